@@ -1,0 +1,114 @@
+//! Issue 2: 100,000 validated customers through the repository in one
+//! transaction, side by side with a bare prepared-statement insert of the
+//! same rows into the same schema. Goal: repository ≤ 1.5× bare.
+//!
+//! `cargo bench --bench customer_insert` (KEHU_BENCH_ROWS overrides 100000).
+
+use std::time::{Duration, Instant};
+
+use kehu::domain::field::FieldValues;
+use kehu::store::Store;
+use kehu::synth::customer_values;
+use rusqlite::{Connection, params};
+
+fn main() {
+    let rows: u64 = std::env::var("KEHU_BENCH_ROWS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let data: Vec<FieldValues> = (0..rows).map(customer_values).collect();
+    let runs = 3;
+    let mut repo = Vec::new();
+    let mut bare = Vec::new();
+    for _ in 0..runs {
+        bare.push(bare_insert(&data));
+        repo.push(repository_insert(&data));
+    }
+    let (repo, bare) = (median(repo), median(bare));
+    println!("customer insert, {rows} rows, one transaction, median of {runs}:");
+    println!(
+        "  bare prepared insert   {:>8.0} ms  {:>8.0} rows/s",
+        ms(bare),
+        rows as f64 / bare.as_secs_f64()
+    );
+    println!(
+        "  repository (validated) {:>8.0} ms  {:>8.0} rows/s",
+        ms(repo),
+        rows as f64 / repo.as_secs_f64()
+    );
+    println!(
+        "  ratio repository/bare  {:>8.2}×   (goal ≤ 1.50×)",
+        repo.as_secs_f64() / bare.as_secs_f64()
+    );
+}
+
+fn repository_insert(data: &[FieldValues]) -> Duration {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("repo.db")).expect("open");
+    let start = Instant::now();
+    let mut bulk = store.bulk_insert().expect("bulk");
+    for values in data {
+        if let Err(checked) = bulk.insert(values).expect("insert") {
+            panic!("synthetic row rejected: {}", checked.problems);
+        }
+    }
+    bulk.commit().expect("commit");
+    start.elapsed()
+}
+
+/// The floor: the same text bound straight into the same table and indexes,
+/// no parsing, no checks, no audit rows.
+fn bare_insert(data: &[FieldValues]) -> Duration {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bare.db");
+    drop(Store::open(&path).expect("create schema"));
+    let mut conn = Connection::open(&path).expect("open");
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .expect("pragma");
+    let start = Instant::now();
+    let tx = conn.transaction().expect("tx");
+    {
+        let mut stmt = tx
+            .prepare(
+                "INSERT INTO customer (code, name, name_key, tax_id, contact, phone, mobile, email,
+                 registered_address, bank_name, bank_account, invoice_type, tax_rate, settlement,
+                 payment_days, credit_limit, status, created_at, updated_at)
+                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'active', ?16, ?16)",
+            )
+            .expect("prepare");
+        let now = "2026-11-23T10:00:00+08:00";
+        for (i, v) in data.iter().enumerate() {
+            let f = |k: &str| v.get(k).map(String::as_str).unwrap_or("");
+            stmt.execute(params![
+                format!("C{:06}", i + 1),
+                f("name"),
+                f("tax_id"),
+                f("contact"),
+                f("phone"),
+                f("mobile"),
+                f("email"),
+                f("registered_address"),
+                f("bank_name"),
+                f("bank_account"),
+                f("invoice_type"),
+                f("tax_rate").trim_end_matches('%'),
+                f("settlement"),
+                f("payment_days"),
+                f("credit_limit").replace('.', ""),
+                now,
+            ])
+            .expect("insert");
+        }
+    }
+    tx.commit().expect("commit");
+    start.elapsed()
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}

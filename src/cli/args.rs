@@ -1,0 +1,165 @@
+//! Command-line grammar (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kehu",
+    version,
+    about = "客户 — customer accounts for the bookkeeper, in the terminal"
+)]
+pub struct Cli {
+    /// Database file (default: kehu/kehu.db in your data folder).
+    #[arg(long, global = true, env = "KEHU_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Name recorded in the audit trail (default: the OS user).
+    #[arg(long, global = true, env = "KEHU_OPERATOR", value_name = "NAME")]
+    pub operator: Option<String>,
+    /// UI language: zh or en (default: config file, then LANG).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add, list, show, edit, archive or delete customers.
+    #[command(subcommand)]
+    Customer(CustomerCmd),
+    /// Check a tax ID (统一社会信用代码, legacy taxpayer number) or resident ID.
+    CheckId(CheckIdArgs),
+    /// Fill the database with about 200 sample customers to try kehu on.
+    Demo,
+    /// Named presets of field values for new customers.
+    #[command(subcommand)]
+    Template(TemplateCmd),
+    /// Classification dimensions (行业, 规模, 地区, 渠道, 信用等级) and their values.
+    #[command(subcommand)]
+    Class(ClassCmd),
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct FormatArg {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CustomerCmd {
+    /// Add a customer; every problem is reported at once.
+    Add {
+        /// Full legal name (as on the business licence).
+        #[arg(long)]
+        name: String,
+        /// 统一社会信用代码, legacy taxpayer number or (individuals) resident ID.
+        #[arg(long)]
+        tax_id: Option<String>,
+        /// Start from this template's values.
+        #[arg(long)]
+        template: Option<String>,
+        /// Any field as key=value (credit_limit=50000, industry=制造业 …); repeatable.
+        #[arg(long = "field", short = 'f', value_name = "KEY=VALUE")]
+        fields: Vec<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// List customers (archived ones only with --status archived or --all).
+    List {
+        /// Matches name, short name, code, mnemonic, tax ID, phone and contact.
+        #[arg(long)]
+        search: Option<String>,
+        /// active, on_hold or archived.
+        #[arg(long)]
+        status: Option<String>,
+        /// Include archived customers.
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Every field, the classification and the audit history of one customer.
+    Show {
+        code: String,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Change fields: --field key=value (an empty value clears the field).
+    Edit {
+        code: String,
+        #[arg(long = "field", short = 'f', value_name = "KEY=VALUE", required = true)]
+        fields: Vec<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Archive: hidden from lists, history kept, tax ID free for a new record.
+    Archive { code: String },
+    /// Bring an archived or on-hold customer back to active.
+    Unarchive { code: String },
+    /// Put on hold (停用): no new invoices.
+    Hold { code: String },
+    /// Delete a customer that has no ledger entries (a snapshot stays in the audit trail).
+    Delete { code: String },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckIdArgs {
+    /// The ID to check (quote it if it has spaces).
+    pub id: String,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplateCmd {
+    /// Save a template: kehu template save "VIP wholesale" -f credit_limit=200000 -f payment_days=60
+    Save {
+        name: String,
+        #[arg(long = "field", short = 'f', value_name = "KEY=VALUE", required = true)]
+        fields: Vec<String>,
+    },
+    List {
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    Delete {
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClassCmd {
+    /// Dimensions and their values.
+    List {
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Add a dimension: kehu class add-dimension province 省份 Province
+    AddDimension {
+        code: String,
+        name_zh: String,
+        name_en: String,
+    },
+    /// Add a value to a dimension (or bring a retired one back).
+    AddValue { dimension: String, value: String },
+    Rename {
+        dimension: String,
+        old: String,
+        new: String,
+    },
+    /// Retire a value: kept on customers that have it, no longer offered.
+    Retire { dimension: String, value: String },
+    /// Delete a value no customer uses.
+    Delete { dimension: String, value: String },
+}

@@ -1,0 +1,221 @@
+//! `kehu customer …`
+
+use serde::Serialize;
+
+use super::args::CustomerCmd;
+use super::{Cli, CliResult, Failure, Format, open_store, output};
+use crate::domain::customer::{Customer, Status};
+use crate::domain::field::{Field, FieldValues};
+use crate::domain::{Lang, Problems};
+use crate::store::{AuditEntry, ListFilter};
+
+pub fn run(cli: &Cli, cmd: &CustomerCmd) -> CliResult {
+    let mut store = open_store(cli)?;
+    match cmd {
+        CustomerCmd::Add {
+            name,
+            tax_id,
+            template,
+            fields,
+            format,
+        } => {
+            let mut values = parse_fields(fields)?;
+            values.insert("name".into(), name.clone());
+            if let Some(id) = tax_id {
+                values.insert("tax_id".into(), id.clone());
+            }
+            let saved = store.add_customer(&values, template.as_deref())?;
+            warn(&saved.warnings);
+            print_one(&saved.customer, format.format)
+        }
+        CustomerCmd::Edit {
+            code,
+            fields,
+            format,
+        } => {
+            let saved = store.edit_customer(code, &parse_fields(fields)?)?;
+            warn(&saved.warnings);
+            print_one(&saved.customer, format.format)
+        }
+        CustomerCmd::List {
+            search,
+            status,
+            all,
+            format,
+        } => {
+            let status = match status {
+                Some(s) => Some(Status::parse(s).ok_or_else(|| {
+                    Failure::usage(format!(
+                        "unknown status “{s}”: use active, on_hold or archived"
+                    ))
+                })?),
+                None => None,
+            };
+            let customers = store.list_customers(&ListFilter {
+                search: search.clone(),
+                status,
+                include_archived: *all,
+            })?;
+            print_list(&customers, format.format)
+        }
+        CustomerCmd::Show { code, format } => {
+            let customer = store
+                .customer(code)?
+                .ok_or_else(|| Failure::data(format!("no customer with code {code}")))?;
+            let audit = store.audit_history(customer.id)?;
+            print_detail(&customer, &audit, format.format)
+        }
+        CustomerCmd::Archive { code } => status_change(&mut store, code, Status::Archived),
+        CustomerCmd::Unarchive { code } => status_change(&mut store, code, Status::Active),
+        CustomerCmd::Hold { code } => status_change(&mut store, code, Status::OnHold),
+        CustomerCmd::Delete { code } => {
+            store.delete_customer(code)?;
+            println!("deleted {}", code.to_ascii_uppercase());
+            Ok(())
+        }
+    }
+}
+
+fn status_change(store: &mut crate::store::Store, code: &str, status: Status) -> CliResult {
+    let c = store.set_status(code, status)?;
+    println!("{} {}: {}", c.data.code, c.data.name, status.key());
+    Ok(())
+}
+
+/// `key=value` pairs into field values. Keys may be field keys, their
+/// Chinese or English labels, or classification dimensions.
+pub fn parse_fields(pairs: &[String]) -> Result<FieldValues, Failure> {
+    let mut values = FieldValues::new();
+    for pair in pairs {
+        let (key, value) = pair.split_once('=').ok_or_else(|| {
+            Failure::usage(format!(
+                "--field “{pair}” should be key=value, e.g. credit_limit=50000"
+            ))
+        })?;
+        let key = key.trim();
+        let key = Field::ALL
+            .iter()
+            .find(|f| {
+                f.key() == key
+                    || f.label(Lang::Zh) == key
+                    || f.label(Lang::En).eq_ignore_ascii_case(key)
+            })
+            .map(|f| f.key().to_string())
+            .unwrap_or_else(|| key.to_string());
+        values.insert(key, value.to_string());
+    }
+    Ok(values)
+}
+
+fn warn(warnings: &Problems) {
+    if !warnings.is_empty() {
+        eprintln!("{}", output::problems_text(warnings));
+    }
+}
+
+const LIST_HEADERS: [&str; 8] = [
+    "code",
+    "name",
+    "mnemonic",
+    "tax_id",
+    "credit_limit",
+    "payment_days",
+    "status",
+    "classification",
+];
+
+fn list_row(c: &Customer) -> Vec<String> {
+    let d = &c.data;
+    vec![
+        d.code.clone(),
+        d.name.clone(),
+        d.mnemonic.clone(),
+        d.tax_id.clone(),
+        d.credit_limit.to_string(),
+        d.payment_days.to_string(),
+        d.status.key().to_string(),
+        d.classification
+            .values()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("/"),
+    ]
+}
+
+fn print_list(customers: &[Customer], format: Format) -> CliResult {
+    let rows: Vec<Vec<String>> = customers.iter().map(list_row).collect();
+    output::print_rows(format, &LIST_HEADERS, &rows, &customers)
+}
+
+fn print_one(customer: &Customer, format: Format) -> CliResult {
+    match format {
+        Format::Json => {
+            print!("{}", output::to_json(customer)?);
+            Ok(())
+        }
+        _ => output::print_rows(format, &LIST_HEADERS, &[list_row(customer)], customer),
+    }
+}
+
+#[derive(Serialize)]
+struct Detail<'a> {
+    #[serde(flatten)]
+    customer: &'a Customer,
+    audit: &'a [AuditEntry],
+}
+
+fn print_detail(customer: &Customer, audit: &[AuditEntry], format: Format) -> CliResult {
+    if format == Format::Json {
+        print!("{}", output::to_json(&Detail { customer, audit })?);
+        return Ok(());
+    }
+    let mut rows: Vec<Vec<String>> = Field::ALL
+        .iter()
+        .map(|f| {
+            vec![
+                f.key().to_string(),
+                f.label(Lang::Zh).to_string(),
+                f.text_of(&customer.data),
+            ]
+        })
+        .collect();
+    for (dim, value) in &customer.data.classification {
+        rows.push(vec![dim.clone(), String::new(), value.clone()]);
+    }
+    rows.push(vec![
+        "created_at".into(),
+        "创建时间".into(),
+        customer.created_at.clone(),
+    ]);
+    rows.push(vec![
+        "updated_at".into(),
+        "修改时间".into(),
+        customer.updated_at.clone(),
+    ]);
+    if format == Format::Csv {
+        return output::print_rows(format, &["field", "label", "value"], &rows, &());
+    }
+    print!("{}", output::table(&["field", "label", "value"], &rows));
+    println!();
+    let history: Vec<Vec<String>> = audit
+        .iter()
+        .map(|a| {
+            vec![
+                a.at.clone(),
+                a.operator.clone(),
+                a.action.clone(),
+                a.field.clone(),
+                a.old.clone().unwrap_or_default(),
+                a.new.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    print!(
+        "{}",
+        output::table(
+            &["at", "operator", "action", "field", "old", "new"],
+            &history
+        )
+    );
+    Ok(())
+}

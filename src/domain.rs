@@ -1,0 +1,17 @@
+//! Plain types and validation. Imports nothing else of ours.
+
+pub mod classification;
+pub mod contact;
+pub mod customer;
+pub mod field;
+pub mod mnemonic;
+pub mod money;
+pub mod names;
+pub mod problem;
+pub mod tax_id;
+pub mod text;
+pub mod validate;
+
+pub use money::Money;
+pub use problem::{Problem, Problems, Severity};
+pub use text::{Lang, Text};

@@ -1,0 +1,137 @@
+//! Format checks for phones, e-mail and bank accounts. Each returns the value
+//! as it is stored, or why it cannot be.
+
+/// Mobile: 11 digits `1[3-9]…`, with an optional +86/86 prefix and separators.
+pub fn normalize_mobile(input: &str) -> Option<String> {
+    let digits: String = input
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
+        .collect();
+    let digits = digits
+        .strip_prefix("+86")
+        .or_else(|| digits.strip_prefix("0086"))
+        .or_else(|| digits.strip_prefix("86").filter(|rest| rest.len() == 11))
+        .unwrap_or(&digits);
+    let bytes = digits.as_bytes();
+    let ok = bytes.len() == 11
+        && bytes.iter().all(u8::is_ascii_digit)
+        && bytes[0] == b'1'
+        && (b'3'..=b'9').contains(&bytes[1]);
+    ok.then(|| digits.to_string())
+}
+
+/// Landline (`0755-83456789`, `010 6512 3456 转 8001`), a 400/800 line, or a
+/// mobile number. Only digits and separators are allowed.
+pub fn is_plausible_phone(input: &str) -> bool {
+    let main = input
+        .split(['转', '#', 'x', 'X'])
+        .next()
+        .unwrap_or(input)
+        .trim()
+        .trim_end_matches("ext")
+        .trim_end_matches("ext.");
+    let digits: String = main
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '+'))
+        .collect();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let len = digits.len();
+    normalize_mobile(main).is_some()
+        || (digits.starts_with('0') && (10..=12).contains(&len))
+        || ((digits.starts_with("400") || digits.starts_with("800")) && len == 10)
+        || (7..=8).contains(&len)
+}
+
+/// Whether the text has only what a phone number may hold (digits,
+/// separators, an extension marker).
+pub fn has_only_phone_chars(input: &str) -> bool {
+    input.chars().all(|c| {
+        c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '+' | '转' | '#' | 'x' | 'X')
+    }) || input.contains("ext")
+}
+
+/// A simple, strict-enough address check: one `@`, a dotted domain, no spaces.
+pub fn is_valid_email(input: &str) -> bool {
+    let Some((local, domain)) = input.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !input.chars().any(char::is_whitespace)
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
+        })
+}
+
+/// Bank account: 8–30 digits; spaces and dashes are allowed on input and dropped.
+pub fn normalize_bank_account(input: &str) -> Option<String> {
+    let digits: String = input
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '\u{3000}'))
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            _ => c,
+        })
+        .collect();
+    (digits.bytes().all(|b| b.is_ascii_digit()) && (8..=30).contains(&digits.len()))
+        .then_some(digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mobiles() {
+        assert_eq!(
+            normalize_mobile("138 0013 8000").as_deref(),
+            Some("13800138000")
+        );
+        assert_eq!(
+            normalize_mobile("+86 138-0013-8000").as_deref(),
+            Some("13800138000")
+        );
+        assert_eq!(
+            normalize_mobile("8613800138000").as_deref(),
+            Some("13800138000")
+        );
+        assert_eq!(normalize_mobile("12800138000"), None);
+        assert_eq!(normalize_mobile("1380013800"), None);
+    }
+
+    #[test]
+    fn phones() {
+        assert!(is_plausible_phone("0755-83456789"));
+        assert!(is_plausible_phone("010 6512 3456 转 8001"));
+        assert!(is_plausible_phone("400-820-8820"));
+        assert!(is_plausible_phone("13800138000"));
+        assert!(!is_plausible_phone("12"));
+        assert!(!is_plausible_phone("call me"));
+        assert!(has_only_phone_chars("0755-8345"));
+        assert!(!has_only_phone_chars("tel: 0755"));
+    }
+
+    #[test]
+    fn emails() {
+        assert!(is_valid_email("caiwu@huaqiang.com.cn"));
+        assert!(!is_valid_email("caiwu@huaqiang"));
+        assert!(!is_valid_email("cai wu@huaqiang.com"));
+        assert!(!is_valid_email("@huaqiang.com"));
+    }
+
+    #[test]
+    fn bank_accounts() {
+        assert_eq!(
+            normalize_bank_account("6222 0212 3456 7890").as_deref(),
+            Some("6222021234567890")
+        );
+        assert_eq!(normalize_bank_account("1234567"), None);
+        assert_eq!(normalize_bank_account("9.14403E+17"), None);
+    }
+}

@@ -1,0 +1,391 @@
+//! Turns field text into a `CustomerData`, collecting every problem at once.
+//! The one place where customer fields are checked: the form, the CLI and the
+//! importer all come through here (the store adds the checks that need the
+//! database: uniqueness and similar names).
+
+use super::classification::Catalog;
+use super::contact;
+use super::customer::{CustomerData, InvoiceType, Kind, Settlement, Status, TaxRate};
+use super::field::{Field, FieldValues};
+use super::mnemonic::mnemonic;
+use super::money::Money;
+use super::problem::{Problem, Problems};
+use super::tax_id::{self, IdKind};
+use super::text::Text;
+
+/// What validation needs to know beyond the input itself.
+#[derive(Clone, Debug)]
+pub struct Rules<'a> {
+    /// Credit limits at or above this are refused (a typo guard, 100,000,000.00 by default).
+    pub credit_ceiling: Money,
+    pub catalog: &'a Catalog,
+    /// The stored classification when editing: a value retired since it was
+    /// given stays allowed on that customer.
+    pub kept_classification: Option<&'a std::collections::BTreeMap<String, String>>,
+}
+
+pub const DEFAULT_CREDIT_CEILING: Money = Money::from_fen(10_000_000_000); // 100,000,000.00 yuan
+const MAX_NAME_CHARS: usize = 200;
+const MAX_CODE_CHARS: usize = 20;
+
+/// Parses and checks every field. Empty `code` and `mnemonic` mean "generate".
+pub fn parse_customer(values: &FieldValues, rules: &Rules) -> (CustomerData, Problems) {
+    let mut p = Problems::default();
+    let mut data = CustomerData::default();
+    let get = |f: Field| values.get(f.key()).map(|s| s.trim()).unwrap_or("");
+
+    data.name = collapse_spaces(get(Field::Name));
+    if data.name.is_empty() {
+        p.push(error(
+            Field::Name,
+            "name.required",
+            "The full legal name is required (as on the business licence).",
+            "客户名称必填（填写营业执照上的全称）。",
+        ));
+    } else if data.name.chars().count() > MAX_NAME_CHARS {
+        p.push(error(
+            Field::Name,
+            "name.too_long",
+            format!("The name is longer than {MAX_NAME_CHARS} characters."),
+            format!("客户名称超过 {MAX_NAME_CHARS} 个字符。"),
+        ));
+    }
+    data.code = get(Field::Code).to_ascii_uppercase();
+    if !data.code.is_empty() && !is_valid_code(&data.code) {
+        p.push(error(
+            Field::Code,
+            "code.format",
+            format!(
+                "Code “{}” may only hold letters, digits, - and _ (at most {MAX_CODE_CHARS}).",
+                data.code
+            ),
+            format!(
+                "编码“{}”只能包含字母、数字、- 和 _（最多 {MAX_CODE_CHARS} 位）。",
+                data.code
+            ),
+        ));
+    }
+    data.short_name = collapse_spaces(get(Field::ShortName));
+    let typed_mnemonic = get(Field::Mnemonic);
+    data.mnemonic = if typed_mnemonic.is_empty() {
+        mnemonic(&data.name)
+    } else {
+        typed_mnemonic
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    };
+
+    data.kind = choice(get(Field::Kind), Field::Kind, Kind::parse, &mut p).unwrap_or(Kind::Company);
+    data.status =
+        choice(get(Field::Status), Field::Status, Status::parse, &mut p).unwrap_or(Status::Active);
+    data.invoice_type = choice(
+        get(Field::InvoiceType),
+        Field::InvoiceType,
+        InvoiceType::parse,
+        &mut p,
+    );
+    data.settlement = choice(
+        get(Field::Settlement),
+        Field::Settlement,
+        Settlement::parse,
+        &mut p,
+    );
+    data.tax_rate = choice(get(Field::TaxRate), Field::TaxRate, TaxRate::parse, &mut p);
+
+    check_tax_id(get(Field::TaxId), &mut data, &mut p);
+    check_contacts(values, &mut data, &mut p);
+    check_terms(
+        get(Field::PaymentDays),
+        get(Field::CreditLimit),
+        rules,
+        &mut data,
+        &mut p,
+    );
+
+    data.registered_address = collapse_spaces(get(Field::RegisteredAddress));
+    data.business_address = collapse_spaces(get(Field::BusinessAddress));
+    data.bank_name = collapse_spaces(get(Field::BankName));
+    data.notes = get(Field::Notes).to_string();
+
+    if data.invoice_type == Some(InvoiceType::Special) && data.tax_id.is_empty() {
+        p.push(error(
+            Field::TaxId,
+            "tax_id.required_for_special",
+            "A special VAT invoice (专票) needs the customer's tax ID.",
+            "开具增值税专用发票必须填写客户税号。",
+        ));
+    }
+
+    check_classification(values, rules, &mut data, &mut p);
+    (data, p)
+}
+
+fn check_tax_id(input: &str, data: &mut CustomerData, p: &mut Problems) {
+    if input.is_empty() {
+        return;
+    }
+    let check = tax_id::check(input);
+    data.tax_id = check.normalized.clone();
+    if let Some(err) = &check.error {
+        p.push(Problem::error(Field::TaxId.key(), err.code(), err.text()));
+    }
+    for warning in &check.warnings {
+        p.push(Problem::warning(
+            Field::TaxId.key(),
+            warning.code(),
+            warning.text(),
+        ));
+    }
+    if !check.valid {
+        return;
+    }
+    let mismatch = match (data.kind, check.kind) {
+        (Kind::Individual, IdKind::Uscc) => Some(("an individual", "个人客户")),
+        (Kind::Company | Kind::Government, IdKind::ResidentId) => {
+            Some(("an organisation", "单位客户"))
+        }
+        _ => None,
+    };
+    if let Some((en, zh)) = mismatch {
+        p.push(warning(
+            Field::TaxId,
+            "tax_id.kind_mismatch",
+            format!("This looks like the wrong kind of number for {en}: check the customer kind."),
+            format!("该号码类型与{zh}不符，请检查客户类型。"),
+        ));
+    }
+}
+
+fn check_contacts(values: &FieldValues, data: &mut CustomerData, p: &mut Problems) {
+    let get = |f: Field| values.get(f.key()).map(|s| s.trim()).unwrap_or("");
+    data.contact = collapse_spaces(get(Field::Contact));
+    let phone = get(Field::Phone);
+    data.phone = collapse_spaces(phone);
+    if !phone.is_empty() && !contact::has_only_phone_chars(phone) {
+        p.push(error(
+            Field::Phone,
+            "phone.format",
+            format!("Phone “{phone}” may only hold digits, spaces, - and an extension (转)."),
+            format!("电话“{phone}”只能包含数字、空格、- 和分机号（转）。"),
+        ));
+    } else if !phone.is_empty() && !contact::is_plausible_phone(phone) {
+        p.push(warning(
+            Field::Phone,
+            "phone.unusual",
+            format!("Phone “{phone}” does not look like 0755-83456789, 400-xxx-xxxx or a mobile."),
+            format!("电话“{phone}”不像常见格式（如 0755-83456789、400 电话或手机号）。"),
+        ));
+    }
+    let mobile = get(Field::Mobile);
+    if !mobile.is_empty() {
+        match contact::normalize_mobile(mobile) {
+            Some(m) => data.mobile = m,
+            None => {
+                data.mobile = mobile.to_string();
+                p.push(error(
+                    Field::Mobile,
+                    "mobile.format",
+                    format!("Mobile “{mobile}” must be 11 digits starting 13–19 (+86 allowed)."),
+                    format!("手机号“{mobile}”应为 1 开头、第二位 3–9 的 11 位数字（可带 +86）。"),
+                ));
+            }
+        }
+    }
+    data.email = get(Field::Email).to_string();
+    if !data.email.is_empty() && !contact::is_valid_email(&data.email) {
+        p.push(error(
+            Field::Email,
+            "email.format",
+            format!(
+                "E-mail “{}” is not an address like name@example.com.",
+                data.email
+            ),
+            format!("邮箱“{}”格式不对，应形如 name@example.com。", data.email),
+        ));
+    }
+    let account = get(Field::BankAccount);
+    if !account.is_empty() {
+        match contact::normalize_bank_account(account) {
+            Some(a) => data.bank_account = a,
+            None => {
+                data.bank_account = account.to_string();
+                p.push(error(
+                    Field::BankAccount,
+                    "bank_account.format",
+                    format!("Bank account “{account}” must be 8–30 digits (spaces allowed)."),
+                    format!("银行账号“{account}”应为 8–30 位数字（可含空格）。"),
+                ));
+            }
+        }
+    }
+}
+
+fn check_terms(days: &str, limit: &str, rules: &Rules, data: &mut CustomerData, p: &mut Problems) {
+    if !days.is_empty() {
+        let digits = days
+            .trim_end_matches(['天', '日'])
+            .trim_end_matches("days")
+            .trim_end_matches("day")
+            .trim();
+        match digits.parse::<u16>() {
+            Ok(d) if d <= 365 => data.payment_days = d,
+            _ => p.push(error(
+                Field::PaymentDays,
+                "payment_days.range",
+                format!("Payment days “{days}” must be a whole number from 0 to 365."),
+                format!("账期“{days}”应为 0 到 365 之间的整数天数。"),
+            )),
+        }
+    }
+    if limit.is_empty() {
+        return;
+    }
+    match Money::parse(limit) {
+        Err(e) => p.push(Problem::error(Field::CreditLimit.key(), e.code(), e.text())),
+        Ok(m) if m.is_negative() => p.push(error(
+            Field::CreditLimit,
+            "credit_limit.negative",
+            "The credit limit cannot be negative (0 means cash only).",
+            "信用额度不能为负数（0 表示不赊销）。",
+        )),
+        Ok(m) if m >= rules.credit_ceiling => p.push(error(
+            Field::CreditLimit,
+            "credit_limit.ceiling",
+            format!(
+                "Credit limit {} is at or over the ceiling {}: check for an extra zero.",
+                m.grouped(),
+                rules.credit_ceiling.grouped()
+            ),
+            format!(
+                "信用额度 {} 达到或超过上限 {}，请检查是否多输了零。",
+                m.grouped(),
+                rules.credit_ceiling.grouped()
+            ),
+        )),
+        Ok(m) => data.credit_limit = m,
+    }
+}
+
+fn check_classification(
+    values: &FieldValues,
+    rules: &Rules,
+    data: &mut CustomerData,
+    p: &mut Problems,
+) {
+    let catalog = rules.catalog;
+    for (key, value) in values {
+        if Field::from_key(key).is_some() {
+            continue;
+        }
+        let value = value.trim();
+        let Some(dim) = catalog.dimension(key) else {
+            p.push(Problem::error(
+                key.clone(),
+                "field.unknown",
+                Text::new(
+                    format!("“{key}” is not a customer field or classification dimension."),
+                    format!("“{key}”不是客户字段或分类维度。"),
+                ),
+            ));
+            continue;
+        };
+        if value.is_empty() {
+            continue;
+        }
+        let kept = rules
+            .kept_classification
+            .and_then(|k| k.get(&dim.code))
+            .is_some_and(|old| old == value);
+        match dim.value(value) {
+            Some(v) if !v.retired || kept => {
+                data.classification.insert(dim.code.clone(), v.name.clone());
+            }
+            found => {
+                let allowed: Vec<&str> = dim.active_values().map(|v| v.name.as_str()).collect();
+                let (en, zh) = if found.is_some() {
+                    ("is retired", "已停用")
+                } else {
+                    ("is not a value", "不是可选值")
+                };
+                p.push(Problem::error(
+                    dim.code.clone(),
+                    "classification.value",
+                    Text::new(
+                        format!(
+                            "“{value}” {en} of {}; choose one of: {}.",
+                            dim.name_en,
+                            allowed.join(", ")
+                        ),
+                        format!(
+                            "“{value}”{zh}（{}），可选：{}。",
+                            dim.name_zh,
+                            allowed.join("、")
+                        ),
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn choice<T>(
+    text: &str,
+    field: Field,
+    parse: fn(&str) -> Option<T>,
+    p: &mut Problems,
+) -> Option<T> {
+    if text.is_empty() {
+        return None;
+    }
+    let parsed = parse(text);
+    if parsed.is_none() {
+        p.push(error(
+            field,
+            "choice.invalid",
+            format!(
+                "“{text}” is not a valid {}.",
+                field.label(super::text::Lang::En).to_lowercase()
+            ),
+            format!("“{text}”不是有效的{}。", field.label(super::text::Lang::Zh)),
+        ));
+    }
+    parsed
+}
+
+fn is_valid_code(code: &str) -> bool {
+    (1..=MAX_CODE_CHARS).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn error(
+    field: Field,
+    code: &'static str,
+    en: impl Into<String>,
+    zh: impl Into<String>,
+) -> Problem {
+    Problem::error(field.key(), code, Text::new(en, zh))
+}
+
+fn warning(
+    field: Field,
+    code: &'static str,
+    en: impl Into<String>,
+    zh: impl Into<String>,
+) -> Problem {
+    Problem::warning(field.key(), code, Text::new(en, zh))
+}

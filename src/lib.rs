@@ -1,0 +1,10 @@
+//! kehu (客户): customer accounts for a small business's bookkeeper.
+//!
+//! The core (`domain`, `store`) knows nothing of terminals; `cli` and `tui`
+//! are two thin fronts over it.
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod store;
+pub mod synth;

@@ -1,0 +1,101 @@
+//! The repository layer: the only code that writes SQL. Every write is one
+//! transaction that also writes its audit rows.
+
+mod audit;
+mod bulk;
+mod catalog;
+mod customers;
+mod db;
+mod error;
+mod templates;
+mod writer;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use audit::AuditEntry;
+pub use bulk::BulkInsert;
+pub use customers::{ListFilter, Saved};
+pub use db::{SCHEMA_VERSION, default_db_path};
+pub use error::StoreError;
+pub use templates::Template;
+pub use writer::{Candidate, Checked};
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// An open kehu database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    operator: String,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it to
+    /// this program's schema. A database written by a newer kehu is refused.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = db::open_file(path)?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            operator: default_operator(),
+        })
+    }
+
+    /// A private database for tests and dry runs.
+    pub fn open_in_memory() -> Result<Store> {
+        Ok(Store {
+            conn: db::open_memory()?,
+            path: None,
+            operator: default_operator(),
+        })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Who is recorded in the audit trail for the writes that follow.
+    pub fn set_operator(&mut self, name: impl Into<String>) {
+        let name = name.into();
+        if !name.trim().is_empty() {
+            self.operator = name.trim().to_string();
+        }
+    }
+
+    pub fn operator(&self) -> &str {
+        &self.operator
+    }
+
+    /// Direct read access for reports and checks (`PRAGMA integrity_check`).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// The OS user, as the operator when none is configured.
+fn default_operator() -> String {
+    ["KEHU_OPERATOR", "USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .filter_map(|var| std::env::var(var).ok())
+        .find(|v| !v.trim().is_empty())
+        .or_else(|| {
+            // Some shells (containers, cron) set no user variable; the home
+            // folder's name is the next best guess.
+            let home = std::env::var_os("HOME")?;
+            let name = std::path::Path::new(&home)
+                .file_name()?
+                .to_string_lossy()
+                .into_owned();
+            (!name.is_empty()).then_some(name)
+        })
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// The current local time as stored: ISO 8601 with offset, to the second.
+pub(crate) fn now_text() -> String {
+    chrono::Local::now()
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}

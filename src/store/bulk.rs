@@ -1,0 +1,94 @@
+//! Many customers in one transaction: the path of imports and of the
+//! insert benchmark. Either everything written through it commits, or — if
+//! it is dropped without `commit` — nothing does.
+
+use rusqlite::Transaction;
+
+use super::customers::find;
+use super::writer::{Checked, SimilarScan, Writer};
+use super::{Result, Store};
+use crate::domain::customer::Customer;
+use crate::domain::field::FieldValues;
+
+pub struct BulkInsert<'s> {
+    tx: Transaction<'s>,
+    writer: Writer,
+    inserted: usize,
+    updated: usize,
+}
+
+impl Store {
+    /// Starts a bulk write. Similar names are looked up by exact normalised
+    /// name only (an index lookup), so the cost per row stays flat.
+    pub fn bulk_insert(&mut self) -> Result<BulkInsert<'_>> {
+        let tx = self.conn.transaction()?;
+        let writer = Writer::new(&tx, &self.operator)?;
+        Ok(BulkInsert {
+            tx,
+            writer,
+            inserted: 0,
+            updated: 0,
+        })
+    }
+}
+
+impl BulkInsert<'_> {
+    /// Validates a row against the fields rules and everything written so far
+    /// (earlier rows of the same file included).
+    pub fn check(&self, values: &FieldValues) -> Result<Checked> {
+        self.writer
+            .check(&self.tx, values, None, SimilarScan::ExactKey)
+    }
+
+    /// Checks and inserts one row. `Ok(Err(checked))` when the row has errors
+    /// (nothing written for it); the caller decides whether to go on.
+    pub fn insert(
+        &mut self,
+        values: &FieldValues,
+    ) -> Result<std::result::Result<(Customer, Checked), Checked>> {
+        let checked = self.check(values)?;
+        if checked.problems.has_errors() {
+            return Ok(Err(checked));
+        }
+        let customer = self.writer.insert(&self.tx, checked.data.clone())?;
+        self.inserted += 1;
+        Ok(Ok((customer, checked)))
+    }
+
+    /// Applies the non-empty `patch` fields to an existing customer, audited
+    /// like an edit. `Ok(Err(checked))` when the result would be invalid.
+    pub fn update(
+        &mut self,
+        code: &str,
+        patch: &FieldValues,
+    ) -> Result<std::result::Result<Customer, Checked>> {
+        let Some(old) = find(&self.tx, code)? else {
+            return Err(super::StoreError::NotFound(code.to_string()));
+        };
+        let values = self.writer.merge_patch(&old, patch);
+        let checked = self
+            .writer
+            .check(&self.tx, &values, Some(&old), SimilarScan::ExactKey)?;
+        if checked.problems.has_errors() {
+            return Ok(Err(checked));
+        }
+        let customer = self.writer.update(&self.tx, &old, checked.data, "update")?;
+        self.updated += 1;
+        Ok(Ok(customer))
+    }
+
+    pub fn inserted(&self) -> usize {
+        self.inserted
+    }
+
+    pub fn updated(&self) -> usize {
+        self.updated
+    }
+
+    /// Makes every write of this bulk permanent at once.
+    pub fn commit(self) -> Result<usize> {
+        self.writer.finish(&self.tx)?;
+        self.tx.commit()?;
+        Ok(self.inserted + self.updated)
+    }
+}

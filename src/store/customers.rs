@@ -1,0 +1,300 @@
+//! Customers: add, edit, change status, delete, read and list.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+use super::writer::{Checked, SimilarScan, Writer};
+use super::{Result, Store, StoreError};
+use crate::domain::Problems;
+use crate::domain::customer::{
+    Customer, CustomerData, InvoiceType, Kind, Settlement, Status, TaxRate,
+};
+use crate::domain::field::FieldValues;
+use crate::domain::money::Money;
+use crate::domain::validate::DEFAULT_CREDIT_CEILING;
+
+/// A saved customer and the warnings it was saved with.
+#[derive(Clone, Debug, Serialize)]
+pub struct Saved {
+    pub customer: Customer,
+    pub warnings: Problems,
+}
+
+/// Which customers a list shows.
+#[derive(Clone, Debug, Default)]
+pub struct ListFilter {
+    /// Matches name, short name, code, mnemonic, tax ID, phone, mobile and contact.
+    pub search: Option<String>,
+    /// Only this status; `None` shows all but archived unless `include_archived`.
+    pub status: Option<Status>,
+    pub include_archived: bool,
+}
+
+pub(super) const COLUMNS: &str = "id, code, name, short_name, mnemonic, kind, tax_id, contact, phone, mobile, \
+     email, registered_address, business_address, bank_name, bank_account, invoice_type, tax_rate, \
+     settlement, payment_days, credit_limit, status, notes, created_at, updated_at";
+
+impl Store {
+    pub fn credit_ceiling(&self) -> Result<Money> {
+        let text: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM setting WHERE key = 'credit_ceiling'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(text
+            .and_then(|t| t.parse::<i64>().ok())
+            .map(Money::from_fen)
+            .unwrap_or(DEFAULT_CREDIT_CEILING))
+    }
+
+    pub fn set_credit_ceiling(&mut self, ceiling: Money) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES ('credit_ceiling', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [ceiling.fen().to_string()],
+        )?;
+        Ok(())
+    }
+
+    /// Validates `values` as a new customer (or as the new state of `existing`)
+    /// without saving: field problems, duplicate tax ID and code, similar names.
+    pub fn check_customer(
+        &self,
+        values: &FieldValues,
+        existing: Option<&Customer>,
+    ) -> Result<Checked> {
+        let writer = Writer::new(&self.conn, &self.operator)?;
+        writer.check(&self.conn, values, existing, SimilarScan::Full)
+    }
+
+    /// Adds a customer, optionally starting from a template's values (the
+    /// given values win). Refused with every problem if any is an error;
+    /// similar-name warnings come back with the saved customer.
+    pub fn add_customer(&mut self, values: &FieldValues, template: Option<&str>) -> Result<Saved> {
+        let mut merged = match template {
+            Some(name) => self.template(name)?.fields,
+            None => FieldValues::new(),
+        };
+        merged.extend(values.iter().map(|(k, v)| (k.clone(), v.clone())));
+        let tx = self.conn.transaction()?;
+        let mut writer = Writer::new(&tx, &self.operator)?;
+        let checked = writer.check(&tx, &merged, None, SimilarScan::Full)?;
+        if checked.problems.has_errors() {
+            return Err(StoreError::Invalid(checked.problems));
+        }
+        let customer = writer.insert(&tx, checked.data)?;
+        writer.finish(&tx)?;
+        tx.commit()?;
+        Ok(Saved {
+            customer,
+            warnings: checked.problems,
+        })
+    }
+
+    /// Applies `patch` (field key → new text) to the customer `code`. Fields
+    /// not in the patch keep their values; an empty text clears a field.
+    pub fn edit_customer(&mut self, code: &str, patch: &FieldValues) -> Result<Saved> {
+        let tx = self.conn.transaction()?;
+        let old = find(&tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
+        let mut writer = Writer::new(&tx, &self.operator)?;
+        let values = writer.merge_patch(&old, patch);
+        let checked = writer.check(&tx, &values, Some(&old), SimilarScan::Full)?;
+        if checked.problems.has_errors() {
+            return Err(StoreError::Invalid(checked.problems));
+        }
+        let customer = writer.update(&tx, &old, checked.data, "update")?;
+        tx.commit()?;
+        Ok(Saved {
+            customer,
+            warnings: checked.problems,
+        })
+    }
+
+    /// Puts a customer on hold, archives or reactivates it. Reactivating is
+    /// refused while another live customer holds the same tax ID.
+    pub fn set_status(&mut self, code: &str, status: Status) -> Result<Customer> {
+        let tx = self.conn.transaction()?;
+        let old = find(&tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
+        if old.data.status == status {
+            return Ok(old);
+        }
+        let mut writer = Writer::new(&tx, &self.operator)?;
+        let mut data = old.data.clone();
+        data.status = status;
+        if let Some(owner) = writer.live_tax_id_owner(&tx, &data, Some(old.id))? {
+            return Err(StoreError::Refused(format!(
+                "tax ID {} is now used by {} {}: archive or edit that customer first",
+                data.tax_id, owner.code, owner.name
+            )));
+        }
+        let customer = writer.update(&tx, &old, data, "status")?;
+        tx.commit()?;
+        Ok(customer)
+    }
+
+    /// Deletes a customer that has no ledger entries, keeping a full snapshot
+    /// in the audit trail. Customers with entries can only be archived.
+    pub fn delete_customer(&mut self, code: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let old = find(&tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
+        if has_ledger_entries(&tx, old.id)? {
+            return Err(StoreError::HasLedger {
+                code: old.data.code,
+            });
+        }
+        let writer = Writer::new(&tx, &self.operator)?;
+        writer.delete(&tx, &old)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn customer(&self, code: &str) -> Result<Option<Customer>> {
+        find(&self.conn, code)
+    }
+
+    pub fn customer_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM customer WHERE status <> 'archived'",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    pub fn list_customers(&self, filter: &ListFilter) -> Result<Vec<Customer>> {
+        let mut sql = format!("SELECT {COLUMNS} FROM customer WHERE 1 = 1");
+        let mut args: Vec<String> = Vec::new();
+        match filter.status {
+            Some(status) => {
+                args.push(status.key().to_string());
+                sql.push_str(&format!(" AND status = ?{}", args.len()));
+            }
+            None if !filter.include_archived => sql.push_str(" AND status <> 'archived'"),
+            None => {}
+        }
+        if let Some(q) = filter
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+        {
+            args.push(format!(
+                "%{}%",
+                q.replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            ));
+            let n = args.len();
+            sql.push_str(&format!(
+                " AND (name LIKE ?{n} ESCAPE '\\' OR short_name LIKE ?{n} ESCAPE '\\' OR code LIKE ?{n} ESCAPE '\\' \
+                 OR mnemonic LIKE ?{n} ESCAPE '\\' OR tax_id LIKE ?{n} ESCAPE '\\' OR phone LIKE ?{n} ESCAPE '\\' \
+                 OR mobile LIKE ?{n} ESCAPE '\\' OR contact LIKE ?{n} ESCAPE '\\')"
+            ));
+        }
+        sql.push_str(" ORDER BY code");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut customers = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), customer_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut classes = all_classifications(&self.conn)?;
+        for c in &mut customers {
+            if let Some(map) = classes.remove(&c.id) {
+                c.data.classification = map;
+            }
+        }
+        Ok(customers)
+    }
+}
+
+/// Until the ledger exists no customer has entries; the ledger migration adds the table.
+fn has_ledger_entries(conn: &Connection, customer_id: i64) -> Result<bool> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'ledger_entry')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !exists {
+        return Ok(false);
+    }
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM ledger_entry WHERE customer_id = ?1)",
+        [customer_id],
+        |r| r.get(0),
+    )?)
+}
+
+pub(super) fn find(conn: &Connection, code: &str) -> Result<Option<Customer>> {
+    let sql = format!("SELECT {COLUMNS} FROM customer WHERE code = ?1");
+    let found = conn
+        .prepare_cached(&sql)?
+        .query_row([code.trim().to_ascii_uppercase()], customer_from_row)
+        .optional()?;
+    let Some(mut customer) = found else {
+        return Ok(None);
+    };
+    customer.data.classification = classification_of(conn, customer.id)?;
+    Ok(Some(customer))
+}
+
+fn classification_of(conn: &Connection, customer_id: i64) -> Result<BTreeMap<String, String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.code, v.name FROM customer_class c
+         JOIN dimension d ON d.id = c.dimension_id JOIN dimension_value v ON v.id = c.value_id
+         WHERE c.customer_id = ?1",
+    )?;
+    let rows = stmt.query_map([customer_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn all_classifications(conn: &Connection) -> Result<HashMap<i64, BTreeMap<String, String>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.customer_id, d.code, v.name FROM customer_class c
+         JOIN dimension d ON d.id = c.dimension_id JOIN dimension_value v ON v.id = c.value_id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out: HashMap<i64, BTreeMap<String, String>> = HashMap::new();
+    while let Some(row) = rows.next()? {
+        out.entry(row.get(0)?)
+            .or_default()
+            .insert(row.get(1)?, row.get(2)?);
+    }
+    Ok(out)
+}
+
+pub(super) fn customer_from_row(row: &Row) -> rusqlite::Result<Customer> {
+    let text = |i: usize| row.get::<_, String>(i);
+    let key = |i: usize| row.get::<_, Option<String>>(i);
+    Ok(Customer {
+        id: row.get(0)?,
+        data: CustomerData {
+            code: text(1)?,
+            name: text(2)?,
+            short_name: text(3)?,
+            mnemonic: text(4)?,
+            kind: Kind::parse(&text(5)?).unwrap_or(Kind::Company),
+            tax_id: text(6)?,
+            contact: text(7)?,
+            phone: text(8)?,
+            mobile: text(9)?,
+            email: text(10)?,
+            registered_address: text(11)?,
+            business_address: text(12)?,
+            bank_name: text(13)?,
+            bank_account: text(14)?,
+            invoice_type: key(15)?.as_deref().and_then(InvoiceType::parse),
+            tax_rate: row.get::<_, Option<u8>>(16)?.and_then(TaxRate::new),
+            settlement: key(17)?.as_deref().and_then(Settlement::parse),
+            payment_days: row.get(18)?,
+            credit_limit: Money::from_fen(row.get(19)?),
+            status: Status::parse(&text(20)?).unwrap_or(Status::Active),
+            notes: text(21)?,
+            classification: BTreeMap::new(),
+        },
+        created_at: text(22)?,
+        updated_at: text(23)?,
+    })
+}
