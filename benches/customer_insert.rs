@@ -56,8 +56,9 @@ fn repository_insert(data: &[FieldValues]) -> Duration {
     start.elapsed()
 }
 
-/// The floor: the same text bound straight into the same table and indexes,
-/// no parsing, no checks, no audit rows.
+/// The floor: the same text bound straight into the same tables and indexes
+/// (customer row + its two classification rows), no parsing, no checks, no
+/// audit rows.
 fn bare_insert(data: &[FieldValues]) -> Duration {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bare.db");
@@ -74,6 +75,13 @@ fn bare_insert(data: &[FieldValues]) -> Duration {
                  registered_address, bank_name, bank_account, invoice_type, tax_rate, settlement,
                  payment_days, credit_limit, status, created_at, updated_at)
                  VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'active', ?16, ?16)",
+            )
+            .expect("prepare");
+        let mut class = tx
+            .prepare(
+                "INSERT INTO customer_class (customer_id, dimension_id, value_id)
+                 SELECT ?1, d.id, v.id FROM dimension d JOIN dimension_value v ON v.dimension_id = d.id
+                 WHERE d.code = ?2 AND v.name = ?3",
             )
             .expect("prepare");
         let now = "2026-11-23T10:00:00+08:00";
@@ -98,6 +106,13 @@ fn bare_insert(data: &[FieldValues]) -> Duration {
                 now,
             ])
             .expect("insert");
+            let id = tx.last_insert_rowid();
+            class
+                .execute(params![id, "industry", f("industry")])
+                .expect("class");
+            class
+                .execute(params![id, "region", f("region")])
+                .expect("class");
         }
     }
     tx.commit().expect("commit");

@@ -7,6 +7,7 @@ use rusqlite::Transaction;
 use super::customers::find;
 use super::writer::{Checked, SimilarScan, Writer};
 use super::{Result, Store};
+use crate::domain::Problems;
 use crate::domain::customer::Customer;
 use crate::domain::field::FieldValues;
 
@@ -40,19 +41,18 @@ impl BulkInsert<'_> {
             .check(&self.tx, values, None, SimilarScan::ExactKey)
     }
 
-    /// Checks and inserts one row. `Ok(Err(checked))` when the row has errors
-    /// (nothing written for it); the caller decides whether to go on.
+    /// Checks and inserts one row: `Ok(Ok((customer, warnings)))` when
+    /// written, `Ok(Err(checked))` when the row has errors (nothing written
+    /// for it); the caller decides whether to go on.
     pub fn insert(
         &mut self,
         values: &FieldValues,
-    ) -> Result<std::result::Result<(Customer, Checked), Checked>> {
-        let checked = self.check(values)?;
-        if checked.problems.has_errors() {
-            return Ok(Err(checked));
+    ) -> Result<std::result::Result<(Customer, Problems), Checked>> {
+        let result = self.writer.check_and_insert(&self.tx, values)?;
+        if result.is_ok() {
+            self.inserted += 1;
         }
-        let customer = self.writer.insert(&self.tx, checked.data.clone())?;
-        self.inserted += 1;
-        Ok(Ok((customer, checked)))
+        Ok(result)
     }
 
     /// Applies the non-empty `patch` fields to an existing customer, audited

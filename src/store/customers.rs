@@ -87,13 +87,11 @@ impl Store {
         if checked.problems.has_errors() {
             return Err(StoreError::Invalid(checked.problems));
         }
-        let customer = writer.insert(&tx, checked.data)?;
+        let warnings = checked.problems.clone();
+        let customer = writer.insert(&tx, checked)?;
         writer.finish(&tx)?;
         tx.commit()?;
-        Ok(Saved {
-            customer,
-            warnings: checked.problems,
-        })
+        Ok(Saved { customer, warnings })
     }
 
     /// Applies `patch` (field key → new text) to the customer `code`. Fields

@@ -8,10 +8,10 @@ use serde::Serialize;
 
 use super::audit::AuditWrite;
 use super::catalog::load_catalog;
-use super::{Result, now_text};
+use super::{Result, StoreError, now_text};
 use crate::domain::classification::Catalog;
 use crate::domain::customer::{Customer, CustomerData, Status};
-use crate::domain::field::{FieldValues, values_of};
+use crate::domain::field::{Field, FieldValues, values_of};
 use crate::domain::mnemonic::mnemonic;
 use crate::domain::money::Money;
 use crate::domain::names::{is_similar, name_key};
@@ -22,6 +22,8 @@ use crate::domain::{Problem, Problems, Text};
 #[derive(Clone, Debug)]
 pub struct Checked {
     pub data: CustomerData,
+    /// `names::name_key` of the name, computed once for lookup and storage.
+    pub name_key: String,
     pub problems: Problems,
     /// Existing customers whose names look like this one (for a "save anyway?" dialog).
     pub similar: Vec<Candidate>,
@@ -102,7 +104,23 @@ impl Writer {
         values
     }
 
+    /// Field validation plus the database checks: duplicate tax ID and code
+    /// (errors), similar names (warnings).
     pub fn check(
+        &self,
+        conn: &Connection,
+        values: &FieldValues,
+        existing: Option<&Customer>,
+        scan: SimilarScan,
+    ) -> Result<Checked> {
+        let mut checked = self.check_fields(conn, values, existing, scan)?;
+        self.unique_problems(conn, &mut checked, existing.map(|c| c.id))?;
+        Ok(checked)
+    }
+
+    /// Everything but the uniqueness checks, which a bulk insert leaves to
+    /// the UNIQUE indexes (one lookup fewer per row) and runs only on conflict.
+    fn check_fields(
         &self,
         conn: &Connection,
         values: &FieldValues,
@@ -126,8 +144,39 @@ impl Writer {
                 ),
             ));
         }
-        if let Some(owner) = self.live_tax_id_owner(conn, &data, own_id)? {
-            problems.push(Problem::error(
+        let key = name_key(&data.name);
+        let similar = self.similar_names(conn, &key, own_id, scan)?;
+        if !similar.is_empty() {
+            let list: Vec<String> = similar
+                .iter()
+                .map(|c| format!("{} {}", c.code, c.name))
+                .collect();
+            problems.push(Problem::warning(
+                "name",
+                "name.similar",
+                Text::new(
+                    format!("Similar to existing customer(s): {}.", list.join("; ")),
+                    format!("与已有客户名称相似：{}。", list.join("；")),
+                ),
+            ));
+        }
+        Ok(Checked {
+            data,
+            name_key: key,
+            problems,
+            similar,
+        })
+    }
+
+    fn unique_problems(
+        &self,
+        conn: &Connection,
+        checked: &mut Checked,
+        own_id: Option<i64>,
+    ) -> Result<()> {
+        let data = &checked.data;
+        if let Some(owner) = self.live_tax_id_owner(conn, data, own_id)? {
+            checked.problems.push(Problem::error(
                 "tax_id",
                 "tax_id.duplicate",
                 Text::new(
@@ -148,7 +197,7 @@ impl Writer {
                 .query_row(params![data.code, own_id], |r| r.get(0))
                 .optional()?;
             if let Some(name) = taken {
-                problems.push(Problem::error(
+                checked.problems.push(Problem::error(
                     "code",
                     "code.duplicate",
                     Text::new(
@@ -158,26 +207,46 @@ impl Writer {
                 ));
             }
         }
-        let similar = self.similar_names(conn, &data.name, own_id, scan)?;
-        if !similar.is_empty() {
-            let list: Vec<String> = similar
-                .iter()
-                .map(|c| format!("{} {}", c.code, c.name))
-                .collect();
-            problems.push(Problem::warning(
-                "name",
-                "name.similar",
-                Text::new(
-                    format!("Similar to existing customer(s): {}.", list.join("; ")),
-                    format!("与已有客户名称相似：{}。", list.join("；")),
-                ),
-            ));
+        Ok(())
+    }
+
+    /// Checks and inserts one new customer for a bulk write. Uniqueness is
+    /// left to the indexes; a conflict comes back as the problems it means.
+    pub fn check_and_insert(
+        &mut self,
+        conn: &Connection,
+        values: &FieldValues,
+    ) -> Result<std::result::Result<(Customer, Problems), Checked>> {
+        let mut checked = self.check_fields(conn, values, None, SimilarScan::ExactKey)?;
+        if checked.problems.has_errors() {
+            self.unique_problems(conn, &mut checked, None)?;
+            return Ok(Err(checked));
         }
-        Ok(Checked {
-            data,
-            problems,
-            similar,
-        })
+        let auto_code = checked.data.code.is_empty();
+        loop {
+            if auto_code {
+                checked.data.code = self.allocate_code(conn)?;
+            }
+            match insert_row(conn, &checked.data, &checked.name_key, &self.now) {
+                Ok(id) => {
+                    let Checked { data, problems, .. } = checked;
+                    return Ok(Ok((self.finish_insert(conn, id, data)?, problems)));
+                }
+                Err(StoreError::Sqlite(e)) if is_unique_violation(&e) => {
+                    // An earlier row of the same batch may have taken the
+                    // next code by hand: move on to the one after.
+                    if auto_code && self.code_exists(conn, &checked.data.code)? {
+                        continue;
+                    }
+                    if auto_code {
+                        checked.data.code.clear();
+                    }
+                    self.unique_problems(conn, &mut checked, None)?;
+                    return Ok(Err(checked));
+                }
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// The live customer (other than `own_id`) holding this tax ID, if any.
@@ -203,11 +272,10 @@ impl Writer {
     fn similar_names(
         &self,
         conn: &Connection,
-        name: &str,
+        key: &str,
         own_id: Option<i64>,
         scan: SimilarScan,
     ) -> Result<Vec<Candidate>> {
-        let key = name_key(name);
         if key.is_empty() {
             return Ok(Vec::new());
         }
@@ -227,7 +295,7 @@ impl Writer {
         let mut rows = stmt.query([own_id])?;
         while let Some(row) = rows.next()? {
             let other_key: String = row.get(3)?;
-            if is_similar(&key, &other_key) {
+            if is_similar(key, &other_key) {
                 found.push(candidate_from_row(row)?);
                 if found.len() == MAX_CANDIDATES {
                     break;
@@ -238,11 +306,19 @@ impl Writer {
     }
 
     /// Inserts a checked customer, allocating a code when none was given.
-    pub fn insert(&mut self, conn: &Connection, mut data: CustomerData) -> Result<Customer> {
+    pub fn insert(&mut self, conn: &Connection, checked: Checked) -> Result<Customer> {
+        let Checked {
+            mut data, name_key, ..
+        } = checked;
         if data.code.is_empty() {
             data.code = self.allocate_code(conn)?;
         }
-        let id = insert_row(conn, &data, &name_key(&data.name), &self.now)?;
+        let id = insert_row(conn, &data, &name_key, &self.now)?;
+        self.finish_insert(conn, id, data)
+    }
+
+    /// Classification and the audit snapshot of a freshly inserted row.
+    fn finish_insert(&self, conn: &Connection, id: i64, data: CustomerData) -> Result<Customer> {
         self.write_classification(conn, id, &data)?;
         let snapshot = snapshot_json(&data);
         self.audit(id, &data.code, "create")
@@ -352,8 +428,9 @@ impl Writer {
         Ok(())
     }
 
-    /// Next free `C000001`-style code. The counter is read once per writer and
-    /// skips codes that users typed by hand.
+    /// Next free `C000001`-style code. The counter is read once per writer,
+    /// starting past the highest such code already stored (typed by hand or
+    /// imported), so no lookup is needed per row.
     fn allocate_code(&mut self, conn: &Connection) -> Result<String> {
         if self.next_code == 0 {
             let stored: Option<String> = conn
@@ -363,18 +440,29 @@ impl Writer {
                     |r| r.get(0),
                 )
                 .optional()?;
-            self.next_code = stored.and_then(|s| s.parse().ok()).unwrap_or(1).max(1);
+            // The range keeps the scan on the code index's `C0…C9` slice.
+            let highest: Option<i64> = conn.query_row(
+                "SELECT MAX(CAST(substr(code, 2) AS INTEGER)) FROM customer
+                 WHERE code >= 'C0' AND code < 'C:' AND substr(code, 2) NOT GLOB '*[^0-9]*'",
+                [],
+                |r| r.get(0),
+            )?;
+            let past_highest = highest.map_or(1, |n| n.max(0) as u64 + 1);
+            self.next_code = stored
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(1)
+                .max(past_highest);
         }
-        let mut exists =
-            conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM customer WHERE code = ?1)")?;
-        loop {
-            let code = format!("C{:06}", self.next_code);
-            self.next_code += 1;
-            self.code_counter_dirty = true;
-            if !exists.query_row([&code], |r| r.get::<_, bool>(0))? {
-                return Ok(code);
-            }
-        }
+        let code = format!("C{:06}", self.next_code);
+        self.next_code += 1;
+        self.code_counter_dirty = true;
+        Ok(code)
+    }
+
+    fn code_exists(&self, conn: &Connection, code: &str) -> Result<bool> {
+        Ok(conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM customer WHERE code = ?1)")?
+            .query_row([code], |r| r.get(0))?)
     }
 
     fn write_classification(&self, conn: &Connection, id: i64, data: &CustomerData) -> Result<()> {
@@ -439,13 +527,36 @@ fn insert_row(conn: &Connection, data: &CustomerData, key: &str, now: &str) -> R
     Ok(conn.last_insert_rowid())
 }
 
-/// The non-empty fields of a record as a JSON object, for create/delete audit rows.
+/// The record's non-empty fields as a JSON object (field keys as in the
+/// JSON output), for create/delete audit rows. Written by hand rather than
+/// through a map: it runs once per imported row and keeps the row short.
 fn snapshot_json(data: &CustomerData) -> String {
-    let values: FieldValues = values_of(data)
-        .into_iter()
-        .filter(|(_, v)| !v.is_empty())
-        .collect();
-    serde_json::to_string(&values).unwrap_or_default()
+    let mut out = String::with_capacity(512);
+    out.push('{');
+    let mut put = |key: &str, value: &str| {
+        if value.is_empty() {
+            return;
+        }
+        if out.len() > 1 {
+            out.push(',');
+        }
+        out.push_str(&serde_json::to_string(key).unwrap_or_default());
+        out.push(':');
+        out.push_str(&serde_json::to_string(value).unwrap_or_default());
+    };
+    for field in Field::ALL {
+        put(field.key(), &field.text_of(data));
+    }
+    for (dim, value) in &data.classification {
+        put(dim, value);
+    }
+    out.push('}');
+    out
+}
+
+fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
 }
 
 fn candidate_from_row(row: &rusqlite::Row) -> rusqlite::Result<Candidate> {
