@@ -580,3 +580,43 @@ fn demo_data_loads_once() {
     let all = store.list_customers(&ListFilter::default()).unwrap();
     assert!(all.iter().any(|c| !c.data.classification.is_empty()));
 }
+
+#[test]
+fn bulk_codes_skip_codes_typed_by_hand() {
+    let (_dir, mut store) = temp_store();
+    store
+        .add_customer(&values(&[("name", "甲公司"), ("code", "C000007")]), None)
+        .unwrap();
+    let mut bulk = store.bulk_insert().unwrap();
+    // Auto codes start past the highest stored one…
+    let (first, _) = bulk
+        .insert(&values(&[("name", "乙公司")]))
+        .unwrap()
+        .unwrap();
+    assert_eq!(first.data.code, "C000008");
+    // …and step over one a later row of the same batch typed by hand.
+    bulk.insert(&values(&[("name", "丙公司"), ("code", "C000009")]))
+        .unwrap()
+        .unwrap();
+    let (third, _) = bulk
+        .insert(&values(&[("name", "丁公司")]))
+        .unwrap()
+        .unwrap();
+    assert_eq!(third.data.code, "C000010");
+    // A duplicate tax ID is found by the index and reported with its owner.
+    bulk.insert(&values(&[("name", "戊公司"), ("tax_id", HUAQIANG)]))
+        .unwrap()
+        .unwrap();
+    let rejected = bulk
+        .insert(&values(&[("name", "己公司"), ("tax_id", HUAQIANG)]))
+        .unwrap()
+        .unwrap_err();
+    let dup = rejected
+        .problems
+        .iter()
+        .find(|p| p.code == "tax_id.duplicate")
+        .unwrap();
+    assert!(dup.message.en.contains("戊公司"), "{}", dup.message.en);
+    bulk.commit().unwrap();
+    assert_eq!(store.customer_count().unwrap(), 5);
+}
