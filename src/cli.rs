@@ -7,6 +7,7 @@ mod class;
 mod customer;
 mod demo;
 mod output;
+mod settings;
 mod template;
 
 use std::path::PathBuf;
@@ -74,6 +75,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Demo => demo::run(cli),
         Command::Template(cmd) => template::run(cli, cmd),
         Command::Class(cmd) => class::run(cli, cmd),
+        Command::Settings(cmd) => settings::run(cli, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

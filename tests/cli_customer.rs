@@ -227,3 +227,32 @@ fn a_newer_database_is_refused_with_a_clear_message() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("newer kehu"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_credit_ceiling_is_configurable() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    assert_eq!(
+        kehu(&db, &["settings", "credit-ceiling", "1万"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        stdout(&kehu(&db, &["settings", "credit-ceiling"])).trim(),
+        "10,000.00"
+    );
+    let out = kehu(
+        &db,
+        &[
+            "customer",
+            "add",
+            "--name",
+            "甲公司",
+            "-f",
+            "credit_limit=20000",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("10,000.00"), "{}", stderr(&out));
+}

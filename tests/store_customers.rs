@@ -449,6 +449,25 @@ fn classification_values_are_added_renamed_retired_never_deleted_in_use() {
         Some("广东")
     );
     store.delete_dimension_value("region", "西北").unwrap();
+    store
+        .rename_dimension("province", "所在省份", "Province of registration")
+        .unwrap();
+    assert_eq!(
+        store.catalog().unwrap().dimension("所在省份").unwrap().code,
+        "province"
+    );
+    store.retire_dimension("province").unwrap();
+    let err = store
+        .add_customer(&values(&[("name", "庚公司"), ("province", "广东")]), None)
+        .unwrap_err();
+    assert_eq!(
+        problem_codes(err),
+        vec![("province".to_string(), "classification.value")]
+    );
+    // A customer keeps a value of a retired dimension through later edits.
+    store
+        .edit_customer("C000001", &values(&[("contact", "王芳")]))
+        .unwrap();
     assert!(
         store
             .catalog()

@@ -39,6 +39,15 @@ pub enum Command {
     /// Classification dimensions (行业, 规模, 地区, 渠道, 信用等级) and their values.
     #[command(subcommand)]
     Class(ClassCmd),
+    /// Settings kept in the database.
+    #[command(subcommand)]
+    Settings(SettingsCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCmd {
+    /// Show or set the credit-limit ceiling (a typo guard; default 100,000,000.00).
+    CreditCeiling { amount: Option<String> },
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -151,6 +160,14 @@ pub enum ClassCmd {
         name_zh: String,
         name_en: String,
     },
+    /// Rename a dimension's labels (its code stays).
+    RenameDimension {
+        code: String,
+        name_zh: String,
+        name_en: String,
+    },
+    /// Retire a dimension: customers keep their values, no new ones are given.
+    RetireDimension { code: String },
     /// Add a value to a dimension (or bring a retired one back).
     AddValue { dimension: String, value: String },
     Rename {

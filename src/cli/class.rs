@@ -43,6 +43,12 @@ pub fn run(cli: &Cli, cmd: &ClassCmd) -> CliResult {
             name_zh,
             name_en,
         } => Ok(store.add_dimension(code, name_zh, name_en)?),
+        ClassCmd::RenameDimension {
+            code,
+            name_zh,
+            name_en,
+        } => Ok(store.rename_dimension(code, name_zh, name_en)?),
+        ClassCmd::RetireDimension { code } => Ok(store.retire_dimension(code)?),
         ClassCmd::AddValue { dimension, value } => Ok(store.add_dimension_value(dimension, value)?),
         ClassCmd::Rename {
             dimension,

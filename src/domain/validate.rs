@@ -299,12 +299,12 @@ fn check_classification(
             .and_then(|k| k.get(&dim.code))
             .is_some_and(|old| old == value);
         match dim.value(value) {
-            Some(v) if !v.retired || kept => {
+            Some(v) if (!v.retired && !dim.retired) || kept => {
                 data.classification.insert(dim.code.clone(), v.name.clone());
             }
             found => {
                 let allowed: Vec<&str> = dim.active_values().map(|v| v.name.as_str()).collect();
-                let (en, zh) = if found.is_some() {
+                let (en, zh) = if found.is_some() || dim.retired {
                     ("is retired", "已停用")
                 } else {
                     ("is not a value", "不是可选值")

@@ -36,6 +36,29 @@ impl Store {
         Ok(())
     }
 
+    /// Renames a dimension's labels; its code (used in files and `--field`) stays.
+    pub fn rename_dimension(
+        &mut self,
+        dimension: &str,
+        name_zh: &str,
+        name_en: &str,
+    ) -> Result<()> {
+        let dim_id = dimension_id(&self.conn, dimension)?;
+        self.conn.execute(
+            "UPDATE dimension SET name_zh = ?2, name_en = ?3 WHERE id = ?1",
+            params![dim_id, name_zh.trim(), name_en.trim()],
+        )?;
+        Ok(())
+    }
+
+    /// Retires a whole dimension: customers keep their values, no new ones are given.
+    pub fn retire_dimension(&mut self, dimension: &str) -> Result<()> {
+        let dim_id = dimension_id(&self.conn, dimension)?;
+        self.conn
+            .execute("UPDATE dimension SET retired = 1 WHERE id = ?1", [dim_id])?;
+        Ok(())
+    }
+
     pub fn add_dimension_value(&mut self, dimension: &str, value: &str) -> Result<()> {
         let dim_id = dimension_id(&self.conn, dimension)?;
         let value = value.trim();
