@@ -357,39 +357,15 @@ impl Writer {
         if changed.is_empty() {
             return Ok(old.clone());
         }
+        // Same parameter order as the insert; ?24 is the row, ?23 the time.
         conn.prepare_cached(
-            "UPDATE customer SET code = ?2, name = ?3, name_key = ?4, short_name = ?5, mnemonic = ?6, kind = ?7,
-             tax_id = ?8, contact = ?9, phone = ?10, mobile = ?11, email = ?12, registered_address = ?13,
-             business_address = ?14, bank_name = ?15, bank_account = ?16, invoice_type = ?17, tax_rate = ?18,
-             settlement = ?19, payment_days = ?20, credit_limit = ?21, status = ?22, notes = ?23, updated_at = ?24
-             WHERE id = ?1",
+            "UPDATE customer SET (code, name, name_key, short_name, mnemonic, kind, tax_id, contact, phone,
+             mobile, email, registered_address, business_address, bank_name, bank_account, invoice_type,
+             tax_rate, settlement, payment_days, credit_limit, status, notes, updated_at)
+             = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+             ?21, ?22, ?23) WHERE id = ?24",
         )?
-        .execute(params![
-            old.id,
-            data.code,
-            data.name,
-            name_key(&data.name),
-            data.short_name,
-            data.mnemonic,
-            data.kind.key(),
-            data.tax_id,
-            data.contact,
-            data.phone,
-            data.mobile,
-            data.email,
-            data.registered_address,
-            data.business_address,
-            data.bank_name,
-            data.bank_account,
-            data.invoice_type.map(|v| v.key()),
-            data.tax_rate.map(|v| v.percent()),
-            data.settlement.map(|v| v.key()),
-            data.payment_days,
-            data.credit_limit.fen(),
-            data.status.key(),
-            data.notes,
-            self.now,
-        ])?;
+        .execute(customer_params!(data, name_key(&data.name), self.now, old.id))?;
         if old.data.classification != data.classification {
             conn.prepare_cached("DELETE FROM customer_class WHERE customer_id = ?1")?
                 .execute([old.id])?;
@@ -491,6 +467,40 @@ impl Writer {
     }
 }
 
+/// The stored columns of a record in insert order (?1–?22), then the time
+/// (?23) and any extra parameters.
+macro_rules! customer_params {
+    ($data:expr, $key:expr, $now:expr $(, $extra:expr)*) => {
+        params![
+            $data.code,
+            $data.name,
+            $key,
+            $data.short_name,
+            $data.mnemonic,
+            $data.kind.key(),
+            $data.tax_id,
+            $data.contact,
+            $data.phone,
+            $data.mobile,
+            $data.email,
+            $data.registered_address,
+            $data.business_address,
+            $data.bank_name,
+            $data.bank_account,
+            $data.invoice_type.map(|v| v.key()),
+            $data.tax_rate.map(|v| v.percent()),
+            $data.settlement.map(|v| v.key()),
+            $data.payment_days,
+            $data.credit_limit.fen(),
+            $data.status.key(),
+            $data.notes,
+            $now,
+            $($extra),*
+        ]
+    };
+}
+use customer_params;
+
 fn insert_row(conn: &Connection, data: &CustomerData, key: &str, now: &str) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO customer (code, name, name_key, short_name, mnemonic, kind, tax_id, contact, phone, mobile,
@@ -499,31 +509,7 @@ fn insert_row(conn: &Connection, data: &CustomerData, key: &str, now: &str) -> R
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
          ?21, ?22, ?23, ?23)",
     )?
-    .execute(params![
-        data.code,
-        data.name,
-        key,
-        data.short_name,
-        data.mnemonic,
-        data.kind.key(),
-        data.tax_id,
-        data.contact,
-        data.phone,
-        data.mobile,
-        data.email,
-        data.registered_address,
-        data.business_address,
-        data.bank_name,
-        data.bank_account,
-        data.invoice_type.map(|v| v.key()),
-        data.tax_rate.map(|v| v.percent()),
-        data.settlement.map(|v| v.key()),
-        data.payment_days,
-        data.credit_limit.fen(),
-        data.status.key(),
-        data.notes,
-        now,
-    ])?;
+    .execute(customer_params!(data, key, now))?;
     Ok(conn.last_insert_rowid())
 }
 
