@@ -1,0 +1,176 @@
+//! Worked examples from `shared/ID-SPECS.md`.
+use super::*;
+
+fn code_of(id: &str) -> Option<&'static str> {
+    check(id).error.map(|e| e.code())
+}
+
+#[test]
+fn spec_valid_usccs() {
+    for id in [
+        "91350100M000100Y43",
+        "914403001922038216",
+        "91440300708461136T",
+        "91330100716105852F",
+    ] {
+        let c = check(id);
+        assert!(c.valid, "{id}: {}", c.reason);
+        assert_eq!(c.kind, IdKind::Uscc);
+        assert!(c.reason.is_empty() && c.warnings.is_empty());
+    }
+}
+
+#[test]
+fn spec_invalid_usccs() {
+    let c = check("914403001922038217");
+    assert_eq!(c.kind, IdKind::Uscc);
+    assert_eq!(
+        c.error,
+        Some(IdError::CheckChar {
+            expected: '6',
+            found: '7'
+        })
+    );
+    assert_eq!(
+        c.reason,
+        "check character (position 18) should be 6 but is 7: a character is mistyped"
+    );
+    assert_eq!(
+        c.error.map(|e| e.text().zh).as_deref(),
+        Some("校验位（第18位）应为 6，实际为 7：有字符输入错误")
+    );
+    assert_eq!(
+        check("91440300I922038216").error,
+        Some(IdError::BadChar {
+            position: 9,
+            ch: 'I'
+        })
+    );
+}
+
+#[test]
+fn final_check_alone_is_not_enough() {
+    // python-stdnum accepts this: the final check passes, the org code (…0382-0, should be 1) does not.
+    assert_eq!(uscc_check_char("91440300192203820"), Some('3'));
+    assert_eq!(org_code_check_char("19220382"), Some('1'));
+    assert_eq!(code_of("914403001922038203"), Some("tax_id.org_check"));
+}
+
+#[test]
+fn normalises_full_width_lower_case_spaces_and_dashes() {
+    let c = check("９１４４０３００１９２２０３８２１６");
+    assert!(c.valid && c.kind == IdKind::Uscc);
+    assert_eq!(c.normalized, "914403001922038216");
+    assert_eq!(
+        normalize(" 9144 0300-7084\u{3000}6113 6t "),
+        "91440300708461136T"
+    );
+    assert!(check("91350100m000100y43").valid);
+}
+
+#[test]
+fn resident_ids() {
+    for id in ["11010519491231002X", "11010519491231002x"] {
+        let c = check(id);
+        assert!(
+            c.valid && c.kind == IdKind::ResidentId,
+            "{id}: {}",
+            c.reason
+        );
+    }
+    assert_eq!(resident_id_check_char("11010519491231002"), Some('X'));
+    let c = check("110105194912310021");
+    assert_eq!(
+        (c.kind, c.error),
+        (
+            IdKind::ResidentId,
+            Some(IdError::ResidentIdCheck {
+                expected: 'X',
+                found: '1'
+            })
+        )
+    );
+    // Feb 30 with a correct check character: only the date is wrong.
+    let feb30 = format!(
+        "11010519490230002{}",
+        resident_id_check_char("11010519490230002").unwrap()
+    );
+    assert_eq!(code_of(&feb30), Some("tax_id.birth_date"));
+    let future = format!(
+        "11010520990101002{}",
+        resident_id_check_char("11010520990101002").unwrap()
+    );
+    assert_eq!(code_of(&future), Some("tax_id.birth_date"));
+}
+
+#[test]
+fn both_a_credit_code_and_a_resident_id_counts_as_resident_id() {
+    // Passes both checks; the spec tries the resident ID first.
+    assert_eq!(check("110105194912319964").kind, IdKind::ResidentId);
+    assert!(check("110105194912319964").valid);
+}
+
+#[test]
+fn legacy_numbers() {
+    let c = check("440300192203821");
+    assert!(c.valid && c.kind == IdKind::LegacyTaxId && c.warnings.is_empty());
+    let c = check("440300192203822");
+    assert!(c.valid && c.kind == IdKind::LegacyTaxId);
+    assert_eq!(
+        c.warnings.iter().map(IdWarning::code).collect::<Vec<_>>(),
+        ["tax_id.legacy_no_check"]
+    );
+    assert!(!c.reason.is_empty());
+    let c = check("11010519491231002X01");
+    assert!(c.valid && c.kind == IdKind::LegacyTaxId);
+    assert_eq!(
+        code_of("11010519491231002101"),
+        Some("tax_id.resident_check")
+    );
+    assert_eq!(code_of("4403A0192203821"), Some("tax_id.bad_char"));
+}
+
+#[test]
+fn unknown_type_pair_is_a_warning() {
+    let first17 = "81440300192203821";
+    let id = format!("{first17}{}", uscc_check_char(first17).unwrap());
+    let c = check(&id);
+    assert!(c.valid && c.kind == IdKind::Uscc);
+    assert_eq!(c.warnings, [IdWarning::UnknownType { pair: "81".into() }]);
+    assert_eq!(c.problems("tax_id").len(), 1);
+    let first17 = "Y1440300192203821";
+    let id = format!("{first17}{}", uscc_check_char(first17).unwrap());
+    assert!(check(&id).warnings.is_empty());
+}
+
+#[test]
+fn empty_and_bad_lengths() {
+    let c = check(" \u{3000} ");
+    assert_eq!(
+        (c.kind, c.valid, code_of(" ")),
+        (IdKind::Unknown, false, Some("tax_id.empty"))
+    );
+    assert_eq!(check("12345").error, Some(IdError::Length { len: 5 }));
+    assert_eq!(check("12345").kind, IdKind::Unknown);
+}
+
+#[test]
+fn check_char_helpers_reject_bad_input() {
+    assert_eq!(uscc_check_char("9144030019220382"), None);
+    assert_eq!(uscc_check_char("9144030019220382I"), None);
+    assert_eq!(org_code_check_char("1922038"), None);
+    assert_eq!(org_code_check_char("1922038*"), None);
+    assert_eq!(resident_id_check_char("1101051949123100X"), None);
+}
+
+#[test]
+fn json_shape() {
+    let json = serde_json::to_value(check("914403001922038217")).unwrap();
+    let keys: Vec<_> = json.as_object().unwrap().keys().cloned().collect();
+    assert_eq!(keys.len(), 5);
+    assert_eq!(json["kind"], "uscc");
+    assert_eq!(
+        serde_json::to_value(IdKind::LegacyTaxId).unwrap(),
+        "legacy_tax_id"
+    );
+}

@@ -1,0 +1,214 @@
+//! The checks that need the database: duplicate tax ID and code (errors)
+//! and similar names (warnings), on top of the field validation.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use super::Writer;
+use crate::domain::customer::{Customer, CustomerData, Status};
+use crate::domain::field::FieldValues;
+use crate::domain::names::{is_similar, name_key};
+use crate::domain::validate::{Rules, parse_customer};
+use crate::domain::{Problem, Problems, Text};
+use crate::store::Result;
+
+/// Validation result with the database checks included.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub data: CustomerData,
+    /// `names::name_key` of the name, computed once for lookup and storage.
+    pub name_key: String,
+    pub problems: Problems,
+    /// Existing customers whose names look like this one (for a "save anyway?" dialog).
+    pub similar: Vec<Candidate>,
+}
+
+/// An existing customer that a new one may duplicate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Candidate {
+    pub code: String,
+    pub name: String,
+    pub status: Status,
+}
+
+/// How hard to look for similar names: one indexed lookup of the exact
+/// normalised name (bulk), or a scan with fuzzy matching (one record at a time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SimilarScan {
+    ExactKey,
+    Full,
+}
+
+const MAX_CANDIDATES: usize = 5;
+
+impl Writer {
+    /// Field validation plus the database checks: duplicate tax ID and code
+    /// (errors), similar names (warnings).
+    pub fn check(
+        &self,
+        conn: &Connection,
+        values: &FieldValues,
+        existing: Option<&Customer>,
+        scan: SimilarScan,
+    ) -> Result<Checked> {
+        let mut checked = self.check_fields(conn, values, existing, scan)?;
+        self.unique_problems(conn, &mut checked, existing.map(|c| c.id))?;
+        Ok(checked)
+    }
+
+    /// Everything but the uniqueness checks, which a bulk insert leaves to
+    /// the UNIQUE indexes (one lookup fewer per row) and runs only on conflict.
+    pub(super) fn check_fields(
+        &self,
+        conn: &Connection,
+        values: &FieldValues,
+        existing: Option<&Customer>,
+        scan: SimilarScan,
+    ) -> Result<Checked> {
+        let rules = Rules {
+            credit_ceiling: self.ceiling,
+            catalog: &self.catalog,
+            kept_classification: existing.map(|c| &c.data.classification),
+        };
+        let (data, mut problems) = parse_customer(values, &rules);
+        let own_id = existing.map(|c| c.id);
+        if existing.is_some() && data.code.is_empty() {
+            problems.push(Problem::error(
+                "code",
+                "code.required",
+                Text::new(
+                    "An existing customer keeps a code.",
+                    "已有客户的编码不能为空。",
+                ),
+            ));
+        }
+        let key = name_key(&data.name);
+        let similar = self.similar_names(conn, &key, own_id, scan)?;
+        if !similar.is_empty() {
+            let list: Vec<String> = similar
+                .iter()
+                .map(|c| format!("{} {}", c.code, c.name))
+                .collect();
+            problems.push(Problem::warning(
+                "name",
+                "name.similar",
+                Text::new(
+                    format!("Similar to existing customer(s): {}.", list.join("; ")),
+                    format!("与已有客户名称相似：{}。", list.join("；")),
+                ),
+            ));
+        }
+        Ok(Checked {
+            data,
+            name_key: key,
+            problems,
+            similar,
+        })
+    }
+
+    pub(super) fn unique_problems(
+        &self,
+        conn: &Connection,
+        checked: &mut Checked,
+        own_id: Option<i64>,
+    ) -> Result<()> {
+        let data = &checked.data;
+        if let Some(owner) = self.live_tax_id_owner(conn, data, own_id)? {
+            checked.problems.push(Problem::error(
+                "tax_id",
+                "tax_id.duplicate",
+                Text::new(
+                    format!(
+                        "Tax ID {} already belongs to {} {}.",
+                        data.tax_id, owner.code, owner.name
+                    ),
+                    format!(
+                        "税号 {} 已属于客户 {} {}。",
+                        data.tax_id, owner.code, owner.name
+                    ),
+                ),
+            ));
+        }
+        if !data.code.is_empty() {
+            let taken: Option<String> = conn
+                .prepare_cached("SELECT name FROM customer WHERE code = ?1 AND id IS NOT ?2")?
+                .query_row(params![data.code, own_id], |r| r.get(0))
+                .optional()?;
+            if let Some(name) = taken {
+                checked.problems.push(Problem::error(
+                    "code",
+                    "code.duplicate",
+                    Text::new(
+                        format!("Code {} is already used by {name}.", data.code),
+                        format!("编码 {} 已被 {name} 使用。", data.code),
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The live customer (other than `own_id`) holding this tax ID, if any.
+    pub fn live_tax_id_owner(
+        &self,
+        conn: &Connection,
+        data: &CustomerData,
+        own_id: Option<i64>,
+    ) -> Result<Option<Candidate>> {
+        if data.tax_id.is_empty() || data.status == Status::Archived {
+            return Ok(None);
+        }
+        // `tax_id <> ''` repeats the partial index's condition so SQLite uses it.
+        Ok(conn
+            .prepare_cached(
+                "SELECT code, name, status FROM customer
+                 WHERE tax_id = ?1 AND tax_id <> '' AND status <> 'archived' AND id IS NOT ?2",
+            )?
+            .query_row(params![data.tax_id, own_id], candidate_from_row)
+            .optional()?)
+    }
+
+    fn similar_names(
+        &self,
+        conn: &Connection,
+        key: &str,
+        own_id: Option<i64>,
+        scan: SimilarScan,
+    ) -> Result<Vec<Candidate>> {
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut found = Vec::new();
+        if scan == SimilarScan::ExactKey {
+            let mut stmt = conn.prepare_cached(
+                "SELECT code, name, status FROM customer WHERE name_key = ?1 AND id IS NOT ?2 LIMIT 5",
+            )?;
+            for c in stmt.query_map(params![key, own_id], candidate_from_row)? {
+                found.push(c?);
+            }
+            return Ok(found);
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT code, name, status, name_key FROM customer WHERE id IS NOT ?1",
+        )?;
+        let mut rows = stmt.query([own_id])?;
+        while let Some(row) = rows.next()? {
+            let other_key: String = row.get(3)?;
+            if is_similar(key, &other_key) {
+                found.push(candidate_from_row(row)?);
+                if found.len() == MAX_CANDIDATES {
+                    break;
+                }
+            }
+        }
+        Ok(found)
+    }
+}
+
+fn candidate_from_row(row: &rusqlite::Row) -> rusqlite::Result<Candidate> {
+    Ok(Candidate {
+        code: row.get(0)?,
+        name: row.get(1)?,
+        status: Status::parse(&row.get::<_, String>(2)?).unwrap_or(Status::Active),
+    })
+}
