@@ -396,17 +396,22 @@ impl App {
 
     fn render_footer(&self, frame: &mut Frame, area: Rect) {
         let theme = &self.ctx.theme;
+        let mut hints = keymap::footer(self.scope(), self.ctx.lang);
+        // The last hint is help (when offered): it stays even when others don't fit.
+        let help = hints.pop_if(|(_, label)| *label == Msg::KeyHelp.get(self.ctx.lang));
+        let need = |(keys, label): &(String, &str)| keys.width() + label.width() + 3;
+        let mut room = (area.width as usize).saturating_sub(help.as_ref().map_or(0, need));
         let mut spans = Vec::new();
-        let mut used = 0;
-        let width = area.width as usize;
-        for (keys, label) in keymap::footer(self.scope(), self.ctx.lang) {
-            let need = keys.width() + label.width() + 3;
-            if used + need > width {
-                break;
+        for hint in hints.iter().chain(help.iter()) {
+            let is_help = help.as_ref().is_some_and(|h| std::ptr::eq(h, hint));
+            if !is_help {
+                if need(hint) > room {
+                    continue;
+                }
+                room -= need(hint);
             }
-            spans.push(Span::styled(format!(" {keys} "), theme.footer_key));
-            spans.push(Span::styled(format!("{label} "), theme.footer_text));
-            used += need;
+            spans.push(Span::styled(format!(" {} ", hint.0), theme.footer_key));
+            spans.push(Span::styled(format!("{} ", hint.1), theme.footer_text));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }

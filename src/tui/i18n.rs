@@ -81,6 +81,7 @@ messages! {
     ScopePicker => "Picker", "选择列表";
     ScopeConfirm => "Confirmation", "确认对话框";
     ScopeDuplicate => "Possible duplicate", "疑似重复";
+    ScopeTaxDuplicate => "Tax ID already used", "税号已被使用";
     ScopeHelp => "Help", "帮助";
     HelpTitle => "Keys", "按键";
     // list columns

@@ -19,6 +19,8 @@ pub enum Scope {
     Picker,
     Confirm,
     Duplicate,
+    /// The duplicate dialog when the tax ID is taken: no "save anyway".
+    TaxDuplicate,
     Help,
 }
 
@@ -39,12 +41,13 @@ impl Scope {
             Scope::Picker => Msg::ScopePicker,
             Scope::Confirm => Msg::ScopeConfirm,
             Scope::Duplicate => Msg::ScopeDuplicate,
+            Scope::TaxDuplicate => Msg::ScopeTaxDuplicate,
             Scope::Help => Msg::ScopeHelp,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 10] = [
+    pub const ALL: [Scope; 11] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -54,6 +57,7 @@ impl Scope {
         Scope::Picker,
         Scope::Confirm,
         Scope::Duplicate,
+        Scope::TaxDuplicate,
         Scope::Help,
     ];
 }
@@ -523,6 +527,34 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         S::Duplicate,
+        &[code(KeyCode::Esc), k('b'), k('q')],
+        A::Back,
+        Msg::KeyBack,
+        true,
+    ),
+    bind(
+        S::TaxDuplicate,
+        &[k('o')],
+        A::OpenExisting,
+        Msg::KeyOpenExisting,
+        true,
+    ),
+    bind(
+        S::TaxDuplicate,
+        &[k('j'), code(KeyCode::Down)],
+        A::Down,
+        Msg::KeyDown,
+        false,
+    ),
+    bind(
+        S::TaxDuplicate,
+        &[k('k'), code(KeyCode::Up)],
+        A::Up,
+        Msg::KeyUp,
+        false,
+    ),
+    bind(
+        S::TaxDuplicate,
         &[code(KeyCode::Esc), k('b'), k('q')],
         A::Back,
         Msg::KeyBack,

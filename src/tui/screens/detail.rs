@@ -137,7 +137,9 @@ impl DetailScreen {
         Line::styled(fit(&text, width), ctx.theme.dim)
     }
 
-    fn lines(&self, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
+    /// Fields by group (left column), then classification, times and
+    /// history (right column on wide screens, below on narrow ones).
+    fn lines(&self, ctx: &Ctx, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
         let (lang, theme) = (ctx.lang, &ctx.theme);
         let data = &self.customer.data;
         let label_width = Field::ALL
@@ -154,7 +156,7 @@ impl DetailScreen {
                 Span::raw(truncate(&value, value_width).into_owned()),
             ])
         };
-        let mut lines = vec![Line::styled(
+        let mut fields = vec![Line::styled(
             truncate(&format!("{}  {}", data.code, data.name), width).into_owned(),
             theme.title,
         )];
@@ -162,59 +164,90 @@ impl DetailScreen {
         for field in Field::ALL {
             if group != Some(field.group()) {
                 group = Some(field.group());
-                lines.push(Line::styled(
+                fields.push(Line::styled(
                     field.group().label(lang).to_string(),
                     theme.title,
                 ));
             }
-            lines.push(pair(field.label(lang), display_value(*field, data, lang)));
+            fields.push(pair(field.label(lang), display_value(*field, data, lang)));
             if field.group() == Group::CreditTerms && *field == Field::CreditLimit {
-                lines.push(pair(
+                fields.push(pair(
                     ctx.t(Msg::ColBalance),
                     money_hook_balance(ctx, self.customer.id),
                 ));
             }
         }
-        lines.push(Line::styled(
+        let mut side = vec![Line::styled(
             ctx.t(Msg::Classification).to_string(),
             theme.title,
-        ));
+        )];
         for dim in &ctx.catalog.dimensions {
             let value = data
                 .classification
                 .get(&dim.code)
                 .cloned()
                 .unwrap_or_default();
-            lines.push(pair(dim.label(lang), value));
+            side.push(pair(dim.label(lang), value));
         }
-        lines.push(pair(ctx.t(Msg::Created), self.customer.created_at.clone()));
-        lines.push(pair(ctx.t(Msg::Updated), self.customer.updated_at.clone()));
-        lines.push(Line::styled(ctx.t(Msg::History).to_string(), theme.title));
+        side.push(pair(
+            ctx.t(Msg::Created),
+            short_time(&self.customer.created_at),
+        ));
+        side.push(pair(
+            ctx.t(Msg::Updated),
+            short_time(&self.customer.updated_at),
+        ));
+        side.push(Line::styled(ctx.t(Msg::History).to_string(), theme.title));
         if self.history.is_empty() {
-            lines.push(Line::styled(
+            side.push(Line::styled(
                 format!("  {}", ctx.t(Msg::NoHistory)),
                 theme.dim,
             ));
         }
         for entry in &self.history {
-            lines.push(Line::raw(
+            side.push(Line::raw(
                 truncate(&history_line(entry, lang), width).into_owned(),
             ));
         }
-        lines
+        (fields, side)
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        let lines = self.lines(ctx, area.width as usize);
-        let max = (lines.len() as u16).saturating_sub(area.height);
-        frame.render_widget(
-            Paragraph::new(lines).scroll((self.scroll.min(max), 0)),
-            area,
-        );
+        if area.width >= 100 {
+            let left_width = area.width * 9 / 20;
+            let left = Rect {
+                width: left_width,
+                ..area
+            };
+            let right = Rect {
+                x: area.x + left_width + 1,
+                width: area.width - left_width - 1,
+                ..area
+            };
+            let (fields, _) = self.lines(ctx, left.width as usize);
+            let (_, side) = self.lines(ctx, right.width as usize);
+            let rows = fields.len().max(side.len()) as u16;
+            let scroll = self.scroll.min(rows.saturating_sub(area.height));
+            frame.render_widget(Paragraph::new(fields).scroll((scroll, 0)), left);
+            frame.render_widget(Paragraph::new(side).scroll((scroll, 0)), right);
+        } else {
+            let (mut lines, side) = self.lines(ctx, area.width as usize);
+            lines.extend(side);
+            let max = (lines.len() as u16).saturating_sub(area.height);
+            frame.render_widget(
+                Paragraph::new(lines).scroll((self.scroll.min(max), 0)),
+                area,
+            );
+        }
         if let Some((_, confirm)) = &self.confirm {
             confirm.render(frame, area, &ctx.theme, ctx.lang);
         }
     }
+}
+
+/// "2026-11-20T09:30:00+08:00" → "2026-11-20 09:30"
+fn short_time(at: &str) -> String {
+    at.chars().take(16).collect::<String>().replace('T', " ")
 }
 
 /// LEDGER HOOK: the balance shown on the detail screen (0 until the ledger lands).

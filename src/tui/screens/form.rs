@@ -140,8 +140,8 @@ impl FormScreen {
     pub fn scope(&self) -> Scope {
         if self.discard.is_some() {
             Scope::Confirm
-        } else if self.duplicate.is_some() {
-            Scope::Duplicate
+        } else if let Some(dialog) = &self.duplicate {
+            dialog.scope()
         } else if self.picker.is_some() {
             Scope::Picker
         } else {

@@ -316,6 +316,9 @@ impl ListScreen {
 
     pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let theme = &ctx.theme;
+        if self.scope(ctx) == Scope::Empty {
+            return Line::default();
+        }
         let shown = i18n::count(self.filtered.rows().len(), Msg::Shown, ctx.lang);
         let mut parts = vec![
             format!(
@@ -379,7 +382,7 @@ impl ListScreen {
         // Display order; ranks say what stays at 80 columns.
         let wants = [
             (Column::Code, want(7, 0, 0)),
-            (Column::Name, want(12, 4, 0)),
+            (Column::Name, want(20, 4, 0)),
             (Column::Mnemonic, want(8, 1, 3)),
             (Column::TaxId, want(18, 0, 5)),
             (Column::Class, want(9, 1, 4)),

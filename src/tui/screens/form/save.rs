@@ -35,6 +35,15 @@ impl Duplicate {
         self.tax_owner.is_none()
     }
 
+    /// Its keys differ: a taken tax ID cannot be saved anyway.
+    pub fn scope(&self) -> Scope {
+        if self.may_save() {
+            Scope::Duplicate
+        } else {
+            Scope::TaxDuplicate
+        }
+    }
+
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
         let count = self.candidates().count() as u16;
         let area = centered(area, 70, count + 9);
@@ -76,9 +85,8 @@ impl Duplicate {
                 theme.error,
             ));
         }
-        let hints: Vec<String> = keymap::hints(Scope::Duplicate, lang)
+        let hints: Vec<String> = keymap::hints(self.scope(), lang)
             .into_iter()
-            .filter(|(k, _)| self.may_save() || k != "s")
             .map(|(k, l)| format!("{k} {l}"))
             .collect();
         lines.push(Line::styled(hints.join("   "), theme.dim));
@@ -103,9 +111,13 @@ impl FormScreen {
             .iter()
             .any(|p| p.code == "tax_id.duplicate");
         if adding && tax_duplicate {
+            let owner = tax_id_owner(ctx, &checked.data.tax_id);
+            let mut similar = checked.similar;
+            // The owner is listed once, under the tax ID.
+            similar.retain(|c| owner.as_ref().is_none_or(|o| o.code != c.code));
             self.duplicate = Some(Duplicate {
-                tax_owner: tax_id_owner(ctx, &checked.data.tax_id),
-                similar: checked.similar,
+                tax_owner: owner,
+                similar,
                 selected: 0,
             });
             return Outcome::Stay;
