@@ -9,6 +9,7 @@ mod filter;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 use std::sync::mpsc::{Receiver, channel};
 
 pub use filter::{Column, Filtered, Query, StatusFilter};
@@ -65,6 +66,13 @@ pub struct CustomerIndex {
     complete: bool,
 }
 
+/// Generations are unique across indexes, so a view never mistakes a freshly
+/// loaded index for the one it filtered before.
+fn next_generation() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, AtomicOrdering::Relaxed)
+}
+
 /// LEDGER HOOK: receivable balance per customer id. The ledger issue fills
 /// this from its tables; until then every balance is 0.
 pub fn ledger_balances(_store: &Store) -> Result<HashMap<i64, Money>> {
@@ -77,6 +85,7 @@ impl CustomerIndex {
         let balances = ledger_balances(store)?;
         let mut index = CustomerIndex {
             complete: limit.is_none(),
+            generation: next_generation(),
             ..CustomerIndex::default()
         };
         store.customer_summaries(SummaryScope::All { limit }, |s| {
@@ -183,7 +192,7 @@ impl CustomerIndex {
 
     fn changed(&mut self) {
         self.orders.clear();
-        self.generation += 1;
+        self.generation = next_generation();
     }
 
     fn push(&mut self, s: &SummaryRef<'_>, balance: Money) {

@@ -278,29 +278,25 @@ pub fn display_value(field: Field, data: &CustomerData, lang: Lang) -> String {
     }
 }
 
-/// "2026-11-20 09:30  王会计  changed 信用额度: 50000.00 → 80000.00"
+/// "2026-11-20 09:30  王会计  信用额度: 50000.00 → 80000.00", or the action
+/// for whole-record rows (created, deleted).
 fn history_line(entry: &AuditEntry, lang: Lang) -> String {
-    let at: String = entry
-        .at
-        .chars()
-        .take(16)
-        .collect::<String>()
-        .replace('T', " ");
-    let action = match entry.action.as_str() {
-        "create" => Msg::ActionCreate.get(lang),
-        "update" => Msg::ActionUpdate.get(lang),
-        "status" => Msg::ActionStatus.get(lang),
-        "delete" => Msg::ActionDelete.get(lang),
-        other => other,
-    };
-    let mut line = format!("  {at}  {}  {action}", entry.operator);
-    if entry.field != "*" {
-        let label = Field::from_key(&entry.field).map_or(entry.field.as_str(), |f| f.label(lang));
-        line.push_str(&format!(
-            " {label}: {} → {}",
-            entry.old.as_deref().unwrap_or(""),
-            entry.new.as_deref().unwrap_or("")
-        ));
+    let at = short_time(&entry.at);
+    if entry.field == "*" {
+        let action = match entry.action.as_str() {
+            "create" => Msg::ActionCreate.get(lang),
+            "update" => Msg::ActionUpdate.get(lang),
+            "status" => Msg::ActionStatus.get(lang),
+            "delete" => Msg::ActionDelete.get(lang),
+            other => other,
+        };
+        return format!("  {at}  {}  {action}", entry.operator);
     }
-    line
+    let label = Field::from_key(&entry.field).map_or(entry.field.as_str(), |f| f.label(lang));
+    format!(
+        "  {at}  {}  {label}: {} → {}",
+        entry.operator,
+        entry.old.as_deref().unwrap_or(""),
+        entry.new.as_deref().unwrap_or("")
+    )
 }

@@ -251,9 +251,14 @@ impl FormScreen {
             }
             return;
         }
+        let replace_auto = self.mnemonic_auto && matches!(key.code, KeyCode::Char(_));
         let Some(entry) = self.entries.get_mut(self.focus) else {
             return;
         };
+        // Typing over a generated mnemonic replaces it, as over a selection.
+        if replace_auto && entry.key == "mnemonic" {
+            entry.set(String::new());
+        }
         let changed = match key.code {
             KeyCode::Char(c) => {
                 entry.insert(c);
