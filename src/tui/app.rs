@@ -228,6 +228,11 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         if let Some(confirm) = &self.quit_confirm {
+            // A second Ctrl-C means it.
+            if keymap::action(Scope::Confirm, &key) == Some(Action::Quit) {
+                self.quit = true;
+                return;
+            }
             match confirm.handle_key(&key) {
                 Answer::Yes => self.quit = true,
                 Answer::No => self.quit_confirm = None,

@@ -131,12 +131,15 @@ impl CustomerIndex {
         self.by_id.is_empty()
     }
 
-    pub fn row(&self, row: u32) -> &Row {
-        &self.rows[row as usize]
+    /// A row by position; positions come from this index's own results.
+    pub fn get(&self, row: u32) -> Option<&Row> {
+        self.rows.get(row as usize)
     }
 
     pub fn text(&self, row: u32, field: Text) -> &str {
-        let span = self.rows[row as usize].spans[field as usize];
+        let Some(span) = self.rows.get(row as usize).map(|r| r.spans[field as usize]) else {
+            return "";
+        };
         let (start, end) = (span.start as usize, (span.start + span.len) as usize);
         self.text.get(start..end).unwrap_or("")
     }

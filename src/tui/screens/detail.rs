@@ -254,7 +254,8 @@ fn short_time(at: &str) -> String {
 fn money_hook_balance(ctx: &Ctx, id: i64) -> String {
     ctx.index
         .row_of_id(id)
-        .map(|r| ctx.index.row(r).balance)
+        .and_then(|r| ctx.index.get(r))
+        .map(|r| r.balance)
         .unwrap_or_default()
         .grouped()
 }

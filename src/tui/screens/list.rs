@@ -92,7 +92,7 @@ impl ListScreen {
     /// The customer id on the selected row.
     fn selected_id(&self, ctx: &Ctx) -> Option<i64> {
         let row = *self.filtered.rows().get(self.selected)?;
-        Some(ctx.index.row(row).id)
+        ctx.index.get(row).map(|r| r.id)
     }
 
     fn selected_code(&self, ctx: &Ctx) -> Option<String> {
@@ -407,10 +407,9 @@ impl ListScreen {
         let rows = self.filtered.rows();
         let index = &ctx.index;
         let cell = |pos: usize, col: usize| -> Cow<'_, str> {
-            let Some(&row) = rows.get(pos) else {
+            let Some((row, r)) = rows.get(pos).and_then(|&row| Some((row, index.get(row)?))) else {
                 return Cow::Borrowed("");
             };
-            let r = index.row(row);
             match shown[col].0 {
                 Column::Code => Cow::Borrowed(index.text(row, Text::Code)),
                 Column::Name => Cow::Borrowed(index.text(row, Text::Name)),
@@ -423,11 +422,12 @@ impl ListScreen {
             }
         };
         let theme = ctx.theme;
-        let row_style = |pos: usize| match rows.get(pos).map(|r| index.row(*r).status) {
-            Some(Status::Archived) => theme.dim,
-            Some(Status::OnHold) => theme.warning,
-            _ => Style::new(),
-        };
+        let row_style =
+            |pos: usize| match rows.get(pos).and_then(|r| index.get(*r)).map(|r| r.status) {
+                Some(Status::Archived) => theme.dim,
+                Some(Status::OnHold) => theme.warning,
+                _ => Style::new(),
+            };
         let page = table_rows(area.height);
         // The offset kept by navigation may be stale after a resize.
         let mut offset = self.offset;
@@ -524,7 +524,11 @@ pub fn set_status(ctx: &mut Ctx, code: &str, status: Status) {
 }
 
 pub fn delete(ctx: &mut Ctx, code: &str) {
-    let id = ctx.index.row_of_code(code).map(|r| ctx.index.row(r).id);
+    let id = ctx
+        .index
+        .row_of_code(code)
+        .and_then(|r| ctx.index.get(r))
+        .map(|r| r.id);
     match ctx.store.delete_customer(code) {
         Ok(()) => {
             if let Some(id) = id {
