@@ -8,7 +8,9 @@ pub mod table;
 
 use std::borrow::Cow;
 
+use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::widgets::Clear;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `text` cut to `width` display columns, ending in `…` when cut. Never
@@ -43,6 +45,24 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// Blanks `area` for a popup. A wide character just left of it whose second
+/// half lies under the popup would still be drawn by the terminal over the
+/// popup's left border, so it is blanked too.
+pub fn clear(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    if area.x == 0 {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buf.cell_mut((area.x - 1, y))
+            && cell.symbol().width() > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
 /// A box of at most `width` × `height` centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
@@ -69,5 +89,24 @@ mod tests {
         assert_eq!(fit("华强", 6), "华强  ");
         assert_eq!(fit("深圳市华强电子", 6).width(), 6);
         assert_eq!(fit("深圳市华强电子", 6), "深圳… ");
+    }
+
+    #[test]
+    fn a_popup_blanks_the_wide_character_straddling_its_left_edge() {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(6, 1)).unwrap();
+        terminal
+            .draw(|frame| {
+                frame
+                    .buffer_mut()
+                    .set_string(0, 0, "华强电", ratatui::style::Style::new());
+                // The popup starts at x = 3, under the second half of 强 (columns 2 and 3).
+                clear(frame, Rect::new(3, 0, 3, 1));
+            })
+            .unwrap();
+        let buf = terminal.backend().buffer();
+        assert_eq!(buf[(0, 0)].symbol(), "华");
+        assert_eq!(buf[(2, 0)].symbol(), " ");
+        assert_eq!(buf[(3, 0)].symbol(), " ");
     }
 }

@@ -4,7 +4,7 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::centered;
 use crate::domain::Lang;
@@ -43,7 +43,7 @@ impl Confirm {
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
         let area = centered(area, 52, 7);
-        frame.render_widget(Clear, area);
+        super::clear(frame, area);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.border)

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{centered, fit};
@@ -64,7 +64,7 @@ impl Help {
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
         let area = centered(area, 64, area.height.saturating_sub(2));
-        frame.render_widget(Clear, area);
+        super::clear(frame, area);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.border)

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{centered, fit};
 use crate::domain::Lang;
@@ -108,7 +108,7 @@ impl Picker {
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
         let height = (self.items.len() as u16 + 4).clamp(6, 18);
         let area = centered(area, 46, height);
-        frame.render_widget(Clear, area);
+        super::clear(frame, area);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.border)

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{FormScreen, Mode};
 use crate::domain::Lang;
@@ -47,7 +47,7 @@ impl Duplicate {
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
         let count = self.candidates().count() as u16;
         let area = centered(area, 70, count + 9);
-        frame.render_widget(Clear, area);
+        crate::tui::widgets::clear(frame, area);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.border)
