@@ -28,7 +28,7 @@ enum ConfirmFor {
 }
 
 pub use actions::{delete, set_status};
-use actions::{load_demo, open_form};
+use actions::{load_demo, open_form, open_import_wizard};
 use view::table_rows;
 
 #[derive(Default)]
@@ -152,7 +152,7 @@ impl ListScreen {
             Action::Search => self.searching = true,
             Action::Add => return open_form(ctx, ctx.default_template.clone().as_deref()),
             Action::AddFromTemplate => self.pick_template(ctx),
-            Action::Import => ctx.info(ctx.t(Msg::ImportLater)),
+            Action::Import => return open_import_wizard(ctx),
             Action::Demo => load_demo(ctx),
             Action::View | Action::Edit => {
                 let Some(code) = self.selected_code(ctx) else {

@@ -84,12 +84,14 @@ impl<'a, F: Fn(usize, usize) -> Cow<'a, str>> Table<'a, F> {
     }
 }
 
-/// A column's wishes: at least `min` columns, a share `weight` of the spare
-/// room, and a `rank` (0 = most important) deciding which columns go first
-/// when the terminal is narrow, so the layout holds at 80 columns.
+/// A column's wishes: at least `min` columns, `ideal` columns before a less
+/// important column is let in, a share `weight` of the spare room, and a
+/// `rank` (0 = most important) deciding which columns go first when the
+/// terminal is narrow, so the layout holds at 80 columns.
 #[derive(Clone, Copy, Debug)]
 pub struct Want {
     pub min: u16,
+    pub ideal: u16,
     pub weight: u16,
     pub rank: u8,
 }
@@ -101,13 +103,27 @@ pub fn layout(total: u16, wants: &[Want]) -> Vec<Option<u16>> {
     let mut shown = vec![false; wants.len()];
     let mut used: u16 = 0;
     for i in by_rank {
-        let need = wants[i].min + if used == 0 { 0 } else { GAP };
+        // The most important columns count at their ideal width, so a wide
+        // name is not squeezed to let a minor column in.
+        let width = if wants[i].rank == 0 {
+            wants[i].ideal.max(wants[i].min)
+        } else {
+            wants[i].min
+        };
+        let need = width + if used == 0 { 0 } else { GAP };
         if used + need <= total {
             shown[i] = true;
             used += need;
         }
     }
-    let spare = total.saturating_sub(used);
+    let count = shown.iter().filter(|s| **s).count() as u16;
+    let mins: u16 = wants
+        .iter()
+        .zip(&shown)
+        .filter(|(_, s)| **s)
+        .map(|(w, _)| w.min)
+        .sum();
+    let spare = total.saturating_sub(mins + count.saturating_sub(1) * GAP);
     let weights: u16 = wants
         .iter()
         .zip(&shown)
@@ -142,21 +158,37 @@ pub fn layout(total: u16, wants: &[Want]) -> Vec<Option<u16>> {
 mod tests {
     use super::*;
 
+    fn want(min: u16, ideal: u16, weight: u16, rank: u8) -> Want {
+        Want {
+            min,
+            ideal,
+            weight,
+            rank,
+        }
+    }
+
     #[test]
     fn layout_drops_what_does_not_fit_and_shares_the_rest() {
-        let want = |min, weight, rank| Want { min, weight, rank };
-        let widths = layout(
-            40,
-            &[
-                want(7, 0, 0),
-                want(10, 1, 1),
-                want(18, 0, 3),
-                want(10, 0, 2),
-            ],
-        );
+        let wants = [
+            want(7, 7, 0, 0),
+            want(10, 10, 1, 1),
+            want(18, 18, 0, 3),
+            want(10, 10, 0, 2),
+        ];
         // 7 + 1 + 10 + 1 + 10 = 29; the tax ID (rank 3, 19 more) does not fit.
+        let widths = layout(40, &wants);
         assert_eq!(widths, vec![Some(7), Some(21), None, Some(10)]);
         let sum: u16 = widths.iter().flatten().sum::<u16>() + 2 * GAP;
         assert_eq!(sum, 40);
+    }
+
+    #[test]
+    fn important_columns_count_at_their_ideal_width() {
+        let wants = [want(7, 7, 0, 0), want(10, 25, 1, 0), want(8, 8, 0, 1)];
+        // 7 + 1 + 25 + 1 + 8 = 42 > 40: the minor column stays out and the
+        // name takes the room.
+        assert_eq!(layout(40, &wants), vec![Some(7), Some(32), None]);
+        // With room for it, the name shares from its minimum.
+        assert_eq!(layout(44, &wants), vec![Some(7), Some(27), Some(8)]);
     }
 }

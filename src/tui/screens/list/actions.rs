@@ -73,3 +73,10 @@ pub(super) fn load_demo(ctx: &mut Ctx) {
         Err(e) => ctx.error(e.to_string()),
     }
 }
+
+/// IMPORT HOOK: `i` opens the import wizard once the import issue lands (it
+/// should return `Outcome::Push` of its screen); until then, a message.
+pub(super) fn open_import_wizard(ctx: &mut Ctx) -> Outcome {
+    ctx.info(ctx.t(Msg::ImportLater));
+    Outcome::Stay
+}

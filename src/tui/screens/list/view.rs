@@ -83,11 +83,22 @@ impl ListScreen {
 
     fn render_table(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let lang = ctx.lang;
-        let want = |min, weight, rank| Want { min, weight, rank };
+        let want = |min, weight, rank| Want {
+            min,
+            ideal: min,
+            weight,
+            rank,
+        };
         // Display order; ranks say what stays at 80 columns.
         let wants = [
             (Column::Code, want(7, 0, 0)),
-            (Column::Name, want(20, 4, 0)),
+            (
+                Column::Name,
+                Want {
+                    ideal: 28,
+                    ..want(20, 4, 0)
+                },
+            ),
             (Column::Mnemonic, want(8, 1, 3)),
             (Column::TaxId, want(18, 0, 5)),
             (Column::Class, want(9, 1, 4)),
