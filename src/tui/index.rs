@@ -251,12 +251,6 @@ impl CustomerIndex {
             .map_or(self.hay.len(), |s| *s as usize);
         self.hay.get(start..end).unwrap_or(&[])
     }
-
-    /// The row whose search text holds byte `pos` of `hay`.
-    fn row_at(&self, pos: usize) -> u32 {
-        let after = self.hay_starts.partition_point(|s| *s as usize <= pos);
-        after.saturating_sub(1) as u32
-    }
 }
 
 /// Lower-cased, half-width text: what a query is compared with.

@@ -213,8 +213,18 @@ impl CustomerIndex {
     fn scan(&self, finder: &memmem::Finder<'_>) -> Vec<u64> {
         let mut hits = vec![0u64; self.rows.len().div_ceil(64)];
         let mut pos = 0;
+        let mut row = 0;
         while let Some(found) = self.hay.get(pos..).and_then(|rest| finder.find(rest)) {
-            let row = self.row_at(pos + found) as usize;
+            let at = pos + found;
+            // Hits come in order, so the row holding one is found by walking
+            // forward: O(rows + hits) for the whole scan.
+            while self
+                .hay_starts
+                .get(row + 1)
+                .is_some_and(|s| *s as usize <= at)
+            {
+                row += 1;
+            }
             if let Some(word) = hits.get_mut(row / 64) {
                 *word |= 1 << (row % 64);
             }
