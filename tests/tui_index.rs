@@ -125,3 +125,33 @@ fn edits_status_filters_and_sorting_are_reflected() {
             .any(|v| v == "制造业")
     }));
 }
+
+#[test]
+fn an_edited_row_moves_to_its_place_in_a_cached_sort_order() {
+    let (_dir, mut store) = store_with(200);
+    let mut index = CustomerIndex::load(&store, None).unwrap();
+    index.prepare_orders();
+    let mut filtered = Filtered::default();
+    let query = Query {
+        sort: Column::Credit,
+        descending: true,
+        ..Query::default()
+    };
+    filtered.update(&mut index, &query);
+    let before = codes(&index, filtered.rows());
+    assert_ne!(before[0], "C000150");
+    let mut patch = kehu::domain::field::FieldValues::new();
+    patch.insert("credit_limit".into(), "9000000".into());
+    let saved = store.edit_customer("C000150", &patch).unwrap();
+    index.refresh(&store, saved.customer.id).unwrap();
+    filtered.update(&mut index, &query);
+    let after = codes(&index, filtered.rows());
+    assert_eq!(after[0], "C000150");
+    assert_eq!(after.len(), 200, "the old row is not shown twice");
+    let limits: Vec<_> = filtered
+        .rows()
+        .iter()
+        .map(|r| index.get(*r).unwrap().credit_limit)
+        .collect();
+    assert!(limits.windows(2).all(|w| w[0] >= w[1]));
+}

@@ -237,7 +237,24 @@ impl CustomerIndex {
         hits
     }
 
-    /// Sorts all rows by `column` (ties by code), cached until the next change.
+    /// Sorts by every column ahead of time (on the loading worker).
+    pub fn prepare_orders(&mut self) {
+        for column in Column::ALL {
+            self.ensure_order(column);
+        }
+    }
+
+    /// Puts a newly pushed row in its place in every cached order.
+    pub(super) fn insert_in_orders(&mut self, row: u32) {
+        let mut orders = std::mem::take(&mut self.orders);
+        for (column, order) in orders.iter_mut() {
+            let at = order.partition_point(|&r| self.compare(*column, r, row) == Ordering::Less);
+            order.insert(at, row);
+        }
+        self.orders = orders;
+    }
+
+    /// Sorts all rows by `column` (ties by code), cached until rows are added.
     fn ensure_order(&mut self, column: Column) {
         if !self.orders.contains_key(&column) {
             let mut order: Vec<u32> = (0..self.rows.len() as u32).collect();
