@@ -2,8 +2,8 @@
 //! shown text of every row lives in one arena string and the lower-cased
 //! search text in one byte arena, so a search is a single SIMD substring scan
 //! (memchr's memmem) instead of a query per keystroke. Rows point into the
-//! arenas by offset; an edited row gets new text appended and its old search
-//! text is marked dead, so updates never shift anything.
+//! arenas by offset; an edited customer is appended as a new row and its old
+//! row marked dead, so updates never shift anything.
 
 mod filter;
 
@@ -62,8 +62,6 @@ pub struct CustomerIndex {
     orders: HashMap<Column, Vec<u32>>,
     /// Bumped on every change so views know their cached results are stale.
     generation: u64,
-    /// False while only the first page is in (the rest loads on a worker).
-    complete: bool,
 }
 
 /// Generations are unique across indexes, so a view never mistakes a freshly
@@ -84,7 +82,6 @@ impl CustomerIndex {
     pub fn load(store: &Store, limit: Option<u64>) -> Result<CustomerIndex> {
         let balances = ledger_balances(store)?;
         let mut index = CustomerIndex {
-            complete: limit.is_none(),
             generation: next_generation(),
             ..CustomerIndex::default()
         };
@@ -92,9 +89,6 @@ impl CustomerIndex {
             let balance = balances.get(&s.id).copied().unwrap_or(Money::ZERO);
             index.push(&s, balance);
         })?;
-        if let Some(limit) = limit {
-            index.complete = (index.rows.len() as u64) < limit;
-        }
         Ok(index)
     }
 
@@ -118,10 +112,6 @@ impl CustomerIndex {
             let _ = tx.send(loaded);
         });
         rx
-    }
-
-    pub fn is_complete(&self) -> bool {
-        self.complete
     }
 
     pub fn generation(&self) -> u64 {
