@@ -167,6 +167,7 @@ fn ctrl_c_quits_but_asks_first_when_a_form_is_unsaved() {
 
     let (_dir, store) = sample_store();
     let mut clean = support::app(store, Lang::En);
+    typed(&mut clean, "?"); // from over the help overlay too
     ctrl(&mut clean, 'c');
     assert!(clean.should_quit());
 }

@@ -219,12 +219,8 @@ pub fn action(scope: Scope, event: &KeyEvent) -> Option<Action> {
     if scope.takes_text() && is_text {
         return None;
     }
-    find(scope).or_else(|| {
-        // Help is not offered over help, and Esc-like keys stay local.
-        (scope != Scope::Help)
-            .then(|| find(Scope::Global))
-            .flatten()
-    })
+    // The scope's own bindings win (`?` closes the help overlay).
+    find(scope).or_else(|| find(Scope::Global))
 }
 
 /// The scope's own footer keys: (keys, label).
@@ -299,6 +295,8 @@ mod tests {
         assert_eq!(action(Scope::Search, &help), None);
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action(Scope::Form, &ctrl_c), Some(Action::Quit));
+        assert_eq!(action(Scope::Help, &ctrl_c), Some(Action::Quit));
+        assert_eq!(action(Scope::Help, &help), Some(Action::Back));
         assert_eq!(action(Scope::Picker, &ctrl_c), Some(Action::Quit));
     }
 
