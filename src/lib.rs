@@ -8,3 +8,4 @@ pub mod demo;
 pub mod domain;
 pub mod store;
 pub mod synth;
+pub mod tui;

@@ -7,6 +7,7 @@ mod catalog;
 mod customers;
 mod db;
 mod error;
+mod summary;
 mod templates;
 mod writer;
 
@@ -19,6 +20,7 @@ pub use bulk::BulkInsert;
 pub use customers::{ListFilter, Saved};
 pub use db::{SCHEMA_VERSION, default_db_path};
 pub use error::StoreError;
+pub use summary::{SummaryRef, SummaryScope};
 pub use templates::Template;
 pub use writer::{Candidate, Checked};
 

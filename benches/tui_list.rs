@@ -1,0 +1,199 @@
+//! Issue 3: the customer list with 100,000 customers. Start → first frame,
+//! per-keystroke search (the key handled and the frame drawn, as the user
+//! waits for it), and the list's memory, side by side with the goals and the
+//! FLOORS.md floor for in-memory substring search.
+//!
+//! `cargo bench --bench tui_list` (KEHU_BENCH_ROWS overrides 100000).
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use kehu::domain::Lang;
+use kehu::store::Store;
+use kehu::synth::customer_values;
+use kehu::tui::{App, Options};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const RUNS: usize = 5;
+
+fn main() {
+    let rows: u64 = std::env::var("KEHU_BENCH_ROWS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bench.db");
+    let fill = Instant::now();
+    {
+        let mut store = Store::open(&path).expect("open");
+        let mut bulk = store.bulk_insert().expect("bulk");
+        for i in 0..rows {
+            if let Err(checked) = bulk.insert(&customer_values(i)).expect("insert") {
+                panic!("synthetic row rejected: {}", checked.problems);
+            }
+        }
+        bulk.commit().expect("commit");
+    }
+    println!(
+        "tui list, {rows} customers ({:.1} s to create the database)",
+        fill.elapsed().as_secs_f64()
+    );
+
+    // Start → first frame: open the file, build the app, draw once.
+    let mut first_frames = Vec::new();
+    let mut full_loads = Vec::new();
+    let mut rss_deltas = Vec::new();
+    let mut index_bytes = 0;
+    let mut app = None;
+    for _ in 0..RUNS {
+        drop(app.take());
+        let rss_before = rss_kib();
+        let start = Instant::now();
+        let store = Store::open(&path).expect("open");
+        let mut a = App::new(store, Options::new(Lang::Zh)).expect("app");
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        terminal.draw(|f| a.render(f)).expect("draw");
+        first_frames.push(start.elapsed());
+        a.wait_until_loaded();
+        terminal.draw(|f| a.render(f)).expect("draw");
+        full_loads.push(start.elapsed());
+        rss_deltas.push(rss_kib().saturating_sub(rss_before));
+        index_bytes = a.ctx().index.heap_bytes();
+        app = Some(a);
+    }
+    let mut app = app.expect("app");
+    let first = median(first_frames);
+    let full = median(full_loads);
+    println!(
+        "  start → first frame (first {} rows)  {:>8.1} ms   goal ≤ 150 ms",
+        kehu::tui::index::FIRST_PAGE,
+        ms(first)
+    );
+    println!(
+        "  start → whole list loaded (worker)   {:>8.1} ms   (the UI stays live meanwhile)",
+        ms(full)
+    );
+    println!(
+        "  list memory: RSS growth {:>6.1} MiB, index heap {:>6.1} MiB   goal ≤ 100 MB",
+        *rss_deltas.iter().max().unwrap_or(&0) as f64 / 1024.0,
+        index_bytes as f64 / (1024.0 * 1024.0)
+    );
+
+    let floor = rows as f64 / 1_000_000.0;
+    println!(
+        "  per keystroke (key handled + frame drawn at 120×40), median of {RUNS} runs; \
+         floor: in-memory substring search over 1M names 3.6–8.8 ms → {:.2}–{:.2} ms for {rows}:",
+        3.6 * floor,
+        8.8 * floor
+    );
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    for query in ["hqdz", "华强", "00000012", "a"] {
+        let mut per_key: Vec<Vec<Duration>> = vec![Vec::new(); query.chars().count()];
+        let mut shown = String::new();
+        let mut backspace = Vec::new();
+        for _ in 0..RUNS {
+            press(&mut app, &mut terminal, KeyCode::Char('/'));
+            for (i, c) in query.chars().enumerate() {
+                per_key[i].push(press(&mut app, &mut terminal, KeyCode::Char(c)));
+            }
+            shown = shown_count(&terminal);
+            backspace.push(press(&mut app, &mut terminal, KeyCode::Backspace));
+            press(&mut app, &mut terminal, KeyCode::Esc);
+        }
+        let cells: Vec<String> = query
+            .chars()
+            .zip(per_key)
+            .map(|(c, t)| format!("{c} {:.2}", ms(median(t))))
+            .collect();
+        println!(
+            "    {} {} ms; backspace {:.2} ms; {shown} shown   goal ≤ 16 ms each",
+            kehu::tui::widgets::fit(&format!("/{query}"), 10),
+            cells.join(", "),
+            ms(median(backspace))
+        );
+    }
+    // Changing the sort column re-filters all rows in the new (prepared) order.
+    let mut sorts = Vec::new();
+    for _ in 0..8 {
+        let start = Instant::now();
+        app.handle_key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE));
+        terminal.draw(|f| app.render(f)).expect("draw");
+        sorts.push(start.elapsed());
+    }
+    let slowest = sorts.iter().max().copied().unwrap_or_default();
+    println!(
+        "    o (next sort column; orders are built on the loading worker): slowest {:.1} ms, median {:.1} ms",
+        ms(slowest),
+        ms(median(sorts))
+    );
+    // What leaving a changed form field or Ctrl-S costs: the store's full
+    // check, similar-name scan over every customer included.
+    let mut checks = Vec::new();
+    let mut values = customer_values(rows + 7);
+    values.insert("name".into(), "杭州新源食品有限公司".into());
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let checked = app.store().check_customer(&values, None).expect("check");
+        checks.push(start.elapsed());
+        assert!(!checked.problems.has_errors(), "{}", checked.problems);
+    }
+    println!(
+        "    form: store check on leaving a changed field / Ctrl-S {:.1} ms (not per keystroke: \
+         keystrokes run the field checks only)",
+        ms(median(checks))
+    );
+    let mut idle = Vec::new();
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        terminal.draw(|f| app.render(f)).expect("draw");
+        idle.push(start.elapsed());
+    }
+    println!(
+        "    (drawing alone, no key: {:.2} ms — only the {} visible rows are built)",
+        ms(median(idle)),
+        40 - 4
+    );
+}
+
+/// One key press and the frame that shows its result.
+fn press(app: &mut App, terminal: &mut Terminal<TestBackend>, code: KeyCode) -> Duration {
+    let start = Instant::now();
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    terminal.draw(|f| app.render(f)).expect("draw");
+    start.elapsed()
+}
+
+/// The "N 条" count on the status line.
+fn shown_count(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let y = buffer.area.height - 2;
+    let line: String = (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol().to_string())
+        .collect();
+    line.rsplit('·')
+        .next()
+        .map(|s| s.trim().trim_end_matches('条').trim().to_string())
+        .unwrap_or_default()
+}
+
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v.get(v.len() / 2).copied().unwrap_or_default()
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}

@@ -1,0 +1,283 @@
+//! Which rows a list shows, in which order. Typing a longer query filters the
+//! previous result instead of the whole list, and deleting characters goes
+//! back to results already computed, so each keystroke costs at most one scan.
+
+use std::cmp::Ordering;
+
+use memchr::memmem;
+
+use super::{CustomerIndex, Text, fold};
+use crate::domain::Lang;
+use crate::domain::customer::Status;
+use crate::tui::i18n::Msg;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Column {
+    #[default]
+    Code,
+    Name,
+    Mnemonic,
+    TaxId,
+    Class,
+    Credit,
+    Balance,
+    Status,
+}
+
+impl Column {
+    pub const ALL: [Column; 8] = [
+        Column::Code,
+        Column::Name,
+        Column::Mnemonic,
+        Column::TaxId,
+        Column::Class,
+        Column::Credit,
+        Column::Balance,
+        Column::Status,
+    ];
+
+    pub fn title(self) -> Msg {
+        match self {
+            Column::Code => Msg::ColCode,
+            Column::Name => Msg::ColName,
+            Column::Mnemonic => Msg::ColMnemonic,
+            Column::TaxId => Msg::ColTaxId,
+            Column::Class => Msg::ColClass,
+            Column::Credit => Msg::ColCredit,
+            Column::Balance => Msg::ColBalance,
+            Column::Status => Msg::ColStatus,
+        }
+    }
+
+    pub fn next(self) -> Column {
+        let i = Column::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Column::ALL[(i + 1) % Column::ALL.len()]
+    }
+}
+
+/// Archived customers are hidden unless asked for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StatusFilter {
+    #[default]
+    Live,
+    Only(Status),
+    All,
+}
+
+impl StatusFilter {
+    pub fn next(self) -> StatusFilter {
+        match self {
+            StatusFilter::Live => StatusFilter::Only(Status::Active),
+            StatusFilter::Only(Status::Active) => StatusFilter::Only(Status::OnHold),
+            StatusFilter::Only(Status::OnHold) => StatusFilter::Only(Status::Archived),
+            StatusFilter::Only(Status::Archived) => StatusFilter::All,
+            StatusFilter::All => StatusFilter::Live,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            StatusFilter::Live => Msg::StatusLive.get(lang),
+            StatusFilter::Only(s) => s.label(lang),
+            StatusFilter::All => Msg::StatusAll.get(lang),
+        }
+    }
+
+    fn accepts(self, status: Status) -> bool {
+        match self {
+            StatusFilter::Live => status != Status::Archived,
+            StatusFilter::Only(s) => s == status,
+            StatusFilter::All => true,
+        }
+    }
+}
+
+/// What the user asked the list to show.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub text: String,
+    pub status: StatusFilter,
+    /// A classification value (制造业): rows holding it in any dimension.
+    pub class: Option<String>,
+    pub sort: Column,
+    pub descending: bool,
+}
+
+impl Query {
+    fn same_filters(&self, other: &Query) -> bool {
+        self.status == other.status
+            && self.class == other.class
+            && self.sort == other.sort
+            && self.descending == other.descending
+    }
+}
+
+struct Step {
+    folded: Vec<u8>,
+    query: Query,
+    generation: u64,
+    rows: Vec<u32>,
+}
+
+/// The rows matching a query, with the results of the shorter queries typed
+/// before it (the bottom step is the unsearched list).
+#[derive(Default)]
+pub struct Filtered {
+    steps: Vec<Step>,
+}
+
+impl Filtered {
+    pub fn rows(&self) -> &[u32] {
+        self.steps.last().map_or(&[], |s| &s.rows)
+    }
+
+    /// Brings the result up to date with `query` and the index.
+    pub fn update(&mut self, index: &mut CustomerIndex, query: &Query) {
+        let folded = fold(&query.text);
+        while let Some(top) = self.steps.last() {
+            let usable = top.generation == index.generation()
+                && top.query.same_filters(query)
+                && memmem::find(&folded, &top.folded).is_some();
+            if usable {
+                break;
+            }
+            self.steps.pop();
+        }
+        if self.steps.is_empty() {
+            let rows = index.base_rows(query);
+            self.steps.push(Step {
+                folded: Vec::new(),
+                query: Query {
+                    text: String::new(),
+                    ..query.clone()
+                },
+                generation: index.generation(),
+                rows,
+            });
+        }
+        let Some(top) = self.steps.last() else {
+            return;
+        };
+        if top.folded == folded {
+            return;
+        }
+        let finder = memmem::Finder::new(&folded);
+        let rows: Vec<u32> = if top.folded.is_empty() {
+            // From the whole list one pass over the arena beats a search per row.
+            let hits = index.scan(&finder);
+            top.rows
+                .iter()
+                .copied()
+                .filter(|r| {
+                    hits.get(*r as usize / 64)
+                        .is_some_and(|w| (w >> (r % 64)) & 1 == 1)
+                })
+                .collect()
+        } else {
+            top.rows
+                .iter()
+                .copied()
+                .filter(|r| finder.find(index.hay_of(*r)).is_some())
+                .collect()
+        };
+        self.steps.push(Step {
+            folded,
+            query: query.clone(),
+            generation: index.generation(),
+            rows,
+        });
+    }
+}
+
+impl CustomerIndex {
+    /// Rows passing the status and class filters, in the query's order.
+    fn base_rows(&mut self, query: &Query) -> Vec<u32> {
+        self.ensure_order(query.sort);
+        let status = query.status;
+        let class = query.class.as_deref();
+        let order = self.orders.get(&query.sort).map_or(&[][..], Vec::as_slice);
+        let keep = |r: &u32| {
+            let row = &self.rows[*r as usize];
+            row.alive
+                && status.accepts(row.status)
+                && class.is_none_or(|c| self.text(*r, Text::Class).split('/').any(|v| v == c))
+        };
+        if query.descending {
+            order.iter().rev().copied().filter(keep).collect()
+        } else {
+            order.iter().copied().filter(keep).collect()
+        }
+    }
+
+    /// One bit per row: does its search text hold the needle?
+    fn scan(&self, finder: &memmem::Finder<'_>) -> Vec<u64> {
+        let mut hits = vec![0u64; self.rows.len().div_ceil(64)];
+        let mut pos = 0;
+        let mut row = 0;
+        while let Some(found) = self.hay.get(pos..).and_then(|rest| finder.find(rest)) {
+            let at = pos + found;
+            // Hits come in order, so the row holding one is found by walking
+            // forward: O(rows + hits) for the whole scan.
+            while self
+                .hay_starts
+                .get(row + 1)
+                .is_some_and(|s| *s as usize <= at)
+            {
+                row += 1;
+            }
+            if let Some(word) = hits.get_mut(row / 64) {
+                *word |= 1 << (row % 64);
+            }
+            // Skip to the next row: one hit per row is enough.
+            pos = self
+                .hay_starts
+                .get(row + 1)
+                .map_or(self.hay.len(), |s| *s as usize);
+        }
+        hits
+    }
+
+    /// Sorts by every column ahead of time (on the loading worker).
+    pub fn prepare_orders(&mut self) {
+        for column in Column::ALL {
+            self.ensure_order(column);
+        }
+    }
+
+    /// Puts a newly pushed row in its place in every cached order.
+    pub(super) fn insert_in_orders(&mut self, row: u32) {
+        let mut orders = std::mem::take(&mut self.orders);
+        for (column, order) in orders.iter_mut() {
+            let at = order.partition_point(|&r| self.compare(*column, r, row) == Ordering::Less);
+            order.insert(at, row);
+        }
+        self.orders = orders;
+    }
+
+    /// Sorts all rows by `column` (ties by code), cached until rows are added.
+    fn ensure_order(&mut self, column: Column) {
+        if !self.orders.contains_key(&column) {
+            let mut order: Vec<u32> = (0..self.rows.len() as u32).collect();
+            order.sort_by(|a, b| self.compare(column, *a, *b));
+            self.orders.insert(column, order);
+        }
+    }
+
+    fn compare(&self, column: Column, a: u32, b: u32) -> Ordering {
+        let (ra, rb) = (&self.rows[a as usize], &self.rows[b as usize]);
+        let by_text = |t: Text| self.text(a, t).cmp(self.text(b, t));
+        let primary = match column {
+            Column::Code => Ordering::Equal,
+            // Code points put Chinese names in no useful order; pinyin
+            // initials come close to the dictionary order people expect.
+            Column::Name => by_text(Text::Mnemonic).then_with(|| by_text(Text::Name)),
+            Column::Mnemonic => by_text(Text::Mnemonic),
+            Column::TaxId => by_text(Text::TaxId),
+            Column::Class => by_text(Text::Class),
+            Column::Credit => ra.credit_limit.cmp(&rb.credit_limit),
+            Column::Balance => ra.balance.cmp(&rb.balance),
+            Column::Status => ra.status.cmp(&rb.status),
+        };
+        primary.then_with(|| by_text(Text::Code))
+    }
+}

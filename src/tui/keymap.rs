@@ -1,0 +1,327 @@
+//! Keys are data: one table says which key does what where. The handlers look
+//! actions up here, and the footer and the `?` overlay are drawn from the same
+//! table, so the help can never lie.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+mod bindings;
+
+use super::i18n::Msg;
+use crate::domain::Lang;
+
+/// Where a binding applies: the screen or popup that has the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scope {
+    Global,
+    List,
+    Empty,
+    Search,
+    Detail,
+    Form,
+    Picker,
+    Confirm,
+    Duplicate,
+    /// The duplicate dialog when the tax ID is taken: no "save anyway".
+    TaxDuplicate,
+    Help,
+}
+
+impl Scope {
+    /// Scopes where plain characters are typed text, not commands.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Scope::Search | Scope::Form | Scope::Picker)
+    }
+
+    pub fn title(self) -> Msg {
+        match self {
+            Scope::Global => Msg::ScopeGlobal,
+            Scope::List => Msg::ScopeList,
+            Scope::Empty => Msg::ScopeEmpty,
+            Scope::Search => Msg::ScopeSearch,
+            Scope::Detail => Msg::ScopeDetail,
+            Scope::Form => Msg::ScopeForm,
+            Scope::Picker => Msg::ScopePicker,
+            Scope::Confirm => Msg::ScopeConfirm,
+            Scope::Duplicate => Msg::ScopeDuplicate,
+            Scope::TaxDuplicate => Msg::ScopeTaxDuplicate,
+            Scope::Help => Msg::ScopeHelp,
+        }
+    }
+
+    /// Every scope, in the order the help overlay lists them.
+    pub const ALL: [Scope; 11] = [
+        Scope::Global,
+        Scope::List,
+        Scope::Empty,
+        Scope::Search,
+        Scope::Detail,
+        Scope::Form,
+        Scope::Picker,
+        Scope::Confirm,
+        Scope::Duplicate,
+        Scope::TaxDuplicate,
+        Scope::Help,
+    ];
+}
+
+/// What a key asks for. Screens match on these, never on raw keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Back,
+    Help,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Search,
+    Add,
+    AddFromTemplate,
+    Import,
+    Demo,
+    View,
+    Edit,
+    Archive,
+    Unarchive,
+    Hold,
+    Delete,
+    StatusFilter,
+    ClassFilter,
+    ClearFilter,
+    Sort,
+    Reverse,
+    SearchDone,
+    SearchClear,
+    NextField,
+    PrevField,
+    Pick,
+    ClearField,
+    Save,
+    Confirm,
+    Cancel,
+    Yes,
+    No,
+    OpenExisting,
+    SaveAnyway,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+pub(super) const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+
+pub(super) const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+pub(super) const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+impl Key {
+    pub fn matches(self, event: &KeyEvent) -> bool {
+        if self.code != event.code {
+            return false;
+        }
+        // Terminals report Shift with upper-case letters and symbols like `?`
+        // inconsistently; the character itself already says it.
+        let mods = event.modifiers - KeyModifiers::SHIFT;
+        let wanted = self.mods - KeyModifiers::SHIFT;
+        mods == wanted
+    }
+
+    pub fn label(self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "S-Tab".into(),
+            KeyCode::Backspace => "Bksp".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", base.to_uppercase())
+        } else {
+            base
+        }
+    }
+}
+
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub label: Msg,
+    /// Shown in the footer (the rest only in `?`).
+    pub footer: bool,
+}
+
+pub(super) const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    label: Msg,
+    footer: bool,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        action,
+        label,
+        footer,
+    }
+}
+
+pub use bindings::BINDINGS;
+
+/// The action `event` asks for in `scope`: the scope's own bindings first,
+/// then the global ones. In text scopes a plain character is text, never a
+/// global command.
+pub fn action(scope: Scope, event: &KeyEvent) -> Option<Action> {
+    let is_text = matches!(event.code, KeyCode::Char(_))
+        && !event
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let find = |s: Scope| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.scope == s)
+            .find(|b| b.keys.iter().any(|key| key.matches(event)))
+            .map(|b| b.action)
+    };
+    if scope.takes_text() && is_text {
+        return None;
+    }
+    // The scope's own bindings win (`?` closes the help overlay).
+    find(scope).or_else(|| find(Scope::Global))
+}
+
+/// The scope's own footer keys: (keys, label).
+pub fn hints(scope: Scope, lang: Lang) -> Vec<(String, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.scope == scope && b.footer)
+        .map(|b| (keys_label(b), b.label.get(lang)))
+        .collect()
+}
+
+/// The keys that work in `scope`, global ones included, for the footer.
+pub fn footer(scope: Scope, lang: Lang) -> Vec<(String, &'static str)> {
+    let mut hints = hints(scope, lang);
+    if scope != Scope::Help {
+        hints.extend(
+            BINDINGS
+                .iter()
+                .filter(|b| b.scope == Scope::Global && b.footer)
+                .filter(|b| !scope.takes_text() || b.keys.iter().any(|k| !is_char(k)))
+                .map(|b| {
+                    let keys = if scope.takes_text() {
+                        b.keys
+                            .iter()
+                            .filter(|k| !is_char(k))
+                            .map(|k| k.label())
+                            .collect()
+                    } else {
+                        b.keys[0].label()
+                    };
+                    (keys, b.label.get(lang))
+                }),
+        );
+    }
+    hints
+}
+
+fn is_char(key: &Key) -> bool {
+    matches!(key.code, KeyCode::Char(_)) && key.mods == KeyModifiers::NONE
+}
+
+/// All keys of a binding, as shown in the help: "j/↓".
+pub fn keys_label(binding: &Binding) -> String {
+    binding
+        .keys
+        .iter()
+        .map(|k| k.label())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Every binding of `scope`, for the help overlay.
+pub fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.scope == scope)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn text_scopes_keep_characters_as_text() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action(Scope::List, &q), Some(Action::Back));
+        assert_eq!(action(Scope::Form, &q), None);
+        let help = press(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(action(Scope::List, &help), Some(Action::Help));
+        assert_eq!(action(Scope::Search, &help), None);
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action(Scope::Form, &ctrl_c), Some(Action::Quit));
+        assert_eq!(action(Scope::Help, &ctrl_c), Some(Action::Quit));
+        assert_eq!(action(Scope::Help, &help), Some(Action::Back));
+        assert_eq!(action(Scope::Picker, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        for scope in Scope::ALL {
+            let keys: Vec<Key> = bindings(scope)
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (i, a) in keys.iter().enumerate() {
+                assert!(
+                    !keys[i + 1..].contains(a),
+                    "{scope:?}: {} bound twice",
+                    a.label()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn footer_in_a_form_offers_f1_not_question_mark() {
+        let hints = footer(Scope::Form, Lang::En);
+        assert!(hints.iter().any(|(k, l)| k == "F1" && *l == "Help"));
+        assert!(hints.iter().any(|(k, _)| k == "Ctrl-S"));
+        let list = footer(Scope::List, Lang::En);
+        assert!(list.iter().any(|(k, _)| k == "?"));
+    }
+}

@@ -1,0 +1,303 @@
+//! One customer: every field by group, the classification and the audit
+//! history, with the status changes at hand.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::form::FormScreen;
+use super::list::{delete, set_status};
+use super::{Outcome, Screen};
+use crate::domain::Lang;
+use crate::domain::customer::{Customer, CustomerData, Status};
+use crate::domain::field::{Field, Group};
+use crate::store::{AuditEntry, StoreError};
+use crate::tui::app::Ctx;
+use crate::tui::i18n::Msg;
+use crate::tui::keymap::{Action, Scope};
+use crate::tui::widgets::confirm::Confirm;
+use crate::tui::widgets::{fit, truncate};
+
+enum ConfirmFor {
+    Archive,
+    Delete,
+}
+
+pub struct DetailScreen {
+    customer: Customer,
+    history: Vec<AuditEntry>,
+    scroll: u16,
+    confirm: Option<(ConfirmFor, Confirm)>,
+    /// Set once the customer was deleted: the screen only offers Back.
+    gone: bool,
+}
+
+impl DetailScreen {
+    pub fn open(ctx: &Ctx, code: &str) -> Result<DetailScreen, StoreError> {
+        let customer = ctx
+            .store
+            .customer(code)?
+            .ok_or_else(|| StoreError::NotFound(code.to_string()))?;
+        let history = ctx.store.audit_history(customer.id)?;
+        Ok(DetailScreen {
+            customer,
+            history,
+            scroll: 0,
+            confirm: None,
+            gone: false,
+        })
+    }
+
+    /// Re-reads the customer (after an edit on a screen above, or a status change).
+    pub fn reload(&mut self, ctx: &mut Ctx) {
+        match DetailScreen::open(ctx, &self.customer.data.code) {
+            Ok(fresh) => {
+                self.customer = fresh.customer;
+                self.history = fresh.history;
+            }
+            Err(StoreError::NotFound(_)) => self.gone = true,
+            Err(e) => ctx.error(e.to_string()),
+        }
+    }
+
+    pub fn scope(&self) -> Scope {
+        if self.confirm.is_some() {
+            Scope::Confirm
+        } else {
+            Scope::Detail
+        }
+    }
+
+    pub fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
+        let code = self.customer.data.code.clone();
+        if let Some((purpose, _)) = &self.confirm {
+            match action {
+                Some(Action::Yes) => {
+                    match purpose {
+                        ConfirmFor::Archive => set_status(ctx, &code, Status::Archived),
+                        ConfirmFor::Delete => delete(ctx, &code),
+                    }
+                    self.confirm = None;
+                    self.reload(ctx);
+                    if self.gone {
+                        return Outcome::Pop;
+                    }
+                }
+                Some(Action::No) => self.confirm = None,
+                _ => {}
+            }
+            return Outcome::Stay;
+        }
+        let Some(action) = action else {
+            return Outcome::Stay;
+        };
+        match action {
+            Action::Back => return Outcome::Pop,
+            _ if self.gone => {}
+            Action::Edit => match FormScreen::edit(ctx, &code) {
+                Ok(form) => return Outcome::Push(Screen::Form(Box::new(form))),
+                Err(e) => ctx.error(e.to_string()),
+            },
+            Action::Archive => {
+                let body = format!("{code}: {}", ctx.t(Msg::ArchiveBody));
+                self.confirm = Some((ConfirmFor::Archive, Confirm::new(Msg::ArchiveTitle, body)));
+            }
+            Action::Delete => {
+                let body = format!("{code}: {}", ctx.t(Msg::DeleteBody));
+                self.confirm = Some((ConfirmFor::Delete, Confirm::new(Msg::DeleteTitle, body)));
+            }
+            Action::Unarchive | Action::Hold => {
+                let status = if action == Action::Hold {
+                    Status::OnHold
+                } else {
+                    Status::Active
+                };
+                set_status(ctx, &code, status);
+                self.reload(ctx);
+            }
+            Action::Down => self.scroll(1),
+            Action::Up => self.scroll(-1),
+            Action::PageDown => self.scroll(i32::from(page)),
+            Action::PageUp => self.scroll(-i32::from(page)),
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    pub fn scroll(&mut self, delta: i32) {
+        let next = (i32::from(self.scroll) + delta).max(0);
+        self.scroll = u16::try_from(next).unwrap_or(u16::MAX);
+    }
+
+    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+        let c = &self.customer.data;
+        let text = format!("{} {} · {}", c.code, c.name, c.status.label(ctx.lang));
+        Line::styled(fit(&text, width), ctx.theme.dim)
+    }
+
+    /// Fields by group (left column), then classification, times and
+    /// history (right column on wide screens, below on narrow ones).
+    fn lines(&self, ctx: &Ctx, width: usize) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+        let (lang, theme) = (ctx.lang, &ctx.theme);
+        let data = &self.customer.data;
+        let label_width = Field::ALL
+            .iter()
+            .map(|f| f.label(lang).width())
+            .chain(ctx.catalog.dimensions.iter().map(|d| d.label(lang).width()))
+            .max()
+            .unwrap_or(10)
+            + 2;
+        let value_width = width.saturating_sub(label_width + 2);
+        let pair = |label: &str, value: String| {
+            Line::from(vec![
+                Span::styled(format!("  {}", fit(label, label_width)), theme.dim),
+                Span::raw(truncate(&value, value_width).into_owned()),
+            ])
+        };
+        let mut fields = vec![Line::styled(
+            truncate(&format!("{}  {}", data.code, data.name), width).into_owned(),
+            theme.title,
+        )];
+        let mut group = None;
+        for field in Field::ALL {
+            if group != Some(field.group()) {
+                group = Some(field.group());
+                fields.push(Line::styled(
+                    field.group().label(lang).to_string(),
+                    theme.title,
+                ));
+            }
+            fields.push(pair(field.label(lang), display_value(*field, data, lang)));
+            if field.group() == Group::CreditTerms && *field == Field::CreditLimit {
+                fields.push(pair(
+                    ctx.t(Msg::ColBalance),
+                    money_hook_balance(ctx, self.customer.id),
+                ));
+            }
+        }
+        let mut side = vec![Line::styled(
+            ctx.t(Msg::Classification).to_string(),
+            theme.title,
+        )];
+        for dim in &ctx.catalog.dimensions {
+            let value = data
+                .classification
+                .get(&dim.code)
+                .cloned()
+                .unwrap_or_default();
+            side.push(pair(dim.label(lang), value));
+        }
+        side.push(pair(
+            ctx.t(Msg::Created),
+            short_time(&self.customer.created_at),
+        ));
+        side.push(pair(
+            ctx.t(Msg::Updated),
+            short_time(&self.customer.updated_at),
+        ));
+        side.push(Line::styled(ctx.t(Msg::History).to_string(), theme.title));
+        if self.history.is_empty() {
+            side.push(Line::styled(
+                format!("  {}", ctx.t(Msg::NoHistory)),
+                theme.dim,
+            ));
+        }
+        for entry in &self.history {
+            side.push(Line::raw(
+                truncate(&history_line(entry, lang), width).into_owned(),
+            ));
+        }
+        (fields, side)
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if area.width >= 100 {
+            let left_width = area.width * 9 / 20;
+            let left = Rect {
+                width: left_width,
+                ..area
+            };
+            let right = Rect {
+                x: area.x + left_width + 1,
+                width: area.width - left_width - 1,
+                ..area
+            };
+            let (fields, _) = self.lines(ctx, left.width as usize);
+            let (_, side) = self.lines(ctx, right.width as usize);
+            let rows = fields.len().max(side.len()) as u16;
+            let scroll = self.scroll.min(rows.saturating_sub(area.height));
+            frame.render_widget(Paragraph::new(fields).scroll((scroll, 0)), left);
+            frame.render_widget(Paragraph::new(side).scroll((scroll, 0)), right);
+        } else {
+            let (mut lines, side) = self.lines(ctx, area.width as usize);
+            lines.extend(side);
+            let max = (lines.len() as u16).saturating_sub(area.height);
+            frame.render_widget(
+                Paragraph::new(lines).scroll((self.scroll.min(max), 0)),
+                area,
+            );
+        }
+        if let Some((_, confirm)) = &self.confirm {
+            confirm.render(frame, area, &ctx.theme, ctx.lang);
+        }
+    }
+}
+
+/// "2026-11-20T09:30:00+08:00" → "2026-11-20 09:30"
+fn short_time(at: &str) -> String {
+    at.chars().take(16).collect::<String>().replace('T', " ")
+}
+
+/// LEDGER HOOK: the balance shown on the detail screen (0 until the ledger lands).
+fn money_hook_balance(ctx: &Ctx, id: i64) -> String {
+    ctx.index
+        .row_of_id(id)
+        .and_then(|r| ctx.index.get(r))
+        .map(|r| r.balance)
+        .unwrap_or_default()
+        .grouped()
+}
+
+/// A field's value as a person reads it: choice labels in the UI language,
+/// amounts with separators.
+pub fn display_value(field: Field, data: &CustomerData, lang: Lang) -> String {
+    match field {
+        Field::Kind => data.kind.label(lang).to_string(),
+        Field::Status => data.status.label(lang).to_string(),
+        Field::InvoiceType => data
+            .invoice_type
+            .map(|v| v.label(lang).to_string())
+            .unwrap_or_default(),
+        Field::Settlement => data
+            .settlement
+            .map(|v| v.label(lang).to_string())
+            .unwrap_or_default(),
+        Field::CreditLimit => data.credit_limit.grouped(),
+        other => other.text_of(data),
+    }
+}
+
+/// "2026-11-20 09:30  王会计  信用额度: 50000.00 → 80000.00", or the action
+/// for whole-record rows (created, deleted).
+fn history_line(entry: &AuditEntry, lang: Lang) -> String {
+    let at = short_time(&entry.at);
+    if entry.field == "*" {
+        let action = match entry.action.as_str() {
+            "create" => Msg::ActionCreate.get(lang),
+            "update" => Msg::ActionUpdate.get(lang),
+            "status" => Msg::ActionStatus.get(lang),
+            "delete" => Msg::ActionDelete.get(lang),
+            other => other,
+        };
+        return format!("  {at}  {}  {action}", entry.operator);
+    }
+    let label = Field::from_key(&entry.field).map_or(entry.field.as_str(), |f| f.label(lang));
+    format!(
+        "  {at}  {}  {label}: {} → {}",
+        entry.operator,
+        entry.old.as_deref().unwrap_or(""),
+        entry.new.as_deref().unwrap_or("")
+    )
+}

@@ -1,0 +1,314 @@
+//! The home screen: every customer in a table, incremental search, filters,
+//! sorting, and the first steps on an empty database.
+
+mod actions;
+mod view;
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::detail::DetailScreen;
+use super::form::FormScreen;
+use super::{Outcome, Screen};
+use crate::domain::customer::Status;
+use crate::tui::app::Ctx;
+use crate::tui::i18n::Msg;
+use crate::tui::index::{Filtered, Query, StatusFilter, Text};
+use crate::tui::keymap::{Action, Scope};
+use crate::tui::widgets::confirm::{Answer, Confirm};
+use crate::tui::widgets::picker::{Item, Picked, Picker};
+
+enum PickFor {
+    Template,
+    Class,
+}
+
+enum ConfirmFor {
+    Archive(String),
+    Delete(String),
+}
+
+pub use actions::{delete, set_status};
+use actions::{load_demo, open_form, open_import_wizard};
+use view::table_rows;
+
+#[derive(Default)]
+pub struct ListScreen {
+    query: Query,
+    filtered: Filtered,
+    /// Position of the selected row in the filtered rows.
+    selected: usize,
+    /// First row on screen.
+    offset: usize,
+    searching: bool,
+    picker: Option<(PickFor, Picker)>,
+    confirm: Option<(ConfirmFor, Confirm)>,
+    /// The customer to keep selected when the list changes under it.
+    keep_id: Option<i64>,
+    seen_generation: Option<u64>,
+}
+
+impl ListScreen {
+    pub fn new() -> ListScreen {
+        ListScreen::default()
+    }
+
+    pub fn scope(&self, ctx: &Ctx) -> Scope {
+        if self.confirm.is_some() {
+            Scope::Confirm
+        } else if self.picker.is_some() {
+            Scope::Picker
+        } else if self.searching {
+            Scope::Search
+        } else if ctx.index.is_empty() && !ctx.is_loading() {
+            Scope::Empty
+        } else {
+            Scope::List
+        }
+    }
+
+    /// Recomputes the shown rows if the query or the index changed.
+    pub fn sync(&mut self, ctx: &mut Ctx) {
+        if let Some(id) = ctx.select_after_save.take() {
+            self.keep_id = Some(id);
+            self.seen_generation = None;
+        }
+        self.filtered.update(&mut ctx.index, &self.query);
+        let generation = ctx.index.generation();
+        if self.seen_generation != Some(generation) {
+            self.seen_generation = Some(generation);
+            if let Some(row) = self.keep_id.take().and_then(|id| ctx.index.row_of_id(id))
+                && let Some(pos) = self.filtered.rows().iter().position(|r| *r == row)
+            {
+                self.selected = pos;
+            }
+        }
+        let count = self.filtered.rows().len();
+        self.selected = self.selected.min(count.saturating_sub(1));
+        self.offset = self.offset.min(self.selected);
+    }
+
+    /// The customer id on the selected row.
+    fn selected_id(&self, ctx: &Ctx) -> Option<i64> {
+        let row = *self.filtered.rows().get(self.selected)?;
+        ctx.index.get(row).map(|r| r.id)
+    }
+
+    fn selected_code(&self, ctx: &Ctx) -> Option<String> {
+        let row = *self.filtered.rows().get(self.selected)?;
+        Some(ctx.index.text(row, Text::Code).to_string())
+    }
+
+    pub fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
+        if let Some((purpose, confirm)) = &self.confirm {
+            match confirm.handle_key(key) {
+                Answer::Yes => {
+                    match purpose {
+                        ConfirmFor::Archive(code) => set_status(ctx, code, Status::Archived),
+                        ConfirmFor::Delete(code) => delete(ctx, code),
+                    }
+                    self.confirm = None;
+                }
+                Answer::No => self.confirm = None,
+                Answer::Undecided => {}
+            }
+            return Outcome::Stay;
+        }
+        if let Some((purpose, picker)) = &mut self.picker {
+            return match picker.handle_key(key) {
+                Picked::Still => Outcome::Stay,
+                Picked::Cancelled => {
+                    self.picker = None;
+                    Outcome::Stay
+                }
+                Picked::Chose(value) => {
+                    let outcome = match purpose {
+                        PickFor::Template => open_form(ctx, Some(&value)),
+                        PickFor::Class => {
+                            self.query.class = Some(value);
+                            self.selected = 0;
+                            Outcome::Stay
+                        }
+                    };
+                    self.picker = None;
+                    outcome
+                }
+            };
+        }
+        let rows = table_rows(page);
+        if self.searching {
+            return self.handle_search(key, action, rows);
+        }
+        let Some(action) = action else {
+            return Outcome::Stay;
+        };
+        match action {
+            Action::Back => return Outcome::Pop,
+            Action::Search => self.searching = true,
+            Action::Add => return open_form(ctx, ctx.default_template.clone().as_deref()),
+            Action::AddFromTemplate => self.pick_template(ctx),
+            Action::Import => return open_import_wizard(ctx),
+            Action::Demo => load_demo(ctx),
+            Action::View | Action::Edit => {
+                let Some(code) = self.selected_code(ctx) else {
+                    return Outcome::Stay;
+                };
+                self.keep_id = self.selected_id(ctx);
+                let opened = if action == Action::View {
+                    DetailScreen::open(ctx, &code).map(|d| Screen::Detail(Box::new(d)))
+                } else {
+                    FormScreen::edit(ctx, &code).map(|f| Screen::Form(Box::new(f)))
+                };
+                match opened {
+                    Ok(screen) => return Outcome::Push(screen),
+                    Err(e) => ctx.error(e.to_string()),
+                }
+            }
+            Action::Archive => {
+                if let Some(code) = self.selected_code(ctx) {
+                    self.keep_id = self.selected_id(ctx);
+                    let body = format!("{code}: {}", ctx.t(Msg::ArchiveBody));
+                    self.confirm = Some((
+                        ConfirmFor::Archive(code),
+                        Confirm::new(Msg::ArchiveTitle, body),
+                    ));
+                }
+            }
+            Action::Delete => {
+                if let Some(code) = self.selected_code(ctx) {
+                    let body = format!("{code}: {}", ctx.t(Msg::DeleteBody));
+                    self.confirm = Some((
+                        ConfirmFor::Delete(code),
+                        Confirm::new(Msg::DeleteTitle, body),
+                    ));
+                }
+            }
+            Action::Unarchive | Action::Hold => {
+                if let Some(code) = self.selected_code(ctx) {
+                    self.keep_id = self.selected_id(ctx);
+                    let status = if action == Action::Hold {
+                        Status::OnHold
+                    } else {
+                        Status::Active
+                    };
+                    set_status(ctx, &code, status);
+                }
+            }
+            Action::StatusFilter => {
+                self.query.status = self.query.status.next();
+                self.selected = 0;
+            }
+            Action::ClassFilter => self.pick_class(ctx),
+            Action::ClearFilter => {
+                self.query.class = None;
+                self.query.status = StatusFilter::Live;
+            }
+            Action::Sort => {
+                self.keep_id = self.selected_id(ctx);
+                self.query.sort = self.query.sort.next();
+                self.seen_generation = None;
+            }
+            Action::Reverse => {
+                self.keep_id = self.selected_id(ctx);
+                self.query.descending = !self.query.descending;
+                self.seen_generation = None;
+            }
+            other => self.navigate(other, rows),
+        }
+        Outcome::Stay
+    }
+
+    fn handle_search(&mut self, key: &KeyEvent, action: Option<Action>, rows: usize) -> Outcome {
+        match action {
+            Some(Action::SearchDone) => self.searching = false,
+            Some(Action::SearchClear) => {
+                self.searching = false;
+                self.query.text.clear();
+                self.selected = 0;
+            }
+            Some(other) => self.navigate(other, rows),
+            None => {
+                match key.code {
+                    KeyCode::Char(c) => self.query.text.push(c),
+                    KeyCode::Backspace => {
+                        self.query.text.pop();
+                    }
+                    _ => return Outcome::Stay,
+                }
+                self.selected = 0;
+                self.offset = 0;
+            }
+        }
+        Outcome::Stay
+    }
+
+    fn navigate(&mut self, action: Action, rows: usize) {
+        let count = self.filtered.rows().len();
+        let last = count.saturating_sub(1);
+        self.selected = match action {
+            Action::Down => (self.selected + 1).min(last),
+            Action::Up => self.selected.saturating_sub(1),
+            Action::PageDown => (self.selected + rows).min(last),
+            Action::PageUp => self.selected.saturating_sub(rows),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => self.selected,
+        };
+        self.keep_in_view(rows);
+    }
+
+    fn keep_in_view(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+    }
+
+    pub fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
+        let action = if delta < 0 { Action::Up } else { Action::Down };
+        for _ in 0..delta.unsigned_abs() {
+            self.navigate(action, table_rows(page));
+        }
+    }
+
+    fn pick_template(&mut self, ctx: &mut Ctx) {
+        match ctx.store.templates() {
+            Ok(templates) if templates.is_empty() => ctx.info(ctx.t(Msg::NoTemplates)),
+            Ok(templates) => {
+                let items = templates
+                    .iter()
+                    .map(|t| Item::new(t.name.clone(), t.name.clone()))
+                    .collect();
+                self.picker = Some((
+                    PickFor::Template,
+                    Picker::new(ctx.t(Msg::PickTemplate), items, None),
+                ));
+            }
+            Err(e) => ctx.error(e.to_string()),
+        }
+    }
+
+    fn pick_class(&mut self, ctx: &Ctx) {
+        let items = ctx
+            .catalog
+            .dimensions
+            .iter()
+            .flat_map(|d| {
+                d.values.iter().map(move |v| {
+                    Item::new(v.name.clone(), format!("{}: {}", d.label(ctx.lang), v.name))
+                })
+            })
+            .collect();
+        self.picker = Some((
+            PickFor::Class,
+            Picker::new(ctx.t(Msg::PickClass), items, self.query.class.as_deref()),
+        ));
+    }
+}

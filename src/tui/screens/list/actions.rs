@@ -1,0 +1,82 @@
+//! What list keys do to the store: open the form, change a status, delete,
+//! load the demo data.
+
+use super::super::{Outcome, Screen};
+use crate::domain::customer::Status;
+use crate::tui::app::Ctx;
+use crate::tui::i18n::{self, Msg};
+use crate::tui::screens::form::FormScreen;
+
+/// The add form, from a template when one is named (a missing template is
+/// reported and the form opens empty).
+pub(super) fn open_form(ctx: &mut Ctx, template: Option<&str>) -> Outcome {
+    let template = match template.map(|name| ctx.store.template(name)) {
+        Some(Ok(t)) => Some(t),
+        Some(Err(e)) => {
+            ctx.error(e.to_string());
+            None
+        }
+        None => None,
+    };
+    match FormScreen::add(ctx, template) {
+        Ok(form) => Outcome::Push(Screen::Form(Box::new(form))),
+        Err(e) => {
+            ctx.error(e.to_string());
+            Outcome::Stay
+        }
+    }
+}
+
+pub fn set_status(ctx: &mut Ctx, code: &str, status: Status) {
+    match ctx.store.set_status(code, status) {
+        Ok(c) => {
+            ctx.refresh_customer(c.id);
+            let done = match status {
+                Status::Archived => Msg::Archived,
+                Status::OnHold => Msg::OnHold,
+                Status::Active => Msg::Unarchived,
+            };
+            ctx.info(format!("{}: {} {}", ctx.t(done), c.data.code, c.data.name));
+        }
+        Err(e) => ctx.error(e.to_string()),
+    }
+}
+
+pub fn delete(ctx: &mut Ctx, code: &str) {
+    let id = ctx
+        .index
+        .row_of_code(code)
+        .and_then(|r| ctx.index.get(r))
+        .map(|r| r.id);
+    match ctx.store.delete_customer(code) {
+        Ok(()) => {
+            if let Some(id) = id {
+                ctx.refresh_customer(id);
+            }
+            ctx.info(format!("{}: {code}", ctx.t(Msg::Deleted)));
+        }
+        Err(e) => ctx.error(e.to_string()),
+    }
+}
+
+pub(super) fn load_demo(ctx: &mut Ctx) {
+    let loaded = crate::demo::load(&mut ctx.store).and_then(|(added, _)| {
+        ctx.reload_index()?;
+        Ok(added)
+    });
+    match loaded {
+        Ok(added) => ctx.info(format!(
+            "{}: {}",
+            ctx.t(Msg::DemoLoaded),
+            i18n::count(added, Msg::Customers, ctx.lang)
+        )),
+        Err(e) => ctx.error(e.to_string()),
+    }
+}
+
+/// IMPORT HOOK: `i` opens the import wizard once the import issue lands (it
+/// should return `Outcome::Push` of its screen); until then, a message.
+pub(super) fn open_import_wizard(ctx: &mut Ctx) -> Outcome {
+    ctx.info(ctx.t(Msg::ImportLater));
+    Outcome::Stay
+}

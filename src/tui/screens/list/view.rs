@@ -1,0 +1,205 @@
+//! Drawing the list: the table (visible rows only), the status line and
+//! the first steps on an empty database.
+
+use std::borrow::Cow;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::ListScreen;
+use crate::domain::customer::Status;
+use crate::tui::app::Ctx;
+use crate::tui::i18n::{self, Msg};
+use crate::tui::index::{Column, Text};
+use crate::tui::keymap::{self, Action, Scope};
+use crate::tui::widgets::table::{self, Table, Want};
+use crate::tui::widgets::{centered, fit};
+
+impl ListScreen {
+    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+        let theme = &ctx.theme;
+        if self.scope(ctx) == Scope::Empty {
+            return Line::default();
+        }
+        let shown = i18n::count(self.filtered.rows().len(), Msg::Shown, ctx.lang);
+        let mut parts = vec![
+            format!(
+                "{} {}",
+                ctx.t(Msg::ColStatus),
+                self.query.status.label(ctx.lang)
+            ),
+            format!(
+                "{} {} {}",
+                ctx.t(Msg::SortBy),
+                self.query.sort.title().get(ctx.lang),
+                if self.query.descending { "↓" } else { "↑" }
+            ),
+        ];
+        if let Some(class) = &self.query.class {
+            parts.push(format!("{} {class}", ctx.t(Msg::Filter)));
+        }
+        parts.push(shown);
+        let info = parts.join(" · ");
+        if self.searching || !self.query.text.is_empty() {
+            let cursor = if self.searching { "▏" } else { "" };
+            let search = format!("/{}{cursor}  ", self.query.text);
+            let style = if self.searching {
+                theme.search
+            } else {
+                theme.focused
+            };
+            return Line::from(vec![
+                Span::styled(search.clone(), style),
+                Span::styled(
+                    fit(
+                        &info,
+                        width
+                            .saturating_sub(unicode_width::UnicodeWidthStr::width(search.as_str())),
+                    ),
+                    theme.dim,
+                ),
+            ]);
+        }
+        Line::styled(fit(&info, width), theme.dim)
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if ctx.index.is_empty() && !ctx.is_loading() {
+            render_empty(frame, area, ctx);
+        } else {
+            self.render_table(frame, area, ctx);
+        }
+        let (theme, lang) = (&ctx.theme, ctx.lang);
+        if let Some((_, picker)) = &self.picker {
+            picker.render(frame, area, theme, lang);
+        }
+        if let Some((_, confirm)) = &self.confirm {
+            confirm.render(frame, area, theme, lang);
+        }
+    }
+
+    fn render_table(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let lang = ctx.lang;
+        let want = |min, weight, rank| Want {
+            min,
+            ideal: min,
+            weight,
+            rank,
+        };
+        // Display order; ranks say what stays at 80 columns.
+        let wants = [
+            (Column::Code, want(7, 0, 0)),
+            (
+                Column::Name,
+                Want {
+                    ideal: 28,
+                    ..want(20, 4, 0)
+                },
+            ),
+            (Column::Mnemonic, want(8, 1, 3)),
+            (Column::TaxId, want(18, 0, 5)),
+            (Column::Class, want(9, 1, 4)),
+            (Column::Credit, want(12, 0, 1)),
+            (Column::Balance, want(12, 0, 2)),
+            (Column::Status, want(7, 0, 1)),
+        ];
+        let widths = table::layout(area.width, &wants.map(|(_, w)| w));
+        let shown: Vec<(Column, u16)> = wants
+            .iter()
+            .zip(&widths)
+            .filter_map(|((c, _), w)| w.map(|w| (*c, w)))
+            .collect();
+        let columns: Vec<table::Column> = shown
+            .iter()
+            .map(|(c, w)| table::Column {
+                title: c.title().get(lang),
+                width: *w,
+                right: matches!(c, Column::Credit | Column::Balance),
+            })
+            .collect();
+        let rows = self.filtered.rows();
+        let index = &ctx.index;
+        let cell = |pos: usize, col: usize| -> Cow<'_, str> {
+            let Some((row, r)) = rows.get(pos).and_then(|&row| Some((row, index.get(row)?))) else {
+                return Cow::Borrowed("");
+            };
+            match shown[col].0 {
+                Column::Code => Cow::Borrowed(index.text(row, Text::Code)),
+                Column::Name => Cow::Borrowed(index.text(row, Text::Name)),
+                Column::Mnemonic => Cow::Borrowed(index.text(row, Text::Mnemonic)),
+                Column::TaxId => Cow::Borrowed(index.text(row, Text::TaxId)),
+                Column::Class => Cow::Borrowed(index.text(row, Text::Class)),
+                Column::Credit => Cow::Owned(r.credit_limit.grouped()),
+                Column::Balance => Cow::Owned(r.balance.grouped()),
+                Column::Status => Cow::Borrowed(r.status.label(lang)),
+            }
+        };
+        let theme = ctx.theme;
+        let row_style =
+            |pos: usize| match rows.get(pos).and_then(|r| index.get(*r)).map(|r| r.status) {
+                Some(Status::Archived) => theme.dim,
+                Some(Status::OnHold) => theme.warning,
+                _ => Style::new(),
+            };
+        let page = table_rows(area.height);
+        // The offset kept by navigation may be stale after a resize.
+        let mut offset = self.offset;
+        if self.selected >= offset + page.max(1) {
+            offset = self.selected + 1 - page.max(1);
+        }
+        let table = Table {
+            columns: &columns,
+            count: rows.len(),
+            offset,
+            selected: (!rows.is_empty()).then_some(self.selected),
+            cell,
+            header_style: theme.column_header,
+            selected_style: theme.selected,
+            row_style: &row_style,
+        };
+        table.render(area, frame.buffer_mut());
+        if rows.is_empty() && area.height > 2 {
+            let text = if ctx.is_loading() {
+                Msg::Loading
+            } else {
+                Msg::NoMatch
+            };
+            let line = Rect {
+                y: area.y + 2,
+                height: 1,
+                ..area
+            };
+            frame.render_widget(
+                Paragraph::new(Line::styled(format!("  {}", ctx.t(text)), theme.dim)),
+                line,
+            );
+        }
+    }
+}
+
+/// Table rows that fit in a body of `height` lines (one is the header).
+pub(super) fn table_rows(height: u16) -> usize {
+    height.saturating_sub(1) as usize
+}
+
+/// The first screen of a new user: what to do next, right there.
+fn render_empty(frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let theme = &ctx.theme;
+    let mut lines = vec![
+        Line::styled(ctx.t(Msg::EmptyTitle).to_string(), theme.title),
+        Line::raw(""),
+        Line::raw(ctx.t(Msg::EmptyHint).to_string()),
+        Line::raw(""),
+    ];
+    for b in keymap::bindings(Scope::Empty).filter(|b| b.footer && b.action != Action::Back) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<4}", keymap::keys_label(b)), theme.focused),
+            Span::raw(b.label.get(ctx.lang).to_string()),
+        ]));
+    }
+    let box_area = centered(area, 44, lines.len() as u16);
+    frame.render_widget(Paragraph::new(lines), box_area);
+}

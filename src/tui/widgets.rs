@@ -1,0 +1,112 @@
+//! Reusable pieces: the list table, popups (picker, confirm, help) and text
+//! measured by display width (华 takes two columns, so char counts lie).
+
+pub mod confirm;
+pub mod help;
+pub mod picker;
+pub mod table;
+
+use std::borrow::Cow;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Clear;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// `text` cut to `width` display columns, ending in `…` when cut. Never
+/// splits a character: a wide character that would straddle the edge goes.
+pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
+    if text.width() <= width {
+        return Cow::Borrowed(text);
+    }
+    if width == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::with_capacity(width + 3);
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// `text` truncated and padded with spaces to exactly `width` columns.
+pub fn fit(text: &str, width: usize) -> String {
+    let cut = truncate(text, width);
+    let pad = width.saturating_sub(cut.width());
+    let mut out = cut.into_owned();
+    out.extend(std::iter::repeat_n(' ', pad));
+    out
+}
+
+/// Blanks `area` for a popup. A wide character just left of it whose second
+/// half lies under the popup would still be drawn by the terminal over the
+/// popup's left border, so it is blanked too.
+pub fn clear(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    if area.x == 0 {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buf.cell_mut((area.x - 1, y))
+            && cell.symbol().width() > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// A box of at most `width` × `height` centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_counts_display_columns_and_never_splits_a_character() {
+        assert_eq!(truncate("深圳市华强电子有限公司", 9), "深圳市华…");
+        // 8 columns: 华强电 is 6, the 4th character would need 2 more plus …
+        assert_eq!(truncate("华强电子有限", 8), "华强电…");
+        assert_eq!(truncate("华强电子", 8), "华强电子");
+        assert_eq!(truncate("ABC Trading Ltd", 6), "ABC T…");
+        assert_eq!(fit("华强", 6), "华强  ");
+        assert_eq!(fit("深圳市华强电子", 6).width(), 6);
+        assert_eq!(fit("深圳市华强电子", 6), "深圳… ");
+    }
+
+    #[test]
+    fn a_popup_blanks_the_wide_character_straddling_its_left_edge() {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(6, 1)).unwrap();
+        terminal
+            .draw(|frame| {
+                frame
+                    .buffer_mut()
+                    .set_string(0, 0, "华强电", ratatui::style::Style::new());
+                // The popup starts at x = 3, under the second half of 强 (columns 2 and 3).
+                clear(frame, Rect::new(3, 0, 3, 1));
+            })
+            .unwrap();
+        let buf = terminal.backend().buffer();
+        assert_eq!(buf[(0, 0)].symbol(), "华");
+        assert_eq!(buf[(2, 0)].symbol(), " ");
+        assert_eq!(buf[(3, 0)].symbol(), " ");
+    }
+}

@@ -1,0 +1,69 @@
+//! A yes/no question over the screen; it has the keyboard while shown.
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::centered;
+use crate::domain::Lang;
+use crate::tui::i18n::Msg;
+use crate::tui::keymap::{self, Action, Scope};
+use crate::tui::theme::Theme;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Confirm {
+    pub title: Msg,
+    pub body: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    No,
+    Undecided,
+}
+
+impl Confirm {
+    pub fn new(title: Msg, body: impl Into<String>) -> Confirm {
+        Confirm {
+            title,
+            body: body.into(),
+        }
+    }
+
+    pub fn handle_key(&self, key: &KeyEvent) -> Answer {
+        match keymap::action(Scope::Confirm, key) {
+            Some(Action::Yes) => Answer::Yes,
+            Some(Action::No) => Answer::No,
+            _ => Answer::Undecided,
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
+        let area = centered(area, 52, 7);
+        super::clear(frame, area);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border)
+            .title(Span::styled(
+                format!(" {} ", self.title.get(lang)),
+                theme.title,
+            ));
+        let hints = keymap::hints(Scope::Confirm, lang)
+            .into_iter()
+            .map(|(k, l)| format!("{k} {l}"))
+            .collect::<Vec<_>>()
+            .join("   ");
+        let text = vec![
+            Line::raw(self.body.clone()),
+            Line::raw(""),
+            Line::styled(hints, theme.focused),
+        ];
+        frame.render_widget(
+            Paragraph::new(text).wrap(Wrap { trim: true }).block(block),
+            area,
+        );
+    }
+}

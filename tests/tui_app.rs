@@ -1,0 +1,297 @@
+//! The TUI's behaviour through its public API: key events in, the database
+//! file and the drawn screen checked.
+
+#[path = "support/tui_support.rs"]
+mod support;
+
+use crossterm::event::KeyCode;
+use kehu::domain::customer::Status;
+use kehu::domain::{Lang, Money};
+use kehu::store::Store;
+use kehu::tui::{App, Options};
+use support::*;
+
+fn lines_with<'a>(text: &'a str, needle: &str) -> Vec<&'a str> {
+    text.lines().filter(|l| l.contains(needle)).collect()
+}
+
+#[test]
+fn adding_a_customer_saves_it_with_generated_code_and_mnemonic() {
+    let (dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "a");
+    typed(&mut app, "杭州新源食品有限公司");
+    // The mnemonic follows the name while untouched.
+    assert!(screen(&mut app, 120, 40).contains("HZXYSPYXGS"));
+    tabs(&mut app, 17); // → credit limit
+    typed(&mut app, "5万");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("Saved: C000007 杭州新源食品有限公司"),
+        "{text}"
+    );
+    // Back on the list with the new customer selected (the only row drawn
+    // reversed is not visible as text, so check the status line and the row).
+    assert_eq!(lines_with(&text, "杭州新源食品有限公司").len(), 2);
+    drop(app);
+    let store = Store::open(&dir.path().join("kehu.db")).unwrap();
+    let saved = store.customer("C000007").unwrap().unwrap();
+    assert_eq!(saved.data.mnemonic, "HZXYSPYXGS");
+    assert_eq!(saved.data.credit_limit, Money::from_fen(5_000_000));
+    assert_eq!(saved.data.kind.key(), "company");
+}
+
+#[test]
+fn a_typed_mnemonic_is_kept_when_the_name_changes() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "a");
+    typed(&mut app, "成都");
+    tabs(&mut app, 2);
+    typed(&mut app, "CDX");
+    key(&mut app, KeyCode::BackTab);
+    key(&mut app, KeyCode::BackTab);
+    typed(&mut app, "远航");
+    ctrl(&mut app, 's');
+    let c = app.store().customer("C000007").unwrap().unwrap();
+    assert_eq!(c.data.name, "成都远航");
+    assert_eq!(c.data.mnemonic, "CDX");
+}
+
+#[test]
+fn choice_fields_are_picked_by_searching_their_labels() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    typed(&mut app, "a");
+    typed(&mut app, "南京嘉诚建材有限公司");
+    tabs(&mut app, 11); // → invoice type
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "普通");
+    key(&mut app, KeyCode::Enter); // picks, moves on to tax rate
+    typed(&mut app, "9");
+    key(&mut app, KeyCode::Enter);
+    tabs(&mut app, 5); // tax rate → bank → account → settlement → days → credit → industry
+    typed(&mut app, "jzy"); // 建筑业 by its pinyin initials
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    let c = app.store().customer("C000007").unwrap().unwrap();
+    assert_eq!(c.data.invoice_type.map(|v| v.key()), Some("general"));
+    assert_eq!(c.data.tax_rate.map(|r| r.percent()), Some(9));
+    assert_eq!(
+        c.data.classification.get("industry").map(String::as_str),
+        Some("建筑业")
+    );
+}
+
+#[test]
+fn errors_block_saving_and_show_in_the_ui_language() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    typed(&mut app, "a");
+    typed(&mut app, "杭州某公司");
+    tabs(&mut app, 17);
+    typed(&mut app, "-5");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("信用额度不能为负数"), "{text}");
+    assert!(text.contains("请先修正"), "{text}");
+    assert_eq!(app.store().customer_count().unwrap(), 5);
+}
+
+#[test]
+fn similar_name_can_be_saved_anyway_but_a_taken_tax_id_cannot() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "a");
+    typed(&mut app, "深圳华强电子股份有限公司");
+    tabs(&mut app, 10);
+    typed(&mut app, HUAQIANG_TAX_ID);
+    ctrl(&mut app, 's');
+    typed(&mut app, "s"); // not offered: nothing happens
+    assert!(screen(&mut app, 80, 24).contains("already belongs to"));
+    assert_eq!(app.store().customer_count().unwrap(), 5);
+    key(&mut app, KeyCode::Esc); // back to the form, text intact
+    ctrl(&mut app, 'u'); // clear the tax ID
+    ctrl(&mut app, 's');
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("Customers with similar names"), "{text}");
+    typed(&mut app, "s");
+    assert_eq!(app.store().customer_count().unwrap(), 6);
+}
+
+#[test]
+fn open_existing_from_the_duplicate_dialog_keeps_the_form() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "a");
+    typed(&mut app, "深圳华强电子股份有限公司");
+    ctrl(&mut app, 's');
+    typed(&mut app, "o");
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("C000001  深圳市华强电子有限公司"), "{text}");
+    typed(&mut app, "q");
+    assert!(screen(&mut app, 120, 40).contains("深圳华强电子股份有限公司"));
+}
+
+#[test]
+fn escape_with_changes_asks_before_discarding() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "a");
+    typed(&mut app, "x");
+    key(&mut app, KeyCode::Esc);
+    assert!(screen(&mut app, 80, 24).contains("Discard changes?"));
+    typed(&mut app, "n");
+    assert!(screen(&mut app, 80, 24).contains("New customer"));
+    key(&mut app, KeyCode::Esc);
+    typed(&mut app, "y");
+    assert!(screen(&mut app, 80, 24).contains("5 shown"));
+    // Without changes Esc just goes back.
+    typed(&mut app, "a");
+    key(&mut app, KeyCode::Esc);
+    assert!(screen(&mut app, 80, 24).contains("5 shown"));
+}
+
+#[test]
+fn ctrl_c_quits_but_asks_first_when_a_form_is_unsaved() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "a");
+    typed(&mut app, "x");
+    ctrl(&mut app, 'c');
+    assert!(!app.should_quit());
+    assert!(screen(&mut app, 80, 24).contains("Quit kehu?"));
+    typed(&mut app, "y");
+    assert!(app.should_quit());
+
+    let (_dir, store) = sample_store();
+    let mut clean = support::app(store, Lang::En);
+    typed(&mut clean, "?"); // from over the help overlay too
+    ctrl(&mut clean, 'c');
+    assert!(clean.should_quit());
+}
+
+#[test]
+fn search_filters_per_keystroke_and_esc_clears() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "/");
+    for (typed_text, shown) in [("h", "3 shown"), ("q", "1 shown"), ("d", "1 shown")] {
+        typed(&mut app, typed_text);
+        assert!(
+            screen(&mut app, 80, 24).contains(shown),
+            "after {typed_text}"
+        );
+    }
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    assert!(screen(&mut app, 80, 24).contains("3 shown"));
+    key(&mut app, KeyCode::Esc);
+    assert!(screen(&mut app, 80, 24).contains("5 shown"));
+    // Tax ID fragment, phone and contact are searched too.
+    for query in ["19220382", "83456789", "李伟", "华强电子"] {
+        typed(&mut app, "/");
+        typed(&mut app, query);
+        key(&mut app, KeyCode::Enter);
+        assert!(screen(&mut app, 80, 24).contains("1 shown"), "{query}");
+        typed(&mut app, "/");
+        key(&mut app, KeyCode::Esc);
+    }
+}
+
+#[test]
+fn archive_hides_and_the_status_filter_shows_archived() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "d");
+    assert!(screen(&mut app, 80, 24).contains("Archive this customer?"));
+    typed(&mut app, "y");
+    let text = screen(&mut app, 80, 24);
+    let row = |text: &str, code: &str| text.lines().any(|l| l.starts_with(code));
+    assert!(!row(&text, "C000001") && row(&text, "C000002"), "{text}");
+    typed(&mut app, "j");
+    assert!(screen(&mut app, 80, 24).contains("4 shown"));
+    assert_eq!(
+        app.store()
+            .customer("C000001")
+            .unwrap()
+            .unwrap()
+            .data
+            .status,
+        Status::Archived
+    );
+    typed(&mut app, "ssss"); // live → active → on hold → archived → all
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("6 shown") && row(&text, "C000001"), "{text}");
+}
+
+#[test]
+fn editing_the_credit_limit_is_audited_and_shown_in_the_detail() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "j"); // C000002
+    key(&mut app, KeyCode::Enter);
+    tabs(&mut app, 17);
+    ctrl(&mut app, 'u');
+    typed(&mut app, "250,000");
+    ctrl(&mut app, 's');
+    let c = app.store().customer("C000002").unwrap().unwrap();
+    assert_eq!(c.data.credit_limit, Money::from_fen(25_000_000));
+    typed(&mut app, "v");
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("测试员  Credit limit: 200000.00 → 250000.00"),
+        "{text}"
+    );
+}
+
+#[test]
+fn sorting_by_credit_limit_reorders_the_list() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "ooooo"); // code → name → mnemonic → tax ID → class → credit
+    typed(&mut app, "O");
+    let text = screen(&mut app, 120, 40);
+    let first = text.lines().nth(2).unwrap();
+    assert!(first.starts_with("C000003"), "{text}");
+}
+
+#[test]
+fn demo_data_loads_from_the_empty_state() {
+    let (_dir, store) = empty_store();
+    let mut app = app(store, Lang::Zh);
+    assert!(screen(&mut app, 80, 24).contains("还没有客户"));
+    typed(&mut app, "m");
+    let count = app.store().customer_count().unwrap();
+    assert!(count >= 150, "{count}");
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("示例数据已加载"), "{text}");
+    typed(&mut app, "i"); // import comes later: a message, not a crash
+    assert!(screen(&mut app, 120, 40).contains("导入向导"));
+}
+
+#[test]
+fn large_lists_show_a_first_page_then_load_in_the_background() {
+    let (dir, mut store) = empty_store();
+    let mut bulk = store.bulk_insert().unwrap();
+    for i in 0..1_200 {
+        bulk.insert(&kehu::synth::customer_values(i))
+            .unwrap()
+            .unwrap();
+    }
+    bulk.commit().unwrap();
+    let mut options = Options::new(Lang::En);
+    options.background_above = 100;
+    let mut app = App::new(store, options).unwrap();
+    let first = screen(&mut app, 120, 40);
+    // Only the worker's result is waited for, so the first frame is always the first page.
+    assert!(first.contains("1,200 customers (loading…)"), "{first}");
+    assert!(first.contains("300 shown"), "{first}");
+    app.wait_until_loaded();
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("1,200 shown"), "{text}");
+    typed(&mut app, "G");
+    assert!(screen(&mut app, 120, 40).contains("C001200"));
+    drop(dir);
+}

@@ -1,0 +1,100 @@
+//! Screenshots of the TUI (TestBackend + insta) at 80×24 and 120×40, in
+//! English and Chinese, on a real database file with Chinese names.
+
+#[path = "support/tui_support.rs"]
+mod support;
+
+use crossterm::event::KeyCode;
+use kehu::domain::Lang;
+use kehu::tui::App;
+use support::*;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const LANGS: [(Lang, &str); 2] = [(Lang::En, "en"), (Lang::Zh, "zh")];
+
+/// Snapshots `name` for every size and language, building the app state
+/// with `setup` each time.
+fn shots(name: &str, sample: bool, setup: impl Fn(&mut App)) {
+    for (lang, tag) in LANGS {
+        for (w, h) in SIZES {
+            let (_dir, store) = if sample {
+                sample_store()
+            } else {
+                empty_store()
+            };
+            let mut app = app(store, lang);
+            setup(&mut app);
+            let text = screen(&mut app, w, h);
+            insta::assert_snapshot!(format!("{name}_{tag}_{w}x{h}"), text);
+        }
+    }
+}
+
+#[test]
+fn customer_list() {
+    shots("list", true, |_| {});
+}
+
+#[test]
+fn customer_list_searched_by_mnemonic() {
+    shots("list_search", true, |app| {
+        typed(app, "/hqdz");
+    });
+}
+
+#[test]
+fn empty_database() {
+    shots("empty", false, |_| {});
+}
+
+#[test]
+fn customer_detail() {
+    shots("detail", true, |app| {
+        typed(app, "v");
+    });
+}
+
+#[test]
+fn form_with_errors() {
+    shots("form_errors", true, |app| {
+        typed(app, "a");
+        typed(app, "杭州新源食品有限公司");
+        tabs(app, 6); // → mobile
+        typed(app, "1380013");
+        tabs(app, 1); // → email
+        typed(app, "finance@");
+        tabs(app, 3); // → tax ID
+        typed(app, "91330100MA27XK1234");
+        tabs(app, 7); // → credit limit
+        typed(app, "12.345");
+        ctrl(app, 's');
+    });
+}
+
+#[test]
+fn duplicate_dialog() {
+    shots("duplicate", true, |app| {
+        typed(app, "a");
+        typed(app, "深圳华强电子股份有限公司");
+        tabs(app, 10); // → tax ID
+        typed(app, HUAQIANG_TAX_ID);
+        ctrl(app, 's');
+    });
+}
+
+#[test]
+fn help_overlay() {
+    shots("help", true, |app| {
+        typed(app, "?");
+    });
+}
+
+#[test]
+fn discard_confirmation() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    typed(&mut app, "a");
+    typed(&mut app, "成都");
+    key(&mut app, KeyCode::Esc);
+    insta::assert_snapshot!("discard_zh_80x24", screen(&mut app, 80, 24));
+}
