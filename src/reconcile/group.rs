@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::matcher::{Engine, Found};
 use super::model::Rule;
+use super::pairing::outward;
 
 /// How the one-to-many search went, so the UI can say it stopped early.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,31 +72,14 @@ pub(super) fn find_groups(engine: &mut Engine, matches: &mut Vec<Found>) -> Grou
 
         // Nearest dates first, walking out both ways from the single line's day.
         let list = &order[1 - side];
-        let start = list.partition_point(|&p| other.day[p] < day);
-        let (mut below, mut above) = (start, start);
         let mut steps = 0;
         candidates.clear();
-        while candidates.len() < opts.group_candidates && steps < limit {
-            let down = below
-                .checked_sub(1)
-                .map(|i| list[i])
-                .filter(|&p| day - other.day[p] <= tolerance);
-            let up = list
-                .get(above)
-                .copied()
-                .filter(|&p| other.day[p] - day <= tolerance);
-            let p = match (down, up) {
-                (None, None) => break,
-                (Some(d), Some(u)) if day - other.day[d] <= other.day[u] - day => d,
-                (Some(d), None) => d,
-                (_, Some(u)) => u,
-            };
-            if down == Some(p) {
-                below -= 1;
-            } else {
-                above += 1;
+        for i in outward(list.len(), day, tolerance, |i| other.day[list[i]]) {
+            if candidates.len() >= opts.group_candidates || steps >= limit {
+                break;
             }
             steps += 1;
+            let p = list[i];
             let amount = i128::from(other.amount(p));
             if !other.taken[p] && (amount > 0) == (target > 0) && amount.abs() < target.abs() {
                 candidates.push(Candidate {
@@ -107,7 +91,6 @@ pub(super) fn find_groups(engine: &mut Engine, matches: &mut Vec<Found>) -> Grou
                 });
             }
         }
-
         let scan_cut = steps >= limit;
         let mut search = Search::new(&mut candidates, target.abs(), limit - steps);
         let best = (2..=opts.max_group.min(search.candidates.len()))

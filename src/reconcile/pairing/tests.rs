@@ -12,17 +12,48 @@ fn slots(days_ids: &[(i64, usize)]) -> Vec<Slot> {
     v
 }
 
-fn pair(ours: &[Slot], theirs: &[Slot], max: Option<u64>) -> Vec<(usize, usize, u64)> {
-    let mut out = Vec::new();
-    pair_nearest(ours, theirs, max, &mut out);
+fn sorted(out: &[Pair]) -> Vec<(usize, usize, u64)> {
     let mut v: Vec<_> = out.iter().map(|p| (p.ours, p.theirs, p.days)).collect();
     v.sort_unstable();
     v
 }
 
-/// The definition: every candidate pair sorted by (days, our day, their day,
-/// our id, their id), taken greedily.
-fn brute_force(ours: &[Slot], theirs: &[Slot], max: Option<u64>) -> Vec<(usize, usize, u64)> {
+fn pair(ours: &[Slot], theirs: &[Slot], max: Option<u64>) -> Vec<(usize, usize, u64)> {
+    let mut out = Vec::new();
+    pair_nearest(ours, theirs, max, &mut out);
+    sorted(&out)
+}
+
+/// Stage 1 alone, as positions.
+fn nearest_first_only(
+    ours: &[Slot],
+    theirs: &[Slot],
+    max: Option<u64>,
+) -> Vec<(usize, usize, u64)> {
+    let mut p = Pairing {
+        ours,
+        theirs,
+        partner_of_ours: vec![NONE; ours.len()],
+        partner_of_theirs: vec![NONE; theirs.len()],
+    };
+    p.nearest_first(max);
+    let out: Vec<Pair> = (0..ours.len())
+        .filter(|&o| p.partner_of_ours[o] != NONE)
+        .map(|o| {
+            let t = p.partner_of_ours[o];
+            Pair {
+                ours: ours[o].pos,
+                theirs: theirs[t].pos,
+                days: ours[o].day.abs_diff(theirs[t].day),
+            }
+        })
+        .collect();
+    sorted(&out)
+}
+
+/// The definition of stage 1: every candidate pair sorted by (days, our day,
+/// their day, our id, their id), taken greedily.
+fn greedy_definition(ours: &[Slot], theirs: &[Slot], max: Option<u64>) -> Vec<(usize, usize, u64)> {
     let mut candidates = Vec::new();
     for o in ours {
         for t in theirs {
@@ -46,6 +77,42 @@ fn brute_force(ours: &[Slot], theirs: &[Slot], max: Option<u64>) -> Vec<(usize, 
     out
 }
 
+/// Size of a maximum matching within `max` days, by plain augmenting paths.
+fn maximum(ours: &[Slot], theirs: &[Slot], max: u64) -> usize {
+    fn try_pair(
+        o: usize,
+        ours: &[Slot],
+        theirs: &[Slot],
+        max: u64,
+        seen: &mut [bool],
+        holder: &mut [usize],
+    ) -> bool {
+        for t in 0..theirs.len() {
+            if ours[o].day.abs_diff(theirs[t].day) <= max && !seen[t] {
+                seen[t] = true;
+                if holder[t] == NONE || try_pair(holder[t], ours, theirs, max, seen, holder) {
+                    holder[t] = o;
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    let mut holder = vec![NONE; theirs.len()];
+    (0..ours.len())
+        .filter(|&o| {
+            try_pair(
+                o,
+                ours,
+                theirs,
+                max,
+                &mut vec![false; theirs.len()],
+                &mut holder,
+            )
+        })
+        .count()
+}
+
 #[test]
 fn nearest_date_wins_and_ties_go_to_the_earlier_date() {
     // Ours on day 10; theirs on days 8 and 12 (both 2 away) and 14.
@@ -63,12 +130,24 @@ fn same_day_lines_pair_in_id_order() {
 }
 
 #[test]
-fn a_greedy_nearest_pair_can_leave_the_farther_one_out() {
-    // Ours 10, 13; theirs 13, 16: 13–13 pairs first, 10–16 is 6 days apart.
+fn a_chain_is_re_paired_so_nothing_is_stranded() {
+    // Ours 10, 13; theirs 13, 16. Nearest first pairs 13–13 and strands 10
+    // and 16 (6 apart); re-pairing gives 10–13 and 13–16, both within 3.
     let ours = slots(&[(10, 0), (13, 1)]);
     let theirs = slots(&[(13, 0), (16, 1)]);
-    assert_eq!(pair(&ours, &theirs, Some(3)), vec![(1, 0, 0)]);
+    assert_eq!(nearest_first_only(&ours, &theirs, Some(3)), vec![(1, 0, 0)]);
+    assert_eq!(pair(&ours, &theirs, Some(3)), vec![(0, 0, 3), (1, 1, 3)]);
+    // Without a limit nearest first already pairs everything.
     assert_eq!(pair(&ours, &theirs, None), vec![(0, 1, 6), (1, 0, 0)]);
+}
+
+#[test]
+fn a_lagging_week_keeps_every_pair() {
+    // They book each of our daily receipts one day later.
+    let ours: Vec<(i64, usize)> = (0..7).map(|d| (d, d as usize)).collect();
+    let theirs: Vec<(i64, usize)> = (0..7).map(|d| (d + 1, d as usize)).collect();
+    let out = pair(&slots(&ours), &slots(&theirs), Some(1));
+    assert_eq!(out.len(), 7);
 }
 
 #[test]
@@ -81,29 +160,48 @@ fn the_tolerance_boundary_is_inclusive() {
 }
 
 #[test]
-fn a_large_crowded_bucket_stays_fast() {
-    // 50,000 lines a side on 10 days: all-pairs would be 2.5e9 candidates.
+fn a_large_crowded_bucket_stays_fast_and_complete() {
+    // 50,000 lines a side on 10 days, theirs one day later: all-pairs would be
+    // 2.5e9 candidates; the chain search runs out of steps and the in-order
+    // pairing takes over.
     let ours: Vec<(i64, usize)> = (0..50_000).map(|i| ((i % 10) as i64, i)).collect();
     let theirs: Vec<(i64, usize)> = (0..50_000).map(|i| ((i % 10) as i64 + 1, i)).collect();
     let out = pair(&slots(&ours), &slots(&theirs), Some(3));
-    // Days 1..=9 pair on the same day; our day 0 and their day 10 are 10 apart.
-    assert_eq!(out.len(), 45_000);
-    assert!(out.iter().all(|&(_, _, d)| d == 0));
-    assert_eq!(pair(&slots(&ours), &slots(&theirs), None).len(), 50_000);
+    assert_eq!(out.len(), 50_000);
+    assert!(out.iter().all(|&(_, _, d)| d <= 3));
+}
+
+#[test]
+fn outward_walks_nearest_first_and_earlier_on_ties() {
+    let days = [1, 4, 5, 5, 6, 9];
+    let order: Vec<usize> = outward(days.len(), 5, 3, |i| days[i]).collect();
+    // Day 5 (both), then 4 before 6, then 9 is 4 away: out.
+    assert_eq!(order, vec![2, 3, 1, 4]);
+    assert_eq!(outward(0, 5, 3, |_| 0).count(), 0);
 }
 
 proptest! {
     #[test]
-    fn matches_the_greedy_definition(
-        ours in prop::collection::vec((0i64..15, 0usize..40), 0..12),
-        theirs in prop::collection::vec((0i64..15, 0usize..40), 0..12),
+    fn nearest_first_is_the_greedy_definition_and_the_result_is_maximum(
+        ours in prop::collection::vec(0i64..15, 0..12),
+        theirs in prop::collection::vec(0i64..15, 0..12),
         max in prop::option::of(0u64..6),
     ) {
-        // Ids unique per side, as the engine guarantees.
-        let uniq = |v: Vec<(i64, usize)>| -> Vec<(i64, usize)> {
-            v.into_iter().enumerate().map(|(i, (d, _))| (d, i * 7 % 40)).collect()
+        // Ids unique per side, as the engine guarantees, in a shuffled order.
+        let with_ids = |days: Vec<i64>| -> Vec<(i64, usize)> {
+            days.into_iter().enumerate().map(|(i, d)| (d, i * 7 % 40)).collect()
         };
-        let (o, t) = (slots(&uniq(ours)), slots(&uniq(theirs)));
-        prop_assert_eq!(pair(&o, &t, max), brute_force(&o, &t, max));
+        let (o, t) = (slots(&with_ids(ours)), slots(&with_ids(theirs)));
+        prop_assert_eq!(nearest_first_only(&o, &t, max), greedy_definition(&o, &t, max));
+        let result = pair(&o, &t, max);
+        prop_assert_eq!(result.len(), maximum(&o, &t, max.unwrap_or(u64::MAX)));
+        prop_assert!(result.iter().all(|&(_, _, d)| max.is_none_or(|m| d <= m)));
+        let mut seen_o: Vec<usize> = result.iter().map(|r| r.0).collect();
+        let mut seen_t: Vec<usize> = result.iter().map(|r| r.1).collect();
+        seen_o.sort_unstable();
+        seen_o.dedup();
+        seen_t.sort_unstable();
+        seen_t.dedup();
+        prop_assert_eq!((seen_o.len(), seen_t.len()), (result.len(), result.len()));
     }
 }
