@@ -63,14 +63,10 @@ impl Reconciliation {
             }
         }
         let state = &mut recon.state;
-        for pair in state
-            .amount_mismatch
-            .iter_mut()
+        let pairs = state.amount_mismatch.iter_mut();
+        pairs
             .chain(&mut state.date_outside_tolerance)
-        {
-            let fresh = LinePair::new(pair.ours.clone(), pair.theirs.clone());
-            (pair.difference, pair.days_apart) = (fresh.difference, fresh.days_apart);
-        }
+            .for_each(LinePair::refresh);
         Ok(recon)
     }
 

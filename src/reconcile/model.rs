@@ -96,14 +96,20 @@ impl LinePair {
     }
 
     pub(super) fn new(ours: Line, theirs: Line) -> LinePair {
-        let difference = Money::from_fen(theirs.amount.fen() - ours.amount.fen());
-        let days_apart = (theirs.date - ours.date).num_days();
-        LinePair {
+        let mut pair = LinePair {
             ours,
             theirs,
-            difference,
-            days_apart,
-        }
+            difference: Money::ZERO,
+            days_apart: 0,
+        };
+        pair.refresh();
+        pair
+    }
+
+    /// Recomputes the derived fields from the two lines.
+    pub(super) fn refresh(&mut self) {
+        self.difference = Money::from_fen(self.theirs.amount.fen() - self.ours.amount.fen());
+        self.days_apart = (self.theirs.date - self.ours.date).num_days();
     }
 }
 
@@ -254,11 +260,12 @@ impl Serialize for Reconciliation {
             #[serde(flatten)]
             state: &'a State,
         }
+        let unexplained = self.unexplained_difference();
         View {
             our_balance: self.our_balance(),
             their_balance: self.their_balance(),
-            unexplained_difference: self.unexplained_difference(),
-            closes: self.closes(),
+            unexplained_difference: unexplained,
+            closes: unexplained == Money::ZERO,
             state: &self.state,
         }
         .serialize(serializer)
