@@ -72,6 +72,32 @@ fn main() {
             ""
         }
     );
+    // The worst case: their statement read with the wrong sign convention, so
+    // nearly nothing matches one to one and every line is a group target.
+    let flipped: Vec<Line> = pair
+        .theirs
+        .iter()
+        .map(|l| Line {
+            amount: kehu::domain::Money::from_fen(-l.amount.fen()),
+            ..l.clone()
+        })
+        .collect();
+    let start = Instant::now();
+    let wrong = match_lines(&pair.ours, &flipped, &MatchOptions::default())
+        .expect("synthetic lines are valid");
+    let wrong_time = start.elapsed();
+    println!(
+        "  wrong sign convention    {:>8.0} ms   ({} matched, group steps {}{})",
+        ms(wrong_time),
+        wrong.matched().len(),
+        wrong.group_search().steps,
+        if wrong.group_search().exhausted {
+            ", budget spent"
+        } else {
+            ""
+        },
+    );
+    drop(wrong);
     let count = |rule| r.matched().iter().filter(|m| m.rule == rule).count();
     println!(
         "  found: doc+amount {}, amount+date {}, groups {} (planted {}), amount mismatch {} ({}), \
