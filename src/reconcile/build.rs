@@ -69,16 +69,16 @@ impl Reconciliation {
             .for_each(LinePair::refresh);
         Ok(recon)
     }
+}
 
-    /// Runs the engine over the lines outside `state`'s kept matches and puts
-    /// them into its buckets.
-    pub(super) fn place(state: &mut State, ours: Vec<Line>, theirs: Vec<Line>, mode: Mode) {
-        let outcome = matcher::run(&ours, &theirs, &state.options, mode);
-        if mode == Mode::Auto {
-            state.group_search = outcome.group_search;
-        }
-        assemble(ours, theirs, outcome, state);
+/// Runs the engine over lines outside `state`'s kept matches and moves them
+/// into its buckets.
+pub(super) fn place(state: &mut State, ours: Vec<Line>, theirs: Vec<Line>, mode: Mode) {
+    let outcome = matcher::run(&ours, &theirs, &state.options, mode);
+    if mode == Mode::Auto {
+        state.group_search = outcome.group_search;
     }
+    assemble(ours, theirs, outcome, state);
 }
 
 fn check_ids<'a>(lines: impl Iterator<Item = &'a Line>, side: Side) -> Result<(), ReconcileError> {

@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use super::build::place;
 use super::error::ReconcileError;
 use super::line::{Line, Side};
 use super::matcher::Mode;
@@ -74,7 +75,7 @@ impl Reconciliation {
             confidence: 100,
             note: note.map(str::to_owned),
         });
-        Reconciliation::place(&mut self.state, rest_ours, rest_theirs, Mode::ClassifyOnly);
+        place(&mut self.state, rest_ours, rest_theirs, Mode::ClassifyOnly);
         Ok(())
     }
 
@@ -97,7 +98,7 @@ impl Reconciliation {
         let (mut ours, mut theirs) = drain_unmatched(&mut self.state);
         ours.extend(taken.ours.iter().cloned());
         theirs.extend(taken.theirs.iter().cloned());
-        Reconciliation::place(&mut self.state, ours, theirs, Mode::ClassifyOnly);
+        place(&mut self.state, ours, theirs, Mode::ClassifyOnly);
         Ok(taken)
     }
 
@@ -142,7 +143,7 @@ impl Reconciliation {
             theirs.extend(m.theirs);
         }
         state.options = *opts;
-        Reconciliation::place(state, ours, theirs, Mode::Auto);
+        place(state, ours, theirs, Mode::Auto);
         Ok(())
     }
 }

@@ -62,25 +62,12 @@ pub(super) fn pair_nearest(
     if ours.is_empty() || theirs.is_empty() {
         return;
     }
-    let mut pairing = Pairing {
-        ours,
-        theirs,
-        partner_of_ours: vec![NONE; ours.len()],
-        partner_of_theirs: vec![NONE; theirs.len()],
-    };
+    let mut pairing = Pairing::new(ours, theirs);
     pairing.nearest_first(max_days);
     if let Some(max) = max_days {
         pairing.augment(max);
     }
-    for (o, &t) in pairing.partner_of_ours.iter().enumerate() {
-        if t != NONE {
-            out.push(Pair {
-                ours: ours[o].pos,
-                theirs: theirs[t].pos,
-                days: ours[o].day.abs_diff(theirs[t].day),
-            });
-        }
-    }
+    out.extend(pairing.pairs());
 }
 
 /// Indexes into `ours` and `theirs`; `NONE` while unpaired.
@@ -116,7 +103,30 @@ fn day_runs(slots: &[Slot]) -> Vec<(usize, usize)> {
     runs
 }
 
-impl Pairing<'_> {
+impl<'a> Pairing<'a> {
+    fn new(ours: &'a [Slot], theirs: &'a [Slot]) -> Pairing<'a> {
+        Pairing {
+            ours,
+            theirs,
+            partner_of_ours: vec![NONE; ours.len()],
+            partner_of_theirs: vec![NONE; theirs.len()],
+        }
+    }
+
+    /// The pairs made so far, as positions on each side.
+    fn pairs(&self) -> impl Iterator<Item = Pair> + '_ {
+        let (ours, theirs) = (self.ours, self.theirs);
+        self.partner_of_ours
+            .iter()
+            .enumerate()
+            .filter(|&(_, &t)| t != NONE)
+            .map(move |(o, &t)| Pair {
+                ours: ours[o].pos,
+                theirs: theirs[t].pos,
+                days: ours[o].day.abs_diff(theirs[t].day),
+            })
+    }
+
     fn pair(&mut self, o: usize, t: usize) {
         self.partner_of_ours[o] = t;
         self.partner_of_theirs[t] = o;

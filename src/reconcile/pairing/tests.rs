@@ -30,25 +30,9 @@ fn nearest_first_only(
     theirs: &[Slot],
     max: Option<u64>,
 ) -> Vec<(usize, usize, u64)> {
-    let mut p = Pairing {
-        ours,
-        theirs,
-        partner_of_ours: vec![NONE; ours.len()],
-        partner_of_theirs: vec![NONE; theirs.len()],
-    };
+    let mut p = Pairing::new(ours, theirs);
     p.nearest_first(max);
-    let out: Vec<Pair> = (0..ours.len())
-        .filter(|&o| p.partner_of_ours[o] != NONE)
-        .map(|o| {
-            let t = p.partner_of_ours[o];
-            Pair {
-                ours: ours[o].pos,
-                theirs: theirs[t].pos,
-                days: ours[o].day.abs_diff(theirs[t].day),
-            }
-        })
-        .collect();
-    sorted(&out)
+    sorted(&p.pairs().collect::<Vec<_>>())
 }
 
 /// The definition of stage 1: every candidate pair sorted by (days, our day,
