@@ -61,15 +61,15 @@ pub fn statement_pair(lines: usize, per_mille: u64, seed: u64) -> StatementPair 
     };
     let span = lines.max(1) as u64;
     for i in 0..lines {
-        let i64_i = i as i64;
         let day = i as u64 * 365 / span;
-        let differs = rng.below(1000) < per_mille;
-        let kind = if differs { rng.below(10) } else { u64::MAX };
+        // Which difference to plant, if any: 0–2 missing, 3–4 changed amount,
+        // 5–6 shifted far, 7 split, 8–9 an extra line of theirs.
+        let kind = (rng.below(1000) < per_mille).then(|| rng.below(10));
         // Changed amounts need a document number (invoices); date shifts and
         // splits show on receipts, which only match by amount and date.
         let invoice = match kind {
-            3 | 4 => true,
-            5..=7 => false,
+            Some(3 | 4) => true,
+            Some(5..=7) => false,
             _ => rng.below(100) < 60,
         };
         let ordinary = if rng.below(5) == 0 {
@@ -78,10 +78,9 @@ pub fn statement_pair(lines: usize, per_mille: u64, seed: u64) -> StatementPair 
             10_000 + rng.below(4_990_000) as i64
         };
         // An extra line of theirs leaves our line ordinary.
-        let size = if kind <= 7 {
-            PLANTED_BASE + i64_i
-        } else {
-            ordinary
+        let size = match kind {
+            Some(0..=7) => PLANTED_BASE + i as i64,
+            _ => ordinary,
         };
         let amount = if invoice { size } else { -size };
         let (doc, description) = if invoice {
@@ -119,12 +118,12 @@ pub fn statement_pair(lines: usize, per_mille: u64, seed: u64) -> StatementPair 
             });
         };
         match kind {
-            0..=2 => pair.planted.missing += 1,
-            3 | 4 => {
+            Some(0..=2) => pair.planted.missing += 1,
+            Some(3 | 4) => {
                 pair.planted.changed_amount += 1;
                 push(&mut pair.theirs, day, their_doc, amount + 7_000_000);
             }
-            5 | 6 => {
+            Some(5 | 6) => {
                 pair.planted.shifted_far += 1;
                 push(
                     &mut pair.theirs,
@@ -133,7 +132,7 @@ pub fn statement_pair(lines: usize, per_mille: u64, seed: u64) -> StatementPair 
                     amount,
                 );
             }
-            7 => {
+            Some(7) => {
                 pair.planted.split += 1;
                 let parts = 2 + rng.below(2) as i64;
                 let mut left = size;
@@ -144,14 +143,14 @@ pub fn statement_pair(lines: usize, per_mille: u64, seed: u64) -> StatementPair 
                 }
                 push(&mut pair.theirs, day, format!("{their_doc}-{parts}"), -left);
             }
-            8 | 9 => {
+            Some(_) => {
                 pair.planted.extra += 1;
                 push(&mut pair.theirs, day, their_doc, amount);
                 push(
                     &mut pair.theirs,
                     day,
                     format!("记-X{i}"),
-                    20_000_000 + i64_i,
+                    20_000_000 + i as i64,
                 );
             }
             _ => {
