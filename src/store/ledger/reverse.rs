@@ -10,7 +10,7 @@ use super::account::{load_account, refresh_account, standing};
 use super::read::find_entry;
 use super::write::{LedgerWriter, OpenRow, insert};
 use super::{Added, EntryRef};
-use crate::domain::date::iso;
+use crate::domain::date::{iso, parse_date};
 use crate::domain::ledger::{EntryInput, parse_entry};
 use crate::domain::money::Money;
 use crate::domain::{Problem, Problems, Text};
@@ -87,8 +87,8 @@ impl Store {
                 p.message = Text::new("A reversal needs a reason.", "冲销必须说明原因。");
             }
         }
-        if let Some(data) = &data
-            && data.date < original.data.date
+        if let Ok(date) = parse_date(&reversal.date)
+            && date < original.data.date
         {
             problems.push(Problem::error(
                 "date",
