@@ -6,7 +6,9 @@ mod check_id;
 mod class;
 mod customer;
 mod demo;
+mod ledger;
 mod output;
+mod receivables;
 mod template;
 
 use std::path::PathBuf;
@@ -74,6 +76,11 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Demo => demo::run(cli),
         Command::Template(cmd) => template::run(cli, cmd),
         Command::Class(cmd) => class::run(cli, cmd),
+        Command::Ledger(cmd) => ledger::run(cli, cmd),
+        Command::Balance(args) => receivables::balance(cli, args),
+        Command::Aging(args) => receivables::aging(cli, args),
+        Command::Overdue(args) => receivables::overdue(cli, args),
+        Command::Statement(args) => receivables::statement(cli, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

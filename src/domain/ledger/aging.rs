@@ -8,8 +8,7 @@ use crate::domain::money::Money;
 use crate::domain::text::Lang;
 
 /// How far past due an open amount is, as of some date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Bucket {
     /// Due today or later (0 days overdue or fewer).
     NotDue,
@@ -77,6 +76,13 @@ impl Bucket {
 
     fn index(self) -> usize {
         self as usize
+    }
+}
+
+/// As its key (`days_1_30`), the same as the JSON field names of [`Aged`].
+impl Serialize for Bucket {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
     }
 }
 
