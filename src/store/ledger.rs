@@ -4,7 +4,9 @@
 
 mod account;
 mod aging;
+mod allocation;
 mod bulk;
+mod edit;
 mod read;
 mod reverse;
 mod statement;

@@ -7,8 +7,9 @@ use rusqlite::OptionalExtension;
 
 use super::super::{Result, Store, StoreError};
 use super::account::{load_account, refresh_account, standing};
+use super::allocation::OpenRow;
 use super::read::find_entry;
-use super::write::{LedgerWriter, OpenRow, insert};
+use super::write::{LedgerWriter, insert};
 use super::{Added, EntryRef};
 use crate::domain::date::{iso, parse_date};
 use crate::domain::ledger::{EntryInput, parse_entry};
