@@ -22,8 +22,8 @@ pub use db::{SCHEMA_VERSION, default_db_path};
 pub use error::StoreError;
 pub use ledger::{
     AddOptions, Added, AgingReport, AgingRow, Allocate, AllocateRequest, AllocationLine, Balance,
-    ClassTotal, CreditCheck, Dashboard, EntryPatch, EntryRef, LedgerAuditEntry, LedgerBulk,
-    LedgerLine, OverdueItem, Reversal, Statement, StatementLine, Target,
+    ClassTotal, CreditCheck, Dashboard, EntryCheck, EntryPatch, EntryRef, LedgerAuditEntry,
+    LedgerBulk, LedgerLine, OverdueItem, Reversal, Statement, StatementLine, Target,
 };
 pub use templates::Template;
 pub use writer::{Candidate, Checked};

@@ -177,3 +177,32 @@ fn a_customer_with_entries_cannot_be_deleted() {
     ));
     store.delete_customer(&empty).unwrap();
 }
+
+#[test]
+fn check_entry_previews_the_refusal_without_writing() {
+    use kehu::domain::ledger::credit::{CreditDecision, OverLimit};
+    let (_dir, mut store) = temp_store();
+    let code = customer(&mut store, "青岛市启明五金有限公司", "1000", 30);
+    let cid = id_of(&store, &code);
+    add(&mut store, &code, "invoice", "2024-01-10", "INV-1", "800");
+    let check = store
+        .check_entry(&code, &input("invoice", "2024-01-20", "INV-2", "300"))
+        .unwrap();
+    assert!(check.problems.is_empty());
+    assert_eq!(check.data.unwrap().due_date, Some(d("2024-02-19")));
+    assert_eq!(
+        check.credit,
+        CreditDecision::OverLimit(OverLimit {
+            limit: yuan("1000"),
+            balance: yuan("800"),
+            invoice: yuan("300"),
+            excess: yuan("100"),
+        })
+    );
+    let dup = store
+        .check_entry(&code, &input("invoice", "2024-01-20", "INV-1", "1"))
+        .unwrap();
+    assert_eq!(dup.problems.0[0].code, "doc_no.duplicate");
+    assert!(dup.data.is_none());
+    assert_eq!(store.ledger(cid).unwrap().len(), 1);
+}

@@ -25,8 +25,8 @@ pub use write::CreditCheck;
 
 use super::{Result, Store, StoreError};
 use crate::domain::date::iso;
-use crate::domain::ledger::credit::Standing;
-use crate::domain::ledger::{Entry, EntryKind};
+use crate::domain::ledger::credit::{CreditDecision, Standing, check_invoice};
+use crate::domain::ledger::{Entry, EntryData, EntryKind, parse_entry};
 use crate::domain::money::Money;
 use crate::domain::{Problem, Problems, Text};
 use account::{load_account, refresh_account};
@@ -161,7 +161,53 @@ pub enum AllocateRequest {
     },
 }
 
+/// What adding an entry would meet, without writing anything: for a form to
+/// validate as the operator types and to show a credit refusal's figures
+/// (with the override prompt) before saving.
+#[derive(Clone, Debug, Serialize)]
+pub struct EntryCheck {
+    /// The entry as it would be stored; `None` while there are errors.
+    pub data: Option<EntryData>,
+    /// Field problems and a duplicate document number (not the credit decision).
+    pub problems: Problems,
+    /// For invoices, the credit decision; `Allowed` for every other type.
+    pub credit: CreditDecision,
+    /// The customer's standing before this entry.
+    pub standing: Standing,
+}
+
 impl Store {
+    /// Checks `input` for the customer `code` as `add_entry` would.
+    pub fn check_entry(
+        &self,
+        code: &str,
+        input: &crate::domain::ledger::EntryInput,
+    ) -> Result<EntryCheck> {
+        let account = load_account(&self.conn, code)?
+            .ok_or_else(|| StoreError::NotFound(code.to_string()))?;
+        let (data, mut problems) = parse_entry(input, &account.rules());
+        let mut credit = CreditDecision::Allowed;
+        if let Some(d) = &data {
+            problems
+                .0
+                .extend(write::duplicate(&self.conn, &account, d, None)?);
+            if d.kind == EntryKind::Invoice {
+                credit = check_invoice(
+                    account.status,
+                    account.credit_limit,
+                    account.balance,
+                    d.amount,
+                );
+            }
+        }
+        Ok(EntryCheck {
+            data: data.filter(|_| !problems.has_errors()),
+            problems,
+            credit,
+            standing: Standing::new(account.credit_limit, account.balance),
+        })
+    }
+
     /// Adds a ledger entry for the customer `code`, validated and credit-checked,
     /// allocated as `options` say. Refused with every problem at once.
     pub fn add_entry(

@@ -1,7 +1,8 @@
 //! Many entries in one transaction: the path of `kehu import --kind ledger`,
 //! the demo data and the benchmark. Either everything written through it
-//! commits, or — if it is dropped without `commit` — nothing does. Each
-//! customer's aggregate row is refreshed once, at commit.
+//! commits, or — if it is dropped without `commit` — nothing does (so a dry
+//! run of an import is a bulk dropped at the end). Each customer's aggregate
+//! row is refreshed once, at commit.
 
 use std::collections::{HashMap, HashSet};
 

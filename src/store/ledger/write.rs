@@ -7,8 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::super::{Result, now_text};
 use super::account::Account;
 use super::allocation::OpenRow;
-use super::read::find_entry;
-use super::{AddOptions, Allocate, AllocationLine, EntryRef};
+use super::{AddOptions, Allocate, AllocationLine};
 use crate::domain::date::iso;
 use crate::domain::ledger::credit::{CreditDecision, OverLimit, check_invoice};
 use crate::domain::ledger::{Entry, EntryData, EntryInput, EntryKind, parse_entry};
@@ -161,7 +160,25 @@ impl LedgerWriter {
             .balance
             .checked_add(data.amount)
             .unwrap_or(account.balance);
-        let entry = find_entry(conn, account.id, &EntryRef::Id(id))?;
+        // Built here rather than read back: this runs once per row of a bulk load.
+        let allocated: i64 = allocations.iter().map(|a| a.amount.fen()).sum();
+        let outstanding = if data.is_debit() {
+            data.amount.fen() - allocated
+        } else {
+            data.amount.fen() + allocated
+        };
+        let entry = Entry {
+            id,
+            customer_id: account.id,
+            outstanding: Money::from_fen(outstanding),
+            override_reason: reason.map(str::to_string),
+            reverses_id: None,
+            // parse_entry refused dates in the confirmed period.
+            locked: false,
+            created_at: self.now.clone(),
+            updated_at: self.now.clone(),
+            data,
+        };
         Ok(Ok(Written {
             entry,
             allocations,
