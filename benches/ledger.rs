@@ -124,6 +124,8 @@ fn main() {
             .len()
     });
     let overdue = median(5, || store.overdue(as_of).expect("overdue").len());
+    let overdue_items = store.overdue(as_of).expect("overdue").len();
+    let aging_rows = store.aging(as_of).expect("aging").rows.len();
     let dashboard = median(5, || {
         store.dashboard(as_of).expect("dashboard").top_debtors.len()
     });
@@ -157,9 +159,17 @@ fn main() {
     println!("  {:<44} {:>8} {:>14}", "", "measured", "goal");
     row("all balances (aggregate table)", balances, Some(200.0));
     row("  floor: bare GROUP BY over all entries", floor, None);
-    row("full aging, as of today", aging, Some(1000.0));
+    row(
+        &format!("full aging, as of today ({aging_rows} rows)"),
+        aging,
+        Some(1000.0),
+    );
     row("full aging, as of a year ago (rebuilt)", looking_back, None);
-    row("overdue list", overdue, None);
+    row(
+        &format!("overdue list ({overdue_items} items)"),
+        overdue,
+        None,
+    );
     row("dashboard figures", dashboard, None);
     row("one customer's statement (one year)", statement, Some(50.0));
     row("one customer's whole ledger", ledger, None);

@@ -34,7 +34,7 @@ pub enum Command {
     Customer(CustomerCmd),
     /// Check a tax ID (统一社会信用代码, legacy taxpayer number) or resident ID.
     CheckId(CheckIdArgs),
-    /// Fill the database with about 200 sample customers to try kehu on.
+    /// Fill the database with about 200 sample customers and their ledgers to try kehu on.
     Demo,
     /// Named presets of field values for new customers.
     #[command(subcommand)]

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use super::super::{Result, Store};
+use super::super::{Result, Store, StoreError};
 use crate::domain::customer::Status;
 use crate::domain::date::from_iso;
 use crate::domain::ledger::EntryRules;
@@ -173,9 +173,10 @@ impl Store {
     /// One customer's balance.
     pub fn balance(&self, customer_id: i64) -> Result<Balance> {
         let sql = format!("{BALANCE_SQL} WHERE c.id = ?1");
-        Ok(self
-            .conn
+        self.conn
             .prepare_cached(&sql)?
-            .query_row([customer_id], balance_from_row)?)
+            .query_row([customer_id], balance_from_row)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("#{customer_id}")))
     }
 }

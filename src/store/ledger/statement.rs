@@ -2,6 +2,7 @@
 //! with its running balance, closing balance.
 
 use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use super::super::{Result, Store, StoreError};
@@ -70,7 +71,9 @@ impl Store {
         let (code, name, tax_id): (String, String, String) = self
             .conn
             .prepare_cached("SELECT code, name, tax_id FROM customer WHERE id = ?1")?
-            .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("#{customer_id}")))?;
         let opening: i64 = self
             .conn
             .prepare_cached(
