@@ -1,6 +1,14 @@
 //! The receivables ledger: entries, allocation, reversal, confirmation locks.
 //! Every write is one transaction with its `ledger_audit` rows and the
 //! refreshed `ledger_account` figures of the customer it touches.
+//!
+//! For the fronts: `ledger(customer_id)` (entries with running balance and
+//! outstanding) for a ledger screen; `check_entry` then `add_entry` for an
+//! entry form (the check carries the credit decision and its figures);
+//! `balances()` for a customer list (one query for all); `dashboard(as_of)`,
+//! `aging(as_of)`, `overdue(as_of)` and `receivable_by_class(dimension)` for a
+//! dashboard; `statement(customer_id, from, to)` for statements. Importers use
+//! `ledger_bulk`; reconciliation sets `confirm_until`.
 
 mod account;
 mod aging;
