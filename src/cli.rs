@@ -6,7 +6,9 @@ mod check_id;
 mod class;
 mod customer;
 mod demo;
+mod ledger;
 mod output;
+mod receivables;
 mod settings;
 mod template;
 
@@ -76,6 +78,11 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Template(cmd) => template::run(cli, cmd),
         Command::Class(cmd) => class::run(cli, cmd),
         Command::Settings(cmd) => settings::run(cli, cmd),
+        Command::Ledger(cmd) => ledger::run(cli, cmd),
+        Command::Balance(args) => receivables::balance(cli, args),
+        Command::Aging(args) => receivables::aging(cli, args),
+        Command::Overdue(args) => receivables::overdue(cli, args),
+        Command::Statement(args) => receivables::statement(cli, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,6 +1,8 @@
 //! Sample customers so a new user can try everything at once
 //! (`kehu demo`, or `m` on the empty customer list).
 
+pub mod ledger;
+
 use crate::domain::field::FieldValues;
 use crate::store::{Result, Store, StoreError};
 

@@ -3,7 +3,9 @@
 pub mod classification;
 pub mod contact;
 pub mod customer;
+pub mod date;
 pub mod field;
+pub mod ledger;
 pub mod mnemonic;
 pub mod money;
 pub mod names;

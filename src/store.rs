@@ -7,6 +7,7 @@ mod catalog;
 mod customers;
 mod db;
 mod error;
+mod ledger;
 mod summary;
 mod templates;
 mod writer;
@@ -20,6 +21,11 @@ pub use bulk::BulkInsert;
 pub use customers::{ListFilter, Saved};
 pub use db::{SCHEMA_VERSION, default_db_path};
 pub use error::StoreError;
+pub use ledger::{
+    AddOptions, Added, AgingReport, AgingRow, Allocate, AllocateRequest, AllocationLine, Balance,
+    ClassTotal, CreditCheck, Dashboard, EntryCheck, EntryPatch, EntryRef, LedgerAuditEntry,
+    LedgerBulk, LedgerLine, OverdueItem, Reversal, Statement, StatementLine, Target,
+};
 pub use summary::{SummaryRef, SummaryScope};
 pub use templates::Template;
 pub use writer::{Candidate, Checked};

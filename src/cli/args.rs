@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod ledger;
+pub use ledger::{AddArgs, AgingArgs, BalanceArgs, LedgerCmd, OverdueArgs, StatementArgs};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "kehu",
@@ -31,7 +34,7 @@ pub enum Command {
     Customer(CustomerCmd),
     /// Check a tax ID (统一社会信用代码, legacy taxpayer number) or resident ID.
     CheckId(CheckIdArgs),
-    /// Fill the database with about 200 sample customers to try kehu on.
+    /// Fill the database with about 200 sample customers and their ledgers to try kehu on.
     Demo,
     /// Named presets of field values for new customers.
     #[command(subcommand)]
@@ -39,6 +42,17 @@ pub enum Command {
     /// Classification dimensions (行业, 规模, 地区, 渠道, 信用等级) and their values.
     #[command(subcommand)]
     Class(ClassCmd),
+    /// Receivables ledger: add, list, allocate, reverse, edit, confirm entries.
+    #[command(subcommand)]
+    Ledger(LedgerCmd),
+    /// Balance, credit used and credit available: one customer or all.
+    Balance(BalanceArgs),
+    /// Outstanding by how long past due (账龄), as of a date.
+    Aging(AgingArgs),
+    /// Invoices past due, longest overdue first.
+    Overdue(OverdueArgs),
+    /// Statement of account (对账单) for a period, to FILE.xlsx or FILE.csv.
+    Statement(StatementArgs),
     /// Settings kept in the database.
     #[command(subcommand)]
     Settings(SettingsCmd),

@@ -6,5 +6,7 @@ pub fn run(cli: &Cli) -> CliResult {
     let mut store = open_store(cli)?;
     let (added, skipped) = crate::demo::load(&mut store)?;
     println!("added {added} sample customers ({skipped} already there)");
+    let entries = crate::demo::ledger::load(&mut store, chrono::Local::now().date_naive())?;
+    println!("added {entries} sample ledger entries (invoices, receipts, a few overdue)");
     Ok(())
 }

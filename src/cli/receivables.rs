@@ -1,0 +1,220 @@
+//! `kehu balance`, `kehu aging`, `kehu overdue`, `kehu statement`.
+
+use serde::Serialize;
+
+use super::args::{AgingArgs, BalanceArgs, OverdueArgs, StatementArgs};
+use super::ledger::{customer_id, date_arg, today};
+use super::{Cli, CliResult, Failure, Format, open_store, output};
+use crate::domain::Lang;
+use crate::domain::date::iso;
+use crate::domain::ledger::aging::Bucket;
+use crate::domain::money::Money;
+use crate::report::{self, ReportError};
+use crate::store::{AgingReport, Balance, OverdueItem};
+
+/// Language of documents written to files: `--lang`, else Chinese (they go to customers).
+fn document_lang(cli: &Cli) -> Lang {
+    cli.lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or(Lang::Zh)
+}
+
+fn report_failure(e: ReportError) -> Failure {
+    match e {
+        ReportError::UnknownKind(_) => Failure::usage(e.to_string()),
+        other => Failure::data(other.to_string()),
+    }
+}
+
+const BALANCE_HEADERS: [&str; 10] = [
+    "code",
+    "name",
+    "status",
+    "credit_limit",
+    "balance",
+    "credit_used",
+    "credit_available",
+    "over_limit",
+    "oldest_due",
+    "overdue",
+];
+
+fn balance_row(b: &Balance, today: chrono::NaiveDate) -> Vec<String> {
+    let s = &b.standing;
+    vec![
+        b.code.clone(),
+        b.name.clone(),
+        b.status.key().to_string(),
+        s.credit_limit.to_string(),
+        s.balance.to_string(),
+        s.credit_used.to_string(),
+        s.credit_available.to_string(),
+        if s.over_limit { "yes" } else { "" }.to_string(),
+        b.oldest_due.map(iso).unwrap_or_default(),
+        if b.is_overdue(today) { "yes" } else { "" }.to_string(),
+    ]
+}
+
+pub fn balance(cli: &Cli, args: &BalanceArgs) -> CliResult {
+    let store = open_store(cli)?;
+    let today = today();
+    match &args.code {
+        Some(code) => {
+            let b = store.balance(customer_id(&store, code)?)?;
+            if args.format.format == Format::Json {
+                print!("{}", output::to_json(&b)?);
+                return Ok(());
+            }
+            output::print_rows(
+                args.format.format,
+                &BALANCE_HEADERS,
+                &[balance_row(&b, today)],
+                &b,
+            )
+        }
+        None => {
+            let all = store.balances()?;
+            let rows: Vec<Vec<String>> = all.iter().map(|b| balance_row(b, today)).collect();
+            output::print_rows(args.format.format, &BALANCE_HEADERS, &rows, &all)
+        }
+    }
+}
+
+fn aging_headers() -> Vec<&'static str> {
+    let mut h = vec!["code", "name"];
+    h.extend(Bucket::ALL.iter().map(|b| b.key()));
+    h.extend(["unapplied", "total"]);
+    h
+}
+
+fn aging_rows(report: &AgingReport) -> Vec<Vec<String>> {
+    let figures = |code: &str, name: &str, aged: &crate::domain::ledger::aging::Aged| {
+        let mut row = vec![code.to_string(), name.to_string()];
+        row.extend(Bucket::ALL.iter().map(|b| aged.get(*b).to_string()));
+        row.push(aged.unapplied.to_string());
+        row.push(aged.total.to_string());
+        row
+    };
+    let mut rows: Vec<Vec<String>> = report
+        .rows
+        .iter()
+        .map(|r| figures(&r.code, &r.name, &r.aged))
+        .collect();
+    rows.push(figures("TOTAL", "", &report.totals));
+    rows
+}
+
+pub fn aging(cli: &Cli, args: &AgingArgs) -> CliResult {
+    let store = open_store(cli)?;
+    let as_of = date_arg("as_of", args.as_of.as_deref())?;
+    let report = store.aging(as_of)?;
+    if let Some(path) = &args.out {
+        report::write_aging(path, &report, document_lang(cli)).map_err(report_failure)?;
+        eprintln!(
+            "wrote {} ({} customers, total {})",
+            path.display(),
+            report.rows.len(),
+            report.totals.total.grouped()
+        );
+    }
+    output::print_rows(
+        args.format.format,
+        &aging_headers(),
+        &aging_rows(&report),
+        &report,
+    )
+}
+
+#[derive(Serialize)]
+struct OverdueJson<'a> {
+    as_of: chrono::NaiveDate,
+    count: usize,
+    total: Money,
+    items: &'a [OverdueItem],
+}
+
+pub fn overdue(cli: &Cli, args: &OverdueArgs) -> CliResult {
+    let store = open_store(cli)?;
+    let as_of = date_arg("as_of", args.as_of.as_deref())?;
+    let items = store.overdue(as_of)?;
+    let total = Money::sum(items.iter().map(|i| i.outstanding))
+        .ok_or_else(|| Failure::data("overdue total overflows"))?;
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|i| {
+            vec![
+                i.code.clone(),
+                i.name.clone(),
+                i.kind.key().to_string(),
+                i.doc_no.clone(),
+                iso(i.date),
+                iso(i.due_date),
+                i.days_overdue.to_string(),
+                i.bucket.key().to_string(),
+                i.outstanding.to_string(),
+            ]
+        })
+        .collect();
+    let json = OverdueJson {
+        as_of,
+        count: items.len(),
+        total,
+        items: &items,
+    };
+    output::print_rows(
+        args.format.format,
+        &[
+            "code",
+            "name",
+            "type",
+            "doc_no",
+            "date",
+            "due_date",
+            "days_overdue",
+            "bucket",
+            "outstanding",
+        ],
+        &rows,
+        &json,
+    )?;
+    if args.format.format == Format::Table {
+        println!(
+            "{} overdue as of {}, total {}",
+            items.len(),
+            iso(as_of),
+            total.grouped()
+        );
+    }
+    Ok(())
+}
+
+pub fn statement(cli: &Cli, args: &StatementArgs) -> CliResult {
+    let store = open_store(cli)?;
+    let from = date_arg("from", Some(&args.from))?;
+    let to = date_arg("to", Some(&args.to))?;
+    let statement = store.statement(customer_id(&store, &args.code)?, from, to)?;
+    let lang = document_lang(cli);
+    match &args.out {
+        Some(path) => {
+            report::write_statement(path, &statement, lang).map_err(report_failure)?;
+            println!(
+                "wrote {}: {} {}, {} to {}, {} entries, opening {}, closing {}",
+                path.display(),
+                statement.code,
+                statement.name,
+                iso(from),
+                iso(to),
+                statement.lines.len(),
+                statement.opening.grouped(),
+                statement.closing.grouped()
+            );
+            Ok(())
+        }
+        None => {
+            let table = report::statement_table(&statement, lang);
+            let headers: Vec<&str> = table.headers.iter().map(String::as_str).collect();
+            output::print_rows(args.format.format, &headers, &table.rows, &statement)
+        }
+    }
+}

@@ -1,0 +1,272 @@
+//! Aging, overdue items and the dashboard figures, as of any date.
+//!
+//! As of a date on or after every entry, what is open is the `outstanding`
+//! kept in each row: one pass over the small partial index of open entries.
+//! As of an earlier date, outstanding is rebuilt from the entries and the
+//! allocations effective by then (slower; for looking back).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::super::{Result, Store, StoreError};
+use super::account::Balance;
+use super::read::{date_at, kind_at};
+use crate::domain::date::iso;
+use crate::domain::ledger::EntryKind;
+use crate::domain::ledger::aging::{Aged, AgingEdges, Bucket, days_overdue};
+use crate::domain::money::Money;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AgingRow {
+    #[serde(skip)]
+    pub customer_id: i64,
+    pub code: String,
+    pub name: String,
+    #[serde(flatten)]
+    pub aged: Aged,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AgingReport {
+    pub as_of: NaiveDate,
+    /// Customers with anything open, by code.
+    pub rows: Vec<AgingRow>,
+    pub totals: Aged,
+}
+
+/// One debit past due.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OverdueItem {
+    pub entry_id: i64,
+    pub code: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntryKind,
+    pub doc_no: String,
+    pub date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub days_overdue: i64,
+    pub bucket: Bucket,
+    pub amount: Money,
+    pub outstanding: Money,
+}
+
+/// Receivable of the customers with one classification value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ClassTotal {
+    /// `None`: customers without a value in this dimension.
+    pub value: Option<String>,
+    pub balance: Money,
+    pub customers: i64,
+}
+
+/// The figures of the dashboard screen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Dashboard {
+    pub as_of: NaiveDate,
+    /// Sum of the balances owed (customers in credit not netted off).
+    pub receivable: Money,
+    /// Credit not yet allocated, all customers (≤ 0).
+    pub unapplied: Money,
+    /// Sum of all balances.
+    pub net: Money,
+    pub overdue: Money,
+    pub overdue_items: i64,
+    pub overdue_customers: i64,
+    pub customers_with_balance: i64,
+    /// Over their credit limit, largest excess first.
+    pub over_limit: Vec<Balance>,
+    /// The ten largest balances.
+    pub top_debtors: Vec<Balance>,
+    pub aging: Aged,
+}
+
+/// What is open per entry as of the edges' date, with its due date: columns
+/// (id, customer_id, kind, entry_date, doc_no, amount, due_date, o). Binds ?1 = as-of.
+fn open_source(current: bool) -> &'static str {
+    if current {
+        "SELECT e.id, e.customer_id, e.kind, e.entry_date, e.doc_no, e.amount, e.due_date, e.outstanding AS o
+         FROM ledger_entry e WHERE e.outstanding <> 0"
+    } else {
+        "SELECT e.id, e.customer_id, e.kind, e.entry_date, e.doc_no, e.amount, e.due_date,
+            CASE WHEN e.amount > 0
+              THEN e.amount - COALESCE((SELECT SUM(a.amount) FROM ledger_allocation a
+                                        WHERE a.debit_id = e.id AND a.effective_date <= ?1), 0)
+              ELSE e.amount + COALESCE((SELECT SUM(a.amount) FROM ledger_allocation a
+                                        WHERE a.credit_id = e.id AND a.effective_date <= ?1), 0)
+            END AS o
+         FROM ledger_entry e WHERE e.entry_date <= ?1"
+    }
+}
+
+fn overflow() -> StoreError {
+    StoreError::Refused("aging totals overflow".into())
+}
+
+impl Store {
+    /// Whether stored outstanding amounts hold as of `as_of`: no entry (and
+    /// so no allocation) is dated after it.
+    fn current_as_of(&self, as_of: NaiveDate) -> Result<bool> {
+        let last: Option<String> =
+            self.conn
+                .query_row("SELECT MAX(last_date) FROM ledger_account", [], |r| {
+                    r.get(0)
+                })?;
+        Ok(last.is_none_or(|last| last.as_str() <= iso(as_of).as_str()))
+    }
+
+    /// Outstanding per customer in aging buckets as of `as_of`, and totals.
+    pub fn aging(&self, as_of: NaiveDate) -> Result<AgingReport> {
+        let edges = AgingEdges::new(as_of);
+        let edge = |b: Bucket| edges.earliest_due(b).map(iso).unwrap_or_default();
+        let o = "s.o";
+        let due = "s.due_date";
+        let sql = format!(
+            "SELECT s.customer_id, c.code, c.name,
+               SUM(CASE WHEN {o} > 0 AND {due} >= ?1 THEN {o} ELSE 0 END),
+               SUM(CASE WHEN {o} > 0 AND {due} < ?1 AND {due} >= ?2 THEN {o} ELSE 0 END),
+               SUM(CASE WHEN {o} > 0 AND {due} < ?2 AND {due} >= ?3 THEN {o} ELSE 0 END),
+               SUM(CASE WHEN {o} > 0 AND {due} < ?3 AND {due} >= ?4 THEN {o} ELSE 0 END),
+               SUM(CASE WHEN {o} > 0 AND {due} < ?4 AND {due} >= ?5 THEN {o} ELSE 0 END),
+               SUM(CASE WHEN {o} > 0 AND {due} < ?5 THEN {o} ELSE 0 END),
+               SUM(CASE WHEN {o} < 0 THEN {o} ELSE 0 END)
+             FROM ({source}) s JOIN customer c ON c.id = s.customer_id
+             WHERE {o} <> 0 GROUP BY s.customer_id ORDER BY c.code",
+            source = open_source(self.current_as_of(as_of)?)
+        );
+        let params = [
+            edge(Bucket::NotDue),
+            edge(Bucket::Days1To30),
+            edge(Bucket::Days31To60),
+            edge(Bucket::Days61To90),
+            edge(Bucket::Days91To180),
+        ];
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+        let mut report = AgingReport {
+            as_of,
+            rows: Vec::new(),
+            totals: Aged::default(),
+        };
+        while let Some(row) = rows.next()? {
+            let mut aged = Aged::default();
+            for (i, bucket) in Bucket::ALL.into_iter().enumerate() {
+                aged.add(bucket, Money::from_fen(row.get(3 + i)?))
+                    .ok_or_else(overflow)?;
+            }
+            aged.add_unapplied(Money::from_fen(row.get(9)?))
+                .ok_or_else(overflow)?;
+            report.totals.merge(&aged).ok_or_else(overflow)?;
+            report.rows.push(AgingRow {
+                customer_id: row.get(0)?,
+                code: row.get(1)?,
+                name: row.get(2)?,
+                aged,
+            });
+        }
+        Ok(report)
+    }
+
+    /// Every debit with something still owed past its due date as of
+    /// `as_of`, longest overdue first.
+    pub fn overdue(&self, as_of: NaiveDate) -> Result<Vec<OverdueItem>> {
+        let sql = format!(
+            "SELECT s.id, c.code, c.name, s.kind, s.entry_date, s.doc_no, s.amount, s.due_date, s.o
+             FROM ({source}) s JOIN customer c ON c.id = s.customer_id
+             WHERE s.o <> 0 AND s.o > 0 AND s.due_date < ?1
+             ORDER BY s.due_date, c.code, s.id",
+            source = open_source(self.current_as_of(as_of)?)
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([iso(as_of)], |row| {
+            let due = date_at(row, 7)?;
+            let days = days_overdue(due, as_of);
+            Ok(OverdueItem {
+                entry_id: row.get(0)?,
+                code: row.get(1)?,
+                name: row.get(2)?,
+                kind: kind_at(row, 3)?,
+                date: date_at(row, 4)?,
+                doc_no: row.get(5)?,
+                amount: Money::from_fen(row.get(6)?),
+                due_date: due,
+                days_overdue: days,
+                bucket: Bucket::for_days_overdue(days),
+                outstanding: Money::from_fen(row.get(8)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Balances by the values of one classification dimension (`industry`,
+    /// `region`, …), largest first.
+    pub fn receivable_by_class(&self, dimension: &str) -> Result<Vec<ClassTotal>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT v.name, SUM(a.balance), COUNT(*) FROM ledger_account a
+             LEFT JOIN customer_class cc ON cc.customer_id = a.customer_id
+                  AND cc.dimension_id = (SELECT id FROM dimension WHERE code = ?1)
+             LEFT JOIN dimension_value v ON v.id = cc.value_id
+             WHERE a.balance <> 0 GROUP BY v.name ORDER BY SUM(a.balance) DESC, v.name",
+        )?;
+        let rows = stmt.query_map([dimension], |row| {
+            Ok(ClassTotal {
+                value: row.get(0)?,
+                balance: Money::from_fen(row.get(1)?),
+                customers: row.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Total receivable, overdue, over-limit customers, top debtors, aging.
+    pub fn dashboard(&self, as_of: NaiveDate) -> Result<Dashboard> {
+        let balances = self.balances()?;
+        let aging = self.aging(as_of)?;
+        let sum = |items: &mut dyn Iterator<Item = Money>| Money::sum(items).ok_or_else(overflow);
+        let receivable = sum(&mut balances.iter().map(|b| b.standing.balance.max(Money::ZERO)))?;
+        let net = sum(&mut balances.iter().map(|b| b.standing.balance))?;
+        let mut over_limit: Vec<Balance> = balances
+            .iter()
+            .filter(|b| b.standing.over_limit)
+            .cloned()
+            .collect();
+        over_limit.sort_by_key(|b| {
+            std::cmp::Reverse(b.standing.credit_used.fen() - b.standing.credit_limit.fen())
+        });
+        let mut top_debtors: Vec<Balance> = balances
+            .iter()
+            .filter(|b| b.standing.balance > Money::ZERO)
+            .cloned()
+            .collect();
+        top_debtors.sort_by_key(|b| std::cmp::Reverse(b.standing.balance));
+        top_debtors.truncate(10);
+        let overdue_items: i64 = self.conn.query_row(
+            &format!(
+                "SELECT COUNT(*) FROM ({}) s WHERE s.o <> 0 AND s.o > 0 AND s.due_date < ?1",
+                open_source(self.current_as_of(as_of)?)
+            ),
+            [iso(as_of)],
+            |r| r.get(0),
+        )?;
+        Ok(Dashboard {
+            as_of,
+            receivable,
+            unapplied: aging.totals.unapplied,
+            net,
+            overdue: aging.totals.overdue(),
+            overdue_items,
+            overdue_customers: aging
+                .rows
+                .iter()
+                .filter(|r| r.aged.overdue() > Money::ZERO)
+                .count() as i64,
+            customers_with_balance: balances
+                .iter()
+                .filter(|b| b.standing.balance != Money::ZERO)
+                .count() as i64,
+            over_limit,
+            top_debtors,
+            aging: aging.totals,
+        })
+    }
+}

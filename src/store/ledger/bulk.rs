@@ -1,0 +1,101 @@
+//! Many entries in one transaction: the path of `kehu import --kind ledger`,
+//! the demo data and the benchmark. Either everything written through it
+//! commits, or — if it is dropped without `commit` — nothing does (so a dry
+//! run of an import is a bulk dropped at the end). Each customer's aggregate
+//! row is refreshed once, at commit.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::Transaction;
+
+use super::super::{Result, Store};
+use super::account::{Account, load_account, refresh_account};
+use super::write::{CreditCheck, LedgerWriter};
+use super::{AddOptions, Added};
+use crate::domain::ledger::EntryInput;
+use crate::domain::ledger::credit::Standing;
+use crate::domain::{Problem, Problems, Text};
+
+pub struct LedgerBulk<'s> {
+    tx: Transaction<'s>,
+    writer: LedgerWriter,
+    check: CreditCheck,
+    /// Customers by code as first read, balances kept current as rows go in.
+    accounts: HashMap<String, Option<Account>>,
+    touched: HashSet<i64>,
+    added: usize,
+}
+
+impl Store {
+    /// Starts a bulk load of ledger entries. `check` says whether invoices
+    /// are held to credit limits and on-hold status (`Skip` for past entries).
+    pub fn ledger_bulk(&mut self, check: CreditCheck) -> Result<LedgerBulk<'_>> {
+        let tx = self.conn.transaction()?;
+        Ok(LedgerBulk {
+            tx,
+            writer: LedgerWriter::new(&self.operator),
+            check,
+            accounts: HashMap::new(),
+            touched: HashSet::new(),
+            added: 0,
+        })
+    }
+}
+
+impl LedgerBulk<'_> {
+    /// Checks and writes one entry for the customer `code`, validated against
+    /// everything written so far (earlier rows of the same file included).
+    /// `Ok(Err(problems))` when the row is refused (nothing written for it),
+    /// including an unknown customer code; the caller decides whether to go on.
+    pub fn add(
+        &mut self,
+        code: &str,
+        input: &EntryInput,
+        options: &AddOptions,
+    ) -> Result<std::result::Result<Added, Problems>> {
+        let key = code.trim().to_ascii_uppercase();
+        if !self.accounts.contains_key(&key) {
+            let account = load_account(&self.tx, &key)?;
+            self.accounts.insert(key.clone(), account);
+        }
+        let Some(Some(account)) = self.accounts.get_mut(&key) else {
+            return Ok(Err(Problems(vec![Problem::error(
+                "customer",
+                "customer.not_found",
+                Text::new(
+                    format!("No customer with code {key}: add the customer first."),
+                    format!("没有编码为 {key} 的客户：请先添加该客户。"),
+                ),
+            )])));
+        };
+        let written = match self
+            .writer
+            .add(&self.tx, account, input, options, self.check)?
+        {
+            Ok(w) => w,
+            Err(problems) => return Ok(Err(problems)),
+        };
+        self.touched.insert(account.id);
+        self.added += 1;
+        Ok(Ok(Added {
+            entry: written.entry,
+            allocations: written.allocations,
+            // Figures as of this row; the aggregate row is refreshed at commit.
+            standing: Standing::new(account.credit_limit, account.balance),
+            warnings: written.warnings,
+        }))
+    }
+
+    pub fn added(&self) -> usize {
+        self.added
+    }
+
+    /// Makes every entry of this bulk permanent at once.
+    pub fn commit(self) -> Result<usize> {
+        for id in &self.touched {
+            refresh_account(&self.tx, *id)?;
+        }
+        self.tx.commit()?;
+        Ok(self.added)
+    }
+}

@@ -1,0 +1,307 @@
+//! The write path shared by single entries and bulk loads: checks that need
+//! the database, the row, its allocations and its audit rows.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::super::{Result, now_text};
+use super::account::Account;
+use super::allocation::OpenRow;
+use super::{AddOptions, Allocate, AllocationLine};
+use crate::domain::date::iso;
+use crate::domain::ledger::credit::{CreditDecision, OverLimit, check_invoice};
+use crate::domain::ledger::{Entry, EntryData, EntryInput, EntryKind, parse_entry};
+use crate::domain::money::Money;
+use crate::domain::{Problem, Problems, Text};
+
+/// Whether invoices are checked against the credit limit and the customer's
+/// status. Loading past entries (an import of last year's invoices) skips it:
+/// those invoices were issued already.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CreditCheck {
+    #[default]
+    Enforce,
+    Skip,
+}
+
+/// What one add wrote.
+pub(super) struct Written {
+    pub entry: Entry,
+    pub allocations: Vec<AllocationLine>,
+    pub warnings: Problems,
+}
+
+pub(super) struct LedgerWriter {
+    operator: String,
+    now: String,
+}
+
+pub(super) fn problem(field: &str, code: &'static str, en: String, zh: String) -> Problem {
+    Problem::error(field, code, Text::new(en, zh))
+}
+
+impl LedgerWriter {
+    pub fn new(operator: &str) -> LedgerWriter {
+        LedgerWriter {
+            operator: operator.to_string(),
+            now: now_text(),
+        }
+    }
+
+    /// Checks and writes one entry; `Ok(Err(problems))` when it is refused
+    /// (nothing written). Keeps `account.balance` current.
+    pub fn add(
+        &self,
+        conn: &Connection,
+        account: &mut Account,
+        input: &EntryInput,
+        options: &AddOptions,
+        check: CreditCheck,
+    ) -> Result<std::result::Result<Written, Problems>> {
+        let (data, mut problems) = parse_entry(input, &account.rules());
+        let Some(data) = data else {
+            return Ok(Err(problems));
+        };
+        if let Some(p) = duplicate(conn, account, &data, None)? {
+            problems.push(p);
+        }
+        let mut overridden: Option<(String, OverLimit)> = None;
+        if data.kind == EntryKind::Invoice && check == CreditCheck::Enforce {
+            let decision = check_invoice(
+                account.status,
+                account.credit_limit,
+                account.balance,
+                data.amount,
+            );
+            let reason = clean_reason(options.override_reason.as_deref());
+            match (decision, reason) {
+                (CreditDecision::Allowed, _) => {}
+                (CreditDecision::OverLimit(figures), Some(reason)) => {
+                    overridden = Some((reason, figures))
+                }
+                (refused, _) => problems.0.extend(refused.problem(&account.label())),
+            }
+        }
+        // Picked targets are checked before anything is written.
+        let chosen = match &options.allocate {
+            Allocate::To(targets) => {
+                match self.plan_targets(
+                    conn,
+                    account.id,
+                    data.is_debit(),
+                    abs(data.amount),
+                    targets,
+                )? {
+                    Ok(plan) => plan,
+                    Err(p) => {
+                        problems.0.extend(p.0);
+                        Vec::new()
+                    }
+                }
+            }
+            _ => Vec::new(),
+        };
+        if problems.has_errors() {
+            return Ok(Err(problems));
+        }
+        let reason = overridden.as_ref().map(|(r, _)| r.as_str());
+        let id = insert(conn, account.id, &data, reason, None, &self.now)?;
+        let snapshot = serde_json::to_string(&data).unwrap_or_default();
+        self.audit(
+            conn,
+            account.id,
+            Some(id),
+            "create",
+            "*",
+            None,
+            Some(&snapshot),
+        )?;
+        if let Some((reason, f)) = &overridden {
+            let figures = format!(
+                "limit {}, balance {}, this invoice {}, excess {}",
+                f.limit, f.balance, f.invoice, f.excess
+            );
+            self.audit(
+                conn,
+                account.id,
+                Some(id),
+                "override",
+                "override_reason",
+                Some(&figures),
+                Some(reason),
+            )?;
+        }
+        let side = OpenRow {
+            id,
+            kind: data.kind,
+            doc_no: data.doc_no.clone(),
+            date: data.date,
+            open: abs(data.amount),
+        };
+        let plan = match &options.allocate {
+            Allocate::Default if data.kind.allocates_on_entry() => {
+                self.plan_oldest(conn, account.id, !data.is_debit(), side.open)?
+            }
+            Allocate::OldestFirst => {
+                self.plan_oldest(conn, account.id, !data.is_debit(), side.open)?
+            }
+            _ => chosen,
+        };
+        let mut allocations = Vec::with_capacity(plan.len());
+        for (other, amount) in &plan {
+            let (credit, debit) = if data.is_debit() {
+                (other, &side)
+            } else {
+                (&side, other)
+            };
+            allocations.push(self.apply(conn, account.id, credit, debit, *amount)?);
+        }
+        account.balance = account
+            .balance
+            .checked_add(data.amount)
+            .unwrap_or(account.balance);
+        // Built here rather than read back: this runs once per row of a bulk load.
+        let allocated: i64 = allocations.iter().map(|a| a.amount.fen()).sum();
+        let outstanding = if data.is_debit() {
+            data.amount.fen() - allocated
+        } else {
+            data.amount.fen() + allocated
+        };
+        let entry = Entry {
+            id,
+            customer_id: account.id,
+            outstanding: Money::from_fen(outstanding),
+            override_reason: reason.map(str::to_string),
+            reverses_id: None,
+            // parse_entry refused dates in the confirmed period.
+            locked: false,
+            created_at: self.now.clone(),
+            updated_at: self.now.clone(),
+            data,
+        };
+        Ok(Ok(Written {
+            entry,
+            allocations,
+            warnings: problems,
+        }))
+    }
+
+    /// Moves the customer's confirmation date, audited.
+    pub fn confirm(&self, conn: &Connection, account: &Account, until: NaiveDate) -> Result<()> {
+        conn.prepare_cached(
+            "INSERT INTO ledger_lock (customer_id, confirmed_until, operator, at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (customer_id) DO UPDATE SET confirmed_until = excluded.confirmed_until,
+                 operator = excluded.operator, at = excluded.at",
+        )?
+        .execute(params![account.id, iso(until), self.operator, self.now])?;
+        let old = account.confirmed_until.map(iso);
+        self.audit(
+            conn,
+            account.id,
+            None,
+            "confirm",
+            "confirmed_until",
+            old.as_deref(),
+            Some(&iso(until)),
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn audit(
+        &self,
+        conn: &Connection,
+        customer_id: i64,
+        entry_id: Option<i64>,
+        action: &str,
+        field: &str,
+        old: Option<&str>,
+        new: Option<&str>,
+    ) -> Result<()> {
+        conn.prepare_cached(
+            "INSERT INTO ledger_audit (customer_id, entry_id, action, field, old, new, operator, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![customer_id, entry_id, action, field, old, new, self.operator, self.now])?;
+        Ok(())
+    }
+
+    pub fn now(&self) -> &str {
+        &self.now
+    }
+}
+
+pub(super) fn abs(m: Money) -> Money {
+    Money::from_fen(m.fen().saturating_abs())
+}
+
+pub(super) fn clean_reason(reason: Option<&str>) -> Option<String> {
+    reason
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_string)
+}
+
+/// Another entry of the same customer and type with this document number.
+pub(super) fn duplicate(
+    conn: &Connection,
+    account: &Account,
+    data: &EntryData,
+    own_id: Option<i64>,
+) -> Result<Option<Problem>> {
+    let found: Option<String> = conn
+        .prepare_cached(
+            "SELECT entry_date FROM ledger_entry
+             WHERE customer_id = ?1 AND kind = ?2 AND doc_no = ?3 AND id IS NOT ?4",
+        )?
+        .query_row(
+            params![account.id, data.kind.key(), data.doc_no, own_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(found.map(|date| {
+        problem(
+            "doc_no",
+            "doc_no.duplicate",
+            format!(
+                "{} {} is already recorded for {} (dated {date}): use another number.",
+                data.kind.label(crate::domain::Lang::En),
+                data.doc_no,
+                account.label()
+            ),
+            format!(
+                "{} {} 已为 {} 录入过（日期 {date}）：请使用其他单据号。",
+                data.kind.label(crate::domain::Lang::Zh),
+                data.doc_no,
+                account.label()
+            ),
+        )
+    }))
+}
+
+pub(super) fn insert(
+    conn: &Connection,
+    customer_id: i64,
+    data: &EntryData,
+    override_reason: Option<&str>,
+    reverses_id: Option<i64>,
+    now: &str,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO ledger_entry (customer_id, kind, entry_date, doc_no, amount, due_date, outstanding,
+         memo, override_reason, reverses_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?7, ?8, ?9, ?10, ?10)",
+    )?
+    .execute(params![
+        customer_id,
+        data.kind.key(),
+        iso(data.date),
+        data.doc_no,
+        data.amount.fen(),
+        data.due_date.map(iso),
+        data.memo,
+        override_reason,
+        reverses_id,
+        now
+    ])?;
+    Ok(conn.last_insert_rowid())
+}

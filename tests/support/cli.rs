@@ -1,0 +1,101 @@
+//! The real binary on a temp database, for the CLI tests.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+pub fn kehu(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kehu"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("KEHU_OPERATOR", "测试员")
+        .output()
+        .unwrap()
+}
+
+pub fn ok(db: &Path, args: &[&str]) -> String {
+    let out = kehu(db, args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+pub fn json(db: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&ok(db, args)).unwrap()
+}
+
+/// A customer with a 50,000 limit and 30 days, two invoices and a receipt.
+pub fn books() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kehu.db");
+    ok(
+        &db,
+        &[
+            "customer",
+            "add",
+            "--name",
+            "深圳市华强电子有限公司",
+            "--tax-id",
+            "914403001922038216",
+            "-f",
+            "credit_limit=50000",
+            "-f",
+            "payment_days=30",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "ledger",
+            "add",
+            "C000001",
+            "--type",
+            "invoice",
+            "--date",
+            "2024-01-10",
+            "--doc",
+            "00012345",
+            "--amount",
+            "30,000.00",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "ledger",
+            "add",
+            "C000001",
+            "--type",
+            "发票",
+            "--date",
+            "2024/2/10",
+            "--doc",
+            "00012346",
+            "--amount",
+            "18000.50",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "ledger",
+            "add",
+            "C000001",
+            "--type",
+            "receipt",
+            "--date",
+            "2024-02-20",
+            "--doc",
+            "SK-1",
+            "--amount",
+            "10000",
+        ],
+    );
+    (dir, db)
+}
