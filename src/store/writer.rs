@@ -29,6 +29,9 @@ pub(super) struct Writer {
     class_ids: HashMap<(String, String), (i64, i64)>,
     next_code: u64,
     code_counter_dirty: bool,
+    /// Hashes of the name keys stored, loaded on a bulk write's first
+    /// similar-name check (see `checks.rs`).
+    known_keys: std::cell::RefCell<Option<std::collections::HashSet<u64>>>,
 }
 
 impl Writer {
@@ -59,6 +62,7 @@ impl Writer {
             class_ids,
             next_code: 0,
             code_counter_dirty: false,
+            known_keys: Default::default(),
         })
     }
 
@@ -96,6 +100,7 @@ impl Writer {
             }
             match insert_row(conn, &checked.data, &checked.name_key, &self.now) {
                 Ok(id) => {
+                    self.remember_key(&checked.name_key);
                     let Checked { data, problems, .. } = checked;
                     return Ok(Ok((self.finish_insert(conn, id, data)?, problems)));
                 }
@@ -125,6 +130,7 @@ impl Writer {
             data.code = self.allocate_code(conn)?;
         }
         let id = insert_row(conn, &data, &name_key, &self.now)?;
+        self.remember_key(&name_key);
         self.finish_insert(conn, id, data)
     }
 
@@ -168,6 +174,7 @@ impl Writer {
         if changed.is_empty() {
             return Ok(old.clone());
         }
+        let key = name_key(&data.name);
         // Same parameter order as the insert; ?24 is the row, ?23 the time.
         conn.prepare_cached(
             "UPDATE customer SET (code, name, name_key, short_name, mnemonic, kind, tax_id, contact, phone,
@@ -176,7 +183,8 @@ impl Writer {
              = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
              ?21, ?22, ?23) WHERE id = ?24",
         )?
-        .execute(customer_params!(data, name_key(&data.name), self.now, old.id))?;
+        .execute(customer_params!(data, key, self.now, old.id))?;
+        self.remember_key(&key);
         if old.data.classification != data.classification {
             conn.prepare_cached("DELETE FROM customer_class WHERE customer_id = ?1")?
                 .execute([old.id])?;

@@ -1,6 +1,9 @@
 //! The checks that need the database: duplicate tax ID and code (errors)
 //! and similar names (warnings), on top of the field validation.
 
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
@@ -180,6 +183,11 @@ impl Writer {
         }
         let mut found = Vec::new();
         if scan == SimilarScan::ExactKey {
+            // Most rows of an import have a name no one has: a hash probe
+            // answers that without a query.
+            if !self.may_know_key(conn, key)? {
+                return Ok(found);
+            }
             let mut stmt = conn.prepare_cached(
                 "SELECT code, name, status FROM customer WHERE name_key = ?1 AND id IS NOT ?2 LIMIT 5",
             )?;
@@ -203,6 +211,39 @@ impl Writer {
         }
         Ok(found)
     }
+}
+
+impl Writer {
+    /// Whether a customer with this name key may exist (false positives only).
+    fn may_know_key(&self, conn: &Connection, key: &str) -> Result<bool> {
+        let mut known = self.known_keys.borrow_mut();
+        let set = match known.as_mut() {
+            Some(set) => set,
+            None => {
+                let mut set = HashSet::new();
+                let mut stmt = conn.prepare("SELECT name_key FROM customer")?;
+                let mut rows = stmt.query([])?;
+                while let Some(row) = rows.next()? {
+                    set.insert(key_hash(row.get_ref(0)?.as_str().unwrap_or("")));
+                }
+                known.insert(set)
+            }
+        };
+        Ok(set.contains(&key_hash(key)))
+    }
+
+    /// Keeps the probe set in step with rows written through this writer.
+    pub(in crate::store) fn remember_key(&self, key: &str) {
+        if let Some(set) = self.known_keys.borrow_mut().as_mut() {
+            set.insert(key_hash(key));
+        }
+    }
+}
+
+fn key_hash(key: &str) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    key.hash(&mut hasher);
+    hasher.finish()
 }
 
 fn candidate_from_row(row: &rusqlite::Row) -> rusqlite::Result<Candidate> {
