@@ -2,11 +2,15 @@
 //! transaction that also writes its audit rows.
 
 mod audit;
+mod backup;
+mod batches;
 mod bulk;
 mod catalog;
 mod customers;
 mod db;
 mod error;
+mod mappings;
+mod matching;
 mod templates;
 mod writer;
 
@@ -15,10 +19,13 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use audit::AuditEntry;
+pub use batches::{Batch, BatchInfo, Undone};
 pub use bulk::BulkInsert;
 pub use customers::{ListFilter, Saved};
 pub use db::{SCHEMA_VERSION, default_db_path};
 pub use error::StoreError;
+pub use mappings::SavedMapping;
+pub use matching::{Existing, MatchedBy, Patched};
 pub use templates::Template;
 pub use writer::{Candidate, Checked};
 

@@ -211,7 +211,7 @@ impl Store {
 }
 
 /// Until the ledger exists no customer has entries; the ledger migration adds the table.
-fn has_ledger_entries(conn: &Connection, customer_id: i64) -> Result<bool> {
+pub(super) fn has_ledger_entries(conn: &Connection, customer_id: i64) -> Result<bool> {
     let exists: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'ledger_entry')",
         [],

@@ -9,7 +9,10 @@ use rusqlite_migration::{M, Migrations};
 use super::{Result, StoreError};
 
 /// Migrations in order; `user_version` counts how many have run.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("migrations/001_customers.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("migrations/001_customers.sql")),
+    M::up(include_str!("migrations/003_import.sql")),
+];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
