@@ -6,6 +6,9 @@ mod check_id;
 mod class;
 mod customer;
 mod demo;
+mod export;
+mod import;
+mod import_report;
 mod output;
 mod template;
 
@@ -13,6 +16,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use args::{Cli, Command, Format};
+pub use import::{ImportArgs, ImportCmd};
 
 use crate::store::{Store, StoreError, default_db_path};
 
@@ -74,6 +78,8 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Demo => demo::run(cli),
         Command::Template(cmd) => template::run(cli, cmd),
         Command::Class(cmd) => class::run(cli, cmd),
+        Command::Import(args) => import::run(cli, args),
+        Command::Export { out } => export::run(cli, out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

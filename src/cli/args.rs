@@ -39,6 +39,13 @@ pub enum Command {
     /// Classification dimensions (行业, 规模, 地区, 渠道, 信用等级) and their values.
     #[command(subcommand)]
     Class(ClassCmd),
+    /// Import customers from a CSV or Excel file; undo an import; list past imports.
+    Import(super::import::ImportArgs),
+    /// Write every customer to an .xlsx or .csv file that imports back as is.
+    Export {
+        /// The file to write (.xlsx, or .csv in UTF-8 with BOM).
+        out: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
