@@ -180,13 +180,19 @@ fn write_two_sheet_xlsx(path: &Path) {
     {
         sheet.write_string(0, c as u16, *h).unwrap();
     }
-    sheet.write_string(1, 0, "厦门市云帆企业管理咨询有限责任公司").unwrap();
+    sheet
+        .write_string(1, 0, "厦门市云帆企业管理咨询有限责任公司")
+        .unwrap();
     sheet.write_string(1, 1, "91350200MA3931FF8F").unwrap();
     sheet.write_string(1, 2, "97486065003271").unwrap();
     sheet.write_number(1, 3, 50000).unwrap();
-    sheet.write_string(2, 0, "上海市恒通物流股份有限公司").unwrap();
+    sheet
+        .write_string(2, 0, "上海市恒通物流股份有限公司")
+        .unwrap();
     sheet.write_number(2, 1, 913101174880860540.0).unwrap();
-    sheet.write_string(3, 0, "成都市远航医疗器械有限公司").unwrap();
+    sheet
+        .write_string(3, 0, "成都市远航医疗器械有限公司")
+        .unwrap();
     sheet.write_string(3, 1, "915101006791061186").unwrap();
     sheet.write_number(3, 2, 86633497063926.0).unwrap();
     book.save(path).unwrap();
@@ -210,14 +216,16 @@ fn xlsx_with_two_sheets_and_numeric_tax_ids() {
         .collect();
     assert_eq!(
         mangled,
-        [(3, "tax_id", "统一社会信用代码"), (4, "bank_account", "银行账号")]
+        [
+            (3, "tax_id", "统一社会信用代码"),
+            (4, "bank_account", "银行账号")
+        ]
     );
     let sci = &report.problems.iter().find(|p| p.row == 3).unwrap().message;
     assert!(sci.en.contains("“9.13101E+17”"), "{}", sci.en);
     assert!(sci.zh.contains("文本"));
     // A sheet that is not there is a clear error naming the sheets.
-    let err = import::layout(&source, Some("Sheet9"), None, &store.catalog().unwrap())
-        .unwrap_err();
+    let err = import::layout(&source, Some("Sheet9"), None, &store.catalog().unwrap()).unwrap_err();
     assert!(err.to_string().contains("说明, 客户"), "{err}");
 }
 

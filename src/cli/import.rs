@@ -151,7 +151,15 @@ fn import_file(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
     if show_progress {
         eprint!("\r\x1b[K");
     }
-    print_report(&source, &layout, &settings, &report, args.format, lang, &catalog)?;
+    print_report(
+        &source,
+        &layout,
+        &settings,
+        &report,
+        args.format,
+        lang,
+        &catalog,
+    )?;
     exit_for(&report)
 }
 
@@ -243,8 +251,17 @@ fn history(cli: &Cli, format: Format) -> CliResult {
     output::print_rows(
         format,
         &[
-            "batch", "at", "operator", "file", "sheet", "rows", "inserted", "updated", "skipped",
-            "rejected", "undone_at",
+            "batch",
+            "at",
+            "operator",
+            "file",
+            "sheet",
+            "rows",
+            "inserted",
+            "updated",
+            "skipped",
+            "rejected",
+            "undone_at",
         ],
         &rows,
         &batches,

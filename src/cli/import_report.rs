@@ -100,7 +100,10 @@ pub fn print_report(
                     .collect(),
                 stopped_at: report.stopped_at,
                 backup: report.backup.as_ref().map(|p| p.display().to_string()),
-                rejects_file: report.rejects_file.as_ref().map(|p| p.display().to_string()),
+                rejects_file: report
+                    .rejects_file
+                    .as_ref()
+                    .map(|p| p.display().to_string()),
             };
             print!("{}", output::to_json(&json)?);
             Ok(())
@@ -110,7 +113,10 @@ pub fn print_report(
             output::print_rows(format, &PROBLEM_HEADERS, &rows, &())
         }
         Format::Table => {
-            print!("{}", summary(source, layout, settings, report, lang, catalog));
+            print!(
+                "{}",
+                summary(source, layout, settings, report, lang, catalog)
+            );
             let rows: Vec<Vec<String>> = problems.take(TABLE_PROBLEMS).map(problem_cells).collect();
             if !rows.is_empty() {
                 println!();
@@ -118,7 +124,9 @@ pub fn print_report(
                 let more = report.problems.len().saturating_sub(TABLE_PROBLEMS) as u64
                     + report.problems_omitted;
                 if more > 0 {
-                    println!("… and {more} more (see --format json, or --rejects OUT for the rejected rows)");
+                    println!(
+                        "… and {more} more (see --format json, or --rejects OUT for the rejected rows)"
+                    );
                 }
             }
             Ok(())
@@ -162,14 +170,16 @@ fn summary(
         .collect();
     let mut lines = vec![
         format!("file     {} ({})", report.file, source.describe()),
-        format!(
-            "sheet    {}",
-            layout.sheet.as_deref().unwrap_or("-")
-        ),
+        format!("sheet    {}", layout.sheet.as_deref().unwrap_or("-")),
         format!("header   row {}: {}", layout.header_row, columns.join(", ")),
         format!(
             "result   {} rows: {} inserted, {} updated, {} skipped, {} rejected, {} warnings",
-            report.rows, report.inserted, report.updated, report.skipped, report.rejected, report.warnings
+            report.rows,
+            report.inserted,
+            report.updated,
+            report.skipped,
+            report.rejected,
+            report.warnings
         ),
     ];
     let outcome = if report.dry_run {

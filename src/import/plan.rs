@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::domain::field::{Field, FieldValues};
+use crate::domain::tax_id;
 use crate::domain::{Problem, Problems, Severity, Text};
 use crate::store::{BulkInsert, Existing, MatchedBy, Patched};
 
@@ -304,7 +305,9 @@ pub(super) fn mangled_numbers(row: &Row, targets: &[Target]) -> Vec<Problem> {
         let dot_zero = text
             .strip_suffix(".0")
             .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
-        if !(scientific || dot_zero || row.was_number(col)) {
+        // A valid tax ID as typed is trusted whatever its shape.
+        let valid_id = field == Field::TaxId && !row.was_number(col) && tax_id::check(text).valid;
+        if valid_id || !(scientific || dot_zero || row.was_number(col)) {
             continue;
         }
         let (what_en, what_zh) = match field {
@@ -342,17 +345,18 @@ pub(super) fn mangled_numbers(row: &Row, targets: &[Target]) -> Vec<Problem> {
     found
 }
 
-/// `9.14403E+17`, `9.14403e17`, `6.2E+18`.
+/// Excel's scientific form: one digit, optional decimals, E, exponent
+/// (`9.14403E+17`, `6E+18`). A USCC such as 911100000000002E81 is not one.
 fn is_scientific(text: &str) -> bool {
     let Some((mantissa, exponent)) = text.split_once(['E', 'e']) else {
         return false;
     };
     let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, "0"));
-    !int.is_empty()
-        && int.bytes().all(|b| b.is_ascii_digit())
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    int.len() == 1
+        && int.bytes().all(|b| (b'1'..=b'9').contains(&b))
         && frac.bytes().all(|b| b.is_ascii_digit())
-        && !exponent.is_empty()
+        && (1..=3).contains(&exponent.len())
         && exponent.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -447,6 +451,11 @@ mod tests {
     fn scientific_forms() {
         assert!(is_scientific("9.14403E+17"));
         assert!(is_scientific("6e18"));
+        assert!(is_scientific("6.22202E+18"));
+        // Valid credit codes that happen to hold an E between digits.
+        assert!(!is_scientific("911100000000002E81"));
+        let targets = [Target::Field(Field::TaxId)];
+        assert!(mangled_numbers(&row(&["911100000000002E81"], &[]), &targets).is_empty());
         assert!(!is_scientific("91440300MA5E1234X"));
         assert!(!is_scientific("E+17"));
         assert!(!is_scientific("1.2E"));

@@ -15,7 +15,13 @@ use super::read::Row;
 /// The extra column's header; it maps to nothing, so a fixed file re-imports as is.
 pub const ERROR_HEADER: &str = "error";
 
-pub(crate) enum RejectsWriter {
+pub(crate) struct RejectsWriter {
+    /// The header's width: the error column goes right after it on every row.
+    width: usize,
+    out: Out,
+}
+
+enum Out {
     Csv {
         path: PathBuf,
         writer: Box<csv::Writer<BufWriter<File>>>,
@@ -38,12 +44,12 @@ impl RejectsWriter {
     pub fn create(path: &Path, header: &[String]) -> Result<RejectsWriter, ImportError> {
         let mut cells: Vec<&str> = header.iter().map(String::as_str).collect();
         cells.push(ERROR_HEADER);
-        let mut writer = if is_xlsx(path) {
+        let out = if is_xlsx(path) {
             let mut workbook = Box::new(Workbook::new());
             let sheet = workbook
                 .new_worksheet_with_constant_memory()
                 .map_err(|e| write_err(path, e))?;
-            RejectsWriter::Xlsx {
+            Out::Xlsx {
                 path: path.to_path_buf(),
                 workbook,
                 sheet: Box::new(sheet),
@@ -54,30 +60,33 @@ impl RejectsWriter {
             let mut out = BufWriter::new(file);
             out.write_all("\u{feff}".as_bytes())
                 .map_err(|e| write_err(path, e))?;
-            RejectsWriter::Csv {
+            Out::Csv {
                 path: path.to_path_buf(),
-                writer: Box::new(csv::Writer::from_writer(out)),
+                // Flexible: cells past the header (a ragged row) follow the error.
+                writer: Box::new(csv::WriterBuilder::new().flexible(true).from_writer(out)),
             }
+        };
+        let mut writer = RejectsWriter {
+            width: header.len(),
+            out,
         };
         writer.write_cells(&cells)?;
         Ok(writer)
     }
 
-    /// The row's cells as read (up to the header's width or the last filled
-    /// cell) and the error text.
+    /// The row's cells as read, padded to the header's width, then the error
+    /// text, then any filled cells the row had past the header.
     pub fn write(&mut self, row: &Row, error: &str) -> Result<(), ImportError> {
-        let mut cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
-        cells.truncate(row.filled_len().max(1));
+        let mut cells: Vec<&str> = (0..self.width).map(|i| row.cell(i)).collect();
         cells.push(error);
+        cells.extend((self.width..row.filled_len()).map(|i| row.cell(i)));
         self.write_cells(&cells)
     }
 
     fn write_cells(&mut self, cells: &[&str]) -> Result<(), ImportError> {
-        match self {
-            RejectsWriter::Csv { path, writer } => {
-                writer.write_record(cells).map_err(|e| write_err(path, e))
-            }
-            RejectsWriter::Xlsx {
+        match &mut self.out {
+            Out::Csv { path, writer } => writer.write_record(cells).map_err(|e| write_err(path, e)),
+            Out::Xlsx {
                 path,
                 sheet,
                 next_row,
@@ -96,13 +105,13 @@ impl RejectsWriter {
     }
 
     pub fn finish(self) -> Result<PathBuf, ImportError> {
-        match self {
-            RejectsWriter::Csv { path, writer } => {
+        match self.out {
+            Out::Csv { path, writer } => {
                 let mut inner = writer.into_inner().map_err(|e| write_err(&path, e))?;
                 inner.flush().map_err(|e| write_err(&path, e))?;
                 Ok(path)
             }
-            RejectsWriter::Xlsx {
+            Out::Xlsx {
                 path,
                 mut workbook,
                 sheet,
