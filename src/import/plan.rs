@@ -45,7 +45,12 @@ pub(super) struct Pass<'b, 's> {
 }
 
 impl<'b, 's> Pass<'b, 's> {
-    pub fn new(bulk: &'b mut BulkInsert<'s>, settings: &'b Settings) -> Result<Self, ImportError> {
+    /// Starts counting into `report` (which names the file and sheet).
+    pub fn new(
+        bulk: &'b mut BulkInsert<'s>,
+        settings: &'b Settings,
+        report: Report,
+    ) -> Result<Self, ImportError> {
         let first_new_id = bulk.last_customer_id()? + 1;
         Ok(Pass {
             bulk,
@@ -53,19 +58,19 @@ impl<'b, 's> Pass<'b, 's> {
             inserted_rows: Vec::new(),
             updated_rows: HashMap::new(),
             first_new_id,
-            report: Report::default(),
+            report,
             last_errors: Vec::new(),
         })
     }
 
-    pub fn row(&mut self, row: &Row) -> Result<Outcome, ImportError> {
+    /// Judges one row; `values` are its mapped cells (`field_values`).
+    pub fn row(&mut self, row: &Row, values: FieldValues) -> Result<Outcome, ImportError> {
         self.last_errors.clear();
         if row.is_blank() {
             return Ok(Outcome::Blank);
         }
         self.report.rows += 1;
         let mapping = &self.settings.mapping;
-        let values = field_values(row, &mapping.targets);
         let mut problems = Problems::default();
         ragged(row, mapping.headers.len(), &mut problems);
         let mangled = mangled_numbers(row, &mapping.targets);
@@ -305,9 +310,11 @@ pub(super) fn mangled_numbers(row: &Row, targets: &[Target]) -> Vec<Problem> {
         let dot_zero = text
             .strip_suffix(".0")
             .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+        if !(scientific || dot_zero || row.was_number(col)) {
+            continue;
+        }
         // A valid tax ID as typed is trusted whatever its shape.
-        let valid_id = field == Field::TaxId && !row.was_number(col) && tax_id::check(text).valid;
-        if valid_id || !(scientific || dot_zero || row.was_number(col)) {
+        if field == Field::TaxId && !row.was_number(col) && tax_id::check(text).valid {
             continue;
         }
         let (what_en, what_zh) = match field {
