@@ -15,6 +15,7 @@ pub mod encoding;
 mod export;
 pub mod header;
 pub mod mapping;
+mod numbers;
 mod plan;
 pub mod read;
 mod rejects;
