@@ -224,9 +224,10 @@ impl Mapping {
                 continue;
             }
             if let Some(first) = seen.insert(target.key(), col) {
+                let header = |i: usize| self.headers.get(i).cloned().unwrap_or_default();
                 return Err(MappingError::Twice(
-                    self.headers[first].clone(),
-                    self.headers[col].clone(),
+                    header(first),
+                    header(col),
                     target.key().to_string(),
                 ));
             }

@@ -72,7 +72,12 @@ impl<'b, 's> Pass<'b, 's> {
         self.report.rows += 1;
         let mapping = &self.settings.mapping;
         let mut problems = Problems::default();
-        ragged(row, mapping.headers.len(), &mut problems);
+        let needed = mapping
+            .targets
+            .iter()
+            .rposition(|t| *t != Target::Ignore)
+            .map_or(0, |i| i + 1);
+        ragged(row, mapping.headers.len(), needed, &mut problems);
         let mangled = mangled_numbers(row, &mapping.targets);
         let mut checked = self.bulk.check(&values)?;
         if !mangled.is_empty() {
@@ -279,7 +284,9 @@ fn column_for(field: &str, targets: &[Target], headers: &[String]) -> String {
         .unwrap_or_default()
 }
 
-fn ragged(row: &Row, width: usize, problems: &mut Problems) {
+/// Cells past the header, or (text files) too few cells to reach the last
+/// mapped column (`needed`).
+fn ragged(row: &Row, width: usize, needed: usize, problems: &mut Problems) {
     let filled = row.filled_len();
     if filled > width {
         problems.push(Problem::warning(
@@ -288,6 +295,24 @@ fn ragged(row: &Row, width: usize, problems: &mut Problems) {
             Text::new(
                 format!("The row has {filled} cells but the header only {width}: the extra cells are ignored."),
                 format!("该行有 {filled} 个单元格，表头只有 {width} 列：多出的单元格未导入。"),
+            ),
+        ));
+    } else if !row.cells.is_empty() && row.numeric.is_empty() && row.cells.len() < needed {
+        // Text files only: a short record is often half of a row that a line
+        // break inside an unquoted cell split in two.
+        let cells = row.cells.len();
+        problems.push(Problem::warning(
+            "",
+            "import.missing_cells",
+            Text::new(
+                format!(
+                    "The row has {cells} cells but the header {width}: the rest are read as empty. \
+                     If a line break inside a cell split the row, put that cell in quotes."
+                ),
+                format!(
+                    "该行只有 {cells} 个单元格，表头有 {width} 列：其余按空值导入。\
+                     若是单元格内的换行把一行拆成了两行，请给该单元格加引号。"
+                ),
             ),
         ));
     }
@@ -334,5 +359,41 @@ fn by_text(by: MatchedBy) -> (&'static str, &'static str) {
         MatchedBy::TaxId => ("tax ID", "税号"),
         MatchedBy::Code => ("code", "编码"),
         MatchedBy::Name => ("name", "名称"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str], numeric: &[bool]) -> Row {
+        Row {
+            number: 2,
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            numeric: numeric.to_vec(),
+        }
+    }
+
+    #[test]
+    fn ragged_rows_are_warnings() {
+        let codes = |r: &Row| {
+            let mut p = Problems::default();
+            ragged(r, 3, 3, &mut p);
+            p.iter().map(|p| (p.code, p.severity)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            codes(&row(&["a", "b", "c", "d"], &[])),
+            [("import.extra_cells", Severity::Warning)]
+        );
+        assert_eq!(
+            codes(&row(&["a", "b"], &[])),
+            [("import.missing_cells", Severity::Warning)]
+        );
+        // Trailing empty cells and full-width sheet rows are not ragged.
+        assert!(codes(&row(&["a", "b", "c", ""], &[])).is_empty());
+        assert!(codes(&row(&["a", "b", "c"], &[false; 3])).is_empty());
+        let mut p = Problems::default();
+        ragged(&row(&["a", "b"], &[]), 3, 2, &mut p);
+        assert!(p.is_empty(), "the missing cell is not mapped");
     }
 }
