@@ -39,6 +39,10 @@ pub use template::write_template;
 /// Database backups kept beside the database (the newest).
 pub const KEEP_BACKUPS: usize = 10;
 
+/// Page cache for the import transaction: the customer indexes of a million
+/// rows stay mostly in memory, well inside the 300 MB an import may use.
+pub const DEFAULT_CACHE_KIB: i64 = 96 * 1024;
+
 /// Why a file cannot be imported at all (as opposed to rows that are rejected).
 #[derive(Debug, Error)]
 pub enum ImportError {
@@ -195,6 +199,8 @@ pub struct Settings {
     pub rejects: Option<PathBuf>,
     /// Language of the messages in the rejects file's `error` column.
     pub lang: Lang,
+    /// SQLite page cache for the import transaction, in KiB.
+    pub cache_kib: i64,
 }
 
 impl Settings {
@@ -207,6 +213,7 @@ impl Settings {
             all_or_nothing: false,
             rejects: None,
             lang: Lang::default(),
+            cache_kib: DEFAULT_CACHE_KIB,
         }
     }
 }

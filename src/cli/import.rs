@@ -136,6 +136,11 @@ fn import_file(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
         .then(|| std::env::var_os("KEHU_TEST_PAUSE_IN_COMMIT"))
         .flatten()
         .map(PathBuf::from);
+    if pause.is_some() {
+        // A tiny cache makes the import write pages to the file (under the
+        // rollback journal) before the pause, so the kill finds a hot journal.
+        settings.cache_kib = 64;
+    }
     let mut ticker = Ticker::new(show_progress, pause);
     let mut on_progress = |p: &Progress| ticker.tick(p);
     let control = Control {
@@ -175,7 +180,7 @@ fn exit_for(report: &Report) -> CliResult {
 }
 
 /// Prints progress at most every 200 ms, and holds the commit open for the
-/// crash test (KEHU_TEST_PAUSE_IN_COMMIT=marker: after 50 written rows, the
+/// crash test (KEHU_TEST_PAUSE_IN_COMMIT=marker: after 300 written rows, the
 /// marker file is created and the run waits until it is deleted, at most 60 s).
 struct Ticker {
     show: bool,
@@ -205,7 +210,7 @@ impl Ticker {
                 p.rejected
             );
         }
-        if p.inserted >= 50
+        if p.inserted >= 300
             && let Some(marker) = self.pause.take()
             && std::fs::write(&marker, b"paused").is_ok()
         {

@@ -38,10 +38,6 @@ pub struct Control<'a> {
     pub cancel: Option<&'a AtomicBool>,
 }
 
-/// Page cache for the import transaction: the customer indexes of a million
-/// rows stay mostly in memory, well inside the 300 MB the import may use.
-const LOAD_CACHE_KIB: i64 = 96 * 1024;
-
 /// Checks every row as `commit` would, inside a transaction that is rolled
 /// back: the counts, problems and duplicates a commit would give now.
 pub fn plan(
@@ -90,7 +86,7 @@ fn run(
     let load = if dry_run {
         None
     } else {
-        Some(store.enter_load_mode(LOAD_CACHE_KIB)?)
+        Some(store.enter_load_mode(settings.cache_kib)?)
     };
     let result = write_rows(store, settings, rows, rejects, control, &mut report);
     if let Some(mode) = load {
