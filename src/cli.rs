@@ -6,6 +6,9 @@ mod check_id;
 mod class;
 mod customer;
 mod demo;
+mod export;
+mod import;
+mod import_report;
 mod ledger;
 mod output;
 mod receivables;
@@ -16,6 +19,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use args::{Cli, Command, Format};
+pub use import::{ImportArgs, ImportCmd};
 
 use crate::store::{Store, StoreError, default_db_path};
 
@@ -83,6 +87,8 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Aging(args) => receivables::aging(cli, args),
         Command::Overdue(args) => receivables::overdue(cli, args),
         Command::Statement(args) => receivables::statement(cli, args),
+        Command::Import(args) => import::run(cli, args),
+        Command::Export { out } => export::run(cli, out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

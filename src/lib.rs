@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod import;
 pub mod reconcile;
 pub mod report;
 pub mod store;

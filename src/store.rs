@@ -2,12 +2,17 @@
 //! transaction that also writes its audit rows.
 
 mod audit;
+mod backup;
+mod batches;
 mod bulk;
 mod catalog;
 mod customers;
 mod db;
 mod error;
 mod ledger;
+mod load_mode;
+mod mappings;
+mod matching;
 mod summary;
 mod templates;
 mod writer;
@@ -17,6 +22,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use audit::AuditEntry;
+pub use batches::{Batch, BatchInfo, Undone};
 pub use bulk::BulkInsert;
 pub use customers::{ListFilter, Saved};
 pub use db::{SCHEMA_VERSION, default_db_path};
@@ -26,6 +32,9 @@ pub use ledger::{
     ClassTotal, CreditCheck, Dashboard, EntryCheck, EntryPatch, EntryRef, LedgerAuditEntry,
     LedgerBulk, LedgerLine, OverdueItem, Reversal, Statement, StatementLine, Target,
 };
+pub use load_mode::LoadMode;
+pub use mappings::SavedMapping;
+pub use matching::{Existing, MatchedBy, Patched};
 pub use summary::{SummaryRef, SummaryScope};
 pub use templates::Template;
 pub use writer::{Candidate, Checked};

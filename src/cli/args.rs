@@ -56,6 +56,13 @@ pub enum Command {
     /// Settings kept in the database.
     #[command(subcommand)]
     Settings(SettingsCmd),
+    /// Import customers from a CSV or Excel file; undo an import; list past imports.
+    Import(super::import::ImportArgs),
+    /// Write every customer to an .xlsx or .csv file that imports back as is.
+    Export {
+        /// The file to write (.xlsx, or .csv in UTF-8 with BOM).
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

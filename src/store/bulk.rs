@@ -12,10 +12,11 @@ use crate::domain::customer::Customer;
 use crate::domain::field::FieldValues;
 
 pub struct BulkInsert<'s> {
-    tx: Transaction<'s>,
-    writer: Writer,
-    inserted: usize,
-    updated: usize,
+    // pub(super): the importer's extensions (matching.rs, batches.rs) share them.
+    pub(super) tx: Transaction<'s>,
+    pub(super) writer: Writer,
+    pub(super) inserted: usize,
+    pub(super) updated: usize,
 }
 
 impl Store {

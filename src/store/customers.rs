@@ -208,7 +208,7 @@ impl Store {
     }
 }
 
-fn has_ledger_entries(conn: &Connection, customer_id: i64) -> Result<bool> {
+pub(super) fn has_ledger_entries(conn: &Connection, customer_id: i64) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM ledger_entry WHERE customer_id = ?1)",
         [customer_id],

@@ -12,10 +12,14 @@ use super::{Result, StoreError};
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/001_customers.sql")),
     M::up(include_str!("migrations/002_ledger.sql")),
+    M::up(include_str!("migrations/003_import.sql")),
 ];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// How long a write waits for another connection's lock.
+pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// `kehu/kehu.db` in the user's data folder (e.g. `~/.local/share/kehu/kehu.db`).
 pub fn default_db_path() -> Option<PathBuf> {
@@ -34,8 +38,7 @@ pub(super) fn open_file(path: &Path) -> Result<Connection> {
         source,
     };
     let mut conn = Connection::open(path).map_err(open_err)?;
-    conn.busy_timeout(Duration::from_secs(5))
-        .map_err(open_err)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
     // WAL lets the TUI read while a CLI import writes; NORMAL is durable in WAL mode
     // except for the last commits before a power loss.
     conn.pragma_update(None, "journal_mode", "WAL")

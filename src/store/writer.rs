@@ -66,6 +66,11 @@ impl Writer {
         })
     }
 
+    /// Who the audit rows written through this writer name.
+    pub fn operator(&self) -> &str {
+        &self.operator
+    }
+
     /// The stored record with `patch` laid over it. A mnemonic that was
     /// generated from the old name follows a new name.
     pub fn merge_patch(&self, old: &Customer, patch: &FieldValues) -> FieldValues {

@@ -1,0 +1,294 @@
+//! Issue 4: `kehu import` (release binary, full validation, one transaction)
+//! side by side with the bare tools on the same files:
+//!
+//! - a 1,000,000-row realistic customer CSV vs `sqlite3 .import --csv` of it
+//!   into a plain table (goal ≤ 2.0×, peak memory ≤ 300 MB);
+//! - a 100,000-row xlsx vs calamine's bare read of it plus a bare prepared
+//!   insert of the same rows (goal ≤ 1.5×).
+//!
+//! `cargo bench --bench import`. KEHU_BENCH_ROWS (CSV rows, default 1000000),
+//! KEHU_BENCH_XLSX_ROWS (default 100000), KEHU_BENCH_RUNS (default 3: the
+//! tools run interleaved, medians are printed, so load from other processes
+//! hits both sides alike). Needs /usr/bin/time and sqlite3
+//! (`apt-get install -y sqlite3 time` if missing).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use kehu::domain::field::FieldValues;
+use kehu::store::Store;
+use kehu::synth::customer_values;
+use rusqlite::{Connection, params};
+
+fn main() {
+    let rows = env_rows("KEHU_BENCH_ROWS", 1_000_000);
+    let xlsx_rows = env_rows("KEHU_BENCH_XLSX_ROWS", 100_000);
+    let runs = env_rows("KEHU_BENCH_RUNS", 3).max(1) as usize;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let kehu = env!("CARGO_BIN_EXE_kehu");
+
+    let csv = dir.path().join("customers.csv");
+    let start = Instant::now();
+    let headers = write_csv(&csv, rows);
+    let size = std::fs::metadata(&csv).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "CSV: {rows} rows, {} columns, {:.1} MB (written in {:.1} s)",
+        headers.len(),
+        size as f64 / 1e6,
+        start.elapsed().as_secs_f64()
+    );
+    let (mut sqlite_file, mut sqlite_memory, mut ours) = (Vec::new(), Vec::new(), Vec::new());
+    for run in 0..runs {
+        let plain = dir.path().join(format!("plain{run}.db"));
+        sqlite_file.push(timed(
+            Command::new("sqlite3")
+                .arg(&plain)
+                .arg(format!(".import --csv {} plain", csv.display())),
+        ));
+        let _ = std::fs::remove_file(&plain);
+        sqlite_memory.push(timed(
+            Command::new("sqlite3")
+                .arg(":memory:")
+                .arg(format!(".import --csv {} plain", csv.display())),
+        ));
+        let db = dir.path().join(format!("kehu{run}.db"));
+        ours.push(timed(
+            Command::new(kehu)
+                .arg("--db")
+                .arg(&db)
+                .args(["import", "--format", "json"])
+                .arg(&csv),
+        ));
+        check_counts(&db, rows);
+        let _ = std::fs::remove_file(&db);
+    }
+    let (sqlite_file, sqlite_memory, ours) = (
+        median_run(sqlite_file),
+        median_run(sqlite_memory),
+        median_run(ours),
+    );
+    println!("median of {runs} interleaved runs:");
+    println!("                                   wall      rows/s    peak RSS");
+    print_run("sqlite3 .import --csv, file db", &sqlite_file, rows);
+    print_run("sqlite3 .import --csv, :memory:", &sqlite_memory, rows);
+    print_run("kehu import (validated, file db)", &ours, rows);
+    println!(
+        "  ratio kehu / sqlite3 file          {:>6.2}×   (goal ≤ 2.00×; floor in FLOORS.md: 4.55 s)",
+        ours.wall.as_secs_f64() / sqlite_file.wall.as_secs_f64()
+    );
+    println!(
+        "  peak memory kehu                   {:>6.0} MB  (goal ≤ 300 MB)",
+        ours.peak_kb as f64 / 1024.0
+    );
+    let _ = std::fs::remove_file(&csv);
+
+    println!();
+    let xlsx = dir.path().join("customers.xlsx");
+    let start = Instant::now();
+    let data: Vec<FieldValues> = (0..xlsx_rows).map(customer_values).collect();
+    write_xlsx(&xlsx, &headers, &data);
+    println!(
+        "XLSX: {xlsx_rows} rows ({:.1} MB, written in {:.1} s)",
+        std::fs::metadata(&xlsx).map(|m| m.len()).unwrap_or(0) as f64 / 1e6,
+        start.elapsed().as_secs_f64()
+    );
+    let (mut reads, mut inserts, mut imports) = (Vec::new(), Vec::new(), Vec::new());
+    for run in 0..runs {
+        reads.push(calamine_read(&xlsx));
+        inserts.push(bare_insert(&data));
+        let db = dir.path().join(format!("kehu-xlsx{run}.db"));
+        imports.push(timed(
+            Command::new(kehu)
+                .arg("--db")
+                .arg(&db)
+                .args(["import", "--format", "json"])
+                .arg(&xlsx),
+        ));
+        check_counts(&db, xlsx_rows);
+    }
+    let (read, insert, ours) = (median(reads), median(inserts), median_run(imports));
+    println!("median of {runs} interleaved runs:");
+    println!("                                   wall      rows/s");
+    print_wall("calamine bare read", read, xlsx_rows);
+    print_wall("bare prepared insert", insert, xlsx_rows);
+    print_wall("  sum (the floor)", read + insert, xlsx_rows);
+    print_run("kehu import (validated)", &ours, xlsx_rows);
+    println!(
+        "  ratio kehu / (read + insert)       {:>6.2}×   (goal ≤ 1.50×)",
+        ours.wall.as_secs_f64() / (read + insert).as_secs_f64()
+    );
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// The run with the median wall time (its own peak memory with it).
+fn median_run(mut v: Vec<Run>) -> Run {
+    v.sort_by_key(|r| r.wall);
+    v.swap_remove(v.len() / 2)
+}
+
+fn env_rows(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Streams `rows` synthetic customers to a CSV (headers = field keys).
+fn write_csv(path: &Path, rows: u64) -> Vec<String> {
+    let headers: Vec<String> = customer_values(0).into_keys().collect();
+    let mut w = csv::Writer::from_path(path).expect("create csv");
+    w.write_record(&headers).expect("write");
+    for i in 0..rows {
+        let v = customer_values(i);
+        w.write_record(headers.iter().map(|h| v[h].as_str()))
+            .expect("write");
+    }
+    w.flush().expect("flush");
+    headers
+}
+
+fn write_xlsx(path: &Path, headers: &[String], data: &[FieldValues]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book
+        .add_worksheet_with_constant_memory()
+        .expect("worksheet");
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(0, c as u16, h).expect("write");
+    }
+    for (r, v) in data.iter().enumerate() {
+        for (c, h) in headers.iter().enumerate() {
+            sheet
+                .write_string(r as u32 + 1, c as u16, &v[h])
+                .expect("write");
+        }
+    }
+    book.save(path).expect("save xlsx");
+}
+
+/// calamine's own cost: open, read the sheet, every cell to text.
+fn calamine_read(path: &Path) -> Duration {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let start = Instant::now();
+    let mut book: Xlsx<_> = open_workbook(path).expect("open xlsx");
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).expect("sheet");
+    let mut bytes = 0usize;
+    for row in range.rows() {
+        for cell in row {
+            if let Data::String(s) = cell {
+                bytes += s.len();
+            }
+        }
+    }
+    assert!(bytes > 0);
+    start.elapsed()
+}
+
+/// The same text bound straight into the same table and indexes: no parsing,
+/// no checks, no audit rows (as in benches/customer_insert.rs).
+fn bare_insert(data: &[FieldValues]) -> Duration {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bare.db");
+    drop(Store::open(&path).expect("create schema"));
+    let mut conn = Connection::open(&path).expect("open");
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .expect("pragma");
+    let start = Instant::now();
+    let tx = conn.transaction().expect("tx");
+    {
+        let mut stmt = tx
+            .prepare(
+                "INSERT INTO customer (code, name, name_key, tax_id, contact, phone, mobile, email,
+                 registered_address, bank_name, bank_account, invoice_type, tax_rate, settlement,
+                 payment_days, credit_limit, status, created_at, updated_at)
+                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'active', ?16, ?16)",
+            )
+            .expect("prepare");
+        for (i, v) in data.iter().enumerate() {
+            let f = |k: &str| v.get(k).map(String::as_str).unwrap_or("");
+            stmt.execute(params![
+                format!("C{:06}", i + 1),
+                f("name"),
+                f("tax_id"),
+                f("contact"),
+                f("phone"),
+                f("mobile"),
+                f("email"),
+                f("registered_address"),
+                f("bank_name"),
+                f("bank_account"),
+                f("invoice_type"),
+                f("tax_rate").trim_end_matches('%'),
+                f("settlement"),
+                f("payment_days"),
+                f("credit_limit").replace('.', ""),
+                "2026-11-23T10:00:00+08:00",
+            ])
+            .expect("insert");
+        }
+    }
+    tx.commit().expect("commit");
+    start.elapsed()
+}
+
+struct Run {
+    wall: Duration,
+    peak_kb: u64,
+}
+
+/// Runs `cmd` under `/usr/bin/time -v` for its peak memory; fails loudly on a non-zero exit.
+fn timed(cmd: &mut Command) -> Run {
+    let program = cmd.get_program().to_owned();
+    let args: Vec<_> = cmd.get_args().map(|a| a.to_owned()).collect();
+    let start = Instant::now();
+    let out = Command::new("/usr/bin/time")
+        .arg("-v")
+        .arg(&program)
+        .args(&args)
+        .output()
+        .expect("run /usr/bin/time (apt-get install -y time)");
+    let wall = start.elapsed();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "{program:?} failed: {}",
+        stderr.lines().take(5).collect::<Vec<_>>().join("\n")
+    );
+    let peak_kb = stderr
+        .lines()
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+        })
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0);
+    Run { wall, peak_kb }
+}
+
+fn print_run(label: &str, run: &Run, rows: u64) {
+    println!(
+        "  {label:<32} {:>6.2} s  {:>8.0}  {:>6.0} MB",
+        run.wall.as_secs_f64(),
+        rows as f64 / run.wall.as_secs_f64(),
+        run.peak_kb as f64 / 1024.0
+    );
+}
+
+fn print_wall(label: &str, wall: Duration, rows: u64) {
+    println!(
+        "  {label:<32} {:>6.2} s  {:>8.0}",
+        wall.as_secs_f64(),
+        rows as f64 / wall.as_secs_f64()
+    );
+}
+
+fn check_counts(db: &Path, rows: u64) {
+    let store = Store::open(db).expect("open result");
+    let n = store.customer_count().expect("count");
+    assert_eq!(n as u64, rows, "every row imported");
+}

@@ -1,0 +1,204 @@
+//! Printing an import's result: a summary and the problems as a table, or
+//! the JSON summary (`rows`, `inserted`, `updated`, `skipped`, `rejected`,
+//! `problems[{row, column, field, severity, message}]`), or problems as CSV.
+
+use serde::Serialize;
+
+use super::{Failure, Format, output};
+use crate::domain::classification::Catalog;
+use crate::domain::{Lang, Severity};
+use crate::import::{Layout, Report, Settings, Source, Target};
+
+/// Problems listed in table form; JSON and CSV list every kept one.
+const TABLE_PROBLEMS: usize = 200;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    file: &'a str,
+    sheet: &'a Option<String>,
+    header_row: u64,
+    dry_run: bool,
+    committed: bool,
+    batch: Option<i64>,
+    rows: u64,
+    inserted: u64,
+    updated: u64,
+    skipped: u64,
+    rejected: u64,
+    warnings: u64,
+    problems: Vec<JsonProblem<'a>>,
+    problems_omitted: u64,
+    duplicates: Vec<JsonDuplicate<'a>>,
+    stopped_at: Option<u64>,
+    backup: Option<String>,
+    rejects_file: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    row: u64,
+    column: &'a str,
+    field: &'a str,
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonDuplicate<'a> {
+    row: u64,
+    code: &'a str,
+    name: &'a str,
+    matched_by: &'a str,
+    action: &'a str,
+}
+
+pub fn print_report(
+    source: &Source,
+    layout: &Layout,
+    settings: &Settings,
+    report: &Report,
+    format: Format,
+    lang: Lang,
+    catalog: &Catalog,
+) -> Result<(), Failure> {
+    let problems = report.problems.iter().map(|p| JsonProblem {
+        row: p.row,
+        column: &p.column,
+        field: &p.field,
+        severity: p.severity,
+        code: p.code,
+        message: p.message.get(lang),
+    });
+    match format {
+        Format::Json => {
+            let json = JsonReport {
+                file: &report.file,
+                sheet: &report.sheet,
+                header_row: layout.header_row,
+                dry_run: report.dry_run,
+                committed: report.committed,
+                batch: report.batch,
+                rows: report.rows,
+                inserted: report.inserted,
+                updated: report.updated,
+                skipped: report.skipped,
+                rejected: report.rejected,
+                warnings: report.warnings,
+                problems: problems.collect(),
+                problems_omitted: report.problems_omitted,
+                duplicates: report
+                    .duplicates
+                    .iter()
+                    .map(|d| JsonDuplicate {
+                        row: d.row,
+                        code: &d.existing.code,
+                        name: &d.existing.name,
+                        matched_by: d.existing.by.key(),
+                        action: d.action,
+                    })
+                    .collect(),
+                stopped_at: report.stopped_at,
+                backup: report.backup.as_ref().map(|p| p.display().to_string()),
+                rejects_file: report
+                    .rejects_file
+                    .as_ref()
+                    .map(|p| p.display().to_string()),
+            };
+            print!("{}", output::to_json(&json)?);
+            Ok(())
+        }
+        Format::Csv => {
+            let rows: Vec<Vec<String>> = problems.map(problem_cells).collect();
+            output::print_rows(format, &PROBLEM_HEADERS, &rows, &())
+        }
+        Format::Table => {
+            print!(
+                "{}",
+                summary(source, layout, settings, report, lang, catalog)
+            );
+            let rows: Vec<Vec<String>> = problems.take(TABLE_PROBLEMS).map(problem_cells).collect();
+            if !rows.is_empty() {
+                println!();
+                print!("{}", output::table(&PROBLEM_HEADERS, &rows));
+                let more = report.problems.len().saturating_sub(TABLE_PROBLEMS) as u64
+                    + report.problems_omitted;
+                if more > 0 {
+                    println!(
+                        "… and {more} more (see --format json, or --rejects OUT for the rejected rows)"
+                    );
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+const PROBLEM_HEADERS: [&str; 6] = ["row", "column", "field", "severity", "code", "message"];
+
+fn problem_cells(p: JsonProblem) -> Vec<String> {
+    vec![
+        p.row.to_string(),
+        p.column.to_string(),
+        p.field.to_string(),
+        match p.severity {
+            Severity::Error => "error".into(),
+            Severity::Warning => "warning".into(),
+        },
+        p.code.to_string(),
+        p.message.to_string(),
+    ]
+}
+
+fn summary(
+    source: &Source,
+    layout: &Layout,
+    settings: &Settings,
+    report: &Report,
+    lang: Lang,
+    catalog: &Catalog,
+) -> String {
+    let mapping = &settings.mapping;
+    let columns: Vec<String> = mapping
+        .headers
+        .iter()
+        .zip(&mapping.targets)
+        .map(|(h, t)| match t {
+            Target::Ignore => format!("{h} → {}", t.label(lang, catalog)),
+            _ => format!("{h} → {}", t.key()),
+        })
+        .collect();
+    let mut lines = vec![
+        format!("file     {} ({})", report.file, source.describe()),
+        format!("sheet    {}", layout.sheet.as_deref().unwrap_or("-")),
+        format!("header   row {}: {}", layout.header_row, columns.join(", ")),
+        format!(
+            "result   {} rows: {} inserted, {} updated, {} skipped, {} rejected, {} warnings",
+            report.rows,
+            report.inserted,
+            report.updated,
+            report.skipped,
+            report.rejected,
+            report.warnings
+        ),
+    ];
+    let outcome = if report.dry_run {
+        "dry run: nothing was written".to_string()
+    } else if let Some(row) = report.stopped_at {
+        format!("stopped at row {row} (a duplicate, --on-duplicate stop): nothing was written")
+    } else if report.cancelled {
+        "cancelled: nothing was written".to_string()
+    } else if let Some(batch) = report.batch {
+        format!("committed as batch {batch} (undo with: kehu import undo {batch})")
+    } else {
+        "all or nothing: rows were rejected, so nothing was written".to_string()
+    };
+    lines.push(format!("         {outcome}"));
+    if let Some(backup) = &report.backup {
+        lines.push(format!("backup   {}", backup.display()));
+    }
+    if let Some(rejects) = &report.rejects_file {
+        lines.push(format!("rejects  {}", rejects.display()));
+    }
+    lines.join("\n") + "\n"
+}

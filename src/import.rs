@@ -1,0 +1,274 @@
+//! Customers in bulk from the files that really arrive: CSV/TSV/TXT in UTF-8,
+//! UTF-16 or GBK, and xlsx/xls/ods workbooks. No UI here: the CLI and the TUI
+//! wizard drive the same steps —
+//!
+//! 1. [`Source::open`] works out the file kind, encoding, delimiter and sheets;
+//! 2. [`Source::preview`] shows the first rows; [`layout`] finds (or takes) the header row;
+//! 3. [`Mapping::auto`] maps columns by header, then edits, saved mappings, `--map`;
+//! 4. [`plan`] runs every row through the repository's validation in a
+//!    transaction that is rolled back: counts, problems per row, duplicates;
+//! 5. [`commit`] runs it again for real (backup first, progress, cancel),
+//!    records the batch for `undo`, and streams rejected rows to a file.
+
+mod commit;
+pub mod encoding;
+mod export;
+pub mod header;
+pub mod mapping;
+mod numbers;
+mod plan;
+pub mod read;
+mod rejects;
+mod template;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::domain::classification::Catalog;
+use crate::domain::{Lang, Severity, Text};
+use crate::store::{Existing, StoreError};
+
+pub use commit::{Control, Progress, commit, plan};
+pub use export::export;
+pub use mapping::{Mapping, MappingError, Target};
+pub use read::{FileKind, Row, Rows, Source, WorkbookKind};
+pub use template::write_template;
+
+/// Database backups kept beside the database (the newest).
+pub const KEEP_BACKUPS: usize = 10;
+
+/// Page cache for the import transaction: the customer indexes of a million
+/// rows stay mostly in memory, well inside the 300 MB an import may use.
+pub const DEFAULT_CACHE_KIB: i64 = 96 * 1024;
+
+/// Why a file cannot be imported at all (as opposed to rows that are rejected).
+#[derive(Debug, Error)]
+pub enum ImportError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} is empty: there is nothing to import")]
+    Empty { path: PathBuf },
+    #[error(
+        "{path} is not a spreadsheet: {what}. Import a .csv, .txt, .xlsx, .xls or .ods file \
+         (in Excel: File → Save As → CSV UTF-8 or Excel Workbook)"
+    )]
+    NotSpreadsheet { path: PathBuf, what: String },
+    #[error("cannot read the workbook {path}: {message}")]
+    Workbook { path: PathBuf, message: String },
+    #[error("cannot read row {row} of {path}: {message}")]
+    Read {
+        path: PathBuf,
+        row: u64,
+        message: String,
+    },
+    #[error("there is no sheet “{sheet}” in {path}; its sheets are: {sheets}")]
+    NoSheet {
+        path: PathBuf,
+        sheet: String,
+        sheets: String,
+    },
+    #[error(
+        "no header row found in the first {searched} rows of {path}: give the row with --header-row N"
+    )]
+    NoHeader { path: PathBuf, searched: usize },
+    #[error("row {row} is not in {path} (it has {rows} rows)")]
+    NoSuchRow { path: PathBuf, row: u64, rows: u64 },
+    #[error("the headers in row {row} are not those the mapping was made for: open the file again")]
+    HeadersChanged { row: u64 },
+    #[error("column mapping: {0}")]
+    Mapping(#[from] MappingError),
+    #[error("cannot write {path}: {message}")]
+    Write { path: PathBuf, message: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl ImportError {
+    /// The file itself cannot be read as a spreadsheet (the CLI exits with 2).
+    pub fn is_unreadable(&self) -> bool {
+        matches!(
+            self,
+            ImportError::Io { .. }
+                | ImportError::Empty { .. }
+                | ImportError::NotSpreadsheet { .. }
+                | ImportError::Workbook { .. }
+                | ImportError::Read { .. }
+                | ImportError::NoSheet { .. }
+                | ImportError::NoHeader { .. }
+                | ImportError::NoSuchRow { .. }
+        )
+    }
+}
+
+/// What to do with a row that matches a customer already in the database.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Policy {
+    /// Leave the stored customer as it is (the default).
+    #[default]
+    Skip,
+    /// Write the row's mapped, non-empty fields over it, audited like an edit.
+    Update,
+    /// Stop the whole import at the first such row; nothing is written.
+    Stop,
+}
+
+impl Policy {
+    pub fn key(self) -> &'static str {
+        match self {
+            Policy::Skip => "skip",
+            Policy::Update => "update",
+            Policy::Stop => "stop",
+        }
+    }
+}
+
+/// Where the data starts: the header row found (or given) and its columns.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    pub sheet: Option<String>,
+    /// Row number as the user sees it.
+    pub header_row: u64,
+    pub headers: Vec<String>,
+    /// The rows read to find it, for a preview.
+    pub preview: Vec<Row>,
+}
+
+/// Reads the top of the file (or sheet) and finds the header row, or takes
+/// `header_row` (1-based, as the user sees it) when given.
+pub fn layout(
+    source: &Source,
+    sheet: Option<&str>,
+    header_row: Option<u64>,
+    catalog: &Catalog,
+) -> Result<Layout, ImportError> {
+    let sheet = source.sheet_name(sheet)?;
+    let wanted = header_row.unwrap_or(0) as usize;
+    let mut preview = Vec::new();
+    for row in source.rows(sheet.as_deref())? {
+        let row = row?;
+        let enough = preview.len() >= header::SEARCH_ROWS && row.number as usize > wanted;
+        if enough {
+            break;
+        }
+        preview.push(row);
+    }
+    let index =
+        match header_row {
+            Some(n) => preview.iter().position(|r| r.number == n).ok_or_else(|| {
+                ImportError::NoSuchRow {
+                    path: source.path().to_path_buf(),
+                    row: n,
+                    rows: preview.last().map_or(0, |r| r.number),
+                }
+            })?,
+            None => header::detect(&preview, catalog).ok_or_else(|| ImportError::NoHeader {
+                path: source.path().to_path_buf(),
+                searched: header::SEARCH_ROWS,
+            })?,
+        };
+    if preview.iter().all(Row::is_blank) {
+        return Err(ImportError::Empty {
+            path: source.path().to_path_buf(),
+        });
+    }
+    Ok(Layout {
+        sheet,
+        header_row: preview[index].number,
+        headers: header::headers_of(&preview[index]),
+        preview,
+    })
+}
+
+/// Everything a run needs besides the file and the database.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub sheet: Option<String>,
+    pub header_row: u64,
+    pub mapping: Mapping,
+    pub policy: Policy,
+    /// Commit nothing if any row is rejected.
+    pub all_or_nothing: bool,
+    /// Where to write the rejected rows (CSV or XLSX by extension).
+    pub rejects: Option<PathBuf>,
+    /// Language of the messages in the rejects file's `error` column.
+    pub lang: Lang,
+    /// SQLite page cache for the import transaction, in KiB.
+    pub cache_kib: i64,
+}
+
+impl Settings {
+    pub fn new(layout: &Layout, mapping: Mapping) -> Settings {
+        Settings {
+            sheet: layout.sheet.clone(),
+            header_row: layout.header_row,
+            mapping,
+            policy: Policy::Skip,
+            all_or_nothing: false,
+            rejects: None,
+            lang: Lang::default(),
+            cache_kib: DEFAULT_CACHE_KIB,
+        }
+    }
+}
+
+/// One problem with one row: where (row as the user sees it, column header),
+/// which field, how bad, and what to do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RowProblem {
+    pub row: u64,
+    /// The column header ("" when the problem is about the whole row).
+    pub column: String,
+    pub field: String,
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: Text,
+}
+
+/// A row that matched a customer already in the database, and what was done.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Duplicate {
+    pub row: u64,
+    pub existing: Existing,
+    /// `skipped`, `updated`, `unchanged`, `rejected` or `stopped`.
+    pub action: &'static str,
+}
+
+/// The result of a plan or a commit.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub dry_run: bool,
+    /// Data rows read (blank rows are not counted).
+    pub rows: u64,
+    pub inserted: u64,
+    pub updated: u64,
+    pub skipped: u64,
+    pub rejected: u64,
+    pub warnings: u64,
+    /// The first problems found (see `problems_omitted`), in row order.
+    pub problems: Vec<RowProblem>,
+    pub problems_omitted: u64,
+    pub duplicates: Vec<Duplicate>,
+    /// Whether the rows were written (false for a plan, a cancel, a stop, or
+    /// "all or nothing" with rejected rows).
+    pub committed: bool,
+    pub batch: Option<i64>,
+    pub backup: Option<PathBuf>,
+    pub rejects_file: Option<PathBuf>,
+    pub cancelled: bool,
+    /// The row where `--on-duplicate stop` ended the run.
+    pub stopped_at: Option<u64>,
+    pub file_hash: String,
+}
+
+/// Problems (and duplicates) kept in a report; the rest are only counted, so
+/// a million bad rows do not fill the memory.
+pub const MAX_PROBLEMS: usize = 50_000;

@@ -1,0 +1,236 @@
+//! Workbooks through calamine (xlsx, xlsm, xlsb, xls, ods): the sheet list and
+//! a sheet's cells as the text the user sees in Excel.
+
+use std::path::Path;
+
+use calamine::{Data, Ods, Range, Reader, Sheets, Xls, Xlsb, Xlsx, open_workbook};
+
+use super::super::ImportError;
+use super::Row;
+
+/// The container a workbook came in, found from its first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Family {
+    /// ZIP: xlsx, xlsm, xlsb or ods.
+    Zip,
+    /// OLE compound file: xls (or a Word/PowerPoint file).
+    Compound,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkbookKind {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+}
+
+impl WorkbookKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            WorkbookKind::Xlsx => "xlsx",
+            WorkbookKind::Xlsb => "xlsb",
+            WorkbookKind::Xls => "xls",
+            WorkbookKind::Ods => "ods",
+        }
+    }
+}
+
+pub(super) fn sniff(sample: &[u8]) -> Option<Family> {
+    if sample.starts_with(b"PK\x03\x04") {
+        Some(Family::Zip)
+    } else if sample.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Some(Family::Compound)
+    } else {
+        None
+    }
+}
+
+type FileSheets = Sheets<std::io::BufReader<std::fs::File>>;
+
+fn open_as(path: &Path, kind: WorkbookKind) -> Result<FileSheets, String> {
+    Ok(match kind {
+        WorkbookKind::Xlsx => {
+            Sheets::Xlsx(open_workbook::<Xlsx<_>, _>(path).map_err(|e| e.to_string())?)
+        }
+        WorkbookKind::Xlsb => {
+            Sheets::Xlsb(open_workbook::<Xlsb<_>, _>(path).map_err(|e| e.to_string())?)
+        }
+        WorkbookKind::Xls => {
+            Sheets::Xls(open_workbook::<Xls<_>, _>(path).map_err(|e| e.to_string())?)
+        }
+        WorkbookKind::Ods => {
+            Sheets::Ods(open_workbook::<Ods<_>, _>(path).map_err(|e| e.to_string())?)
+        }
+    })
+}
+
+/// Tries the formats of the family (the extension's first) and lists the sheets.
+pub(super) fn open(
+    path: &Path,
+    family: Family,
+) -> Result<(WorkbookKind, Vec<String>), ImportError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let candidates: &[WorkbookKind] = match family {
+        Family::Compound => &[WorkbookKind::Xls],
+        Family::Zip if ext == "ods" => &[WorkbookKind::Ods, WorkbookKind::Xlsx, WorkbookKind::Xlsb],
+        Family::Zip if ext == "xlsb" => {
+            &[WorkbookKind::Xlsb, WorkbookKind::Xlsx, WorkbookKind::Ods]
+        }
+        Family::Zip => &[WorkbookKind::Xlsx, WorkbookKind::Ods, WorkbookKind::Xlsb],
+    };
+    let mut first_error = None;
+    for kind in candidates {
+        match open_as(path, *kind) {
+            Ok(book) => return Ok((*kind, book.sheet_names())),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    let what = match family {
+        Family::Zip => "it is a ZIP archive but not an Excel or OpenDocument workbook",
+        Family::Compound => "it is an old Office file but not an Excel workbook (a Word .doc?)",
+    };
+    Err(ImportError::NotSpreadsheet {
+        path: path.to_path_buf(),
+        what: format!("{what}: {}", first_error.unwrap_or_default()),
+    })
+}
+
+/// One sheet, read whole by calamine (a sheet is bounded by Excel's row limit),
+/// handed out row by row.
+pub(super) struct SheetRows {
+    path: std::path::PathBuf,
+    range: Range<Data>,
+    next: usize,
+    first_row: u64,
+}
+
+impl SheetRows {
+    pub fn open(path: &Path, kind: WorkbookKind, sheet: &str) -> Result<SheetRows, ImportError> {
+        let unreadable = |message: String| ImportError::Workbook {
+            path: path.to_path_buf(),
+            message,
+        };
+        let mut book = open_as(path, kind).map_err(unreadable)?;
+        let range = book
+            .worksheet_range(sheet)
+            .map_err(|e| unreadable(format!("sheet “{sheet}”: {e}")))?;
+        let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
+        Ok(SheetRows {
+            path: path.to_path_buf(),
+            range,
+            next: 0,
+            first_row,
+        })
+    }
+
+    pub fn fraction_done(&self) -> f64 {
+        let height = self.range.height();
+        if height == 0 {
+            1.0
+        } else {
+            self.next as f64 / height as f64
+        }
+    }
+
+    pub fn file_hash(&mut self) -> Result<String, ImportError> {
+        super::hash_file(&self.path)
+    }
+}
+
+impl Iterator for SheetRows {
+    type Item = Row;
+
+    fn next(&mut self) -> Option<Row> {
+        if self.next >= self.range.height() {
+            return None;
+        }
+        let width = self.range.width();
+        let mut cells = Vec::with_capacity(width);
+        let mut numeric = Vec::with_capacity(width);
+        for col in 0..width {
+            let (text, number) = self
+                .range
+                .get((self.next, col))
+                .map_or((String::new(), false), cell_text);
+            cells.push(text);
+            numeric.push(number);
+        }
+        let number = self.first_row + self.next as u64 + 1;
+        self.next += 1;
+        Some(Row {
+            number,
+            cells,
+            numeric,
+        })
+    }
+}
+
+/// A cell as Excel shows it in a General column, and whether it was a number.
+pub(super) fn cell_text(data: &Data) -> (String, bool) {
+    match data {
+        Data::Empty => (String::new(), false),
+        Data::String(s) => (s.clone(), false),
+        Data::Int(i) => (i.to_string(), true),
+        Data::Float(f) => (float_text(*f), true),
+        Data::Bool(b) => ((if *b { "TRUE" } else { "FALSE" }).to_string(), false),
+        Data::DateTime(dt) => {
+            let text = match dt.as_datetime() {
+                Some(t) if dt.is_duration() => t.format("%H:%M:%S").to_string(),
+                Some(t) if t.time() == chrono::NaiveTime::MIN => t.format("%Y-%m-%d").to_string(),
+                Some(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
+                None => float_text(dt.as_f64()),
+            };
+            (text, false)
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), false),
+        Data::Error(e) => (e.to_string(), false),
+    }
+}
+
+/// Whole numbers without `.0`; at most 15 significant digits (all Excel keeps);
+/// 16 digits and more in Excel's scientific form (9.14403E+17), which is what
+/// a tax ID typed into a General cell turns into.
+pub(super) fn float_text(f: f64) -> String {
+    if !f.is_finite() {
+        return f.to_string();
+    }
+    if f.abs() >= 1e15 {
+        let s = format!("{f:.5E}");
+        let (mantissa, exponent) = s.split_once('E').unwrap_or((&s, "0"));
+        let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+        let sign = if exponent.starts_with('-') { "-" } else { "+" };
+        let digits = exponent.trim_start_matches('-');
+        return format!("{mantissa}E{sign}{digits:0>2}");
+    }
+    if f.fract() == 0.0 {
+        return format!("{}", f as i64);
+    }
+    let int_digits = (f.abs().log10().floor() as i32 + 1).max(1);
+    let decimals = (15 - int_digits).clamp(0, 15) as usize;
+    let s = format!("{f:.decimals$}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_excel_shows_them() {
+        assert_eq!(float_text(50000.0), "50000");
+        assert_eq!(float_text(0.13), "0.13");
+        assert_eq!(float_text(0.1 + 0.2), "0.3");
+        assert_eq!(float_text(1234.56), "1234.56");
+        assert_eq!(float_text(-12.5), "-12.5");
+        assert_eq!(float_text(914403001922038216.0), "9.14403E+17");
+        assert_eq!(float_text(6222021234567890123.0), "6.22202E+18");
+        assert_eq!(float_text(622202123456789.0), "622202123456789");
+    }
+}

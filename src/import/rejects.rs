@@ -1,0 +1,133 @@
+//! The rejected rows, written as they are found: the header row, then each
+//! rejected row as it was in the file plus an `error` column, so the user can
+//! fix the cells and import the file again. CSV (UTF-8 with BOM, so Excel
+//! opens it) or XLSX, by the extension asked for.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::{Workbook, Worksheet};
+
+use super::ImportError;
+use super::read::Row;
+
+/// The extra column's header; it maps to nothing, so a fixed file re-imports as is.
+pub const ERROR_HEADER: &str = "error";
+
+pub(crate) struct RejectsWriter {
+    /// The header's width: the error column goes right after it on every row.
+    width: usize,
+    out: Out,
+}
+
+enum Out {
+    Csv {
+        path: PathBuf,
+        writer: Box<csv::Writer<BufWriter<File>>>,
+    },
+    Xlsx {
+        path: PathBuf,
+        workbook: Box<Workbook>,
+        sheet: Box<Worksheet>,
+        next_row: u32,
+    },
+}
+
+pub(crate) fn is_xlsx(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
+impl RejectsWriter {
+    pub fn create(path: &Path, header: &[String]) -> Result<RejectsWriter, ImportError> {
+        let mut cells: Vec<&str> = header.iter().map(String::as_str).collect();
+        cells.push(ERROR_HEADER);
+        let out = if is_xlsx(path) {
+            let mut workbook = Box::new(Workbook::new());
+            let sheet = workbook
+                .new_worksheet_with_constant_memory()
+                .map_err(|e| write_err(path, e))?;
+            Out::Xlsx {
+                path: path.to_path_buf(),
+                workbook,
+                sheet: Box::new(sheet),
+                next_row: 0,
+            }
+        } else {
+            let file = File::create(path).map_err(|e| write_err(path, e))?;
+            let mut out = BufWriter::new(file);
+            out.write_all("\u{feff}".as_bytes())
+                .map_err(|e| write_err(path, e))?;
+            Out::Csv {
+                path: path.to_path_buf(),
+                // Flexible: cells past the header (a ragged row) follow the error.
+                writer: Box::new(csv::WriterBuilder::new().flexible(true).from_writer(out)),
+            }
+        };
+        let mut writer = RejectsWriter {
+            width: header.len(),
+            out,
+        };
+        writer.write_cells(&cells)?;
+        Ok(writer)
+    }
+
+    /// The row's cells as read, padded to the header's width, then the error
+    /// text, then any filled cells the row had past the header.
+    pub fn write(&mut self, row: &Row, error: &str) -> Result<(), ImportError> {
+        let mut cells: Vec<&str> = (0..self.width).map(|i| row.cell(i)).collect();
+        cells.push(error);
+        cells.extend((self.width..row.filled_len()).map(|i| row.cell(i)));
+        self.write_cells(&cells)
+    }
+
+    fn write_cells(&mut self, cells: &[&str]) -> Result<(), ImportError> {
+        match &mut self.out {
+            Out::Csv { path, writer } => writer.write_record(cells).map_err(|e| write_err(path, e)),
+            Out::Xlsx {
+                path,
+                sheet,
+                next_row,
+                ..
+            } => {
+                for (col, cell) in cells.iter().enumerate() {
+                    // Strings always: a tax ID written as a number would be mangled again.
+                    sheet
+                        .write_string(*next_row, col as u16, *cell)
+                        .map_err(|e| write_err(path, e))?;
+                }
+                *next_row += 1;
+                Ok(())
+            }
+        }
+    }
+
+    pub fn finish(self) -> Result<PathBuf, ImportError> {
+        match self.out {
+            Out::Csv { path, writer } => {
+                let mut inner = writer.into_inner().map_err(|e| write_err(&path, e))?;
+                inner.flush().map_err(|e| write_err(&path, e))?;
+                Ok(path)
+            }
+            Out::Xlsx {
+                path,
+                mut workbook,
+                sheet,
+                ..
+            } => {
+                workbook.push_worksheet(*sheet);
+                workbook.save(&path).map_err(|e| write_err(&path, e))?;
+                Ok(path)
+            }
+        }
+    }
+}
+
+fn write_err(path: &Path, e: impl std::fmt::Display) -> ImportError {
+    ImportError::Write {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
+}

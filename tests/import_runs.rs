@@ -1,0 +1,406 @@
+//! Import runs on real SQLite files: duplicate policies, plan vs commit,
+//! cancel, all-or-nothing, rejects files, undo, backups, saved mappings,
+//! templates and export → import round trips.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use kehu::domain::field::FieldValues;
+use kehu::import::{self, Control, Mapping, Policy, Progress, Report, Settings, Source};
+use kehu::store::{ListFilter, Store};
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/import")
+        .join(name)
+}
+
+fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("kehu.db")).unwrap();
+    store.set_operator("测试员");
+    (dir, store)
+}
+
+fn settings_for(store: &Store, source: &Source) -> Settings {
+    let catalog = store.catalog().unwrap();
+    let layout = import::layout(source, None, None, &catalog).unwrap();
+    Settings::new(&layout, Mapping::auto(&layout.headers, &catalog))
+}
+
+fn run(store: &mut Store, path: &Path, tweak: impl FnOnce(&mut Settings)) -> Report {
+    let source = Source::open(path).unwrap();
+    let mut settings = settings_for(store, &source);
+    tweak(&mut settings);
+    import::commit(store, &source, &settings, Control::default()).unwrap()
+}
+
+fn count(store: &Store) -> usize {
+    store
+        .list_customers(&ListFilter {
+            include_archived: true,
+            ..ListFilter::default()
+        })
+        .unwrap()
+        .len()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn rows_already_stored_are_skipped_updated_or_stop_the_run() {
+    let (dir, mut store) = temp_store();
+    run(&mut store, &data("gbk_title.csv"), |_| {});
+    assert_eq!(count(&store), 5);
+    // Same file again: every row matches by tax ID and is skipped (the default).
+    let again = run(&mut store, &data("gbk_title.csv"), |_| {});
+    assert_eq!((again.inserted, again.skipped), (0, 5));
+    assert!(again.duplicates.iter().all(|d| d.action == "skipped"));
+    assert_eq!(again.duplicates[0].existing.code, "C000001");
+
+    // Update: only mapped, non-empty cells; matched by tax ID, then code, then name.
+    let changes = write(
+        dir.path(),
+        "changes.csv",
+        "客户编码,客户名称,税号,信用额度,联系人\n\
+         X9,成都市远航医疗器械有限公司,915101006791061186,88000,\n\
+         C000003,,,,新联系人\n\
+         ,重庆启明建材股份有限公司,,,刘强\n\
+         ,全新客户有限公司,,,\n",
+    );
+    let updated = run(&mut store, &changes, |s| s.policy = Policy::Update);
+    assert_eq!(
+        (updated.updated, updated.inserted, updated.rejected),
+        (3, 1, 0),
+        "{:#?}",
+        updated.problems
+    );
+    let by: Vec<&str> = updated
+        .duplicates
+        .iter()
+        .map(|d| d.existing.by.key())
+        .collect();
+    assert_eq!(by, ["tax_id", "code", "name"]);
+    let c1 = store.customer("C000001").unwrap().unwrap();
+    assert_eq!(c1.data.credit_limit.fen(), 8_800_000);
+    assert_eq!(
+        c1.data.contact, "范思琪",
+        "an empty cell does not clear a field"
+    );
+    assert!(
+        updated
+            .problems
+            .iter()
+            .any(|p| p.code == "import.code_kept")
+    );
+    assert_eq!(
+        store.customer("C000003").unwrap().unwrap().data.contact,
+        "新联系人"
+    );
+    let history = store.audit_history(c1.id).unwrap();
+    let last = history.last().unwrap();
+    assert_eq!(
+        (last.action.as_str(), last.field.as_str()),
+        ("update", "credit_limit")
+    );
+    assert!(
+        store.customer("C000006").unwrap().is_some(),
+        "a new row is inserted"
+    );
+
+    // Stop: the first duplicate ends the run and nothing of it is written.
+    let stop_file = write(
+        dir.path(),
+        "stop.csv",
+        "客户名称,税号\n新客户甲有限公司,\n成都市远航医疗器械有限公司,915101006791061186\n新客户乙有限公司,\n",
+    );
+    let stopped = run(&mut store, &stop_file, |s| s.policy = Policy::Stop);
+    assert_eq!(stopped.stopped_at, Some(3));
+    assert!(!stopped.committed);
+    assert_eq!(
+        count(&store),
+        6,
+        "the rows before the stop are not kept either"
+    );
+}
+
+#[test]
+fn a_plan_counts_what_a_commit_does_and_writes_nothing() {
+    let (_dir, mut store) = temp_store();
+    let source = Source::open(&data("field_errors.csv")).unwrap();
+    let settings = settings_for(&store, &source);
+    let plan = import::plan(&mut store, &source, &settings, Control::default()).unwrap();
+    assert!(plan.dry_run && !plan.committed && plan.batch.is_none());
+    assert_eq!(count(&store), 0);
+    assert!(store.batches().unwrap().is_empty());
+    let done = import::commit(&mut store, &source, &settings, Control::default()).unwrap();
+    assert_eq!(
+        (plan.rows, plan.inserted, plan.rejected, plan.problems.len()),
+        (done.rows, done.inserted, done.rejected, done.problems.len())
+    );
+    assert_eq!(count(&store), done.inserted as usize);
+}
+
+#[test]
+fn all_or_nothing_and_cancel_leave_the_database_as_it_was() {
+    let (_dir, mut store) = temp_store();
+    let report = run(&mut store, &data("field_errors.csv"), |s| {
+        s.all_or_nothing = true
+    });
+    assert_eq!((report.rejected, report.committed), (23, false));
+    assert_eq!(count(&store), 0);
+
+    let source = Source::open(&data("gbk_title.csv")).unwrap();
+    let settings = settings_for(&store, &source);
+    let cancel = AtomicBool::new(false);
+    let mut seen = Vec::new();
+    let mut progress = |p: &Progress| {
+        seen.push(p.rows);
+        if p.inserted == 2 {
+            cancel.store(true, Ordering::Relaxed);
+        }
+    };
+    let report = import::commit(
+        &mut store,
+        &source,
+        &settings,
+        Control {
+            progress: Some(&mut progress),
+            cancel: Some(&cancel),
+        },
+    )
+    .unwrap();
+    assert!(report.cancelled && !report.committed);
+    assert_eq!(seen, [1, 2]);
+    assert_eq!(count(&store), 0);
+    assert_eq!(
+        store
+            .connection()
+            .query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
+            .unwrap(),
+        "ok"
+    );
+}
+
+#[test]
+fn rejected_rows_go_to_a_file_that_imports_once_fixed() {
+    for ext in ["csv", "xlsx"] {
+        let (dir, mut store) = temp_store();
+        let rejects = dir.path().join(format!("rejects.{ext}"));
+        let report = run(&mut store, &data("field_errors.csv"), |s| {
+            s.rejects = Some(rejects.clone());
+            s.lang = kehu::domain::Lang::Zh;
+        });
+        assert_eq!(report.rejects_file.as_deref(), Some(rejects.as_path()));
+        let source = Source::open(&rejects).unwrap();
+        let rows: Vec<_> = source
+            .rows(None)
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(rows.len(), 1 + 23, "{ext}: header + rejected rows");
+        assert_eq!(rows[0].cells.last().unwrap(), "error");
+        assert_eq!(rows[0].cells[1], "客户名称");
+        let tax = rows
+            .iter()
+            .find(|r| r.cells[1] == "校验位错误有限公司")
+            .unwrap();
+        assert_eq!(tax.cells[4], "915101006791061187");
+        assert!(
+            tax.cells.last().unwrap().starts_with("税号: 校验位"),
+            "{ext}: {tax:?}"
+        );
+        // Keep only that row, fix its tax ID, import the rejects file as is.
+        let fixed = dir.path().join("fixed.csv");
+        let mut w = csv::Writer::from_path(&fixed).unwrap();
+        w.write_record(&rows[0].cells).unwrap();
+        let mut cells = tax.cells.clone();
+        cells[4] = "915101006791061186".into();
+        w.write_record(&cells).unwrap();
+        w.flush().unwrap();
+        let again = run(&mut store, &fixed, |_| {});
+        assert_eq!((again.inserted, again.rejected), (1, 0), "{ext}");
+    }
+}
+
+#[test]
+fn undo_removes_inserts_restores_updates_and_refuses_after_later_edits() {
+    let (dir, mut store) = temp_store();
+    let first = run(&mut store, &data("gbk_title.csv"), |_| {});
+    let changes = write(
+        dir.path(),
+        "changes.csv",
+        "客户名称,税号,信用额度,所属行业\n\
+         成都市远航医疗器械有限公司,915101006791061186,99000,制造业\n\
+         全新客户有限公司,,,\n",
+    );
+    let second = run(&mut store, &changes, |s| s.policy = Policy::Update);
+    assert_eq!((second.updated, second.inserted), (1, 1));
+    let batches = store.batches().unwrap();
+    assert_eq!(batches.len(), 2);
+    assert_eq!((batches[0].inserted, batches[0].updated), (1, 1));
+    assert_eq!(batches[0].file_name, "changes.csv");
+    assert_eq!(batches[0].file_hash.len(), 64);
+    assert_eq!(batches[0].operator, "测试员");
+
+    let undone = store.undo_batch(second.batch.unwrap()).unwrap();
+    assert_eq!((undone.deleted, undone.restored), (1, 1));
+    let c1 = store.customer("C000001").unwrap().unwrap();
+    assert_eq!(c1.data.credit_limit.fen(), 5_000_000);
+    assert_eq!(c1.data.classification["industry"], "批发零售");
+    assert_eq!(count(&store), 5);
+    let again = store.undo_batch(second.batch.unwrap()).unwrap_err();
+    assert!(again.to_string().contains("already undone"), "{again}");
+
+    // A later edit blocks undoing the first batch, naming the customer.
+    let mut patch = FieldValues::new();
+    patch.insert("contact".into(), "王五".into());
+    store.edit_customer("C000002", &patch).unwrap();
+    let refused = store.undo_batch(first.batch.unwrap()).unwrap_err();
+    let text = refused.to_string();
+    assert!(
+        text.contains("C000002 was edited by 测试员") && text.contains("after the import"),
+        "{text}"
+    );
+    assert_eq!(count(&store), 5, "a refused undo changes nothing");
+}
+
+#[test]
+fn undo_is_refused_for_customers_with_ledger_entries() {
+    let (_dir, mut store) = temp_store();
+    let batch = run(&mut store, &data("utf16.txt"), |_| {}).batch.unwrap();
+    // A receipt needs no credit room, so it is accepted whatever the imported limit.
+    let receipt = kehu::domain::ledger::EntryInput {
+        kind: "receipt".into(),
+        date: "2026-11-01".into(),
+        doc_no: "SK-001".into(),
+        amount: "100".into(),
+        ..Default::default()
+    };
+    store
+        .add_entry("C000002", &receipt, &kehu::store::AddOptions::default())
+        .unwrap();
+    let err = store.undo_batch(batch).unwrap_err().to_string();
+    assert!(err.contains("C000002 has ledger entries"), "{err}");
+    assert_eq!(count(&store), 3);
+}
+
+#[test]
+fn a_backup_is_kept_before_each_commit_the_newest_ten() {
+    let (dir, mut store) = temp_store();
+    for _ in 0..12 {
+        let report = run(&mut store, &data("semicolon.csv"), |_| {});
+        assert!(report.backup.as_ref().is_some_and(|b| b.exists()));
+    }
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .collect();
+    assert_eq!(backups.len(), 10);
+    // The oldest kept copy was taken after the first import: it holds its rows.
+    let mut names: Vec<PathBuf> = backups.into_iter().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    let oldest = Store::open(&names[0]).unwrap();
+    assert_eq!(oldest.customer_count().unwrap(), 2);
+}
+
+#[test]
+fn a_saved_mapping_is_reused_by_name() {
+    let (dir, mut store) = temp_store();
+    let odd = write(
+        dir.path(),
+        "odd.csv",
+        "甲,乙,丙\n华强电子有限公司,914403001922038216,张三\n",
+    );
+    let source = Source::open(&odd).unwrap();
+    let catalog = store.catalog().unwrap();
+    let layout = import::layout(&source, None, Some(1), &catalog).unwrap();
+    let mut mapping = Mapping::auto(&layout.headers, &catalog);
+    assert_eq!(mapping.mapped_count(), 0);
+    mapping
+        .apply_spec("甲=name,乙=税号,丙=联系人", &catalog)
+        .unwrap();
+    store.save_mapping("销售部", &mapping.to_saved()).unwrap();
+    assert_eq!(store.mapping_names().unwrap(), ["销售部"]);
+
+    let mut reused = Mapping::auto(&layout.headers, &catalog);
+    reused.apply_saved(&store.mapping("销售部").unwrap(), &catalog);
+    let settings = Settings::new(&layout, reused);
+    let report = import::commit(&mut store, &source, &settings, Control::default()).unwrap();
+    assert_eq!(report.inserted, 1);
+    let c = store.customer("C000001").unwrap().unwrap();
+    assert_eq!(
+        (c.data.tax_id.as_str(), c.data.contact.as_str()),
+        ("914403001922038216", "张三")
+    );
+}
+
+#[test]
+fn the_template_maps_itself_and_imports_its_example() {
+    for ext in ["csv", "xlsx"] {
+        let (dir, mut store) = temp_store();
+        let path = dir.path().join(format!("模板.{ext}"));
+        import::write_template(&path, &store.catalog().unwrap()).unwrap();
+        let source = Source::open(&path).unwrap();
+        let settings = settings_for(&store, &source);
+        assert_eq!(
+            settings.mapping.mapped_count(),
+            settings.mapping.headers.len(),
+            "{ext}: every template column maps"
+        );
+        let report = import::commit(&mut store, &source, &settings, Control::default()).unwrap();
+        assert_eq!(
+            (report.inserted, report.rejected),
+            (1, 0),
+            "{ext}: {:#?}",
+            report.problems
+        );
+        if ext == "xlsx" {
+            assert_eq!(source.sheets(), ["客户", "说明"]);
+        }
+    }
+}
+
+#[test]
+fn export_then_import_into_an_empty_database_gives_the_same_customers() {
+    for ext in ["csv", "xlsx"] {
+        let (dir, mut store) = temp_store();
+        kehu::demo::load(&mut store).unwrap();
+        store
+            .set_status("C000003", kehu::domain::customer::Status::Archived)
+            .unwrap();
+        let out = dir.path().join(format!("customers.{ext}"));
+        let exported = import::export(&store, &out).unwrap();
+        assert!(exported > 150);
+        if ext == "csv" {
+            assert!(std::fs::read(&out).unwrap().starts_with(b"\xef\xbb\xbf"));
+        }
+        let other_dir = tempfile::tempdir().unwrap();
+        let mut other = Store::open(&other_dir.path().join("empty.db")).unwrap();
+        let report = run(&mut other, &out, |_| {});
+        assert_eq!(
+            (report.inserted as usize, report.rejected, report.skipped),
+            (exported, 0, 0),
+            "{ext}: {:#?}",
+            report
+                .problems
+                .iter()
+                .filter(|p| p.severity == kehu::domain::Severity::Error)
+                .collect::<Vec<_>>()
+        );
+        let list = |s: &Store| {
+            s.list_customers(&ListFilter {
+                include_archived: true,
+                ..ListFilter::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|c| c.data)
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(list(&store), list(&other), "{ext}");
+    }
+}
