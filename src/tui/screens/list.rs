@@ -6,8 +6,10 @@ mod view;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
+use super::dashboard::DashboardScreen;
 use super::detail::DetailScreen;
 use super::form::FormScreen;
+use super::ledger::LedgerScreen;
 use super::{Outcome, Screen};
 use crate::domain::customer::Status;
 use crate::tui::app::Ctx;
@@ -168,6 +170,19 @@ impl ListScreen {
                     Ok(screen) => return Outcome::Push(screen),
                     Err(e) => ctx.error(e.to_string()),
                 }
+            }
+            Action::Ledger => {
+                let Some(code) = self.selected_code(ctx) else {
+                    return Outcome::Stay;
+                };
+                self.keep_id = self.selected_id(ctx);
+                match LedgerScreen::open(ctx, &code) {
+                    Ok(ledger) => return Outcome::Push(Screen::Ledger(Box::new(ledger))),
+                    Err(e) => ctx.error(e.to_string()),
+                }
+            }
+            Action::Dashboard => {
+                return Outcome::Push(Screen::Dashboard(Box::new(DashboardScreen::open(ctx))));
             }
             Action::Archive => {
                 if let Some(code) = self.selected_code(ctx) {

@@ -27,6 +27,8 @@ pub struct Table<'a, F: Fn(usize, usize) -> Cow<'a, str>> {
     pub header_style: Style,
     pub selected_style: Style,
     pub row_style: &'a dyn Fn(usize) -> Style,
+    /// A style for one cell (row, column) over the row's, e.g. a marker.
+    pub cell_style: Option<&'a dyn Fn(usize, usize) -> Option<Style>>,
 }
 
 /// Columns are separated by one space.
@@ -59,7 +61,28 @@ impl<'a, F: Fn(usize, usize) -> Cow<'a, str>> Table<'a, F> {
             } else {
                 (self.row_style)(row)
             };
-            self.line(buf, area, area.y + 1 + i as u16, &cells, style);
+            let y = area.y + 1 + i as u16;
+            self.line(buf, area, y, &cells, style);
+            if let Some(cell_style) = self.cell_style.filter(|_| self.selected != Some(row)) {
+                self.style_cells(buf, area, y, |c| cell_style(row, c));
+            }
+        }
+    }
+
+    fn style_cells(
+        &self,
+        buf: &mut Buffer,
+        area: Rect,
+        y: u16,
+        style: impl Fn(usize) -> Option<Style>,
+    ) {
+        let mut x = area.x;
+        for (c, col) in self.columns.iter().enumerate() {
+            let width = col.width.min(area.right().saturating_sub(x));
+            if let Some(s) = style(c) {
+                buf.set_style(Rect::new(x, y, width, 1), s);
+            }
+            x = x.saturating_add(col.width + GAP);
         }
     }
 
