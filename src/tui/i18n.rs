@@ -181,7 +181,7 @@ messages! {
     OverrideRecorded => "issued over the limit", "超额开票原因";
     EntryTitle => "New entry", "录入单据";
     MemoReason => "Memo (reason)", "摘要（原因）";
-    BalanceAfter => "after this entry", "录入后余额";
+    BalanceAfter => "Balance after this entry", "录入后余额";
     OverLimitTitle => "Over the credit limit", "超出信用额度";
     ThisInvoice => "This invoice", "本张发票";
     Excess => "Excess", "超出";

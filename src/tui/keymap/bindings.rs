@@ -104,6 +104,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(S::Prompt, &[code(KeyCode::Enter)], A::Confirm, Msg::KeyConfirm, true),
     bind(S::Prompt, &[code(KeyCode::Tab), code(KeyCode::Down)], A::NextField, Msg::KeyNextField, true),
     bind(S::Prompt, &[code(KeyCode::BackTab), code(KeyCode::Up)], A::PrevField, Msg::KeyPrevField, false),
+    bind(S::Prompt, &[ctrl('u')], A::ClearField, Msg::KeyClearField, false),
     bind(S::Prompt, &[code(KeyCode::Esc)], A::Cancel, Msg::KeyCancel, true),
     // a list to choose from
     bind(S::Picker, &[code(KeyCode::Enter)], A::Confirm, Msg::KeyConfirm, true),

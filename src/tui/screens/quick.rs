@@ -19,7 +19,7 @@ use crate::domain::customer::Status;
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::index::{Filtered, Query, Text};
-use crate::tui::keymap::{self, Action, Scope};
+use crate::tui::keymap::Action;
 use crate::tui::widgets::{centered, fit};
 
 /// Result rows shown at most (the popup's height).
@@ -102,8 +102,8 @@ impl QuickInvoice {
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        let (theme, lang) = (&ctx.theme, ctx.lang);
-        let area = centered(area, 72, ROWS as u16 + 5);
+        let theme = &ctx.theme;
+        let area = centered(area, 76, ROWS as u16 + 3);
         crate::tui::widgets::clear(frame, area);
         let block = Block::default()
             .borders(Borders::ALL)
@@ -124,7 +124,7 @@ impl QuickInvoice {
             Line::styled(fit(&format!("> {}", self.query.text), width), theme.search)
         };
         let mut lines = vec![search];
-        let rows = (inner.height as usize).saturating_sub(3).min(ROWS);
+        let rows = (inner.height as usize).saturating_sub(1).min(ROWS);
         if self.offers_create() {
             lines.push(Line::styled(
                 fit(&format!(" {}", ctx.t(Msg::NoMatch)), width),
@@ -157,31 +157,19 @@ impl QuickInvoice {
             } else {
                 Style::new()
             };
-            // code, name, then the balance right-aligned with its marks.
+            // Code, name, tax ID (what a search may have matched), then the
+            // balance right-aligned with its marks.
             let balance = format!("{:>14} {}", r.balance.grouped(), r.marks(ctx.today));
-            let name_width = width.saturating_sub(balance.width() + 10);
+            let tax_id = format!("{:<18}", index.text(row, Text::TaxId));
+            let name_width = width.saturating_sub(balance.width() + tax_id.width() + 11);
             let text = format!(
-                " {:<7} {}{balance}",
+                " {:<7} {} {tax_id}{balance}",
                 index.text(row, Text::Code),
                 fit(index.text(row, Text::Name), name_width)
             );
             lines.push(Line::styled(fit(&text, width), style));
         }
         frame.render_widget(Paragraph::new(lines), inner);
-        let hints = keymap::hints(Scope::QuickInvoice, lang)
-            .into_iter()
-            .map(|(k, l)| format!("{k} {l}"))
-            .collect::<Vec<_>>()
-            .join("  ");
-        let bottom = Rect {
-            y: inner.bottom().saturating_sub(1),
-            height: 1,
-            ..inner
-        };
-        frame.render_widget(
-            Paragraph::new(Line::styled(fit(&hints, width), theme.dim)),
-            bottom,
-        );
         frame.set_cursor_position(Position {
             x: inner.x + (2 + self.query.text.width()).min(width.saturating_sub(1)) as u16,
             y: inner.y,

@@ -2,7 +2,7 @@
 //! dialogs. The cursor counts characters; the screen position is measured by
 //! display width (`before_cursor`), so 华 moves it two columns.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineInput {
@@ -23,6 +23,10 @@ impl LineInput {
     }
 
     /// Replaces the text, cursor at the end.
+    pub fn clear(&mut self) {
+        self.set(String::new());
+    }
+
     pub fn set(&mut self, value: String) {
         self.cursor = value.chars().count();
         self.value = value;
@@ -43,6 +47,13 @@ impl LineInput {
     /// Applies an editing key; returns true when the text changed.
     pub fn edit(&mut self, key: &KeyEvent) -> bool {
         let len = self.value.chars().count();
+        // An unbound Ctrl or Alt chord is not text.
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return false;
+        }
         match key.code {
             KeyCode::Char(c) => {
                 let at = self.byte_at(self.cursor);
@@ -85,7 +96,6 @@ impl LineInput {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::KeyModifiers;
 
     fn press(input: &mut LineInput, code: KeyCode) -> bool {
         input.edit(&KeyEvent::new(code, KeyModifiers::NONE))
@@ -104,5 +114,8 @@ mod tests {
         assert!(!press(&mut input, KeyCode::Delete));
         press(&mut input, KeyCode::Home);
         assert!(!press(&mut input, KeyCode::Backspace));
+        let ctrl_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        assert!(!input.edit(&ctrl_x));
+        assert_eq!(input.value(), "华");
     }
 }

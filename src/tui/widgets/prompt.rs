@@ -60,6 +60,11 @@ impl Prompt {
             Some(Action::Cancel) => return Prompted::Cancelled,
             Some(Action::NextField) => self.focus = (self.focus + 1) % count.max(1),
             Some(Action::PrevField) => self.focus = (self.focus + count.max(1) - 1) % count.max(1),
+            Some(Action::ClearField) => {
+                if let Some((_, input)) = self.fields.get_mut(self.focus) {
+                    input.clear();
+                }
+            }
             _ => {
                 if let Some((_, input)) = self.fields.get_mut(self.focus) {
                     input.edit(key);

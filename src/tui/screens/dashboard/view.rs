@@ -10,6 +10,7 @@ use ratatui::widgets::{Bar, BarChart, Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::DashboardScreen;
+use crate::domain::Lang;
 use crate::domain::date::iso;
 use crate::domain::ledger::aging::Bucket;
 use crate::domain::money::Money;
@@ -96,17 +97,20 @@ impl DashboardScreen {
             d.customers_with_balance,
             ctx.t(Msg::CustomersWithBalance)
         );
+        let customers = i18n::count(
+            d.overdue_customers.max(0) as usize,
+            Msg::Customers,
+            ctx.lang,
+        );
+        let items = d.overdue_items;
+        let counts = match ctx.lang {
+            Lang::En => format!(" ({items} {}, {customers})", ctx.t(Msg::OverdueItems)),
+            Lang::Zh => format!("（{items} {}，{customers}）", ctx.t(Msg::OverdueItems)),
+        };
         let overdue = format!(
-            "{} {} ({} {}, {}) · {} {}",
+            "{} {}{counts} · {} {}",
             ctx.t(Msg::Overdue),
             d.overdue.grouped(),
-            d.overdue_items,
-            ctx.t(Msg::OverdueItems),
-            i18n::count(
-                d.overdue_customers.max(0) as usize,
-                Msg::Customers,
-                ctx.lang
-            ),
             ctx.t(Msg::OverLimitCustomers),
             d.over_limit.len()
         );
@@ -195,14 +199,25 @@ impl DashboardScreen {
     }
 }
 
-/// Aging buckets as horizontal bars: the labels (Chinese ones too) take the
-/// width of the widest, measured by display width; each bar carries its exact amount.
+/// Aging buckets as horizontal bars. Each label is the bucket's name padded
+/// by display width (逾期180天以上 is 13 columns) and its exact amount
+/// right-aligned, so the bars start in one column and no amount hides a short bar.
 fn render_aging(frame: &mut Frame, area: Rect, d: &Dashboard, ctx: &Ctx) {
     let theme = &ctx.theme;
     let fen = |m: Money| u64::try_from(m.fen()).unwrap_or(0);
     let max = Bucket::ALL
         .iter()
         .map(|b| fen(d.aging.get(*b)))
+        .max()
+        .unwrap_or(0);
+    let name_width = Bucket::ALL
+        .iter()
+        .map(|b| b.label(ctx.lang).width())
+        .max()
+        .unwrap_or(0);
+    let amount_width = Bucket::ALL
+        .iter()
+        .map(|b| d.aging.get(*b).grouped().len())
         .max()
         .unwrap_or(0);
     let bars: Vec<Bar<'static>> = Bucket::ALL
@@ -214,8 +229,14 @@ fn render_aging(frame: &mut Frame, area: Rect, d: &Dashboard, ctx: &Ctx) {
                 Bucket::Days1To30 | Bucket::Days31To60 => theme.warning,
                 _ => theme.error,
             };
-            Bar::with_label(b.label(ctx.lang), fen(amount))
-                .text_value(amount.grouped())
+            let label = format!(
+                "{} {:>amount_width$}",
+                fit(b.label(ctx.lang), name_width),
+                amount.grouped()
+            );
+            // An empty text value: the amount is in the label.
+            Bar::with_label(label, fen(amount))
+                .text_value(String::new())
                 .style(style)
         })
         .collect();
@@ -223,7 +244,6 @@ fn render_aging(frame: &mut Frame, area: Rect, d: &Dashboard, ctx: &Ctx) {
         .block(panel(ctx.t(Msg::AgingTitle).to_string(), ctx))
         .bar_width(1)
         .bar_gap(0)
-        .max(max.max(1))
-        .value_style(theme.focused);
+        .max(max.max(1));
     frame.render_widget(chart, area);
 }

@@ -161,7 +161,10 @@ impl EntryScreen {
 
 impl Refusal {
     pub fn render(&self, frame: &mut Frame, area: Rect, customer: &str, theme: &Theme, lang: Lang) {
-        let area = centered(area, 60, 15);
+        // 60 columns, or what there is; the height follows the wrapped hint.
+        let width = usize::from(area.width.min(60).saturating_sub(2));
+        let height = 12 + wrap(Msg::OverrideHint.get(lang), width).len() as u16;
+        let area = centered(area, 60, height);
         crate::tui::widgets::clear(frame, area);
         let block = Block::default()
             .borders(Borders::ALL)
@@ -172,7 +175,6 @@ impl Refusal {
             ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let width = inner.width as usize;
         let f = &self.figures;
         let figures = [
             (Msg::ColCredit, f.limit),

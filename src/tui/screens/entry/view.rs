@@ -188,8 +188,7 @@ impl EntryScreen {
             let after = check.standing.balance.checked_add(data.amount);
             if let Some(after) = after {
                 lines.push(Line::raw(format!(
-                    "{} {}: {}",
-                    ctx.t(Msg::ColBalance),
+                    "{}: {}",
                     ctx.t(Msg::BalanceAfter),
                     after.grouped()
                 )));

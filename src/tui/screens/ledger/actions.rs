@@ -77,11 +77,12 @@ impl LedgerScreen {
         }
         let mut items = vec![Item::new("", ctx.t(Msg::OldestFirst))];
         items.extend(other_side);
+        let open_amount = Money::from_fen(open.fen().saturating_abs());
         let title = format!(
             "{} {} {}",
             line.entry.data.doc_no,
             ctx.t(Msg::AllocateTitle),
-            open.grouped()
+            open_amount.grouped()
         );
         self.picker = Some(Picker::new(title, items, None));
     }

@@ -102,8 +102,15 @@ impl LedgerScreen {
         if c.status != Status::Active {
             title.push_str(&format!(" · {}", c.status.label(lang)));
         }
-        let pairs = self.figures.pairs(lang);
-        let (first, rest) = pairs.split_at(pairs.len().min(4));
+        // Credit used is the balance when owed: left to the detail screen.
+        let used = Msg::CreditUsed.get(lang);
+        let pairs: Vec<(&str, String)> = self
+            .figures
+            .pairs(lang)
+            .into_iter()
+            .filter(|(label, _)| *label != used)
+            .collect();
+        let (first, rest) = pairs.split_at(pairs.len().min(3));
         let overdue_style = if self.figures.overdue > Money::ZERO {
             theme.error
         } else {
