@@ -417,7 +417,8 @@ fn the_dashboard_cycles_classification_dimensions() {
         "{text}"
     );
     typed(&mut app, "c");
-    typed(&mut app, "c");
+    typed(&mut app, "c"); // the grouping is read on a worker too
+    app.wait_until_loaded();
     let text = screen(&mut app, 120, 40);
     assert!(text.contains("Receivable by Region"), "{text}");
     // 华南: 华强 73,000 + 鑫达 230,000.
@@ -428,4 +429,25 @@ fn the_dashboard_cycles_classification_dimensions() {
     );
     typed(&mut app, "q");
     assert!(screen(&mut app, 80, 24).contains("5 shown"));
+}
+
+#[test]
+fn the_first_page_shown_while_the_list_loads_has_its_balances_and_marks() {
+    let (_dir, store) = sample_store();
+    let mut options = kehu::tui::Options::new(Lang::En);
+    options.theme = kehu::tui::theme::Theme::plain();
+    options.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    options.background_above = 2; // load on the worker even for five customers
+    let mut app = App::new(store, options).unwrap();
+    let first = screen(&mut app, 80, 24);
+    // The first frame is the first page, read at once with its own rows' figures.
+    let row = first.lines().find(|l| l.contains("C000004")).unwrap();
+    assert!(row.starts_with("!+") && row.contains("5,000.00"), "{first}");
+    app.wait_until_loaded();
+    let text = screen(&mut app, 80, 24);
+    let row = text.lines().find(|l| l.contains("C000002")).unwrap();
+    assert!(
+        row.starts_with(" +") && row.contains("230,000.00"),
+        "{text}"
+    );
 }

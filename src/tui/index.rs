@@ -129,7 +129,13 @@ pub fn ledger_balances(store: &Store) -> Result<HashMap<i64, LedgerFigures>> {
 impl CustomerIndex {
     /// Every customer (or the first `limit` by code) from the store.
     pub fn load(store: &Store, limit: Option<u64>) -> Result<CustomerIndex> {
-        let balances = ledger_balances(store)?;
+        // The whole list takes every balance in one query (~80 ms at 100,000
+        // customers, on the loading worker); a first page asks for its own
+        // rows only, so the first frame does not wait for the rest.
+        let balances = match limit {
+            None => ledger_balances(store)?,
+            Some(_) => HashMap::new(),
+        };
         let mut index = CustomerIndex {
             generation: next_generation(),
             ..CustomerIndex::default()
@@ -138,6 +144,13 @@ impl CustomerIndex {
             let figures = balances.get(&s.id).copied().unwrap_or_default();
             index.push(&s, figures);
         })?;
+        if limit.is_some() {
+            for row in &mut index.rows {
+                let figures = LedgerFigures::from(&store.balance(row.id)?);
+                row.balance = figures.balance;
+                row.oldest_due = figures.oldest_due;
+            }
+        }
         Ok(index)
     }
 
