@@ -84,18 +84,23 @@ impl Row {
     /// Two columns of marks: `!` something is overdue, `+` over the credit
     /// limit (the list's legend explains them).
     pub fn marks(&self, today: NaiveDate) -> &'static str {
-        match (self.is_overdue(today), self.is_over_limit()) {
-            (true, true) => "!+",
-            (true, false) => "! ",
-            (false, true) => " +",
-            (false, false) => "  ",
-        }
+        marks(self.is_overdue(today), self.is_over_limit())
     }
 
     /// Credit used is above the limit, as the core decides it (a limit of 0
     /// means cash only).
     pub fn is_over_limit(&self) -> bool {
         Standing::new(self.credit_limit, self.balance).over_limit
+    }
+}
+
+/// `!` overdue, `+` over the credit limit, in two columns.
+pub fn marks(overdue: bool, over_limit: bool) -> &'static str {
+    match (overdue, over_limit) {
+        (true, true) => "!+",
+        (true, false) => "! ",
+        (false, true) => " +",
+        (false, false) => "  ",
     }
 }
 

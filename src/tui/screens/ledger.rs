@@ -18,6 +18,7 @@ use crate::tui::app::Ctx;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::picker::{Picked, Picker};
 use crate::tui::widgets::prompt::{Prompt, Prompted};
+use crate::tui::widgets::table;
 
 pub struct LedgerScreen {
     customer: Customer,
@@ -144,22 +145,8 @@ impl LedgerScreen {
     }
 
     fn navigate(&mut self, action: Action, rows: usize) {
-        let last = self.lines.len().saturating_sub(1);
-        self.selected = match action {
-            Action::Down => (self.selected + 1).min(last),
-            Action::Up => self.selected.saturating_sub(1),
-            Action::PageDown => (self.selected + rows).min(last),
-            Action::PageUp => self.selected.saturating_sub(rows),
-            Action::Top => 0,
-            Action::Bottom => last,
-            _ => self.selected,
-        };
-        let rows = rows.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
+        self.selected = table::moved(self.selected, action, rows, self.lines.len());
+        self.offset = table::in_view(self.selected, self.offset, rows);
     }
 
     pub fn scroll(&mut self, delta: i32, page: u16) {

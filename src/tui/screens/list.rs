@@ -18,6 +18,7 @@ use crate::tui::index::{Filtered, Query, StatusFilter, Text};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::confirm::{Answer, Confirm};
 use crate::tui::widgets::picker::{Item, Picked, Picker};
+use crate::tui::widgets::table;
 
 enum PickFor {
     Template,
@@ -264,26 +265,8 @@ impl ListScreen {
 
     fn navigate(&mut self, action: Action, rows: usize) {
         let count = self.filtered.rows().len();
-        let last = count.saturating_sub(1);
-        self.selected = match action {
-            Action::Down => (self.selected + 1).min(last),
-            Action::Up => self.selected.saturating_sub(1),
-            Action::PageDown => (self.selected + rows).min(last),
-            Action::PageUp => self.selected.saturating_sub(rows),
-            Action::Top => 0,
-            Action::Bottom => last,
-            _ => self.selected,
-        };
-        self.keep_in_view(rows);
-    }
-
-    fn keep_in_view(&mut self, rows: usize) {
-        let rows = rows.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
+        self.selected = table::moved(self.selected, action, rows, count);
+        self.offset = table::in_view(self.selected, self.offset, rows);
     }
 
     pub fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {

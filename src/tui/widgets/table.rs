@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::fit;
+use crate::tui::keymap::Action;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Column {
@@ -104,6 +105,33 @@ impl<'a, F: Fn(usize, usize) -> Cow<'a, str>> Table<'a, F> {
         }
         let line = fit(&text, area.width as usize);
         buf.set_stringn(area.x, y, line, area.width as usize, style);
+    }
+}
+
+/// Where the selection of `count` rows goes on a movement key, `rows` of
+/// them on screen (a page).
+pub fn moved(selected: usize, action: Action, rows: usize, count: usize) -> usize {
+    let last = count.saturating_sub(1);
+    match action {
+        Action::Down => (selected + 1).min(last),
+        Action::Up => selected.saturating_sub(1),
+        Action::PageDown => (selected + rows).min(last),
+        Action::PageUp => selected.saturating_sub(rows),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => selected,
+    }
+}
+
+/// The first row on screen after a move, so the selection stays in view.
+pub fn in_view(selected: usize, offset: usize, rows: usize) -> usize {
+    let rows = rows.max(1);
+    if selected < offset {
+        selected
+    } else if selected >= offset + rows {
+        selected + 1 - rows
+    } else {
+        offset
     }
 }
 

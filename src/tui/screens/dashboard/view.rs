@@ -32,14 +32,9 @@ fn panel(title: String, ctx: &Ctx) -> Block<'static> {
         .title(Span::styled(format!(" {title} "), ctx.theme.title))
 }
 
-/// "!+" marks of a balance as on the list: overdue, over the limit.
+/// The list's marks for a balance: overdue, over the limit.
 fn marks(b: &Balance, ctx: &Ctx) -> &'static str {
-    match (b.is_overdue(ctx.today), b.standing.over_limit) {
-        (true, true) => "!+",
-        (true, false) => "! ",
-        (false, true) => " +",
-        (false, false) => "  ",
-    }
+    crate::tui::index::marks(b.is_overdue(ctx.today), b.standing.over_limit)
 }
 
 impl DashboardScreen {
