@@ -372,7 +372,8 @@ fn a_statement_is_exported_for_the_period_and_a_bad_file_name_keeps_the_dialog()
     key(&mut app, KeyCode::Backspace); // the dialog edits like any field
     typed(&mut app, "v");
     key(&mut app, KeyCode::Enter);
-    assert!(screen(&mut app, 120, 40).contains("对账单已导出"));
+    let written = format!("对账单已导出: {}", path.display());
+    assert!(screen(&mut app, 200, 40).contains(&written));
     let csv = std::fs::read_to_string(&path).unwrap();
     assert!(csv.contains("期初余额"), "{csv}");
     assert!(csv.contains("FP-0001"), "{csv}");
@@ -380,6 +381,57 @@ fn a_statement_is_exported_for_the_period_and_a_bad_file_name_keeps_the_dialog()
     let last = csv.lines().last().unwrap();
     assert!(last.starts_with("2026-11-30,本期合计/期末余额"), "{last}");
     assert!(last.ends_with("73000.00,"), "{last}");
+    // The default is a spreadsheet.
+    typed(&mut app, "s");
+    tabs(&mut app, 2);
+    ctrl(&mut app, 'u');
+    let xlsx = dir.path().join("statement.xlsx");
+    typed(&mut app, xlsx.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    let bytes = std::fs::read(&xlsx).unwrap();
+    assert!(bytes.starts_with(b"PK"), "not a zip/xlsx file");
+}
+
+#[test]
+fn an_adjustment_needs_its_reason_in_the_memo() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    typed(&mut app, "l");
+    typed(&mut app, "a");
+    key(&mut app, KeyCode::BackTab);
+    key(&mut app, KeyCode::BackTab);
+    typed(&mut app, "tz"); // 调整 by its pinyin initials
+    key(&mut app, KeyCode::Enter);
+    tabs(&mut app, 1);
+    typed(&mut app, "TZ-01");
+    tabs(&mut app, 1);
+    typed(&mut app, "-300");
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("摘要（原因）"), "{text}");
+    assert!(text.contains("调整必须说明原因"), "{text}");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app, 80, 24).contains("请先修正"));
+    assert_eq!(ledger_of(&app, "C000001").len(), 4);
+    // Saving moved the focus to the field in error: the memo.
+    typed(&mut app, "尾差");
+    ctrl(&mut app, 's');
+    let lines = ledger_of(&app, "C000001");
+    let adjustment = doc(&lines, "TZ-01");
+    assert_eq!(adjustment.entry.data.amount, yuan("-300"));
+    assert_eq!(adjustment.entry.data.memo, "尾差");
+}
+
+#[test]
+fn the_demo_data_comes_with_ledgers() {
+    let (_dir, store) = empty_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "m");
+    typed(&mut app, "D");
+    app.wait_until_loaded();
+    let text = screen(&mut app, 120, 40);
+    let totals = text.lines().find(|l| l.starts_with("Receivable ")).unwrap();
+    assert!(!totals.starts_with("Receivable 0.00"), "{text}");
+    assert!(text.contains("Top 10 debtors"), "{text}");
 }
 
 #[test]

@@ -209,7 +209,7 @@ impl EntryScreen {
     fn open_picker(&mut self, first: Option<char>, ctx: &Ctx) {
         let items = EntryKind::ALL
             .iter()
-            .map(|k| Item::new(k.key(), k.label(ctx.lang)))
+            .map(|k| Item::new(k.key(), k.label(ctx.lang)).also_matching(initials(*k)))
             .collect();
         let mut picker = Picker::new(
             EntryField::Type.label(ctx.lang),
@@ -220,5 +220,18 @@ impl EntryScreen {
             picker.handle_key(&KeyEvent::from(KeyCode::Char(c)));
         }
         self.picker = Some(picker);
+    }
+}
+
+/// Pinyin initials of the Chinese type names as a bookkeeper reads them, and
+/// of the short names: `tz` finds 调整, which the pinyin crate reads DZ.
+fn initials(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Opening => "qcye qc",
+        EntryKind::Invoice => "xsfp fp kp",
+        EntryKind::Receipt => "sk hk",
+        EntryKind::Credit => "hzfp hz th",
+        EntryKind::Prepayment => "ysk ys",
+        EntryKind::Adjustment => "tz",
     }
 }

@@ -62,9 +62,13 @@ impl LedgerScreen {
         let count = self.lines.len();
         match LedgerScreen::open(ctx, &self.customer.data.code) {
             Ok(fresh) => {
-                // A new entry is selected; otherwise the selection stays.
-                if fresh.lines.len() > count {
-                    self.selected = fresh.selected;
+                // A new entry (the highest id, wherever its date puts it) is
+                // selected; otherwise the selection stays.
+                if fresh.lines.len() > count
+                    && let Some(newest) =
+                        (0..fresh.lines.len()).max_by_key(|i| fresh.lines[*i].entry.id)
+                {
+                    self.selected = newest;
                 }
                 self.customer = fresh.customer;
                 self.lines = fresh.lines;

@@ -225,10 +225,12 @@ impl LedgerScreen {
             .and_then(|s| write_statement(&path, &s, ctx.lang).map_err(|e| e.to_string()));
         match written {
             Ok(()) => {
+                // The full path: a relative name lands in the folder kehu was started in.
+                let shown = std::path::absolute(&path).unwrap_or(path);
                 ctx.info(format!(
                     "{}: {}",
                     ctx.t(Msg::StatementWritten),
-                    path.display()
+                    shown.display()
                 ));
                 true
             }
