@@ -263,13 +263,18 @@ fn press(app: &mut App, terminal: &mut Terminal<TestBackend>, code: KeyCode) -> 
     start.elapsed()
 }
 
-/// The "N 条" count on the status line.
+/// The "N 条" count on the status line. The second cell of a wide character
+/// is skipped: it may still hold what an earlier frame drew there.
 fn shown_count(terminal: &Terminal<TestBackend>) -> String {
     let buffer = terminal.backend().buffer();
     let y = buffer.area.height - 2;
-    let line: String = (0..buffer.area.width)
-        .map(|x| buffer[(x, y)].symbol().to_string())
-        .collect();
+    let mut line = String::new();
+    let mut x = 0;
+    while x < buffer.area.width {
+        let symbol = buffer[(x, y)].symbol();
+        line.push_str(symbol);
+        x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+    }
     line.split('·')
         .map(str::trim)
         .find(|s| s.ends_with('条'))
