@@ -1,6 +1,7 @@
 //! The real `kehu` binary in a pseudo-terminal: add a customer with
-//! keystrokes, find it by mnemonic, edit its credit limit, quit, and check
-//! the database file. The screen is read with vt100; every step waits for
+//! keystrokes, find it by mnemonic, edit its credit limit, issue it an
+//! invoice through the quick "new invoice" popup, quit, and check the
+//! database file. The screen is read with vt100; every step waits for
 //! text to appear (with a timeout) instead of sleeping.
 
 use std::io::{Read, Write};
@@ -138,6 +139,20 @@ fn add_search_edit_quit_and_check_the_file() {
     s.wait_for("Saved: C000001");
     s.wait_for("80,000.00");
 
+    // A quick invoice: the customer found by mnemonic, the form saved.
+    s.send(b"n");
+    s.wait_for("New invoice: customer");
+    s.send(b"hqdz");
+    s.wait_for("1 shown");
+    s.send(ENTER);
+    s.wait_for("New entry · C000001");
+    s.send(b"FP-E2E");
+    s.send(TAB);
+    s.send(b"1200");
+    s.wait_for("1200");
+    s.send(CTRL_S);
+    s.wait_for("Recorded: Invoice FP-E2E 1,200.00");
+
     s.send(b"q");
     let status = s.wait_for_exit();
     assert!(status.success(), "{status:?}");
@@ -154,4 +169,8 @@ fn add_search_edit_quit_and_check_the_file() {
             && h.operator == "e2e"),
         "{history:?}"
     );
+    let ledger = store.ledger(c.id).unwrap();
+    assert_eq!(ledger.len(), 1);
+    assert_eq!(ledger[0].entry.data.doc_no, "FP-E2E");
+    assert_eq!(ledger[0].entry.data.amount, Money::from_fen(120_000));
 }

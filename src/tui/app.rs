@@ -5,6 +5,7 @@
 
 use std::sync::mpsc::{Receiver, TryRecvError};
 
+use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -16,6 +17,7 @@ use super::event::Event;
 use super::i18n::{self, Msg};
 use super::index::{CustomerIndex, FIRST_PAGE};
 use super::keymap::{self, Action, Scope};
+use super::screens::quick::QuickInvoice;
 use super::screens::{Outcome, Screen, list::ListScreen};
 use super::theme::Theme;
 use super::widgets::confirm::{Answer, Confirm};
@@ -37,6 +39,9 @@ pub struct Options {
     /// Load the list on a worker when the database holds more than this many
     /// customers (the first page is shown meanwhile).
     pub background_above: u64,
+    /// The day overdue amounts are measured against and new entries default
+    /// to (today; tests fix it).
+    pub today: NaiveDate,
 }
 
 impl Options {
@@ -47,6 +52,7 @@ impl Options {
             default_template: None,
             notice: None,
             background_above: 5_000,
+            today: chrono::Local::now().date_naive(),
         }
     }
 }
@@ -72,6 +78,7 @@ pub struct Ctx {
     pub stored_count: i64,
     /// Set by a save: the list selects this customer when it is shown again.
     pub select_after_save: Option<i64>,
+    pub today: NaiveDate,
     loader: Option<Receiver<std::result::Result<CustomerIndex, String>>>,
     db_name: String,
 }
@@ -155,6 +162,7 @@ impl App {
             message: options.notice.map(|text| Message { text, error: true }),
             stored_count,
             select_after_save: None,
+            today: options.today,
             index,
             loader,
             db_name,
@@ -187,6 +195,14 @@ impl App {
 
     /// Takes in what the workers finished. Returns true when something changed.
     pub fn poll(&mut self) -> bool {
+        let mut changed = false;
+        for screen in &mut self.stack {
+            changed |= screen.poll(&mut self.ctx);
+        }
+        changed | self.poll_loader()
+    }
+
+    fn poll_loader(&mut self) -> bool {
         let Some(rx) = &self.ctx.loader else {
             return false;
         };
@@ -208,7 +224,7 @@ impl App {
 
     /// Blocks until background loading is done (tests and benchmarks).
     pub fn wait_until_loaded(&mut self) {
-        while self.ctx.loader.is_some() {
+        while self.ctx.loader.is_some() || self.stack.iter().any(Screen::is_loading) {
             if !self.poll() {
                 std::thread::sleep(std::time::Duration::from_millis(2));
             }
@@ -256,6 +272,12 @@ impl App {
             Some(Action::Quit) => return self.ask_quit(),
             Some(Action::Help) => {
                 self.help = Some(Help::new(scope));
+                return;
+            }
+            Some(Action::NewInvoice) => {
+                self.ctx.message = None;
+                let quick = QuickInvoice::new(&mut self.ctx);
+                self.stack.push(Screen::Quick(Box::new(quick)));
                 return;
             }
             _ => {}
@@ -315,6 +337,9 @@ impl App {
         if let Some(Screen::List(list)) = self.stack.first_mut() {
             list.sync(&mut self.ctx);
         }
+        if let Some(Screen::Quick(quick)) = self.stack.last_mut() {
+            quick.sync(&mut self.ctx);
+        }
     }
 
     /// The scope that has the keyboard now.
@@ -341,6 +366,16 @@ impl App {
         self.page = body.height;
         self.render_header(frame, header);
         if let Some(top) = self.stack.last() {
+            // A popup screen shows what it was opened over.
+            if top.is_overlay()
+                && let Some(below) = self
+                    .stack
+                    .len()
+                    .checked_sub(2)
+                    .and_then(|i| self.stack.get(i))
+            {
+                below.render(frame, body, &self.ctx);
+            }
             top.render(frame, body, &self.ctx);
         }
         self.render_status(frame, status);

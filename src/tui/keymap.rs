@@ -24,12 +24,29 @@ pub enum Scope {
     /// The duplicate dialog when the tax ID is taken: no "save anyway".
     TaxDuplicate,
     Help,
+    /// One customer's ledger entries.
+    Ledger,
+    Dashboard,
+    /// The quick "new invoice" popup: typing searches customers.
+    QuickInvoice,
+    /// A small dialog of text fields (reversal reason, statement period).
+    Prompt,
+    /// An invoice refused for the credit limit: typing is the override reason.
+    Override,
 }
 
 impl Scope {
     /// Scopes where plain characters are typed text, not commands.
     pub fn takes_text(self) -> bool {
-        matches!(self, Scope::Search | Scope::Form | Scope::Picker)
+        matches!(
+            self,
+            Scope::Search
+                | Scope::Form
+                | Scope::Picker
+                | Scope::QuickInvoice
+                | Scope::Prompt
+                | Scope::Override
+        )
     }
 
     pub fn title(self) -> Msg {
@@ -45,17 +62,27 @@ impl Scope {
             Scope::Duplicate => Msg::ScopeDuplicate,
             Scope::TaxDuplicate => Msg::ScopeTaxDuplicate,
             Scope::Help => Msg::ScopeHelp,
+            Scope::Ledger => Msg::ScopeLedger,
+            Scope::Dashboard => Msg::ScopeDashboard,
+            Scope::QuickInvoice => Msg::ScopeQuickInvoice,
+            Scope::Prompt => Msg::ScopePrompt,
+            Scope::Override => Msg::ScopeOverride,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 11] = [
+    pub const ALL: [Scope; 16] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
         Scope::Search,
         Scope::Detail,
+        Scope::Ledger,
+        Scope::Dashboard,
+        Scope::QuickInvoice,
         Scope::Form,
+        Scope::Override,
+        Scope::Prompt,
         Scope::Picker,
         Scope::Confirm,
         Scope::Duplicate,
@@ -105,6 +132,14 @@ pub enum Action {
     No,
     OpenExisting,
     SaveAnyway,
+    Ledger,
+    NewInvoice,
+    Dashboard,
+    AddEntry,
+    Allocate,
+    ReverseEntry,
+    Statement,
+    NextDimension,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,6 +198,7 @@ impl Key {
             KeyCode::Tab => "Tab".into(),
             KeyCode::BackTab => "S-Tab".into(),
             KeyCode::Backspace => "Bksp".into(),
+            KeyCode::Delete => "Del".into(),
             KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };

@@ -1,8 +1,12 @@
 //! One file per screen; `Screen` puts them on one stack.
 
+pub mod dashboard;
 pub mod detail;
+pub mod entry;
 pub mod form;
+pub mod ledger;
 pub mod list;
+pub mod quick;
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -27,6 +31,11 @@ pub enum Screen {
     List(Box<list::ListScreen>),
     Detail(Box<detail::DetailScreen>),
     Form(Box<form::FormScreen>),
+    Ledger(Box<ledger::LedgerScreen>),
+    Entry(Box<entry::EntryScreen>),
+    /// A popup over the screen below it.
+    Quick(Box<quick::QuickInvoice>),
+    Dashboard(Box<dashboard::DashboardScreen>),
 }
 
 impl Screen {
@@ -35,7 +44,28 @@ impl Screen {
             Screen::List(s) => s.scope(ctx),
             Screen::Detail(s) => s.scope(),
             Screen::Form(s) => s.scope(),
+            Screen::Ledger(s) => s.scope(),
+            Screen::Entry(s) => s.scope(),
+            Screen::Quick(_) => Scope::QuickInvoice,
+            Screen::Dashboard(s) => s.scope(),
         }
+    }
+
+    /// Drawn over the screen below it instead of in its place.
+    pub fn is_overlay(&self) -> bool {
+        matches!(self, Screen::Quick(_))
+    }
+
+    /// Takes in a finished background job; true when something changed.
+    pub fn poll(&mut self, ctx: &mut Ctx) -> bool {
+        match self {
+            Screen::Dashboard(s) => s.poll(ctx),
+            _ => false,
+        }
+    }
+
+    pub fn is_loading(&self) -> bool {
+        matches!(self, Screen::Dashboard(s) if s.is_loading())
     }
 
     /// `action` is what the keymap made of `key` in this screen's scope;
@@ -51,6 +81,10 @@ impl Screen {
             Screen::List(s) => s.handle_key(key, action, page, ctx),
             Screen::Detail(s) => s.handle_key(action, page, ctx),
             Screen::Form(s) => s.handle_key(key, action, page, ctx),
+            Screen::Ledger(s) => s.handle_key(key, action, page, ctx),
+            Screen::Entry(s) => s.handle_key(key, action, ctx),
+            Screen::Quick(s) => s.handle_key(key, action, ctx),
+            Screen::Dashboard(s) => s.handle_key(action, ctx),
         }
     }
 
@@ -60,18 +94,27 @@ impl Screen {
             Screen::List(s) => s.scroll(delta, page, ctx),
             Screen::Detail(s) => s.scroll(delta),
             Screen::Form(s) => s.scroll(delta),
+            Screen::Ledger(s) => s.scroll(delta, page),
+            Screen::Entry(_) | Screen::Quick(_) | Screen::Dashboard(_) => {}
         }
     }
 
     /// The screen above this one closed.
     pub fn on_return(&mut self, ctx: &mut Ctx) {
-        if let Screen::Detail(s) = self {
-            s.reload(ctx);
+        match self {
+            Screen::Detail(s) => s.reload(ctx),
+            Screen::Ledger(s) => s.reload(ctx),
+            Screen::Dashboard(s) => s.reload(ctx),
+            _ => {}
         }
     }
 
     pub fn has_unsaved_changes(&self) -> bool {
-        matches!(self, Screen::Form(f) if f.is_dirty())
+        match self {
+            Screen::Form(f) => f.is_dirty(),
+            Screen::Entry(e) => e.is_dirty(),
+            _ => false,
+        }
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -79,6 +122,10 @@ impl Screen {
             Screen::List(s) => s.render(frame, area, ctx),
             Screen::Detail(s) => s.render(frame, area, ctx),
             Screen::Form(s) => s.render(frame, area, ctx),
+            Screen::Ledger(s) => s.render(frame, area, ctx),
+            Screen::Entry(s) => s.render(frame, area, ctx),
+            Screen::Quick(s) => s.render(frame, area, ctx),
+            Screen::Dashboard(s) => s.render(frame, area, ctx),
         }
     }
 
@@ -87,6 +134,10 @@ impl Screen {
             Screen::List(s) => s.status_line(width, ctx),
             Screen::Detail(s) => s.status_line(width, ctx),
             Screen::Form(s) => s.status_line(width, ctx),
+            Screen::Ledger(s) => s.status_line(width, ctx),
+            Screen::Entry(s) => s.status_line(width, ctx),
+            Screen::Quick(s) => s.status_line(width, ctx),
+            Screen::Dashboard(s) => s.status_line(width, ctx),
         }
     }
 }

@@ -3,7 +3,9 @@
 
 pub mod confirm;
 pub mod help;
+pub mod input;
 pub mod picker;
+pub mod prompt;
 pub mod table;
 
 use std::borrow::Cow;
@@ -43,6 +45,42 @@ pub fn fit(text: &str, width: usize) -> String {
     let mut out = cut.into_owned();
     out.extend(std::iter::repeat_n(' ', pad));
     out
+}
+
+/// `text` broken into lines of at most `width` display columns: at the last
+/// space when there is one (English), else between any two characters
+/// (Chinese has no spaces to break at).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(2);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            let cut = line.rfind(' ').filter(|_| c != ' ');
+            let rest = match cut {
+                Some(at) => {
+                    let rest = line[at + 1..].to_string();
+                    line.truncate(at);
+                    rest
+                }
+                None => String::new(),
+            };
+            lines.push(std::mem::take(&mut line));
+            used = rest.width();
+            line = rest;
+            if c == ' ' {
+                continue;
+            }
+        }
+        line.push(c);
+        used += w;
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Blanks `area` for a popup. A wide character just left of it whose second
@@ -89,6 +127,24 @@ mod tests {
         assert_eq!(fit("华强", 6), "华强  ");
         assert_eq!(fit("深圳市华强电子", 6).width(), 6);
         assert_eq!(fit("深圳市华强电子", 6), "深圳… ");
+    }
+
+    #[test]
+    fn wrapping_breaks_english_at_spaces_and_chinese_anywhere() {
+        assert_eq!(
+            wrap("Type the reason to issue it", 12),
+            ["Type the", "reason to", "issue it"]
+        );
+        assert_eq!(
+            wrap("如确需开票，请填写原因", 10),
+            ["如确需开票", "，请填写原", "因"]
+        );
+        for line in wrap(
+            "超出 C000001 深圳市华强电子有限公司 的信用额度：额度 80,000.00",
+            15,
+        ) {
+            assert!(line.width() <= 15, "{line}");
+        }
     }
 
     #[test]

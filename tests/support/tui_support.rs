@@ -6,7 +6,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kehu::domain::Lang;
 use kehu::domain::field::FieldValues;
-use kehu::store::Store;
+use kehu::domain::ledger::EntryInput;
+use kehu::store::{AddOptions, Store};
 use kehu::tui::{App, Options};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -28,9 +29,13 @@ pub fn empty_store() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+/// The day the TUI tests take as today (overdue is measured against it).
+pub const TODAY: &str = "2026-11-30";
+
 /// Six customers: Chinese names (one long enough to be cut at 80 columns),
 /// classifications, one on hold, one archived, and a credit-limit edit in the
-/// history. Every timestamp is fixed so snapshots do not move.
+/// history; ledger entries as of `TODAY` (see `add_ledger`). Every timestamp
+/// is fixed so snapshots do not move.
 pub fn sample_store() -> (tempfile::TempDir, Store) {
     let (dir, mut store) = empty_store();
     let rows: [&[(&str, &str)]; 6] = [
@@ -88,6 +93,7 @@ pub fn sample_store() -> (tempfile::TempDir, Store) {
     store
         .set_status("C000006", kehu::domain::customer::Status::Archived)
         .unwrap();
+    add_ledger(&mut store);
     let conn = store.connection();
     conn.execute(
         "UPDATE customer SET created_at = '2026-11-20T09:30:00+08:00', updated_at = '2026-11-21T14:05:00+08:00'",
@@ -99,9 +105,81 @@ pub fn sample_store() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+/// As of `TODAY`: C000001 (limit 80,000) owes 73,000.00, 28,000.00 of it 51
+/// days overdue; C000002 is 30,000.00 over its 200,000 limit (an invoice
+/// issued with an override reason), nothing overdue; C000003 paid 100,000.00
+/// in advance; C000004 (on hold, limit 0) owes a 5,000.00 opening balance
+/// 333 days overdue.
+pub fn add_ledger(store: &mut Store) {
+    let entry = |kind: &str, date: &str, doc: &str, amount: &str, memo: &str| EntryInput {
+        kind: kind.into(),
+        date: date.into(),
+        doc_no: doc.into(),
+        amount: amount.into(),
+        memo: memo.into(),
+        ..EntryInput::default()
+    };
+    let year_end = |mut input: EntryInput| {
+        input.due_date = "2026-12-31".into();
+        input
+    };
+    let rows = [
+        (
+            "C000001",
+            entry("opening", "2026-06-30", "QC-2026", "12000", "期初导入"),
+            None,
+        ),
+        (
+            "C000001",
+            entry("invoice", "2026-09-10", "FP-0001", "36000", "电子元件一批"),
+            None,
+        ),
+        (
+            "C000001",
+            entry("receipt", "2026-10-15", "SK-0001", "20000", "工行转账"),
+            None,
+        ),
+        (
+            "C000001",
+            entry("invoice", "2026-11-20", "FP-0002", "45000", ""),
+            None,
+        ),
+        (
+            "C000002",
+            year_end(entry("invoice", "2026-11-01", "XD-1101", "150000", "")),
+            None,
+        ),
+        (
+            "C000002",
+            year_end(entry("invoice", "2026-11-25", "XD-1125", "80000", "")),
+            Some("年底备货，经理批准"),
+        ),
+        (
+            "C000003",
+            entry("prepayment", "2026-11-05", "YS-001", "100000", "预付货款"),
+            None,
+        ),
+        (
+            "C000004",
+            entry("opening", "2026-01-01", "QC-2026", "5000", ""),
+            None,
+        ),
+    ];
+    for (code, input, reason) in rows {
+        let options = AddOptions {
+            override_reason: reason.map(str::to_string),
+            ..AddOptions::default()
+        };
+        store
+            .add_entry(code, &input, &options)
+            .unwrap_or_else(|e| panic!("{code} {}: {e}", input.doc_no));
+    }
+}
+
 pub fn app(store: Store, lang: Lang) -> App {
     let mut options = Options::new(lang);
     options.theme = kehu::tui::theme::Theme::plain();
+    options.today = chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap();
     App::new(store, options).unwrap()
 }
 

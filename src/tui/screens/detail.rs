@@ -8,11 +8,13 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::form::FormScreen;
+use super::ledger::LedgerScreen;
+use super::ledger::figures::AccountFigures;
 use super::list::{delete, set_status};
 use super::{Outcome, Screen};
 use crate::domain::Lang;
 use crate::domain::customer::{Customer, CustomerData, Status};
-use crate::domain::field::{Field, Group};
+use crate::domain::field::Field;
 use crate::store::{AuditEntry, StoreError};
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
@@ -28,6 +30,7 @@ enum ConfirmFor {
 pub struct DetailScreen {
     customer: Customer,
     history: Vec<AuditEntry>,
+    figures: AccountFigures,
     scroll: u16,
     confirm: Option<(ConfirmFor, Confirm)>,
     /// Set once the customer was deleted: the screen only offers Back.
@@ -41,9 +44,11 @@ impl DetailScreen {
             .customer(code)?
             .ok_or_else(|| StoreError::NotFound(code.to_string()))?;
         let history = ctx.store.audit_history(customer.id)?;
+        let (figures, _) = AccountFigures::load(&ctx.store, customer.id, ctx.today)?;
         Ok(DetailScreen {
             customer,
             history,
+            figures,
             scroll: 0,
             confirm: None,
             gone: false,
@@ -56,6 +61,7 @@ impl DetailScreen {
             Ok(fresh) => {
                 self.customer = fresh.customer;
                 self.history = fresh.history;
+                self.figures = fresh.figures;
             }
             Err(StoreError::NotFound(_)) => self.gone = true,
             Err(e) => ctx.error(e.to_string()),
@@ -98,6 +104,10 @@ impl DetailScreen {
             _ if self.gone => {}
             Action::Edit => match FormScreen::edit(ctx, &code) {
                 Ok(form) => return Outcome::Push(Screen::Form(Box::new(form))),
+                Err(e) => ctx.error(e.to_string()),
+            },
+            Action::Ledger => match LedgerScreen::open(ctx, &code) {
+                Ok(ledger) => return Outcome::Push(Screen::Ledger(Box::new(ledger))),
                 Err(e) => ctx.error(e.to_string()),
             },
             Action::Archive => {
@@ -170,11 +180,13 @@ impl DetailScreen {
                 ));
             }
             fields.push(pair(field.label(lang), display_value(*field, data, lang)));
-            if field.group() == Group::CreditTerms && *field == Field::CreditLimit {
-                fields.push(pair(
-                    ctx.t(Msg::ColBalance),
-                    money_hook_balance(ctx, self.customer.id),
-                ));
+            if *field == Field::CreditLimit {
+                // The limit is the field above; the ledger's figures follow it.
+                for (label, value) in self.figures.pairs(lang) {
+                    if label != ctx.t(Msg::ColCredit) {
+                        fields.push(pair(label, value));
+                    }
+                }
             }
         }
         let mut side = vec![Line::styled(
@@ -248,16 +260,6 @@ impl DetailScreen {
 /// "2026-11-20T09:30:00+08:00" → "2026-11-20 09:30"
 fn short_time(at: &str) -> String {
     at.chars().take(16).collect::<String>().replace('T', " ")
-}
-
-/// LEDGER HOOK: the balance shown on the detail screen (0 until the ledger lands).
-fn money_hook_balance(ctx: &Ctx, id: i64) -> String {
-    ctx.index
-        .row_of_id(id)
-        .and_then(|r| ctx.index.get(r))
-        .map(|r| r.balance)
-        .unwrap_or_default()
-        .grouped()
 }
 
 /// A field's value as a person reads it: choice labels in the UI language,

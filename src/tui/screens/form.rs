@@ -55,6 +55,8 @@ pub struct FormScreen {
     picker: Option<Picker>,
     discard: Option<Confirm>,
     duplicate: Option<Duplicate>,
+    /// Opened by the quick invoice: after saving, the invoice form follows.
+    then_invoice: bool,
 }
 
 impl FormScreen {
@@ -107,9 +109,25 @@ impl FormScreen {
             picker: None,
             discard: None,
             duplicate: None,
+            then_invoice: false,
         };
         form.initial = form.values();
         form
+    }
+
+    /// The add form with the name the quick invoice found nothing for; saving
+    /// continues to the invoice form for the new customer.
+    pub fn add_then_invoice(ctx: &Ctx, name: &str) -> Result<FormScreen, StoreError> {
+        let mut form = FormScreen::add(ctx, None)?;
+        form.then_invoice = true;
+        if let Some(entry) = form.entry_mut("name") {
+            entry.set(name.to_string());
+        }
+        // Focus is on the name: the mnemonic follows it as if typed.
+        form.edited();
+        form.validate_local(ctx);
+        form.initial = form.values();
+        Ok(form)
     }
 
     fn index_of(&self, key: &str) -> Option<usize> {

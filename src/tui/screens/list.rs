@@ -6,8 +6,10 @@ mod view;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
+use super::dashboard::DashboardScreen;
 use super::detail::DetailScreen;
 use super::form::FormScreen;
+use super::ledger::LedgerScreen;
 use super::{Outcome, Screen};
 use crate::domain::customer::Status;
 use crate::tui::app::Ctx;
@@ -16,6 +18,7 @@ use crate::tui::index::{Filtered, Query, StatusFilter, Text};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::confirm::{Answer, Confirm};
 use crate::tui::widgets::picker::{Item, Picked, Picker};
+use crate::tui::widgets::table;
 
 enum PickFor {
     Template,
@@ -169,6 +172,19 @@ impl ListScreen {
                     Err(e) => ctx.error(e.to_string()),
                 }
             }
+            Action::Ledger => {
+                let Some(code) = self.selected_code(ctx) else {
+                    return Outcome::Stay;
+                };
+                self.keep_id = self.selected_id(ctx);
+                match LedgerScreen::open(ctx, &code) {
+                    Ok(ledger) => return Outcome::Push(Screen::Ledger(Box::new(ledger))),
+                    Err(e) => ctx.error(e.to_string()),
+                }
+            }
+            Action::Dashboard => {
+                return Outcome::Push(Screen::Dashboard(Box::new(DashboardScreen::open(ctx))));
+            }
             Action::Archive => {
                 if let Some(code) = self.selected_code(ctx) {
                     self.keep_id = self.selected_id(ctx);
@@ -249,26 +265,8 @@ impl ListScreen {
 
     fn navigate(&mut self, action: Action, rows: usize) {
         let count = self.filtered.rows().len();
-        let last = count.saturating_sub(1);
-        self.selected = match action {
-            Action::Down => (self.selected + 1).min(last),
-            Action::Up => self.selected.saturating_sub(1),
-            Action::PageDown => (self.selected + rows).min(last),
-            Action::PageUp => self.selected.saturating_sub(rows),
-            Action::Top => 0,
-            Action::Bottom => last,
-            _ => self.selected,
-        };
-        self.keep_in_view(rows);
-    }
-
-    fn keep_in_view(&mut self, rows: usize) {
-        let rows = rows.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
+        self.selected = table::moved(self.selected, action, rows, count);
+        self.offset = table::in_view(self.selected, self.offset, rows);
     }
 
     pub fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {

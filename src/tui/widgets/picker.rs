@@ -34,6 +34,16 @@ impl Item {
     }
 }
 
+impl Item {
+    /// Also found by `words` (e.g. initials the label's polyphones get wrong:
+    /// 调整 reads TZ, the pinyin crate says DZ).
+    pub fn also_matching(mut self, words: &str) -> Item {
+        self.search.push('\u{1}');
+        self.search.push_str(&words.to_lowercase());
+        self
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Picked {
     Still,

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::fit;
+use crate::tui::keymap::Action;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Column {
@@ -27,6 +28,8 @@ pub struct Table<'a, F: Fn(usize, usize) -> Cow<'a, str>> {
     pub header_style: Style,
     pub selected_style: Style,
     pub row_style: &'a dyn Fn(usize) -> Style,
+    /// A style for one cell (row, column) over the row's, e.g. a marker.
+    pub cell_style: Option<&'a dyn Fn(usize, usize) -> Option<Style>>,
 }
 
 /// Columns are separated by one space.
@@ -59,7 +62,28 @@ impl<'a, F: Fn(usize, usize) -> Cow<'a, str>> Table<'a, F> {
             } else {
                 (self.row_style)(row)
             };
-            self.line(buf, area, area.y + 1 + i as u16, &cells, style);
+            let y = area.y + 1 + i as u16;
+            self.line(buf, area, y, &cells, style);
+            if let Some(cell_style) = self.cell_style.filter(|_| self.selected != Some(row)) {
+                self.style_cells(buf, area, y, |c| cell_style(row, c));
+            }
+        }
+    }
+
+    fn style_cells(
+        &self,
+        buf: &mut Buffer,
+        area: Rect,
+        y: u16,
+        style: impl Fn(usize) -> Option<Style>,
+    ) {
+        let mut x = area.x;
+        for (c, col) in self.columns.iter().enumerate() {
+            let width = col.width.min(area.right().saturating_sub(x));
+            if let Some(s) = style(c) {
+                buf.set_style(Rect::new(x, y, width, 1), s);
+            }
+            x = x.saturating_add(col.width + GAP);
         }
     }
 
@@ -81,6 +105,33 @@ impl<'a, F: Fn(usize, usize) -> Cow<'a, str>> Table<'a, F> {
         }
         let line = fit(&text, area.width as usize);
         buf.set_stringn(area.x, y, line, area.width as usize, style);
+    }
+}
+
+/// Where the selection of `count` rows goes on a movement key, `rows` of
+/// them on screen (a page).
+pub fn moved(selected: usize, action: Action, rows: usize, count: usize) -> usize {
+    let last = count.saturating_sub(1);
+    match action {
+        Action::Down => (selected + 1).min(last),
+        Action::Up => selected.saturating_sub(1),
+        Action::PageDown => (selected + rows).min(last),
+        Action::PageUp => selected.saturating_sub(rows),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => selected,
+    }
+}
+
+/// The first row on screen after a move, so the selection stays in view.
+pub fn in_view(selected: usize, offset: usize, rows: usize) -> usize {
+    let rows = rows.max(1);
+    if selected < offset {
+        selected
+    } else if selected >= offset + rows {
+        selected + 1 - rows
+    } else {
+        offset
     }
 }
 

@@ -15,6 +15,7 @@ use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{self, Action, Scope};
 use crate::tui::screens::detail::DetailScreen;
+use crate::tui::screens::entry::EntryScreen;
 use crate::tui::screens::{Outcome, Screen};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{centered, fit};
@@ -161,6 +162,15 @@ impl FormScreen {
                     c.data.code,
                     c.data.name
                 ));
+                if self.then_invoice {
+                    return match EntryScreen::new(ctx, &c.data.code, None) {
+                        Ok(form) => Outcome::Replace(Screen::Entry(Box::new(form))),
+                        Err(e) => {
+                            ctx.error(e.to_string());
+                            Outcome::Pop
+                        }
+                    };
+                }
                 Outcome::Pop
             }
             Err(StoreError::Invalid(problems)) => {

@@ -60,7 +60,11 @@ pub fn delete(ctx: &mut Ctx, code: &str) {
 }
 
 pub(super) fn load_demo(ctx: &mut Ctx) {
+    let today = ctx.today;
     let loaded = crate::demo::load(&mut ctx.store).and_then(|(added, _)| {
+        // Their ledgers too, dated back from today, so balances, overdue
+        // marks and the dashboard have something to show.
+        crate::demo::ledger::load(&mut ctx.store, today)?;
         ctx.reload_index()?;
         Ok(added)
     });

@@ -42,6 +42,11 @@ impl ListScreen {
             parts.push(format!("{} {class}", ctx.t(Msg::Filter)));
         }
         parts.push(shown);
+        parts.push(format!(
+            "! {}  + {}",
+            ctx.t(Msg::LegendOverdue),
+            ctx.t(Msg::LegendOverLimit)
+        ));
         let info = parts.join(" · ");
         if self.searching || !self.query.text.is_empty() {
             let cursor = if self.searching { "▏" } else { "" };
@@ -89,25 +94,27 @@ impl ListScreen {
             weight,
             rank,
         };
-        // Display order; ranks say what stays at 80 columns.
+        // Display order; ranks say what stays at 80 columns (the marks
+        // always do: the bookkeeper must see who is overdue at any width).
         let wants = [
-            (Column::Code, want(7, 0, 0)),
+            (Shown::Marks, want(2, 0, 0)),
+            (Shown::Data(Column::Code), want(7, 0, 0)),
             (
-                Column::Name,
+                Shown::Data(Column::Name),
                 Want {
-                    ideal: 28,
+                    ideal: 26,
                     ..want(20, 4, 0)
                 },
             ),
-            (Column::Mnemonic, want(8, 1, 3)),
-            (Column::TaxId, want(18, 0, 5)),
-            (Column::Class, want(9, 1, 4)),
-            (Column::Credit, want(12, 0, 1)),
-            (Column::Balance, want(12, 0, 2)),
-            (Column::Status, want(7, 0, 1)),
+            (Shown::Data(Column::Mnemonic), want(8, 1, 3)),
+            (Shown::Data(Column::TaxId), want(18, 0, 5)),
+            (Shown::Data(Column::Class), want(9, 1, 4)),
+            (Shown::Data(Column::Credit), want(12, 0, 1)),
+            (Shown::Data(Column::Balance), want(12, 0, 2)),
+            (Shown::Data(Column::Status), want(7, 0, 1)),
         ];
         let widths = table::layout(area.width, &wants.map(|(_, w)| w));
-        let shown: Vec<(Column, u16)> = wants
+        let shown: Vec<(Shown, u16)> = wants
             .iter()
             .zip(&widths)
             .filter_map(|((c, _), w)| w.map(|w| (*c, w)))
@@ -115,18 +122,25 @@ impl ListScreen {
         let columns: Vec<table::Column> = shown
             .iter()
             .map(|(c, w)| table::Column {
-                title: c.title().get(lang),
+                title: match c {
+                    Shown::Marks => "",
+                    Shown::Data(c) => c.title().get(lang),
+                },
                 width: *w,
-                right: matches!(c, Column::Credit | Column::Balance),
+                right: matches!(c, Shown::Data(Column::Credit | Column::Balance)),
             })
             .collect();
         let rows = self.filtered.rows();
         let index = &ctx.index;
+        let (today, theme) = (ctx.today, ctx.theme);
         let cell = |pos: usize, col: usize| -> Cow<'_, str> {
             let Some((row, r)) = rows.get(pos).and_then(|&row| Some((row, index.get(row)?))) else {
                 return Cow::Borrowed("");
             };
-            match shown[col].0 {
+            let Shown::Data(column) = shown[col].0 else {
+                return Cow::Borrowed(r.marks(today));
+            };
+            match column {
                 Column::Code => Cow::Borrowed(index.text(row, Text::Code)),
                 Column::Name => Cow::Borrowed(index.text(row, Text::Name)),
                 Column::Mnemonic => Cow::Borrowed(index.text(row, Text::Mnemonic)),
@@ -137,7 +151,20 @@ impl ListScreen {
                 Column::Status => Cow::Borrowed(r.status.label(lang)),
             }
         };
-        let theme = ctx.theme;
+        // Marks and the balance of a flagged customer stand out in colour.
+        let cell_style = |pos: usize, col: usize| -> Option<Style> {
+            let r = rows.get(pos).and_then(|row| index.get(*row))?;
+            let flagged = matches!(shown[col].0, Shown::Marks | Shown::Data(Column::Balance));
+            if !flagged {
+                None
+            } else if r.is_overdue(today) {
+                Some(theme.error)
+            } else if r.is_over_limit() {
+                Some(theme.warning)
+            } else {
+                None
+            }
+        };
         let row_style =
             |pos: usize| match rows.get(pos).and_then(|r| index.get(*r)).map(|r| r.status) {
                 Some(Status::Archived) => theme.dim,
@@ -159,6 +186,7 @@ impl ListScreen {
             header_style: theme.column_header,
             selected_style: theme.selected,
             row_style: &row_style,
+            cell_style: Some(&cell_style),
         };
         table.render(area, frame.buffer_mut());
         if rows.is_empty() && area.height > 2 {
@@ -178,6 +206,13 @@ impl ListScreen {
             );
         }
     }
+}
+
+/// A list column: the overdue / over-limit marks, or a column of the index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shown {
+    Marks,
+    Data(Column),
 }
 
 /// Table rows that fit in a body of `height` lines (one is the header).

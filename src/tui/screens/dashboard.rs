@@ -1,0 +1,137 @@
+//! The receivables dashboard (`D`): totals, overdue, customers over their
+//! credit limit, the top debtors, aging as a bar chart and the receivable by
+//! a classification dimension (`c` cycles them). Its figures read every
+//! balance and open item, so a database file is read on a worker thread with
+//! its own connection and the loop keeps drawing meanwhile.
+
+mod view;
+
+use std::path::Path;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use super::Outcome;
+use crate::store::{ClassTotal, Dashboard, Store};
+use crate::tui::app::Ctx;
+use crate::tui::keymap::{Action, Scope};
+
+type Loaded<T> = Receiver<std::result::Result<T, String>>;
+
+pub struct DashboardScreen {
+    figures: Option<Dashboard>,
+    loading: Option<Loaded<Dashboard>>,
+    /// Index into the catalog's dimensions of the one shown.
+    dimension: usize,
+    by_class: Vec<ClassTotal>,
+    /// A grouping by another dimension (`c`); the latest request wins.
+    loading_classes: Option<Loaded<Vec<ClassTotal>>>,
+}
+
+impl DashboardScreen {
+    pub fn open(ctx: &mut Ctx) -> DashboardScreen {
+        let mut screen = DashboardScreen {
+            figures: None,
+            loading: None,
+            dimension: 0,
+            by_class: Vec::new(),
+            loading_classes: None,
+        };
+        screen.reload(ctx);
+        screen
+    }
+
+    /// Reads the figures again: on a worker for a database file (at 100,000
+    /// customers they take about a second), at once in memory.
+    pub fn reload(&mut self, ctx: &mut Ctx) {
+        let today = ctx.today;
+        match ctx.store.path() {
+            Some(path) => {
+                self.loading = Some(in_background(path, move |store| store.dashboard(today)));
+            }
+            None => match ctx.store.dashboard(today) {
+                Ok(d) => self.figures = Some(d),
+                Err(e) => ctx.error(e.to_string()),
+            },
+        }
+        self.load_classes(ctx);
+    }
+
+    fn load_classes(&mut self, ctx: &mut Ctx) {
+        let Some(code) = ctx
+            .catalog
+            .dimensions
+            .get(self.dimension)
+            .map(|d| d.code.clone())
+        else {
+            self.by_class.clear();
+            return;
+        };
+        match ctx.store.path() {
+            Some(path) => {
+                self.loading_classes = Some(in_background(path, move |store| {
+                    store.receivable_by_class(&code)
+                }));
+            }
+            None => match ctx.store.receivable_by_class(&code) {
+                Ok(totals) => self.by_class = totals,
+                Err(e) => ctx.error(e.to_string()),
+            },
+        }
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some() || self.loading_classes.is_some()
+    }
+
+    /// Takes in the workers' results; true when something changed.
+    pub fn poll(&mut self, ctx: &mut Ctx) -> bool {
+        let figures = take(&mut self.loading, ctx).map(|d| self.figures = Some(d));
+        let classes = take(&mut self.loading_classes, ctx).map(|c| self.by_class = c);
+        figures.is_some() || classes.is_some()
+    }
+
+    pub fn scope(&self) -> Scope {
+        Scope::Dashboard
+    }
+
+    pub fn handle_key(&mut self, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
+        match action {
+            Some(Action::Back) => Outcome::Pop,
+            Some(Action::NextDimension) => {
+                let count = ctx.catalog.dimensions.len().max(1);
+                self.dimension = (self.dimension + 1) % count;
+                self.load_classes(ctx);
+                Outcome::Stay
+            }
+            _ => Outcome::Stay,
+        }
+    }
+}
+
+/// A finished job's value (an error goes to the status line); `None` while it runs.
+fn take<T>(slot: &mut Option<Loaded<T>>, ctx: &mut Ctx) -> Option<T> {
+    let rx = slot.as_ref()?;
+    let result = match rx.try_recv() {
+        Ok(result) => result,
+        Err(TryRecvError::Empty) => return None,
+        Err(TryRecvError::Disconnected) => Err("the dashboard worker stopped".to_string()),
+    };
+    *slot = None;
+    result.map_err(|e| ctx.error(e)).ok()
+}
+
+/// Runs `read` on a worker thread with its own connection to the file at `path`.
+fn in_background<T: Send + 'static>(
+    path: &Path,
+    read: impl FnOnce(&Store) -> crate::store::Result<T> + Send + 'static,
+) -> Loaded<T> {
+    let (tx, rx) = channel();
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        let loaded = Store::open(&path)
+            .and_then(|store| read(&store))
+            .map_err(|e| e.to_string());
+        // The screen may be closed meanwhile; nobody to tell then.
+        let _ = tx.send(loaded);
+    });
+    rx
+}

@@ -1,0 +1,237 @@
+//! Saving an entry: field problems block it, a customer on hold or archived
+//! is refused outright, and an invoice over the credit limit opens a dialog
+//! with the figures (limit, balance, this invoice, excess) that issues it
+//! only with a reason, which the store records.
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::{EntryScreen, TEXT_FIELDS};
+use crate::domain::Lang;
+use crate::domain::ledger::credit::{CreditDecision, OverLimit};
+use crate::store::{AddOptions, StoreError};
+use crate::tui::app::Ctx;
+use crate::tui::i18n::Msg;
+use crate::tui::keymap::{self, Action, Scope};
+use crate::tui::screens::Outcome;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::input::LineInput;
+use crate::tui::widgets::{centered, fit, truncate, wrap};
+
+/// The credit-limit refusal, with the override reason being typed.
+pub struct Refusal {
+    pub figures: OverLimit,
+    pub reason: LineInput,
+}
+
+impl EntryScreen {
+    /// "C000001 深圳市华强电子有限公司", as the core names customers in messages.
+    pub(super) fn customer_label(&self) -> String {
+        format!("{} {}", self.customer.data.code, self.customer.data.name)
+    }
+
+    /// Ctrl-S.
+    pub(super) fn save(&mut self, ctx: &mut Ctx) -> Outcome {
+        self.validate(ctx);
+        let Some(check) = &self.check else {
+            return Outcome::Stay;
+        };
+        if check.problems.has_errors() {
+            let first = check.problems.errors().next().map(|p| p.field.clone());
+            if let Some(field) = first {
+                self.focus_field(&field);
+            }
+            ctx.error(ctx.t(Msg::FixBeforeSave));
+            return Outcome::Stay;
+        }
+        match check.credit {
+            CreditDecision::Allowed => self.write(None, ctx),
+            CreditDecision::OverLimit(figures) => {
+                self.refusal = Some(Refusal {
+                    figures,
+                    reason: LineInput::default(),
+                });
+                Outcome::Stay
+            }
+            refused => {
+                if let Some(p) = refused.problem(&self.customer_label()) {
+                    ctx.error(p.message(ctx.lang).to_string());
+                }
+                Outcome::Stay
+            }
+        }
+    }
+
+    fn focus_field(&mut self, key: &str) {
+        if key == "type" {
+            self.focus = 0;
+        } else if let Some(i) = TEXT_FIELDS.iter().position(|f| f.key() == key) {
+            self.focus = i + 1;
+        }
+    }
+
+    pub(super) fn handle_refusal(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        ctx: &mut Ctx,
+    ) -> Outcome {
+        let Some(refusal) = &mut self.refusal else {
+            return Outcome::Stay;
+        };
+        match action {
+            Some(Action::Cancel) => self.refusal = None,
+            Some(Action::Confirm) => {
+                let reason = refusal.reason.value().trim().to_string();
+                if reason.is_empty() {
+                    ctx.error(ctx.t(Msg::ReasonRequired));
+                    return Outcome::Stay;
+                }
+                return self.write(Some(reason), ctx);
+            }
+            _ => {
+                refusal.reason.edit(key);
+            }
+        }
+        Outcome::Stay
+    }
+
+    /// Adds the entry; back to where the form was opened from on success.
+    fn write(&mut self, override_reason: Option<String>, ctx: &mut Ctx) -> Outcome {
+        let options = AddOptions {
+            override_reason,
+            ..AddOptions::default()
+        };
+        let code = self.customer.data.code.clone();
+        match ctx.store.add_entry(&code, &self.input(), &options) {
+            Ok(added) => {
+                ctx.refresh_customer(self.customer.id);
+                let e = &added.entry.data;
+                let mut text = format!(
+                    "{}: {} {} {} · {} {}",
+                    ctx.t(Msg::Recorded),
+                    e.kind.label(ctx.lang),
+                    e.doc_no,
+                    e.amount.grouped(),
+                    ctx.t(Msg::ColBalance),
+                    added.standing.balance.grouped()
+                );
+                if !added.allocations.is_empty() {
+                    let docs: Vec<String> = added
+                        .allocations
+                        .iter()
+                        .map(|a| {
+                            let doc = if a.credit_id == added.entry.id {
+                                &a.debit_doc
+                            } else {
+                                &a.credit_doc
+                            };
+                            format!("{doc} {}", a.amount.grouped())
+                        })
+                        .collect();
+                    text.push_str(&format!(
+                        " · {} {}",
+                        ctx.t(Msg::AllocatedTo),
+                        docs.join(", ")
+                    ));
+                }
+                ctx.info(text);
+                Outcome::Pop
+            }
+            Err(StoreError::Invalid(problems)) => {
+                self.refusal = None;
+                let first = problems
+                    .errors()
+                    .next()
+                    .map(|p| p.message(ctx.lang).to_string());
+                ctx.error(first.unwrap_or_else(|| ctx.t(Msg::FixBeforeSave).to_string()));
+                Outcome::Stay
+            }
+            Err(e) => {
+                ctx.error(e.to_string());
+                Outcome::Stay
+            }
+        }
+    }
+}
+
+impl Refusal {
+    pub fn render(&self, frame: &mut Frame, area: Rect, customer: &str, theme: &Theme, lang: Lang) {
+        // 60 columns, or what there is; the height follows the wrapped hint.
+        let width = usize::from(area.width.min(60).saturating_sub(2));
+        let height = 12 + wrap(Msg::OverrideHint.get(lang), width).len() as u16;
+        let area = centered(area, 60, height);
+        crate::tui::widgets::clear(frame, area);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border)
+            .title(Span::styled(
+                format!(" {} ", Msg::OverLimitTitle.get(lang)),
+                theme.title,
+            ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let f = &self.figures;
+        let figures = [
+            (Msg::ColCredit, f.limit),
+            (Msg::ColBalance, f.balance),
+            (Msg::ThisInvoice, f.invoice),
+            (Msg::Excess, f.excess),
+        ];
+        // Labels padded by display width, amounts right-aligned in one column.
+        let label_width = figures
+            .iter()
+            .map(|(m, _)| m.get(lang).width())
+            .max()
+            .unwrap_or(0)
+            + 2;
+        let mut lines = vec![
+            Line::styled(truncate(customer, width).into_owned(), theme.focused),
+            Line::raw(""),
+        ];
+        for (msg, amount) in figures {
+            let style = if msg == Msg::Excess {
+                theme.error
+            } else {
+                theme.popup
+            };
+            lines.push(Line::styled(
+                format!(
+                    "  {}{:>14}",
+                    fit(msg.get(lang), label_width),
+                    amount.grouped()
+                ),
+                style,
+            ));
+        }
+        lines.push(Line::raw(""));
+        lines.extend(
+            wrap(Msg::OverrideHint.get(lang), width)
+                .into_iter()
+                .map(Line::raw),
+        );
+        let label = format!("{} > ", Msg::Reason.get(lang));
+        let reason_row = lines.len();
+        lines.push(Line::from(vec![
+            Span::styled(label.clone(), theme.focused),
+            Span::raw(self.reason.value().to_string()),
+        ]));
+        lines.push(Line::raw(""));
+        let hints = keymap::hints(Scope::Override, lang)
+            .into_iter()
+            .map(|(k, l)| format!("{k} {l}"))
+            .collect::<Vec<_>>()
+            .join("   ");
+        lines.push(Line::styled(hints, theme.dim));
+        frame.render_widget(Paragraph::new(lines), inner);
+        let x = label.width() + self.reason.before_cursor().width();
+        frame.set_cursor_position(Position {
+            x: inner.x + (x as u16).min(inner.width.saturating_sub(1)),
+            y: inner.y + reason_row as u16,
+        });
+    }
+}
