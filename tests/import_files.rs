@@ -287,6 +287,24 @@ fn in_file_duplicates_by_tax_id_name_and_code() {
 }
 
 #[test]
+fn a_ui_can_run_the_steps_on_a_worker_thread() {
+    fn sendable<T: Send>() {}
+    sendable::<Source>();
+    sendable::<kehu::import::Rows>();
+    sendable::<Settings>();
+    sendable::<Report>();
+    // The workbook is opened once and its sheet read once for every step.
+    let source = Source::open(&data("customers.xls")).unwrap();
+    let first: Vec<_> = source.preview(None, 5).unwrap();
+    let again: Vec<_> = source.preview(Some("客户档案"), 5).unwrap();
+    assert_eq!(first, again);
+    let moved = std::thread::spawn(move || source.preview(None, 1).unwrap().len())
+        .join()
+        .unwrap();
+    assert_eq!(moved, 1);
+}
+
+#[test]
 fn empty_and_non_spreadsheet_files_are_clear_errors() {
     for (name, words) in [
         ("empty.csv", "is empty"),
