@@ -315,6 +315,18 @@ fn empty_and_non_spreadsheet_files_are_clear_errors() {
         assert!(err.is_unreadable(), "{name}: {err}");
         assert!(err.to_string().contains(words), "{name}: {err}");
     }
+    // A workbook whose sheet holds nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet();
+    book.save(&blank).unwrap();
+    let source = Source::open(&blank).unwrap();
+    let err = import::layout(&source, None, None, &Default::default()).unwrap_err();
+    assert!(
+        err.is_unreadable() && err.to_string().contains("is empty"),
+        "{err}"
+    );
     let err = Source::open(&data("no such file.csv")).unwrap_err();
     assert!(matches!(err, ImportError::Io { .. }));
 }
