@@ -159,6 +159,11 @@ pub fn layout(
         }
         preview.push(row);
     }
+    if preview.iter().all(Row::is_blank) {
+        return Err(ImportError::Empty {
+            path: source.path().to_path_buf(),
+        });
+    }
     let index =
         match header_row {
             Some(n) => preview.iter().position(|r| r.number == n).ok_or_else(|| {
@@ -173,11 +178,6 @@ pub fn layout(
                 searched: header::SEARCH_ROWS,
             })?,
         };
-    if preview.iter().all(Row::is_blank) {
-        return Err(ImportError::Empty {
-            path: source.path().to_path_buf(),
-        });
-    }
     Ok(Layout {
         sheet,
         header_row: preview[index].number,

@@ -287,6 +287,24 @@ fn in_file_duplicates_by_tax_id_name_and_code() {
 }
 
 #[test]
+fn a_ui_can_run_the_steps_on_a_worker_thread() {
+    fn sendable<T: Send>() {}
+    sendable::<Source>();
+    sendable::<kehu::import::Rows>();
+    sendable::<Settings>();
+    sendable::<Report>();
+    // The workbook is opened once and its sheet read once for every step.
+    let source = Source::open(&data("customers.xls")).unwrap();
+    let first: Vec<_> = source.preview(None, 5).unwrap();
+    let again: Vec<_> = source.preview(Some("客户档案"), 5).unwrap();
+    assert_eq!(first, again);
+    let moved = std::thread::spawn(move || source.preview(None, 1).unwrap().len())
+        .join()
+        .unwrap();
+    assert_eq!(moved, 1);
+}
+
+#[test]
 fn empty_and_non_spreadsheet_files_are_clear_errors() {
     for (name, words) in [
         ("empty.csv", "is empty"),
@@ -297,6 +315,18 @@ fn empty_and_non_spreadsheet_files_are_clear_errors() {
         assert!(err.is_unreadable(), "{name}: {err}");
         assert!(err.to_string().contains(words), "{name}: {err}");
     }
+    // A workbook whose sheet holds nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet();
+    book.save(&blank).unwrap();
+    let source = Source::open(&blank).unwrap();
+    let err = import::layout(&source, None, None, &Default::default()).unwrap_err();
+    assert!(
+        err.is_unreadable() && err.to_string().contains("is empty"),
+        "{err}"
+    );
     let err = Source::open(&data("no such file.csv")).unwrap_err();
     assert!(matches!(err, ImportError::Io { .. }));
 }

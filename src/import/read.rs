@@ -67,6 +67,8 @@ pub struct Source {
     path: PathBuf,
     kind: FileKind,
     len: u64,
+    /// The opened workbook and its last sheet read (None for text).
+    workbook: Option<workbook::Cache>,
 }
 
 impl Source {
@@ -88,9 +90,11 @@ impl Source {
                 path: path.to_path_buf(),
             });
         }
+        let mut cache = None;
         let kind = match workbook::sniff(&sample) {
             Some(family) => {
-                let (kind, sheets) = workbook::open(path, family)?;
+                let (kind, sheets, opened) = workbook::open(path, family)?;
+                cache = Some(opened);
                 FileKind::Workbook { kind, sheets }
             }
             None => {
@@ -106,6 +110,7 @@ impl Source {
             path: path.to_path_buf(),
             kind,
             len,
+            workbook: cache,
         })
     }
 
@@ -192,7 +197,13 @@ impl Source {
             )?)),
             FileKind::Workbook { kind, .. } => {
                 let name = self.sheet_name(sheet)?.unwrap_or_default();
-                RowsInner::Sheet(workbook::SheetRows::open(&self.path, *kind, &name)?)
+                let Some(cache) = &self.workbook else {
+                    return Err(ImportError::Workbook {
+                        path: self.path.clone(),
+                        message: "the workbook is not open".into(),
+                    });
+                };
+                RowsInner::Sheet(workbook::SheetRows::open(&self.path, *kind, cache, &name)?)
             }
         };
         Ok(Rows { inner })

@@ -3,6 +3,9 @@
 //! checkpoint at commit) and took twice the time of a rollback journal, which
 //! for new pages writes them once. The journal can only leave WAL while no
 //! other connection has the file open; otherwise the import runs in WAL as usual.
+//! The price: while such an import writes, a connection opened meanwhile (a
+//! TUI started during a long CLI import) waits for it, up to the busy timeout,
+//! instead of reading alongside.
 
 use super::db::BUSY_TIMEOUT;
 use super::{Result, Store};

@@ -2,6 +2,7 @@
 //! a sheet's cells as the text the user sees in Excel.
 
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use calamine::{Data, Ods, Range, Reader, Sheets, Xls, Xlsb, Xlsx, open_workbook};
 
@@ -65,11 +66,62 @@ fn open_as(path: &Path, kind: WorkbookKind) -> Result<FileSheets, String> {
     })
 }
 
+/// An opened workbook and the last sheet read from it. Opening parses the
+/// shared strings and reading a sheet parses all of it, so both are kept for
+/// the steps that follow (preview, header, plan, commit) instead of redone.
+pub(super) struct Cache {
+    book: Mutex<Option<FileSheets>>,
+    sheet: Mutex<Option<(String, Arc<Range<Data>>)>>,
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("workbook::Cache")
+    }
+}
+
+impl Cache {
+    /// The cells of `sheet`, read once.
+    fn range(
+        &self,
+        path: &Path,
+        kind: WorkbookKind,
+        sheet: &str,
+    ) -> Result<Arc<Range<Data>>, ImportError> {
+        let unreadable = |message: String| ImportError::Workbook {
+            path: path.to_path_buf(),
+            message,
+        };
+        // A panic elsewhere cannot leave these half-written: take them anyway.
+        let mut cached = self.sheet.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((name, range)) = cached.as_ref()
+            && name == sheet
+        {
+            return Ok(Arc::clone(range));
+        }
+        // One sheet at a time: switching sheets in a preview frees the last one.
+        *cached = None;
+        let mut book = self.book.lock().unwrap_or_else(|p| p.into_inner());
+        if book.is_none() {
+            *book = Some(open_as(path, kind).map_err(unreadable)?);
+        }
+        let Some(book) = book.as_mut() else {
+            return Err(unreadable("the workbook could not be opened".into()));
+        };
+        let range = Arc::new(
+            book.worksheet_range(sheet)
+                .map_err(|e| unreadable(format!("sheet “{sheet}”: {e}")))?,
+        );
+        *cached = Some((sheet.to_string(), Arc::clone(&range)));
+        Ok(range)
+    }
+}
+
 /// Tries the formats of the family (the extension's first) and lists the sheets.
 pub(super) fn open(
     path: &Path,
     family: Family,
-) -> Result<(WorkbookKind, Vec<String>), ImportError> {
+) -> Result<(WorkbookKind, Vec<String>, Cache), ImportError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -86,7 +138,14 @@ pub(super) fn open(
     let mut first_error = None;
     for kind in candidates {
         match open_as(path, *kind) {
-            Ok(book) => return Ok((*kind, book.sheet_names())),
+            Ok(book) => {
+                let sheets = book.sheet_names();
+                let cache = Cache {
+                    book: Mutex::new(Some(book)),
+                    sheet: Mutex::new(None),
+                };
+                return Ok((*kind, sheets, cache));
+            }
             Err(e) => {
                 first_error.get_or_insert(e);
             }
@@ -106,21 +165,19 @@ pub(super) fn open(
 /// handed out row by row.
 pub(super) struct SheetRows {
     path: std::path::PathBuf,
-    range: Range<Data>,
+    range: Arc<Range<Data>>,
     next: usize,
     first_row: u64,
 }
 
 impl SheetRows {
-    pub fn open(path: &Path, kind: WorkbookKind, sheet: &str) -> Result<SheetRows, ImportError> {
-        let unreadable = |message: String| ImportError::Workbook {
-            path: path.to_path_buf(),
-            message,
-        };
-        let mut book = open_as(path, kind).map_err(unreadable)?;
-        let range = book
-            .worksheet_range(sheet)
-            .map_err(|e| unreadable(format!("sheet “{sheet}”: {e}")))?;
+    pub fn open(
+        path: &Path,
+        kind: WorkbookKind,
+        cache: &Cache,
+        sheet: &str,
+    ) -> Result<SheetRows, ImportError> {
+        let range = cache.range(path, kind, sheet)?;
         let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
         Ok(SheetRows {
             path: path.to_path_buf(),
