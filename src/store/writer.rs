@@ -341,18 +341,20 @@ fn insert_row(conn: &Connection, data: &CustomerData, key: &str, now: &str) -> R
 /// JSON output), for create/delete audit rows. Written by hand rather than
 /// through a map: it runs once per imported row and keeps the row short.
 fn snapshot_json(data: &CustomerData) -> String {
-    let mut out = String::with_capacity(512);
-    out.push('{');
+    // Escaped straight into one buffer: no String per key or value.
+    let mut out: Vec<u8> = Vec::with_capacity(512);
+    out.push(b'{');
     let mut put = |key: &str, value: &str| {
         if value.is_empty() {
             return;
         }
         if out.len() > 1 {
-            out.push(',');
+            out.push(b',');
         }
-        out.push_str(&serde_json::to_string(key).unwrap_or_default());
-        out.push(':');
-        out.push_str(&serde_json::to_string(value).unwrap_or_default());
+        // Writing a &str into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut out, key);
+        out.push(b':');
+        let _ = serde_json::to_writer(&mut out, value);
     };
     for field in Field::ALL {
         put(field.key(), &field.text_of(data));
@@ -360,8 +362,8 @@ fn snapshot_json(data: &CustomerData) -> String {
     for (dim, value) in &data.classification {
         put(dim, value);
     }
-    out.push('}');
-    out
+    out.push(b'}');
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn is_unique_violation(e: &rusqlite::Error) -> bool {
