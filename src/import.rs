@@ -34,6 +34,7 @@ pub use commit::{Control, Progress, commit, plan};
 pub use export::export;
 pub use mapping::{Mapping, MappingError, Target};
 pub use read::{FileKind, Row, Rows, Source, WorkbookKind};
+pub use rejects::save_rejects;
 pub use template::write_template;
 
 /// Database backups kept beside the database (the newest).
