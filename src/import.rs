@@ -14,6 +14,7 @@ mod commit;
 pub mod encoding;
 mod export;
 pub mod header;
+pub mod ledger;
 pub mod mapping;
 mod numbers;
 mod plan;
@@ -149,6 +150,18 @@ pub fn layout(
     header_row: Option<u64>,
     catalog: &Catalog,
 ) -> Result<Layout, ImportError> {
+    layout_by(source, sheet, header_row, |rows| {
+        header::detect(rows, catalog)
+    })
+}
+
+/// `layout` with another way to find the header row (a ledger file's).
+pub fn layout_by(
+    source: &Source,
+    sheet: Option<&str>,
+    header_row: Option<u64>,
+    detect: impl Fn(&[Row]) -> Option<usize>,
+) -> Result<Layout, ImportError> {
     let sheet = source.sheet_name(sheet)?;
     let wanted = header_row.unwrap_or(0) as usize;
     let mut preview = Vec::new();
@@ -169,7 +182,7 @@ pub fn layout(
                     rows: preview.last().map_or(0, |r| r.number),
                 }
             })?,
-            None => header::detect(&preview, catalog).ok_or_else(|| ImportError::NoHeader {
+            None => detect(&preview).ok_or_else(|| ImportError::NoHeader {
                 path: source.path().to_path_buf(),
                 searched: header::SEARCH_ROWS,
             })?,

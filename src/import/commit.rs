@@ -99,20 +99,28 @@ fn run(
 }
 
 fn header_row(rows: &mut Rows, source: &Source, settings: &Settings) -> Result<Row, ImportError> {
+    skip_to_header(rows, source, settings.header_row, &settings.mapping.headers)
+}
+
+/// Reads up to the header row `number`, which must still hold `headers`.
+pub(super) fn skip_to_header(
+    rows: &mut Rows,
+    source: &Source,
+    number: u64,
+    headers: &[String],
+) -> Result<Row, ImportError> {
     for row in rows.by_ref() {
         let row = row?;
-        if row.number == settings.header_row {
-            if headers_of(&row) != settings.mapping.headers {
-                return Err(ImportError::HeadersChanged {
-                    row: settings.header_row,
-                });
+        if row.number == number {
+            if headers_of(&row) != headers {
+                return Err(ImportError::HeadersChanged { row: number });
             }
             return Ok(row);
         }
     }
     Err(ImportError::NoSuchRow {
         path: source.path().to_path_buf(),
-        row: settings.header_row,
+        row: number,
         rows: 0,
     })
 }

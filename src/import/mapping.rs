@@ -131,6 +131,9 @@ pub enum MappingError {
     Twice(String, String, String),
     #[error("no column holds the customer name: map one with --map 'Header=name'")]
     NoName,
+    /// A ledger file: no column for a required field (named).
+    #[error("no column holds {0}: map one with --map 'Header={1}'")]
+    Missing(&'static str, &'static str),
 }
 
 impl Mapping {
