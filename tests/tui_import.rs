@@ -62,6 +62,14 @@ fn a_gbk_csv_with_a_title_row_imported_by_keys_lands_in_the_database_and_the_lis
     let text = screen(&mut app, 120, 40);
     assert!(text.contains("成都市远航医疗器械有限公司"), "{text}");
     assert!(text.contains("10 个客户"), "{text}");
+    // The app's connection, handed to the import for its run, is back and
+    // in WAL again (the import ran on a rollback journal: no other reader).
+    assert_eq!(
+        app.store().path(),
+        Some(dir.path().join("kehu.db").as_path())
+    );
+    assert_eq!(app.store().journal_mode().unwrap(), "wal");
+    assert_eq!(app.store().operator(), "测试员");
     drop(app);
 
     let store = Store::open(&dir.path().join("kehu.db")).unwrap();

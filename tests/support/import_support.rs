@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::KeyCode;
 use kehu::tui::App;
 
-use super::{key, screen, typed};
+use crate::support::{TODAY, key, screen, typed};
 
 /// A test file as typed in the wizard: relative to the crate, where cargo
 /// runs the tests, so the path drawn on screen is the same on every machine.
@@ -75,7 +75,7 @@ pub fn import(app: &mut App, file: &str) {
 pub fn app_pausing(store: kehu::store::Store, lang: kehu::domain::Lang, rows: u64) -> App {
     let mut options = kehu::tui::Options::new(lang);
     options.theme = kehu::tui::theme::Theme::plain();
-    options.today = chrono::NaiveDate::parse_from_str(super::TODAY, "%Y-%m-%d").unwrap();
+    options.today = chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap();
     options.import.pause_after_rows = Some(rows);
     App::new(store, options).unwrap()
 }

@@ -67,6 +67,8 @@ impl PreviewStep {
                 Kind::Plan,
                 Job {
                     db: Some(db.to_path_buf()),
+                    // A check reads alongside the app: its own connection.
+                    store: None,
                     operator: ctx.store.operator().to_string(),
                     source: chosen.source.clone(),
                     settings: settings.clone(),
@@ -106,7 +108,7 @@ impl PreviewStep {
         let before = run.progress;
         match run.poll() {
             None => run.progress != before,
-            Some(result) => {
+            Some((result, _)) => {
                 self.run = None;
                 match result {
                     Ok(report) => {
