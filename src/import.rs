@@ -20,6 +20,7 @@ mod numbers;
 mod plan;
 pub mod read;
 mod rejects;
+mod run;
 mod template;
 
 use std::path::PathBuf;

@@ -11,23 +11,18 @@
 pub mod mapping;
 mod row;
 
-use std::sync::atomic::Ordering;
-
 use crate::domain::Lang;
 use crate::domain::ledger::EntryKind;
-use crate::store::{CreditCheck, LedgerBulk, Store};
+use crate::store::{CreditCheck, Store};
 
-use self::row::{Outcome, Pass};
+use self::row::Pass;
 pub use mapping::{LedgerField, LedgerMapping};
 
-use super::commit::skip_to_header;
 use super::header::detect_by;
 use super::read::{Rows, Source};
 use super::rejects::RejectsWriter;
-use super::{
-    Control, DEFAULT_CACHE_KIB, ImportError, KEEP_BACKUPS, Layout, Policy, Progress, Report,
-    layout_by,
-};
+use super::run::{Started, guarded, rolls_back, start, take_rows};
+use super::{Control, DEFAULT_CACHE_KIB, ImportError, Layout, Policy, Report, layout_by};
 
 /// Where the header is in a ledger file: the row naming the most ledger columns.
 pub fn layout(
@@ -104,40 +99,22 @@ fn run(
     dry_run: bool,
 ) -> Result<Report, ImportError> {
     settings.mapping.validate(settings.default_kind.is_some())?;
-    let sheet = source.sheet_name(settings.sheet.as_deref())?;
-    let mut rows = source.rows(sheet.as_deref())?;
-    let header = skip_to_header(
-        &mut rows,
+    let Started {
+        rows,
+        rejects,
+        mut report,
+    } = start(
         source,
+        settings.sheet.as_deref(),
         settings.header_row,
         &settings.mapping.headers,
-    )?;
-    let rejects = match &settings.rejects {
-        Some(path) => Some(RejectsWriter::create(path, &header.cells)?),
-        None => None,
-    };
-    let mut report = Report {
-        file: source.file_name(),
-        sheet,
+        settings.rejects.as_deref(),
         dry_run,
-        ..Report::default()
-    };
-    if !dry_run {
-        report.backup = store.backup(KEEP_BACKUPS)?;
-    }
-    let load = if dry_run {
-        None
-    } else {
-        Some(store.enter_load_mode(settings.cache_kib)?)
-    };
-    let result = write_rows(store, settings, rows, rejects, control, &mut report);
-    if let Some(mode) = load {
-        let restored = store.leave_load_mode(mode);
-        if result.is_ok() {
-            restored?;
-        }
-    }
-    result.map(|()| report)
+    )?;
+    guarded(store, &mut report, settings.cache_kib, |store, report| {
+        write_rows(store, settings, rows, rejects, control, report)
+    })?;
+    Ok(report)
 }
 
 fn write_rows(
@@ -149,22 +126,14 @@ fn write_rows(
     report: &mut Report,
 ) -> Result<(), ImportError> {
     let mut bulk = store.ledger_bulk(settings.credit)?;
-    report.cancelled = take_rows(
-        &mut bulk,
-        settings,
-        &mut rows,
-        &mut rejects,
-        &mut control,
-        report,
-    )?;
+    let mut pass = Pass::new(&mut bulk, settings, std::mem::take(report));
+    let cancelled = take_rows(&mut pass, &mut rows, &mut rejects, &mut control)?;
+    *report = std::mem::take(&mut pass.report);
+    report.cancelled = cancelled;
     if let Some(w) = rejects {
         report.rejects_file = Some(w.finish()?);
     }
-    let roll_back = report.dry_run
-        || report.cancelled
-        || report.stopped_at.is_some()
-        || (settings.all_or_nothing && report.rejected > 0);
-    if roll_back {
+    if rolls_back(report, settings.all_or_nothing) {
         // Dropping the bulk rolls every row back.
         return Ok(());
     }
@@ -172,46 +141,4 @@ fn write_rows(
     bulk.commit()?;
     report.committed = true;
     Ok(())
-}
-
-/// Runs every row through the pass; `Ok(true)` when cancelled.
-fn take_rows(
-    bulk: &mut LedgerBulk,
-    settings: &LedgerSettings,
-    rows: &mut Rows,
-    rejects: &mut Option<RejectsWriter>,
-    control: &mut Control,
-    report: &mut Report,
-) -> Result<bool, ImportError> {
-    let mut pass = Pass::new(bulk, settings, std::mem::take(report));
-    let mut cancelled = false;
-    while let Some(row) = rows.next() {
-        if control.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-            cancelled = true;
-            break;
-        }
-        let row = row?;
-        let outcome = pass.row(&row)?;
-        if outcome == Outcome::Rejected
-            && let Some(w) = rejects.as_mut()
-        {
-            w.write(&row, &pass.last_errors.join("; "))?;
-        }
-        if let Some(progress) = control.progress.as_mut() {
-            let r = &pass.report;
-            progress(&Progress {
-                rows: r.rows,
-                inserted: r.inserted,
-                updated: 0,
-                skipped: r.skipped,
-                rejected: r.rejected,
-                fraction: rows.fraction_done(),
-            });
-        }
-        if outcome == Outcome::Stopped {
-            break;
-        }
-    }
-    *report = std::mem::take(&mut pass.report);
-    Ok(cancelled)
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::domain::Lang;
-use crate::import::mapping::{MappingError, normalize_header};
+use crate::import::mapping::{MappingError, column_by_header, normalize_header, spec_pairs};
 use crate::store::SavedMapping;
 
 macro_rules! ledger_fields {
@@ -130,22 +130,13 @@ impl LedgerMapping {
     }
 
     fn column(&self, header: &str) -> Option<usize> {
-        let header = header.trim();
-        self.headers
-            .iter()
-            .position(|h| h.trim() == header)
-            .or_else(|| {
-                let key = normalize_header(header);
-                self.headers.iter().position(|h| normalize_header(h) == key)
-            })
+        column_by_header(&self.headers, header)
     }
 
     /// Applies `Header=field,Header2=field2` as typed on the command line.
     pub fn apply_spec(&mut self, spec: &str) -> Result<(), MappingError> {
-        for pair in spec.split([',', '，']).filter(|p| !p.trim().is_empty()) {
-            let (header, target) = pair
-                .split_once('=')
-                .ok_or_else(|| MappingError::Syntax(pair.trim().to_string()))?;
+        for pair in spec_pairs(spec) {
+            let (header, target) = pair?;
             let col = self.column(header).ok_or_else(|| {
                 MappingError::NoColumn(header.trim().to_string(), self.headers.join(", "))
             })?;

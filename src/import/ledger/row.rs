@@ -7,22 +7,14 @@
 use std::collections::HashSet;
 
 use super::LedgerSettings;
-use super::mapping::LedgerField;
+use super::mapping::{LedgerField, LedgerMapping};
 use crate::domain::ledger::{EntryInput, EntryRules, parse_entry};
 use crate::domain::{Problem, Problems, Severity, Text};
+use crate::import::plan::Outcome;
 use crate::import::read::Row;
-use crate::import::{ImportError, MAX_PROBLEMS, Policy, Report, RowProblem};
+use crate::import::run::{RowPass, error_texts, note};
+use crate::import::{ImportError, Policy, Report};
 use crate::store::{AddOptions, CustomerRef, LedgerBulk};
-
-/// What became of one row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Outcome {
-    Blank,
-    Inserted,
-    Skipped,
-    Rejected,
-    Stopped,
-}
 
 /// A row naming no customer at all: its problem points at the customer columns.
 const CUSTOMER: &str = "customer";
@@ -290,60 +282,51 @@ impl<'b, 's> Pass<'b, 's> {
 
     fn reject(&mut self, row: &Row, problems: Problems) -> Outcome {
         self.report.rejected += 1;
-        self.last_errors = problems
-            .errors()
-            .map(|p| {
-                let column = self.column_for(&p.field);
-                let message = p.message.get(self.settings.lang);
-                if column.is_empty() {
-                    message.to_string()
-                } else {
-                    format!("{column}: {message}")
-                }
-            })
-            .collect();
+        let mapping = &self.settings.mapping;
+        self.last_errors = error_texts(&problems, self.settings.lang, |field| {
+            column_for(field, mapping)
+        });
         self.note(row, &problems);
         Outcome::Rejected
     }
 
     fn note(&mut self, row: &Row, problems: &Problems) {
-        for p in problems.iter() {
-            if p.severity == Severity::Warning {
-                self.report.warnings += 1;
-            }
-            if self.report.problems.len() >= MAX_PROBLEMS {
-                self.report.problems_omitted += 1;
-                continue;
-            }
-            let column = self.column_for(&p.field);
-            self.report.problems.push(RowProblem {
-                row: row.number,
-                column,
-                field: p.field.clone(),
-                severity: p.severity,
-                code: p.code,
-                message: p.message.clone(),
-            });
-        }
+        let mapping = &self.settings.mapping;
+        note(&mut self.report, row.number, problems, |field| {
+            column_for(field, mapping)
+        });
+    }
+}
+
+impl RowPass for Pass<'_, '_> {
+    fn take(&mut self, row: &Row) -> Result<Outcome, ImportError> {
+        self.row(row)
     }
 
-    /// The header of the column a problem's field came from ("" for the row).
-    fn column_for(&self, field: &str) -> String {
-        use LedgerField as F;
-        let mapping = &self.settings.mapping;
-        let col = if field == CUSTOMER {
-            [F::CustomerCode, F::TaxId, F::CustomerName]
-                .iter()
-                .find_map(|f| mapping.column_of(*f))
-        } else {
-            F::ALL
-                .iter()
-                .find(|f| f.key() == field)
-                .and_then(|f| mapping.column_of(*f))
-        };
-        col.and_then(|c| mapping.headers.get(c).cloned())
-            .unwrap_or_default()
+    fn report(&self) -> &Report {
+        &self.report
     }
+
+    fn last_errors(&self) -> &[String] {
+        &self.last_errors
+    }
+}
+
+/// The header of the column a problem's field came from ("" for the row).
+fn column_for(field: &str, mapping: &LedgerMapping) -> String {
+    use LedgerField as F;
+    let col = if field == CUSTOMER {
+        [F::CustomerCode, F::TaxId, F::CustomerName]
+            .iter()
+            .find_map(|f| mapping.column_of(*f))
+    } else {
+        F::ALL
+            .iter()
+            .find(|f| f.key() == field)
+            .and_then(|f| mapping.column_of(*f))
+    };
+    col.and_then(|c| mapping.headers.get(c).cloned())
+        .unwrap_or_default()
 }
 
 /// A workbook date cell with a time ("2026-11-01 00:00:00") as its date.
