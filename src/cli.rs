@@ -8,6 +8,7 @@ mod customer;
 mod demo;
 mod export;
 mod import;
+mod import_ledger;
 mod import_report;
 mod ledger;
 mod output;

@@ -14,11 +14,13 @@ mod commit;
 pub mod encoding;
 mod export;
 pub mod header;
+pub mod ledger;
 pub mod mapping;
 mod numbers;
 mod plan;
 pub mod read;
 mod rejects;
+mod run;
 mod template;
 
 use std::path::PathBuf;
@@ -34,6 +36,7 @@ pub use commit::{Control, Progress, commit, plan};
 pub use export::export;
 pub use mapping::{Mapping, MappingError, Target};
 pub use read::{FileKind, Row, Rows, Source, WorkbookKind};
+pub use rejects::save_rejects;
 pub use template::write_template;
 
 /// Database backups kept beside the database (the newest).
@@ -148,6 +151,18 @@ pub fn layout(
     header_row: Option<u64>,
     catalog: &Catalog,
 ) -> Result<Layout, ImportError> {
+    layout_by(source, sheet, header_row, |rows| {
+        header::detect(rows, catalog)
+    })
+}
+
+/// `layout` with another way to find the header row (a ledger file's).
+pub fn layout_by(
+    source: &Source,
+    sheet: Option<&str>,
+    header_row: Option<u64>,
+    detect: impl Fn(&[Row]) -> Option<usize>,
+) -> Result<Layout, ImportError> {
     let sheet = source.sheet_name(sheet)?;
     let wanted = header_row.unwrap_or(0) as usize;
     let mut preview = Vec::new();
@@ -173,7 +188,7 @@ pub fn layout(
                     rows: preview.last().map_or(0, |r| r.number),
                 }
             })?,
-            None => header::detect(&preview, catalog).ok_or_else(|| ImportError::NoHeader {
+            None => detect(&preview).ok_or_else(|| ImportError::NoHeader {
                 path: source.path().to_path_buf(),
                 searched: header::SEARCH_ROWS,
             })?,

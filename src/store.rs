@@ -29,8 +29,9 @@ pub use db::{SCHEMA_VERSION, default_db_path};
 pub use error::StoreError;
 pub use ledger::{
     AddOptions, Added, AgingReport, AgingRow, Allocate, AllocateRequest, AllocationLine, Balance,
-    ClassTotal, CreditCheck, Dashboard, EntryCheck, EntryPatch, EntryRef, LedgerAuditEntry,
-    LedgerBulk, LedgerLine, OverdueItem, Reversal, Statement, StatementLine, Target,
+    ClassTotal, CreditCheck, CustomerRef, Dashboard, EntryCheck, EntryPatch, EntryRef,
+    LedgerAuditEntry, LedgerBulk, LedgerLine, OverdueItem, Reversal, Statement, StatementLine,
+    Target,
 };
 pub use load_mode::LoadMode;
 pub use mappings::SavedMapping;

@@ -55,6 +55,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     let mut options = Options::new(lang);
     options.theme = theme::Theme::choose(config.theme.as_deref(), env("NO_COLOR").as_deref());
     options.default_template = config.default_template.clone();
+    options.import.recent_file = screens::import::recent::default_file();
     options.notice = notice.map(|n| format!("{}: {n}", i18n::Msg::ConfigProblem.get(lang)));
     let app = match App::new(store, options) {
         Ok(app) => app,
@@ -80,10 +81,15 @@ fn run_app(mut app: App) -> std::io::Result<()> {
             terminal.draw(|frame| app.render(frame))?;
         }
         let event = event::next(TICK)?;
-        dirty = event != event::Event::Tick;
-        app.handle_event(event);
-        // A finished background load redraws too.
-        dirty |= app.poll();
+        if event == event::Event::Tick {
+            // Only a worker's news redraws (handle_event would take it in
+            // and drop the "changed" answer).
+            dirty = app.poll();
+        } else {
+            app.handle_event(event);
+            app.poll();
+            dirty = true;
+        }
     }
     Ok(())
 }

@@ -272,8 +272,8 @@ fn demo_data_loads_from_the_empty_state() {
     assert!(count >= 150, "{count}");
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("示例数据已加载"), "{text}");
-    typed(&mut app, "i"); // import comes later: a message, not a crash
-    assert!(screen(&mut app, 120, 40).contains("导入向导"));
+    typed(&mut app, "i"); // the import wizard opens on its first step
+    assert!(screen(&mut app, 120, 40).contains("导入客户 │ 文件 › 工作表"));
 }
 
 #[test]

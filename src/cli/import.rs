@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::args::FormatArg;
-use super::import_report::print_report;
+use super::import_report::{customer_columns, print_report};
 use super::{Cli, CliResult, Failure, Format, open_store, output};
 use crate::domain::Lang;
 use crate::import::{
@@ -24,6 +24,16 @@ pub struct ImportArgs {
     /// The file: .csv, .tsv or .txt (UTF-8, UTF-16 or GBK) or .xlsx, .xlsm, .xls, .ods.
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
+    /// What the file holds: customers (the default) or ledger entries.
+    #[arg(long, value_enum, default_value_t = ImportKind::Customers)]
+    pub kind: ImportKind,
+    /// Ledger: the type of rows without one (invoice, receipt, credit, prepayment, adjustment, opening).
+    #[arg(long, value_name = "TYPE")]
+    pub entry_type: Option<String>,
+    /// Ledger: hold invoices to credit limits and on-hold status (default: not,
+    /// as past invoices were issued already).
+    #[arg(long)]
+    pub check_credit: bool,
     /// Sheet of a workbook (default: the first).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
@@ -56,6 +66,12 @@ pub struct ImportArgs {
     pub template: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    Customers,
+    Ledger,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -96,7 +112,10 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
             "give the FILE to import, --template OUT, or a subcommand (undo, history); see kehu import --help",
         ));
     };
-    import_file(cli, args, file)
+    match args.kind {
+        ImportKind::Customers => import_file(cli, args, file),
+        ImportKind::Ledger => super::import_ledger::import_ledger(cli, args, file),
+    }
 }
 
 fn import_file(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
@@ -156,19 +175,12 @@ fn import_file(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
     if show_progress {
         eprint!("\r\x1b[K");
     }
-    print_report(
-        &source,
-        &layout,
-        &settings,
-        &report,
-        args.format,
-        lang,
-        &catalog,
-    )?;
+    let columns = customer_columns(&settings, lang, &catalog);
+    print_report(&source, &layout, &columns, &report, args.format, lang)?;
     exit_for(&report)
 }
 
-fn exit_for(report: &Report) -> CliResult {
+pub(super) fn exit_for(report: &Report) -> CliResult {
     if report.rejected > 0 || report.stopped_at.is_some() {
         Err(Failure {
             message: String::new(),
@@ -182,14 +194,14 @@ fn exit_for(report: &Report) -> CliResult {
 /// Prints progress at most every 200 ms, and holds the commit open for the
 /// crash test (KEHU_TEST_PAUSE_IN_COMMIT=marker: after 300 written rows, the
 /// marker file is created and the run waits until it is deleted, at most 60 s).
-struct Ticker {
+pub(super) struct Ticker {
     show: bool,
     last: Instant,
     pause: Option<PathBuf>,
 }
 
 impl Ticker {
-    fn new(show: bool, pause: Option<PathBuf>) -> Ticker {
+    pub(super) fn new(show: bool, pause: Option<PathBuf>) -> Ticker {
         Ticker {
             show,
             last: Instant::now(),
@@ -197,7 +209,7 @@ impl Ticker {
         }
     }
 
-    fn tick(&mut self, p: &Progress) {
+    pub(super) fn tick(&mut self, p: &Progress) {
         if self.show && self.last.elapsed() >= Duration::from_millis(200) {
             self.last = Instant::now();
             eprint!(

@@ -53,14 +53,14 @@ struct JsonDuplicate<'a> {
     action: &'a str,
 }
 
+/// `columns`: "header → target" per column, for the summary.
 pub fn print_report(
     source: &Source,
     layout: &Layout,
-    settings: &Settings,
+    columns: &[String],
     report: &Report,
     format: Format,
     lang: Lang,
-    catalog: &Catalog,
 ) -> Result<(), Failure> {
     let problems = report.problems.iter().map(|p| JsonProblem {
         row: p.row,
@@ -113,10 +113,7 @@ pub fn print_report(
             output::print_rows(format, &PROBLEM_HEADERS, &rows, &())
         }
         Format::Table => {
-            print!(
-                "{}",
-                summary(source, layout, settings, report, lang, catalog)
-            );
+            print!("{}", summary(source, layout, columns, report));
             let rows: Vec<Vec<String>> = problems.take(TABLE_PROBLEMS).map(problem_cells).collect();
             if !rows.is_empty() {
                 println!();
@@ -150,16 +147,10 @@ fn problem_cells(p: JsonProblem) -> Vec<String> {
     ]
 }
 
-fn summary(
-    source: &Source,
-    layout: &Layout,
-    settings: &Settings,
-    report: &Report,
-    lang: Lang,
-    catalog: &Catalog,
-) -> String {
+/// "序号 → (ignored), 公司名称 → name, …" for a customer mapping.
+pub fn customer_columns(settings: &Settings, lang: Lang, catalog: &Catalog) -> Vec<String> {
     let mapping = &settings.mapping;
-    let columns: Vec<String> = mapping
+    mapping
         .headers
         .iter()
         .zip(&mapping.targets)
@@ -167,7 +158,10 @@ fn summary(
             Target::Ignore => format!("{h} → {}", t.label(lang, catalog)),
             _ => format!("{h} → {}", t.key()),
         })
-        .collect();
+        .collect()
+}
+
+fn summary(source: &Source, layout: &Layout, columns: &[String], report: &Report) -> String {
     let mut lines = vec![
         format!("file     {} ({})", report.file, source.describe()),
         format!("sheet    {}", layout.sheet.as_deref().unwrap_or("-")),
@@ -190,6 +184,8 @@ fn summary(
         "cancelled: nothing was written".to_string()
     } else if let Some(batch) = report.batch {
         format!("committed as batch {batch} (undo with: kehu import undo {batch})")
+    } else if report.committed {
+        "committed".to_string()
     } else {
         "all or nothing: rows were rejected, so nothing was written".to_string()
     };

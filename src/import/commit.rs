@@ -8,15 +8,15 @@
 //! ~35 small strings per row across threads costs glibc's allocator more than
 //! the ~7% of the work that reading and mapping are.)
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
-use crate::store::{BatchInfo, BulkInsert, Store};
+use crate::store::{BatchInfo, Store};
 
-use super::header::headers_of;
-use super::plan::{Outcome, Pass, field_values};
-use super::read::{Row, Rows, Source};
+use super::plan::Pass;
+use super::read::{Rows, Source};
 use super::rejects::RejectsWriter;
-use super::{ImportError, KEEP_BACKUPS, Report, Settings};
+use super::run::{Started, guarded, rolls_back, start, take_rows};
+use super::{ImportError, Report, Settings};
 
 /// Where a run stands, handed to the progress callback after every row.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -67,54 +67,22 @@ fn run(
     dry_run: bool,
 ) -> Result<Report, ImportError> {
     settings.mapping.validate()?;
-    let sheet = source.sheet_name(settings.sheet.as_deref())?;
-    let mut rows = source.rows(sheet.as_deref())?;
-    let header = header_row(&mut rows, source, settings)?;
-    let rejects = match &settings.rejects {
-        Some(path) => Some(RejectsWriter::create(path, &header.cells)?),
-        None => None,
-    };
-    let mut report = Report {
-        file: source.file_name(),
-        sheet: sheet.clone(),
+    let Started {
+        rows,
+        rejects,
+        mut report,
+    } = start(
+        source,
+        settings.sheet.as_deref(),
+        settings.header_row,
+        &settings.mapping.headers,
+        settings.rejects.as_deref(),
         dry_run,
-        ..Report::default()
-    };
-    if !dry_run {
-        report.backup = store.backup(KEEP_BACKUPS)?;
-    }
-    let load = if dry_run {
-        None
-    } else {
-        Some(store.enter_load_mode(settings.cache_kib)?)
-    };
-    let result = write_rows(store, settings, rows, rejects, control, &mut report);
-    if let Some(mode) = load {
-        let restored = store.leave_load_mode(mode);
-        if result.is_ok() {
-            restored?;
-        }
-    }
-    result.map(|()| report)
-}
-
-fn header_row(rows: &mut Rows, source: &Source, settings: &Settings) -> Result<Row, ImportError> {
-    for row in rows.by_ref() {
-        let row = row?;
-        if row.number == settings.header_row {
-            if headers_of(&row) != settings.mapping.headers {
-                return Err(ImportError::HeadersChanged {
-                    row: settings.header_row,
-                });
-            }
-            return Ok(row);
-        }
-    }
-    Err(ImportError::NoSuchRow {
-        path: source.path().to_path_buf(),
-        row: settings.header_row,
-        rows: 0,
-    })
+    )?;
+    guarded(store, &mut report, settings.cache_kib, |store, report| {
+        write_rows(store, settings, rows, rejects, control, report)
+    })?;
+    Ok(report)
 }
 
 fn write_rows(
@@ -127,22 +95,14 @@ fn write_rows(
 ) -> Result<(), ImportError> {
     let mut bulk = store.bulk_insert()?;
     let audit_after = bulk.last_audit_id()?;
-    report.cancelled = take_rows(
-        &mut bulk,
-        settings,
-        &mut rows,
-        &mut rejects,
-        &mut control,
-        report,
-    )?;
+    let mut pass = Pass::new(&mut bulk, settings, std::mem::take(report))?;
+    let cancelled = take_rows(&mut pass, &mut rows, &mut rejects, &mut control)?;
+    *report = std::mem::take(&mut pass.report);
+    report.cancelled = cancelled;
     if let Some(w) = rejects {
         report.rejects_file = Some(w.finish()?);
     }
-    let roll_back = report.dry_run
-        || report.cancelled
-        || report.stopped_at.is_some()
-        || (settings.all_or_nothing && report.rejected > 0);
-    if roll_back {
+    if rolls_back(report, settings.all_or_nothing) {
         // Dropping the bulk rolls every row back.
         return Ok(());
     }
@@ -161,47 +121,4 @@ fn write_rows(
     report.batch = Some(batch);
     report.committed = true;
     Ok(())
-}
-
-/// Runs every row through the pass; `Ok(true)` when cancelled.
-fn take_rows(
-    bulk: &mut BulkInsert,
-    settings: &Settings,
-    rows: &mut Rows,
-    rejects: &mut Option<RejectsWriter>,
-    control: &mut Control,
-    report: &mut Report,
-) -> Result<bool, ImportError> {
-    let mut pass = Pass::new(bulk, settings, std::mem::take(report))?;
-    let mut cancelled = false;
-    while let Some(row) = rows.next() {
-        if control.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-            cancelled = true;
-            break;
-        }
-        let row = row?;
-        let values = field_values(&row, &settings.mapping.targets);
-        let outcome = pass.row(&row, values)?;
-        if outcome == Outcome::Rejected
-            && let Some(w) = rejects.as_mut()
-        {
-            w.write(&row, &pass.last_errors.join("; "))?;
-        }
-        if let Some(progress) = control.progress.as_mut() {
-            let r = &pass.report;
-            progress(&Progress {
-                rows: r.rows,
-                inserted: r.inserted,
-                updated: r.updated,
-                skipped: r.skipped,
-                rejected: r.rejected,
-                fraction: rows.fraction_done(),
-            });
-        }
-        if outcome == Outcome::Stopped {
-            break;
-        }
-    }
-    *report = std::mem::take(&mut pass.report);
-    Ok(cancelled)
 }

@@ -112,6 +112,25 @@ pub fn parse_target(text: &str, catalog: &Catalog) -> Option<Target> {
     recognise(t, catalog)
 }
 
+/// The column whose header is `header` among `headers` (exact, else normalised).
+pub fn column_by_header(headers: &[String], header: &str) -> Option<usize> {
+    let header = header.trim();
+    headers.iter().position(|h| h.trim() == header).or_else(|| {
+        let key = normalize_header(header);
+        headers.iter().position(|h| normalize_header(h) == key)
+    })
+}
+
+/// The `Header=target` pairs of a `--map` spec, split at commas (full-width too).
+pub fn spec_pairs(spec: &str) -> impl Iterator<Item = Result<(&str, &str), MappingError>> {
+    spec.split([',', '，'])
+        .filter(|p| !p.trim().is_empty())
+        .map(|pair| {
+            pair.split_once('=')
+                .ok_or_else(|| MappingError::Syntax(pair.trim().to_string()))
+        })
+}
+
 /// One target per column of the header row.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Mapping {
@@ -131,6 +150,9 @@ pub enum MappingError {
     Twice(String, String, String),
     #[error("no column holds the customer name: map one with --map 'Header=name'")]
     NoName,
+    /// A ledger file: no column for a required field (named).
+    #[error("no column holds {0}: map one with --map 'Header={1}'")]
+    Missing(&'static str, &'static str),
 }
 
 impl Mapping {
@@ -164,14 +186,7 @@ impl Mapping {
 
     /// The column whose header is `header` (exact, else normalised).
     pub fn column(&self, header: &str) -> Option<usize> {
-        let header = header.trim();
-        self.headers
-            .iter()
-            .position(|h| h.trim() == header)
-            .or_else(|| {
-                let key = normalize_header(header);
-                self.headers.iter().position(|h| normalize_header(h) == key)
-            })
+        column_by_header(&self.headers, header)
     }
 
     /// Lays a saved mapping over this one; headers it does not name keep their target.
@@ -185,10 +200,8 @@ impl Mapping {
 
     /// Applies `Header=field,Header2=field2` as typed on the command line.
     pub fn apply_spec(&mut self, spec: &str, catalog: &Catalog) -> Result<(), MappingError> {
-        for pair in spec.split([',', '，']).filter(|p| !p.trim().is_empty()) {
-            let (header, target) = pair
-                .split_once('=')
-                .ok_or_else(|| MappingError::Syntax(pair.trim().to_string()))?;
+        for pair in spec_pairs(spec) {
+            let (header, target) = pair?;
             let col = self.column(header).ok_or_else(|| {
                 MappingError::NoColumn(header.trim().to_string(), self.headers.join(", "))
             })?;

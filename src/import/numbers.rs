@@ -72,7 +72,7 @@ pub(super) fn mangled_numbers(row: &Row, targets: &[Target]) -> Vec<Problem> {
 
 /// Excel's scientific form: one digit, optional decimals, E, exponent
 /// (`9.14403E+17`, `6E+18`). A USCC such as 911100000000002E81 is not one.
-fn is_scientific(text: &str) -> bool {
+pub(super) fn is_scientific(text: &str) -> bool {
     let Some((mantissa, exponent)) = text.split_once(['E', 'e']) else {
         return false;
     };

@@ -12,7 +12,8 @@ use crate::store::{BulkInsert, Existing, MatchedBy, Patched};
 use super::mapping::Target;
 use super::numbers::mangled_numbers;
 use super::read::Row;
-use super::{Duplicate, ImportError, MAX_PROBLEMS, Policy, Report, RowProblem, Settings};
+use super::run::{RowPass, error_texts, note};
+use super::{Duplicate, ImportError, MAX_PROBLEMS, Policy, Report, Settings};
 
 /// The problem codes `check` raises for a clash with a stored customer; a row
 /// that matched one is handled by the duplicate policy instead.
@@ -213,41 +214,18 @@ impl<'b, 's> Pass<'b, 's> {
     fn reject(&mut self, row: &Row, problems: Problems) -> Outcome {
         self.report.rejected += 1;
         let mapping = &self.settings.mapping;
-        self.last_errors = problems
-            .errors()
-            .map(|p| {
-                let column = column_for(&p.field, &mapping.targets, &mapping.headers);
-                let message = p.message.get(self.settings.lang);
-                if column.is_empty() {
-                    message.to_string()
-                } else {
-                    format!("{column}: {message}")
-                }
-            })
-            .collect();
+        self.last_errors = error_texts(&problems, self.settings.lang, |field| {
+            column_for(field, &mapping.targets, &mapping.headers)
+        });
         self.note(row, &problems);
         Outcome::Rejected
     }
 
     fn note(&mut self, row: &Row, problems: &Problems) {
         let mapping = &self.settings.mapping;
-        for p in problems.iter() {
-            if p.severity == Severity::Warning {
-                self.report.warnings += 1;
-            }
-            if self.report.problems.len() >= MAX_PROBLEMS {
-                self.report.problems_omitted += 1;
-                continue;
-            }
-            self.report.problems.push(RowProblem {
-                row: row.number,
-                column: column_for(&p.field, &mapping.targets, &mapping.headers),
-                field: p.field.clone(),
-                severity: p.severity,
-                code: p.code,
-                message: p.message.clone(),
-            });
-        }
+        note(&mut self.report, row.number, problems, |field| {
+            column_for(field, &mapping.targets, &mapping.headers)
+        });
     }
 
     fn duplicate(&mut self, row: &Row, existing: &Existing, action: &'static str) {
@@ -261,8 +239,23 @@ impl<'b, 's> Pass<'b, 's> {
     }
 }
 
+impl RowPass for Pass<'_, '_> {
+    fn take(&mut self, row: &Row) -> Result<Outcome, ImportError> {
+        let values = field_values(row, &self.settings.mapping.targets);
+        self.row(row, values)
+    }
+
+    fn report(&self) -> &Report {
+        &self.report
+    }
+
+    fn last_errors(&self) -> &[String] {
+        &self.last_errors
+    }
+}
+
 /// The non-empty mapped cells of a row, by field key or dimension code.
-pub(super) fn field_values(row: &Row, targets: &[Target]) -> FieldValues {
+fn field_values(row: &Row, targets: &[Target]) -> FieldValues {
     let mut values = FieldValues::new();
     for (i, target) in targets.iter().enumerate() {
         if *target == Target::Ignore {

@@ -131,3 +131,44 @@ fn write_err(path: &Path, e: impl std::fmt::Display) -> ImportError {
         message: e.to_string(),
     }
 }
+
+/// Saves the rejected rows a run wrote to `from_csv` (its own CSV) where the
+/// user asks: copied for `.csv`, converted for `.xlsx` (every cell a string,
+/// so tax IDs stay text). The fronts let the user choose after the run.
+pub fn save_rejects(from_csv: &Path, to: &Path) -> Result<PathBuf, ImportError> {
+    if !is_xlsx(to) {
+        std::fs::copy(from_csv, to).map_err(|e| write_err(to, e))?;
+        return Ok(to.to_path_buf());
+    }
+    let read_err = |e: csv::Error| ImportError::Read {
+        path: from_csv.to_path_buf(),
+        row: e.position().map_or(0, |p| p.line()),
+        message: e.to_string(),
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_path(from_csv)
+        .map_err(read_err)?;
+    let mut workbook = Workbook::new();
+    let sheet = workbook
+        .add_worksheet_with_constant_memory()
+        .and_then(|s| s.set_name("rejected"))
+        .map_err(|e| write_err(to, e))?;
+    for (r, record) in reader.records().enumerate() {
+        let record = record.map_err(read_err)?;
+        for (c, cell) in record.iter().enumerate() {
+            // The run wrote the file with a BOM; it is not part of the first header.
+            let cell = if r == 0 && c == 0 {
+                cell.trim_start_matches('\u{feff}')
+            } else {
+                cell
+            };
+            sheet
+                .write_string(r as u32, c as u16, cell)
+                .map_err(|e| write_err(to, e))?;
+        }
+    }
+    workbook.save(to).map_err(|e| write_err(to, e))?;
+    Ok(to.to_path_buf())
+}

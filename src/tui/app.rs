@@ -42,6 +42,18 @@ pub struct Options {
     /// The day overdue amounts are measured against and new entries default
     /// to (today; tests fix it).
     pub today: NaiveDate,
+    /// The import wizard's recent files and test hooks.
+    pub import: ImportOptions,
+}
+
+/// Settings of the import wizard.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// The file listing recently imported files (none: kept for the session only).
+    pub recent_file: Option<std::path::PathBuf>,
+    /// Tests: the import worker waits after this many rows until the run is
+    /// cancelled, so a cancel can be shown to roll back a run under way.
+    pub pause_after_rows: Option<u64>,
 }
 
 impl Options {
@@ -53,6 +65,7 @@ impl Options {
             notice: None,
             background_above: 5_000,
             today: chrono::Local::now().date_naive(),
+            import: ImportOptions::default(),
         }
     }
 }
@@ -79,6 +92,11 @@ pub struct Ctx {
     /// Set by a save: the list selects this customer when it is shown again.
     pub select_after_save: Option<i64>,
     pub today: NaiveDate,
+    pub import: ImportOptions,
+    /// Files opened in the import wizard this session, newest first (also
+    /// kept in `import.recent_file` when there is one).
+    pub recent_imports: Vec<std::path::PathBuf>,
+    background_above: u64,
     loader: Option<Receiver<std::result::Result<CustomerIndex, String>>>,
     db_name: String,
 }
@@ -123,6 +141,20 @@ impl Ctx {
     pub fn is_loading(&self) -> bool {
         self.loader.is_some()
     }
+
+    /// Reloads the whole list after a bulk change (an import or its undo): on
+    /// a worker when the database is large, so the loop keeps drawing.
+    pub fn reload_index_later(&mut self) -> Result<()> {
+        self.catalog = self.store.catalog()?;
+        self.stored_count = self.store.customer_count()?;
+        match self.store.path() {
+            Some(path) if self.stored_count as u64 > self.background_above => {
+                self.loader = Some(CustomerIndex::load_in_background(path.to_path_buf()));
+                Ok(())
+            }
+            _ => self.reload_index(),
+        }
+    }
 }
 
 pub struct App {
@@ -163,6 +195,11 @@ impl App {
             stored_count,
             select_after_save: None,
             today: options.today,
+            recent_imports: super::screens::import::recent::load(
+                options.import.recent_file.as_deref(),
+            ),
+            import: options.import,
+            background_above: options.background_above,
             index,
             loader,
             db_name,

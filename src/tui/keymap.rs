@@ -33,6 +33,17 @@ pub enum Scope {
     Prompt,
     /// An invoice refused for the credit limit: typing is the override reason.
     Override,
+    /// The import wizard's steps: typing a path, sheet and header row,
+    /// column mapping, preview, options, the running import and its result.
+    ImportFile,
+    ImportSheet,
+    ImportMapping,
+    ImportPreview,
+    ImportPolicy,
+    ImportProgress,
+    ImportResult,
+    /// Past imports (batches), with undo.
+    ImportHistory,
 }
 
 impl Scope {
@@ -46,6 +57,7 @@ impl Scope {
                 | Scope::QuickInvoice
                 | Scope::Prompt
                 | Scope::Override
+                | Scope::ImportFile
         )
     }
 
@@ -67,11 +79,19 @@ impl Scope {
             Scope::QuickInvoice => Msg::ScopeQuickInvoice,
             Scope::Prompt => Msg::ScopePrompt,
             Scope::Override => Msg::ScopeOverride,
+            Scope::ImportFile => Msg::ScopeImportFile,
+            Scope::ImportSheet => Msg::ScopeImportSheet,
+            Scope::ImportMapping => Msg::ScopeImportMapping,
+            Scope::ImportPreview => Msg::ScopeImportPreview,
+            Scope::ImportPolicy => Msg::ScopeImportPolicy,
+            Scope::ImportProgress => Msg::ScopeImportProgress,
+            Scope::ImportResult => Msg::ScopeImportResult,
+            Scope::ImportHistory => Msg::ScopeImportHistory,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 16] = [
+    pub const ALL: [Scope; 24] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -80,6 +100,14 @@ impl Scope {
         Scope::Ledger,
         Scope::Dashboard,
         Scope::QuickInvoice,
+        Scope::ImportFile,
+        Scope::ImportSheet,
+        Scope::ImportMapping,
+        Scope::ImportPreview,
+        Scope::ImportPolicy,
+        Scope::ImportProgress,
+        Scope::ImportResult,
+        Scope::ImportHistory,
         Scope::Form,
         Scope::Override,
         Scope::Prompt,
@@ -140,6 +168,18 @@ pub enum Action {
     ReverseEntry,
     Statement,
     NextDimension,
+    // the import wizard
+    Complete,
+    NextSheet,
+    ScrollLeft,
+    ScrollRight,
+    SaveMapping,
+    LoadMapping,
+    SeverityFilter,
+    ToggleAllOrNothing,
+    SaveRejects,
+    ImportHistory,
+    UndoImport,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,6 +4,7 @@ pub mod dashboard;
 pub mod detail;
 pub mod entry;
 pub mod form;
+pub mod import;
 pub mod ledger;
 pub mod list;
 pub mod quick;
@@ -36,6 +37,8 @@ pub enum Screen {
     /// A popup over the screen below it.
     Quick(Box<quick::QuickInvoice>),
     Dashboard(Box<dashboard::DashboardScreen>),
+    Import(Box<import::ImportWizard>),
+    ImportHistory(Box<import::history::HistoryScreen>),
 }
 
 impl Screen {
@@ -48,6 +51,8 @@ impl Screen {
             Screen::Entry(s) => s.scope(),
             Screen::Quick(_) => Scope::QuickInvoice,
             Screen::Dashboard(s) => s.scope(),
+            Screen::Import(s) => s.scope(),
+            Screen::ImportHistory(s) => s.scope(),
         }
     }
 
@@ -60,12 +65,17 @@ impl Screen {
     pub fn poll(&mut self, ctx: &mut Ctx) -> bool {
         match self {
             Screen::Dashboard(s) => s.poll(ctx),
+            Screen::Import(s) => s.poll(ctx),
             _ => false,
         }
     }
 
     pub fn is_loading(&self) -> bool {
-        matches!(self, Screen::Dashboard(s) if s.is_loading())
+        match self {
+            Screen::Dashboard(s) => s.is_loading(),
+            Screen::Import(s) => s.is_loading(),
+            _ => false,
+        }
     }
 
     /// `action` is what the keymap made of `key` in this screen's scope;
@@ -85,6 +95,8 @@ impl Screen {
             Screen::Entry(s) => s.handle_key(key, action, ctx),
             Screen::Quick(s) => s.handle_key(key, action, ctx),
             Screen::Dashboard(s) => s.handle_key(action, ctx),
+            Screen::Import(s) => s.handle_key(key, action, page, ctx),
+            Screen::ImportHistory(s) => s.handle_key(key, action, page, ctx),
         }
     }
 
@@ -95,7 +107,8 @@ impl Screen {
             Screen::Detail(s) => s.scroll(delta),
             Screen::Form(s) => s.scroll(delta),
             Screen::Ledger(s) => s.scroll(delta, page),
-            Screen::Entry(_) | Screen::Quick(_) | Screen::Dashboard(_) => {}
+            Screen::ImportHistory(s) => s.scroll(delta, page),
+            Screen::Entry(_) | Screen::Quick(_) | Screen::Dashboard(_) | Screen::Import(_) => {}
         }
     }
 
@@ -105,6 +118,7 @@ impl Screen {
             Screen::Detail(s) => s.reload(ctx),
             Screen::Ledger(s) => s.reload(ctx),
             Screen::Dashboard(s) => s.reload(ctx),
+            Screen::ImportHistory(s) => s.reload(ctx),
             _ => {}
         }
     }
@@ -126,6 +140,8 @@ impl Screen {
             Screen::Entry(s) => s.render(frame, area, ctx),
             Screen::Quick(s) => s.render(frame, area, ctx),
             Screen::Dashboard(s) => s.render(frame, area, ctx),
+            Screen::Import(s) => s.render(frame, area, ctx),
+            Screen::ImportHistory(s) => s.render(frame, area, ctx),
         }
     }
 
@@ -138,6 +154,8 @@ impl Screen {
             Screen::Entry(s) => s.status_line(width, ctx),
             Screen::Quick(s) => s.status_line(width, ctx),
             Screen::Dashboard(s) => s.status_line(width, ctx),
+            Screen::Import(s) => s.status_line(width, ctx),
+            Screen::ImportHistory(s) => s.status_line(width, ctx),
         }
     }
 }

@@ -17,7 +17,8 @@ use crate::domain::ledger::credit::Standing;
 use crate::domain::{Problem, Problems, Text};
 
 pub struct LedgerBulk<'s> {
-    tx: Transaction<'s>,
+    // pub(super): lookup.rs finds the customers a row names in this transaction.
+    pub(super) tx: Transaction<'s>,
     writer: LedgerWriter,
     check: CreditCheck,
     /// Customers by code as first read, balances kept current as rows go in.

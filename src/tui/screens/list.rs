@@ -31,7 +31,7 @@ enum ConfirmFor {
 }
 
 pub use actions::{delete, set_status};
-use actions::{load_demo, open_form, open_import_wizard};
+use actions::{load_demo, open_form, open_import_history, open_import_wizard};
 use view::table_rows;
 
 #[derive(Default)]
@@ -156,6 +156,7 @@ impl ListScreen {
             Action::Add => return open_form(ctx, ctx.default_template.clone().as_deref()),
             Action::AddFromTemplate => self.pick_template(ctx),
             Action::Import => return open_import_wizard(ctx),
+            Action::ImportHistory => return open_import_history(ctx),
             Action::Demo => load_demo(ctx),
             Action::View | Action::Edit => {
                 let Some(code) = self.selected_code(ctx) else {

@@ -139,7 +139,7 @@ impl Prompt {
 }
 
 /// The last `width` columns of `text`, so the end of a long value shows.
-fn tail(text: &str, width: usize) -> String {
+pub fn tail(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }

@@ -182,3 +182,37 @@ for values in ods_rows:
 doc.spreadsheet.addElement(table)
 doc.save(os.path.join(HERE, "customers.ods"))
 print("written")
+
+# Ledger entries for `kehu import --kind ledger` (customers from gbk_title.csv):
+# GBK with a title row; customers by code, tax ID and name; then one row for
+# each kind of problem (in-file duplicate, unknown code and name, adjustment
+# without a reason, bad amount, code and tax ID of different customers, bad
+# type, no such day).
+ledger_rows = [
+    ["往来明细 2026年11月", "", "", "", "", "", "", "", ""],
+    ["", "", "", "", "", "", "", "", ""],
+    ["客户编码", "客户名称", "税号", "类型", "日期", "单据号", "金额", "到期日", "备注"],
+    ["C000001", "", "", "期初余额", "2026-01-01", "QC-2026", "12,000.00", "", "期初导入"],
+    ["C000001", "", "", "销售发票", "2026/09/10", "FP-0001", "36000", "", "电子元件一批"],
+    ["", "", "91440100274935575P", "发票", "2026年11月1日", "HY-1101", "150,000.00", "2026-12-31", ""],
+    ["", "北京海纳信息技术有限公司", "", "收款", "2026-11-15", "SK-0001", "5000", "", "预收转账"],
+    ["", "", "915101006791061186", "收款", "2026-10-15", "SK-0002", "20000", "", "工行转账"],
+    ["C000001", "", "", "销售发票", "2026-11-20", "FP-0001", "5000", "", "重复单号"],
+    ["C009999", "", "", "发票", "2026-11-21", "FP-9", "100", "", ""],
+    ["", "不存在的公司", "", "发票", "2026-11-21", "FP-10", "100", "", ""],
+    ["C000002", "", "", "调整", "2026-11-22", "TZ-1", "-500", "", ""],
+    ["C000003", "", "", "红字", "2026-11-23", "HZ-1", "很多", "", ""],
+    ["C000003", "", "915101006791061186", "发票", "2026-11-24", "FP-3", "100", "", ""],
+    ["C000005", "", "", "付款", "2026-11-25", "X-1", "100", "", ""],
+    ["C000004", "", "", "发票", "2026-02-30", "FP-4", "100", "", ""],
+]
+write("ledger_gbk.csv", csv_text(ledger_rows).encode("gbk"))
+
+# An invoice list as a tax system exports it: no type column (give
+# --entry-type invoice), customers by buyer name and tax ID.
+invoice_rows = [
+    ["购买方名称", "购买方税号", "开票日期", "发票号码", "价税合计", "备注"],
+    ["佛山市致远科技有限责任公司", "91440600MA449U5Y94", "2026-11-03", "24442000000000012345", "11300.00", "技术服务费"],
+    ["重庆启明建材有限公司", "", "2026-11-04", "24442000000000012346", "2260", ""],
+]
+write("invoices_no_type.csv", b"\xef\xbb\xbf" + csv_text(invoice_rows).encode("utf-8"))

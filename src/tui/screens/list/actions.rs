@@ -6,6 +6,8 @@ use crate::domain::customer::Status;
 use crate::tui::app::Ctx;
 use crate::tui::i18n::{self, Msg};
 use crate::tui::screens::form::FormScreen;
+use crate::tui::screens::import::ImportWizard;
+use crate::tui::screens::import::history::HistoryScreen as ImportHistory;
 
 /// The add form, from a template when one is named (a missing template is
 /// reported and the form opens empty).
@@ -78,9 +80,18 @@ pub(super) fn load_demo(ctx: &mut Ctx) {
     }
 }
 
-/// IMPORT HOOK: `i` opens the import wizard once the import issue lands (it
-/// should return `Outcome::Push` of its screen); until then, a message.
+/// `i`: the import wizard, starting at the choice of file.
 pub(super) fn open_import_wizard(ctx: &mut Ctx) -> Outcome {
-    ctx.info(ctx.t(Msg::ImportLater));
-    Outcome::Stay
+    Outcome::Push(Screen::Import(Box::new(ImportWizard::new(ctx))))
+}
+
+/// `I`: past imports, with undo.
+pub(super) fn open_import_history(ctx: &mut Ctx) -> Outcome {
+    match ImportHistory::open(ctx) {
+        Ok(history) => Outcome::Push(Screen::ImportHistory(Box::new(history))),
+        Err(e) => {
+            ctx.error(e.to_string());
+            Outcome::Stay
+        }
+    }
 }

@@ -1,0 +1,144 @@
+//! Ledger entries in bulk (`kehu import --kind ledger`): invoices, receipts,
+//! credit notes, openings… from the same CSV/Excel files and the same reading
+//! as customers (encodings, title rows, sheets), each row written through
+//! the ledger's bulk API (`Store::ledger_bulk`) in one transaction — so the
+//! same checks as the entry form, the same problem reporting, dry run,
+//! all-or-nothing, rejects file and JSON summary as a customer import.
+//!
+//! Past invoices were issued already, so credit limits and on-hold status
+//! are not checked unless asked (`CreditCheck::Enforce`).
+
+pub mod mapping;
+mod row;
+
+use crate::domain::Lang;
+use crate::domain::ledger::EntryKind;
+use crate::store::{CreditCheck, Store};
+
+use self::row::Pass;
+pub use mapping::{LedgerField, LedgerMapping};
+
+use super::header::detect_by;
+use super::read::{Rows, Source};
+use super::rejects::RejectsWriter;
+use super::run::{Started, guarded, rolls_back, start, take_rows};
+use super::{Control, DEFAULT_CACHE_KIB, ImportError, Layout, Policy, Report, layout_by};
+
+/// Where the header is in a ledger file: the row naming the most ledger columns.
+pub fn layout(
+    source: &Source,
+    sheet: Option<&str>,
+    header_row: Option<u64>,
+) -> Result<Layout, ImportError> {
+    layout_by(source, sheet, header_row, |rows| {
+        detect_by(rows, |cell| mapping::recognise(cell).is_some())
+    })
+}
+
+/// Everything a ledger run needs besides the file and the database.
+#[derive(Clone, Debug)]
+pub struct LedgerSettings {
+    pub sheet: Option<String>,
+    pub header_row: u64,
+    pub mapping: LedgerMapping,
+    /// The type of rows whose type cell is empty (or with no type column).
+    pub default_kind: Option<EntryKind>,
+    /// `Skip` (the default): past invoices are loaded whatever the credit limit.
+    pub credit: CreditCheck,
+    /// An entry already in the ledger (same customer, type and number): skip
+    /// it or stop; `Update` is not offered for entries.
+    pub on_duplicate: Policy,
+    pub all_or_nothing: bool,
+    pub rejects: Option<std::path::PathBuf>,
+    pub lang: Lang,
+    pub cache_kib: i64,
+}
+
+impl LedgerSettings {
+    pub fn new(layout: &Layout, mapping: LedgerMapping) -> LedgerSettings {
+        LedgerSettings {
+            sheet: layout.sheet.clone(),
+            header_row: layout.header_row,
+            mapping,
+            default_kind: None,
+            credit: CreditCheck::Skip,
+            on_duplicate: Policy::Skip,
+            all_or_nothing: false,
+            rejects: None,
+            lang: Lang::default(),
+            cache_kib: DEFAULT_CACHE_KIB,
+        }
+    }
+}
+
+/// Checks every row as `commit` would, then rolls back.
+pub fn plan(
+    store: &mut Store,
+    source: &Source,
+    settings: &LedgerSettings,
+    control: Control,
+) -> Result<Report, ImportError> {
+    run(store, source, settings, control, true)
+}
+
+/// Writes the entries: backup first, every row in one transaction.
+pub fn commit(
+    store: &mut Store,
+    source: &Source,
+    settings: &LedgerSettings,
+    control: Control,
+) -> Result<Report, ImportError> {
+    run(store, source, settings, control, false)
+}
+
+fn run(
+    store: &mut Store,
+    source: &Source,
+    settings: &LedgerSettings,
+    control: Control,
+    dry_run: bool,
+) -> Result<Report, ImportError> {
+    settings.mapping.validate(settings.default_kind.is_some())?;
+    let Started {
+        rows,
+        rejects,
+        mut report,
+    } = start(
+        source,
+        settings.sheet.as_deref(),
+        settings.header_row,
+        &settings.mapping.headers,
+        settings.rejects.as_deref(),
+        dry_run,
+    )?;
+    guarded(store, &mut report, settings.cache_kib, |store, report| {
+        write_rows(store, settings, rows, rejects, control, report)
+    })?;
+    Ok(report)
+}
+
+fn write_rows(
+    store: &mut Store,
+    settings: &LedgerSettings,
+    mut rows: Rows,
+    mut rejects: Option<RejectsWriter>,
+    mut control: Control,
+    report: &mut Report,
+) -> Result<(), ImportError> {
+    let mut bulk = store.ledger_bulk(settings.credit)?;
+    let mut pass = Pass::new(&mut bulk, settings, std::mem::take(report));
+    let cancelled = take_rows(&mut pass, &mut rows, &mut rejects, &mut control)?;
+    *report = std::mem::take(&mut pass.report);
+    report.cancelled = cancelled;
+    if let Some(w) = rejects {
+        report.rejects_file = Some(w.finish()?);
+    }
+    if rolls_back(report, settings.all_or_nothing) {
+        // Dropping the bulk rolls every row back.
+        return Ok(());
+    }
+    report.file_hash = rows.file_hash()?;
+    bulk.commit()?;
+    report.committed = true;
+    Ok(())
+}

@@ -1,0 +1,203 @@
+//! What every run over a file shares, whatever it writes (customers or ledger
+//! entries): reading down to the header row, the backup and load mode around
+//! a commit, the row loop with its progress, cancel and rejects file, and
+//! how each row's problems are recorded in the report.
+
+use std::path::Path;
+use std::sync::atomic::Ordering;
+
+use crate::domain::{Lang, Problems, Severity};
+use crate::store::Store;
+
+use super::header::headers_of;
+use super::plan::Outcome;
+use super::read::{Row, Rows, Source};
+use super::rejects::RejectsWriter;
+use super::{Control, ImportError, KEEP_BACKUPS, MAX_PROBLEMS, Progress, Report, RowProblem};
+
+/// A run that has read down to its header row.
+pub(super) struct Started {
+    /// The data rows, after the header.
+    pub rows: Rows,
+    pub rejects: Option<RejectsWriter>,
+    /// Empty, naming the file and sheet.
+    pub report: Report,
+}
+
+/// Opens the rows of `sheet`, checks that row `header_row` still holds
+/// `headers`, and starts the rejects file (with that header) when asked.
+pub(super) fn start(
+    source: &Source,
+    sheet: Option<&str>,
+    header_row: u64,
+    headers: &[String],
+    rejects: Option<&Path>,
+    dry_run: bool,
+) -> Result<Started, ImportError> {
+    let sheet = source.sheet_name(sheet)?;
+    let mut rows = source.rows(sheet.as_deref())?;
+    let header = skip_to_header(&mut rows, source, header_row, headers)?;
+    let rejects = match rejects {
+        Some(path) => Some(RejectsWriter::create(path, &header.cells)?),
+        None => None,
+    };
+    let report = Report {
+        file: source.file_name(),
+        sheet,
+        dry_run,
+        ..Report::default()
+    };
+    Ok(Started {
+        rows,
+        rejects,
+        report,
+    })
+}
+
+/// Reads up to the header row `number`, which must still hold `headers`.
+fn skip_to_header(
+    rows: &mut Rows,
+    source: &Source,
+    number: u64,
+    headers: &[String],
+) -> Result<Row, ImportError> {
+    for row in rows.by_ref() {
+        let row = row?;
+        if row.number == number {
+            if headers_of(&row) != headers {
+                return Err(ImportError::HeadersChanged { row: number });
+            }
+            return Ok(row);
+        }
+    }
+    Err(ImportError::NoSuchRow {
+        path: source.path().to_path_buf(),
+        row: number,
+        rows: 0,
+    })
+}
+
+/// Runs `write`; for a commit (not a dry run) after a backup of the
+/// database and inside the load mode (`cache_kib` of page cache).
+pub(super) fn guarded(
+    store: &mut Store,
+    report: &mut Report,
+    cache_kib: i64,
+    write: impl FnOnce(&mut Store, &mut Report) -> Result<(), ImportError>,
+) -> Result<(), ImportError> {
+    if report.dry_run {
+        return write(store, report);
+    }
+    report.backup = store.backup(KEEP_BACKUPS)?;
+    let mode = store.enter_load_mode(cache_kib)?;
+    let result = write(store, report);
+    let restored = store.leave_load_mode(mode);
+    if result.is_ok() {
+        restored?;
+    }
+    result
+}
+
+/// Whether a run must write nothing: a plan, a cancel, a stop on a
+/// duplicate, or "all or nothing" with a rejected row.
+pub(super) fn rolls_back(report: &Report, all_or_nothing: bool) -> bool {
+    report.dry_run
+        || report.cancelled
+        || report.stopped_at.is_some()
+        || (all_or_nothing && report.rejected > 0)
+}
+
+/// One pass over the rows inside a write transaction.
+pub(super) trait RowPass {
+    /// Judges (and, when valid, writes) one row.
+    fn take(&mut self, row: &Row) -> Result<Outcome, ImportError>;
+    fn report(&self) -> &Report;
+    /// The errors of the last rejected row, for the rejects file.
+    fn last_errors(&self) -> &[String];
+}
+
+/// Runs every row through `pass`, reporting progress and writing rejected
+/// rows; `Ok(true)` when cancelled.
+pub(super) fn take_rows(
+    pass: &mut impl RowPass,
+    rows: &mut Rows,
+    rejects: &mut Option<RejectsWriter>,
+    control: &mut Control,
+) -> Result<bool, ImportError> {
+    while let Some(row) = rows.next() {
+        if control.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+            return Ok(true);
+        }
+        let row = row?;
+        let outcome = pass.take(&row)?;
+        if outcome == Outcome::Rejected
+            && let Some(w) = rejects.as_mut()
+        {
+            w.write(&row, &pass.last_errors().join("; "))?;
+        }
+        if let Some(progress) = control.progress.as_mut() {
+            let r = pass.report();
+            progress(&Progress {
+                rows: r.rows,
+                inserted: r.inserted,
+                updated: r.updated,
+                skipped: r.skipped,
+                rejected: r.rejected,
+                fraction: rows.fraction_done(),
+            });
+        }
+        if outcome == Outcome::Stopped {
+            break;
+        }
+    }
+    Ok(false)
+}
+
+/// Records row `number`'s problems (warnings counted; at most
+/// `MAX_PROBLEMS` kept, the rest counted), each with the header of the
+/// column its field came from (`column`).
+pub(super) fn note(
+    report: &mut Report,
+    number: u64,
+    problems: &Problems,
+    column: impl Fn(&str) -> String,
+) {
+    for p in problems.iter() {
+        if p.severity == Severity::Warning {
+            report.warnings += 1;
+        }
+        if report.problems.len() >= MAX_PROBLEMS {
+            report.problems_omitted += 1;
+            continue;
+        }
+        report.problems.push(RowProblem {
+            row: number,
+            column: column(&p.field),
+            field: p.field.clone(),
+            severity: p.severity,
+            code: p.code,
+            message: p.message.clone(),
+        });
+    }
+}
+
+/// A rejected row's errors as the rejects file's `error` column gives them:
+/// "column: message" in `lang`.
+pub(super) fn error_texts(
+    problems: &Problems,
+    lang: Lang,
+    column: impl Fn(&str) -> String,
+) -> Vec<String> {
+    problems
+        .errors()
+        .map(|p| {
+            let column = column(&p.field);
+            let message = p.message.get(lang);
+            if column.is_empty() {
+                message.to_string()
+            } else {
+                format!("{column}: {message}")
+            }
+        })
+        .collect()
+}

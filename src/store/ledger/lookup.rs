@@ -1,0 +1,75 @@
+//! Finding the customer a row of a ledger file names — by code, tax ID or
+//! name — inside the bulk's own transaction (so customers added by the same
+//! run are seen too). Each is an index lookup.
+
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+
+use super::super::Result;
+use super::bulk::LedgerBulk;
+use crate::domain::names::name_key;
+use crate::domain::tax_id::normalize;
+
+/// A customer as a ledger row names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CustomerRef {
+    pub code: String,
+    pub name: String,
+    pub tax_id: String,
+    /// `active`, `on_hold` or `archived`.
+    pub status: String,
+}
+
+const COLUMNS: &str = "code, name, tax_id, status";
+
+fn from_row(r: &rusqlite::Row) -> rusqlite::Result<CustomerRef> {
+    Ok(CustomerRef {
+        code: r.get(0)?,
+        name: r.get(1)?,
+        tax_id: r.get(2)?,
+        status: r.get(3)?,
+    })
+}
+
+impl LedgerBulk<'_> {
+    /// The customer with this code (any status), codes compared as stored (upper case).
+    pub fn customer_by_code(&self, code: &str) -> Result<Option<CustomerRef>> {
+        Ok(self
+            .tx
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM customer WHERE code = ?1"))?
+            .query_row([code.trim().to_ascii_uppercase()], from_row)
+            .optional()?)
+    }
+
+    /// The live (not archived) customer holding this tax ID, written any way
+    /// people type it (spaces, full-width, lower case).
+    pub fn customer_by_tax_id(&self, tax_id: &str) -> Result<Option<CustomerRef>> {
+        let key = normalize(tax_id);
+        if key.is_empty() {
+            return Ok(None);
+        }
+        Ok(self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM customer
+                 WHERE tax_id = ?1 AND status <> 'archived' ORDER BY id LIMIT 1"
+            ))?
+            .query_row([key], from_row)
+            .optional()?)
+    }
+
+    /// Live customers whose name is the same once normalised (有限公司,
+    /// brackets and full-width forms aside): more than one is ambiguous.
+    pub fn customers_by_name(&self, name: &str) -> Result<Vec<CustomerRef>> {
+        let key = name_key(name);
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM customer
+             WHERE name_key = ?1 AND status <> 'archived' ORDER BY id LIMIT 5"
+        ))?;
+        let found = stmt.query_map([key], from_row)?;
+        Ok(found.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,201 @@
+//! Step 1: the file. A path typed with Tab completion (`~` is the home
+//! folder), or one of the recent files brought up with ↑/↓. Enter opens it:
+//! the core works out the kind, encoding, delimiter and header row.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::complete::{complete, expand_home};
+use super::sheet::{SheetStep, load_layout};
+use super::view::wrapped;
+use super::{Chosen, Flow, Step, recent};
+use crate::import::Source;
+use crate::tui::app::Ctx;
+use crate::tui::i18n::Msg;
+use crate::tui::keymap::Action;
+use crate::tui::widgets::input::LineInput;
+use crate::tui::widgets::prompt::tail;
+use crate::tui::widgets::{fit, truncate};
+
+pub(crate) struct FileStep {
+    input: LineInput,
+    /// Entries still possible after a Tab (several matched).
+    candidates: Vec<String>,
+    /// The recent file brought into the input with ↑/↓.
+    recent: Option<usize>,
+    error: Option<String>,
+}
+
+fn home() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
+}
+
+impl FileStep {
+    pub fn new(_ctx: &Ctx) -> FileStep {
+        FileStep {
+            input: LineInput::default(),
+            candidates: Vec::new(),
+            recent: None,
+            error: None,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Flow {
+        match action {
+            Some(Action::Confirm) => return self.open(ctx),
+            Some(Action::Back) => return Flow::Close,
+            Some(Action::Complete) => {
+                let done = complete(self.input.value(), home().as_deref());
+                self.error = (done.text == self.input.value() && done.candidates.is_empty())
+                    .then(|| ctx.t(Msg::NoCompletion).to_string());
+                self.input.set(done.text);
+                self.candidates = done.candidates;
+            }
+            Some(Action::Down | Action::Up) => {
+                let count = ctx.recent_imports.len();
+                if count > 0 {
+                    let next = match (self.recent, action) {
+                        (None, Some(Action::Down)) => 0,
+                        (None, _) => count - 1,
+                        (Some(i), Some(Action::Down)) => (i + 1) % count,
+                        (Some(i), _) => (i + count - 1) % count,
+                    };
+                    self.recent = Some(next);
+                    self.input
+                        .set(ctx.recent_imports[next].display().to_string());
+                    self.candidates.clear();
+                    self.error = None;
+                }
+            }
+            Some(Action::ClearField) => {
+                self.input.clear();
+                self.candidates.clear();
+            }
+            _ => {
+                if self.input.edit(key) {
+                    self.candidates.clear();
+                    self.error = None;
+                    self.recent = None;
+                }
+            }
+        }
+        Flow::Stay
+    }
+
+    fn open(&mut self, ctx: &mut Ctx) -> Flow {
+        let typed = self.input.value().trim();
+        if typed.is_empty() {
+            self.error = Some(ctx.t(Msg::FileRequired).to_string());
+            return Flow::Stay;
+        }
+        let path = expand_home(typed, home().as_deref());
+        let opened = Source::open(&path).and_then(|source| {
+            let layout = load_layout(&source, None, &ctx.catalog)?;
+            Ok((source, layout))
+        });
+        match opened {
+            Ok((source, layout)) => {
+                let file = ctx.import.recent_file.clone();
+                recent::remember(&mut ctx.recent_imports, &path, file.as_deref());
+                self.error = None;
+                let chosen = Chosen {
+                    source: Arc::new(source),
+                    layout,
+                    mapping: None,
+                };
+                Flow::Next(Box::new(Step::Sheet(SheetStep::new(chosen))))
+            }
+            Err(e) => {
+                self.error = Some(format!("{}: {e}", ctx.t(Msg::CannotOpen)));
+                Flow::Stay
+            }
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let theme = &ctx.theme;
+        let width = area.width as usize;
+        let label = format!(" {}: ", ctx.t(Msg::FilePath));
+        let room = width.saturating_sub(label.width() + 1);
+        let shown = tail(self.input.value(), room);
+        let mut lines = vec![Line::from(vec![
+            Span::styled(label.clone(), theme.focused),
+            Span::raw(shown),
+        ])];
+        let cursor_x = label.width() + tail(self.input.before_cursor(), room).width();
+        if let Some(error) = &self.error {
+            lines.extend(wrapped(error, width, 4, theme.error));
+        }
+        lines.push(Line::raw(""));
+        if !self.candidates.is_empty() {
+            lines.push(Line::styled(
+                format!(" {}", ctx.t(Msg::Matches)),
+                theme.title,
+            ));
+            lines.extend(columns(&self.candidates, width.saturating_sub(3), 4));
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(
+            format!(" {}", ctx.t(Msg::RecentFiles)),
+            theme.title,
+        ));
+        if ctx.recent_imports.is_empty() {
+            lines.push(Line::styled(
+                format!("   {}", ctx.t(Msg::NoRecentFiles)),
+                theme.dim,
+            ));
+        }
+        for (i, file) in ctx.recent_imports.iter().enumerate() {
+            let style = if self.recent == Some(i) {
+                theme.selected
+            } else {
+                theme.popup
+            };
+            let text = tail(&file.display().to_string(), width.saturating_sub(4));
+            lines.push(Line::styled(fit(&format!("   {text}"), width), style));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            truncate(&format!(" {}", ctx.t(Msg::Formats)), width).into_owned(),
+            theme.dim,
+        ));
+        frame.render_widget(Paragraph::new(lines), area);
+        frame.set_cursor_position(Position {
+            x: area.x + (cursor_x as u16).min(area.width.saturating_sub(1)),
+            y: area.y,
+        });
+    }
+}
+
+/// Names laid out in columns across `width`, at most `max_lines` lines
+/// (the last says how many more there are).
+fn columns(names: &[String], width: usize, max_lines: usize) -> Vec<Line<'static>> {
+    let cell = names
+        .iter()
+        .map(|n| n.width())
+        .max()
+        .unwrap_or(1)
+        .clamp(1, 30)
+        + 2;
+    let per_line = (width / cell).max(1);
+    let mut lines: Vec<Line<'static>> = names
+        .chunks(per_line)
+        .map(|chunk| {
+            let text: String = chunk.iter().map(|n| fit(n, cell)).collect();
+            Line::raw(format!("   {}", text.trim_end()))
+        })
+        .collect();
+    if lines.len() > max_lines {
+        let more = names.len() - (max_lines - 1) * per_line;
+        lines.truncate(max_lines - 1);
+        lines.push(Line::raw(format!("   … +{more}")));
+    }
+    lines
+}

@@ -1,0 +1,368 @@
+//! Step 3: where each column goes. The core maps columns by their headers;
+//! here each can be sent to another field or dimension, or ignored, through
+//! a picker; the whole mapping can be saved under a name and loaded again
+//! for the next file of the same shape.
+
+use std::borrow::Cow;
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::preview::PreviewStep;
+use super::view::wrapped;
+use super::{Chosen, Flow, Step};
+use crate::domain::Lang;
+use crate::domain::field::Field;
+use crate::import::{Mapping, MappingError, Target, mapping::parse_target};
+use crate::tui::app::Ctx;
+use crate::tui::i18n::Msg;
+use crate::tui::keymap::{Action, Scope};
+use crate::tui::widgets::picker::{Item, Picked, Picker};
+use crate::tui::widgets::prompt::{Prompt, Prompted};
+use crate::tui::widgets::table::{self, Column, Table, Want};
+use crate::tui::widgets::truncate;
+
+enum Popup {
+    /// The target of the selected column.
+    Target(Picker),
+    /// A saved mapping to load.
+    Saved(Picker),
+    /// The name to save this mapping under.
+    Name(Prompt),
+}
+
+pub(crate) struct MappingStep {
+    chosen: Chosen,
+    mapping: Mapping,
+    selected: usize,
+    popup: Option<Popup>,
+    /// The name last saved or loaded, offered when saving again.
+    name: Option<String>,
+}
+
+/// Lines above the table: the summary and a blank line.
+const ABOVE: usize = 2;
+/// Lines below it: the mapping's problem, if any.
+const BELOW: usize = 2;
+
+impl MappingStep {
+    pub fn new(chosen: Chosen, mapping: Mapping) -> MappingStep {
+        MappingStep {
+            chosen,
+            mapping,
+            selected: 0,
+            popup: None,
+            name: None,
+        }
+    }
+
+    pub fn chosen(&self) -> &Chosen {
+        &self.chosen
+    }
+
+    fn mapping(&self) -> &Mapping {
+        &self.mapping
+    }
+
+    pub fn scope(&self) -> Scope {
+        match &self.popup {
+            Some(Popup::Target(_) | Popup::Saved(_)) => Scope::Picker,
+            Some(Popup::Name(_)) => Scope::Prompt,
+            None => Scope::ImportMapping,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Flow {
+        if let Some(popup) = self.popup.take() {
+            self.popup = self.popup_key(popup, key, ctx);
+            return Flow::Stay;
+        }
+        let count = self.mapping().headers.len();
+        match action {
+            Some(Action::Back) => return Flow::Back,
+            Some(Action::Confirm) => match self.mapping().validate() {
+                Ok(()) => {
+                    let mut chosen = self.chosen.clone();
+                    chosen.mapping = Some(self.mapping.clone());
+                    let step = PreviewStep::start(ctx, chosen);
+                    return Flow::Next(Box::new(Step::Preview(Box::new(step))));
+                }
+                Err(e) => ctx.error(problem_text(&e, ctx.lang)),
+            },
+            Some(Action::Edit) => self.pick_target(ctx),
+            Some(Action::SaveMapping) => {
+                let name = self
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| stem(&self.chosen.source.file_name()));
+                self.popup = Some(Popup::Name(Prompt::new(
+                    Msg::SaveMappingTitle,
+                    ctx.t(Msg::SaveMappingBody),
+                    &[(Msg::MappingName, name)],
+                )));
+            }
+            Some(Action::LoadMapping) => match ctx.store.mapping_names() {
+                Ok(names) if names.is_empty() => ctx.info(ctx.t(Msg::NoMappings)),
+                Ok(names) => {
+                    let items = names
+                        .iter()
+                        .map(|n| Item::new(n.clone(), n.clone()))
+                        .collect();
+                    let picker = Picker::new(ctx.t(Msg::PickMapping), items, self.name.as_deref());
+                    self.popup = Some(Popup::Saved(picker));
+                }
+                Err(e) => ctx.error(e.to_string()),
+            },
+            Some(a @ (Action::Up | Action::Down)) => {
+                self.selected = table::moved(self.selected, a, 1, count);
+            }
+            _ => {}
+        }
+        Flow::Stay
+    }
+
+    /// A key for the open popup; the popup to keep open (if any).
+    fn popup_key(&mut self, popup: Popup, key: &KeyEvent, ctx: &mut Ctx) -> Option<Popup> {
+        match popup {
+            Popup::Target(mut picker) => match picker.handle_key(key) {
+                Picked::Still => Some(Popup::Target(picker)),
+                Picked::Cancelled => None,
+                Picked::Chose(value) => {
+                    let target = parse_target(&value, &ctx.catalog).unwrap_or(Target::Ignore);
+                    let selected = self.selected;
+                    self.mapping.set(selected, target);
+                    None
+                }
+            },
+            Popup::Saved(mut picker) => match picker.handle_key(key) {
+                Picked::Still => Some(Popup::Saved(picker)),
+                Picked::Cancelled => None,
+                Picked::Chose(name) => {
+                    match ctx.store.mapping(&name) {
+                        Ok(saved) => {
+                            self.mapping.apply_saved(&saved, &ctx.catalog);
+                            ctx.info(format!("{}: {name}", ctx.t(Msg::MappingLoaded)));
+                            self.name = Some(name);
+                        }
+                        Err(e) => ctx.error(e.to_string()),
+                    }
+                    None
+                }
+            },
+            Popup::Name(mut prompt) => match prompt.handle_key(key) {
+                Prompted::Still => Some(Popup::Name(prompt)),
+                Prompted::Cancelled => None,
+                Prompted::Submit(values) => {
+                    let name = values.first().map_or("", |v| v.trim()).to_string();
+                    if name.is_empty() {
+                        ctx.error(ctx.t(Msg::NameRequired));
+                        return Some(Popup::Name(prompt));
+                    }
+                    match ctx.store.save_mapping(&name, &self.mapping().to_saved()) {
+                        Ok(()) => {
+                            ctx.info(format!("{}: {name}", ctx.t(Msg::MappingSaved)));
+                            self.name = Some(name);
+                            None
+                        }
+                        Err(e) => {
+                            ctx.error(e.to_string());
+                            Some(Popup::Name(prompt))
+                        }
+                    }
+                }
+            },
+        }
+    }
+
+    fn pick_target(&mut self, ctx: &Ctx) {
+        let Some(current) = self.mapping().targets.get(self.selected) else {
+            return;
+        };
+        let lang = ctx.lang;
+        let mut items = vec![Item::new("", Target::Ignore.label(lang, &ctx.catalog))];
+        items.extend(
+            Field::ALL
+                .iter()
+                .map(|f| Item::new(f.key(), format!("{} · {}", f.label(lang), f.key()))),
+        );
+        items.extend(
+            ctx.catalog
+                .dimensions
+                .iter()
+                .filter(|d| !d.retired)
+                .map(|d| {
+                    Item::new(
+                        d.code.clone(),
+                        format!(
+                            "{} · {} ({})",
+                            d.label(lang),
+                            d.code,
+                            ctx.t(Msg::Classification)
+                        ),
+                    )
+                }),
+        );
+        let header = self.mapping().headers.get(self.selected).cloned();
+        let title = format!(
+            "{} → {}",
+            header.unwrap_or_default(),
+            ctx.t(Msg::PickTarget)
+        );
+        self.popup = Some(Popup::Target(Picker::new(
+            title,
+            items,
+            Some(current.key()),
+        )));
+    }
+
+    /// The first data row under the header, for the example column.
+    fn example_row(&self) -> Option<&crate::import::Row> {
+        let layout = &self.chosen.layout;
+        layout
+            .preview
+            .iter()
+            .find(|r| r.number > layout.header_row && !r.is_blank())
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let theme = &ctx.theme;
+        let width = area.width as usize;
+        let mapping = self.mapping();
+        let summary = format!(
+            " {} {} · {} {}",
+            mapping.headers.len(),
+            ctx.t(Msg::ColumnsCount),
+            mapping.mapped_count(),
+            ctx.t(Msg::Mapped)
+        );
+        let mut lines = vec![
+            Line::raw(truncate(&summary, width).into_owned()),
+            Line::raw(""),
+        ];
+        let table_height = (area.height as usize).saturating_sub(ABOVE + BELOW);
+        let rows = table_height.saturating_sub(1);
+        // The selection stays in view (at the bottom when scrolled down).
+        let offset = table::in_view(self.selected, 0, rows);
+        let widths = table::layout(
+            area.width.saturating_sub(1),
+            &[
+                Want {
+                    min: 10,
+                    ideal: 16,
+                    weight: 1,
+                    rank: 0,
+                },
+                Want {
+                    min: 8,
+                    ideal: 20,
+                    weight: 2,
+                    rank: 1,
+                },
+                Want {
+                    min: 14,
+                    ideal: 20,
+                    weight: 1,
+                    rank: 0,
+                },
+            ],
+        );
+        let titles = [Msg::ColColumn, Msg::ColExample, Msg::ColField];
+        let columns: Vec<Column> = titles
+            .iter()
+            .zip(&widths)
+            .filter_map(|(t, w)| {
+                w.map(|width| Column {
+                    title: ctx.t(*t),
+                    width,
+                    right: false,
+                })
+            })
+            .collect();
+        let shown: Vec<usize> = widths
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.is_some())
+            .map(|(i, _)| i)
+            .collect();
+        let example = self.example_row();
+        let cell = |row: usize, col: usize| -> Cow<'_, str> {
+            let text = match shown.get(col) {
+                Some(0) => mapping.headers.get(row).cloned().unwrap_or_default(),
+                Some(1) => example
+                    .map(|r| r.cell(row).replace(['\r', '\n'], " "))
+                    .unwrap_or_default(),
+                _ => mapping
+                    .targets
+                    .get(row)
+                    .map(|t| t.label(ctx.lang, &ctx.catalog))
+                    .unwrap_or_default(),
+            };
+            Cow::Owned(text)
+        };
+        let ignored = |row: usize| {
+            if mapping.targets.get(row) == Some(&Target::Ignore) {
+                theme.dim
+            } else {
+                theme.popup
+            }
+        };
+        frame.render_widget(Paragraph::new(lines.clone()), area);
+        let table_area = Rect {
+            x: area.x + 1,
+            y: area.y + ABOVE as u16,
+            width: area.width.saturating_sub(1),
+            height: table_height as u16,
+        };
+        Table {
+            columns: &columns,
+            count: mapping.headers.len(),
+            offset,
+            selected: Some(self.selected),
+            cell,
+            header_style: theme.column_header,
+            selected_style: theme.selected,
+            row_style: &ignored,
+            cell_style: None,
+        }
+        .render(table_area, frame.buffer_mut());
+        lines.clear();
+        if let Err(e) = mapping.validate() {
+            lines.extend(wrapped(
+                &problem_text(&e, ctx.lang),
+                width,
+                BELOW,
+                theme.error,
+            ));
+        }
+        let below = Rect {
+            y: area.y + (ABOVE + table_height) as u16,
+            height: BELOW as u16,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(lines), below.intersection(area));
+        match &self.popup {
+            Some(Popup::Target(p) | Popup::Saved(p)) => p.render(frame, area, theme, ctx.lang),
+            Some(Popup::Name(p)) => p.render(frame, area, theme, ctx.lang),
+            None => {}
+        }
+    }
+}
+
+/// A mapping the import cannot run with, in the UI language.
+fn problem_text(e: &MappingError, lang: Lang) -> String {
+    match e {
+        MappingError::NoName => Msg::MappingNoName.get(lang).to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The file name without its extension: a default name for a mapping.
+fn stem(file_name: &str) -> String {
+    std::path::Path::new(file_name).file_stem().map_or_else(
+        || file_name.to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}

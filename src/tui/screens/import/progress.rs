@@ -1,0 +1,227 @@
+//! Step 6: the import itself, on a worker thread: a progress bar with rows
+//! per second and the time left, the counts so far, and Esc to cancel (the
+//! core rolls the whole run back: nothing is written).
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::result::{ResultStep, TempFile};
+use super::view::{grouped, pairs};
+use super::worker::{Job, Kind, Running};
+use super::{Chosen, Flow, Step};
+use crate::import::{Report, Settings};
+use crate::store::Store;
+use crate::tui::app::Ctx;
+use crate::tui::i18n::Msg;
+use crate::tui::keymap::Action;
+use crate::tui::widgets::truncate;
+
+pub(crate) struct ProgressStep {
+    chosen: Chosen,
+    run: Running,
+    /// Where the run writes its rejected rows, for "save rejected rows".
+    rejects: TempFile,
+    /// The app's connection is with the worker (this database file); it
+    /// comes back with the result.
+    parked: Option<std::path::PathBuf>,
+}
+
+/// Hands the app's connection to the import for its run, leaving an empty
+/// in-memory one in its place (the wizard is modal: nothing reads the store
+/// meanwhile). `None` when no stand-in could be made: the worker then opens
+/// its own connection and the import runs in WAL beside the app's.
+fn park(ctx: &mut Ctx) -> Option<Store> {
+    let mut stand_in = Store::open_in_memory().ok()?;
+    stand_in.set_operator(ctx.store.operator().to_string());
+    Some(std::mem::replace(&mut ctx.store, stand_in))
+}
+
+/// A fresh name for a run's rejected rows in the temporary folder.
+fn rejects_file() -> TempFile {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    TempFile::new(std::env::temp_dir().join(format!("kehu-rejects-{}-{n}.csv", std::process::id())))
+}
+
+impl ProgressStep {
+    pub fn start(ctx: &mut Ctx, chosen: Chosen, mut settings: Settings) -> ProgressStep {
+        let rejects = rejects_file();
+        settings.rejects = Some(rejects.path().to_path_buf());
+        settings.lang = ctx.lang;
+        let run = match ctx.store.path().map(std::path::Path::to_path_buf) {
+            Some(db) => {
+                let store = park(ctx);
+                let parked = store.is_some();
+                let run = Running::start(
+                    Kind::Commit,
+                    Job {
+                        db: Some(db.clone()),
+                        store,
+                        operator: ctx.store.operator().to_string(),
+                        source: chosen.source.clone(),
+                        settings,
+                        pause_after_rows: ctx.import.pause_after_rows,
+                    },
+                );
+                return ProgressStep {
+                    chosen,
+                    run,
+                    rejects,
+                    parked: parked.then_some(db),
+                };
+            }
+            None => Running::inline(Kind::Commit, &mut ctx.store, &chosen.source, &settings),
+        };
+        ProgressStep {
+            chosen,
+            run,
+            rejects,
+            parked: None,
+        }
+    }
+
+    pub fn chosen(&self) -> &Chosen {
+        &self.chosen
+    }
+
+    pub fn handle_key(&mut self, action: Option<Action>, _ctx: &mut Ctx) -> Flow {
+        if action == Some(Action::Cancel) {
+            self.run.cancel();
+        }
+        Flow::Stay
+    }
+
+    /// Takes in progress; when the run is over, the result step (and, after
+    /// a commit, the customer list reloads).
+    pub fn poll(&mut self, ctx: &mut Ctx) -> (bool, Flow) {
+        let before = self.run.progress;
+        let Some((result, store)) = self.run.poll() else {
+            return (self.run.progress != before, Flow::Stay);
+        };
+        if let Some(db) = self.parked.take() {
+            let back = store.map(Ok).unwrap_or_else(|| {
+                // The worker died with the connection: open the file again.
+                Store::open(&db).map(|mut s| {
+                    s.set_operator(ctx.store.operator().to_string());
+                    s
+                })
+            });
+            match back {
+                Ok(store) => ctx.store = store,
+                Err(e) => ctx.error(e.to_string()),
+            }
+        }
+        if let Ok(report) = &result {
+            after_run(report, ctx);
+        }
+        let rejects = std::mem::replace(&mut self.rejects, TempFile::none());
+        let step = ResultStep::new(self.chosen.clone(), result, rejects);
+        (true, Flow::Finish(Box::new(Step::Result(step))))
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let theme = &ctx.theme;
+        let width = area.width as usize;
+        let p = &self.run.progress;
+        let line = |text: String| Line::raw(truncate(&text, width).into_owned());
+        let mut lines = vec![
+            line(format!(
+                " {} {}…",
+                ctx.t(Msg::Importing),
+                self.chosen.source.file_name()
+            )),
+            Line::raw(""),
+            Line::raw(format!(" {}", bar(p.fraction, width.saturating_sub(2)))),
+            Line::raw(""),
+            line(format!(
+                " {}",
+                pairs(
+                    &[
+                        (grouped(p.rows), ctx.t(Msg::RowsLabel)),
+                        (grouped(p.inserted), ctx.t(Msg::Inserted)),
+                        (grouped(p.updated), ctx.t(Msg::UpdatedCount)),
+                        (grouped(p.skipped), ctx.t(Msg::Skipped)),
+                        (grouped(p.rejected), ctx.t(Msg::Rejected)),
+                    ],
+                    width.saturating_sub(1),
+                )
+            )),
+        ];
+        let rate = self
+            .run
+            .rate()
+            .map_or_else(|| "–".to_string(), |r| grouped(r.round() as u64));
+        let eta = self.run.eta().map_or_else(|| "–".to_string(), clock);
+        lines.push(line(format!(
+            " {rate} {} · {} {eta}",
+            ctx.t(Msg::PerSecond),
+            ctx.t(Msg::Eta)
+        )));
+        lines.push(Line::raw(""));
+        if self.run.cancelling {
+            lines.push(Line::styled(
+                format!(" {}", ctx.t(Msg::Cancelling)),
+                theme.warning,
+            ));
+        } else {
+            lines.push(line(format!(" {}", ctx.t(Msg::CancelNote))));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+/// After a run: a commit changed the customers, so the list (and the
+/// classification values an import may add) are read again.
+fn after_run(report: &Report, ctx: &mut Ctx) {
+    if report.committed
+        && let Err(e) = ctx.reload_index_later()
+    {
+        ctx.error(e.to_string());
+    }
+}
+
+/// A bar `width` columns wide: filled part, empty part, percentage.
+pub(crate) fn bar(fraction: f64, width: usize) -> String {
+    let fraction = fraction.clamp(0.0, 1.0);
+    let percent = format!("{:>4.0}%", fraction * 100.0);
+    let room = width.saturating_sub(percent.len() + 1);
+    let filled = ((room as f64) * fraction).round() as usize;
+    format!(
+        "{}{} {percent}",
+        "█".repeat(filled),
+        "░".repeat(room - filled.min(room))
+    )
+}
+
+/// 0:07, 12:30, 1:02:03.
+fn clock(d: Duration) -> String {
+    let s = d.as_secs();
+    let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn the_bar_fills_its_width_and_the_clock_reads_like_one() {
+        assert_eq!(bar(0.5, 20), "███████░░░░░░░   50%");
+        assert_eq!(bar(0.5, 20).width(), 20);
+        assert_eq!(bar(1.5, 12), "██████  100%");
+        assert_eq!(bar(0.0, 12), "░░░░░░    0%");
+        assert_eq!(clock(Duration::from_secs(7)), "0:07");
+        assert_eq!(clock(Duration::from_secs(750)), "12:30");
+        assert_eq!(clock(Duration::from_secs(3723)), "1:02:03");
+    }
+}

@@ -1,0 +1,246 @@
+//! Step 7: what the import did — inserted, updated, skipped, rejected, the
+//! batch (undone from the import history) and the backup — and `r` to save
+//! the rejected rows as they were plus an "error" column, CSV or XLSX by the
+//! extension typed, ready to fix and import again.
+
+use std::path::{Path, PathBuf};
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::history::HistoryScreen;
+use super::view::{grouped, pairs, wrapped};
+use super::{Chosen, Flow};
+use crate::import::{Report, save_rejects};
+use crate::tui::app::Ctx;
+use crate::tui::i18n::Msg;
+use crate::tui::keymap::{Action, Scope};
+use crate::tui::screens::Screen;
+use crate::tui::widgets::prompt::{Prompt, Prompted};
+use crate::tui::widgets::truncate;
+
+/// A file in the temporary folder, removed when dropped.
+pub(crate) struct TempFile(Option<PathBuf>);
+
+impl TempFile {
+    pub fn new(path: PathBuf) -> TempFile {
+        TempFile(Some(path))
+    }
+
+    pub fn none() -> TempFile {
+        TempFile(None)
+    }
+
+    pub fn path(&self) -> &Path {
+        self.0.as_deref().unwrap_or(Path::new(""))
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if let Some(path) = self.0.take() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+pub(crate) struct ResultStep {
+    chosen: Chosen,
+    outcome: Result<Report, String>,
+    rejects: TempFile,
+    prompt: Option<Prompt>,
+    /// Where the rejected rows were saved last.
+    saved_to: Option<PathBuf>,
+}
+
+impl ResultStep {
+    pub fn new(chosen: Chosen, outcome: Result<Report, String>, rejects: TempFile) -> ResultStep {
+        ResultStep {
+            chosen,
+            outcome,
+            rejects,
+            prompt: None,
+            saved_to: None,
+        }
+    }
+
+    pub fn chosen(&self) -> &Chosen {
+        &self.chosen
+    }
+
+    pub fn scope(&self) -> Scope {
+        if self.prompt.is_some() {
+            Scope::Prompt
+        } else {
+            Scope::ImportResult
+        }
+    }
+
+    fn rejected(&self) -> u64 {
+        self.outcome.as_ref().map_or(0, |r| r.rejected)
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Flow {
+        if let Some(prompt) = &mut self.prompt {
+            match prompt.handle_key(key) {
+                Prompted::Still => {}
+                Prompted::Cancelled => self.prompt = None,
+                Prompted::Submit(values) => {
+                    let file = values.first().map_or("", |v| v.trim()).to_string();
+                    if self.save(&file, ctx) {
+                        self.prompt = None;
+                    }
+                }
+            }
+            return Flow::Stay;
+        }
+        match action {
+            Some(Action::Back) => Flow::Close,
+            Some(Action::SaveRejects) => {
+                if self.rejected() == 0 {
+                    ctx.info(ctx.t(Msg::NoRejects));
+                } else {
+                    let default = self.default_rejects_path(ctx);
+                    self.prompt = Some(Prompt::new(
+                        Msg::RejectsTitle,
+                        ctx.t(Msg::RejectsBody),
+                        &[(Msg::RejectsFile, default.display().to_string())],
+                    ));
+                }
+                Flow::Stay
+            }
+            Some(Action::ImportHistory) => match HistoryScreen::open(ctx) {
+                Ok(history) => Flow::Open(Screen::ImportHistory(Box::new(history))),
+                Err(e) => {
+                    ctx.error(e.to_string());
+                    Flow::Stay
+                }
+            },
+            _ => Flow::Stay,
+        }
+    }
+
+    /// Beside the imported file: `客户档案-未导入.csv` / `customers-rejected.csv`.
+    fn default_rejects_path(&self, ctx: &Ctx) -> PathBuf {
+        let source = self.chosen.source.path();
+        let stem = source.file_stem().map_or_else(
+            || "import".to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let name = format!("{stem}{}.csv", ctx.t(Msg::RejectsSuffix));
+        match source.parent() {
+            Some(dir) => dir.join(name),
+            None => PathBuf::from(name),
+        }
+    }
+
+    /// Writes the rejected rows to `file`; false (reason on the status line)
+    /// when that was refused and the prompt should stay.
+    fn save(&mut self, file: &str, ctx: &mut Ctx) -> bool {
+        let path = PathBuf::from(file);
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if !matches!(ext.as_deref(), Some("csv" | "xlsx")) {
+            ctx.error(format!("{file}: {}", ctx.t(Msg::RejectsKind)));
+            return false;
+        }
+        match save_rejects(self.rejects.path(), &path) {
+            Ok(written) => {
+                let shown = std::path::absolute(&written).unwrap_or(written);
+                ctx.info(format!("{}: {}", ctx.t(Msg::RejectsSaved), shown.display()));
+                self.saved_to = Some(shown);
+                true
+            }
+            Err(e) => {
+                ctx.error(e.to_string());
+                false
+            }
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let theme = &ctx.theme;
+        let width = area.width as usize;
+        let line = |text: String| Line::raw(truncate(&text, width).into_owned());
+        let report = match &self.outcome {
+            Ok(report) => report,
+            Err(e) => {
+                let mut lines = vec![Line::styled(
+                    format!(" ✗ {}", ctx.t(Msg::ImportFailed)),
+                    theme.error,
+                )];
+                lines.extend(wrapped(e, width, 6, theme.error));
+                frame.render_widget(Paragraph::new(lines), area);
+                return;
+            }
+        };
+        let (headline, style) = if report.cancelled {
+            (ctx.t(Msg::ImportCancelled).to_string(), theme.warning)
+        } else if let Some(row) = report.stopped_at {
+            (format!("{} {row}", ctx.t(Msg::StoppedAt)), theme.warning)
+        } else if let Some(batch) = report.batch {
+            (format!("✓ {} {batch}", ctx.t(Msg::ImportDone)), theme.ok)
+        } else {
+            (
+                ctx.t(Msg::AllOrNothingRolledBack).to_string(),
+                theme.warning,
+            )
+        };
+        let mut lines = vec![
+            Line::styled(truncate(&format!(" {headline}"), width).into_owned(), style),
+            Line::raw(""),
+            line(format!(
+                "  {}",
+                pairs(
+                    &[
+                        (grouped(report.rows), ctx.t(Msg::RowsLabel)),
+                        (grouped(report.inserted), ctx.t(Msg::Inserted)),
+                        (grouped(report.updated), ctx.t(Msg::UpdatedCount)),
+                        (grouped(report.skipped), ctx.t(Msg::Skipped)),
+                        (grouped(report.rejected), ctx.t(Msg::Rejected)),
+                        (grouped(report.warnings), ctx.t(Msg::CountWarning)),
+                    ],
+                    width.saturating_sub(2),
+                )
+            )),
+        ];
+        if report.committed
+            && let Some(backup) = &report.backup
+        {
+            lines.push(line(format!(
+                "  {}: {}",
+                ctx.t(Msg::Backup),
+                backup.display()
+            )));
+        }
+        lines.push(Line::raw(""));
+        if report.rejected > 0 {
+            let text = format!(
+                "{} {} {}",
+                ctx.t(Msg::RejectsHintBefore),
+                grouped(report.rejected),
+                ctx.t(Msg::RejectsHintAfter)
+            );
+            lines.extend(wrapped(&text, width, 3, theme.popup));
+            if let Some(saved) = &self.saved_to {
+                lines.push(line(format!(
+                    "  {}: {}",
+                    ctx.t(Msg::RejectsSaved),
+                    saved.display()
+                )));
+            }
+        }
+        if report.committed {
+            lines.extend(wrapped(ctx.t(Msg::UndoHint), width, 2, theme.dim));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+        if let Some(prompt) = &self.prompt {
+            prompt.render(frame, area, theme, ctx.lang);
+        }
+    }
+}
