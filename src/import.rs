@@ -19,6 +19,7 @@ mod numbers;
 mod plan;
 pub mod read;
 mod rejects;
+pub mod statement;
 mod template;
 
 use std::path::PathBuf;
@@ -148,6 +149,19 @@ pub fn layout(
     header_row: Option<u64>,
     catalog: &Catalog,
 ) -> Result<Layout, ImportError> {
+    layout_by(source, sheet, header_row, |cell| {
+        mapping::recognise(cell, catalog).is_some()
+    })
+}
+
+/// `layout` for any kind of file: `known` says whether a cell is a header
+/// this kind of file uses (customer fields, statement columns …).
+pub fn layout_by(
+    source: &Source,
+    sheet: Option<&str>,
+    header_row: Option<u64>,
+    known: impl Fn(&str) -> bool,
+) -> Result<Layout, ImportError> {
     let sheet = source.sheet_name(sheet)?;
     let wanted = header_row.unwrap_or(0) as usize;
     let mut preview = Vec::new();
@@ -168,7 +182,7 @@ pub fn layout(
                     rows: preview.last().map_or(0, |r| r.number),
                 }
             })?,
-            None => header::detect(&preview, catalog).ok_or_else(|| ImportError::NoHeader {
+            None => header::detect_by(&preview, &known).ok_or_else(|| ImportError::NoHeader {
                 path: source.path().to_path_buf(),
                 searched: header::SEARCH_ROWS,
             })?,

@@ -12,14 +12,15 @@ pub const SEARCH_ROWS: usize = 30;
 /// columns (the earliest on a tie). When no row names any, the first row
 /// that is as wide as the data below it. `None` when every row is blank.
 pub fn detect(rows: &[Row], catalog: &Catalog) -> Option<usize> {
+    detect_by(rows, |cell| recognise(cell, catalog).is_some())
+}
+
+/// `detect` with another idea of a known header (`known` says if a cell is one).
+pub fn detect_by(rows: &[Row], known: impl Fn(&str) -> bool) -> Option<usize> {
     let rows = &rows[..rows.len().min(SEARCH_ROWS)];
     let mut best: Option<(usize, usize)> = None;
     for (i, row) in rows.iter().enumerate() {
-        let known = row
-            .cells
-            .iter()
-            .filter(|c| recognise(c, catalog).is_some())
-            .count();
+        let known = row.cells.iter().filter(|c| known(c)).count();
         if known > 0 && best.is_none_or(|(_, k)| known > k) {
             best = Some((i, known));
         }

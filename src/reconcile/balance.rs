@@ -56,7 +56,15 @@ pub struct ReconcilingItem<'a> {
     pub note: Option<&'a str>,
 }
 
-impl ReconcilingItem<'_> {
+impl<'a> ReconcilingItem<'a> {
+    /// The lines of one side.
+    pub fn side(&self, side: Side) -> &'a [Line] {
+        match side {
+            Side::Ours => self.ours,
+            Side::Theirs => self.theirs,
+        }
+    }
+
     pub fn is_explained(&self) -> bool {
         self.note.is_some()
     }

@@ -24,6 +24,29 @@ pub enum Rule {
     Manual,
 }
 
+impl Rule {
+    pub const ALL: [Rule; 4] = [
+        Rule::DocAndAmount,
+        Rule::AmountAndDate,
+        Rule::Group,
+        Rule::Manual,
+    ];
+
+    /// The key stored in the database and shown in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Rule::DocAndAmount => "doc_and_amount",
+            Rule::AmountAndDate => "amount_and_date",
+            Rule::Group => "group",
+            Rule::Manual => "manual",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.key() == key.trim())
+    }
+}
+
 /// How many lines each side of a match holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
