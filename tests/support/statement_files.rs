@@ -214,12 +214,10 @@ pub fn write_csv(path: &Path, rows: &[Vec<Cell>]) {
             .flexible(true)
             .from_writer(&mut out);
         for row in rows {
-            let cells: Vec<String> = row.iter().map(csv_text).collect();
-            if cells.is_empty() {
-                w.write_record([""]).unwrap();
-            } else {
-                w.write_record(&cells).unwrap();
-            }
+            // Excel pads every row to the sheet's width.
+            let mut cells: Vec<String> = row.iter().map(csv_text).collect();
+            cells.resize(cells.len().max(8), String::new());
+            w.write_record(&cells).unwrap();
         }
         w.flush().unwrap();
     }

@@ -20,7 +20,9 @@ pub struct TheirSide {
     pub before: usize,
     /// Lines dated after the period (left out).
     pub after: usize,
-    /// Rows whose balance does not follow from the opening and the amounts.
+    /// Rows where the balance column stops following from the opening and
+    /// the amounts (a wrong amount or balance on that row, or a line missing
+    /// just before it).
     pub balance_breaks: Vec<u64>,
 }
 
@@ -127,10 +129,17 @@ impl StatementFile {
         let Some((s, opening, _)) = best else {
             return (None, Vec::new());
         };
+        // A wrong balance carries into every row after it: name only the rows
+        // where the gap between written and computed balance changes.
+        let mut gap = 0;
         let breaks = points
             .iter()
-            .filter(|(_, run, bal)| s * bal != opening + run)
-            .map(|(row, _, _)| *row)
+            .filter_map(|(row, run, bal)| {
+                let here = s * bal - (opening + run);
+                let changed = here != gap;
+                gap = here;
+                changed.then_some(*row)
+            })
             .collect();
         (fit(opening).ok(), breaks)
     }
