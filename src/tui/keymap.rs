@@ -33,6 +33,8 @@ pub enum Scope {
     Prompt,
     /// An invoice refused for the credit limit: typing is the override reason.
     Override,
+    /// Our ledger and the customer's statement side by side.
+    Reconcile,
 }
 
 impl Scope {
@@ -67,11 +69,12 @@ impl Scope {
             Scope::QuickInvoice => Msg::ScopeQuickInvoice,
             Scope::Prompt => Msg::ScopePrompt,
             Scope::Override => Msg::ScopeOverride,
+            Scope::Reconcile => Msg::ScopeReconcile,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 16] = [
+    pub const ALL: [Scope; 17] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -79,6 +82,7 @@ impl Scope {
         Scope::Detail,
         Scope::Ledger,
         Scope::Dashboard,
+        Scope::Reconcile,
         Scope::QuickInvoice,
         Scope::Form,
         Scope::Override,
@@ -140,6 +144,17 @@ pub enum Action {
     ReverseEntry,
     Statement,
     NextDimension,
+    Reconcile,
+    SwitchSide,
+    Mark,
+    MatchLines,
+    Unmatch,
+    Note,
+    Adjust,
+    Rematch,
+    UnmatchedOnly,
+    ConfirmReconciliation,
+    ExportReport,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,6 +7,7 @@ pub mod form;
 pub mod ledger;
 pub mod list;
 pub mod quick;
+pub mod reconcile;
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -36,6 +37,7 @@ pub enum Screen {
     /// A popup over the screen below it.
     Quick(Box<quick::QuickInvoice>),
     Dashboard(Box<dashboard::DashboardScreen>),
+    Reconcile(Box<reconcile::ReconcileScreen>),
 }
 
 impl Screen {
@@ -48,24 +50,33 @@ impl Screen {
             Screen::Entry(s) => s.scope(),
             Screen::Quick(_) => Scope::QuickInvoice,
             Screen::Dashboard(s) => s.scope(),
+            Screen::Reconcile(s) => s.scope(),
         }
     }
 
     /// Drawn over the screen below it instead of in its place.
     pub fn is_overlay(&self) -> bool {
-        matches!(self, Screen::Quick(_))
+        match self {
+            Screen::Reconcile(s) => s.in_setup(),
+            other => matches!(other, Screen::Quick(_)),
+        }
     }
 
     /// Takes in a finished background job; true when something changed.
     pub fn poll(&mut self, ctx: &mut Ctx) -> bool {
         match self {
             Screen::Dashboard(s) => s.poll(ctx),
+            Screen::Reconcile(s) => s.poll(ctx),
             _ => false,
         }
     }
 
     pub fn is_loading(&self) -> bool {
-        matches!(self, Screen::Dashboard(s) if s.is_loading())
+        match self {
+            Screen::Dashboard(s) => s.is_loading(),
+            Screen::Reconcile(s) => s.is_loading(),
+            _ => false,
+        }
     }
 
     /// `action` is what the keymap made of `key` in this screen's scope;
@@ -85,6 +96,7 @@ impl Screen {
             Screen::Entry(s) => s.handle_key(key, action, ctx),
             Screen::Quick(s) => s.handle_key(key, action, ctx),
             Screen::Dashboard(s) => s.handle_key(action, ctx),
+            Screen::Reconcile(s) => s.handle_key(key, action, page, ctx),
         }
     }
 
@@ -95,6 +107,7 @@ impl Screen {
             Screen::Detail(s) => s.scroll(delta),
             Screen::Form(s) => s.scroll(delta),
             Screen::Ledger(s) => s.scroll(delta, page),
+            Screen::Reconcile(s) => s.scroll(delta, page),
             Screen::Entry(_) | Screen::Quick(_) | Screen::Dashboard(_) => {}
         }
     }
@@ -113,6 +126,7 @@ impl Screen {
         match self {
             Screen::Form(f) => f.is_dirty(),
             Screen::Entry(e) => e.is_dirty(),
+            Screen::Reconcile(r) => r.has_unsaved_changes(),
             _ => false,
         }
     }
@@ -126,6 +140,7 @@ impl Screen {
             Screen::Entry(s) => s.render(frame, area, ctx),
             Screen::Quick(s) => s.render(frame, area, ctx),
             Screen::Dashboard(s) => s.render(frame, area, ctx),
+            Screen::Reconcile(s) => s.render(frame, area, ctx),
         }
     }
 
@@ -138,6 +153,7 @@ impl Screen {
             Screen::Entry(s) => s.status_line(width, ctx),
             Screen::Quick(s) => s.status_line(width, ctx),
             Screen::Dashboard(s) => s.status_line(width, ctx),
+            Screen::Reconcile(s) => s.status_line(width, ctx),
         }
     }
 }

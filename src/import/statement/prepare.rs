@@ -4,7 +4,7 @@
 //! (the mapping's, else detected from the totals), our side from the ledger,
 //! and the automatic match.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use thiserror::Error;
@@ -17,7 +17,7 @@ use crate::reconcile::{
     MatchOptions, ReconcileError, Reconciliation, SignConvention, detect_sign_convention,
     match_lines,
 };
-use crate::store::{OurSide, SessionSource, Store, StoreError};
+use crate::store::{OurSide, SavedStatementMapping, SessionSource, Store, StoreError};
 
 /// How to read the statement file.
 #[derive(Clone, Debug, Default)]
@@ -98,11 +98,24 @@ impl PrepareError {
 
 /// Opens and reads the statement; rows that cannot be read refuse it.
 pub fn read_statement(store: &Store, request: &ReadRequest) -> Result<StatementFile, PrepareError> {
+    let saved = match &request.mapping {
+        Some(name) => Some(store.statement_mapping(name)?),
+        None => None,
+    };
+    read_with(request, saved.as_ref())
+}
+
+/// `read_statement` with the saved mapping already looked up: needs no
+/// database, so a screen can run it on a worker thread.
+pub fn read_with(
+    request: &ReadRequest,
+    saved: Option<&SavedStatementMapping>,
+) -> Result<StatementFile, PrepareError> {
     let (source, layout) =
         super::open(&request.path, request.sheet.as_deref(), request.header_row)?;
     let mut mapping = StatementMapping::auto(&layout.headers);
-    if let Some(name) = &request.mapping {
-        mapping.apply_saved(&store.statement_mapping(name)?);
+    if let Some(saved) = saved {
+        mapping.apply_saved(saved);
     }
     if let Some(spec) = &request.map {
         mapping.apply_spec(spec)?;
@@ -183,6 +196,18 @@ pub fn reconcile(
     options: &MatchOptions,
 ) -> Result<Prepared, PrepareError> {
     let ours = store.reconcile_ours(customer_id, from, to)?;
+    match_sides(ours, file, sign, options)
+}
+
+/// Matches our side (already read for the period) against the statement:
+/// needs no database, so a screen can run it on a worker thread.
+pub fn match_sides(
+    ours: OurSide,
+    file: StatementFile,
+    sign: Option<SignConvention>,
+    options: &MatchOptions,
+) -> Result<Prepared, PrepareError> {
+    let (customer_id, from, to) = (ours.customer_id, ours.from, ours.to);
     let (sign, sign_detected) = match sign {
         Some(sign) => (sign, false),
         None => suggest_sign(&ours, &file),
@@ -207,11 +232,4 @@ pub fn reconcile(
         source,
         reconciliation,
     })
-}
-
-/// The file name shown for a statement path.
-pub fn shown_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
 }
