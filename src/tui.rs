@@ -80,9 +80,13 @@ fn run_app(mut app: App) -> std::io::Result<()> {
             terminal.draw(|frame| app.render(frame))?;
         }
         let event = event::next(TICK)?;
+        // A tick only polls the workers, which is done just below: polling in
+        // `handle_event` too would take in a finished job without a redraw.
         dirty = event != event::Event::Tick;
-        app.handle_event(event);
-        // A finished background load redraws too.
+        if dirty {
+            app.handle_event(event);
+        }
+        // A finished background job redraws too.
         dirty |= app.poll();
     }
     Ok(())
