@@ -13,6 +13,7 @@ mod import_report;
 mod ledger;
 mod output;
 mod receivables;
+mod reconcile;
 mod settings;
 mod template;
 
@@ -21,6 +22,7 @@ use std::process::ExitCode;
 
 pub use args::{Cli, Command, Format};
 pub use import::{ImportArgs, ImportCmd};
+pub use reconcile::{ReconcileArgs, ReconcileCmd};
 
 use crate::store::{Store, StoreError, default_db_path};
 
@@ -90,6 +92,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Statement(args) => receivables::statement(cli, args),
         Command::Import(args) => import::run(cli, args),
         Command::Export { out } => export::run(cli, out),
+        Command::Reconcile(args) => reconcile::run(cli, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,6 +2,7 @@
 //! (`kehu demo`, or `m` on the empty customer list).
 
 pub mod ledger;
+pub mod statement;
 
 use crate::domain::field::FieldValues;
 use crate::store::{Result, Store, StoreError};

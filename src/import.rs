@@ -21,6 +21,7 @@ mod plan;
 pub mod read;
 mod rejects;
 mod run;
+pub mod statement;
 mod template;
 
 use std::path::PathBuf;
@@ -156,7 +157,8 @@ pub fn layout(
     })
 }
 
-/// `layout` with another way to find the header row (a ledger file's).
+/// `layout` with another way to find the header row (a ledger file's, a
+/// customer statement's).
 pub fn layout_by(
     source: &Source,
     sheet: Option<&str>,

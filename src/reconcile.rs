@@ -29,7 +29,7 @@ mod pairing;
 pub mod synth;
 
 pub use balance::{ItemKind, ReconcilingItem};
-pub use build::match_lines;
+pub use build::{Parts, match_lines};
 pub use doc_no::doc_key;
 pub use error::ReconcileError;
 pub use group::GroupSearch;

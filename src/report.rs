@@ -1,5 +1,5 @@
-//! Documents that leave kehu: statements of account and aging reports as
-//! xlsx and csv. The store computes every figure in integer fen; this layer
+//! Documents that leave kehu: statements of account, aging reports and
+//! reconciliation statements as xlsx and csv. The store computes every figure in integer fen; this layer
 //! only lays them out.
 //!
 //! Money in xlsx is a number cell with a `#,##0.00` format, so the recipient
@@ -12,6 +12,7 @@
 //! as a number); files start with a UTF-8 BOM so Excel reads the Chinese.
 
 mod aging;
+mod reconciliation;
 mod sheet;
 mod statement;
 
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 pub use aging::{aging_table, write_aging};
+pub use reconciliation::{ReconciliationDoc, reconciliation_table, write_reconciliation};
 pub use statement::{statement_table, write_statement};
 
 /// The file formats a report can be written in, from the file name.

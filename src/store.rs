@@ -13,6 +13,7 @@ mod ledger;
 mod load_mode;
 mod mappings;
 mod matching;
+mod reconcile;
 mod summary;
 mod templates;
 mod writer;
@@ -36,6 +37,10 @@ pub use ledger::{
 pub use load_mode::LoadMode;
 pub use mappings::SavedMapping;
 pub use matching::{Existing, MatchedBy, Patched};
+pub use reconcile::{
+    Adjusted, EntryKinds, OurSide, SavedStatementMapping, Session, SessionInfo, SessionSource,
+    SessionStatus,
+};
 pub use summary::{SummaryRef, SummaryScope};
 pub use templates::Template;
 pub use writer::{Candidate, Checked};

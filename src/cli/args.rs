@@ -63,6 +63,9 @@ pub enum Command {
         /// The file to write (.xlsx, or .csv in UTF-8 with BOM).
         out: PathBuf,
     },
+    /// Reconcile a customer's statement against the ledger (对账); history,
+    /// show and confirm saved reconciliations.
+    Reconcile(super::reconcile::ReconcileArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -45,6 +45,27 @@ pub enum ItemKind {
     ForcedMatch,
 }
 
+impl ItemKind {
+    /// How a reconciliation statement names the item.
+    pub fn label(self, lang: crate::domain::Lang) -> &'static str {
+        use crate::domain::Lang::{En, Zh};
+        match (self, lang) {
+            (ItemKind::Opening, En) => "Opening balances differ",
+            (ItemKind::Opening, Zh) => "期初余额不符",
+            (ItemKind::OnlyOurs, En) => "In our books only",
+            (ItemKind::OnlyOurs, Zh) => "我方已记、对方未记",
+            (ItemKind::OnlyTheirs, En) => "In their books only",
+            (ItemKind::OnlyTheirs, Zh) => "对方已记、我方未记",
+            (ItemKind::AmountMismatch, En) => "Same document, amounts differ",
+            (ItemKind::AmountMismatch, Zh) => "同一单据金额不符",
+            (ItemKind::DateOutsideTolerance, En) => "Same amount, dates far apart",
+            (ItemKind::DateOutsideTolerance, Zh) => "金额相同、日期相差较远",
+            (ItemKind::ForcedMatch, En) => "Matched by hand with a difference",
+            (ItemKind::ForcedMatch, Zh) => "手工核对（有差额）",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ReconcilingItem<'a> {
     pub kind: ItemKind,
@@ -56,7 +77,15 @@ pub struct ReconcilingItem<'a> {
     pub note: Option<&'a str>,
 }
 
-impl ReconcilingItem<'_> {
+impl<'a> ReconcilingItem<'a> {
+    /// The lines of one side.
+    pub fn side(&self, side: Side) -> &'a [Line] {
+        match side {
+            Side::Ours => self.ours,
+            Side::Theirs => self.theirs,
+        }
+    }
+
     pub fn is_explained(&self) -> bool {
         self.note.is_some()
     }

@@ -4,7 +4,7 @@
 use super::error::ReconcileError;
 use super::line::{Line, Side};
 use super::matcher::{self, Mode, Outcome};
-use super::model::{LinePair, Reconciliation, State};
+use super::model::{LinePair, Match, Note, Reconciliation, State};
 use super::options::MatchOptions;
 use crate::domain::Money;
 
@@ -43,6 +43,28 @@ impl Reconciliation {
         Ok(self)
     }
 
+    /// Puts a stored reconciliation back together exactly as it was saved
+    /// (buckets included), with the same checks as a JSON value gets.
+    pub fn from_parts(parts: Parts) -> Result<Reconciliation, ReconcileError> {
+        let pair = |(ours, theirs): (Line, Line)| LinePair::new(ours, theirs);
+        let mut state = State {
+            our_opening: parts.our_opening,
+            their_opening: parts.their_opening,
+            matched: parts.matched,
+            only_ours: parts.only_ours,
+            only_theirs: parts.only_theirs,
+            amount_mismatch: parts.amount_mismatch.into_iter().map(pair).collect(),
+            date_outside_tolerance: parts.date_outside_tolerance.into_iter().map(pair).collect(),
+            notes: parts.notes,
+            opening_note: parts.opening_note,
+            options: parts.options,
+            group_search: Default::default(),
+        };
+        state.notes.sort_unstable_by_key(|n| (n.side, n.id));
+        sort_buckets(&mut state);
+        Reconciliation::from_state(state)
+    }
+
     /// Checks a stored state and recomputes what derives from the lines.
     pub(super) fn from_state(state: State) -> Result<Reconciliation, ReconcileError> {
         state.options.check()?;
@@ -71,6 +93,23 @@ impl Reconciliation {
     }
 }
 
+/// A reconciliation taken apart for storage: every bucket as it stands.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parts {
+    pub our_opening: Money,
+    pub their_opening: Money,
+    pub matched: Vec<Match>,
+    pub only_ours: Vec<Line>,
+    pub only_theirs: Vec<Line>,
+    /// (ours, theirs): the same document with different amounts.
+    pub amount_mismatch: Vec<(Line, Line)>,
+    /// (ours, theirs): the same amount, dates beyond the tolerance.
+    pub date_outside_tolerance: Vec<(Line, Line)>,
+    pub notes: Vec<Note>,
+    pub opening_note: Option<String>,
+    pub options: MatchOptions,
+}
+
 /// Runs the engine over lines outside `state`'s kept matches and moves them
 /// into its buckets.
 pub(super) fn place(state: &mut State, ours: Vec<Line>, theirs: Vec<Line>, mode: Mode) {
@@ -92,7 +131,7 @@ fn check_ids<'a>(lines: impl Iterator<Item = &'a Line>, side: Side) -> Result<()
 
 /// Every balance, difference and partial sum is bounded by the sum of the
 /// absolute amounts and openings: if that fits an i64, none can overflow.
-fn check_magnitude<'a>(
+pub(super) fn check_magnitude<'a>(
     lines: impl Iterator<Item = &'a Line>,
     openings: [Money; 2],
 ) -> Result<(), ReconcileError> {

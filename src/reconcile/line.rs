@@ -33,6 +33,20 @@ pub enum Side {
 }
 
 impl Side {
+    /// The key stored in the database and shown in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Side::Ours => "ours",
+            Side::Theirs => "theirs",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Side> {
+        [Side::Ours, Side::Theirs]
+            .into_iter()
+            .find(|s| s.key() == key.trim())
+    }
+
     pub fn other(self) -> Side {
         match self {
             Side::Ours => Side::Theirs,
@@ -65,6 +79,28 @@ pub enum SignConvention {
 }
 
 impl SignConvention {
+    pub const ALL: [SignConvention; 2] =
+        [SignConvention::TheirCreditIsOurDebit, SignConvention::Same];
+
+    /// The key stored in the database, saved mappings and JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            SignConvention::TheirCreditIsOurDebit => "their_credit_is_our_debit",
+            SignConvention::Same => "same",
+        }
+    }
+
+    /// The key, or what people type for it on the command line.
+    pub fn parse(text: &str) -> Option<SignConvention> {
+        match text.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+            "their_credit_is_our_debit" | "flip" | "flipped" | "opposite" => {
+                Some(SignConvention::TheirCreditIsOurDebit)
+            }
+            "same" | "as_ours" => Some(SignConvention::Same),
+            _ => None,
+        }
+    }
+
     /// Their amount in our view. Errors only when the figure does not fit.
     pub fn to_ours(self, raw: TheirAmount) -> Result<Money, ReconcileError> {
         to_money(self.to_ours_wide(raw))
@@ -97,23 +133,13 @@ fn to_money(fen: i128) -> Result<Money, ReconcileError> {
         .map_err(|_| ReconcileError::TooLarge)
 }
 
-/// Picks the convention under which their total is closer to ours. The two
-/// conventions differ only by sign, so a statement whose movements net to zero
-/// cannot be told by totals: then the one under which more of their amounts
-/// also appear among ours wins, and the default on a full tie.
+/// Picks the convention under which more of their amounts also appear among
+/// ours: each line both sides share votes, so a few large differences cannot
+/// outvote them. When the votes tie (say every invoice was paid in full, so
+/// each amount is on our side both ways), the convention under which their
+/// total is closer to ours wins, and the default on a full tie.
 pub fn detect_sign_convention(ours: &[Line], theirs_raw: &[TheirAmount]) -> SignConvention {
     use SignConvention::{Same, TheirCreditIsOurDebit as Default};
-    let our_total: i128 = ours.iter().map(|l| i128::from(l.amount.fen())).sum();
-    let their_total: i128 = theirs_raw.iter().map(|&r| Default.to_ours_wide(r)).sum();
-    let distance_default = (our_total - their_total).abs();
-    let distance_same = (our_total + their_total).abs();
-    if distance_default != distance_same {
-        return if distance_default < distance_same {
-            Default
-        } else {
-            Same
-        };
-    }
     let our_amounts: std::collections::HashSet<i128> =
         ours.iter().map(|l| i128::from(l.amount.fen())).collect();
     let hits = |convention: SignConvention| {
@@ -122,7 +148,19 @@ pub fn detect_sign_convention(ours: &[Line], theirs_raw: &[TheirAmount]) -> Sign
             .filter(|&&r| our_amounts.contains(&convention.to_ours_wide(r)))
             .count()
     };
-    if hits(Same) > hits(Default) {
+    let (hits_default, hits_same) = (hits(Default), hits(Same));
+    if hits_default != hits_same {
+        return if hits_default > hits_same {
+            Default
+        } else {
+            Same
+        };
+    }
+    let our_total: i128 = ours.iter().map(|l| i128::from(l.amount.fen())).sum();
+    let their_total: i128 = theirs_raw.iter().map(|&r| Default.to_ours_wide(r)).sum();
+    let distance_default = (our_total - their_total).abs();
+    let distance_same = (our_total + their_total).abs();
+    if distance_same < distance_default {
         Same
     } else {
         Default

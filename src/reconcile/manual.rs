@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::build::place;
+use super::build::{check_magnitude, place};
 use super::error::ReconcileError;
 use super::line::{Line, Side};
 use super::matcher::Mode;
@@ -126,6 +126,27 @@ impl Reconciliation {
     pub fn set_opening_note(&mut self, text: &str) {
         let text = text.trim();
         self.state.opening_note = (!text.is_empty()).then(|| text.to_owned());
+    }
+
+    /// Adds a line to one side after matching (an adjusting entry booked from
+    /// a difference); it starts unmatched. Refused when its id is taken or
+    /// the totals would no longer fit.
+    pub fn add_line(&mut self, side: Side, line: Line) -> Result<(), ReconcileError> {
+        if self.line(side, line.id).is_some() {
+            return Err(ReconcileError::DuplicateId { side, id: line.id });
+        }
+        let lines = self.lines(Side::Ours).chain(self.lines(Side::Theirs));
+        check_magnitude(
+            lines.chain(std::iter::once(&line)),
+            [self.state.our_opening, self.state.their_opening],
+        )?;
+        let (mut ours, mut theirs) = drain_unmatched(&mut self.state);
+        match side {
+            Side::Ours => ours.push(line),
+            Side::Theirs => theirs.push(line),
+        }
+        place(&mut self.state, ours, theirs, Mode::ClassifyOnly);
+        Ok(())
     }
 
     /// Runs the automatic passes again with `opts` over every line not matched

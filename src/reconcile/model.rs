@@ -24,6 +24,44 @@ pub enum Rule {
     Manual,
 }
 
+impl Rule {
+    pub const ALL: [Rule; 4] = [
+        Rule::DocAndAmount,
+        Rule::AmountAndDate,
+        Rule::Group,
+        Rule::Manual,
+    ];
+
+    /// The key stored in the database and shown in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Rule::DocAndAmount => "doc_and_amount",
+            Rule::AmountAndDate => "amount_and_date",
+            Rule::Group => "group",
+            Rule::Manual => "manual",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.key() == key.trim())
+    }
+
+    /// How a screen or report names the rule.
+    pub fn label(self, lang: crate::domain::Lang) -> &'static str {
+        use crate::domain::Lang::{En, Zh};
+        match (self, lang) {
+            (Rule::DocAndAmount, En) => "Same document and amount",
+            (Rule::DocAndAmount, Zh) => "单据号与金额相同",
+            (Rule::AmountAndDate, En) => "Same amount, dates close",
+            (Rule::AmountAndDate, Zh) => "金额相同、日期相近",
+            (Rule::Group, En) => "One against several",
+            (Rule::Group, Zh) => "一对多合并",
+            (Rule::Manual, En) => "Matched by hand",
+            (Rule::Manual, Zh) => "手工核对",
+        }
+    }
+}
+
 /// How many lines each side of a match holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {

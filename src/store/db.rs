@@ -13,6 +13,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/001_customers.sql")),
     M::up(include_str!("migrations/002_ledger.sql")),
     M::up(include_str!("migrations/003_import.sql")),
+    M::up(include_str!("migrations/004_reconcile.sql")),
 ];
 
 /// The schema version this program writes.

@@ -227,19 +227,7 @@ impl Store {
         options: &AddOptions,
     ) -> Result<Added> {
         let tx = self.conn.transaction()?;
-        let mut account =
-            load_account(&tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
-        let writer = LedgerWriter::new(&self.operator);
-        let written = writer
-            .add(&tx, &mut account, input, options, CreditCheck::Enforce)?
-            .map_err(StoreError::Invalid)?;
-        refresh_account(&tx, account.id)?;
-        let added = Added {
-            entry: written.entry,
-            allocations: written.allocations,
-            standing: account::standing(&tx, account.id)?,
-            warnings: written.warnings,
-        };
+        let added = add_entry_in(&tx, &self.operator, code, input, options)?;
         tx.commit()?;
         Ok(added)
     }
@@ -295,26 +283,7 @@ impl Store {
     /// entry may be added there. The date only moves forward.
     pub fn confirm_until(&mut self, code: &str, until: NaiveDate) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let account =
-            load_account(&tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
-        if let Some(old) = account.confirmed_until
-            && until < old
-        {
-            return Err(StoreError::Invalid(Problems(vec![Problem::error(
-                "confirmed_until",
-                "confirm.backwards",
-                Text::new(
-                    format!(
-                        "{} is already confirmed up to {}: a confirmation cannot be taken back.",
-                        account.label(),
-                        iso(old)
-                    ),
-                    format!("{} 已确认至 {}，确认不能撤回。", account.label(), iso(old)),
-                ),
-            )])));
-        }
-        let writer = LedgerWriter::new(&self.operator);
-        writer.confirm(&tx, &account, until)?;
+        confirm_until_in(&tx, &self.operator, code, until)?;
         tx.commit()?;
         Ok(())
     }
@@ -323,4 +292,67 @@ impl Store {
     pub fn confirmed_until(&self, customer_id: i64) -> Result<Option<NaiveDate>> {
         account::confirmed_until(&self.conn, customer_id)
     }
+}
+
+/// `Store::add_entry` inside a transaction the caller holds (a
+/// reconciliation books its adjusting entry with the session's own writes).
+pub(crate) fn add_entry_in(
+    conn: &rusqlite::Connection,
+    operator: &str,
+    code: &str,
+    input: &crate::domain::ledger::EntryInput,
+    options: &AddOptions,
+) -> Result<Added> {
+    let mut account =
+        load_account(conn, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
+    let writer = LedgerWriter::new(operator);
+    let written = writer
+        .add(conn, &mut account, input, options, CreditCheck::Enforce)?
+        .map_err(StoreError::Invalid)?;
+    refresh_account(conn, account.id)?;
+    let added = Added {
+        entry: written.entry,
+        allocations: written.allocations,
+        standing: account::standing(conn, account.id)?,
+        warnings: written.warnings,
+    };
+    Ok(added)
+}
+
+/// `Store::confirm_until` inside a transaction the caller holds.
+pub(crate) fn confirm_until_in(
+    conn: &rusqlite::Connection,
+    operator: &str,
+    code: &str,
+    until: NaiveDate,
+) -> Result<()> {
+    let account =
+        load_account(conn, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
+    if let Some(old) = account.confirmed_until
+        && until < old
+    {
+        return Err(StoreError::Invalid(Problems(vec![Problem::error(
+            "confirmed_until",
+            "confirm.backwards",
+            Text::new(
+                format!(
+                    "{} is already confirmed up to {}: a confirmation cannot be taken back.",
+                    account.label(),
+                    iso(old)
+                ),
+                format!("{} 已确认至 {}，确认不能撤回。", account.label(), iso(old)),
+            ),
+        )])));
+    }
+    let writer = LedgerWriter::new(operator);
+    writer.confirm(conn, &account, until)?;
+    Ok(())
+}
+
+/// The customer's confirmation date, inside a transaction the caller holds.
+pub(crate) fn load_confirmed_until(
+    conn: &rusqlite::Connection,
+    customer_id: i64,
+) -> Result<Option<NaiveDate>> {
+    account::confirmed_until(conn, customer_id)
 }

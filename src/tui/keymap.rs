@@ -44,6 +44,8 @@ pub enum Scope {
     ImportResult,
     /// Past imports (batches), with undo.
     ImportHistory,
+    /// Our ledger and the customer's statement side by side.
+    Reconcile,
 }
 
 impl Scope {
@@ -87,11 +89,12 @@ impl Scope {
             Scope::ImportProgress => Msg::ScopeImportProgress,
             Scope::ImportResult => Msg::ScopeImportResult,
             Scope::ImportHistory => Msg::ScopeImportHistory,
+            Scope::Reconcile => Msg::ScopeReconcile,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 24] = [
+    pub const ALL: [Scope; 25] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -99,6 +102,7 @@ impl Scope {
         Scope::Detail,
         Scope::Ledger,
         Scope::Dashboard,
+        Scope::Reconcile,
         Scope::QuickInvoice,
         Scope::ImportFile,
         Scope::ImportSheet,
@@ -180,6 +184,17 @@ pub enum Action {
     SaveRejects,
     ImportHistory,
     UndoImport,
+    Reconcile,
+    SwitchSide,
+    Mark,
+    MatchLines,
+    Unmatch,
+    Note,
+    Adjust,
+    Rematch,
+    UnmatchedOnly,
+    ConfirmReconciliation,
+    ExportReport,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,6 +8,7 @@ pub mod import;
 pub mod ledger;
 pub mod list;
 pub mod quick;
+pub mod reconcile;
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -39,6 +40,7 @@ pub enum Screen {
     Dashboard(Box<dashboard::DashboardScreen>),
     Import(Box<import::ImportWizard>),
     ImportHistory(Box<import::history::HistoryScreen>),
+    Reconcile(Box<reconcile::ReconcileScreen>),
 }
 
 impl Screen {
@@ -53,12 +55,16 @@ impl Screen {
             Screen::Dashboard(s) => s.scope(),
             Screen::Import(s) => s.scope(),
             Screen::ImportHistory(s) => s.scope(),
+            Screen::Reconcile(s) => s.scope(),
         }
     }
 
     /// Drawn over the screen below it instead of in its place.
     pub fn is_overlay(&self) -> bool {
-        matches!(self, Screen::Quick(_))
+        match self {
+            Screen::Reconcile(s) => s.in_setup(),
+            other => matches!(other, Screen::Quick(_)),
+        }
     }
 
     /// Takes in a finished background job; true when something changed.
@@ -66,6 +72,7 @@ impl Screen {
         match self {
             Screen::Dashboard(s) => s.poll(ctx),
             Screen::Import(s) => s.poll(ctx),
+            Screen::Reconcile(s) => s.poll(ctx),
             _ => false,
         }
     }
@@ -74,6 +81,7 @@ impl Screen {
         match self {
             Screen::Dashboard(s) => s.is_loading(),
             Screen::Import(s) => s.is_loading(),
+            Screen::Reconcile(s) => s.is_loading(),
             _ => false,
         }
     }
@@ -97,6 +105,7 @@ impl Screen {
             Screen::Dashboard(s) => s.handle_key(action, ctx),
             Screen::Import(s) => s.handle_key(key, action, page, ctx),
             Screen::ImportHistory(s) => s.handle_key(key, action, page, ctx),
+            Screen::Reconcile(s) => s.handle_key(key, action, page, ctx),
         }
     }
 
@@ -109,6 +118,7 @@ impl Screen {
             Screen::Ledger(s) => s.scroll(delta, page),
             Screen::ImportHistory(s) => s.scroll(delta, page),
             Screen::Entry(_) | Screen::Quick(_) | Screen::Dashboard(_) | Screen::Import(_) => {}
+            Screen::Reconcile(s) => s.scroll(delta, page),
         }
     }
 
@@ -127,6 +137,7 @@ impl Screen {
         match self {
             Screen::Form(f) => f.is_dirty(),
             Screen::Entry(e) => e.is_dirty(),
+            Screen::Reconcile(r) => r.has_unsaved_changes(),
             _ => false,
         }
     }
@@ -142,6 +153,7 @@ impl Screen {
             Screen::Dashboard(s) => s.render(frame, area, ctx),
             Screen::Import(s) => s.render(frame, area, ctx),
             Screen::ImportHistory(s) => s.render(frame, area, ctx),
+            Screen::Reconcile(s) => s.render(frame, area, ctx),
         }
     }
 
@@ -156,6 +168,7 @@ impl Screen {
             Screen::Dashboard(s) => s.status_line(width, ctx),
             Screen::Import(s) => s.status_line(width, ctx),
             Screen::ImportHistory(s) => s.status_line(width, ctx),
+            Screen::Reconcile(s) => s.status_line(width, ctx),
         }
     }
 }

@@ -114,3 +114,50 @@ fn a_statement_far_from_ours_either_way_still_gets_the_nearer_sign() {
     );
     assert_eq!(detect_sign_convention(&ours, &[dc("0", "99")]), DEFAULT);
 }
+
+#[test]
+fn matching_amounts_outvote_totals_skewed_by_a_few_differences() {
+    // Our movements net to +12,750; theirs, read by default, to −9,700 (a
+    // payment we have not received and an invoice they have not): the
+    // flipped reading's total is nearer, but their lines are ours by default.
+    let ours = lines(&[
+        (9, "44031101", "36160"),
+        (15, "SK1", "-28600"),
+        (23, "44031102", "12850"),
+        (37, "44031103", "58200"),
+        (43, "SK2", "-36160"),
+        (51, "HZ1", "-3200"),
+        (59, "44031104", "25400"),
+        (71, "SK3", "-80400"),
+        (79, "44031105", "18900"),
+        (90, "44031106", "9600"),
+    ]);
+    let theirs = [
+        dc("0", "36160"),
+        dc("28600", "0"),
+        dc("0", "12800"),
+        dc("0", "58200"),
+        dc("36160", "0"),
+        dc("3200", "0"),
+        dc("0", "25400"),
+        dc("55000", "0"),
+        dc("25400", "0"),
+        dc("0", "18900"),
+        dc("12800", "0"),
+    ];
+    assert_eq!(detect_sign_convention(&ours, &theirs), DEFAULT);
+    let flipped: Vec<TheirAmount> = theirs
+        .iter()
+        .map(|t| match *t {
+            TheirAmount::DebitCredit { debit, credit } => TheirAmount::DebitCredit {
+                debit: credit,
+                credit: debit,
+            },
+            other => other,
+        })
+        .collect();
+    assert_eq!(
+        detect_sign_convention(&ours, &flipped),
+        SignConvention::Same
+    );
+}

@@ -30,6 +30,9 @@ pub struct Statement {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StatementLine {
+    /// The ledger entry (a reconciliation links its lines to them).
+    #[serde(skip)]
+    pub entry_id: i64,
     pub date: NaiveDate,
     #[serde(rename = "type")]
     pub kind: EntryKind,
@@ -101,6 +104,7 @@ impl Store {
             total_debit = total_debit.checked_add(debit).ok_or_else(overflow)?;
             total_credit = total_credit.checked_add(credit).ok_or_else(overflow)?;
             lines.push(StatementLine {
+                entry_id: entry.id,
                 date: entry.data.date,
                 kind: entry.data.kind,
                 doc_no: entry.data.doc_no,

@@ -110,6 +110,7 @@ impl DetailScreen {
                 Ok(ledger) => return Outcome::Push(Screen::Ledger(Box::new(ledger))),
                 Err(e) => ctx.error(e.to_string()),
             },
+            Action::Reconcile => return super::reconcile::open(ctx, &code),
             Action::Archive => {
                 let body = format!("{code}: {}", ctx.t(Msg::ArchiveBody));
                 self.confirm = Some((ConfirmFor::Archive, Confirm::new(Msg::ArchiveTitle, body)));

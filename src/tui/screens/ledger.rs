@@ -131,6 +131,7 @@ impl LedgerScreen {
         let rows = view::table_rows(page);
         match action {
             Action::Back => return Outcome::Pop,
+            Action::Reconcile => return super::reconcile::open(ctx, &self.customer.data.code),
             Action::AddEntry => {
                 return match EntryScreen::new(ctx, self.code(), None) {
                     Ok(form) => Outcome::Push(Screen::Entry(Box::new(form))),

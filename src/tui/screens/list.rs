@@ -186,6 +186,13 @@ impl ListScreen {
             Action::Dashboard => {
                 return Outcome::Push(Screen::Dashboard(Box::new(DashboardScreen::open(ctx))));
             }
+            Action::Reconcile => {
+                let Some(code) = self.selected_code(ctx) else {
+                    return Outcome::Stay;
+                };
+                self.keep_id = self.selected_id(ctx);
+                return super::reconcile::open(ctx, &code);
+            }
             Action::Archive => {
                 if let Some(code) = self.selected_code(ctx) {
                     self.keep_id = self.selected_id(ctx);

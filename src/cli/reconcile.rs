@@ -1,0 +1,419 @@
+//! `kehu reconcile CODE --statement FILE …` (match the customer's statement
+//! against the ledger, print it, save it, write the reconciliation
+//! statement), `kehu reconcile history CODE`, `kehu reconcile show SESSION`,
+//! `kehu reconcile confirm SESSION`.
+//!
+//! Exit codes: 0 the reconciliation closes (every difference explained);
+//! 3 it runs but an unexplained difference remains; 1 bad data (statement
+//! rows that cannot be read, unknown customer, a refused write); 2 usage
+//! or a file that cannot be used (not a spreadsheet, no date or amount
+//! column).
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+use serde_json::{Value, json};
+
+use super::args::FormatArg;
+use super::import::lang as screen_lang;
+use super::ledger::customer_id;
+use super::{Cli, CliResult, Failure, Format, open_store, output};
+use crate::domain::Lang;
+use crate::domain::date::{iso, parse_date};
+use crate::import::statement::prepare::{self, PrepareError, ReadRequest};
+use crate::reconcile::{MatchOptions, Reconciliation, SignConvention};
+use crate::report::{self, ReconciliationDoc, ReportError};
+use crate::store::{SessionInfo, SessionStatus, Store};
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ReconcileArgs {
+    #[command(subcommand)]
+    pub action: Option<ReconcileCmd>,
+    /// The customer's code.
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
+    /// The customer's statement: .csv/.txt (UTF-8, UTF-16 or GBK) or .xlsx/.xls/.ods.
+    #[arg(long, value_name = "FILE")]
+    pub statement: Option<PathBuf>,
+    /// First day of the period (default: the statement's first date).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day of the period (default: the statement's last date).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Dates this many days apart still match (±).
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub tolerance_days: u32,
+    /// A saved statement mapping (columns and sign convention).
+    #[arg(long, value_name = "NAME")]
+    pub mapping: Option<String>,
+    /// Map columns by hand: 'Header=field,…' (date, doc, description, debit,
+    /// credit, amount, balance, direction, ignore).
+    #[arg(long, value_name = "'Header=field,…'")]
+    pub map: Option<String>,
+    /// Their sign convention, over the mapping's and the detected one.
+    #[arg(long, value_enum)]
+    pub sign: Option<SignArg>,
+    /// Save the mapping used, with the sign convention, under this name.
+    #[arg(long, value_name = "NAME")]
+    pub save_mapping: Option<String>,
+    /// Sheet of a workbook (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Row number of the header row (default: found).
+    #[arg(long, value_name = "N")]
+    pub header_row: Option<u64>,
+    /// Save the reconciliation as a draft session.
+    #[arg(long)]
+    pub save: bool,
+    /// Write the reconciliation statement (余额调节表) to REPORT.xlsx or .csv.
+    #[arg(long, value_name = "REPORT")]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SignArg {
+    /// Their 贷方 raises what they owe us (a payables ledger): the usual case.
+    TheirCreditIsOurDebit,
+    /// Their debit is our debit (a statement in our own terms).
+    Same,
+}
+
+impl SignArg {
+    fn convention(self) -> SignConvention {
+        match self {
+            SignArg::TheirCreditIsOurDebit => SignConvention::TheirCreditIsOurDebit,
+            SignArg::Same => SignConvention::Same,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReconcileCmd {
+    /// A customer's saved reconciliations, latest period first.
+    History {
+        code: String,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// A saved reconciliation; --out writes its reconciliation statement.
+    Show {
+        session: i64,
+        #[arg(long, value_name = "REPORT")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Confirm a saved draft: it becomes read-only and the customer's ledger
+    /// is locked up to the period's end (entries there can only be reversed).
+    Confirm {
+        session: i64,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+}
+
+/// Exit code of a reconciliation that runs but does not close.
+const DOES_NOT_CLOSE: u8 = 3;
+
+pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
+    match &args.action {
+        Some(ReconcileCmd::History { code, format }) => return history(cli, code, format.format),
+        Some(ReconcileCmd::Show {
+            session,
+            out,
+            format,
+        }) => return show(cli, *session, out.as_ref(), format.format),
+        Some(ReconcileCmd::Confirm { session, format }) => {
+            return confirm(cli, *session, format.format);
+        }
+        None => {}
+    }
+    let (Some(code), Some(path)) = (&args.code, &args.statement) else {
+        return Err(Failure::usage(
+            "give the customer and the statement: kehu reconcile CODE --statement FILE (or a subcommand: history, show, confirm)",
+        ));
+    };
+    let date = |field: &str, text: &Option<String>| {
+        text.as_deref()
+            .map(|t| {
+                parse_date(t).map_err(|e| {
+                    Failure::usage(format!("--{field}: {} [{}]", e.text().en, e.code()))
+                })
+            })
+            .transpose()
+    };
+    let (from, to) = (date("from", &args.from)?, date("to", &args.to)?);
+    let mut store = open_store(cli)?;
+    let id = customer_id(&store, code)?;
+    let request = ReadRequest {
+        path: path.clone(),
+        sheet: args.sheet.clone(),
+        header_row: args.header_row,
+        mapping: args.mapping.clone(),
+        map: args.map.clone(),
+    };
+    let lang = screen_lang(cli);
+    let file = prepare::read_statement(&store, &request).map_err(|e| prepare_failure(e, lang))?;
+    let period = prepare::period(&file, from, to).map_err(|e| prepare_failure(e, lang))?;
+    let options = MatchOptions::default().with_tolerance(args.tolerance_days);
+    let sign = args.sign.map(SignArg::convention);
+    let prepared = prepare::reconcile(&store, id, file, period, sign, &options)
+        .map_err(|e| prepare_failure(e, lang))?;
+    for p in &prepared.file.problems {
+        eprintln!(
+            "warning: row {}, column {}: {} [{}]",
+            p.row, p.column, p.message.en, p.code
+        );
+    }
+    if !prepared.theirs.balance_breaks.is_empty() {
+        let rows: Vec<String> = prepared
+            .theirs
+            .balance_breaks
+            .iter()
+            .map(u64::to_string)
+            .collect();
+        eprintln!(
+            "warning: the balance column does not follow from the amounts at row(s) {}",
+            rows.join(", ")
+        );
+    }
+    if let Some(name) = &args.save_mapping {
+        let mut saved = prepared.file.mapping.to_saved();
+        saved.sign = Some(prepared.sign);
+        store.save_statement_mapping(name, &saved)?;
+        eprintln!("saved statement mapping “{name}”");
+    }
+    let session = if args.save {
+        let sid = store.save_reconciliation(None, &prepared.source, &prepared.reconciliation)?;
+        eprintln!(
+            "saved reconciliation #{sid} (draft); confirm it with: kehu reconcile confirm {sid}"
+        );
+        Some(sid)
+    } else {
+        None
+    };
+    let r = &prepared.reconciliation;
+    let status = session.map_or(String::new(), |sid| {
+        status_text(sid, None, document_lang(cli))
+    });
+    let doc = ReconciliationDoc {
+        code: &prepared.ours.code,
+        name: &prepared.ours.name,
+        from: period.0,
+        to: period.1,
+        statement_file: &prepared.file.file_name,
+        status,
+        reconciliation: r,
+    };
+    if let Some(out) = &args.out {
+        write_report(out, &doc, document_lang(cli))?;
+    }
+    let meta = json!({
+        "customer": { "code": prepared.ours.code, "name": prepared.ours.name },
+        "from": iso(period.0),
+        "to": iso(period.1),
+        "statement": {
+            "file": prepared.file.file_name,
+            "sha256": prepared.file.file_hash,
+            "sheet": prepared.file.sheet,
+            "header_row": prepared.file.header_row,
+            "lines_before_period": prepared.theirs.before,
+            "lines_after_period": prepared.theirs.after,
+        },
+        "sign_convention": prepared.sign.key(),
+        "sign_detected": prepared.sign_detected,
+        "session": session,
+        "status": session.map(|_| SessionStatus::Draft.key()),
+    });
+    print_reconciliation(args.format, &doc, meta, lang)?;
+    closes(r)
+}
+
+fn closes(r: &Reconciliation) -> CliResult {
+    if r.closes() {
+        Ok(())
+    } else {
+        Err(Failure {
+            message: format!(
+                "the reconciliation does not close: {} unexplained",
+                r.unexplained_difference().grouped()
+            ),
+            code: DOES_NOT_CLOSE,
+        })
+    }
+}
+
+/// Language of documents written to files: `--lang`, else Chinese.
+fn document_lang(cli: &Cli) -> Lang {
+    cli.lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or(Lang::Zh)
+}
+
+fn prepare_failure(e: PrepareError, lang: Lang) -> Failure {
+    let code = if e.is_unreadable() { 2 } else { 1 };
+    let mut message = e.to_string();
+    if matches!(e, PrepareError::Rows(_) | PrepareError::Store(_)) {
+        message = e.lines(lang).join("\n");
+        if let PrepareError::Rows(_) = e {
+            message.push_str("\nfix these rows (or map the columns with --map) and run again");
+        }
+    }
+    Failure { message, code }
+}
+
+fn write_report(out: &std::path::Path, doc: &ReconciliationDoc, lang: Lang) -> CliResult {
+    report::write_reconciliation(out, doc, lang).map_err(|e| match e {
+        ReportError::UnknownKind(_) => Failure::usage(e.to_string()),
+        other => Failure::data(other.to_string()),
+    })?;
+    eprintln!("wrote {}", out.display());
+    Ok(())
+}
+
+fn status_text(id: i64, info: Option<&SessionInfo>, lang: Lang) -> String {
+    let confirmed = info.filter(|i| i.status == SessionStatus::Confirmed);
+    match (confirmed, lang) {
+        (Some(i), Lang::En) => format!(
+            "Confirmed #{id} by {} at {}",
+            i.confirmed_by.as_deref().unwrap_or(""),
+            i.confirmed_at.as_deref().unwrap_or("")
+        ),
+        (Some(i), Lang::Zh) => format!(
+            "已确认 #{id}：{} {}",
+            i.confirmed_by.as_deref().unwrap_or(""),
+            i.confirmed_at.as_deref().unwrap_or("")
+        ),
+        (None, Lang::En) => format!("Draft #{id}"),
+        (None, Lang::Zh) => format!("草稿 #{id}"),
+    }
+}
+
+fn print_reconciliation(
+    format: Format,
+    doc: &ReconciliationDoc,
+    meta: Value,
+    lang: Lang,
+) -> CliResult {
+    if format == Format::Json {
+        let mut value = serde_json::to_value(doc.reconciliation)
+            .map_err(|e| Failure::data(format!("cannot write JSON: {e}")))?;
+        if let (Some(obj), Value::Object(meta)) = (value.as_object_mut(), meta) {
+            obj.extend(meta);
+        }
+        print!("{}", output::to_json(&value)?);
+        return Ok(());
+    }
+    let table = report::reconciliation_table(doc, lang);
+    let headers: Vec<&str> = table.headers.iter().map(String::as_str).collect();
+    if format == Format::Table {
+        println!(
+            "{} {} · {} .. {} · {}",
+            doc.code,
+            doc.name,
+            iso(doc.from),
+            iso(doc.to),
+            doc.statement_file
+        );
+    }
+    output::print_rows(format, &headers, &table.rows, &())
+}
+
+fn history(cli: &Cli, code: &str, format: Format) -> CliResult {
+    let store = open_store(cli)?;
+    let sessions = store.reconciliations(customer_id(&store, code)?)?;
+    let rows: Vec<Vec<String>> = sessions
+        .iter()
+        .map(|s| {
+            vec![
+                s.id.to_string(),
+                iso(s.from),
+                iso(s.to),
+                s.status.key().to_string(),
+                s.our_balance.to_string(),
+                s.their_balance.to_string(),
+                s.unexplained_difference.to_string(),
+                s.file_name.clone(),
+                s.confirmed_by.clone().unwrap_or_default(),
+                s.confirmed_at.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    output::print_rows(
+        format,
+        &[
+            "session",
+            "from",
+            "to",
+            "status",
+            "our_balance",
+            "their_balance",
+            "unexplained_difference",
+            "statement",
+            "confirmed_by",
+            "confirmed_at",
+        ],
+        &rows,
+        &sessions,
+    )
+}
+
+fn session_json(store: &Store, id: i64) -> Result<(crate::store::Session, Value), Failure> {
+    let session = store.reconciliation(id)?;
+    let meta = json!({
+        "customer": { "code": session.info.code, "name": session.info.name },
+        "from": iso(session.info.from),
+        "to": iso(session.info.to),
+        "statement": { "file": session.info.file_name, "sha256": session.info.file_hash },
+        "sign_convention": session.info.sign.key(),
+        "session": session.info.id,
+        "status": session.info.status.key(),
+        "confirmed_by": session.info.confirmed_by,
+        "confirmed_at": session.info.confirmed_at,
+        "adjustments": session.info.adjustments,
+    });
+    Ok((session, meta))
+}
+
+fn show(cli: &Cli, id: i64, out: Option<&PathBuf>, format: Format) -> CliResult {
+    let store = open_store(cli)?;
+    let (session, meta) = session_json(&store, id)?;
+    let info = &session.info;
+    let doc = ReconciliationDoc {
+        code: &info.code,
+        name: &info.name,
+        from: info.from,
+        to: info.to,
+        statement_file: &info.file_name,
+        status: status_text(id, Some(info), document_lang(cli)),
+        reconciliation: &session.reconciliation,
+    };
+    if let Some(out) = out {
+        write_report(out, &doc, document_lang(cli))?;
+    }
+    print_reconciliation(format, &doc, meta, screen_lang(cli))?;
+    closes(&session.reconciliation)
+}
+
+fn confirm(cli: &Cli, id: i64, format: Format) -> CliResult {
+    let mut store = open_store(cli)?;
+    let info = store.confirm_reconciliation(id, None)?;
+    if format == Format::Json {
+        print!("{}", output::to_json(&info)?);
+    } else {
+        println!(
+            "confirmed reconciliation #{id} of {} {} ({} .. {}); the ledger is locked up to {}",
+            info.code,
+            info.name,
+            iso(info.from),
+            iso(info.to),
+            iso(info.to)
+        );
+    }
+    Ok(())
+}

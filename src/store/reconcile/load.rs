@@ -1,0 +1,285 @@
+//! Reading sessions back: one with its reconciliation exactly as saved, and
+//! the history of a customer.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::super::{Result, Store, StoreError};
+use super::{Session, SessionInfo, SessionStatus, no_session};
+use crate::domain::date::from_iso;
+use crate::domain::money::Money;
+use crate::reconcile::{
+    Line, Match, MatchOptions, Note, Parts, Reconciliation, Rule, Side, SignConvention,
+};
+
+const INFO_COLUMNS: &str = "s.id, s.customer_id, c.code, c.name, s.period_from, s.period_to,
+     s.file_name, s.file_hash, s.sign, s.options, s.our_balance, s.their_balance, s.unexplained,
+     s.status, s.created_by, s.created_at, s.updated_at, s.confirmed_by, s.confirmed_at";
+
+fn corrupt(what: &str) -> StoreError {
+    StoreError::Refused(format!("a stored reconciliation is damaged: {what}"))
+}
+
+fn date(text: &str) -> Result<chrono::NaiveDate> {
+    from_iso(text).ok_or_else(|| corrupt(&format!("“{text}” is not a date")))
+}
+
+struct RawInfo {
+    id: i64,
+    customer_id: i64,
+    code: String,
+    name: String,
+    from: String,
+    to: String,
+    file_name: String,
+    file_hash: String,
+    sign: String,
+    options: String,
+    figures: [i64; 3],
+    status: String,
+    created_by: String,
+    created_at: String,
+    updated_at: String,
+    confirmed_by: Option<String>,
+    confirmed_at: Option<String>,
+}
+
+fn raw_info(row: &Row) -> rusqlite::Result<RawInfo> {
+    Ok(RawInfo {
+        id: row.get(0)?,
+        customer_id: row.get(1)?,
+        code: row.get(2)?,
+        name: row.get(3)?,
+        from: row.get(4)?,
+        to: row.get(5)?,
+        file_name: row.get(6)?,
+        file_hash: row.get(7)?,
+        sign: row.get(8)?,
+        options: row.get(9)?,
+        figures: [row.get(10)?, row.get(11)?, row.get(12)?],
+        status: row.get(13)?,
+        created_by: row.get(14)?,
+        created_at: row.get(15)?,
+        updated_at: row.get(16)?,
+        confirmed_by: row.get(17)?,
+        confirmed_at: row.get(18)?,
+    })
+}
+
+fn options(raw: &RawInfo) -> MatchOptions {
+    serde_json::from_str(&raw.options).unwrap_or_default()
+}
+
+fn info(conn: &Connection, raw: RawInfo) -> Result<SessionInfo> {
+    let adjustments = conn
+        .prepare_cached(
+            "SELECT entry_id FROM reconcile_adjustment WHERE session_id = ?1 ORDER BY entry_id",
+        )?
+        .query_map([raw.id], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    Ok(SessionInfo {
+        id: raw.id,
+        customer_id: raw.customer_id,
+        tolerance_days: options(&raw).tolerance_days,
+        from: date(&raw.from)?,
+        to: date(&raw.to)?,
+        sign: SignConvention::parse(&raw.sign)
+            .ok_or_else(|| corrupt(&format!("unknown sign “{}”", raw.sign)))?,
+        our_balance: Money::from_fen(raw.figures[0]),
+        their_balance: Money::from_fen(raw.figures[1]),
+        unexplained_difference: Money::from_fen(raw.figures[2]),
+        status: SessionStatus::parse(&raw.status),
+        code: raw.code,
+        name: raw.name,
+        file_name: raw.file_name,
+        file_hash: raw.file_hash,
+        created_by: raw.created_by,
+        created_at: raw.created_at,
+        updated_at: raw.updated_at,
+        confirmed_by: raw.confirmed_by,
+        confirmed_at: raw.confirmed_at,
+        adjustments,
+    })
+}
+
+pub(super) fn session_info(conn: &Connection, id: i64) -> Result<SessionInfo> {
+    let sql = format!(
+        "SELECT {INFO_COLUMNS} FROM reconcile_session s JOIN customer c ON c.id = s.customer_id WHERE s.id = ?1"
+    );
+    let raw = conn
+        .prepare_cached(&sql)?
+        .query_row([id], raw_info)
+        .optional()?
+        .ok_or_else(|| no_session(id))?;
+    info(conn, raw)
+}
+
+/// A stored line and where it stands.
+struct StoredLine {
+    side: Side,
+    line: Line,
+    bucket: String,
+    match_id: Option<i64>,
+    pair: Option<usize>,
+    note: Option<String>,
+}
+
+fn bad(index: usize, what: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        index,
+        rusqlite::types::Type::Text,
+        what.to_string().into(),
+    )
+}
+
+fn stored_line(row: &Row) -> rusqlite::Result<StoredLine> {
+    let side: String = row.get(0)?;
+    let day: String = row.get(2)?;
+    let id: i64 = row.get(1)?;
+    Ok(StoredLine {
+        side: Side::parse(&side).ok_or_else(|| bad(0, "unknown side"))?,
+        line: Line {
+            id: id as usize,
+            date: from_iso(&day).ok_or_else(|| bad(2, "not a YYYY-MM-DD date"))?,
+            doc: row.get(3)?,
+            description: row.get(4)?,
+            amount: Money::from_fen(row.get(5)?),
+        },
+        bucket: row.get(6)?,
+        match_id: row.get(7)?,
+        pair: row.get::<_, Option<i64>>(8)?.map(|p| p as usize),
+        note: row.get(9)?,
+    })
+}
+
+fn reconciliation(conn: &Connection, id: i64, options: MatchOptions) -> Result<Reconciliation> {
+    let (our_opening, their_opening, opening_note): (i64, i64, Option<String>) = conn
+        .prepare_cached(
+            "SELECT our_opening, their_opening, opening_note FROM reconcile_session WHERE id = ?1",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let mut lines = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT side, line_id, line_date, doc, description, amount, bucket, match_id, pair_line, note
+         FROM reconcile_line WHERE session_id = ?1 ORDER BY side, line_id",
+    )?;
+    for row in stmt.query_map([id], stored_line)? {
+        lines.push(row?);
+    }
+    let mut parts = Parts {
+        our_opening: Money::from_fen(our_opening),
+        their_opening: Money::from_fen(their_opening),
+        opening_note,
+        options,
+        ..Parts::default()
+    };
+    // Matches in the order they were saved (the engine's order).
+    let mut matches: Vec<(i64, Match)> = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, rule, confidence, note FROM reconcile_match WHERE session_id = ?1 ORDER BY id",
+    )?;
+    for row in stmt.query_map([id], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, u8>(2)?,
+            r.get::<_, Option<String>>(3)?,
+        ))
+    })? {
+        let (match_id, rule, confidence, note) = row?;
+        let rule = Rule::parse(&rule).ok_or_else(|| corrupt(&format!("unknown rule “{rule}”")))?;
+        matches.push((
+            match_id,
+            Match {
+                ours: Vec::new(),
+                theirs: Vec::new(),
+                rule,
+                confidence,
+                note,
+            },
+        ));
+    }
+    let position: HashMap<i64, usize> = matches
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (*id, i))
+        .collect();
+    let mut theirs_paired: HashMap<(String, usize), Line> = HashMap::new();
+    let mut ours_paired: Vec<(String, Line, usize)> = Vec::new();
+    for stored in lines {
+        if let Some(text) = stored.note {
+            parts.notes.push(Note {
+                side: stored.side,
+                id: stored.line.id,
+                text,
+            });
+        }
+        match (stored.bucket.as_str(), stored.side) {
+            ("matched", side) => {
+                let slot = stored
+                    .match_id
+                    .and_then(|m| position.get(&m))
+                    .and_then(|&i| matches.get_mut(i))
+                    .ok_or_else(|| corrupt("a matched line without its match"))?;
+                match side {
+                    Side::Ours => slot.1.ours.push(stored.line),
+                    Side::Theirs => slot.1.theirs.push(stored.line),
+                }
+            }
+            ("only", Side::Ours) => parts.only_ours.push(stored.line),
+            ("only", Side::Theirs) => parts.only_theirs.push(stored.line),
+            (bucket, Side::Ours) => {
+                let pair = stored
+                    .pair
+                    .ok_or_else(|| corrupt("a pair without its partner"))?;
+                ours_paired.push((bucket.to_string(), stored.line, pair));
+            }
+            (bucket, Side::Theirs) => {
+                theirs_paired.insert((bucket.to_string(), stored.line.id), stored.line);
+            }
+        }
+    }
+    for (bucket, ours, pair) in ours_paired {
+        let theirs = theirs_paired
+            .remove(&(bucket.clone(), pair))
+            .ok_or_else(|| corrupt("a pair without its partner"))?;
+        match bucket.as_str() {
+            "amount_mismatch" => parts.amount_mismatch.push((ours, theirs)),
+            _ => parts.date_outside_tolerance.push((ours, theirs)),
+        }
+    }
+    parts.matched = matches.into_iter().map(|(_, m)| m).collect();
+    Reconciliation::from_parts(parts).map_err(|e| corrupt(&e.to_string()))
+}
+
+impl Store {
+    /// A saved session with its reconciliation as it was saved.
+    pub fn reconciliation(&self, id: i64) -> Result<Session> {
+        let info = session_info(&self.conn, id)?;
+        let options: String = self
+            .conn
+            .prepare_cached("SELECT options FROM reconcile_session WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?;
+        let options = serde_json::from_str(&options).unwrap_or_default();
+        let reconciliation = reconciliation(&self.conn, id, options)?;
+        Ok(Session {
+            info,
+            reconciliation,
+        })
+    }
+
+    /// The customer's sessions, latest period first.
+    pub fn reconciliations(&self, customer_id: i64) -> Result<Vec<SessionInfo>> {
+        let sql = format!(
+            "SELECT {INFO_COLUMNS} FROM reconcile_session s JOIN customer c ON c.id = s.customer_id
+             WHERE s.customer_id = ?1 ORDER BY s.period_to DESC, s.id DESC"
+        );
+        let raws = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params![customer_id], raw_info)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        raws.into_iter().map(|raw| info(&self.conn, raw)).collect()
+    }
+}

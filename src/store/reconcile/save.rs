@@ -1,0 +1,291 @@
+//! Saving a draft: the session row with its figures, then every line where it
+//! stands, every match and every note, replacing what the draft held; one
+//! transaction with its audit row.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::super::{Result, Store, now_text};
+use super::{SessionSource, SessionStatus, no_session, read_only, refused};
+use crate::domain::date::iso;
+use crate::reconcile::{Line, Reconciliation, Side};
+
+impl Store {
+    /// Saves `recon` as a draft: a new session (`id` None) or over the draft
+    /// `id`. Returns the session's id. A confirmed session is refused.
+    pub fn save_reconciliation(
+        &mut self,
+        id: Option<i64>,
+        source: &SessionSource,
+        recon: &Reconciliation,
+    ) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        let id = save_in(&tx, &self.operator, id, source, recon)?;
+        tx.commit()?;
+        Ok(id)
+    }
+}
+
+pub(super) fn audit(
+    conn: &Connection,
+    session_id: i64,
+    customer_id: i64,
+    action: &str,
+    detail: Option<&str>,
+    operator: &str,
+    at: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO reconcile_audit (session_id, customer_id, action, detail, operator, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        session_id,
+        customer_id,
+        action,
+        detail,
+        operator,
+        at
+    ])?;
+    Ok(())
+}
+
+/// The draft's status and customer, or why it cannot be written.
+pub(super) fn writable(conn: &Connection, id: i64) -> Result<i64> {
+    let found: Option<(i64, String)> = conn
+        .prepare_cached("SELECT customer_id, status FROM reconcile_session WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    match found {
+        None => Err(no_session(id)),
+        Some((_, status)) if status == SessionStatus::Confirmed.key() => Err(read_only(id)),
+        Some((customer_id, _)) => Ok(customer_id),
+    }
+}
+
+pub(super) fn save_in(
+    conn: &Connection,
+    operator: &str,
+    id: Option<i64>,
+    source: &SessionSource,
+    recon: &Reconciliation,
+) -> Result<i64> {
+    let now = now_text();
+    let options = serde_json::to_string(recon.options()).unwrap_or_else(|_| "{}".into());
+    let figures = (
+        recon.our_balance().fen(),
+        recon.their_balance().fen(),
+        recon.unexplained_difference().fen(),
+    );
+    let id = match id {
+        Some(id) => {
+            let customer_id = writable(conn, id)?;
+            if customer_id != source.customer_id {
+                return Err(refused(
+                    "reconcile.other_customer",
+                    format!("Reconciliation #{id} belongs to another customer."),
+                    format!("对账 #{id} 属于另一个客户。"),
+                ));
+            }
+            conn.prepare_cached(
+                "UPDATE reconcile_session SET period_from = ?2, period_to = ?3, file_name = ?4,
+                     file_hash = ?5, sign = ?6, options = ?7, our_opening = ?8, their_opening = ?9,
+                     opening_note = ?10, our_balance = ?11, their_balance = ?12, unexplained = ?13,
+                     updated_at = ?14
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                iso(source.from),
+                iso(source.to),
+                source.file_name,
+                source.file_hash,
+                source.sign.key(),
+                options,
+                recon.our_opening().fen(),
+                recon.their_opening().fen(),
+                recon.opening_note(),
+                figures.0,
+                figures.1,
+                figures.2,
+                now,
+            ])?;
+            conn.prepare_cached("DELETE FROM reconcile_line WHERE session_id = ?1")?
+                .execute([id])?;
+            conn.prepare_cached("DELETE FROM reconcile_match WHERE session_id = ?1")?
+                .execute([id])?;
+            audit(conn, id, customer_id, "save", None, operator, &now)?;
+            id
+        }
+        None => {
+            if source.to < source.from {
+                return Err(refused(
+                    "period.reversed",
+                    format!(
+                        "The period starts ({}) after it ends ({}).",
+                        iso(source.from),
+                        iso(source.to)
+                    ),
+                    format!(
+                        "起始日期 {} 晚于截止日期 {}。",
+                        iso(source.from),
+                        iso(source.to)
+                    ),
+                ));
+            }
+            conn.prepare_cached(
+                "INSERT INTO reconcile_session (customer_id, period_from, period_to, file_name,
+                     file_hash, sign, options, our_opening, their_opening, opening_note,
+                     our_balance, their_balance, unexplained, status, created_by, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'draft', ?14, ?15, ?15)",
+            )?
+            .execute(params![
+                source.customer_id,
+                iso(source.from),
+                iso(source.to),
+                source.file_name,
+                source.file_hash,
+                source.sign.key(),
+                options,
+                recon.our_opening().fen(),
+                recon.their_opening().fen(),
+                recon.opening_note(),
+                figures.0,
+                figures.1,
+                figures.2,
+                operator,
+                now,
+            ])?;
+            let id = conn.last_insert_rowid();
+            let detail = format!("{} {}", source.file_name, source.file_hash);
+            audit(
+                conn,
+                id,
+                source.customer_id,
+                "create",
+                Some(&detail),
+                operator,
+                &now,
+            )?;
+            id
+        }
+    };
+    LineWriter::new(conn, id, source.customer_id, recon)?.write_all(recon)?;
+    Ok(id)
+}
+
+/// Where a line stands, as stored.
+enum Bucket<'a> {
+    Matched(i64),
+    Only,
+    Pair(&'a str, usize),
+}
+
+struct LineWriter<'c> {
+    conn: &'c Connection,
+    session: i64,
+    customer: i64,
+    notes: HashMap<(Side, usize), &'c str>,
+}
+
+impl<'c> LineWriter<'c> {
+    fn new(
+        conn: &'c Connection,
+        session: i64,
+        customer: i64,
+        recon: &'c Reconciliation,
+    ) -> Result<LineWriter<'c>> {
+        let notes = recon
+            .notes()
+            .iter()
+            .map(|n| ((n.side, n.id), n.text.as_str()))
+            .collect();
+        Ok(LineWriter {
+            conn,
+            session,
+            customer,
+            notes,
+        })
+    }
+
+    fn write_all(&self, recon: &Reconciliation) -> Result<()> {
+        for m in recon.matched() {
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO reconcile_match (session_id, rule, confidence, note) VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![
+                    self.session,
+                    m.rule.key(),
+                    m.confidence,
+                    m.note
+                ])?;
+            let match_id = self.conn.last_insert_rowid();
+            for (side, lines) in [(Side::Ours, &m.ours), (Side::Theirs, &m.theirs)] {
+                for line in lines {
+                    self.line(side, line, Bucket::Matched(match_id))?;
+                }
+            }
+        }
+        for line in recon.only_ours() {
+            self.line(Side::Ours, line, Bucket::Only)?;
+        }
+        for line in recon.only_theirs() {
+            self.line(Side::Theirs, line, Bucket::Only)?;
+        }
+        for (bucket, pairs) in [
+            ("amount_mismatch", recon.amount_mismatch()),
+            ("date_outside_tolerance", recon.date_outside_tolerance()),
+        ] {
+            for pair in pairs {
+                self.line(Side::Ours, &pair.ours, Bucket::Pair(bucket, pair.theirs.id))?;
+                self.line(
+                    Side::Theirs,
+                    &pair.theirs,
+                    Bucket::Pair(bucket, pair.ours.id),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn line(&self, side: Side, line: &Line, bucket: Bucket) -> Result<()> {
+        // Our lines name their ledger entry when there is one (a line built
+        // by hand or by a test may not come from the ledger).
+        let entry_id: Option<i64> = match side {
+            Side::Ours => self
+                .conn
+                .prepare_cached("SELECT id FROM ledger_entry WHERE id = ?1 AND customer_id = ?2")?
+                .query_row(params![line.id as i64, self.customer], |r| r.get(0))
+                .optional()?,
+            Side::Theirs => None,
+        };
+        let (name, match_id, pair) = match bucket {
+            Bucket::Matched(id) => ("matched", Some(id), None),
+            Bucket::Only => ("only", None, None),
+            Bucket::Pair(name, other) => (name, None, Some(other as i64)),
+        };
+        self.conn
+            .prepare_cached(
+                "INSERT INTO reconcile_line (session_id, side, line_id, entry_id, line_date, doc,
+                     description, amount, bucket, match_id, pair_line, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?
+            .execute(params![
+                self.session,
+                side.key(),
+                line.id as i64,
+                entry_id,
+                iso(line.date),
+                line.doc,
+                line.description,
+                line.amount.fen(),
+                name,
+                match_id,
+                pair,
+                self.notes.get(&(side, line.id)).copied(),
+            ])?;
+        Ok(())
+    }
+}

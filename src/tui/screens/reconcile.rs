@@ -1,0 +1,334 @@
+//! Reconciliation (`r` on a customer): first a small dialog picks the
+//! customer's statement file and confirms which way round its debit and
+//! credit are (`setup.rs`); then our ledger and their statement side by
+//! side, aligned on matched pairs, differences marked by kind (`rows.rs`,
+//! `view.rs`), with keys to match by hand, unmatch, note, book an adjusting
+//! entry, re-match, save, confirm and export (`actions.rs`).
+
+mod actions;
+mod rows;
+mod setup;
+mod view;
+
+use std::collections::BTreeSet;
+
+use crossterm::event::KeyEvent;
+
+use self::actions::{Ask, ConfirmFor};
+use self::rows::DisplayRow;
+use self::setup::{Setup, SetupOutcome};
+use super::Outcome;
+use crate::import::statement::prepare::Prepared;
+use crate::reconcile::{Line, Reconciliation, Side};
+use crate::store::{EntryKinds, SessionSource, SessionStatus, StoreError};
+use crate::tui::app::Ctx;
+use crate::tui::keymap::{Action, Scope};
+use crate::tui::widgets::confirm::{Answer, Confirm};
+use crate::tui::widgets::prompt::{Prompt, Prompted};
+use crate::tui::widgets::table;
+
+/// The customer being reconciled.
+#[derive(Clone, Debug)]
+pub struct Who {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+}
+
+pub struct ReconcileScreen {
+    who: Who,
+    phase: Phase,
+}
+
+enum Phase {
+    Setup(Box<Setup>),
+    Bench(Box<Bench>),
+}
+
+/// The two statements at work.
+pub(super) struct Bench {
+    session: Option<i64>,
+    status: SessionStatus,
+    source: SessionSource,
+    recon: Reconciliation,
+    kinds: EntryKinds,
+    /// Changed since the last save.
+    dirty: bool,
+    rows: Vec<DisplayRow>,
+    /// Positions in `rows` on screen (all, or only the unmatched).
+    shown: Vec<usize>,
+    /// Position in `shown` of the cursor.
+    selected: usize,
+    offset: usize,
+    /// The side the cursor is on.
+    side: Side,
+    marked: BTreeSet<(Side, usize)>,
+    unmatched_only: bool,
+    prompt: Option<(Ask, Prompt)>,
+    confirm: Option<(ConfirmFor, Confirm)>,
+}
+
+/// The screen for `code` pushed, or the reason on the status line.
+pub fn open(ctx: &mut Ctx, code: &str) -> Outcome {
+    match ReconcileScreen::new(ctx, code) {
+        Ok(screen) => Outcome::Push(super::Screen::Reconcile(Box::new(screen))),
+        Err(e) => {
+            ctx.error(e.to_string());
+            Outcome::Stay
+        }
+    }
+}
+
+impl ReconcileScreen {
+    /// Opens on the dialog that picks the statement.
+    pub fn new(ctx: &Ctx, code: &str) -> Result<ReconcileScreen, StoreError> {
+        let customer = ctx
+            .store
+            .customer(code)?
+            .ok_or_else(|| StoreError::NotFound(code.to_string()))?;
+        let who = Who {
+            id: customer.id,
+            code: customer.data.code,
+            name: customer.data.name,
+        };
+        let setup = Setup::new(ctx, &who)?;
+        Ok(ReconcileScreen {
+            who,
+            phase: Phase::Setup(Box::new(setup)),
+        })
+    }
+
+    /// While the dialog is up, the screen below stays visible.
+    pub fn in_setup(&self) -> bool {
+        matches!(self.phase, Phase::Setup(_))
+    }
+
+    pub fn scope(&self) -> Scope {
+        match &self.phase {
+            Phase::Setup(s) => s.scope(),
+            Phase::Bench(b) if b.confirm.is_some() => Scope::Confirm,
+            Phase::Bench(b) if b.prompt.is_some() => Scope::Prompt,
+            Phase::Bench(_) => Scope::Reconcile,
+        }
+    }
+
+    pub fn is_loading(&self) -> bool {
+        matches!(&self.phase, Phase::Setup(s) if s.is_loading())
+    }
+
+    pub fn has_unsaved_changes(&self) -> bool {
+        matches!(&self.phase, Phase::Bench(b) if b.dirty)
+    }
+
+    /// Takes in a finished worker (statement read, lines matched).
+    pub fn poll(&mut self, ctx: &mut Ctx) -> bool {
+        let Phase::Setup(setup) = &mut self.phase else {
+            return false;
+        };
+        let (changed, outcome) = setup.poll(ctx, &self.who);
+        if let SetupOutcome::Ready(prepared) = outcome {
+            self.phase = Phase::Bench(Box::new(Bench::new(*prepared)));
+        }
+        changed
+    }
+
+    pub fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
+        match &mut self.phase {
+            Phase::Setup(setup) => match setup.handle_key(key, ctx) {
+                SetupOutcome::Cancelled => Outcome::Pop,
+                SetupOutcome::Ready(prepared) => {
+                    self.phase = Phase::Bench(Box::new(Bench::new(*prepared)));
+                    Outcome::Stay
+                }
+                SetupOutcome::Still => Outcome::Stay,
+            },
+            Phase::Bench(bench) => bench.handle_key(key, action, page, ctx, &self.who),
+        }
+    }
+
+    pub fn scroll(&mut self, delta: i32, page: u16) {
+        if let Phase::Bench(b) = &mut self.phase {
+            let action = if delta < 0 { Action::Up } else { Action::Down };
+            for _ in 0..delta.unsigned_abs() {
+                b.navigate(action, view::table_rows(page));
+            }
+        }
+    }
+}
+
+impl Bench {
+    fn new(prepared: Prepared) -> Bench {
+        let mut bench = Bench {
+            session: None,
+            status: SessionStatus::Draft,
+            source: prepared.source,
+            recon: prepared.reconciliation,
+            kinds: prepared.ours.kinds,
+            dirty: true,
+            rows: Vec::new(),
+            shown: Vec::new(),
+            selected: 0,
+            offset: 0,
+            side: Side::Ours,
+            marked: BTreeSet::new(),
+            unmatched_only: false,
+            prompt: None,
+            confirm: None,
+        };
+        bench.refresh();
+        // Open on the first difference: that is where the work is.
+        if let Some(first) = bench
+            .shown
+            .iter()
+            .position(|&i| !bench.rows[i].kind.is_matched())
+        {
+            bench.selected = first;
+        }
+        bench
+    }
+
+    fn read_only(&self) -> bool {
+        self.status == SessionStatus::Confirmed
+    }
+
+    /// Rows again after a change, the cursor kept on the same line when it
+    /// is still shown.
+    fn refresh(&mut self) {
+        let keep = self.current().map(|(side, l)| (side, l.id));
+        self.rows = rows::rows(&self.recon);
+        self.shown = (0..self.rows.len())
+            .filter(|&i| !self.unmatched_only || !self.rows[i].kind.is_matched())
+            .collect();
+        if let Some((side, id)) = keep
+            && let Some(pos) = self
+                .shown
+                .iter()
+                .position(|&i| self.rows[i].line(side).is_some_and(|l| l.id == id))
+        {
+            self.selected = pos;
+        }
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+        let lines: BTreeSet<(Side, usize)> = self
+            .rows
+            .iter()
+            .filter(|r| !r.kind.is_matched())
+            .flat_map(|r| {
+                [Side::Ours, Side::Theirs]
+                    .into_iter()
+                    .filter_map(|s| r.line(s).map(|l| (s, l.id)))
+            })
+            .collect();
+        self.marked.retain(|m| lines.contains(m));
+    }
+
+    fn row(&self) -> Option<&DisplayRow> {
+        self.shown
+            .get(self.selected)
+            .and_then(|&i| self.rows.get(i))
+    }
+
+    /// The line under the cursor: on the cursor's side, else the other.
+    fn current(&self) -> Option<(Side, &Line)> {
+        let row = self.row()?;
+        row.line(self.side)
+            .map(|l| (self.side, l))
+            .or_else(|| row.line(self.side.other()).map(|l| (self.side.other(), l)))
+    }
+
+    fn navigate(&mut self, action: Action, rows: usize) {
+        self.selected = table::moved(self.selected, action, rows, self.shown.len());
+        self.offset = table::in_view(self.selected, self.offset, rows);
+    }
+
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        page: u16,
+        ctx: &mut Ctx,
+        who: &Who,
+    ) -> Outcome {
+        if let Some((purpose, confirm)) = &self.confirm {
+            let purpose = *purpose;
+            match confirm.handle_key(key) {
+                Answer::Yes => {
+                    self.confirm = None;
+                    return self.confirmed(purpose, ctx, who);
+                }
+                Answer::No => self.confirm = None,
+                Answer::Undecided => {}
+            }
+            return Outcome::Stay;
+        }
+        if let Some((ask, prompt)) = &mut self.prompt {
+            let ask = ask.clone();
+            match prompt.handle_key(key) {
+                Prompted::Still => {}
+                Prompted::Cancelled => self.prompt = None,
+                Prompted::Submit(values) => {
+                    // A refused dialog stays open with the reason on the status line.
+                    if self.submit(ask, &values, ctx, who) {
+                        self.prompt = None;
+                    }
+                }
+            }
+            return Outcome::Stay;
+        }
+        let Some(action) = action else {
+            return Outcome::Stay;
+        };
+        match action {
+            Action::Back => return self.leave(ctx),
+            Action::SwitchSide => self.side = self.side.other(),
+            Action::UnmatchedOnly => {
+                self.unmatched_only = !self.unmatched_only;
+                self.refresh();
+            }
+            Action::ExportReport => self.open_export(ctx, who),
+            Action::Mark
+            | Action::MatchLines
+            | Action::Unmatch
+            | Action::Note
+            | Action::Adjust
+            | Action::Rematch
+            | Action::Save
+            | Action::ConfirmReconciliation
+                if self.read_only() =>
+            {
+                ctx.error(ctx.t(crate::tui::i18n::Msg::ReadOnly));
+            }
+            Action::Mark => self.toggle_mark(ctx),
+            Action::MatchLines => self.match_marked(None, ctx),
+            Action::Unmatch => self.unmatch(ctx),
+            Action::Note => self.open_note(),
+            Action::Adjust => self.open_adjust(ctx),
+            Action::Rematch => self.open_rematch(),
+            Action::Save => {
+                self.save(ctx, who);
+            }
+            Action::ConfirmReconciliation => self.open_confirm(ctx, who),
+            other => self.navigate(other, view::table_rows(page)),
+        }
+        Outcome::Stay
+    }
+
+    fn leave(&mut self, ctx: &Ctx) -> Outcome {
+        if self.dirty && !self.read_only() {
+            self.confirm = Some((
+                ConfirmFor::Leave,
+                Confirm::new(
+                    crate::tui::i18n::Msg::LeaveTitle,
+                    ctx.t(crate::tui::i18n::Msg::LeaveBody),
+                ),
+            ));
+            return Outcome::Stay;
+        }
+        Outcome::Pop
+    }
+}

@@ -1,0 +1,451 @@
+//! What the reconciliation's keys do: marks and manual matches, notes,
+//! re-matching, and the writes — save, confirm, adjusting entry, export.
+
+use std::path::PathBuf;
+
+use super::{Bench, Who};
+use crate::domain::date::{iso, parse_date};
+use crate::domain::money::Money;
+use crate::reconcile::{ItemKind, MatchOptions, ReconcileError, Side};
+use crate::report::{FileKind, ReconciliationDoc, write_reconciliation};
+use crate::store::SessionStatus;
+use crate::tui::app::Ctx;
+use crate::tui::i18n::Msg;
+use crate::tui::screens::Outcome;
+use crate::tui::widgets::confirm::Confirm;
+use crate::tui::widgets::prompt::Prompt;
+
+/// What an open dialog is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ask {
+    /// The selected lines' sums differ: a note forces the match.
+    Force {
+        ours: Vec<usize>,
+        theirs: Vec<usize>,
+    },
+    Note {
+        side: Side,
+        id: usize,
+    },
+    Adjust {
+        side: Side,
+        id: usize,
+    },
+    Rematch,
+    Export,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConfirmFor {
+    Confirm,
+    Leave,
+}
+
+/// A refused write's problems in the UI language, one line.
+fn refusal_text(e: &crate::store::StoreError, ctx: &Ctx) -> String {
+    match e {
+        crate::store::StoreError::Invalid(problems) => problems
+            .iter()
+            .map(|p| p.message(ctx.lang).to_string())
+            .collect::<Vec<_>>()
+            .join(" "),
+        other => other.to_string(),
+    }
+}
+
+fn engine_error(e: &ReconcileError, ctx: &mut Ctx) {
+    ctx.error(e.text().get(ctx.lang).to_string());
+}
+
+impl Bench {
+    pub(super) fn toggle_mark(&mut self, ctx: &mut Ctx) {
+        let Some(row) = self.row() else {
+            return;
+        };
+        let Some(line) = row.line(self.side) else {
+            ctx.error(ctx.t(Msg::NoLineHere));
+            return;
+        };
+        if row.kind.is_matched() {
+            let e = ReconcileError::AlreadyMatched {
+                side: self.side,
+                id: line.id,
+            };
+            return engine_error(&e, ctx);
+        }
+        let key = (self.side, line.id);
+        if !self.marked.remove(&key) {
+            self.marked.insert(key);
+        }
+    }
+
+    /// Matches the marked lines (or, with none marked, the cursor's row).
+    pub(super) fn match_marked(&mut self, note: Option<&str>, ctx: &mut Ctx) {
+        let (ours, theirs) = if self.marked.is_empty() {
+            match self.row() {
+                Some(row) if !row.kind.is_matched() => (
+                    row.ours.iter().map(|l| l.id).collect(),
+                    row.theirs.iter().map(|l| l.id).collect(),
+                ),
+                _ => (Vec::new(), Vec::new()),
+            }
+        } else {
+            let pick = |side: Side| -> Vec<usize> {
+                self.marked
+                    .iter()
+                    .filter(|(s, _)| *s == side)
+                    .map(|(_, id)| *id)
+                    .collect()
+            };
+            (pick(Side::Ours), pick(Side::Theirs))
+        };
+        self.match_lines(ours, theirs, note, ctx);
+    }
+
+    fn match_lines(
+        &mut self,
+        ours: Vec<usize>,
+        theirs: Vec<usize>,
+        note: Option<&str>,
+        ctx: &mut Ctx,
+    ) -> bool {
+        match self.recon.match_by_hand(&ours, &theirs, note) {
+            Ok(()) => {
+                self.marked.clear();
+                self.dirty = true;
+                self.refresh();
+                true
+            }
+            Err(ReconcileError::SumsDiffer {
+                ours: sum_ours,
+                theirs: sum_theirs,
+            }) if note.is_none() => {
+                let body = format!(
+                    "{} {} · {} {} · {}",
+                    ctx.t(Msg::OursShort),
+                    sum_ours.grouped(),
+                    ctx.t(Msg::TheirsShort),
+                    sum_theirs.grouped(),
+                    ctx.t(Msg::ForceBody)
+                );
+                let prompt = Prompt::new(Msg::ForceTitle, body, &[(Msg::NoteLabel, String::new())]);
+                self.prompt = Some((Ask::Force { ours, theirs }, prompt));
+                false
+            }
+            Err(e) => {
+                engine_error(&e, ctx);
+                false
+            }
+        }
+    }
+
+    pub(super) fn unmatch(&mut self, ctx: &mut Ctx) {
+        let Some((side, id)) = self.current().map(|(s, l)| (s, l.id)) else {
+            return;
+        };
+        match self.recon.unmatch(side, id) {
+            Ok(_) => {
+                self.dirty = true;
+                self.refresh();
+            }
+            Err(e) => engine_error(&e, ctx),
+        }
+    }
+
+    pub(super) fn open_note(&mut self) {
+        let Some((side, line)) = self.current() else {
+            return;
+        };
+        let id = line.id;
+        let body = format!("{} {}", line.doc, line.amount.grouped());
+        let note = self.recon.note(side, id).unwrap_or("").to_string();
+        let prompt = Prompt::new(Msg::NoteTitle, body, &[(Msg::NoteLabel, note)]);
+        self.prompt = Some((Ask::Note { side, id }, prompt));
+    }
+
+    /// The dialog for an adjusting entry: its reason (the difference's note)
+    /// and date (the period's end).
+    pub(super) fn open_adjust(&mut self, ctx: &mut Ctx) {
+        let Some((side, id)) = self.current().map(|(s, l)| (s, l.id)) else {
+            return;
+        };
+        let items = self.recon.reconciling_items();
+        let Some(item) = items.iter().find(|i| {
+            matches!(
+                i.kind,
+                ItemKind::OnlyOurs | ItemKind::OnlyTheirs | ItemKind::AmountMismatch
+            ) && i.side(side).iter().any(|l| l.id == id)
+        }) else {
+            ctx.error(ctx.t(Msg::NothingToAdjust));
+            return;
+        };
+        let body = format!(
+            "{} {} · {}",
+            ctx.t(Msg::AdjustBody),
+            item.effect.grouped(),
+            item.kind.label(ctx.lang)
+        );
+        let reason = item.note.unwrap_or("").to_string();
+        let prompt = Prompt::new(
+            Msg::AdjustTitle,
+            body,
+            &[(Msg::Reason, reason), (Msg::ColDate, iso(self.source.to))],
+        );
+        self.prompt = Some((Ask::Adjust { side, id }, prompt));
+    }
+
+    pub(super) fn open_rematch(&mut self) {
+        let days = self.recon.options().tolerance_days.to_string();
+        let prompt = Prompt::new(Msg::RematchTitle, "", &[(Msg::ToleranceDays, days)]);
+        self.prompt = Some((Ask::Rematch, prompt));
+    }
+
+    pub(super) fn open_export(&mut self, ctx: &mut Ctx, who: &Who) {
+        let to = iso(self.source.to);
+        let file = match ctx.lang {
+            crate::domain::Lang::Zh => format!("余额调节表-{}-{to}.xlsx", who.code),
+            crate::domain::Lang::En => format!("reconciliation-{}-{to}.xlsx", who.code),
+        };
+        let body = format!("{} {}", who.code, who.name);
+        let prompt = Prompt::new(Msg::ExportTitle, body, &[(Msg::StatementFile, file)]);
+        self.prompt = Some((Ask::Export, prompt));
+    }
+
+    pub(super) fn open_confirm(&mut self, ctx: &mut Ctx, who: &Who) {
+        let r = &self.recon;
+        let body = format!(
+            "{} {} · {} {} · {} {} ({} {})",
+            who.code,
+            who.name,
+            ctx.t(Msg::ConfirmReconBody),
+            iso(self.source.to),
+            ctx.t(Msg::Unexplained),
+            r.unexplained_difference().grouped(),
+            ctx.t(Msg::Closes),
+            ctx.t(if r.closes() {
+                Msg::YesWord
+            } else {
+                Msg::NoWord
+            }),
+        );
+        self.confirm = Some((
+            ConfirmFor::Confirm,
+            Confirm::new(Msg::ConfirmReconTitle, body),
+        ));
+    }
+
+    /// Saves the draft; false (with the reason shown) when refused.
+    pub(super) fn save(&mut self, ctx: &mut Ctx, who: &Who) -> bool {
+        match ctx
+            .store
+            .save_reconciliation(self.session, &self.source, &self.recon)
+        {
+            Ok(id) => {
+                self.session = Some(id);
+                self.dirty = false;
+                ctx.info(format!("{} #{id} · {}", ctx.t(Msg::DraftSaved), who.code));
+                true
+            }
+            Err(e) => {
+                ctx.error(refusal_text(&e, ctx));
+                false
+            }
+        }
+    }
+
+    pub(super) fn confirmed(&mut self, purpose: ConfirmFor, ctx: &mut Ctx, who: &Who) -> Outcome {
+        match purpose {
+            ConfirmFor::Leave => Outcome::Pop,
+            ConfirmFor::Confirm => {
+                if self.session.is_none() && !self.save(ctx, who) {
+                    return Outcome::Stay;
+                }
+                let Some(id) = self.session else {
+                    return Outcome::Stay;
+                };
+                match ctx.store.confirm_reconciliation(id, Some(&self.recon)) {
+                    Ok(info) => {
+                        self.status = SessionStatus::Confirmed;
+                        self.dirty = false;
+                        self.marked.clear();
+                        ctx.refresh_customer(who.id);
+                        ctx.info(format!(
+                            "{} #{id} · {} {}",
+                            ctx.t(Msg::ReconConfirmed),
+                            info.confirmed_by.unwrap_or_default(),
+                            iso(info.to)
+                        ));
+                    }
+                    Err(e) => ctx.error(refusal_text(&e, ctx)),
+                }
+                Outcome::Stay
+            }
+        }
+    }
+
+    /// Runs a dialog's action; false keeps the dialog open.
+    pub(super) fn submit(&mut self, ask: Ask, values: &[String], ctx: &mut Ctx, who: &Who) -> bool {
+        let value = |i: usize| values.get(i).map(String::as_str).unwrap_or("").trim();
+        match ask {
+            Ask::Force { ours, theirs } => {
+                if value(0).is_empty() {
+                    ctx.error(ctx.t(Msg::ReasonRequired));
+                    return false;
+                }
+                self.match_lines(ours, theirs, Some(value(0)), ctx)
+            }
+            Ask::Note { side, id } => match self.recon.set_note(side, id, value(0)) {
+                Ok(()) => {
+                    self.dirty = true;
+                    self.refresh();
+                    true
+                }
+                Err(e) => {
+                    engine_error(&e, ctx);
+                    false
+                }
+            },
+            Ask::Adjust { side, id } => self.adjust(side, id, value(0), value(1), ctx, who),
+            Ask::Rematch => match value(0).parse::<u32>() {
+                Ok(days) if days <= 366 => {
+                    let options = MatchOptions {
+                        tolerance_days: days,
+                        ..*self.recon.options()
+                    };
+                    match self.recon.rematch(&options) {
+                        Ok(()) => {
+                            self.dirty = true;
+                            self.refresh();
+                            ctx.info(format!(
+                                "{}{days} {}",
+                                ctx.t(Msg::Rematched),
+                                ctx.t(Msg::DaysShort)
+                            ));
+                            true
+                        }
+                        Err(e) => {
+                            engine_error(&e, ctx);
+                            false
+                        }
+                    }
+                }
+                _ => {
+                    ctx.error(ctx.t(Msg::BadTolerance));
+                    false
+                }
+            },
+            Ask::Export => self.export(value(0), ctx, who),
+        }
+    }
+
+    fn adjust(
+        &mut self,
+        side: Side,
+        id: usize,
+        reason: &str,
+        date: &str,
+        ctx: &mut Ctx,
+        who: &Who,
+    ) -> bool {
+        if reason.is_empty() {
+            ctx.error(ctx.t(Msg::ReasonRequired));
+            return false;
+        }
+        let date = match parse_date(date) {
+            Ok(d) => d,
+            Err(e) => {
+                ctx.error(e.text().get(ctx.lang).to_string());
+                return false;
+            }
+        };
+        if let Err(e) = self.recon.set_note(side, id, reason) {
+            engine_error(&e, ctx);
+            return false;
+        }
+        // The adjustment is linked to a saved session.
+        if self.session.is_none() && !self.save(ctx, who) {
+            return false;
+        }
+        let Some(session) = self.session else {
+            return false;
+        };
+        match ctx
+            .store
+            .adjust_reconciliation(session, &mut self.recon, side, id, Some(date))
+        {
+            Ok(adjusted) => {
+                self.dirty = false;
+                self.kinds
+                    .insert(adjusted.entry.id as usize, adjusted.entry.data.kind);
+                self.refresh();
+                ctx.refresh_customer(who.id);
+                ctx.info(format!(
+                    "{}: {} {}",
+                    ctx.t(Msg::AdjustmentBooked),
+                    adjusted.entry.data.doc_no,
+                    adjusted.amount.grouped()
+                ));
+                true
+            }
+            Err(e) => {
+                self.dirty = true;
+                ctx.error(refusal_text(&e, ctx));
+                false
+            }
+        }
+    }
+
+    fn export(&self, file: &str, ctx: &mut Ctx, who: &Who) -> bool {
+        let path = PathBuf::from(file);
+        if FileKind::of(&path).is_none() {
+            ctx.error(format!("{file}: {}", ctx.t(Msg::StatementKind)));
+            return false;
+        }
+        let status = match (self.session, self.status) {
+            (Some(id), SessionStatus::Confirmed) => {
+                format!("#{id} {}", ctx.t(Msg::ConfirmedStatus))
+            }
+            (Some(id), SessionStatus::Draft) => format!("#{id} {}", ctx.t(Msg::Draft)),
+            (None, _) => String::new(),
+        };
+        let doc = ReconciliationDoc {
+            code: &who.code,
+            name: &who.name,
+            from: self.source.from,
+            to: self.source.to,
+            statement_file: &self.source.file_name,
+            status,
+            reconciliation: &self.recon,
+        };
+        match write_reconciliation(&path, &doc, ctx.lang) {
+            Ok(()) => {
+                let shown = std::path::absolute(&path).unwrap_or(path);
+                ctx.info(format!(
+                    "{}: {}",
+                    ctx.t(Msg::ReportWritten),
+                    shown.display()
+                ));
+                true
+            }
+            Err(e) => {
+                ctx.error(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Σ of the marked lines per side, for the status line.
+    pub(super) fn marked_sums(&self) -> (Money, Money) {
+        let sum = |side: Side| {
+            Money::from_fen(
+                self.marked
+                    .iter()
+                    .filter(|(s, _)| *s == side)
+                    .filter_map(|(s, id)| self.recon.line(*s, *id))
+                    .map(|l| l.amount.fen())
+                    .sum(),
+            )
+        };
+        (sum(Side::Ours), sum(Side::Theirs))
+    }
+}

@@ -1,0 +1,332 @@
+//! The dialog before the two tables: which statement file and period (blank
+//! dates take the statement's own), which saved mapping; then which way
+//! round their debit and credit are, with the detected way offered first.
+//! Reading the file and matching run on worker threads; the loop keeps
+//! drawing.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use chrono::NaiveDate;
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::Who;
+use crate::domain::date::{iso, parse_date};
+use crate::import::statement::StatementFile;
+use crate::import::statement::prepare::{self, PrepareError, Prepared, ReadRequest};
+use crate::reconcile::{MatchOptions, SignConvention};
+use crate::store::{OurSide, StoreError};
+use crate::tui::app::Ctx;
+use crate::tui::i18n::Msg;
+use crate::tui::keymap::{self, Action, Scope};
+use crate::tui::widgets::picker::{Item, Picked, Picker};
+use crate::tui::widgets::prompt::{Prompt, Prompted};
+use crate::tui::widgets::{centered, clear};
+
+pub(super) enum SetupOutcome {
+    Still,
+    Cancelled,
+    Ready(Box<Prepared>),
+}
+
+enum Job {
+    Reading(Receiver<Result<StatementFile, PrepareError>>),
+    Matching(Receiver<Result<Prepared, PrepareError>>),
+}
+
+/// The file is read; which way round is it?
+struct SignChoice {
+    picker: Picker,
+    file: StatementFile,
+    ours: OurSide,
+}
+
+pub(super) struct Setup {
+    prompt: Prompt,
+    job: Option<Job>,
+    sign: Option<SignChoice>,
+    /// The period typed (None = the statement's).
+    period: (Option<NaiveDate>, Option<NaiveDate>),
+    /// A mapping name typed that is not saved yet: saved with the sign chosen.
+    new_mapping: Option<String>,
+    /// The file and period once read, for the status line.
+    context: Option<String>,
+}
+
+/// Runs `work` on a worker thread; its result arrives on the receiver.
+fn spawn<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Receiver<T> {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        // The screen may have gone (Esc): then nobody is listening.
+        let _ = tx.send(work());
+    });
+    rx
+}
+
+fn failure(e: &PrepareError, ctx: &Ctx) -> String {
+    let lines = e.lines(ctx.lang);
+    match lines.split_first() {
+        Some((first, rest)) if !rest.is_empty() => format!("{first} (+{})", rest.len()),
+        Some((first, _)) => first.clone(),
+        None => e.to_string(),
+    }
+}
+
+impl Setup {
+    pub fn new(ctx: &Ctx, who: &Who) -> Result<Setup, StoreError> {
+        let mut body = format!("{} {}", who.code, who.name);
+        if let Some(last) = ctx.store.reconciliations(who.id)?.first() {
+            let status = match last.status {
+                crate::store::SessionStatus::Draft => ctx.t(Msg::Draft),
+                crate::store::SessionStatus::Confirmed => ctx.t(Msg::ConfirmedStatus),
+            };
+            body.push_str(&format!(
+                " · {} #{} {}–{} {status}",
+                ctx.t(Msg::LastReconciliation),
+                last.id,
+                iso(last.from),
+                iso(last.to)
+            ));
+        }
+        let prompt = Prompt::new(
+            Msg::ReconcileSetup,
+            body,
+            &[
+                (Msg::StatementPath, String::new()),
+                (Msg::PeriodFrom, String::new()),
+                (Msg::PeriodTo, String::new()),
+                (Msg::StatementMappingName, String::new()),
+            ],
+        );
+        Ok(Setup {
+            prompt,
+            job: None,
+            sign: None,
+            period: (None, None),
+            new_mapping: None,
+            context: None,
+        })
+    }
+
+    pub fn context(&self) -> Option<&str> {
+        self.context.as_deref()
+    }
+
+    pub fn scope(&self) -> Scope {
+        if self.sign.is_some() {
+            Scope::Picker
+        } else {
+            Scope::Prompt
+        }
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.job.is_some()
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> SetupOutcome {
+        if self.job.is_some() {
+            // Esc leaves the worker to finish unheard.
+            if keymap::action(Scope::Prompt, key) == Some(Action::Cancel) {
+                self.job = None;
+            }
+            return SetupOutcome::Still;
+        }
+        if let Some(choice) = &mut self.sign {
+            match choice.picker.handle_key(key) {
+                Picked::Still => {}
+                Picked::Cancelled => self.sign = None,
+                Picked::Chose(value) => {
+                    if let Some(choice) = self.sign.take() {
+                        let sign = SignConvention::parse(&value).unwrap_or_default();
+                        self.start_matching(choice.ours, choice.file, sign, ctx);
+                    }
+                }
+            }
+            return SetupOutcome::Still;
+        }
+        match self.prompt.handle_key(key) {
+            Prompted::Still => SetupOutcome::Still,
+            Prompted::Cancelled => SetupOutcome::Cancelled,
+            Prompted::Submit(values) => {
+                self.start_reading(&values, ctx);
+                SetupOutcome::Still
+            }
+        }
+    }
+
+    fn start_reading(&mut self, values: &[String], ctx: &mut Ctx) {
+        let value = |i: usize| values.get(i).map(String::as_str).unwrap_or("").trim();
+        if value(0).is_empty() {
+            ctx.error(ctx.t(Msg::StatementPath));
+            return;
+        }
+        let date = |text: &str| -> Result<Option<NaiveDate>, String> {
+            if text.is_empty() {
+                return Ok(None);
+            }
+            parse_date(text)
+                .map(Some)
+                .map_err(|e| e.text().get(ctx.lang).to_string())
+        };
+        self.period = match (date(value(1)), date(value(2))) {
+            (Ok(from), Ok(to)) => (from, to),
+            (Err(e), _) | (_, Err(e)) => return ctx.error(e),
+        };
+        let name = value(3);
+        let saved = if name.is_empty() {
+            None
+        } else {
+            match ctx.store.statement_mapping(name) {
+                Ok(saved) => Some(saved),
+                // A new name: the mapping is saved once the sign is chosen.
+                Err(_) => {
+                    self.new_mapping = Some(name.to_string());
+                    None
+                }
+            }
+        };
+        let request = ReadRequest {
+            path: PathBuf::from(value(0)),
+            ..ReadRequest::default()
+        };
+        self.job = Some(Job::Reading(spawn(move || {
+            prepare::read_with(&request, saved.as_ref())
+        })));
+    }
+
+    fn start_matching(
+        &mut self,
+        ours: OurSide,
+        file: StatementFile,
+        sign: SignConvention,
+        ctx: &mut Ctx,
+    ) {
+        if let Some(name) = self.new_mapping.take() {
+            let mut saved = file.mapping.to_saved();
+            saved.sign = Some(sign);
+            if let Err(e) = ctx.store.save_statement_mapping(&name, &saved) {
+                ctx.error(e.to_string());
+            }
+        }
+        self.job = Some(Job::Matching(spawn(move || {
+            prepare::match_sides(ours, file, Some(sign), &MatchOptions::default())
+        })));
+    }
+
+    /// Takes in what a worker finished: (something changed, what next).
+    pub fn poll(&mut self, ctx: &mut Ctx, who: &Who) -> (bool, SetupOutcome) {
+        match &self.job {
+            None => (false, SetupOutcome::Still),
+            Some(Job::Reading(rx)) => match rx.try_recv() {
+                Err(TryRecvError::Empty) => (false, SetupOutcome::Still),
+                Err(TryRecvError::Disconnected) => {
+                    self.job = None;
+                    (true, SetupOutcome::Still)
+                }
+                Ok(result) => {
+                    self.job = None;
+                    match result {
+                        Ok(file) => self.read(file, ctx, who),
+                        Err(e) => ctx.error(failure(&e, ctx)),
+                    }
+                    (true, SetupOutcome::Still)
+                }
+            },
+            Some(Job::Matching(rx)) => match rx.try_recv() {
+                Err(TryRecvError::Empty) => (false, SetupOutcome::Still),
+                Err(TryRecvError::Disconnected) => {
+                    self.job = None;
+                    (true, SetupOutcome::Still)
+                }
+                Ok(result) => {
+                    self.job = None;
+                    match result {
+                        Ok(prepared) => (true, SetupOutcome::Ready(Box::new(prepared))),
+                        Err(e) => {
+                            ctx.error(failure(&e, ctx));
+                            (true, SetupOutcome::Still)
+                        }
+                    }
+                }
+            },
+        }
+    }
+
+    /// The statement is read: our side for its period, then the sign.
+    fn read(&mut self, file: StatementFile, ctx: &mut Ctx, who: &Who) {
+        let period = match prepare::period(&file, self.period.0, self.period.1) {
+            Ok(p) => p,
+            Err(e) => return ctx.error(failure(&e, ctx)),
+        };
+        self.context = Some(format!(
+            "{} {}..{}",
+            file.file_name,
+            iso(period.0),
+            iso(period.1)
+        ));
+        let ours = match ctx.store.reconcile_ours(who.id, period.0, period.1) {
+            Ok(o) => o,
+            Err(e) => return ctx.error(e.to_string()),
+        };
+        if let Some(sign) = file.mapping.sign {
+            ctx.info(format!(
+                "{}: {}",
+                ctx.t(Msg::SignFromMapping),
+                sign_label(sign, ctx)
+            ));
+            return self.start_matching(ours, file, sign, ctx);
+        }
+        let (suggested, _) = prepare::suggest_sign(&ours, &file);
+        let items = SignConvention::ALL
+            .iter()
+            .map(|&s| {
+                let mut label = sign_label(s, ctx).to_string();
+                if s == suggested {
+                    label.push_str(&format!(" · {}", ctx.t(Msg::SignDetected)));
+                }
+                Item::new(s.key(), label)
+            })
+            .collect();
+        let title = ctx.t(Msg::SignTitle);
+        self.sign = Some(SignChoice {
+            picker: Picker::new(title, items, Some(suggested.key())),
+            file,
+            ours,
+        });
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let (theme, lang) = (&ctx.theme, ctx.lang);
+        match (&self.sign, &self.job) {
+            (Some(choice), _) => choice.picker.render(frame, area, theme, lang),
+            (None, Some(_)) => {
+                self.prompt.render(frame, area, theme, lang);
+                let text = ctx.t(Msg::ReadingStatement);
+                let width = unicode_width::UnicodeWidthStr::width(text) as u16 + 4;
+                let popup = centered(area, width, 3);
+                clear(frame, popup);
+                frame.render_widget(
+                    Paragraph::new(Line::styled(text, theme.focused)).block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .border_style(theme.border),
+                    ),
+                    popup,
+                );
+            }
+            (None, None) => self.prompt.render(frame, area, theme, lang),
+        }
+    }
+}
+
+pub(super) fn sign_label(sign: SignConvention, ctx: &Ctx) -> &'static str {
+    match sign {
+        SignConvention::TheirCreditIsOurDebit => ctx.t(Msg::SignTheirCredit),
+        SignConvention::Same => ctx.t(Msg::SignSame),
+    }
+}
