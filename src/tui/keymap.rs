@@ -155,6 +155,7 @@ pub enum Action {
     UnmatchedOnly,
     ConfirmReconciliation,
     ExportReport,
+    OpeningNote,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! stands, every match and every note, replacing what the draft held; one
 //! transaction with its audit row.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -185,8 +185,10 @@ enum Bucket<'a> {
 struct LineWriter<'c> {
     conn: &'c Connection,
     session: i64,
-    customer: i64,
     notes: HashMap<(Side, usize), &'c str>,
+    /// The customer's entry ids: our lines name theirs when they come from
+    /// the ledger (a line built by hand or by a test may not).
+    entries: HashSet<i64>,
 }
 
 impl<'c> LineWriter<'c> {
@@ -201,11 +203,15 @@ impl<'c> LineWriter<'c> {
             .iter()
             .map(|n| ((n.side, n.id), n.text.as_str()))
             .collect();
+        let entries = conn
+            .prepare_cached("SELECT id FROM ledger_entry WHERE customer_id = ?1")?
+            .query_map([customer], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(LineWriter {
             conn,
             session,
-            customer,
             notes,
+            entries,
         })
     }
 
@@ -251,16 +257,8 @@ impl<'c> LineWriter<'c> {
     }
 
     fn line(&self, side: Side, line: &Line, bucket: Bucket) -> Result<()> {
-        // Our lines name their ledger entry when there is one (a line built
-        // by hand or by a test may not come from the ledger).
-        let entry_id: Option<i64> = match side {
-            Side::Ours => self
-                .conn
-                .prepare_cached("SELECT id FROM ledger_entry WHERE id = ?1 AND customer_id = ?2")?
-                .query_row(params![line.id as i64, self.customer], |r| r.get(0))
-                .optional()?,
-            Side::Theirs => None,
-        };
+        let entry_id =
+            Some(line.id as i64).filter(|id| side == Side::Ours && self.entries.contains(id));
         let (name, match_id, pair) = match bucket {
             Bucket::Matched(id) => ("matched", Some(id), None),
             Bucket::Only => ("only", None, None),

@@ -33,6 +33,7 @@ pub enum Ask {
     },
     Rematch,
     Export,
+    OpeningNote,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,6 +195,25 @@ impl Bench {
         self.prompt = Some((Ask::Adjust { side, id }, prompt));
     }
 
+    /// A note on the difference between the openings (期初余额不符).
+    pub(super) fn open_opening_note(&mut self, ctx: &mut Ctx) {
+        let r = &self.recon;
+        if r.our_opening() == r.their_opening() {
+            ctx.info(ctx.t(Msg::OpeningsAgree));
+            return;
+        }
+        let body = format!(
+            "{} {} · {} {}",
+            ctx.t(Msg::OursShort),
+            r.our_opening().grouped(),
+            ctx.t(Msg::TheirsShort),
+            r.their_opening().grouped()
+        );
+        let note = r.opening_note().unwrap_or("").to_string();
+        let prompt = Prompt::new(Msg::KeyOpeningNote, body, &[(Msg::NoteLabel, note)]);
+        self.prompt = Some((Ask::OpeningNote, prompt));
+    }
+
     pub(super) fn open_rematch(&mut self) {
         let days = self.recon.options().tolerance_days.to_string();
         let prompt = Prompt::new(Msg::RematchTitle, "", &[(Msg::ToleranceDays, days)]);
@@ -335,6 +355,11 @@ impl Bench {
                 }
             },
             Ask::Export => self.export(value(0), ctx, who),
+            Ask::OpeningNote => {
+                self.recon.set_opening_note(value(0));
+                self.dirty = true;
+                true
+            }
         }
     }
 

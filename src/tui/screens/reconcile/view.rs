@@ -144,7 +144,7 @@ impl Bench {
             format!("{} · {} {}", ctx.t(Msg::ReconcileTitle), who.code, who.name),
             self.state_text(ctx),
         ]);
-        let balances = joined(&[
+        let mut balances = vec![
             format!("{} {}", ctx.t(Msg::OurBalance), r.our_balance().grouped()),
             format!(
                 "{} {}",
@@ -152,7 +152,16 @@ impl Bench {
                 r.their_balance().grouped()
             ),
             format!("{} {}", ctx.t(Msg::Difference), r.difference().grouped()),
-        ]);
+        ];
+        let opening = r.their_opening().fen() - r.our_opening().fen();
+        if opening != 0 {
+            balances.push(format!(
+                "{} {}",
+                ItemKind::Opening.label(ctx.lang),
+                crate::domain::Money::from_fen(opening).grouped()
+            ));
+        }
+        let balances = joined(&balances);
         let unmatched = self
             .rows
             .iter()
