@@ -8,7 +8,9 @@
 mod actions;
 mod rows;
 mod setup;
+mod sides;
 mod view;
+mod writes;
 
 use std::collections::BTreeSet;
 

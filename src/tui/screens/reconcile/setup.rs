@@ -65,6 +65,21 @@ pub(super) struct Setup {
     last: Option<i64>,
 }
 
+/// A worker's answer.
+enum Done {
+    Read(Result<Box<Read>, PrepareError>),
+    Matched(Result<Box<Prepared>, PrepareError>),
+}
+
+/// `None` while the worker runs; then its answer (`None` if it died).
+fn answer<T>(rx: &Receiver<T>) -> Option<Option<T>> {
+    match rx.try_recv() {
+        Ok(value) => Some(Some(value)),
+        Err(TryRecvError::Empty) => None,
+        Err(TryRecvError::Disconnected) => Some(None),
+    }
+}
+
 /// Runs `work` on a worker thread; its result arrives on the receiver.
 fn spawn<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Receiver<T> {
     let (tx, rx) = channel();
@@ -251,41 +266,30 @@ impl Setup {
 
     /// Takes in what a worker finished: (something changed, what next).
     pub fn poll(&mut self, ctx: &mut Ctx, who: &Who) -> (bool, SetupOutcome) {
-        match &self.job {
-            None => (false, SetupOutcome::Still),
-            Some(Job::Reading(rx)) => match rx.try_recv() {
-                Err(TryRecvError::Empty) => (false, SetupOutcome::Still),
-                Err(TryRecvError::Disconnected) => {
-                    self.job = None;
-                    (true, SetupOutcome::Still)
-                }
-                Ok(result) => {
-                    self.job = None;
-                    match result {
-                        Ok((file, ours)) => self.read(file, ours, ctx, who),
-                        Err(e) => ctx.error(failure(&e, ctx)),
-                    }
-                    (true, SetupOutcome::Still)
-                }
-            },
-            Some(Job::Matching(rx)) => match rx.try_recv() {
-                Err(TryRecvError::Empty) => (false, SetupOutcome::Still),
-                Err(TryRecvError::Disconnected) => {
-                    self.job = None;
-                    (true, SetupOutcome::Still)
-                }
-                Ok(result) => {
-                    self.job = None;
-                    match result {
-                        Ok(prepared) => (true, SetupOutcome::Ready(Box::new(prepared))),
-                        Err(e) => {
-                            ctx.error(failure(&e, ctx));
-                            (true, SetupOutcome::Still)
-                        }
-                    }
-                }
-            },
+        let done = match &self.job {
+            None => None,
+            Some(Job::Reading(rx)) => answer(rx).map(|a| a.map(|r| Done::Read(r.map(Box::new)))),
+            Some(Job::Matching(rx)) => {
+                answer(rx).map(|a| a.map(|r| Done::Matched(r.map(Box::new))))
+            }
+        };
+        let Some(done) = done else {
+            return (false, SetupOutcome::Still);
+        };
+        self.job = None;
+        match done {
+            Some(Done::Read(Ok(read))) => {
+                let (file, ours) = *read;
+                self.read(file, ours, ctx, who);
+            }
+            Some(Done::Matched(Ok(prepared))) => {
+                return (true, SetupOutcome::Ready(prepared));
+            }
+            Some(Done::Read(Err(e)) | Done::Matched(Err(e))) => ctx.error(failure(&e, ctx)),
+            // The worker died without an answer; the dialog is there to try again.
+            None => {}
         }
+        (true, SetupOutcome::Still)
     }
 
     /// The statement is read: our side for its period, then the sign.
