@@ -8,22 +8,11 @@ use super::{Bench, Who};
 use crate::domain::date::{iso, parse_date};
 use crate::reconcile::Side;
 use crate::report::{FileKind, ReconciliationDoc, write_reconciliation};
-use crate::store::{SessionStatus, StoreError};
+use crate::store::SessionStatus;
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::screens::Outcome;
-
-/// A refused write's problems in the UI language, one line.
-fn refusal_text(e: &StoreError, ctx: &Ctx) -> String {
-    match e {
-        StoreError::Invalid(problems) => problems
-            .iter()
-            .map(|p| p.message(ctx.lang).to_string())
-            .collect::<Vec<_>>()
-            .join(" "),
-        other => other.to_string(),
-    }
-}
+use crate::tui::screens::ledger::refusal_text;
 
 impl Bench {
     /// Saves the draft; false (with the reason shown) when refused.
