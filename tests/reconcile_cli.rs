@@ -252,4 +252,11 @@ fn bad_rows_unknown_customers_and_unusable_files() {
     assert_eq!(out.status.code(), Some(2));
     let out = reconcile(&b, &good, &["--from", "2025-13-01"]);
     assert_eq!(out.status.code(), Some(2));
+    let out = reconcile(&b, &good, &["--from", "2025-12-01", "--to", "2025-11-01"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("starts (2025-12-01) after it ends"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -166,3 +166,18 @@ fn a_file_without_amount_columns_is_unreadable() {
     assert!(err.is_unreadable(), "{err}");
     assert!(err.to_string().contains("amount"), "{err}");
 }
+
+#[test]
+fn a_gbk_csv_from_an_older_excel_reads_the_same() {
+    let b = books();
+    let utf8 = statement(b.dir.path(), "utf8.csv", false);
+    let text = std::fs::read_to_string(&utf8).unwrap();
+    let (gbk, _, lossy) = encoding_rs::GBK.encode(text.trim_start_matches('\u{FEFF}'));
+    assert!(!lossy);
+    let path = b.dir.path().join("gbk.csv");
+    std::fs::write(&path, &gbk).unwrap();
+    let p = prepared(&b, &path);
+    assert_eq!(p.file.rows.len(), 11);
+    assert_eq!(p.file.rows[3].description, "收到发票 电源模块");
+    assert_eq!(p.reconciliation.their_balance(), yuan("18900"));
+}

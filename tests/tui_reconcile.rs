@@ -279,3 +279,44 @@ fn leaving_unsaved_work_asks_first_and_export_writes_the_report() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_shorter_period_explains_its_opening_and_a_saved_draft_opens_again() {
+    let b = books();
+    let path = statement(b.dir.path(), "s.csv", false);
+    let mut app = app_on(&b, Lang::En);
+    typed(&mut app, "r");
+    typed(&mut app, path.to_str().unwrap());
+    key(&mut app, KeyCode::Tab);
+    typed(&mut app, "2025-11-01");
+    key(&mut app, KeyCode::Tab);
+    typed(&mut app, "2025-12-05");
+    key(&mut app, KeyCode::Enter);
+    app.wait_until_loaded();
+    key(&mut app, KeyCode::Enter);
+    app.wait_until_loaded();
+    // October's 50.00 on 44031102 is now in the openings.
+    let screen = text(&mut app);
+    assert!(
+        screen.contains("Opening balances differ -50.00"),
+        "{screen}"
+    );
+    assert!(screen.contains("Unexplained -50.00"), "{screen}");
+    typed(&mut app, "o");
+    typed(&mut app, "10 月运费差异");
+    key(&mut app, KeyCode::Enter);
+    assert!(text(&mut app).contains("Unexplained 0.00 · Closes yes"));
+    typed(&mut app, "s");
+    typed(&mut app, "q");
+
+    // Leaving the file blank opens the last session as it was saved.
+    typed(&mut app, "r");
+    assert!(text(&mut app).contains("#1 2025-11-01..2025-12-05 draft"));
+    key(&mut app, KeyCode::Enter);
+    let screen = text(&mut app);
+    assert!(screen.contains("draft #1"), "{screen}");
+    assert!(screen.contains("Closes yes"), "{screen}");
+    let r = saved(&b, 1).reconciliation;
+    assert_eq!(r.opening_note(), Some("10 月运费差异"));
+    assert!(r.closes());
+}

@@ -1,7 +1,7 @@
-//! `kehu reconcile CODE --statement FILE …` (match the customer's statement
+//! `kehu reconcile CODE --statement FILE …`: match the customer's statement
 //! against the ledger, print it, save it, write the reconciliation
-//! statement), `kehu reconcile history CODE`, `kehu reconcile show SESSION`,
-//! `kehu reconcile confirm SESSION`.
+//! statement. The saved sessions (`history`, `show`, `confirm`) are in
+//! `reconcile/sessions.rs`.
 //!
 //! Exit codes: 0 the reconciliation closes (every difference explained);
 //! 3 it runs but an unexplained difference remains; 1 bad data (statement
@@ -23,7 +23,9 @@ use crate::domain::date::{iso, parse_date};
 use crate::import::statement::prepare::{self, PrepareError, ReadRequest};
 use crate::reconcile::{MatchOptions, Reconciliation, SignConvention};
 use crate::report::{self, ReconciliationDoc, ReportError};
-use crate::store::{SessionInfo, SessionStatus, Store};
+use crate::store::{SessionInfo, SessionStatus};
+
+mod sessions;
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -121,14 +123,16 @@ const DOES_NOT_CLOSE: u8 = 3;
 
 pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
     match &args.action {
-        Some(ReconcileCmd::History { code, format }) => return history(cli, code, format.format),
+        Some(ReconcileCmd::History { code, format }) => {
+            return sessions::history(cli, code, format.format);
+        }
         Some(ReconcileCmd::Show {
             session,
             out,
             format,
-        }) => return show(cli, *session, out.as_ref(), format.format),
+        }) => return sessions::show(cli, *session, out.as_ref(), format.format),
         Some(ReconcileCmd::Confirm { session, format }) => {
-            return confirm(cli, *session, format.format);
+            return sessions::confirm(cli, *session, format.format);
         }
         None => {}
     }
@@ -233,7 +237,7 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
     closes(r)
 }
 
-fn closes(r: &Reconciliation) -> CliResult {
+pub(super) fn closes(r: &Reconciliation) -> CliResult {
     if r.closes() {
         Ok(())
     } else {
@@ -248,7 +252,7 @@ fn closes(r: &Reconciliation) -> CliResult {
 }
 
 /// Language of documents written to files: `--lang`, else Chinese.
-fn document_lang(cli: &Cli) -> Lang {
+pub(super) fn document_lang(cli: &Cli) -> Lang {
     cli.lang
         .as_deref()
         .and_then(Lang::parse)
@@ -267,7 +271,11 @@ fn prepare_failure(e: PrepareError, lang: Lang) -> Failure {
     Failure { message, code }
 }
 
-fn write_report(out: &std::path::Path, doc: &ReconciliationDoc, lang: Lang) -> CliResult {
+pub(super) fn write_report(
+    out: &std::path::Path,
+    doc: &ReconciliationDoc,
+    lang: Lang,
+) -> CliResult {
     report::write_reconciliation(out, doc, lang).map_err(|e| match e {
         ReportError::UnknownKind(_) => Failure::usage(e.to_string()),
         other => Failure::data(other.to_string()),
@@ -276,7 +284,7 @@ fn write_report(out: &std::path::Path, doc: &ReconciliationDoc, lang: Lang) -> C
     Ok(())
 }
 
-fn status_text(id: i64, info: Option<&SessionInfo>, lang: Lang) -> String {
+pub(super) fn status_text(id: i64, info: Option<&SessionInfo>, lang: Lang) -> String {
     let confirmed = info.filter(|i| i.status == SessionStatus::Confirmed);
     match (confirmed, lang) {
         (Some(i), Lang::En) => format!(
@@ -294,7 +302,7 @@ fn status_text(id: i64, info: Option<&SessionInfo>, lang: Lang) -> String {
     }
 }
 
-fn print_reconciliation(
+pub(super) fn print_reconciliation(
     format: Format,
     doc: &ReconciliationDoc,
     meta: Value,
@@ -322,98 +330,4 @@ fn print_reconciliation(
         );
     }
     output::print_rows(format, &headers, &table.rows, &())
-}
-
-fn history(cli: &Cli, code: &str, format: Format) -> CliResult {
-    let store = open_store(cli)?;
-    let sessions = store.reconciliations(customer_id(&store, code)?)?;
-    let rows: Vec<Vec<String>> = sessions
-        .iter()
-        .map(|s| {
-            vec![
-                s.id.to_string(),
-                iso(s.from),
-                iso(s.to),
-                s.status.key().to_string(),
-                s.our_balance.to_string(),
-                s.their_balance.to_string(),
-                s.unexplained_difference.to_string(),
-                s.file_name.clone(),
-                s.confirmed_by.clone().unwrap_or_default(),
-                s.confirmed_at.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
-    output::print_rows(
-        format,
-        &[
-            "session",
-            "from",
-            "to",
-            "status",
-            "our_balance",
-            "their_balance",
-            "unexplained_difference",
-            "statement",
-            "confirmed_by",
-            "confirmed_at",
-        ],
-        &rows,
-        &sessions,
-    )
-}
-
-fn session_json(store: &Store, id: i64) -> Result<(crate::store::Session, Value), Failure> {
-    let session = store.reconciliation(id)?;
-    let meta = json!({
-        "customer": { "code": session.info.code, "name": session.info.name },
-        "from": iso(session.info.from),
-        "to": iso(session.info.to),
-        "statement": { "file": session.info.file_name, "sha256": session.info.file_hash },
-        "sign_convention": session.info.sign.key(),
-        "session": session.info.id,
-        "status": session.info.status.key(),
-        "confirmed_by": session.info.confirmed_by,
-        "confirmed_at": session.info.confirmed_at,
-        "adjustments": session.info.adjustments,
-    });
-    Ok((session, meta))
-}
-
-fn show(cli: &Cli, id: i64, out: Option<&PathBuf>, format: Format) -> CliResult {
-    let store = open_store(cli)?;
-    let (session, meta) = session_json(&store, id)?;
-    let info = &session.info;
-    let doc = ReconciliationDoc {
-        code: &info.code,
-        name: &info.name,
-        from: info.from,
-        to: info.to,
-        statement_file: &info.file_name,
-        status: status_text(id, Some(info), document_lang(cli)),
-        reconciliation: &session.reconciliation,
-    };
-    if let Some(out) = out {
-        write_report(out, &doc, document_lang(cli))?;
-    }
-    print_reconciliation(format, &doc, meta, screen_lang(cli))?;
-    closes(&session.reconciliation)
-}
-
-fn confirm(cli: &Cli, id: i64, format: Format) -> CliResult {
-    let mut store = open_store(cli)?;
-    let info = store.confirm_reconciliation(id, None)?;
-    if format == Format::Json {
-        print!("{}", output::to_json(&info)?);
-    } else {
-        println!(
-            "confirmed reconciliation #{id} of {} {} ({} .. {}); the ledger is locked up to {}",
-            info.code,
-            info.name,
-            iso(info.from),
-            iso(info.to),
-            iso(info.to)
-        );
-    }
-    Ok(())
 }

@@ -102,6 +102,15 @@ pub fn recognise(header: &str, catalog: &Catalog) -> Option<Target> {
         .map(|(code, _)| Target::Dimension((*code).to_string()))
 }
 
+/// The position of `header` among `headers`: exact, else normalised.
+pub fn header_position(headers: &[String], header: &str) -> Option<usize> {
+    let header = header.trim();
+    headers.iter().position(|h| h.trim() == header).or_else(|| {
+        let key = normalize_header(header);
+        headers.iter().position(|h| normalize_header(h) == key)
+    })
+}
+
 /// A target typed by the user: a field key or label, a dimension, or
 /// `ignore` / `-` / nothing.
 pub fn parse_target(text: &str, catalog: &Catalog) -> Option<Target> {
@@ -110,15 +119,6 @@ pub fn parse_target(text: &str, catalog: &Catalog) -> Option<Target> {
         return Some(Target::Ignore);
     }
     recognise(t, catalog)
-}
-
-/// The column whose header is `header` among `headers` (exact, else normalised).
-pub fn column_by_header(headers: &[String], header: &str) -> Option<usize> {
-    let header = header.trim();
-    headers.iter().position(|h| h.trim() == header).or_else(|| {
-        let key = normalize_header(header);
-        headers.iter().position(|h| normalize_header(h) == key)
-    })
 }
 
 /// The `Header=target` pairs of a `--map` spec, split at commas (full-width too).
@@ -186,7 +186,7 @@ impl Mapping {
 
     /// The column whose header is `header` (exact, else normalised).
     pub fn column(&self, header: &str) -> Option<usize> {
-        column_by_header(&self.headers, header)
+        header_position(&self.headers, header)
     }
 
     /// Lays a saved mapping over this one; headers it does not name keep their target.

@@ -13,7 +13,7 @@ use super::{FileKind, ReportError, Table};
 use crate::domain::Lang;
 use crate::domain::date::iso;
 use crate::domain::money::Money;
-use crate::reconcile::{Line, Reconciliation, Rule};
+use crate::reconcile::{Line, Reconciliation, Rule, Side};
 
 /// What the statement is about besides the reconciliation itself.
 #[derive(Clone, Debug)]
@@ -97,63 +97,59 @@ fn side(lines: &[Line]) -> [Value; 3] {
     ]
 }
 
+/// Columns of a row.
+const ITEM: usize = 0;
+const OUR_DATE: usize = 1;
+const OUR_AMOUNT: usize = 3;
+const THEIR_DATE: usize = 4;
+const THEIR_AMOUNT: usize = 6;
+const EFFECT: usize = 7;
+const NOTE: usize = 8;
+
+impl Row {
+    /// A row with `label` in the first column and `cells` at their columns.
+    fn new(bold: bool, label: String, cells: Vec<(usize, Value)>) -> Row {
+        let mut row = Row {
+            cells: std::array::from_fn(|_| Value::Blank),
+            bold,
+        };
+        row.cells[ITEM] = Value::Text(label);
+        for (col, value) in cells {
+            if let Some(slot) = row.cells.get_mut(col) {
+                *slot = value;
+            }
+        }
+        row
+    }
+}
+
 fn rows(doc: &ReconciliationDoc, lang: Lang) -> Vec<Row> {
-    use Value::{Blank, Money as M, Text};
+    use Value::{Money as M, Text};
     let r = doc.reconciliation;
-    let mut rows = Vec::new();
-    let heading = |en: &str, zh: &str| Row {
-        cells: [
-            Text(t(lang, en, zh)),
-            Blank,
-            Blank,
-            Blank,
-            Blank,
-            Blank,
-            Blank,
-            Blank,
-            Blank,
-        ],
-        bold: true,
-    };
-    rows.push(Row {
-        cells: [
-            Text(t(lang, "Balance per our books", "我方账面余额")),
-            Text(iso(doc.to)),
-            Blank,
-            M(r.our_balance()),
-            Blank,
-            Blank,
-            Blank,
-            Blank,
-            Blank,
-        ],
-        bold: true,
-    });
-    rows.push(Row {
-        cells: [
-            Text(t(lang, "Balance per their statement", "对方账面余额")),
-            Blank,
-            Blank,
-            Blank,
-            Text(iso(doc.to)),
-            Blank,
-            M(r.their_balance()),
-            Blank,
-            Blank,
-        ],
-        bold: true,
-    });
-    rows.push(heading("Matched", "已核对相符"));
+    let to = || Text(iso(doc.to));
+    let mut rows = vec![
+        Row::new(
+            true,
+            t(lang, "Balance per our books", "我方账面余额"),
+            vec![(OUR_DATE, to()), (OUR_AMOUNT, M(r.our_balance()))],
+        ),
+        Row::new(
+            true,
+            t(lang, "Balance per their statement", "对方账面余额"),
+            vec![(THEIR_DATE, to()), (THEIR_AMOUNT, M(r.their_balance()))],
+        ),
+        Row::new(true, t(lang, "Matched", "已核对相符"), Vec::new()),
+    ];
     for rule in Rule::ALL {
         let matches: Vec<_> = r.matched().iter().filter(|m| m.rule == rule).collect();
         if matches.is_empty() {
             continue;
         }
-        let sum = |f: fn(&crate::reconcile::Match) -> &[Line]| {
+        let sum = |side: Side| {
             Money::from_fen(
                 matches
                     .iter()
-                    .flat_map(|m| f(m))
+                    .flat_map(|m| m.side(side))
                     .map(|l| l.amount.fen())
                     .sum(),
             )
@@ -162,56 +158,41 @@ fn rows(doc: &ReconciliationDoc, lang: Lang) -> Vec<Row> {
             Lang::En => format!("{} match(es)", matches.len()),
             Lang::Zh => format!("{} 组", matches.len()),
         };
-        rows.push(Row {
-            cells: [
-                Text(rule.label(lang).to_string()),
-                Blank,
-                Blank,
-                M(sum(|m| &m.ours)),
-                Blank,
-                Blank,
-                M(sum(|m| &m.theirs)),
-                Blank,
-                Text(count),
+        rows.push(Row::new(
+            false,
+            rule.label(lang).to_string(),
+            vec![
+                (OUR_AMOUNT, M(sum(Side::Ours))),
+                (THEIR_AMOUNT, M(sum(Side::Theirs))),
+                (NOTE, Text(count)),
             ],
-            bold: false,
-        });
+        ));
     }
-    rows.push(heading("Reconciling items", "调节项目"));
+    rows.push(Row::new(
+        true,
+        t(lang, "Reconciling items", "调节项目"),
+        Vec::new(),
+    ));
     let items = r.reconciling_items();
     for item in &items {
         let [od, odoc, oamt] = side(item.ours);
         let [td, tdoc, tamt] = side(item.theirs);
-        rows.push(Row {
-            cells: [
-                Text(item.kind.label(lang).to_string()),
-                od,
-                odoc,
-                oamt,
-                td,
-                tdoc,
-                tamt,
-                M(item.effect),
-                item.note.map_or(Blank, |n| Text(n.to_string())),
-            ],
-            bold: false,
-        });
+        let mut cells = vec![
+            (1, od),
+            (2, odoc),
+            (3, oamt),
+            (4, td),
+            (5, tdoc),
+            (6, tamt),
+            (EFFECT, M(item.effect)),
+        ];
+        if let Some(note) = item.note {
+            cells.push((NOTE, Text(note.to_string())));
+        }
+        rows.push(Row::new(false, item.kind.label(lang).to_string(), cells));
     }
     if items.is_empty() {
-        rows.push(Row {
-            cells: [
-                Text(t(lang, "None", "无")),
-                Blank,
-                Blank,
-                Blank,
-                Blank,
-                Blank,
-                Blank,
-                Blank,
-                Blank,
-            ],
-            bold: false,
-        });
+        rows.push(Row::new(false, t(lang, "None", "无"), Vec::new()));
     }
     let adjusted =
         Money::from_fen(r.our_balance().fen() + items.iter().map(|i| i.effect.fen()).sum::<i64>());
@@ -224,35 +205,23 @@ fn rows(doc: &ReconciliationDoc, lang: Lang) -> Vec<Row> {
     } else {
         t(lang, "Does not close: explain the rest", "存在未说明差异")
     };
-    for (en, zh, value, note) in [
-        (
+    rows.push(Row::new(
+        true,
+        t(
+            lang,
             "Our balance adjusted (= their balance)",
             "调节后余额（= 对方余额）",
-            adjusted,
-            Blank,
         ),
-        (
-            "Unexplained difference",
-            "未说明差额",
-            r.unexplained_difference(),
-            Text(closes),
-        ),
-    ] {
-        rows.push(Row {
-            cells: [
-                Text(t(lang, en, zh)),
-                Blank,
-                Blank,
-                Blank,
-                Blank,
-                Blank,
-                Blank,
-                M(value),
-                note,
-            ],
-            bold: true,
-        });
-    }
+        vec![(EFFECT, M(adjusted))],
+    ));
+    rows.push(Row::new(
+        true,
+        t(lang, "Unexplained difference", "未说明差额"),
+        vec![
+            (EFFECT, M(r.unexplained_difference())),
+            (NOTE, Text(closes)),
+        ],
+    ));
     rows
 }
 

@@ -153,14 +153,17 @@ messages! {
     KeyConfirmReconciliation => "Confirm", "确认对账";
     KeyRematch => "Re-match (tolerance)", "重新匹配（容差）";
     KeyExportReport => "Export report", "导出调节表";
+    KeyOpeningNote => "Note on the opening difference", "期初差异说明";
+    OpeningsAgree => "The opening balances agree: nothing to explain.", "期初余额一致，无需说明。";
     ScopeReconcile => "Reconciliation", "对账";
     ReconcileTitle => "Reconciliation", "对账";
     ReconcileSetup => "Reconcile with the customer's statement", "与客户对账单核对";
     StatementPath => "Statement file", "对账单文件";
+    StatementPathRequired => "Type the path of the customer's statement file (.xlsx, .xls, .csv…).", "请输入客户对账单文件的路径（.xlsx、.xls、.csv…）。";
     PeriodFrom => "From (blank: as the statement)", "起始日期（空=按对账单）";
     PeriodTo => "To (blank: as the statement)", "截止日期（空=按对账单）";
     StatementMappingName => "Saved mapping (optional)", "映射名称（可选）";
-    LastReconciliation => "last reconciliation", "上次对账";
+    LastReconciliation => "no file + Enter opens it", "文件留空按回车打开";
     ReadingStatement => "Reading the statement…", "正在读取对账单…";
     SignTitle => "Their debit and credit", "对方借贷方向";
     SignTheirCredit => "Their credit = our debit", "对方贷方 = 我方借方（应付）";

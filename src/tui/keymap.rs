@@ -195,6 +195,7 @@ pub enum Action {
     UnmatchedOnly,
     ConfirmReconciliation,
     ExportReport,
+    OpeningNote,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::domain::Lang;
-use crate::import::mapping::{MappingError, column_by_header, normalize_header, spec_pairs};
+use crate::import::mapping::{MappingError, header_position, normalize_header, spec_pairs};
 use crate::store::SavedMapping;
 
 macro_rules! ledger_fields {
@@ -130,7 +130,7 @@ impl LedgerMapping {
     }
 
     fn column(&self, header: &str) -> Option<usize> {
-        column_by_header(&self.headers, header)
+        header_position(&self.headers, header)
     }
 
     /// Applies `Header=field,Header2=field2` as typed on the command line.

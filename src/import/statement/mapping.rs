@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use thiserror::Error;
 
 use super::fields::{StatementField, recognise};
-use crate::import::mapping::normalize_header;
+use crate::import::mapping::header_position;
 use crate::reconcile::SignConvention;
 use crate::store::SavedStatementMapping;
 
@@ -97,14 +97,7 @@ impl StatementMapping {
 
     /// The column whose header is `header` (exact, else normalised).
     pub fn column(&self, header: &str) -> Option<usize> {
-        let header = header.trim();
-        self.headers
-            .iter()
-            .position(|h| h.trim() == header)
-            .or_else(|| {
-                let key = normalize_header(header);
-                self.headers.iter().position(|h| normalize_header(h) == key)
-            })
+        header_position(&self.headers, header)
     }
 
     /// Lays a saved mapping over this one: its columns where the headers are

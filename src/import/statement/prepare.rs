@@ -11,7 +11,6 @@ use thiserror::Error;
 
 use super::{StatementFile, StatementMapping, StatementMappingError, TheirSide};
 use crate::domain::Lang;
-use crate::domain::date::iso;
 use crate::import::{ImportError, RowProblem};
 use crate::reconcile::{
     MatchOptions, ReconcileError, Reconciliation, SignConvention, detect_sign_convention,
@@ -65,25 +64,9 @@ impl PrepareError {
         match self {
             PrepareError::Rows(problems) => problems
                 .iter()
-                .map(|p| {
-                    let (row, column) = match lang {
-                        Lang::En => ("row", "column"),
-                        Lang::Zh => ("第", "列"),
-                    };
-                    match lang {
-                        Lang::En => format!(
-                            "{row} {}, {column} {}: {}",
-                            p.row,
-                            p.column,
-                            p.message.get(lang)
-                        ),
-                        Lang::Zh => format!(
-                            "{row} {} 行，{}{column}：{}",
-                            p.row,
-                            p.column,
-                            p.message.get(lang)
-                        ),
-                    }
+                .map(|p| match lang {
+                    Lang::En => format!("row {}, column {}: {}", p.row, p.column, p.message.en),
+                    Lang::Zh => format!("第 {} 行，{}列：{}", p.row, p.column, p.message.zh),
                 })
                 .collect(),
             PrepareError::Engine(e) => vec![e.text().get(lang).to_string()],
@@ -131,31 +114,15 @@ pub fn read_with(
     Ok(file)
 }
 
-/// The period: as given, else the statement's own first and last date.
+/// The period: as given, else the statement's own first and last date. A
+/// period that ends before it starts is refused when our side is read.
 pub fn period(
     file: &StatementFile,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<(NaiveDate, NaiveDate), PrepareError> {
     let (first, last) = file.date_range().ok_or(PrepareError::NoLines)?;
-    let (from, to) = (from.unwrap_or(first), to.unwrap_or(last));
-    if from > to {
-        return Err(PrepareError::Store(StoreError::Invalid(
-            crate::domain::Problems(vec![crate::domain::Problem::error(
-                "from",
-                "period.reversed",
-                crate::domain::Text::new(
-                    format!(
-                        "The period starts ({}) after it ends ({}).",
-                        iso(from),
-                        iso(to)
-                    ),
-                    format!("起始日期 {} 晚于截止日期 {}。", iso(from), iso(to)),
-                ),
-            )]),
-        )));
-    }
-    Ok((from, to))
+    Ok((from.unwrap_or(first), to.unwrap_or(last)))
 }
 
 /// The sign the statement's mapping fixes, else the one the totals suggest

@@ -15,7 +15,8 @@ use crate::reconcile::{
 
 const INFO_COLUMNS: &str = "s.id, s.customer_id, c.code, c.name, s.period_from, s.period_to,
      s.file_name, s.file_hash, s.sign, s.options, s.our_balance, s.their_balance, s.unexplained,
-     s.status, s.created_by, s.created_at, s.updated_at, s.confirmed_by, s.confirmed_at";
+     s.status, s.created_by, s.created_at, s.updated_at, s.confirmed_by, s.confirmed_at,
+     s.our_opening, s.their_opening, s.opening_note";
 
 fn corrupt(what: &str) -> StoreError {
     StoreError::Refused(format!("a stored reconciliation is damaged: {what}"))
@@ -43,6 +44,8 @@ struct RawInfo {
     updated_at: String,
     confirmed_by: Option<String>,
     confirmed_at: Option<String>,
+    openings: [i64; 2],
+    opening_note: Option<String>,
 }
 
 fn raw_info(row: &Row) -> rusqlite::Result<RawInfo> {
@@ -64,6 +67,8 @@ fn raw_info(row: &Row) -> rusqlite::Result<RawInfo> {
         updated_at: row.get(16)?,
         confirmed_by: row.get(17)?,
         confirmed_at: row.get(18)?,
+        openings: [row.get(19)?, row.get(20)?],
+        opening_note: row.get(21)?,
     })
 }
 
@@ -103,16 +108,18 @@ fn info(conn: &Connection, raw: RawInfo) -> Result<SessionInfo> {
     })
 }
 
-pub(super) fn session_info(conn: &Connection, id: i64) -> Result<SessionInfo> {
+fn raw_session(conn: &Connection, id: i64) -> Result<RawInfo> {
     let sql = format!(
         "SELECT {INFO_COLUMNS} FROM reconcile_session s JOIN customer c ON c.id = s.customer_id WHERE s.id = ?1"
     );
-    let raw = conn
-        .prepare_cached(&sql)?
+    conn.prepare_cached(&sql)?
         .query_row([id], raw_info)
         .optional()?
-        .ok_or_else(|| no_session(id))?;
-    info(conn, raw)
+        .ok_or_else(|| no_session(id))
+}
+
+pub(super) fn session_info(conn: &Connection, id: i64) -> Result<SessionInfo> {
+    info(conn, raw_session(conn, id)?)
 }
 
 /// A stored line and where it stands.
@@ -153,12 +160,9 @@ fn stored_line(row: &Row) -> rusqlite::Result<StoredLine> {
     })
 }
 
-fn reconciliation(conn: &Connection, id: i64, options: MatchOptions) -> Result<Reconciliation> {
-    let (our_opening, their_opening, opening_note): (i64, i64, Option<String>) = conn
-        .prepare_cached(
-            "SELECT our_opening, their_opening, opening_note FROM reconcile_session WHERE id = ?1",
-        )?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+/// The session's reconciliation, bucket by bucket as saved.
+fn reconciliation(conn: &Connection, raw: &RawInfo) -> Result<Reconciliation> {
+    let id = raw.id;
     let mut lines = Vec::new();
     let mut stmt = conn.prepare_cached(
         "SELECT side, line_id, line_date, doc, description, amount, bucket, match_id, pair_line, note
@@ -168,10 +172,10 @@ fn reconciliation(conn: &Connection, id: i64, options: MatchOptions) -> Result<R
         lines.push(row?);
     }
     let mut parts = Parts {
-        our_opening: Money::from_fen(our_opening),
-        their_opening: Money::from_fen(their_opening),
-        opening_note,
-        options,
+        our_opening: Money::from_fen(raw.openings[0]),
+        their_opening: Money::from_fen(raw.openings[1]),
+        opening_note: raw.opening_note.clone(),
+        options: options(raw),
         ..Parts::default()
     };
     // Matches in the order they were saved (the engine's order).
@@ -256,13 +260,9 @@ fn reconciliation(conn: &Connection, id: i64, options: MatchOptions) -> Result<R
 impl Store {
     /// A saved session with its reconciliation as it was saved.
     pub fn reconciliation(&self, id: i64) -> Result<Session> {
-        let info = session_info(&self.conn, id)?;
-        let options: String = self
-            .conn
-            .prepare_cached("SELECT options FROM reconcile_session WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))?;
-        let options = serde_json::from_str(&options).unwrap_or_default();
-        let reconciliation = reconciliation(&self.conn, id, options)?;
+        let raw = raw_session(&self.conn, id)?;
+        let reconciliation = reconciliation(&self.conn, &raw)?;
+        let info = info(&self.conn, raw)?;
         Ok(Session {
             info,
             reconciliation,

@@ -2,9 +2,9 @@
 //! stands, every match and every note, replacing what the draft held; one
 //! transaction with its audit row.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, ToSql, params, params_from_iter};
 
 use super::super::{Result, Store, now_text};
 use super::{SessionSource, SessionStatus, no_session, read_only, refused};
@@ -64,6 +64,22 @@ pub(super) fn writable(conn: &Connection, id: i64) -> Result<i64> {
     }
 }
 
+/// The session's columns a save writes, in the order of `values`.
+const FIELDS: [&str; 12] = [
+    "period_from",
+    "period_to",
+    "file_name",
+    "file_hash",
+    "sign",
+    "options",
+    "our_opening",
+    "their_opening",
+    "opening_note",
+    "our_balance",
+    "their_balance",
+    "unexplained",
+];
+
 pub(super) fn save_in(
     conn: &Connection,
     operator: &str,
@@ -71,13 +87,38 @@ pub(super) fn save_in(
     source: &SessionSource,
     recon: &Reconciliation,
 ) -> Result<i64> {
+    if source.to < source.from {
+        let (from, to) = (iso(source.from), iso(source.to));
+        return Err(refused(
+            "period.reversed",
+            format!("The period starts ({from}) after it ends ({to})."),
+            format!("起始日期 {from} 晚于截止日期 {to}。"),
+        ));
+    }
     let now = now_text();
+    let (from, to) = (iso(source.from), iso(source.to));
     let options = serde_json::to_string(recon.options()).unwrap_or_else(|_| "{}".into());
-    let figures = (
+    let figures = [
+        recon.our_opening().fen(),
+        recon.their_opening().fen(),
         recon.our_balance().fen(),
         recon.their_balance().fen(),
         recon.unexplained_difference().fen(),
-    );
+    ];
+    let values: [&dyn ToSql; 12] = [
+        &from,
+        &to,
+        &source.file_name,
+        &source.file_hash,
+        &source.sign.key(),
+        &options,
+        &figures[0],
+        &figures[1],
+        &recon.opening_note(),
+        &figures[2],
+        &figures[3],
+        &figures[4],
+    ];
     let id = match id {
         Some(id) => {
             let customer_id = writable(conn, id)?;
@@ -88,29 +129,19 @@ pub(super) fn save_in(
                     format!("对账 #{id} 属于另一个客户。"),
                 ));
             }
-            conn.prepare_cached(
-                "UPDATE reconcile_session SET period_from = ?2, period_to = ?3, file_name = ?4,
-                     file_hash = ?5, sign = ?6, options = ?7, our_opening = ?8, their_opening = ?9,
-                     opening_note = ?10, our_balance = ?11, their_balance = ?12, unexplained = ?13,
-                     updated_at = ?14
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                iso(source.from),
-                iso(source.to),
-                source.file_name,
-                source.file_hash,
-                source.sign.key(),
-                options,
-                recon.our_opening().fen(),
-                recon.their_opening().fen(),
-                recon.opening_note(),
-                figures.0,
-                figures.1,
-                figures.2,
-                now,
-            ])?;
+            let set: Vec<String> = FIELDS
+                .iter()
+                .enumerate()
+                .map(|(i, f)| format!("{f} = ?{}", i + 1))
+                .collect();
+            let sql = format!(
+                "UPDATE reconcile_session SET {}, updated_at = ?13 WHERE id = ?14",
+                set.join(", ")
+            );
+            let tail: [&dyn ToSql; 2] = [&now, &id];
+            conn.prepare_cached(&sql)?
+                .execute(params_from_iter(values.iter().chain(&tail)))?;
+            // The draft's lines and matches are written again below.
             conn.prepare_cached("DELETE FROM reconcile_line WHERE session_id = ?1")?
                 .execute([id])?;
             conn.prepare_cached("DELETE FROM reconcile_match WHERE session_id = ?1")?
@@ -119,55 +150,18 @@ pub(super) fn save_in(
             id
         }
         None => {
-            if source.to < source.from {
-                return Err(refused(
-                    "period.reversed",
-                    format!(
-                        "The period starts ({}) after it ends ({}).",
-                        iso(source.from),
-                        iso(source.to)
-                    ),
-                    format!(
-                        "起始日期 {} 晚于截止日期 {}。",
-                        iso(source.from),
-                        iso(source.to)
-                    ),
-                ));
-            }
-            conn.prepare_cached(
-                "INSERT INTO reconcile_session (customer_id, period_from, period_to, file_name,
-                     file_hash, sign, options, our_opening, their_opening, opening_note,
-                     our_balance, their_balance, unexplained, status, created_by, created_at, updated_at)
+            let sql = format!(
+                "INSERT INTO reconcile_session ({}, customer_id, status, created_by, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'draft', ?14, ?15, ?15)",
-            )?
-            .execute(params![
-                source.customer_id,
-                iso(source.from),
-                iso(source.to),
-                source.file_name,
-                source.file_hash,
-                source.sign.key(),
-                options,
-                recon.our_opening().fen(),
-                recon.their_opening().fen(),
-                recon.opening_note(),
-                figures.0,
-                figures.1,
-                figures.2,
-                operator,
-                now,
-            ])?;
+                FIELDS.join(", ")
+            );
+            let tail: [&dyn ToSql; 3] = [&source.customer_id, &operator, &now];
+            conn.prepare_cached(&sql)?
+                .execute(params_from_iter(values.iter().chain(&tail)))?;
             let id = conn.last_insert_rowid();
             let detail = format!("{} {}", source.file_name, source.file_hash);
-            audit(
-                conn,
-                id,
-                source.customer_id,
-                "create",
-                Some(&detail),
-                operator,
-                &now,
-            )?;
+            let customer = source.customer_id;
+            audit(conn, id, customer, "create", Some(&detail), operator, &now)?;
             id
         }
     };
@@ -185,8 +179,10 @@ enum Bucket<'a> {
 struct LineWriter<'c> {
     conn: &'c Connection,
     session: i64,
-    customer: i64,
     notes: HashMap<(Side, usize), &'c str>,
+    /// The customer's entry ids: our lines name theirs when they come from
+    /// the ledger (a line built by hand or by a test may not).
+    entries: HashSet<i64>,
 }
 
 impl<'c> LineWriter<'c> {
@@ -201,11 +197,15 @@ impl<'c> LineWriter<'c> {
             .iter()
             .map(|n| ((n.side, n.id), n.text.as_str()))
             .collect();
+        let entries = conn
+            .prepare_cached("SELECT id FROM ledger_entry WHERE customer_id = ?1")?
+            .query_map([customer], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(LineWriter {
             conn,
             session,
-            customer,
             notes,
+            entries,
         })
     }
 
@@ -251,16 +251,8 @@ impl<'c> LineWriter<'c> {
     }
 
     fn line(&self, side: Side, line: &Line, bucket: Bucket) -> Result<()> {
-        // Our lines name their ledger entry when there is one (a line built
-        // by hand or by a test may not come from the ledger).
-        let entry_id: Option<i64> = match side {
-            Side::Ours => self
-                .conn
-                .prepare_cached("SELECT id FROM ledger_entry WHERE id = ?1 AND customer_id = ?2")?
-                .query_row(params![line.id as i64, self.customer], |r| r.get(0))
-                .optional()?,
-            Side::Theirs => None,
-        };
+        let entry_id =
+            Some(line.id as i64).filter(|id| side == Side::Ours && self.entries.contains(id));
         let (name, match_id, pair) = match bucket {
             Bucket::Matched(id) => ("matched", Some(id), None),
             Bucket::Only => ("only", None, None),

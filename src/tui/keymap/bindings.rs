@@ -101,6 +101,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(S::Reconcile, &[k('f')], A::UnmatchedOnly, Msg::KeyUnmatchedOnly, true),
     bind(S::Reconcile, &[k('t')], A::Rematch, Msg::KeyRematch, false),
     bind(S::Reconcile, &[k('e')], A::ExportReport, Msg::KeyExportReport, false),
+    bind(S::Reconcile, &[k('o')], A::OpeningNote, Msg::KeyOpeningNote, false),
     bind(S::Reconcile, &[k('j'), code(KeyCode::Down)], A::Down, Msg::KeyDown, false),
     bind(S::Reconcile, &[k('k'), code(KeyCode::Up)], A::Up, Msg::KeyUp, false),
     bind(S::Reconcile, &[code(KeyCode::PageDown), ctrl('f')], A::PageDown, Msg::KeyPageDown, false),

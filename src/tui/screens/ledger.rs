@@ -6,6 +6,8 @@ mod actions;
 pub mod figures;
 mod view;
 
+pub use actions::refusal_text;
+
 use crossterm::event::KeyEvent;
 
 use self::actions::PromptFor;

@@ -8,7 +8,9 @@
 mod actions;
 mod rows;
 mod setup;
+mod sides;
 mod view;
+mod writes;
 
 use std::collections::BTreeSet;
 
@@ -140,10 +142,17 @@ impl ReconcileScreen {
         ctx: &mut Ctx,
     ) -> Outcome {
         match &mut self.phase {
-            Phase::Setup(setup) => match setup.handle_key(key, ctx) {
+            Phase::Setup(setup) => match setup.handle_key(key, ctx, &self.who) {
                 SetupOutcome::Cancelled => Outcome::Pop,
                 SetupOutcome::Ready(prepared) => {
                     self.phase = Phase::Bench(Box::new(Bench::new(*prepared)));
+                    Outcome::Stay
+                }
+                SetupOutcome::Open(id) => {
+                    match Bench::saved(ctx, id) {
+                        Ok(bench) => self.phase = Phase::Bench(Box::new(bench)),
+                        Err(e) => ctx.error(e.to_string()),
+                    }
                     Outcome::Stay
                 }
                 SetupOutcome::Still => Outcome::Stay,
@@ -164,12 +173,20 @@ impl ReconcileScreen {
 
 impl Bench {
     fn new(prepared: Prepared) -> Bench {
+        Bench::with(
+            prepared.source,
+            prepared.reconciliation,
+            prepared.ours.kinds,
+        )
+    }
+
+    fn with(source: SessionSource, recon: Reconciliation, kinds: EntryKinds) -> Bench {
         let mut bench = Bench {
             session: None,
             status: SessionStatus::Draft,
-            source: prepared.source,
-            recon: prepared.reconciliation,
-            kinds: prepared.ours.kinds,
+            source,
+            recon,
+            kinds,
             dirty: true,
             rows: Vec::new(),
             shown: Vec::new(),
@@ -191,6 +208,23 @@ impl Bench {
             bench.selected = first;
         }
         bench
+    }
+
+    /// A saved session as it was saved (a confirmed one stays read-only).
+    fn saved(ctx: &Ctx, id: i64) -> Result<Bench, StoreError> {
+        let session = ctx.store.reconciliation(id)?;
+        let info = session.info;
+        // Our entry types for the screen; the lines themselves are the saved ones.
+        let kinds = ctx
+            .store
+            .reconcile_ours(info.customer_id, info.from, info.to)
+            .map(|o| o.kinds)
+            .unwrap_or_default();
+        let mut bench = Bench::with(info.source(), session.reconciliation, kinds);
+        bench.session = Some(id);
+        bench.status = info.status;
+        bench.dirty = false;
+        Ok(bench)
     }
 
     fn read_only(&self) -> bool {
@@ -295,6 +329,7 @@ impl Bench {
             | Action::MatchLines
             | Action::Unmatch
             | Action::Note
+            | Action::OpeningNote
             | Action::Adjust
             | Action::Rematch
             | Action::Save
@@ -307,6 +342,7 @@ impl Bench {
             Action::MatchLines => self.match_marked(None, ctx),
             Action::Unmatch => self.unmatch(ctx),
             Action::Note => self.open_note(),
+            Action::OpeningNote => self.open_opening_note(ctx),
             Action::Adjust => self.open_adjust(ctx),
             Action::Rematch => self.open_rematch(),
             Action::Save => {

@@ -1,17 +1,13 @@
-//! What the reconciliation's keys do: marks and manual matches, notes,
-//! re-matching, and the writes — save, confirm, adjusting entry, export.
-
-use std::path::PathBuf;
+//! What the reconciliation's keys do: marks and manual matches, unmatching,
+//! the dialogs for notes, adjustments, re-matching, export and confirmation,
+//! and what their answers change (the writes are in `writes.rs`).
 
 use super::{Bench, Who};
-use crate::domain::date::{iso, parse_date};
+use crate::domain::date::iso;
 use crate::domain::money::Money;
 use crate::reconcile::{ItemKind, MatchOptions, ReconcileError, Side};
-use crate::report::{FileKind, ReconciliationDoc, write_reconciliation};
-use crate::store::SessionStatus;
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
-use crate::tui::screens::Outcome;
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::prompt::Prompt;
 
@@ -33,6 +29,7 @@ pub enum Ask {
     },
     Rematch,
     Export,
+    OpeningNote,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,19 +38,7 @@ pub enum ConfirmFor {
     Leave,
 }
 
-/// A refused write's problems in the UI language, one line.
-fn refusal_text(e: &crate::store::StoreError, ctx: &Ctx) -> String {
-    match e {
-        crate::store::StoreError::Invalid(problems) => problems
-            .iter()
-            .map(|p| p.message(ctx.lang).to_string())
-            .collect::<Vec<_>>()
-            .join(" "),
-        other => other.to_string(),
-    }
-}
-
-fn engine_error(e: &ReconcileError, ctx: &mut Ctx) {
+pub(super) fn engine_error(e: &ReconcileError, ctx: &mut Ctx) {
     ctx.error(e.text().get(ctx.lang).to_string());
 }
 
@@ -194,6 +179,25 @@ impl Bench {
         self.prompt = Some((Ask::Adjust { side, id }, prompt));
     }
 
+    /// A note on the difference between the openings (期初余额不符).
+    pub(super) fn open_opening_note(&mut self, ctx: &mut Ctx) {
+        let r = &self.recon;
+        if r.our_opening() == r.their_opening() {
+            ctx.info(ctx.t(Msg::OpeningsAgree));
+            return;
+        }
+        let body = format!(
+            "{} {} · {} {}",
+            ctx.t(Msg::OursShort),
+            r.our_opening().grouped(),
+            ctx.t(Msg::TheirsShort),
+            r.their_opening().grouped()
+        );
+        let note = r.opening_note().unwrap_or("").to_string();
+        let prompt = Prompt::new(Msg::KeyOpeningNote, body, &[(Msg::NoteLabel, note)]);
+        self.prompt = Some((Ask::OpeningNote, prompt));
+    }
+
     pub(super) fn open_rematch(&mut self) {
         let days = self.recon.options().tolerance_days.to_string();
         let prompt = Prompt::new(Msg::RematchTitle, "", &[(Msg::ToleranceDays, days)]);
@@ -232,55 +236,6 @@ impl Bench {
             ConfirmFor::Confirm,
             Confirm::new(Msg::ConfirmReconTitle, body),
         ));
-    }
-
-    /// Saves the draft; false (with the reason shown) when refused.
-    pub(super) fn save(&mut self, ctx: &mut Ctx, who: &Who) -> bool {
-        match ctx
-            .store
-            .save_reconciliation(self.session, &self.source, &self.recon)
-        {
-            Ok(id) => {
-                self.session = Some(id);
-                self.dirty = false;
-                ctx.info(format!("{} #{id} · {}", ctx.t(Msg::DraftSaved), who.code));
-                true
-            }
-            Err(e) => {
-                ctx.error(refusal_text(&e, ctx));
-                false
-            }
-        }
-    }
-
-    pub(super) fn confirmed(&mut self, purpose: ConfirmFor, ctx: &mut Ctx, who: &Who) -> Outcome {
-        match purpose {
-            ConfirmFor::Leave => Outcome::Pop,
-            ConfirmFor::Confirm => {
-                if self.session.is_none() && !self.save(ctx, who) {
-                    return Outcome::Stay;
-                }
-                let Some(id) = self.session else {
-                    return Outcome::Stay;
-                };
-                match ctx.store.confirm_reconciliation(id, Some(&self.recon)) {
-                    Ok(info) => {
-                        self.status = SessionStatus::Confirmed;
-                        self.dirty = false;
-                        self.marked.clear();
-                        ctx.refresh_customer(who.id);
-                        ctx.info(format!(
-                            "{} #{id} · {} {}",
-                            ctx.t(Msg::ReconConfirmed),
-                            info.confirmed_by.unwrap_or_default(),
-                            iso(info.to)
-                        ));
-                    }
-                    Err(e) => ctx.error(refusal_text(&e, ctx)),
-                }
-                Outcome::Stay
-            }
-        }
     }
 
     /// Runs a dialog's action; false keeps the dialog open.
@@ -335,101 +290,10 @@ impl Bench {
                 }
             },
             Ask::Export => self.export(value(0), ctx, who),
-        }
-    }
-
-    fn adjust(
-        &mut self,
-        side: Side,
-        id: usize,
-        reason: &str,
-        date: &str,
-        ctx: &mut Ctx,
-        who: &Who,
-    ) -> bool {
-        if reason.is_empty() {
-            ctx.error(ctx.t(Msg::ReasonRequired));
-            return false;
-        }
-        let date = match parse_date(date) {
-            Ok(d) => d,
-            Err(e) => {
-                ctx.error(e.text().get(ctx.lang).to_string());
-                return false;
-            }
-        };
-        if let Err(e) = self.recon.set_note(side, id, reason) {
-            engine_error(&e, ctx);
-            return false;
-        }
-        // The adjustment is linked to a saved session.
-        if self.session.is_none() && !self.save(ctx, who) {
-            return false;
-        }
-        let Some(session) = self.session else {
-            return false;
-        };
-        match ctx
-            .store
-            .adjust_reconciliation(session, &mut self.recon, side, id, Some(date))
-        {
-            Ok(adjusted) => {
-                self.dirty = false;
-                self.kinds
-                    .insert(adjusted.entry.id as usize, adjusted.entry.data.kind);
-                self.refresh();
-                ctx.refresh_customer(who.id);
-                ctx.info(format!(
-                    "{}: {} {}",
-                    ctx.t(Msg::AdjustmentBooked),
-                    adjusted.entry.data.doc_no,
-                    adjusted.amount.grouped()
-                ));
-                true
-            }
-            Err(e) => {
+            Ask::OpeningNote => {
+                self.recon.set_opening_note(value(0));
                 self.dirty = true;
-                ctx.error(refusal_text(&e, ctx));
-                false
-            }
-        }
-    }
-
-    fn export(&self, file: &str, ctx: &mut Ctx, who: &Who) -> bool {
-        let path = PathBuf::from(file);
-        if FileKind::of(&path).is_none() {
-            ctx.error(format!("{file}: {}", ctx.t(Msg::StatementKind)));
-            return false;
-        }
-        let status = match (self.session, self.status) {
-            (Some(id), SessionStatus::Confirmed) => {
-                format!("#{id} {}", ctx.t(Msg::ConfirmedStatus))
-            }
-            (Some(id), SessionStatus::Draft) => format!("#{id} {}", ctx.t(Msg::Draft)),
-            (None, _) => String::new(),
-        };
-        let doc = ReconciliationDoc {
-            code: &who.code,
-            name: &who.name,
-            from: self.source.from,
-            to: self.source.to,
-            statement_file: &self.source.file_name,
-            status,
-            reconciliation: &self.recon,
-        };
-        match write_reconciliation(&path, &doc, ctx.lang) {
-            Ok(()) => {
-                let shown = std::path::absolute(&path).unwrap_or(path);
-                ctx.info(format!(
-                    "{}: {}",
-                    ctx.t(Msg::ReportWritten),
-                    shown.display()
-                ));
                 true
-            }
-            Err(e) => {
-                ctx.error(e.to_string());
-                false
             }
         }
     }

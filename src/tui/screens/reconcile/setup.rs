@@ -19,7 +19,7 @@ use crate::domain::date::{iso, parse_date};
 use crate::import::statement::StatementFile;
 use crate::import::statement::prepare::{self, PrepareError, Prepared, ReadRequest};
 use crate::reconcile::{MatchOptions, SignConvention};
-use crate::store::{OurSide, StoreError};
+use crate::store::{OurSide, Store, StoreError};
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{self, Action, Scope};
@@ -31,10 +31,16 @@ pub(super) enum SetupOutcome {
     Still,
     Cancelled,
     Ready(Box<Prepared>),
+    /// Open a saved session (the file left blank: the last one).
+    Open(i64),
 }
 
+/// A statement read, with our side for its period when the worker could
+/// open the database itself.
+type Read = (StatementFile, Option<OurSide>);
+
 enum Job {
-    Reading(Receiver<Result<StatementFile, PrepareError>>),
+    Reading(Receiver<Result<Read, PrepareError>>),
     Matching(Receiver<Result<Prepared, PrepareError>>),
 }
 
@@ -55,6 +61,23 @@ pub(super) struct Setup {
     new_mapping: Option<String>,
     /// The file and period once read, for the status line.
     context: Option<String>,
+    /// The customer's latest saved session.
+    last: Option<i64>,
+}
+
+/// A worker's answer.
+enum Done {
+    Read(Result<Box<Read>, PrepareError>),
+    Matched(Result<Box<Prepared>, PrepareError>),
+}
+
+/// `None` while the worker runs; then its answer (`None` if it died).
+fn answer<T>(rx: &Receiver<T>) -> Option<Option<T>> {
+    match rx.try_recv() {
+        Ok(value) => Some(Some(value)),
+        Err(TryRecvError::Empty) => None,
+        Err(TryRecvError::Disconnected) => Some(None),
+    }
 }
 
 /// Runs `work` on a worker thread; its result arrives on the receiver.
@@ -78,20 +101,25 @@ fn failure(e: &PrepareError, ctx: &Ctx) -> String {
 
 impl Setup {
     pub fn new(ctx: &Ctx, who: &Who) -> Result<Setup, StoreError> {
-        let mut body = format!("{} {}", who.code, who.name);
-        if let Some(last) = ctx.store.reconciliations(who.id)?.first() {
-            let status = match last.status {
-                crate::store::SessionStatus::Draft => ctx.t(Msg::Draft),
-                crate::store::SessionStatus::Confirmed => ctx.t(Msg::ConfirmedStatus),
-            };
-            body.push_str(&format!(
-                " · {} #{} {}–{} {status}",
-                ctx.t(Msg::LastReconciliation),
-                last.id,
-                iso(last.from),
-                iso(last.to)
-            ));
-        }
+        let sessions = ctx.store.reconciliations(who.id)?;
+        // With a saved session the line offers it (the customer is on the
+        // status line): one line is all the dialog shows.
+        let body = match sessions.first() {
+            Some(last) => {
+                let status = match last.status {
+                    crate::store::SessionStatus::Draft => ctx.t(Msg::Draft),
+                    crate::store::SessionStatus::Confirmed => ctx.t(Msg::ConfirmedStatus),
+                };
+                format!(
+                    "#{} {}..{} {status} · {}",
+                    last.id,
+                    iso(last.from),
+                    iso(last.to),
+                    ctx.t(Msg::LastReconciliation),
+                )
+            }
+            None => format!("{} {}", who.code, who.name),
+        };
         let prompt = Prompt::new(
             Msg::ReconcileSetup,
             body,
@@ -109,6 +137,7 @@ impl Setup {
             period: (None, None),
             new_mapping: None,
             context: None,
+            last: sessions.first().map(|s| s.id),
         })
     }
 
@@ -128,7 +157,7 @@ impl Setup {
         self.job.is_some()
     }
 
-    pub fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> SetupOutcome {
+    pub fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx, who: &Who) -> SetupOutcome {
         if self.job.is_some() {
             // Esc leaves the worker to finish unheard.
             if keymap::action(Scope::Prompt, key) == Some(Action::Cancel) {
@@ -153,16 +182,20 @@ impl Setup {
             Prompted::Still => SetupOutcome::Still,
             Prompted::Cancelled => SetupOutcome::Cancelled,
             Prompted::Submit(values) => {
-                self.start_reading(&values, ctx);
+                let file = values.first().map_or("", |v| v.trim());
+                match self.last {
+                    Some(id) if file.is_empty() => return SetupOutcome::Open(id),
+                    _ => self.start_reading(&values, ctx, who),
+                }
                 SetupOutcome::Still
             }
         }
     }
 
-    fn start_reading(&mut self, values: &[String], ctx: &mut Ctx) {
+    fn start_reading(&mut self, values: &[String], ctx: &mut Ctx, who: &Who) {
         let value = |i: usize| values.get(i).map(String::as_str).unwrap_or("").trim();
         if value(0).is_empty() {
-            ctx.error(ctx.t(Msg::StatementPath));
+            ctx.error(ctx.t(Msg::StatementPathRequired));
             return;
         }
         let date = |text: &str| -> Result<Option<NaiveDate>, String> {
@@ -194,8 +227,21 @@ impl Setup {
             path: PathBuf::from(value(0)),
             ..ReadRequest::default()
         };
+        let period = self.period;
+        // Our side is read on the worker too (its own connection), so a
+        // customer with a long ledger does not stall the loop.
+        let db = ctx.store.path().map(std::path::Path::to_path_buf);
+        let customer = who.id;
         self.job = Some(Job::Reading(spawn(move || {
-            prepare::read_with(&request, saved.as_ref())
+            let file = prepare::read_with(&request, saved.as_ref())?;
+            let ours = match db {
+                Some(db) => {
+                    let (from, to) = prepare::period(&file, period.0, period.1)?;
+                    Some(Store::open(&db)?.reconcile_ours(customer, from, to)?)
+                }
+                None => None,
+            };
+            Ok((file, ours))
         })));
     }
 
@@ -220,45 +266,34 @@ impl Setup {
 
     /// Takes in what a worker finished: (something changed, what next).
     pub fn poll(&mut self, ctx: &mut Ctx, who: &Who) -> (bool, SetupOutcome) {
-        match &self.job {
-            None => (false, SetupOutcome::Still),
-            Some(Job::Reading(rx)) => match rx.try_recv() {
-                Err(TryRecvError::Empty) => (false, SetupOutcome::Still),
-                Err(TryRecvError::Disconnected) => {
-                    self.job = None;
-                    (true, SetupOutcome::Still)
-                }
-                Ok(result) => {
-                    self.job = None;
-                    match result {
-                        Ok(file) => self.read(file, ctx, who),
-                        Err(e) => ctx.error(failure(&e, ctx)),
-                    }
-                    (true, SetupOutcome::Still)
-                }
-            },
-            Some(Job::Matching(rx)) => match rx.try_recv() {
-                Err(TryRecvError::Empty) => (false, SetupOutcome::Still),
-                Err(TryRecvError::Disconnected) => {
-                    self.job = None;
-                    (true, SetupOutcome::Still)
-                }
-                Ok(result) => {
-                    self.job = None;
-                    match result {
-                        Ok(prepared) => (true, SetupOutcome::Ready(Box::new(prepared))),
-                        Err(e) => {
-                            ctx.error(failure(&e, ctx));
-                            (true, SetupOutcome::Still)
-                        }
-                    }
-                }
-            },
+        let done = match &self.job {
+            None => None,
+            Some(Job::Reading(rx)) => answer(rx).map(|a| a.map(|r| Done::Read(r.map(Box::new)))),
+            Some(Job::Matching(rx)) => {
+                answer(rx).map(|a| a.map(|r| Done::Matched(r.map(Box::new))))
+            }
+        };
+        let Some(done) = done else {
+            return (false, SetupOutcome::Still);
+        };
+        self.job = None;
+        match done {
+            Some(Done::Read(Ok(read))) => {
+                let (file, ours) = *read;
+                self.read(file, ours, ctx, who);
+            }
+            Some(Done::Matched(Ok(prepared))) => {
+                return (true, SetupOutcome::Ready(prepared));
+            }
+            Some(Done::Read(Err(e)) | Done::Matched(Err(e))) => ctx.error(failure(&e, ctx)),
+            // The worker died without an answer; the dialog is there to try again.
+            None => {}
         }
+        (true, SetupOutcome::Still)
     }
 
     /// The statement is read: our side for its period, then the sign.
-    fn read(&mut self, file: StatementFile, ctx: &mut Ctx, who: &Who) {
+    fn read(&mut self, file: StatementFile, ours: Option<OurSide>, ctx: &mut Ctx, who: &Who) {
         let period = match prepare::period(&file, self.period.0, self.period.1) {
             Ok(p) => p,
             Err(e) => return ctx.error(failure(&e, ctx)),
@@ -269,10 +304,11 @@ impl Setup {
             iso(period.0),
             iso(period.1)
         ));
-        let ours = match ctx.store.reconcile_ours(who.id, period.0, period.1) {
-            Ok(o) => o,
-            Err(e) => return ctx.error(e.to_string()),
-        };
+        let ours =
+            match ours.map_or_else(|| ctx.store.reconcile_ours(who.id, period.0, period.1), Ok) {
+                Ok(o) => o,
+                Err(e) => return ctx.error(e.to_string()),
+            };
         if let Some(sign) = file.mapping.sign {
             ctx.info(format!(
                 "{}: {}",

@@ -1,26 +1,19 @@
-//! Drawing the reconciliation: title, the summary bar, our ledger and their
-//! statement side by side (visible rows only), what the cursor's line
-//! carries, and the dialogs over it. Columns are measured by display width,
-//! so Chinese text is cut, never split.
-
-use std::borrow::Cow;
+//! Drawing the reconciliation: title, the summary bar, the two statements
+//! (`sides.rs`), what the cursor's line carries, and the dialogs over it.
+//! Text is measured by display width, so Chinese is cut, never split.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::rows::RowKind;
 use super::{Bench, Phase, ReconcileScreen, Who};
 use crate::domain::date::iso;
-use crate::domain::ledger::EntryKind;
 use crate::reconcile::{ItemKind, Side};
 use crate::store::SessionStatus;
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
-use crate::tui::theme::Theme;
-use crate::tui::widgets::table::{self, Column, Table, Want};
 use crate::tui::widgets::{fit, truncate};
 
 /// A legend line is added when the body is at least this tall.
@@ -35,30 +28,6 @@ const BELOW: u16 = 1;
 /// Table rows that fit in a body of `height` lines.
 pub(super) fn table_rows(height: u16) -> usize {
     height.saturating_sub(above(height) + BELOW + 1) as usize
-}
-
-/// Our entry's type in a narrow column.
-fn short_kind(kind: EntryKind, ctx: &Ctx) -> &'static str {
-    ctx.t(match kind {
-        EntryKind::Opening => Msg::KindOpening,
-        EntryKind::Invoice => Msg::KindInvoice,
-        EntryKind::Receipt => Msg::KindReceipt,
-        EntryKind::Credit => Msg::KindCredit,
-        EntryKind::Prepayment => Msg::KindPrepayment,
-        EntryKind::Adjustment => Msg::KindAdjustment,
-    })
-}
-
-/// How a row kind is drawn.
-fn kind_style(kind: RowKind, theme: &Theme) -> Style {
-    match kind {
-        RowKind::Matched(_) => Style::new(),
-        RowKind::Forced => theme.dim,
-        RowKind::OnlyOurs => theme.warning,
-        RowKind::OnlyTheirs => theme.title.remove_modifier(Modifier::BOLD),
-        RowKind::AmountMismatch => theme.error,
-        RowKind::DateOutsideTolerance => theme.search,
-    }
 }
 
 fn kind_label(kind: RowKind, ctx: &Ctx) -> &'static str {
@@ -144,7 +113,7 @@ impl Bench {
             format!("{} · {} {}", ctx.t(Msg::ReconcileTitle), who.code, who.name),
             self.state_text(ctx),
         ]);
-        let balances = joined(&[
+        let mut balances = vec![
             format!("{} {}", ctx.t(Msg::OurBalance), r.our_balance().grouped()),
             format!(
                 "{} {}",
@@ -152,7 +121,16 @@ impl Bench {
                 r.their_balance().grouped()
             ),
             format!("{} {}", ctx.t(Msg::Difference), r.difference().grouped()),
-        ]);
+        ];
+        let opening = r.their_opening().fen() - r.our_opening().fen();
+        if opening != 0 {
+            balances.push(format!(
+                "{} {}",
+                ItemKind::Opening.label(ctx.lang),
+                crate::domain::Money::from_fen(opening).grouped()
+            ));
+        }
+        let balances = joined(&balances);
         let unmatched = self
             .rows
             .iter()
@@ -281,133 +259,6 @@ impl Bench {
         })
         .collect::<Vec<_>>()
         .join("  ")
-    }
-
-    fn render_table(&self, frame: &mut Frame, area: Rect, side_width: u16, ctx: &Ctx) {
-        let theme = &ctx.theme;
-        let want = |min, weight, rank| Want {
-            min,
-            ideal: min,
-            weight,
-            rank,
-        };
-        // mark, date, doc, description, amount
-        let wants = [
-            want(1, 0, 0),
-            want(10, 0, 0),
-            want(8, 2, 0),
-            want(8, 3, 2),
-            want(12, 0, 0),
-        ];
-        let widths = table::layout(side_width, &wants);
-        let titles = [
-            "",
-            ctx.t(Msg::ColDate),
-            ctx.t(Msg::ColDoc),
-            ctx.t(Msg::ColMemo),
-            ctx.t(Msg::ColAmount),
-        ];
-        // Which field each shown column holds: 0..5 on a side.
-        let shown_fields: Vec<usize> = (0..5).filter(|&i| widths[i].is_some()).collect();
-        let side_columns = shown_fields.iter().map(|&i| Column {
-            title: titles[i],
-            width: widths[i].unwrap_or(0),
-            right: i == 4,
-        });
-        let mut columns: Vec<Column> = side_columns.clone().collect();
-        columns.push(Column {
-            title: "",
-            width: 1,
-            right: false,
-        });
-        columns.extend(side_columns);
-        let per_side = shown_fields.len();
-        let rows = &self.rows;
-        let shown = &self.shown;
-        let marked = &self.marked;
-        let cell = |pos: usize, col: usize| -> Cow<'_, str> {
-            let Some(row) = shown.get(pos).and_then(|&i| rows.get(i)) else {
-                return Cow::Borrowed("");
-            };
-            if col == per_side {
-                return Cow::Borrowed(row.kind.marker(row.continued));
-            }
-            let (side, field) = if col < per_side {
-                (Side::Ours, shown_fields[col])
-            } else {
-                (Side::Theirs, shown_fields[col - per_side - 1])
-            };
-            let Some(line) = row.line(side) else {
-                return Cow::Borrowed("");
-            };
-            match field {
-                0 if marked.contains(&(side, line.id)) => Cow::Borrowed("*"),
-                0 => Cow::Borrowed(""),
-                1 => Cow::Owned(iso(line.date)),
-                2 => Cow::Borrowed(line.doc.as_str()),
-                3 if side == Side::Ours && line.description.is_empty() => {
-                    Cow::Borrowed(self.kinds.get(&line.id).map_or("", |k| short_kind(*k, ctx)))
-                }
-                3 => Cow::Borrowed(line.description.as_str()),
-                _ => Cow::Owned(line.amount.grouped()),
-            }
-        };
-        let row_style = |pos: usize| {
-            shown
-                .get(pos)
-                .and_then(|&i| rows.get(i))
-                .map_or(Style::new(), |row| kind_style(row.kind, theme))
-        };
-        let page = (area.height.saturating_sub(1) as usize).max(1);
-        let mut offset = self.offset.min(self.selected);
-        if self.selected >= offset + page {
-            offset = self.selected + 1 - page;
-        }
-        Table {
-            columns: &columns,
-            count: shown.len(),
-            offset,
-            selected: None,
-            cell,
-            header_style: theme.column_header,
-            selected_style: theme.selected,
-            row_style: &row_style,
-            cell_style: None,
-        }
-        .render(area, frame.buffer_mut());
-        // Marked lines, then the cursor on its side of its row.
-        let buf = frame.buffer_mut();
-        let side_rect = |side: Side, y: u16| Rect {
-            x: match side {
-                Side::Ours => area.x,
-                Side::Theirs => area.x + side_width + 3,
-            },
-            y,
-            width: side_width.min(area.width),
-            height: 1,
-        };
-        let visible = shown.len().saturating_sub(offset).min(page);
-        for i in 0..visible {
-            let y = area.y + 1 + i as u16;
-            let Some(row) = shown.get(offset + i).and_then(|&r| rows.get(r)) else {
-                continue;
-            };
-            for side in [Side::Ours, Side::Theirs] {
-                if row
-                    .line(side)
-                    .is_some_and(|l| marked.contains(&(side, l.id)))
-                {
-                    buf.set_style(side_rect(side, y), theme.focused);
-                }
-            }
-            if offset + i == self.selected {
-                buf.set_style(side_rect(self.side, y), theme.selected);
-            }
-        }
-        if shown.is_empty() && area.height > 2 {
-            let text = format!("  {}", ctx.t(Msg::NoneYet));
-            buf.set_stringn(area.x, area.y + 2, text, area.width as usize, theme.dim);
-        }
     }
 
     /// What the cursor's line carries beyond its cells: the row's kind, the

@@ -1,0 +1,108 @@
+//! `kehu reconcile history CODE`, `show SESSION`, `confirm SESSION`: the
+//! saved reconciliations of a customer.
+
+use std::path::PathBuf;
+
+use serde_json::{Value, json};
+
+use super::super::ledger::customer_id;
+use super::super::{Cli, CliResult, Failure, Format, open_store, output};
+use super::{closes, document_lang, print_reconciliation, status_text, write_report};
+use crate::cli::import::lang as screen_lang;
+use crate::domain::date::iso;
+use crate::report::ReconciliationDoc;
+use crate::store::{Session, Store};
+
+pub(super) fn history(cli: &Cli, code: &str, format: Format) -> CliResult {
+    let store = open_store(cli)?;
+    let sessions = store.reconciliations(customer_id(&store, code)?)?;
+    let rows: Vec<Vec<String>> = sessions
+        .iter()
+        .map(|s| {
+            vec![
+                s.id.to_string(),
+                iso(s.from),
+                iso(s.to),
+                s.status.key().to_string(),
+                s.our_balance.to_string(),
+                s.their_balance.to_string(),
+                s.unexplained_difference.to_string(),
+                s.file_name.clone(),
+                s.confirmed_by.clone().unwrap_or_default(),
+                s.confirmed_at.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    output::print_rows(
+        format,
+        &[
+            "session",
+            "from",
+            "to",
+            "status",
+            "our_balance",
+            "their_balance",
+            "unexplained_difference",
+            "statement",
+            "confirmed_by",
+            "confirmed_at",
+        ],
+        &rows,
+        &sessions,
+    )
+}
+
+fn session_json(store: &Store, id: i64) -> Result<(Session, Value), Failure> {
+    let session = store.reconciliation(id)?;
+    let meta = json!({
+        "customer": { "code": session.info.code, "name": session.info.name },
+        "from": iso(session.info.from),
+        "to": iso(session.info.to),
+        "statement": { "file": session.info.file_name, "sha256": session.info.file_hash },
+        "sign_convention": session.info.sign.key(),
+        "session": session.info.id,
+        "status": session.info.status.key(),
+        "confirmed_by": session.info.confirmed_by,
+        "confirmed_at": session.info.confirmed_at,
+        "adjustments": session.info.adjustments,
+    });
+    Ok((session, meta))
+}
+
+pub(super) fn show(cli: &Cli, id: i64, out: Option<&PathBuf>, format: Format) -> CliResult {
+    let store = open_store(cli)?;
+    let (session, meta) = session_json(&store, id)?;
+    let info = &session.info;
+    let doc = ReconciliationDoc {
+        code: &info.code,
+        name: &info.name,
+        from: info.from,
+        to: info.to,
+        statement_file: &info.file_name,
+        status: status_text(id, Some(info), document_lang(cli)),
+        reconciliation: &session.reconciliation,
+    };
+    if let Some(out) = out {
+        write_report(out, &doc, document_lang(cli))?;
+    }
+    print_reconciliation(format, &doc, meta, screen_lang(cli))?;
+    closes(&session.reconciliation)
+}
+
+pub(super) fn confirm(cli: &Cli, id: i64, format: Format) -> CliResult {
+    let mut store = open_store(cli)?;
+    let info = store.confirm_reconciliation(id, None)?;
+    if format == Format::Json {
+        print!("{}", output::to_json(&info)?);
+    } else {
+        println!(
+            "confirmed reconciliation #{id} of {} {} ({} .. {}); the ledger is locked up to {}",
+            info.code,
+            info.name,
+            iso(info.from),
+            iso(info.to),
+            iso(info.to)
+        );
+    }
+    Ok(())
+}
