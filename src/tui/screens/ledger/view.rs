@@ -222,10 +222,7 @@ impl LedgerScreen {
         };
         let page = (area.height.saturating_sub(1) as usize).max(1);
         // The offset kept by navigation may be stale after a resize.
-        let mut offset = self.offset.min(self.selected);
-        if self.selected >= offset + page {
-            offset = self.selected + 1 - page;
-        }
+        let offset = table::in_view(self.selected, self.offset, page);
         Table {
             columns: &columns,
             count: lines.len(),

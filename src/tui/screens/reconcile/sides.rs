@@ -121,10 +121,8 @@ impl Bench {
                 .map_or(Style::new(), |row| kind_style(row.kind, theme))
         };
         let page = (area.height.saturating_sub(1) as usize).max(1);
-        let mut offset = self.offset.min(self.selected);
-        if self.selected >= offset + page {
-            offset = self.selected + 1 - page;
-        }
+        // The offset kept by navigation may be stale after a resize.
+        let offset = table::in_view(self.selected, self.offset, page);
         Table {
             columns: &columns,
             count: shown.len(),
