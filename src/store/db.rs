@@ -8,16 +8,24 @@ use rusqlite_migration::{M, Migrations};
 
 use super::{Result, StoreError};
 
-/// Migrations in order; `user_version` counts how many have run.
-const MIGRATIONS: &[M<'static>] = &[
-    M::up(include_str!("migrations/001_customers.sql")),
-    M::up(include_str!("migrations/002_ledger.sql")),
-    M::up(include_str!("migrations/003_import.sql")),
-    M::up(include_str!("migrations/004_reconcile.sql")),
-];
+mod equality_checks;
 
-/// The schema version this program writes.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+/// Migrations in order; `user_version` counts how many have run.
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![
+        M::up(include_str!("migrations/001_customers.sql")),
+        M::up(include_str!("migrations/002_ledger.sql")),
+        M::up(include_str!("migrations/003_import.sql")),
+        M::up(include_str!("migrations/004_reconcile.sql")),
+        M::up_with_hook(
+            include_str!("migrations/005_equality_checks.sql"),
+            equality_checks::rewrite,
+        ),
+    ])
+}
+
+/// The schema version this program writes (the number of migrations).
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// How long a write waits for another connection's lock.
 pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -67,7 +75,7 @@ fn prepare(conn: &mut Connection, path: &Path) -> Result<()> {
             supported: SCHEMA_VERSION,
         });
     }
-    Migrations::from_slice(MIGRATIONS).to_latest(conn)?;
+    migrations().to_latest(conn)?;
     Ok(())
 }
 
@@ -77,6 +85,69 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        assert!(Migrations::from_slice(MIGRATIONS).validate().is_ok());
+        assert!(migrations().validate().is_ok());
+    }
+
+    fn table_sql(conn: &Connection) -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND sql IS NOT NULL")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_version_4_file_with_data_gets_equality_checks_that_still_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v4.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            let v4 = migrations();
+            v4.to_version(&mut conn, 4).unwrap();
+            conn.execute(
+                "INSERT INTO customer (code, name, name_key, kind, status, created_at, updated_at)
+                 VALUES ('C000001', '华强', '华强', 'individual', 'on_hold', 't', 't')",
+                [],
+            )
+            .unwrap();
+            assert!(table_sql(&conn).iter().any(|s| s.contains(" IN (")));
+        }
+        let conn = open_file(&path).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let sql = table_sql(&conn);
+        assert!(
+            sql.iter().all(|s| !s.contains(" IN (")),
+            "an IN check is left"
+        );
+        assert!(
+            sql.iter()
+                .any(|s| s.contains("kind = 'company' OR kind = 'individual'"))
+        );
+        let kept: (String, String) = conn
+            .query_row("SELECT kind, status FROM customer", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(kept, ("individual".into(), "on_hold".into()));
+        let ok: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+        // The rules are the same: a value outside the list is still refused.
+        for bad in [
+            "UPDATE customer SET kind = 'bogus'",
+            "UPDATE customer SET tax_rate = 7",
+            "UPDATE customer SET status = 'gone'",
+        ] {
+            let err = conn.execute(bad, []).unwrap_err().to_string();
+            assert!(err.contains("CHECK constraint failed"), "{bad}: {err}");
+        }
+        conn.execute("UPDATE customer SET tax_rate = 13, invoice_type = NULL", [])
+            .unwrap();
     }
 }
