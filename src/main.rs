@@ -10,3 +10,9 @@ fn main() -> ExitCode {
         None => kehu::tui::run(&cli),
     }
 }
+
+/// mimalloc instead of glibc's malloc: an import allocates a few dozen small
+/// strings per row on its reading thread and frees them on its writing
+/// thread, which glibc serialises on the reading arena's lock.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

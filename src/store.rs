@@ -8,7 +8,9 @@ mod bulk;
 mod catalog;
 mod customers;
 mod db;
+mod deferred_indexes;
 mod error;
+mod known;
 mod ledger;
 mod load_mode;
 mod mappings;
@@ -34,7 +36,7 @@ pub use ledger::{
     LedgerAuditEntry, LedgerBulk, LedgerLine, OverdueItem, Reversal, Statement, StatementLine,
     Target,
 };
-pub use load_mode::LoadMode;
+pub use load_mode::{Load, LoadMode};
 pub use mappings::SavedMapping;
 pub use matching::{Existing, MatchedBy, Patched};
 pub use reconcile::{
@@ -43,7 +45,7 @@ pub use reconcile::{
 };
 pub use summary::{SummaryRef, SummaryScope};
 pub use templates::Template;
-pub use writer::{Candidate, Checked};
+pub use writer::{Candidate, Checked, FieldCheck};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 

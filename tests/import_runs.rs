@@ -246,6 +246,26 @@ fn undo_removes_inserts_restores_updates_and_refuses_after_later_edits() {
     assert_eq!(batches[0].file_name, "changes.csv");
     assert_eq!(batches[0].file_hash.len(), 64);
     assert_eq!(batches[0].operator, "测试员");
+    // An imported customer's creation is audited once, naming its batch;
+    // its classification was written (in batches) before the commit.
+    let new = store
+        .list_customers(&ListFilter {
+            search: Some("全新客户".into()),
+            ..ListFilter::default()
+        })
+        .unwrap();
+    let history = store.audit_history(new[0].id).unwrap();
+    assert_eq!(history.len(), 1, "{history:?}");
+    assert_eq!(
+        (history[0].action.as_str(), history[0].field.as_str()),
+        ("create", "*")
+    );
+    let note: serde_json::Value = serde_json::from_str(history[0].new.as_deref().unwrap()).unwrap();
+    assert_eq!(note["import_batch"], second.batch.unwrap());
+    assert_eq!(note["file"], "changes.csv");
+    assert_eq!(history[0].operator, "测试员");
+    let first_customer = store.customer("C000002").unwrap().unwrap();
+    assert!(!first_customer.data.classification.is_empty());
 
     let undone = store.undo_batch(second.batch.unwrap()).unwrap();
     assert_eq!((undone.deleted, undone.restored), (1, 1));

@@ -11,6 +11,28 @@ use super::text::Lang;
 /// or read from a file. Classification dimensions use their code as key.
 pub type FieldValues = BTreeMap<String, String>;
 
+/// Where validation reads a record's text: `FieldValues`, or an import row's
+/// mapped cells read in place (no map of copies built per row).
+pub trait FieldSource {
+    /// The text given for `field`, trimmed ("" when none).
+    fn field(&self, field: Field) -> &str;
+    /// Every non-field key given (classification dimensions, or keys that
+    /// are neither) with its trimmed text, in key order.
+    fn others(&self) -> impl Iterator<Item = (&str, &str)>;
+}
+
+impl FieldSource for FieldValues {
+    fn field(&self, field: Field) -> &str {
+        self.get(field.key()).map_or("", |s| s.trim())
+    }
+
+    fn others(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.iter()
+            .filter(|(k, _)| Field::from_key(k).is_none())
+            .map(|(k, v)| (k.as_str(), v.trim()))
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Group {
     Basic,

@@ -6,7 +6,7 @@
 use super::classification::Catalog;
 use super::contact;
 use super::customer::{CustomerData, InvoiceType, Kind, Settlement, Status, TaxRate};
-use super::field::{Field, FieldValues};
+use super::field::{Field, FieldSource};
 use super::mnemonic::mnemonic;
 use super::money::Money;
 use super::problem::{Problem, Problems};
@@ -29,10 +29,10 @@ const MAX_NAME_CHARS: usize = 200;
 const MAX_CODE_CHARS: usize = 20;
 
 /// Parses and checks every field. Empty `code` and `mnemonic` mean "generate".
-pub fn parse_customer(values: &FieldValues, rules: &Rules) -> (CustomerData, Problems) {
+pub fn parse_customer(values: &impl FieldSource, rules: &Rules) -> (CustomerData, Problems) {
     let mut p = Problems::default();
     let mut data = CustomerData::default();
-    let get = |f: Field| values.get(f.key()).map(|s| s.trim()).unwrap_or("");
+    let get = |f: Field| values.field(f);
 
     data.name = collapse_spaces(get(Field::Name));
     if data.name.is_empty() {
@@ -158,8 +158,8 @@ fn check_tax_id(input: &str, data: &mut CustomerData, p: &mut Problems) {
     }
 }
 
-fn check_contacts(values: &FieldValues, data: &mut CustomerData, p: &mut Problems) {
-    let get = |f: Field| values.get(f.key()).map(|s| s.trim()).unwrap_or("");
+fn check_contacts(values: &impl FieldSource, data: &mut CustomerData, p: &mut Problems) {
+    let get = |f: Field| values.field(f);
     data.contact = collapse_spaces(get(Field::Contact));
     let phone = get(Field::Phone);
     data.phone = collapse_spaces(phone);
@@ -269,20 +269,16 @@ fn check_terms(days: &str, limit: &str, rules: &Rules, data: &mut CustomerData, 
 }
 
 fn check_classification(
-    values: &FieldValues,
+    values: &impl FieldSource,
     rules: &Rules,
     data: &mut CustomerData,
     p: &mut Problems,
 ) {
     let catalog = rules.catalog;
-    for (key, value) in values {
-        if Field::from_key(key).is_some() {
-            continue;
-        }
-        let value = value.trim();
+    for (key, value) in values.others() {
         let Some(dim) = catalog.dimension(key) else {
             p.push(Problem::error(
-                key.clone(),
+                key,
                 "field.unknown",
                 Text::new(
                     format!("“{key}” is not a customer field or classification dimension."),

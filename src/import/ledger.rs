@@ -13,12 +13,13 @@ mod row;
 
 use crate::domain::Lang;
 use crate::domain::ledger::EntryKind;
-use crate::store::{CreditCheck, Store};
+use crate::store::{CreditCheck, Load, Store};
 
 use self::row::Pass;
 pub use mapping::{LedgerField, LedgerMapping};
 
 use super::header::detect_by;
+use super::pipeline::in_turn;
 use super::read::{Rows, Source};
 use super::rejects::RejectsWriter;
 use super::run::{Started, guarded, rolls_back, start, take_rows};
@@ -111,7 +112,11 @@ fn run(
         settings.rejects.as_deref(),
         dry_run,
     )?;
-    guarded(store, &mut report, settings.cache_kib, |store, report| {
+    let load = Load {
+        cache_kib: settings.cache_kib,
+        foreign_keys: true,
+    };
+    guarded(store, &mut report, load, |store, report| {
         write_rows(store, settings, rows, rejects, control, report)
     })?;
     Ok(report)
@@ -127,7 +132,12 @@ fn write_rows(
 ) -> Result<(), ImportError> {
     let mut bulk = store.ledger_bulk(settings.credit)?;
     let mut pass = Pass::new(&mut bulk, settings, std::mem::take(report));
-    let cancelled = take_rows(&mut pass, &mut rows, &mut rejects, &mut control)?;
+    let cancelled = take_rows(
+        &mut pass,
+        &mut in_turn(&mut rows),
+        &mut rejects,
+        &mut control,
+    )?;
     *report = std::mem::take(&mut pass.report);
     report.cancelled = cancelled;
     if let Some(w) = rejects {

@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
-use crate::domain::field::{Field, FieldValues};
+use crate::domain::field::{Field, FieldSource, FieldValues};
 use crate::domain::{Problem, Problems, Severity, Text};
-use crate::store::{BulkInsert, Existing, MatchedBy, Patched};
+use crate::store::{BulkInsert, Checked, Existing, FieldCheck, MatchedBy, Patched};
 
 use super::mapping::Target;
 use super::numbers::mangled_numbers;
@@ -64,32 +64,20 @@ impl<'b, 's> Pass<'b, 's> {
         })
     }
 
-    /// Judges one row; `values` are its mapped cells (`field_values`).
-    pub fn row(&mut self, row: &Row, values: FieldValues) -> Result<Outcome, ImportError> {
+    /// Judges one row, prepared by `Prepare` on the reading side.
+    pub fn row(&mut self, row: &Row, prepared: Prepared) -> Result<Outcome, ImportError> {
         self.last_errors.clear();
-        if row.is_blank() {
+        let Prepared::Row {
+            values,
+            mut checked,
+            mangled,
+            mut problems,
+        } = prepared
+        else {
             return Ok(Outcome::Blank);
-        }
+        };
         self.report.rows += 1;
-        let mapping = &self.settings.mapping;
-        let mut problems = Problems::default();
-        let needed = mapping
-            .targets
-            .iter()
-            .rposition(|t| *t != Target::Ignore)
-            .map_or(0, |i| i + 1);
-        ragged(row, mapping.headers.len(), needed, &mut problems);
-        let mangled = mangled_numbers(row, &mapping.targets);
-        let mut checked = self.bulk.check(&values)?;
-        if !mangled.is_empty() {
-            // The specific "Excel made it a number" error replaces the generic ones.
-            checked
-                .problems
-                .0
-                .retain(|p| !mangled.iter().any(|m| m.field == p.field));
-            checked.problems.0.extend(mangled.iter().cloned());
-        }
-        let Some(existing) = self.bulk.duplicate_of(&checked)? else {
+        let Some(existing) = self.bulk.match_stored(&mut checked)? else {
             problems.0.extend(checked.problems.0.iter().cloned());
             if checked.problems.has_errors() {
                 return Ok(self.reject(row, problems));
@@ -240,9 +228,10 @@ impl<'b, 's> Pass<'b, 's> {
 }
 
 impl RowPass for Pass<'_, '_> {
-    fn take(&mut self, row: &Row) -> Result<Outcome, ImportError> {
-        let values = field_values(row, &self.settings.mapping.targets);
-        self.row(row, values)
+    type Prepared = Prepared;
+
+    fn take(&mut self, row: &Row, prepared: Prepared) -> Result<Outcome, ImportError> {
+        self.row(row, prepared)
     }
 
     fn report(&self) -> &Report {
@@ -251,6 +240,119 @@ impl RowPass for Pass<'_, '_> {
 
     fn last_errors(&self) -> &[String] {
         &self.last_errors
+    }
+}
+
+/// What the reading side works out for a row: everything that needs no
+/// database (pipeline.rs runs it on a second thread).
+// Nearly every row is a `Row`: boxing it would only add an allocation per row.
+#[allow(clippy::large_enum_variant)]
+pub(super) enum Prepared {
+    Blank,
+    Row {
+        /// The mapped cells: the patch when the row updates a stored customer
+        /// (empty unless the policy is update).
+        values: FieldValues,
+        /// Field checks, with Excel's mangled numbers in place of the generic errors.
+        checked: Checked,
+        /// Tax IDs and bank accounts Excel turned into numbers.
+        mangled: Vec<Problem>,
+        /// Row-shape warnings (ragged rows).
+        problems: Problems,
+    },
+}
+
+/// Prepares rows for a `Pass`: mapping and field checks.
+pub(super) struct Prepare {
+    check: FieldCheck,
+    targets: Vec<Target>,
+    /// Per field (`Field as usize`): the column mapped to it.
+    field_columns: Vec<Option<usize>>,
+    /// Columns mapped to classification dimensions: (code, column), by code.
+    dimension_columns: Vec<(String, usize)>,
+    width: usize,
+    /// Cells a text row needs to reach the last mapped column.
+    needed: usize,
+    /// Only the update policy uses a row's values after the checks.
+    keep_values: bool,
+}
+
+impl Prepare {
+    pub fn new(check: FieldCheck, settings: &Settings) -> Prepare {
+        let mapping = &settings.mapping;
+        let needed = mapping
+            .targets
+            .iter()
+            .rposition(|t| *t != Target::Ignore)
+            .map_or(0, |i| i + 1);
+        let mut field_columns = vec![None; Field::ALL.len()];
+        let mut dimension_columns = Vec::new();
+        for (column, target) in mapping.targets.iter().enumerate() {
+            match target {
+                Target::Field(f) => field_columns[*f as usize] = Some(column),
+                Target::Dimension(code) => dimension_columns.push((code.clone(), column)),
+                Target::Ignore => {}
+            }
+        }
+        dimension_columns.sort();
+        Prepare {
+            check,
+            field_columns,
+            dimension_columns,
+            targets: mapping.targets.clone(),
+            width: mapping.headers.len(),
+            needed,
+            keep_values: settings.policy == Policy::Update,
+        }
+    }
+
+    pub fn prepare(&self, row: &Row) -> Prepared {
+        if row.is_blank() {
+            return Prepared::Blank;
+        }
+        let mut problems = Problems::default();
+        ragged(row, self.width, self.needed, &mut problems);
+        let mangled = mangled_numbers(row, &self.targets);
+        let mut checked = self.check.check(&MappedRow { row, prepare: self }, None);
+        for m in &mangled {
+            // The specific "Excel made it a number" error replaces the generic
+            // ones, and the mangled number is no key to match customers on.
+            checked.problems.0.retain(|p| p.field != m.field);
+            if m.field == Field::TaxId.key() {
+                checked.data.tax_id.clear();
+            }
+        }
+        checked.problems.0.extend(mangled.iter().cloned());
+        Prepared::Row {
+            values: if self.keep_values {
+                field_values(row, &self.targets)
+            } else {
+                FieldValues::new()
+            },
+            checked,
+            mangled,
+            problems,
+        }
+    }
+}
+
+/// A row's cells read through the mapping, in place.
+struct MappedRow<'a> {
+    row: &'a Row,
+    prepare: &'a Prepare,
+}
+
+impl FieldSource for MappedRow<'_> {
+    fn field(&self, field: Field) -> &str {
+        self.prepare.field_columns[field as usize].map_or("", |c| self.row.cell(c).trim())
+    }
+
+    fn others(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.prepare
+            .dimension_columns
+            .iter()
+            .map(|(code, c)| (code.as_str(), self.row.cell(*c).trim()))
+            .filter(|(_, text)| !text.is_empty())
     }
 }
 

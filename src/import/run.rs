@@ -7,9 +7,10 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 
 use crate::domain::{Lang, Problems, Severity};
-use crate::store::Store;
+use crate::store::{Load, Store};
 
 use super::header::headers_of;
+use super::pipeline::Staged;
 use super::plan::Outcome;
 use super::read::{Row, Rows, Source};
 use super::rejects::RejectsWriter;
@@ -78,18 +79,18 @@ fn skip_to_header(
 }
 
 /// Runs `write`; for a commit (not a dry run) after a backup of the
-/// database and inside the load mode (`cache_kib` of page cache).
+/// database and inside the load mode.
 pub(super) fn guarded(
     store: &mut Store,
     report: &mut Report,
-    cache_kib: i64,
+    load: Load,
     write: impl FnOnce(&mut Store, &mut Report) -> Result<(), ImportError>,
 ) -> Result<(), ImportError> {
     if report.dry_run {
         return write(store, report);
     }
     report.backup = store.backup(KEEP_BACKUPS)?;
-    let mode = store.enter_load_mode(cache_kib)?;
+    let mode = store.enter_load_mode(load)?;
     let result = write(store, report);
     let restored = store.leave_load_mode(mode);
     if result.is_ok() {
@@ -109,8 +110,10 @@ pub(super) fn rolls_back(report: &Report, all_or_nothing: bool) -> bool {
 
 /// One pass over the rows inside a write transaction.
 pub(super) trait RowPass {
+    /// What the reading side worked out for a row before it reaches `take`.
+    type Prepared;
     /// Judges (and, when valid, writes) one row.
-    fn take(&mut self, row: &Row) -> Result<Outcome, ImportError>;
+    fn take(&mut self, row: &Row, prepared: Self::Prepared) -> Result<Outcome, ImportError>;
     fn report(&self) -> &Report;
     /// The errors of the last rejected row, for the rejects file.
     fn last_errors(&self) -> &[String];
@@ -118,18 +121,22 @@ pub(super) trait RowPass {
 
 /// Runs every row through `pass`, reporting progress and writing rejected
 /// rows; `Ok(true)` when cancelled.
-pub(super) fn take_rows(
-    pass: &mut impl RowPass,
-    rows: &mut Rows,
+pub(super) fn take_rows<P: RowPass>(
+    pass: &mut P,
+    rows: &mut dyn Iterator<Item = Result<Staged<P::Prepared>, ImportError>>,
     rejects: &mut Option<RejectsWriter>,
     control: &mut Control,
 ) -> Result<bool, ImportError> {
-    while let Some(row) = rows.next() {
+    for staged in rows {
         if control.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
             return Ok(true);
         }
-        let row = row?;
-        let outcome = pass.take(&row)?;
+        let Staged {
+            row,
+            prepared,
+            fraction,
+        } = staged?;
+        let outcome = pass.take(&row, prepared)?;
         if outcome == Outcome::Rejected
             && let Some(w) = rejects.as_mut()
         {
@@ -143,7 +150,7 @@ pub(super) fn take_rows(
                 updated: r.updated,
                 skipped: r.skipped,
                 rejected: r.rejected,
-                fraction: rows.fraction_done(),
+                fraction,
             });
         }
         if outcome == Outcome::Stopped {

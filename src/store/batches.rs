@@ -57,9 +57,20 @@ pub struct Undone {
 }
 
 impl BulkInsert<'_> {
+    /// Customers inserted from here on get their create audit rows when the
+    /// batch is recorded, all in one statement, each naming the batch —
+    /// instead of one insert and a snapshot of every field per row. The row
+    /// as inserted is the snapshot: every later change is audited with its
+    /// old value. Their classification rows are written many to a statement.
+    pub fn audit_creates_by_batch(&mut self) -> Result<()> {
+        self.creates_from = Some(self.last_customer_id()? + 1);
+        self.writer.creates_audited_by_batch = true;
+        self.writer.batch_class_rows();
+        Ok(())
+    }
+
     /// Records this bulk as an import batch; call just before `commit`.
     pub fn record_batch(&self, info: &BatchInfo) -> Result<i64> {
-        let audit_last = self.last_audit_id()?;
         self.tx.execute(
             "INSERT INTO import_batch (file_name, file_hash, sheet, policy, operator, at, rows, inserted,
              updated, skipped, rejected, audit_after, audit_last)
@@ -77,10 +88,24 @@ impl BulkInsert<'_> {
                 info.skipped,
                 info.rejected,
                 info.audit_after,
-                audit_last,
+                info.audit_after,
             ],
         )?;
-        Ok(self.tx.last_insert_rowid())
+        let batch = self.tx.last_insert_rowid();
+        if let Some(first) = self.creates_from {
+            let note = serde_json::json!({ "import_batch": batch, "file": info.file_name });
+            self.tx.execute(
+                "INSERT INTO audit (customer_id, customer_code, action, field, old, new, operator, at)
+                 SELECT id, code, 'create', '*', NULL, ?2, ?3, created_at FROM customer
+                 WHERE id >= ?1 ORDER BY id",
+                params![first, note.to_string(), self.writer.operator()],
+            )?;
+        }
+        self.tx.execute(
+            "UPDATE import_batch SET audit_last = ?2 WHERE id = ?1",
+            params![batch, self.last_audit_id()?],
+        )?;
+        Ok(batch)
     }
 }
 

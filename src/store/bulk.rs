@@ -5,6 +5,8 @@
 use rusqlite::Transaction;
 
 use super::customers::find;
+use super::deferred_indexes::Deferral;
+use super::known::KnownKeys;
 use super::writer::{Checked, SimilarScan, Writer};
 use super::{Result, Store};
 use crate::domain::Problems;
@@ -17,6 +19,11 @@ pub struct BulkInsert<'s> {
     pub(super) writer: Writer,
     pub(super) inserted: usize,
     pub(super) updated: usize,
+    /// Keys for matching rows in memory (`match_in_memory`), imports only.
+    pub(super) keys: Option<KnownKeys>,
+    /// Set by `audit_creates_by_batch`: the first id this bulk inserts.
+    pub(super) creates_from: Option<i64>,
+    pub(super) deferral: Deferral,
 }
 
 impl Store {
@@ -30,6 +37,9 @@ impl Store {
             writer,
             inserted: 0,
             updated: 0,
+            keys: None,
+            creates_from: None,
+            deferral: Deferral::Never,
         })
     }
 }
@@ -87,7 +97,8 @@ impl BulkInsert<'_> {
     }
 
     /// Makes every write of this bulk permanent at once.
-    pub fn commit(self) -> Result<usize> {
+    pub fn commit(mut self) -> Result<usize> {
+        self.rebuild_deferred()?;
         self.writer.finish(&self.tx)?;
         self.tx.commit()?;
         Ok(self.inserted + self.updated)

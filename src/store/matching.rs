@@ -1,16 +1,20 @@
 //! What an import needs from a bulk write beyond check/insert: which stored
-//! customer a row duplicates, inserting a row already checked (so it is not
-//! validated twice), and an update that tells "changed" from "same as before".
+//! customer a row duplicates (matched on keys held in memory, see known.rs),
+//! inserting a row already checked (so it is not validated twice), and an
+//! update that tells "changed" from "same as before".
 
-use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use super::Result;
 use super::bulk::BulkInsert;
 use super::customers::find;
-use super::writer::{Checked, SimilarScan};
-use crate::domain::customer::Customer;
+use super::known::{KnownKeys, Stored};
+use super::writer::{
+    Candidate, Checked, FieldCheck, code_taken, similar_names_warning, tax_id_taken,
+};
+use crate::domain::customer::{Customer, Status};
 use crate::domain::field::FieldValues;
+use crate::domain::names::name_key;
 
 /// Which key a row matched a stored customer on, in the order they are tried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -63,82 +67,127 @@ impl BulkInsert<'_> {
             })?)
     }
 
-    /// The stored customer `checked` duplicates: same live tax ID, else same
-    /// code, else same normalised name — the last two only when the tax IDs do
-    /// not differ. Reads the database only when `check` already saw a clash,
-    /// so rows without one cost nothing more.
-    pub fn duplicate_of(&self, checked: &Checked) -> Result<Option<Existing>> {
-        let saw = |code: &str| checked.problems.iter().any(|p| p.code == code);
+    /// Loads every stored customer's keys into memory: from here on rows are
+    /// matched (`match_stored`) without a query each, and the indexes on
+    /// those keys are not read, so a large load may build them afterwards.
+    pub fn match_in_memory(&mut self) -> Result<()> {
+        if self.keys.is_none() {
+            self.keys = Some(KnownKeys::load(&self.tx)?);
+        }
+        Ok(())
+    }
+
+    /// Makes room for `rows` more customers' keys at once.
+    pub fn expect_rows(&mut self, rows: usize) {
+        if let Some(keys) = self.keys.as_mut() {
+            keys.reserve(rows);
+        }
+    }
+
+    /// Field checks that need no database, to run on another thread.
+    pub fn field_check(&self) -> FieldCheck {
+        self.writer.field_check()
+    }
+
+    /// Adds to `checked` (from `field_check`) what the stored customers say
+    /// about it — its tax ID or code already taken (errors), customers of the
+    /// same normalised name (a warning) — and returns the stored customer the
+    /// row is: same live tax ID, else same code, else same name, the last
+    /// two only when the tax IDs do not differ. Call `match_in_memory` first.
+    pub fn match_stored(&self, checked: &mut Checked) -> Result<Option<Existing>> {
+        let keys = self.keys()?;
         let data = &checked.data;
-        let lookup = |sql: &str, key: &str, by: MatchedBy| -> Result<Option<(Existing, String)>> {
-            Ok(self
-                .tx
-                .prepare_cached(sql)?
-                .query_row([key], |r| {
-                    let existing = Existing {
-                        id: r.get(0)?,
-                        code: r.get(1)?,
-                        name: r.get(2)?,
-                        by,
-                    };
-                    Ok((existing, r.get(3)?))
-                })
-                .optional()?)
+        let tax_owner = match data.status {
+            Status::Archived => None,
+            _ => keys.tax_owner(&self.tx, &data.tax_id, None)?,
         };
+        let code_owner = keys.code_owner(&self.tx, &data.code, None)?;
+        let same_name = keys.same_name(&self.tx, &checked.name_key, None)?;
+        if let Some(owner) = &tax_owner {
+            let problem = tax_id_taken(&data.tax_id, &owner.code, &owner.name);
+            checked.problems.push(problem);
+        }
+        if let Some(owner) = &code_owner {
+            checked.problems.push(code_taken(&data.code, &owner.name));
+        }
+        if !same_name.is_empty() {
+            checked.similar = same_name.iter().map(candidate).collect();
+            checked
+                .problems
+                .push(similar_names_warning(&checked.similar));
+        }
         // A code or a name shared with a customer of another tax ID is a clash
         // (code) or a lookalike (name), not the same customer.
-        let same_entity =
-            |tax_id: &str| data.tax_id.is_empty() || tax_id.is_empty() || tax_id == data.tax_id;
-        const BY_CODE: &str = "SELECT id, code, name, tax_id FROM customer WHERE code = ?1";
-        if saw("tax_id.duplicate")
-            && let Some((found, _)) = lookup(
-                "SELECT id, code, name, tax_id FROM customer
-                 WHERE tax_id = ?1 AND tax_id <> '' AND status <> 'archived' ORDER BY id LIMIT 1",
-                &data.tax_id,
-                MatchedBy::TaxId,
-            )?
-        {
-            return Ok(Some(found));
-        }
-        if saw("code.duplicate")
-            && let Some((found, tax_id)) = lookup(BY_CODE, &data.code, MatchedBy::Code)?
-            && same_entity(&tax_id)
-        {
-            return Ok(Some(found));
-        }
-        for candidate in &checked.similar {
-            if let Some((found, tax_id)) = lookup(BY_CODE, &candidate.code, MatchedBy::Name)?
-                && same_entity(&tax_id)
-            {
-                return Ok(Some(found));
-            }
-        }
-        Ok(None)
+        let same_entity = |s: &Stored| {
+            checked.data.tax_id.is_empty() || s.tax_id.is_empty() || s.tax_id == checked.data.tax_id
+        };
+        let found = tax_owner
+            .map(|s| (s, MatchedBy::TaxId))
+            .or_else(|| code_owner.filter(same_entity).map(|s| (s, MatchedBy::Code)))
+            .or_else(|| {
+                same_name
+                    .into_iter()
+                    .find(same_entity)
+                    .map(|s| (s, MatchedBy::Name))
+            });
+        Ok(found.map(|(s, by)| Existing {
+            id: s.id,
+            code: s.code,
+            name: s.name,
+            by,
+        }))
     }
 
     /// Inserts a row `check` passed (no errors), without checking it again.
     pub fn insert_checked(&mut self, checked: Checked) -> Result<Customer> {
+        let key = checked.name_key.clone();
         let customer = self.writer.insert(&self.tx, checked)?;
+        if let Some(keys) = self.keys.as_mut() {
+            keys.add(customer.id, &customer.data, &key);
+        }
         self.inserted += 1;
+        self.defer_if_large()?;
         Ok(customer)
     }
 
-    /// Lays `patch` over the customer `code`, validated and audited like an edit.
+    /// Lays `patch` over the stored customer `code`, validated and audited
+    /// like an edit, uniqueness checked against the keys in memory.
     pub fn patch(&mut self, code: &str, patch: &FieldValues) -> Result<Patched> {
         let Some(old) = find(&self.tx, code)? else {
             return Err(super::StoreError::NotFound(code.to_string()));
         };
         let values = self.writer.merge_patch(&old, patch);
-        let checked = self
-            .writer
-            .check(&self.tx, &values, Some(&old), SimilarScan::ExactKey)?;
+        let mut checked = self.writer.field_check().check(&values, Some(&old));
+        let keys = self.keys()?;
+        let data = &checked.data;
+        if data.status != Status::Archived
+            && let Some(owner) = keys.tax_owner(&self.tx, &data.tax_id, Some(old.id))?
+        {
+            let problem = tax_id_taken(&data.tax_id, &owner.code, &owner.name);
+            checked.problems.push(problem);
+        }
+        if let Some(owner) = keys.code_owner(&self.tx, &data.code, Some(old.id))? {
+            checked.problems.push(code_taken(&data.code, &owner.name));
+        }
+        let same_name = keys.same_name(&self.tx, &checked.name_key, Some(old.id))?;
+        if !same_name.is_empty() {
+            checked.similar = same_name.iter().map(candidate).collect();
+            checked
+                .problems
+                .push(similar_names_warning(&checked.similar));
+        }
         if checked.problems.has_errors() {
             return Ok(Patched::Invalid(checked));
         }
         if checked.data == old.data {
             return Ok(Patched::Unchanged(old));
         }
+        let (new_key, old_key) = (checked.name_key, name_key(&old.data.name));
         let customer = self.writer.update(&self.tx, &old, checked.data, "update")?;
+        if let Some(keys) = self.keys.as_mut() {
+            keys.remove(old.id, &old.data, &old_key);
+            keys.add(customer.id, &customer.data, &new_key);
+        }
         self.updated += 1;
         Ok(Patched::Updated(customer))
     }
@@ -148,5 +197,19 @@ impl BulkInsert<'_> {
         Ok(self
             .tx
             .query_row("SELECT COALESCE(MAX(id), 0) FROM audit", [], |r| r.get(0))?)
+    }
+
+    fn keys(&self) -> Result<&KnownKeys> {
+        self.keys.as_ref().ok_or_else(|| {
+            super::StoreError::Refused("match_in_memory was not called on this bulk".into())
+        })
+    }
+}
+
+fn candidate(s: &Stored) -> Candidate {
+    Candidate {
+        code: s.code.clone(),
+        name: s.name.clone(),
+        status: s.status,
     }
 }

@@ -6,8 +6,10 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, params};
 
 mod checks;
+mod class_rows;
 
-pub use checks::{Candidate, Checked, SimilarScan};
+pub use checks::{Candidate, Checked, FieldCheck, SimilarScan};
+pub(super) use checks::{code_taken, similar_names_warning, tax_id_taken};
 
 use super::audit::AuditWrite;
 use super::catalog::load_catalog;
@@ -25,13 +27,20 @@ pub(super) struct Writer {
     ceiling: Money,
     operator: String,
     now: String,
-    /// (dimension code, value name) → (dimension id, value id)
-    class_ids: HashMap<(String, String), (i64, i64)>,
+    /// dimension code → value name → (dimension id, value id); nested so a
+    /// lookup borrows the two names instead of building a key of copies.
+    class_ids: HashMap<String, HashMap<String, (i64, i64)>>,
     next_code: u64,
     code_counter_dirty: bool,
     /// Hashes of the name keys stored, loaded on a bulk write's first
     /// similar-name check (see `checks.rs`).
     known_keys: std::cell::RefCell<Option<std::collections::HashSet<u64>>>,
+    /// An import writes its customers' create audit rows all at once when
+    /// it records its batch (`batches.rs`), not one per insert.
+    pub(super) creates_audited_by_batch: bool,
+    /// New customers' classification rows, when written in batches
+    /// (`BulkInsert::audit_creates_by_batch` turns it on with the above).
+    class_rows: Option<class_rows::ClassRows>,
 }
 
 impl Writer {
@@ -43,13 +52,16 @@ impl Writer {
                 |r| r.get(0),
             )
             .optional()?;
-        let mut class_ids = HashMap::new();
+        let mut class_ids: HashMap<String, HashMap<String, (i64, i64)>> = HashMap::new();
         let mut stmt = conn.prepare_cached(
             "SELECT d.code, v.name, d.id, v.id FROM dimension_value v JOIN dimension d ON d.id = v.dimension_id",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            class_ids.insert((row.get(0)?, row.get(1)?), (row.get(2)?, row.get(3)?));
+            class_ids
+                .entry(row.get(0)?)
+                .or_default()
+                .insert(row.get(1)?, (row.get(2)?, row.get(3)?));
         }
         Ok(Writer {
             catalog: load_catalog(conn)?,
@@ -63,6 +75,8 @@ impl Writer {
             next_code: 0,
             code_counter_dirty: false,
             known_keys: Default::default(),
+            creates_audited_by_batch: false,
+            class_rows: None,
         })
     }
 
@@ -139,12 +153,33 @@ impl Writer {
         self.finish_insert(conn, id, data)
     }
 
+    /// Writes new customers' classification rows in batches from now on.
+    pub(super) fn batch_class_rows(&mut self) {
+        self.class_rows.get_or_insert_default();
+    }
+
     /// Classification and the audit snapshot of a freshly inserted row.
-    fn finish_insert(&self, conn: &Connection, id: i64, data: CustomerData) -> Result<Customer> {
-        self.write_classification(conn, id, &data)?;
-        let snapshot = snapshot_json(&data);
-        self.audit(id, &data.code, "create")
-            .record(conn, "*", None, Some(&snapshot))?;
+    fn finish_insert(
+        &mut self,
+        conn: &Connection,
+        id: i64,
+        data: CustomerData,
+    ) -> Result<Customer> {
+        if let Some(rows) = self.class_rows.as_mut() {
+            for (dim, value) in &data.classification {
+                if let Some((dim_id, value_id)) = self.class_ids.get(dim).and_then(|v| v.get(value))
+                {
+                    rows.push(conn, [id, *dim_id, *value_id])?;
+                }
+            }
+        } else {
+            self.write_classification(conn, id, &data)?;
+        }
+        if !self.creates_audited_by_batch {
+            let snapshot = snapshot_json(&data);
+            self.audit(id, &data.code, "create")
+                .record(conn, "*", None, Some(&snapshot))?;
+        }
         Ok(Customer {
             id,
             data,
@@ -191,6 +226,7 @@ impl Writer {
         .execute(customer_params!(data, key, self.now, old.id))?;
         self.remember_key(&key);
         if old.data.classification != data.classification {
+            self.flush_class_rows(conn)?;
             conn.prepare_cached("DELETE FROM customer_class WHERE customer_id = ?1")?
                 .execute([old.id])?;
             self.write_classification(conn, old.id, &data)?;
@@ -217,7 +253,8 @@ impl Writer {
     }
 
     /// Stores the code counter; call once before committing.
-    pub fn finish(&self, conn: &Connection) -> Result<()> {
+    pub fn finish(&mut self, conn: &Connection) -> Result<()> {
+        self.flush_class_rows(conn)?;
         if self.code_counter_dirty {
             conn.execute(
                 "INSERT INTO setting (key, value) VALUES ('next_code', ?1)
@@ -265,6 +302,14 @@ impl Writer {
             .query_row([code], |r| r.get(0))?)
     }
 
+    /// Writes any classification rows still waiting.
+    pub(super) fn flush_class_rows(&mut self, conn: &Connection) -> Result<()> {
+        match self.class_rows.as_mut() {
+            Some(rows) => rows.flush(conn),
+            None => Ok(()),
+        }
+    }
+
     fn write_classification(&self, conn: &Connection, id: i64, data: &CustomerData) -> Result<()> {
         if data.classification.is_empty() {
             return Ok(());
@@ -273,7 +318,7 @@ impl Writer {
             "INSERT INTO customer_class (customer_id, dimension_id, value_id) VALUES (?1, ?2, ?3)",
         )?;
         for (dim, value) in &data.classification {
-            if let Some((dim_id, value_id)) = self.class_ids.get(&(dim.clone(), value.clone())) {
+            if let Some((dim_id, value_id)) = self.class_ids.get(dim).and_then(|v| v.get(value)) {
                 stmt.execute(params![id, dim_id, value_id])?;
             }
         }

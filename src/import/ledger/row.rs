@@ -299,7 +299,9 @@ impl<'b, 's> Pass<'b, 's> {
 }
 
 impl RowPass for Pass<'_, '_> {
-    fn take(&mut self, row: &Row) -> Result<Outcome, ImportError> {
+    type Prepared = ();
+
+    fn take(&mut self, row: &Row, _: ()) -> Result<Outcome, ImportError> {
         self.row(row)
     }
 

@@ -8,8 +8,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::Writer;
+use crate::domain::classification::Catalog;
 use crate::domain::customer::{Customer, CustomerData, Status};
-use crate::domain::field::FieldValues;
+use crate::domain::field::{FieldSource, FieldValues};
+use crate::domain::money::Money;
 use crate::domain::names::{is_similar, name_key};
 use crate::domain::validate::{Rules, parse_customer};
 use crate::domain::{Problem, Problems, Text};
@@ -68,45 +70,21 @@ impl Writer {
         existing: Option<&Customer>,
         scan: SimilarScan,
     ) -> Result<Checked> {
-        let rules = Rules {
-            credit_ceiling: self.ceiling,
-            catalog: &self.catalog,
-            kept_classification: existing.map(|c| &c.data.classification),
-        };
-        let (data, mut problems) = parse_customer(values, &rules);
-        let own_id = existing.map(|c| c.id);
-        if existing.is_some() && data.code.is_empty() {
-            problems.push(Problem::error(
-                "code",
-                "code.required",
-                Text::new(
-                    "An existing customer keeps a code.",
-                    "已有客户的编码不能为空。",
-                ),
-            ));
-        }
-        let key = name_key(&data.name);
-        let similar = self.similar_names(conn, &key, own_id, scan)?;
+        let mut checked = self.field_check().check(values, existing);
+        let similar = self.similar_names(conn, &checked.name_key, existing.map(|c| c.id), scan)?;
         if !similar.is_empty() {
-            let list: Vec<String> = similar
-                .iter()
-                .map(|c| format!("{} {}", c.code, c.name))
-                .collect();
-            problems.push(Problem::warning(
-                "name",
-                "name.similar",
-                Text::new(
-                    format!("Similar to existing customer(s): {}.", list.join("; ")),
-                    format!("与已有客户名称相似：{}。", list.join("；")),
-                ),
-            ));
+            checked.problems.push(similar_names_warning(&similar));
         }
-        Ok(Checked {
-            data,
-            name_key: key,
-            problems,
-            similar,
-        })
+        checked.similar = similar;
+        Ok(checked)
+    }
+
+    /// The checks that need no database, for use away from it.
+    pub fn field_check(&self) -> FieldCheck {
+        FieldCheck {
+            catalog: self.catalog.clone(),
+            ceiling: self.ceiling,
+        }
     }
 
     pub(super) fn unique_problems(
@@ -117,20 +95,8 @@ impl Writer {
     ) -> Result<()> {
         let data = &checked.data;
         if let Some(owner) = self.live_tax_id_owner(conn, data, own_id)? {
-            checked.problems.push(Problem::error(
-                "tax_id",
-                "tax_id.duplicate",
-                Text::new(
-                    format!(
-                        "Tax ID {} already belongs to {} {}.",
-                        data.tax_id, owner.code, owner.name
-                    ),
-                    format!(
-                        "税号 {} 已属于客户 {} {}。",
-                        data.tax_id, owner.code, owner.name
-                    ),
-                ),
-            ));
+            let problem = tax_id_taken(&data.tax_id, &owner.code, &owner.name);
+            checked.problems.push(problem);
         }
         if !data.code.is_empty() {
             let taken: Option<String> = conn
@@ -138,14 +104,8 @@ impl Writer {
                 .query_row(params![data.code, own_id], |r| r.get(0))
                 .optional()?;
             if let Some(name) = taken {
-                checked.problems.push(Problem::error(
-                    "code",
-                    "code.duplicate",
-                    Text::new(
-                        format!("Code {} is already used by {name}.", data.code),
-                        format!("编码 {} 已被 {name} 使用。", data.code),
-                    ),
-                ));
+                let problem = code_taken(&data.code, &name);
+                checked.problems.push(problem);
             }
         }
         Ok(())
@@ -211,6 +171,84 @@ impl Writer {
         }
         Ok(found)
     }
+}
+
+/// Field validation alone (no database): what can run on another thread
+/// while the database writes earlier rows.
+#[derive(Clone, Debug)]
+pub struct FieldCheck {
+    catalog: Catalog,
+    ceiling: Money,
+}
+
+impl FieldCheck {
+    /// `values` parsed and checked as the form checks them; `existing` is
+    /// the stored record when editing. No similar names, no uniqueness.
+    pub fn check(&self, values: &impl FieldSource, existing: Option<&Customer>) -> Checked {
+        let rules = Rules {
+            credit_ceiling: self.ceiling,
+            catalog: &self.catalog,
+            kept_classification: existing.map(|c| &c.data.classification),
+        };
+        let (data, mut problems) = parse_customer(values, &rules);
+        if existing.is_some() && data.code.is_empty() {
+            problems.push(Problem::error(
+                "code",
+                "code.required",
+                Text::new(
+                    "An existing customer keeps a code.",
+                    "已有客户的编码不能为空。",
+                ),
+            ));
+        }
+        let name_key = name_key(&data.name);
+        Checked {
+            data,
+            name_key,
+            problems,
+            similar: Vec::new(),
+        }
+    }
+}
+
+/// "Tax ID … already belongs to …" (an error).
+pub(in crate::store) fn tax_id_taken(tax_id: &str, code: &str, name: &str) -> Problem {
+    Problem::error(
+        "tax_id",
+        "tax_id.duplicate",
+        Text::new(
+            format!("Tax ID {tax_id} already belongs to {code} {name}."),
+            format!("税号 {tax_id} 已属于客户 {code} {name}。"),
+        ),
+    )
+}
+
+/// "Code … is already used by …" (an error).
+pub(in crate::store) fn code_taken(code: &str, name: &str) -> Problem {
+    Problem::error(
+        "code",
+        "code.duplicate",
+        Text::new(
+            format!("Code {code} is already used by {name}."),
+            format!("编码 {code} 已被 {name} 使用。"),
+        ),
+    )
+}
+
+/// "Similar to existing customer(s): …" (a warning).
+pub(in crate::store) fn similar_names_warning(similar: &[Candidate]) -> Problem {
+    let list: Vec<String> = similar
+        .iter()
+        .map(|c| format!("{} {}", c.code, c.name))
+        .collect();
+    Problem::warning(
+        "name",
+        "name.similar",
+        Text::new(
+            format!("Similar to existing customer(s): {}.", list.join("; ")),
+            format!("与已有客户名称相似：{}。", list.join("；")),
+        ),
+    )
 }
 
 impl Writer {

@@ -1,0 +1,157 @@
+//! A large load builds some indexes after its rows are in. Inserting a
+//! million rows in random key order into the tax-ID and name-key indexes
+//! costs more than sorting them once at the end (floor in FLOORS.md: 6.1 s
+//! with the index first, 3.1 s with it built after). An import only does
+//! this once it has inserted more rows than were stored before, so a small
+//! file added to a big database never pays for rebuilding its indexes.
+//!
+//! The indexes are dropped and created again inside the import's own
+//! transaction: a rollback (cancel, error, kill) brings the old ones back,
+//! and the rebuilt UNIQUE index on live tax IDs re-checks every row.
+
+use super::Result;
+use super::bulk::BulkInsert;
+
+/// The indexes an import never reads (it matches rows on keys in memory,
+/// see known.rs) and writes in random key order. Its other indexes take
+/// keys in ascending order (codes, customer ids) or at a few dozen places
+/// (classification values): appending to them is cheaper than a rebuild.
+const DEFERRABLE: [&str; 2] = ["customer_live_tax_id", "customer_name_key"];
+
+/// Below this many rows, maintaining the indexes row by row is cheap.
+const MIN_ROWS: usize = 20_000;
+
+/// Where a bulk stands with its deferrable indexes.
+#[derive(Debug, Default)]
+pub(super) enum Deferral {
+    #[default]
+    Never,
+    /// Drop them once this many rows are inserted.
+    After(usize),
+    /// Dropped: the statements that create them again.
+    Dropped(Vec<String>),
+}
+
+impl BulkInsert<'_> {
+    /// Lets this bulk build the deferrable indexes after the load once it
+    /// has inserted more rows than the table held before (and `MIN_ROWS`).
+    pub fn build_indexes_after_large_load(&mut self) -> Result<()> {
+        let stored: i64 = self
+            .tx
+            .query_row("SELECT COUNT(*) FROM customer", [], |r| r.get(0))?;
+        self.deferral = Deferral::After((stored.max(0) as usize).max(MIN_ROWS));
+        Ok(())
+    }
+
+    /// Whether the deferrable indexes are dropped right now.
+    pub fn indexes_deferred(&self) -> bool {
+        matches!(self.deferral, Deferral::Dropped(_))
+    }
+
+    /// Called after each insert: drops the indexes when the load gets large.
+    pub(super) fn defer_if_large(&mut self) -> Result<()> {
+        if matches!(self.deferral, Deferral::After(n) if self.inserted >= n) {
+            let mut sql = Vec::new();
+            for name in DEFERRABLE {
+                let create: Option<String> = self.tx.query_row(
+                    "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1",
+                    [name],
+                    |r| r.get(0),
+                )?;
+                if let Some(create) = create {
+                    self.tx.execute_batch(&format!("DROP INDEX {name}"))?;
+                    sql.push(create);
+                }
+            }
+            self.deferral = Deferral::Dropped(sql);
+        }
+        Ok(())
+    }
+
+    /// Creates the dropped indexes again; `commit` calls it.
+    pub(super) fn rebuild_deferred(&mut self) -> Result<()> {
+        if let Deferral::Dropped(sql) = std::mem::take(&mut self.deferral) {
+            // Lets SQLite's sorter use a helper thread for the builds.
+            let threads: i64 = self.tx.pragma_query_value(None, "threads", |r| r.get(0))?;
+            self.tx.pragma_update(None, "threads", 2)?;
+            for create in sql {
+                self.tx.execute_batch(&create)?;
+            }
+            self.tx.pragma_update(None, "threads", threads)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+    use crate::synth::customer_values;
+
+    fn index_names(conn: &rusqlite::Connection) -> Vec<String> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'customer'",
+            )
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    fn load(store: &mut Store, rows: u64, commit: bool) {
+        let mut bulk = store.bulk_insert().unwrap();
+        bulk.match_in_memory().unwrap();
+        bulk.deferral = Deferral::After(3);
+        let check = bulk.field_check();
+        for i in 0..rows {
+            let checked = check.check(&customer_values(i), None);
+            assert!(!checked.problems.has_errors(), "{}", checked.problems);
+            bulk.insert_checked(checked).unwrap();
+        }
+        assert!(bulk.indexes_deferred());
+        let names = index_names(&bulk.tx);
+        assert!(
+            !names.iter().any(|n| DEFERRABLE.contains(&n.as_str())),
+            "{names:?}"
+        );
+        if commit {
+            bulk.commit().unwrap();
+        }
+    }
+
+    #[test]
+    fn indexes_dropped_for_a_large_load_come_back_on_commit_and_on_rollback() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("k.db")).unwrap();
+        let before = index_names(store.connection());
+        load(&mut store, 5, false);
+        assert_eq!(index_names(store.connection()), before, "rolled back");
+        assert_eq!(store.customer_count().unwrap(), 0);
+
+        load(&mut store, 5, true);
+        let mut after = index_names(store.connection());
+        let mut expected = before.clone();
+        after.sort();
+        expected.sort();
+        assert_eq!(after, expected, "rebuilt on commit");
+        assert_eq!(store.customer_count().unwrap(), 5);
+        let conn = store.connection();
+        let ok: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+        // The rebuilt UNIQUE index holds again: a second live customer with
+        // the first one's tax ID is refused by the database itself.
+        let err = conn
+            .execute(
+                "INSERT INTO customer (code, name, name_key, tax_id, created_at, updated_at)
+                 SELECT 'X1', name, name_key, tax_id, created_at, updated_at FROM customer LIMIT 1",
+                [],
+            )
+            .unwrap_err();
+        assert!(err.to_string().contains("UNIQUE"), "{err}");
+    }
+}
