@@ -424,3 +424,34 @@ fn export_then_import_into_an_empty_database_gives_the_same_customers() {
         assert_eq!(list(&store), list(&other), "{ext}");
     }
 }
+
+#[test]
+fn a_code_typed_in_the_file_is_skipped_by_the_codes_given_to_later_rows() {
+    // Regression: the third row used to be given C000002, which the second
+    // row had typed, and the whole import failed on the UNIQUE index.
+    let (dir, mut store) = temp_store();
+    let file = write(
+        dir.path(),
+        "codes.csv",
+        "客户名称,客户编码\n甲公司,\n乙公司,C000002\n丙公司,\n丁公司,\n",
+    );
+    let report = run(&mut store, &file, |_| {});
+    assert_eq!((report.inserted, report.rejected), (4, 0));
+    let codes: Vec<(String, String)> = store
+        .list_customers(&ListFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.data.code, c.data.name))
+        .collect();
+    for (code, name) in [
+        ("C000001", "甲公司"),
+        ("C000002", "乙公司"),
+        ("C000003", "丙公司"),
+        ("C000004", "丁公司"),
+    ] {
+        assert!(
+            codes.contains(&(code.to_string(), name.to_string())),
+            "{code} {name} in {codes:?}"
+        );
+    }
+}

@@ -82,8 +82,8 @@ impl<'b, 's> Pass<'b, 's> {
             if checked.problems.has_errors() {
                 return Ok(self.reject(row, problems));
             }
-            let customer = self.bulk.insert_checked(checked)?;
-            self.inserted_rows.push((customer.id, row.number));
+            let id = self.bulk.insert_checked(checked)?;
+            self.inserted_rows.push((id, row.number));
             self.report.inserted += 1;
             self.note(row, &problems);
             return Ok(Outcome::Inserted);

@@ -138,16 +138,17 @@ impl BulkInsert<'_> {
         }))
     }
 
-    /// Inserts a row `check` passed (no errors), without checking it again.
-    pub fn insert_checked(&mut self, checked: Checked) -> Result<Customer> {
+    /// Inserts a row `check` passed (no errors), without checking it
+    /// again; gives the new customer's id.
+    pub fn insert_checked(&mut self, checked: Checked) -> Result<i64> {
         let key = checked.name_key.clone();
-        let customer = self.writer.insert(&self.tx, checked)?;
+        let (id, data) = self.writer.insert_data(&self.tx, checked)?;
         if let Some(keys) = self.keys.as_mut() {
-            keys.add(customer.id, &customer.data, &key);
+            keys.add(id, &data, &key);
         }
         self.inserted += 1;
         self.defer_if_large()?;
-        Ok(customer)
+        Ok(id)
     }
 
     /// Lays `patch` over the stored customer `code`, validated and audited

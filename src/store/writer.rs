@@ -38,6 +38,8 @@ pub(super) struct Writer {
     /// An import writes its customers' create audit rows all at once when
     /// it records its batch (`batches.rs`), not one per insert.
     pub(super) creates_audited_by_batch: bool,
+    /// `C`-codes typed in rows written so far, which code allocation skips.
+    typed_codes: std::collections::HashSet<String>,
     /// New customers' classification rows, when written in batches
     /// (`BulkInsert::audit_creates_by_batch` turns it on with the above).
     class_rows: Option<class_rows::ClassRows>,
@@ -77,6 +79,7 @@ impl Writer {
             known_keys: Default::default(),
             creates_audited_by_batch: false,
             class_rows: None,
+            typed_codes: Default::default(),
         })
     }
 
@@ -121,7 +124,14 @@ impl Writer {
                 Ok(id) => {
                     self.remember_key(&checked.name_key);
                     let Checked { data, problems, .. } = checked;
-                    return Ok(Ok((self.finish_insert(conn, id, data)?, problems)));
+                    self.finish_insert(conn, id, &data)?;
+                    let customer = Customer {
+                        id,
+                        data,
+                        created_at: self.now.clone(),
+                        updated_at: self.now.clone(),
+                    };
+                    return Ok(Ok((customer, problems)));
                 }
                 Err(StoreError::Sqlite(e)) if is_unique_violation(&e) => {
                     // An earlier row of the same batch may have taken the
@@ -142,15 +152,33 @@ impl Writer {
 
     /// Inserts a checked customer, allocating a code when none was given.
     pub fn insert(&mut self, conn: &Connection, checked: Checked) -> Result<Customer> {
+        let (id, data) = self.insert_data(conn, checked)?;
+        Ok(Customer {
+            id,
+            data,
+            created_at: self.now.clone(),
+            updated_at: self.now.clone(),
+        })
+    }
+
+    /// `insert` without building the stored record: its id and data.
+    pub fn insert_data(
+        &mut self,
+        conn: &Connection,
+        checked: Checked,
+    ) -> Result<(i64, CustomerData)> {
         let Checked {
             mut data, name_key, ..
         } = checked;
         if data.code.is_empty() {
             data.code = self.allocate_code(conn)?;
+        } else if data.code.starts_with('C') {
+            self.typed_codes.insert(data.code.clone());
         }
         let id = insert_row(conn, &data, &name_key, &self.now)?;
         self.remember_key(&name_key);
-        self.finish_insert(conn, id, data)
+        self.finish_insert(conn, id, &data)?;
+        Ok((id, data))
     }
 
     /// Writes new customers' classification rows in batches from now on.
@@ -159,12 +187,7 @@ impl Writer {
     }
 
     /// Classification and the audit snapshot of a freshly inserted row.
-    fn finish_insert(
-        &mut self,
-        conn: &Connection,
-        id: i64,
-        data: CustomerData,
-    ) -> Result<Customer> {
+    fn finish_insert(&mut self, conn: &Connection, id: i64, data: &CustomerData) -> Result<()> {
         if let Some(rows) = self.class_rows.as_mut() {
             for (dim, value) in &data.classification {
                 if let Some((dim_id, value_id)) = self.class_ids.get(dim).and_then(|v| v.get(value))
@@ -173,19 +196,14 @@ impl Writer {
                 }
             }
         } else {
-            self.write_classification(conn, id, &data)?;
+            self.write_classification(conn, id, data)?;
         }
         if !self.creates_audited_by_batch {
-            let snapshot = snapshot_json(&data);
+            let snapshot = snapshot_json(data);
             self.audit(id, &data.code, "create")
                 .record(conn, "*", None, Some(&snapshot))?;
         }
-        Ok(Customer {
-            id,
-            data,
-            created_at: self.now.clone(),
-            updated_at: self.now.clone(),
-        })
+        Ok(())
     }
 
     /// Writes the new state of `old`, one audit row per changed field.
@@ -290,10 +308,15 @@ impl Writer {
                 .unwrap_or(1)
                 .max(past_highest);
         }
-        let code = format!("C{:06}", self.next_code);
-        self.next_code += 1;
-        self.code_counter_dirty = true;
-        Ok(code)
+        loop {
+            let code = format!("C{:06}", self.next_code);
+            self.next_code += 1;
+            self.code_counter_dirty = true;
+            // A code typed in an earlier row of this write may be the next one.
+            if !self.typed_codes.contains(&code) {
+                return Ok(code);
+            }
+        }
     }
 
     fn code_exists(&self, conn: &Connection, code: &str) -> Result<bool> {
