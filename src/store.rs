@@ -18,6 +18,7 @@ mod matching;
 mod reconcile;
 mod summary;
 mod templates;
+mod undo;
 mod writer;
 
 use std::path::{Path, PathBuf};

@@ -280,6 +280,18 @@ fn undo_removes_inserts_restores_updates_and_refuses_after_later_edits() {
     let mut patch = FieldValues::new();
     patch.insert("contact".into(), "王五".into());
     store.edit_customer("C000002", &patch).unwrap();
+    let c2 = store.customer("C000002").unwrap().unwrap();
+    let history: Vec<(String, String)> = store
+        .audit_history(c2.id)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.action, e.field))
+        .collect();
+    assert_eq!(
+        history,
+        [("create".into(), "*".into()), ("update".into(), "contact".into())],
+        "created by the batch, then edited"
+    );
     let refused = store.undo_batch(first.batch.unwrap()).unwrap_err();
     let text = refused.to_string();
     assert!(
@@ -454,4 +466,25 @@ fn a_code_typed_in_the_file_is_skipped_by_the_codes_given_to_later_rows() {
             "{code} {name} in {codes:?}"
         );
     }
+}
+
+#[test]
+fn a_batch_recorded_before_id_ranges_is_undone_from_its_create_rows() {
+    // Batches written before migration 006 have no id range: their creates
+    // are audit rows, one per customer. Made here from a new batch by hand.
+    let (dir, mut store) = temp_store();
+    let batch = run(&mut store, &data("gbk_title.csv"), |_| {}).batch.unwrap();
+    {
+        let conn = rusqlite::Connection::open(dir.path().join("kehu.db")).unwrap();
+        conn.execute_batch(&format!(
+            "INSERT INTO audit (customer_id, customer_code, action, field, new, operator, at)
+             SELECT id, code, 'create', '*', '{{}}', 'old', created_at FROM customer ORDER BY id;
+             UPDATE import_batch SET first_customer_id = NULL, last_customer_id = NULL,
+                 audit_last = (SELECT MAX(id) FROM audit) WHERE id = {batch};"
+        ))
+        .unwrap();
+    }
+    let undone = store.undo_batch(batch).unwrap();
+    assert_eq!((undone.deleted, undone.restored), (5, 0));
+    assert_eq!(count(&store), 0);
 }

@@ -53,10 +53,18 @@ impl AuditWrite<'_> {
 }
 
 impl Store {
-    /// A customer's history, oldest first.
+    /// A customer's history, oldest first: its audit rows, and the import
+    /// batch that created it (a batch audits its creates once, by id range),
+    /// as a `create` whose `new` names the batch and file.
     pub fn audit_history(&self, customer_id: i64) -> Result<Vec<AuditEntry>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT at, operator, action, field, old, new FROM audit WHERE customer_id = ?1 ORDER BY id",
+            "SELECT at, operator, action, field, old, new FROM (
+                 SELECT at, 0 AS kind, id, operator, 'create' AS action, '*' AS field, NULL AS old,
+                        json_object('import_batch', id, 'file', file_name) AS new
+                 FROM import_batch WHERE ?1 BETWEEN first_customer_id AND last_customer_id
+                 UNION ALL
+                 SELECT at, 1, id, operator, action, field, old, new FROM audit WHERE customer_id = ?1)
+             ORDER BY at, kind, id",
         )?;
         let rows = stmt.query_map([customer_id], |row| {
             Ok(AuditEntry {

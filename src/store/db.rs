@@ -21,11 +21,12 @@ fn migrations() -> Migrations<'static> {
             include_str!("migrations/005_equality_checks.sql"),
             equality_checks::rewrite,
         ),
+        M::up(include_str!("migrations/006_batch_ranges.sql")),
     ])
 }
 
 /// The schema version this program writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// How long a write waits for another connection's lock.
 pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

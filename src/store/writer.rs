@@ -88,6 +88,11 @@ impl Writer {
         &self.operator
     }
 
+    /// The time this writer stamps on what it writes.
+    pub fn now(&self) -> &str {
+        &self.now
+    }
+
     /// The stored record with `patch` laid over it. A mnemonic that was
     /// generated from the old name follows a new name.
     pub fn merge_patch(&self, old: &Customer, patch: &FieldValues) -> FieldValues {

@@ -1,0 +1,258 @@
+//! Undoing an import batch from what it recorded: the customers it inserted
+//! (its id range, or — for batches from before migration 006 — its create
+//! audit rows) are deleted, the fields it updated get their old values back
+//! from its update audit rows. Refused while any of them was edited or
+//! deleted after the import, or has ledger entries.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::customers::{find, has_ledger_entries};
+use super::writer::{SimilarScan, Writer};
+use super::{Result, Store, StoreError, now_text};
+use crate::domain::field::FieldValues;
+
+use super::batches::Undone;
+
+/// How many customers a refusal names (the rest are counted).
+const NAMED: usize = 5;
+
+/// What a batch recorded about itself.
+struct Recorded {
+    audit_after: i64,
+    audit_last: i64,
+    /// The ids it inserted (batches since migration 006).
+    inserted: Option<(i64, i64)>,
+}
+
+impl Store {
+    /// Removes the customers batch `id` inserted and restores the fields it
+    /// updated, in one transaction. Refused, naming the customers, when any of
+    /// them was edited after the import (or deleted) or has ledger entries.
+    pub fn undo_batch(&mut self, id: i64) -> Result<Undone> {
+        let tx = self.conn.transaction()?;
+        let row = tx
+            .query_row(
+                "SELECT audit_after, audit_last, first_customer_id, last_customer_id, undone_at
+                 FROM import_batch WHERE id = ?1",
+                [id],
+                |r| {
+                    let first: Option<i64> = r.get(2)?;
+                    let last: Option<i64> = r.get(3)?;
+                    let recorded = Recorded {
+                        audit_after: r.get(0)?,
+                        audit_last: r.get(1)?,
+                        inserted: first.zip(last),
+                    };
+                    Ok((recorded, r.get::<_, Option<String>>(4)?))
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::Refused(format!("there is no import batch {id}")))?;
+        let (recorded, undone_at) = row;
+        if let Some(at) = undone_at {
+            return Err(StoreError::Refused(format!(
+                "import batch {id} was already undone at {at}"
+            )));
+        }
+        let mut touched = touched_customers(&tx, recorded.audit_after, recorded.audit_last)?;
+        let mut reasons = Reasons::default();
+        if let Some(range) = recorded.inserted {
+            range_blockers(&tx, range, recorded.audit_last, &mut reasons)?;
+            touched.extend(inserted_in(&tx, range)?);
+        }
+        blockers(&tx, &touched, recorded.audit_last, &mut reasons)?;
+        if !reasons.named.is_empty() {
+            return Err(StoreError::Refused(format!(
+                "import batch {id} cannot be undone: {}. Undo or fix those customers by hand instead",
+                reasons.text()
+            )));
+        }
+        let mut writer = Writer::new(&tx, &self.operator)?;
+        let (mut deleted, mut restored) = (0, 0);
+        for customer in &touched {
+            let old = find(&tx, &customer.code)?
+                .ok_or_else(|| StoreError::NotFound(customer.code.clone()))?;
+            if customer.created {
+                writer.delete(&tx, &old)?;
+                deleted += 1;
+                continue;
+            }
+            let values = writer.merge_patch(&old, &customer.old_values);
+            let checked = writer.check(&tx, &values, Some(&old), SimilarScan::ExactKey)?;
+            if checked.problems.has_errors() {
+                return Err(StoreError::Refused(format!(
+                    "import batch {id} cannot be undone: restoring {} {} would be invalid now: {}",
+                    old.data.code, old.data.name, checked.problems
+                )));
+            }
+            writer.update(&tx, &old, checked.data, "update")?;
+            restored += 1;
+        }
+        writer.finish(&tx)?;
+        tx.execute(
+            "UPDATE import_batch SET undone_at = ?2, undone_by = ?3 WHERE id = ?1",
+            params![id, now_text(), self.operator],
+        )?;
+        tx.commit()?;
+        Ok(Undone {
+            batch: id,
+            deleted,
+            restored,
+        })
+    }
+}
+
+/// A customer a batch created or updated, with the values it had before.
+struct Touched {
+    id: i64,
+    code: String,
+    created: bool,
+    /// Checked in bulk with its batch's id range (`range_blockers`).
+    in_range: bool,
+    /// Field → value before the batch ("" for a field that was empty).
+    old_values: FieldValues,
+}
+
+fn touched_customers(conn: &Connection, after: i64, last: i64) -> Result<Vec<Touched>> {
+    let mut stmt = conn.prepare(
+        "SELECT customer_id, customer_code, action, field, old FROM audit
+         WHERE id > ?1 AND id <= ?2 ORDER BY id",
+    )?;
+    let mut rows = stmt.query([after, last])?;
+    let mut by_id: BTreeMap<i64, Touched> = BTreeMap::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let action: String = r.get(2)?;
+        let entry = by_id.entry(id).or_insert_with(|| Touched {
+            id,
+            code: String::new(),
+            created: false,
+            in_range: false,
+            old_values: FieldValues::new(),
+        });
+        // The code as it stands after the batch: the last row written wins.
+        entry.code = r.get(1)?;
+        if action == "create" {
+            entry.created = true;
+        } else {
+            let field: String = r.get(3)?;
+            let old: Option<String> = r.get(4)?;
+            // The first change of a field in the batch holds its value from before.
+            entry
+                .old_values
+                .entry(field)
+                .or_insert(old.unwrap_or_default());
+        }
+    }
+    Ok(by_id.into_values().collect())
+}
+
+/// The customers still stored in a batch's id range.
+fn inserted_in(conn: &Connection, (first, last): (i64, i64)) -> Result<Vec<Touched>> {
+    let mut stmt =
+        conn.prepare("SELECT id, code FROM customer WHERE id BETWEEN ?1 AND ?2 ORDER BY id")?;
+    let rows = stmt.query_map([first, last], |r| {
+        Ok(Touched {
+            id: r.get(0)?,
+            code: r.get(1)?,
+            created: true,
+            in_range: true,
+            old_values: FieldValues::new(),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Why an undo is refused: a few customers named, the rest counted.
+#[derive(Default)]
+struct Reasons {
+    named: Vec<String>,
+    more: usize,
+}
+
+impl Reasons {
+    fn add(&mut self, reason: String) {
+        if self.named.len() < NAMED {
+            self.named.push(reason);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn text(&self) -> String {
+        let mut parts = self.named.clone();
+        if self.more > 0 {
+            parts.push(format!("and {} more", self.more));
+        }
+        parts.join("; ")
+    }
+}
+
+fn later_change(action: &str, code: &str, operator: &str, at: &str) -> String {
+    if action == "delete" {
+        format!("{code} was deleted by {operator} at {at}")
+    } else {
+        format!("{code} was edited by {operator} at {at} after the import")
+    }
+}
+
+/// Blockers among a batch's inserted id range, found in two queries
+/// (a million-row batch would otherwise take two million).
+fn range_blockers(
+    conn: &Connection,
+    (first, last): (i64, i64),
+    audit_last: i64,
+    reasons: &mut Reasons,
+) -> Result<()> {
+    let mut later = conn.prepare(
+        "SELECT customer_id, customer_code, action, operator, at FROM audit
+         WHERE customer_id BETWEEN ?1 AND ?2 AND id > ?3 ORDER BY customer_id, id",
+    )?;
+    let mut rows = later.query(params![first, last, audit_last])?;
+    let mut seen = None;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if seen == Some(id) {
+            continue;
+        }
+        seen = Some(id);
+        let (code, action, operator, at): (String, String, String, String) =
+            (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+        reasons.add(later_change(&action, &code, &operator, &at));
+    }
+    let mut ledger = conn.prepare(
+        "SELECT c.code FROM customer c WHERE c.id BETWEEN ?1 AND ?2
+         AND EXISTS (SELECT 1 FROM ledger_entry e WHERE e.customer_id = c.id) ORDER BY c.id",
+    )?;
+    for code in ledger.query_map([first, last], |r| r.get::<_, String>(0))? {
+        reasons.add(format!("{} has ledger entries", code?));
+    }
+    Ok(())
+}
+
+/// Why each touched customer outside the batch's range blocks the undo.
+fn blockers(
+    conn: &Connection,
+    touched: &[Touched],
+    audit_last: i64,
+    reasons: &mut Reasons,
+) -> Result<()> {
+    let mut later = conn.prepare(
+        "SELECT action, operator, at FROM audit WHERE customer_id = ?1 AND id > ?2 ORDER BY id LIMIT 1",
+    )?;
+    for t in touched.iter().filter(|t| !t.in_range) {
+        let edit: Option<(String, String, String)> = later
+            .query_row(params![t.id, audit_last], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        if let Some((action, operator, at)) = edit {
+            reasons.add(later_change(&action, &t.code, &operator, &at));
+        } else if has_ledger_entries(conn, t.id)? {
+            reasons.add(format!("{} has ledger entries", t.code));
+        }
+    }
+    Ok(())
+}
