@@ -289,7 +289,10 @@ fn undo_removes_inserts_restores_updates_and_refuses_after_later_edits() {
         .collect();
     assert_eq!(
         history,
-        [("create".into(), "*".into()), ("update".into(), "contact".into())],
+        [
+            ("create".into(), "*".into()),
+            ("update".into(), "contact".into())
+        ],
         "created by the batch, then edited"
     );
     let refused = store.undo_batch(first.batch.unwrap()).unwrap_err();
@@ -473,7 +476,9 @@ fn a_batch_recorded_before_id_ranges_is_undone_from_its_create_rows() {
     // Batches written before migration 006 have no id range: their creates
     // are audit rows, one per customer. Made here from a new batch by hand.
     let (dir, mut store) = temp_store();
-    let batch = run(&mut store, &data("gbk_title.csv"), |_| {}).batch.unwrap();
+    let batch = run(&mut store, &data("gbk_title.csv"), |_| {})
+        .batch
+        .unwrap();
     {
         let conn = rusqlite::Connection::open(dir.path().join("kehu.db")).unwrap();
         conn.execute_batch(&format!(

@@ -105,10 +105,15 @@ fn write_rows(
     let audit_after = bulk.last_audit_id()?;
     let prepare = Prepare::new(bulk.field_check(), settings);
     let mut pass = Pass::new(&mut bulk, settings, std::mem::take(report))?;
+    let (back, spent) = std::sync::mpsc::channel();
+    pass.give_back_through(back);
     let (cancelled, mut rows) = staged(
         rows,
         rejects.is_some(),
-        |row| prepare.prepare(row),
+        move |row| {
+            Prepare::drop_spent(&spent);
+            prepare.prepare(row)
+        },
         |staged| take_rows(&mut pass, staged, &mut rejects, &mut control),
     );
     let cancelled = cancelled?;

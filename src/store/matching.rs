@@ -12,7 +12,7 @@ use super::known::{KnownKeys, Stored};
 use super::writer::{
     Candidate, Checked, FieldCheck, code_taken, similar_names_warning, tax_id_taken,
 };
-use crate::domain::customer::{Customer, Status};
+use crate::domain::customer::{Customer, CustomerData, Status};
 use crate::domain::field::FieldValues;
 use crate::domain::names::name_key;
 
@@ -139,8 +139,8 @@ impl BulkInsert<'_> {
     }
 
     /// Inserts a row `check` passed (no errors), without checking it
-    /// again; gives the new customer's id.
-    pub fn insert_checked(&mut self, checked: Checked) -> Result<i64> {
+    /// again; gives the new customer's id and the record as stored.
+    pub fn insert_checked(&mut self, checked: Checked) -> Result<(i64, CustomerData)> {
         let key = checked.name_key.clone();
         let (id, data) = self.writer.insert_data(&self.tx, checked)?;
         if let Some(keys) = self.keys.as_mut() {
@@ -148,7 +148,7 @@ impl BulkInsert<'_> {
         }
         self.inserted += 1;
         self.defer_if_large()?;
-        Ok(id)
+        Ok((id, data))
     }
 
     /// Lays `patch` over the stored customer `code`, validated and audited

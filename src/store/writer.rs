@@ -22,14 +22,18 @@ use crate::domain::mnemonic::mnemonic;
 use crate::domain::money::Money;
 use crate::domain::names::name_key;
 
+type ClassIds = HashMap<String, HashMap<String, (i64, i64), FoldHash>, FoldHash>;
+type FoldHash = foldhash::fast::RandomState;
+
 pub(super) struct Writer {
     catalog: Catalog,
     ceiling: Money,
     operator: String,
     now: String,
     /// dimension code → value name → (dimension id, value id); nested so a
-    /// lookup borrows the two names instead of building a key of copies.
-    class_ids: HashMap<String, HashMap<String, (i64, i64)>>,
+    /// lookup borrows the two names instead of building a key of copies,
+    /// foldhash because it runs for every classification of every row.
+    class_ids: ClassIds,
     next_code: u64,
     code_counter_dirty: bool,
     /// Hashes of the name keys stored, loaded on a bulk write's first
@@ -54,7 +58,7 @@ impl Writer {
                 |r| r.get(0),
             )
             .optional()?;
-        let mut class_ids: HashMap<String, HashMap<String, (i64, i64)>> = HashMap::new();
+        let mut class_ids = ClassIds::default();
         let mut stmt = conn.prepare_cached(
             "SELECT d.code, v.name, d.id, v.id FROM dimension_value v JOIN dimension d ON d.id = v.dimension_id",
         )?;
@@ -318,7 +322,7 @@ impl Writer {
             self.next_code += 1;
             self.code_counter_dirty = true;
             // A code typed in an earlier row of this write may be the next one.
-            if !self.typed_codes.contains(&code) {
+            if self.typed_codes.is_empty() || !self.typed_codes.contains(&code) {
                 return Ok(code);
             }
         }
