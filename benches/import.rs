@@ -7,10 +7,10 @@
 //!   insert of the same rows (goal ≤ 1.5×).
 //!
 //! `cargo bench --bench import`. KEHU_BENCH_ROWS (CSV rows, default 1000000),
-//! KEHU_BENCH_XLSX_ROWS (default 100000), KEHU_BENCH_RUNS (default 3: the
+//! KEHU_BENCH_XLSX_ROWS (default 100000; 0 skips the xlsx), KEHU_BENCH_RUNS (default 3: the
 //! tools run interleaved, medians are printed, so load from other processes
-//! hits both sides alike). Needs /usr/bin/time and sqlite3
-//! (`apt-get install -y sqlite3 time` if missing).
+//! hits both sides alike). Needs /usr/bin/time and sqlite3: installed with
+//! apt-get when missing (as root), else it says what to install.
 
 use std::path::Path;
 use std::process::Command;
@@ -22,6 +22,7 @@ use kehu::synth::customer_values;
 use rusqlite::{Connection, params};
 
 fn main() {
+    ensure_tools();
     let rows = env_rows("KEHU_BENCH_ROWS", 1_000_000);
     let xlsx_rows = env_rows("KEHU_BENCH_XLSX_ROWS", 100_000);
     let runs = env_rows("KEHU_BENCH_RUNS", 3).max(1) as usize;
@@ -63,6 +64,8 @@ fn main() {
         check_counts(&db, rows);
         let _ = std::fs::remove_file(&db);
     }
+    print_all("sqlite3 .import, file db", &sqlite_file);
+    print_all("kehu import", &ours);
     let (sqlite_file, sqlite_memory, ours) = (
         median_run(sqlite_file),
         median_run(sqlite_memory),
@@ -82,6 +85,9 @@ fn main() {
         ours.peak_kb as f64 / 1024.0
     );
     let _ = std::fs::remove_file(&csv);
+    if xlsx_rows == 0 {
+        return;
+    }
 
     println!();
     let xlsx = dir.path().join("customers.xlsx");
@@ -120,9 +126,42 @@ fn main() {
     );
 }
 
+/// The sqlite3 CLI and GNU time, installed through apt-get if missing.
+fn ensure_tools() {
+    let present = || {
+        let sqlite = Command::new("sqlite3").arg("-version").output();
+        sqlite.is_ok_and(|o| o.status.success()) && Path::new("/usr/bin/time").exists()
+    };
+    if present() {
+        return;
+    }
+    println!("installing sqlite3 and time (apt-get)…");
+    let apt = |args: &[&str]| {
+        Command::new("apt-get")
+            .args(args)
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let _ = apt(&["update", "-qq"]) && apt(&["install", "-y", "-qq", "sqlite3", "time"]);
+    assert!(
+        present(),
+        "this benchmark needs the sqlite3 CLI and /usr/bin/time: install the sqlite3 and time packages"
+    );
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
+}
+
+/// Every run's wall time, in the order they ran.
+fn print_all(label: &str, runs: &[Run]) {
+    let walls: Vec<String> = runs
+        .iter()
+        .map(|r| format!("{:.2}", r.wall.as_secs_f64()))
+        .collect();
+    println!("  {label} runs: {} s", walls.join(", "));
 }
 
 /// The run with the median wall time (its own peak memory with it).

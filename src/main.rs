@@ -4,6 +4,7 @@ use clap::Parser;
 use kehu::cli::{self, Cli};
 
 fn main() -> ExitCode {
+    kehu::store::configure_sqlite();
     let cli = Cli::parse();
     match &cli.command {
         Some(command) => cli::run(&cli, command),

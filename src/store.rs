@@ -29,7 +29,7 @@ pub use audit::AuditEntry;
 pub use batches::{Batch, BatchInfo, Undone};
 pub use bulk::BulkInsert;
 pub use customers::{ListFilter, Saved};
-pub use db::{SCHEMA_VERSION, default_db_path};
+pub use db::{SCHEMA_VERSION, configure_sqlite, default_db_path};
 pub use error::StoreError;
 pub use ledger::{
     AddOptions, Added, AgingReport, AgingRow, Allocate, AllocateRequest, AllocationLine, Balance,
