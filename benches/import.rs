@@ -188,6 +188,12 @@ fn write_csv(path: &Path, rows: u64) -> Vec<String> {
             .expect("write");
     }
     w.flush().expect("flush");
+    // On disk before any timing starts: the first runs would otherwise
+    // share the machine with the kernel writing this file back.
+    w.into_inner()
+        .expect("flush")
+        .sync_all()
+        .expect("sync csv");
     headers
 }
 
@@ -207,6 +213,9 @@ fn write_xlsx(path: &Path, headers: &[String], data: &[FieldValues]) {
         }
     }
     book.save(path).expect("save xlsx");
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .expect("sync xlsx");
 }
 
 /// calamine's own cost: open, read the sheet, every cell to text.
