@@ -190,10 +190,7 @@ fn write_csv(path: &Path, rows: u64) -> Vec<String> {
     w.flush().expect("flush");
     // On disk before any timing starts: the first runs would otherwise
     // share the machine with the kernel writing this file back.
-    w.into_inner()
-        .expect("flush")
-        .sync_all()
-        .expect("sync csv");
+    w.into_inner().expect("flush").sync_all().expect("sync csv");
     headers
 }
 

@@ -13,6 +13,7 @@
 mod commit;
 pub mod encoding;
 mod export;
+mod file_keys;
 pub mod header;
 pub mod ledger;
 pub mod mapping;

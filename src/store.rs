@@ -39,7 +39,7 @@ pub use ledger::{
 };
 pub use load_mode::{Load, LoadMode};
 pub use mappings::SavedMapping;
-pub use matching::{Existing, MatchedBy, Patched};
+pub use matching::{Existing, MatchedBy, NewMatches, Patched};
 pub use reconcile::{
     Adjusted, EntryKinds, OurSide, SavedStatementMapping, Session, SessionInfo, SessionSource,
     SessionStatus,

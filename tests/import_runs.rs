@@ -493,3 +493,44 @@ fn a_batch_recorded_before_id_ranges_is_undone_from_its_create_rows() {
     assert_eq!((undone.deleted, undone.restored), (5, 0));
     assert_eq!(count(&store), 0);
 }
+
+#[test]
+fn a_row_repeating_a_written_row_is_caught_after_an_earlier_repeat_was_rejected() {
+    // Rows are matched with each other on the reading thread; the first row
+    // with tax ID T is rejected (its code belongs to another customer), so
+    // the row to compare with is the second, and the third repeats it.
+    let (dir, mut store) = temp_store();
+    let tax = |i| kehu::synth::customer_values(i)["tax_id"].clone();
+    let mut owner = FieldValues::new();
+    owner.insert("name".into(), "已有客户有限公司".into());
+    owner.insert("code".into(), "K1".into());
+    owner.insert("tax_id".into(), tax(1));
+    store.add_customer(&owner, None).unwrap();
+    let t = tax(2);
+    let file = write(
+        dir.path(),
+        "repeats.csv",
+        &format!("客户名称,客户编码,税号\n甲公司,K1,{t}\n乙贸易公司,,{t}\n丙科技公司,,{t}\n"),
+    );
+    let report = run(&mut store, &file, |_| {});
+    assert_eq!(
+        (report.inserted, report.rejected),
+        (1, 2),
+        "{:?}",
+        report.problems
+    );
+    let in_file = report
+        .problems
+        .iter()
+        .find(|p| p.code == "import.duplicate_in_file")
+        .expect("the third row is a repeat");
+    assert_eq!(in_file.row, 4);
+    assert!(
+        in_file
+            .message
+            .get(kehu::domain::Lang::En)
+            .contains("row 3"),
+        "{in_file:?}"
+    );
+    assert_eq!(count(&store), 2);
+}

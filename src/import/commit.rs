@@ -16,7 +16,7 @@ use super::plan::{Pass, Prepare};
 use super::read::{Rows, Source};
 use super::rejects::RejectsWriter;
 use super::run::{Started, guarded, rolls_back, start, take_rows};
-use super::{ImportError, Report, Settings};
+use super::{ImportError, Policy, Report, Settings};
 
 /// Where a run stands, handed to the progress callback after every row.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -103,7 +103,11 @@ fn write_rows(
     bulk.audit_creates_by_batch()?;
     bulk.build_indexes_after_large_load()?;
     let audit_after = bulk.last_audit_id()?;
-    let prepare = Prepare::new(bulk.field_check(), settings);
+    if settings.policy != Policy::Update {
+        // Rows of the file are matched with each other on the reading thread.
+        bulk.caller_matches_new_rows();
+    }
+    let mut prepare = Prepare::new(bulk.field_check(), settings);
     let mut pass = Pass::new(&mut bulk, settings, std::mem::take(report))?;
     let (back, spent) = std::sync::mpsc::channel();
     pass.give_back_through(back);

@@ -29,7 +29,7 @@ const BATCHES_IN_FLIGHT: usize = 4;
 pub(super) fn staged<P: Send, T>(
     rows: Rows,
     keep_cells: bool,
-    prepare: impl Fn(&Row) -> P + Send,
+    mut prepare: impl FnMut(&Row) -> P + Send,
     consume: impl FnOnce(&mut dyn Iterator<Item = Result<Staged<P>, ImportError>>) -> T,
 ) -> (T, Rows) {
     std::thread::scope(|scope| {

@@ -7,9 +7,12 @@ use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, Sender};
 
 use crate::domain::customer::CustomerData;
+use crate::domain::customer::Status;
 use crate::domain::field::{Field, FieldSource, FieldValues};
 use crate::domain::{Problem, Problems, Severity, Text};
-use crate::store::{BulkInsert, Checked, Existing, FieldCheck, MatchedBy, Patched};
+use crate::store::{BulkInsert, Checked, Existing, FieldCheck, MatchedBy, NewMatches, Patched};
+
+use super::file_keys::{Earlier, FileKeys};
 
 use super::mapping::Target;
 use super::numbers::mangled_numbers;
@@ -109,12 +112,17 @@ impl<'b, 's> Pass<'b, 's> {
             mut checked,
             mangled,
             mut problems,
+            earlier,
         } = prepared
         else {
             return Ok(Outcome::Blank);
         };
         self.report.rows += 1;
-        let Some(existing) = self.bulk.match_stored(&mut checked)? else {
+        let new = NewMatches {
+            tax_id: self.inserted_ids(&earlier.tax_id),
+            name: self.inserted_ids(&earlier.name),
+        };
+        let Some(existing) = self.bulk.match_stored(&mut checked, &new)? else {
             problems.0.extend(checked.problems.0.iter().cloned());
             if checked.problems.has_errors() {
                 return Ok(self.reject(row, problems));
@@ -227,6 +235,19 @@ impl<'b, 's> Pass<'b, 's> {
         }
     }
 
+    /// The customers this pass inserted from `rows` (earlier rows of the file).
+    fn inserted_ids(&self, rows: &[u64]) -> Vec<i64> {
+        rows.iter()
+            .filter_map(|row| {
+                let i = self
+                    .inserted_rows
+                    .binary_search_by_key(row, |(_, r)| *r)
+                    .ok()?;
+                Some(self.inserted_rows[i].0)
+            })
+            .collect()
+    }
+
     /// The row of this file that already wrote customer `id`, if any.
     fn earlier_row(&self, id: i64) -> Option<u64> {
         if id >= self.first_new_id
@@ -297,6 +318,8 @@ pub(super) enum Prepared {
         mangled: Vec<Problem>,
         /// Row-shape warnings (ragged rows).
         problems: Problems,
+        /// Earlier rows of the file with the same live tax ID or name key.
+        earlier: Earlier,
     },
 }
 
@@ -313,6 +336,8 @@ pub(super) struct Prepare {
     needed: usize,
     /// Only the update policy uses a row's values after the checks.
     keep_values: bool,
+    /// The keys of the rows prepared so far.
+    file_keys: FileKeys,
 }
 
 impl Prepare {
@@ -341,6 +366,7 @@ impl Prepare {
             width: mapping.headers.len(),
             needed,
             keep_values: settings.policy == Policy::Update,
+            file_keys: FileKeys::default(),
         }
     }
 
@@ -351,7 +377,7 @@ impl Prepare {
         }
     }
 
-    pub fn prepare(&self, row: &Row) -> Prepared {
+    pub fn prepare(&mut self, row: &Row) -> Prepared {
         if row.is_blank() {
             return Prepared::Blank;
         }
@@ -368,7 +394,17 @@ impl Prepare {
             }
         }
         checked.problems.0.extend(mangled.iter().cloned());
+        let data = &checked.data;
+        let live_tax_id = match data.status {
+            Status::Archived => "",
+            _ => data.tax_id.as_str(),
+        };
+        let remember = !checked.problems.has_errors();
+        let earlier = self
+            .file_keys
+            .earlier(row.number, live_tax_id, &checked.name_key, remember);
         Prepared::Row {
+            earlier,
             values: if self.keep_values {
                 field_values(row, &self.targets)
             } else {

@@ -21,6 +21,8 @@ pub struct BulkInsert<'s> {
     pub(super) updated: usize,
     /// Keys for matching rows in memory (`match_in_memory`), imports only.
     pub(super) keys: Option<KnownKeys>,
+    /// Whether inserted rows' keys join `keys` (see `caller_matches_new_rows`).
+    pub(super) track_inserted: bool,
     /// Set by `audit_creates_by_batch`: the first id this bulk inserts.
     pub(super) creates_from: Option<i64>,
     pub(super) deferral: Deferral,
@@ -38,6 +40,7 @@ impl Store {
             inserted: 0,
             updated: 0,
             keys: None,
+            track_inserted: true,
             creates_from: None,
             deferral: Deferral::Never,
         })

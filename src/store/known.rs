@@ -117,19 +117,31 @@ impl KnownKeys {
         }
     }
 
-    /// The live customer other than `except` holding `tax_id`.
+    /// The live customer other than `except` holding `tax_id`: the one
+    /// these keys know, else the first of `also` (ids the caller found).
     pub fn tax_owner(
         &self,
         conn: &Connection,
         tax_id: &str,
         except: Option<i64>,
+        also: &[i64],
     ) -> Result<Option<Stored>> {
         if tax_id.is_empty() {
             return Ok(None);
         }
-        self.confirm(conn, self.tax.get(&hash(tax_id)), except, |s| {
-            s.tax_id == tax_id && s.status != Status::Archived
-        })
+        let known = match self.tax.is_empty() {
+            true => None,
+            false => self.tax.get(&hash(tax_id)),
+        };
+        for id in known.into_iter().chain(also) {
+            let found = self.confirm(conn, Some(id), except, |s| {
+                s.tax_id == tax_id && s.status != Status::Archived
+            })?;
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
+        Ok(None)
     }
 
     /// The customer other than `except` with `code` (through its index).
@@ -149,21 +161,28 @@ impl KnownKeys {
         self.confirm(conn, id.as_ref(), except, |s| s.code == code)
     }
 
-    /// Customers other than `except` whose name key is `key` (a few at most).
+    /// Customers other than `except` whose name key is `key` (a few at
+    /// most): those these keys know, then those of `also` (ids the caller found).
     pub fn same_name(
         &self,
         conn: &Connection,
         key: &str,
         except: Option<i64>,
+        also: &[i64],
     ) -> Result<Vec<Stored>> {
-        let h = hash(key);
-        let Some(first) = self.name.get(&h) else {
-            return Ok(Vec::new());
+        let known = match self.name.is_empty() || key.is_empty() {
+            true => None,
+            false => {
+                let h = hash(key);
+                self.name.get(&h).map(|first| {
+                    let more = self.more_names.get(&h).map(Vec::as_slice).unwrap_or(&[]);
+                    std::iter::once(first).chain(more)
+                })
+            }
         };
-        let more = self.more_names.get(&h).map(Vec::as_slice).unwrap_or(&[]);
-        let mut found = Vec::new();
-        for id in std::iter::once(first).chain(more) {
-            if Some(*id) == except {
+        let mut found: Vec<Stored> = Vec::new();
+        for id in known.into_iter().flatten().chain(also) {
+            if Some(*id) == except || found.iter().any(|s| s.id == *id) {
                 continue;
             }
             if let Some((stored, stored_key)) = read(conn, *id)?
@@ -263,14 +282,14 @@ mod tests {
                 .is_none()
         );
         assert!(keys.code_owner(conn, "C999999", None).unwrap().is_none());
-        let by_tax = keys.tax_owner(conn, &a.data.tax_id, None).unwrap();
+        let by_tax = keys.tax_owner(conn, &a.data.tax_id, None, &[]).unwrap();
         assert_eq!(by_tax.map(|s| s.code), Some(a.data.code.clone()));
         let key = crate::domain::names::name_key(&a.data.name);
-        assert_eq!(keys.same_name(conn, &key, None).unwrap().len(), 1);
+        assert_eq!(keys.same_name(conn, &key, None, &[]).unwrap().len(), 1);
         keys.remove(a.id, &a.data, &key);
-        assert!(keys.same_name(conn, &key, None).unwrap().is_empty());
+        assert!(keys.same_name(conn, &key, None, &[]).unwrap().is_empty());
         assert!(
-            keys.tax_owner(conn, &a.data.tax_id, None)
+            keys.tax_owner(conn, &a.data.tax_id, None, &[])
                 .unwrap()
                 .is_none()
         );

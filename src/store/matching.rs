@@ -35,6 +35,16 @@ impl MatchedBy {
     }
 }
 
+/// Customers a bulk inserted earlier that share a new row's keys, as the
+/// caller found them (`BulkInsert::caller_matches_new_rows`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewMatches {
+    /// Same live tax ID.
+    pub tax_id: Vec<i64>,
+    /// Same normalised name.
+    pub name: Vec<i64>,
+}
+
 /// A stored customer that a new row duplicates.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Existing {
@@ -77,6 +87,14 @@ impl BulkInsert<'_> {
         Ok(())
     }
 
+    /// The caller matches the rows this bulk inserts against each other
+    /// (an import does it on its reading thread) and passes what it finds to
+    /// `match_stored`; the keys in memory then stay those of the customers
+    /// stored before, which `patch` may not be used with.
+    pub fn caller_matches_new_rows(&mut self) {
+        self.track_inserted = false;
+    }
+
     /// Makes room for `rows` more customers' keys at once.
     pub fn expect_rows(&mut self, rows: usize) {
         if let Some(keys) = self.keys.as_mut() {
@@ -93,16 +111,22 @@ impl BulkInsert<'_> {
     /// about it — its tax ID or code already taken (errors), customers of the
     /// same normalised name (a warning) — and returns the stored customer the
     /// row is: same live tax ID, else same code, else same name, the last
-    /// two only when the tax IDs do not differ. Call `match_in_memory` first.
-    pub fn match_stored(&self, checked: &mut Checked) -> Result<Option<Existing>> {
+    /// two only when the tax IDs do not differ. `new` names customers this
+    /// bulk inserted that share its keys, when the caller matches those
+    /// (`caller_matches_new_rows`). Call `match_in_memory` first.
+    pub fn match_stored(
+        &self,
+        checked: &mut Checked,
+        new: &NewMatches,
+    ) -> Result<Option<Existing>> {
         let keys = self.keys()?;
         let data = &checked.data;
         let tax_owner = match data.status {
             Status::Archived => None,
-            _ => keys.tax_owner(&self.tx, &data.tax_id, None)?,
+            _ => keys.tax_owner(&self.tx, &data.tax_id, None, &new.tax_id)?,
         };
         let code_owner = keys.code_owner(&self.tx, &data.code, None)?;
-        let same_name = keys.same_name(&self.tx, &checked.name_key, None)?;
+        let same_name = keys.same_name(&self.tx, &checked.name_key, None, &new.name)?;
         if let Some(owner) = &tax_owner {
             let problem = tax_id_taken(&data.tax_id, &owner.code, &owner.name);
             checked.problems.push(problem);
@@ -143,7 +167,9 @@ impl BulkInsert<'_> {
     pub fn insert_checked(&mut self, checked: Checked) -> Result<(i64, CustomerData)> {
         let key = checked.name_key.clone();
         let (id, data) = self.writer.insert_data(&self.tx, checked)?;
-        if let Some(keys) = self.keys.as_mut() {
+        if self.track_inserted
+            && let Some(keys) = self.keys.as_mut()
+        {
             keys.add(id, &data, &key);
         }
         self.inserted += 1;
@@ -159,10 +185,15 @@ impl BulkInsert<'_> {
         };
         let values = self.writer.merge_patch(&old, patch);
         let mut checked = self.writer.field_check().check(&values, Some(&old));
+        if !self.track_inserted {
+            return Err(super::StoreError::Refused(
+                "patch needs the keys of the rows inserted in this bulk".into(),
+            ));
+        }
         let keys = self.keys()?;
         let data = &checked.data;
         if data.status != Status::Archived
-            && let Some(owner) = keys.tax_owner(&self.tx, &data.tax_id, Some(old.id))?
+            && let Some(owner) = keys.tax_owner(&self.tx, &data.tax_id, Some(old.id), &[])?
         {
             let problem = tax_id_taken(&data.tax_id, &owner.code, &owner.name);
             checked.problems.push(problem);
@@ -170,7 +201,7 @@ impl BulkInsert<'_> {
         if let Some(owner) = keys.code_owner(&self.tx, &data.code, Some(old.id))? {
             checked.problems.push(code_taken(&data.code, &owner.name));
         }
-        let same_name = keys.same_name(&self.tx, &checked.name_key, Some(old.id))?;
+        let same_name = keys.same_name(&self.tx, &checked.name_key, Some(old.id), &[])?;
         if !same_name.is_empty() {
             checked.similar = same_name.iter().map(candidate).collect();
             checked
