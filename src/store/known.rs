@@ -1,8 +1,11 @@
 //! The keys an import matches rows on — live tax ID and normalised name —
-//! held in memory for one bulk write, so a row costs no query and the
-//! database's indexes on them can be built after a large load. Codes are
-//! looked up in the code's UNIQUE index, which stays: most files carry no
-//! code (the store assigns them), so that lookup is rare.
+//! of the customers stored before it (and, under the update policy, of
+//! those it inserts), held in memory for one bulk write, so a row costs no
+//! query and the database's indexes on them can be built after a large
+//! load. Rows of the same file are matched with each other by the import's
+//! reading thread (import/file_keys.rs) and passed in as candidate ids.
+//! Codes are looked up in the code's UNIQUE index, which stays: most files
+//! carry no code (the store assigns them), so that lookup is rare.
 //!
 //! Keys are kept as 64-bit hashes: a million customers take ~70 MB instead
 //! of ~200 MB as strings. Every hit is confirmed against the stored row, so a
@@ -66,12 +69,6 @@ impl KnownKeys {
             name: ByHash::with_capacity_and_hasher(n, Default::default()),
             more_names: ByHash::default(),
         }
-    }
-
-    /// Makes room for `n` more customers at once (fewer rehashes on a big load).
-    pub fn reserve(&mut self, n: usize) {
-        self.tax.reserve(n);
-        self.name.reserve(n);
     }
 
     /// Records the keys of customer `id`, just written as `data`.

@@ -95,13 +95,6 @@ impl BulkInsert<'_> {
         self.track_inserted = false;
     }
 
-    /// Makes room for `rows` more customers' keys at once.
-    pub fn expect_rows(&mut self, rows: usize) {
-        if let Some(keys) = self.keys.as_mut() {
-            keys.reserve(rows);
-        }
-    }
-
     /// Field checks that need no database, to run on another thread.
     pub fn field_check(&self) -> FieldCheck {
         self.writer.field_check()
