@@ -20,6 +20,7 @@ pub mod mapping;
 mod numbers;
 mod pipeline;
 mod plan;
+mod prepare;
 pub mod read;
 mod rejects;
 mod run;

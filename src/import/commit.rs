@@ -12,7 +12,8 @@ use std::sync::atomic::AtomicBool;
 use crate::store::{BatchInfo, Load, Store};
 
 use super::pipeline::staged;
-use super::plan::{Pass, Prepare};
+use super::plan::Pass;
+use super::prepare::Prepare;
 use super::read::{Rows, Source};
 use super::rejects::RejectsWriter;
 use super::run::{Started, guarded, rolls_back, start, take_rows};

@@ -1,21 +1,19 @@
-//! What happens to each row: its field values from the mapping, the checks
-//! the form runs (through the repository), numbers Excel mangled, and the
-//! duplicate policy — matches by tax ID, code, then normalised name, against
-//! the database and against earlier rows of the same file.
+//! What happens to each row on the writing side, once prepare.rs has
+//! mapped and checked it: the duplicate policy — matches by tax ID, code,
+//! then normalised name, against the database and against earlier rows of
+//! the same file — then insert, update, skip or reject, and the report.
 
 use std::collections::HashMap;
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::Sender;
 
 use crate::domain::customer::CustomerData;
-use crate::domain::customer::Status;
-use crate::domain::field::{Field, FieldSource, FieldValues};
+use crate::domain::field::{Field, FieldValues};
 use crate::domain::{Problem, Problems, Severity, Text};
-use crate::store::{BulkInsert, Checked, Existing, FieldCheck, MatchedBy, NewMatches, Patched};
+use crate::store::{BulkInsert, Existing, MatchedBy, NewMatches, Patched};
 
-use super::file_keys::{Earlier, FileKeys};
+use super::prepare::Prepared;
 
 use super::mapping::Target;
-use super::numbers::mangled_numbers;
 use super::read::Row;
 use super::run::{RowPass, error_texts, note};
 use super::{Duplicate, ImportError, MAX_PROBLEMS, Policy, Report, Settings};
@@ -302,156 +300,6 @@ impl RowPass for Pass<'_, '_> {
     }
 }
 
-/// What the reading side works out for a row: everything that needs no
-/// database (pipeline.rs runs it on a second thread).
-// Nearly every row is a `Row`: boxing it would only add an allocation per row.
-#[allow(clippy::large_enum_variant)]
-pub(super) enum Prepared {
-    Blank,
-    Row {
-        /// The mapped cells: the patch when the row updates a stored customer
-        /// (empty unless the policy is update).
-        values: FieldValues,
-        /// Field checks, with Excel's mangled numbers in place of the generic errors.
-        checked: Checked,
-        /// Tax IDs and bank accounts Excel turned into numbers.
-        mangled: Vec<Problem>,
-        /// Row-shape warnings (ragged rows).
-        problems: Problems,
-        /// Earlier rows of the file with the same live tax ID or name key.
-        earlier: Earlier,
-    },
-}
-
-/// Prepares rows for a `Pass`: mapping and field checks.
-pub(super) struct Prepare {
-    check: FieldCheck,
-    targets: Vec<Target>,
-    /// Per field (`Field as usize`): the column mapped to it.
-    field_columns: Vec<Option<usize>>,
-    /// Columns mapped to classification dimensions: (code, column), by code.
-    dimension_columns: Vec<(String, usize)>,
-    width: usize,
-    /// Cells a text row needs to reach the last mapped column.
-    needed: usize,
-    /// Only the update policy uses a row's values after the checks.
-    keep_values: bool,
-    /// The keys of the rows prepared so far.
-    file_keys: FileKeys,
-}
-
-impl Prepare {
-    pub fn new(check: FieldCheck, settings: &Settings) -> Prepare {
-        let mapping = &settings.mapping;
-        let needed = mapping
-            .targets
-            .iter()
-            .rposition(|t| *t != Target::Ignore)
-            .map_or(0, |i| i + 1);
-        let mut field_columns = vec![None; Field::ALL.len()];
-        let mut dimension_columns = Vec::new();
-        for (column, target) in mapping.targets.iter().enumerate() {
-            match target {
-                Target::Field(f) => field_columns[*f as usize] = Some(column),
-                Target::Dimension(code) => dimension_columns.push((code.clone(), column)),
-                Target::Ignore => {}
-            }
-        }
-        dimension_columns.sort();
-        Prepare {
-            check,
-            field_columns,
-            dimension_columns,
-            targets: mapping.targets.clone(),
-            width: mapping.headers.len(),
-            needed,
-            keep_values: settings.policy == Policy::Update,
-            file_keys: FileKeys::default(),
-        }
-    }
-
-    /// Frees the records a `Pass` gave back (see `Pass::give_back_through`).
-    pub fn drop_spent(spent: &Receiver<Vec<CustomerData>>) {
-        while let Ok(records) = spent.try_recv() {
-            drop(records);
-        }
-    }
-
-    pub fn prepare(&mut self, row: &Row) -> Prepared {
-        if row.is_blank() {
-            return Prepared::Blank;
-        }
-        let mut problems = Problems::default();
-        ragged(row, self.width, self.needed, &mut problems);
-        let mangled = mangled_numbers(row, &self.targets);
-        let mut checked = self.check.check(&MappedRow { row, prepare: self }, None);
-        for m in &mangled {
-            // The specific "Excel made it a number" error replaces the generic
-            // ones, and the mangled number is no key to match customers on.
-            checked.problems.0.retain(|p| p.field != m.field);
-            if m.field == Field::TaxId.key() {
-                checked.data.tax_id.clear();
-            }
-        }
-        checked.problems.0.extend(mangled.iter().cloned());
-        let data = &checked.data;
-        let live_tax_id = match data.status {
-            Status::Archived => "",
-            _ => data.tax_id.as_str(),
-        };
-        let remember = !checked.problems.has_errors();
-        let earlier = self
-            .file_keys
-            .earlier(row.number, live_tax_id, &checked.name_key, remember);
-        Prepared::Row {
-            earlier,
-            values: if self.keep_values {
-                field_values(row, &self.targets)
-            } else {
-                FieldValues::new()
-            },
-            checked,
-            mangled,
-            problems,
-        }
-    }
-}
-
-/// A row's cells read through the mapping, in place.
-struct MappedRow<'a> {
-    row: &'a Row,
-    prepare: &'a Prepare,
-}
-
-impl FieldSource for MappedRow<'_> {
-    fn field(&self, field: Field) -> &str {
-        self.prepare.field_columns[field as usize].map_or("", |c| self.row.cell(c).trim())
-    }
-
-    fn others(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.prepare
-            .dimension_columns
-            .iter()
-            .map(|(code, c)| (code.as_str(), self.row.cell(*c).trim()))
-            .filter(|(_, text)| !text.is_empty())
-    }
-}
-
-/// The non-empty mapped cells of a row, by field key or dimension code.
-fn field_values(row: &Row, targets: &[Target]) -> FieldValues {
-    let mut values = FieldValues::new();
-    for (i, target) in targets.iter().enumerate() {
-        if *target == Target::Ignore {
-            continue;
-        }
-        let cell = row.cell(i).trim();
-        if !cell.is_empty() {
-            values.insert(target.key().to_string(), cell.to_string());
-        }
-    }
-    values
-}
-
 fn column_for(field: &str, targets: &[Target], headers: &[String]) -> String {
     targets
         .iter()
@@ -459,41 +307,6 @@ fn column_for(field: &str, targets: &[Target], headers: &[String]) -> String {
         .and_then(|i| headers.get(i).cloned())
         .unwrap_or_default()
 }
-
-/// Cells past the header, or (text files) too few cells to reach the last
-/// mapped column (`needed`).
-fn ragged(row: &Row, width: usize, needed: usize, problems: &mut Problems) {
-    let filled = row.filled_len();
-    if filled > width {
-        problems.push(Problem::warning(
-            "",
-            "import.extra_cells",
-            Text::new(
-                format!("The row has {filled} cells but the header only {width}: the extra cells are ignored."),
-                format!("该行有 {filled} 个单元格，表头只有 {width} 列：多出的单元格未导入。"),
-            ),
-        ));
-    } else if !row.cells.is_empty() && row.numeric.is_empty() && row.cells.len() < needed {
-        // Text files only: a short record is often half of a row that a line
-        // break inside an unquoted cell split in two.
-        let cells = row.cells.len();
-        problems.push(Problem::warning(
-            "",
-            "import.missing_cells",
-            Text::new(
-                format!(
-                    "The row has {cells} cells but the header {width}: the rest are read as empty. \
-                     If a line break inside a cell split the row, put that cell in quotes."
-                ),
-                format!(
-                    "该行只有 {cells} 个单元格，表头有 {width} 列：其余按空值导入。\
-                     若是单元格内的换行把一行拆成了两行，请给该单元格加引号。"
-                ),
-            ),
-        ));
-    }
-}
-
 fn matched(existing: &Existing, code: &'static str, en: &str, zh: &str) -> Problem {
     let (by_en, by_zh) = by_text(existing.by);
     Problem::warning(
@@ -535,41 +348,5 @@ fn by_text(by: MatchedBy) -> (&'static str, &'static str) {
         MatchedBy::TaxId => ("tax ID", "税号"),
         MatchedBy::Code => ("code", "编码"),
         MatchedBy::Name => ("name", "名称"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn row(cells: &[&str], numeric: &[bool]) -> Row {
-        Row {
-            number: 2,
-            cells: cells.iter().map(|c| c.to_string()).collect(),
-            numeric: numeric.to_vec(),
-        }
-    }
-
-    #[test]
-    fn ragged_rows_are_warnings() {
-        let codes = |r: &Row| {
-            let mut p = Problems::default();
-            ragged(r, 3, 3, &mut p);
-            p.iter().map(|p| (p.code, p.severity)).collect::<Vec<_>>()
-        };
-        assert_eq!(
-            codes(&row(&["a", "b", "c", "d"], &[])),
-            [("import.extra_cells", Severity::Warning)]
-        );
-        assert_eq!(
-            codes(&row(&["a", "b"], &[])),
-            [("import.missing_cells", Severity::Warning)]
-        );
-        // Trailing empty cells and full-width sheet rows are not ragged.
-        assert!(codes(&row(&["a", "b", "c", ""], &[])).is_empty());
-        assert!(codes(&row(&["a", "b", "c"], &[false; 3])).is_empty());
-        let mut p = Problems::default();
-        ragged(&row(&["a", "b"], &[]), 3, 2, &mut p);
-        assert!(p.is_empty(), "the missing cell is not mapped");
     }
 }
