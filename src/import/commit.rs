@@ -16,7 +16,7 @@ use super::plan::Pass;
 use super::prepare::Prepare;
 use super::read::{Rows, Source};
 use super::rejects::RejectsWriter;
-use super::run::{Started, guarded, rolls_back, start, take_rows};
+use super::run::{RunFile, close_pass, rolls_back, run_file, take_rows};
 use super::{ImportError, Policy, Report, Settings};
 
 /// Where a run stands, handed to the progress callback after every row.
@@ -68,27 +68,25 @@ fn run(
     dry_run: bool,
 ) -> Result<Report, ImportError> {
     settings.mapping.validate()?;
-    let Started {
-        rows,
-        rejects,
-        mut report,
-    } = start(
-        source,
-        settings.sheet.as_deref(),
-        settings.header_row,
-        &settings.mapping.headers,
-        settings.rejects.as_deref(),
-        dry_run,
-    )?;
+    let file = RunFile {
+        sheet: settings.sheet.as_deref(),
+        header_row: settings.header_row,
+        headers: &settings.mapping.headers,
+        rejects: settings.rejects.as_deref(),
+    };
     // Every reference an import writes is valid by construction (store/load_mode.rs).
     let load = Load {
         cache_kib: settings.cache_kib,
         foreign_keys: false,
     };
-    guarded(store, &mut report, load, |store, report| {
-        write_rows(store, settings, rows, rejects, control, report)
-    })?;
-    Ok(report)
+    run_file(
+        store,
+        source,
+        file,
+        dry_run,
+        load,
+        |store, rows, rejects, report| write_rows(store, settings, rows, rejects, control, report),
+    )
 }
 
 fn write_rows(
@@ -123,11 +121,7 @@ fn write_rows(
     );
     let cancelled = cancelled?;
 
-    *report = std::mem::take(&mut pass.report);
-    report.cancelled = cancelled;
-    if let Some(w) = rejects {
-        report.rejects_file = Some(w.finish()?);
-    }
+    close_pass(report, std::mem::take(&mut pass.report), cancelled, rejects)?;
     if rolls_back(report, settings.all_or_nothing) {
         // Dropping the bulk rolls every row back.
         return Ok(());

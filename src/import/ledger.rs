@@ -22,7 +22,7 @@ use super::header::detect_by;
 use super::pipeline::in_turn;
 use super::read::{Rows, Source};
 use super::rejects::RejectsWriter;
-use super::run::{Started, guarded, rolls_back, start, take_rows};
+use super::run::{RunFile, close_pass, rolls_back, run_file, take_rows};
 use super::{Control, DEFAULT_CACHE_KIB, ImportError, Layout, Policy, Report, layout_by};
 
 /// Where the header is in a ledger file: the row naming the most ledger columns.
@@ -100,26 +100,24 @@ fn run(
     dry_run: bool,
 ) -> Result<Report, ImportError> {
     settings.mapping.validate(settings.default_kind.is_some())?;
-    let Started {
-        rows,
-        rejects,
-        mut report,
-    } = start(
-        source,
-        settings.sheet.as_deref(),
-        settings.header_row,
-        &settings.mapping.headers,
-        settings.rejects.as_deref(),
-        dry_run,
-    )?;
+    let file = RunFile {
+        sheet: settings.sheet.as_deref(),
+        header_row: settings.header_row,
+        headers: &settings.mapping.headers,
+        rejects: settings.rejects.as_deref(),
+    };
     let load = Load {
         cache_kib: settings.cache_kib,
         foreign_keys: true,
     };
-    guarded(store, &mut report, load, |store, report| {
-        write_rows(store, settings, rows, rejects, control, report)
-    })?;
-    Ok(report)
+    run_file(
+        store,
+        source,
+        file,
+        dry_run,
+        load,
+        |store, rows, rejects, report| write_rows(store, settings, rows, rejects, control, report),
+    )
 }
 
 fn write_rows(
@@ -138,11 +136,7 @@ fn write_rows(
         &mut rejects,
         &mut control,
     )?;
-    *report = std::mem::take(&mut pass.report);
-    report.cancelled = cancelled;
-    if let Some(w) = rejects {
-        report.rejects_file = Some(w.finish()?);
-    }
+    close_pass(report, std::mem::take(&mut pass.report), cancelled, rejects)?;
     if rolls_back(report, settings.all_or_nothing) {
         // Dropping the bulk rolls every row back.
         return Ok(());

@@ -17,7 +17,7 @@ use super::rejects::RejectsWriter;
 use super::{Control, ImportError, KEEP_BACKUPS, MAX_PROBLEMS, Progress, Report, RowProblem};
 
 /// A run that has read down to its header row.
-pub(super) struct Started {
+struct Started {
     /// The data rows, after the header.
     pub rows: Rows,
     pub rejects: Option<RejectsWriter>,
@@ -25,20 +25,13 @@ pub(super) struct Started {
     pub report: Report,
 }
 
-/// Opens the rows of `sheet`, checks that row `header_row` still holds
-/// `headers`, and starts the rejects file (with that header) when asked.
-pub(super) fn start(
-    source: &Source,
-    sheet: Option<&str>,
-    header_row: u64,
-    headers: &[String],
-    rejects: Option<&Path>,
-    dry_run: bool,
-) -> Result<Started, ImportError> {
-    let sheet = source.sheet_name(sheet)?;
+/// Opens the rows of the file's sheet, checks that its header row still
+/// holds its headers, and starts the rejects file (with that header) when asked.
+fn start(source: &Source, file: RunFile, dry_run: bool) -> Result<Started, ImportError> {
+    let sheet = source.sheet_name(file.sheet)?;
     let mut rows = source.rows(sheet.as_deref())?;
-    let header = skip_to_header(&mut rows, source, header_row, headers)?;
-    let rejects = match rejects {
+    let header = skip_to_header(&mut rows, source, file.header_row, file.headers)?;
+    let rejects = match file.rejects {
         Some(path) => Some(RejectsWriter::create(path, &header.cells)?),
         None => None,
     };
@@ -53,6 +46,51 @@ pub(super) fn start(
         rejects,
         report,
     })
+}
+
+/// Where a run reads: the sheet and header row it was set up with, the
+/// headers that row must still hold, and the rejects file to write.
+pub(super) struct RunFile<'a> {
+    pub sheet: Option<&'a str>,
+    pub header_row: u64,
+    pub headers: &'a [String],
+    pub rejects: Option<&'a Path>,
+}
+
+/// The whole of a run over `source`: read to its header, then `write` the
+/// rows (with the rejects file) inside `guarded`; gives the report.
+pub(super) fn run_file(
+    store: &mut Store,
+    source: &Source,
+    file: RunFile,
+    dry_run: bool,
+    load: Load,
+    write: impl FnOnce(&mut Store, Rows, Option<RejectsWriter>, &mut Report) -> Result<(), ImportError>,
+) -> Result<Report, ImportError> {
+    let Started {
+        rows,
+        rejects,
+        mut report,
+    } = start(source, file, dry_run)?;
+    guarded(store, &mut report, load, |store, report| {
+        write(store, rows, rejects, report)
+    })?;
+    Ok(report)
+}
+
+/// Ends a pass: its report, whether it was cancelled, the finished rejects file.
+pub(super) fn close_pass(
+    report: &mut Report,
+    pass_report: Report,
+    cancelled: bool,
+    rejects: Option<RejectsWriter>,
+) -> Result<(), ImportError> {
+    *report = pass_report;
+    report.cancelled = cancelled;
+    if let Some(w) = rejects {
+        report.rejects_file = Some(w.finish()?);
+    }
+    Ok(())
 }
 
 /// Reads up to the header row `number`, which must still hold `headers`.
@@ -80,7 +118,7 @@ fn skip_to_header(
 
 /// Runs `write`; for a commit (not a dry run) after a backup of the
 /// database and inside the load mode.
-pub(super) fn guarded(
+fn guarded(
     store: &mut Store,
     report: &mut Report,
     load: Load,

@@ -112,27 +112,11 @@ impl BulkInsert<'_> {
         checked: &mut Checked,
         new: &NewMatches,
     ) -> Result<Option<Existing>> {
-        let keys = self.keys()?;
-        let data = &checked.data;
-        let tax_owner = match data.status {
-            Status::Archived => None,
-            _ => keys.tax_owner(&self.tx, &data.tax_id, None, &new.tax_id)?,
-        };
-        let code_owner = keys.code_owner(&self.tx, &data.code, None)?;
-        let same_name = keys.same_name(&self.tx, &checked.name_key, None, &new.name)?;
-        if let Some(owner) = &tax_owner {
-            let problem = tax_id_taken(&data.tax_id, &owner.code, &owner.name);
-            checked.problems.push(problem);
-        }
-        if let Some(owner) = &code_owner {
-            checked.problems.push(code_taken(&data.code, &owner.name));
-        }
-        if !same_name.is_empty() {
-            checked.similar = same_name.iter().map(candidate).collect();
-            checked
-                .problems
-                .push(similar_names_warning(&checked.similar));
-        }
+        let Clashes {
+            tax_owner,
+            code_owner,
+            same_name,
+        } = self.clashes(checked, None, new)?;
         // A code or a name shared with a customer of another tax ID is a clash
         // (code) or a lookalike (name), not the same customer.
         let same_entity = |s: &Stored| {
@@ -183,24 +167,7 @@ impl BulkInsert<'_> {
                 "patch needs the keys of the rows inserted in this bulk".into(),
             ));
         }
-        let keys = self.keys()?;
-        let data = &checked.data;
-        if data.status != Status::Archived
-            && let Some(owner) = keys.tax_owner(&self.tx, &data.tax_id, Some(old.id), &[])?
-        {
-            let problem = tax_id_taken(&data.tax_id, &owner.code, &owner.name);
-            checked.problems.push(problem);
-        }
-        if let Some(owner) = keys.code_owner(&self.tx, &data.code, Some(old.id))? {
-            checked.problems.push(code_taken(&data.code, &owner.name));
-        }
-        let same_name = keys.same_name(&self.tx, &checked.name_key, Some(old.id), &[])?;
-        if !same_name.is_empty() {
-            checked.similar = same_name.iter().map(candidate).collect();
-            checked
-                .problems
-                .push(similar_names_warning(&checked.similar));
-        }
+        self.clashes(&mut checked, Some(old.id), &NewMatches::default())?;
         if checked.problems.has_errors() {
             return Ok(Patched::Invalid(checked));
         }
@@ -217,6 +184,43 @@ impl BulkInsert<'_> {
         Ok(Patched::Updated(customer))
     }
 
+    /// The stored customers (other than `except`) a checked record clashes
+    /// with — its live tax ID or code taken (errors), the same normalised
+    /// name (a warning) — each added to `checked.problems`.
+    fn clashes(
+        &self,
+        checked: &mut Checked,
+        except: Option<i64>,
+        new: &NewMatches,
+    ) -> Result<Clashes> {
+        let keys = self.keys()?;
+        let data = &checked.data;
+        let tax_owner = match data.status {
+            Status::Archived => None,
+            _ => keys.tax_owner(&self.tx, &data.tax_id, except, &new.tax_id)?,
+        };
+        let code_owner = keys.code_owner(&self.tx, &data.code, except)?;
+        let same_name = keys.same_name(&self.tx, &checked.name_key, except, &new.name)?;
+        if let Some(owner) = &tax_owner {
+            let problem = tax_id_taken(&data.tax_id, &owner.code, &owner.name);
+            checked.problems.push(problem);
+        }
+        if let Some(owner) = &code_owner {
+            checked.problems.push(code_taken(&data.code, &owner.name));
+        }
+        if !same_name.is_empty() {
+            checked.similar = same_name.iter().map(candidate).collect();
+            checked
+                .problems
+                .push(similar_names_warning(&checked.similar));
+        }
+        Ok(Clashes {
+            tax_owner,
+            code_owner,
+            same_name,
+        })
+    }
+
     /// The id of the last audit row written so far (0 when none).
     pub fn last_audit_id(&self) -> Result<i64> {
         Ok(self
@@ -229,6 +233,13 @@ impl BulkInsert<'_> {
             super::StoreError::Refused("match_in_memory was not called on this bulk".into())
         })
     }
+}
+
+/// What `clashes` found.
+struct Clashes {
+    tax_owner: Option<Stored>,
+    code_owner: Option<Stored>,
+    same_name: Vec<Stored>,
 }
 
 fn candidate(s: &Stored) -> Candidate {

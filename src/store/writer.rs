@@ -322,7 +322,7 @@ impl Writer {
             self.next_code += 1;
             self.code_counter_dirty = true;
             // A code typed in an earlier row of this write may be the next one.
-            if self.typed_codes.is_empty() || !self.typed_codes.contains(&code) {
+            if !self.typed_codes.contains(&code) {
                 return Ok(code);
             }
         }
