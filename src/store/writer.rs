@@ -134,13 +134,7 @@ impl Writer {
                     self.remember_key(&checked.name_key);
                     let Checked { data, problems, .. } = checked;
                     self.finish_insert(conn, id, &data)?;
-                    let customer = Customer {
-                        id,
-                        data,
-                        created_at: self.now.clone(),
-                        updated_at: self.now.clone(),
-                    };
-                    return Ok(Ok((customer, problems)));
+                    return Ok(Ok((self.new_customer(id, data), problems)));
                 }
                 Err(StoreError::Sqlite(e)) if is_unique_violation(&e) => {
                     // An earlier row of the same batch may have taken the
@@ -162,12 +156,17 @@ impl Writer {
     /// Inserts a checked customer, allocating a code when none was given.
     pub fn insert(&mut self, conn: &Connection, checked: Checked) -> Result<Customer> {
         let (id, data) = self.insert_data(conn, checked)?;
-        Ok(Customer {
+        Ok(self.new_customer(id, data))
+    }
+
+    /// The stored record of a customer this writer just inserted.
+    fn new_customer(&self, id: i64, data: CustomerData) -> Customer {
+        Customer {
             id,
             data,
             created_at: self.now.clone(),
             updated_at: self.now.clone(),
-        })
+        }
     }
 
     /// `insert` without building the stored record: its id and data.
@@ -198,11 +197,8 @@ impl Writer {
     /// Classification and the audit snapshot of a freshly inserted row.
     fn finish_insert(&mut self, conn: &Connection, id: i64, data: &CustomerData) -> Result<()> {
         if let Some(rows) = self.class_rows.as_mut() {
-            for (dim, value) in &data.classification {
-                if let Some((dim_id, value_id)) = self.class_ids.get(dim).and_then(|v| v.get(value))
-                {
-                    rows.push(conn, [id, *dim_id, *value_id])?;
-                }
+            for row in class_rows_of(&self.class_ids, id, data) {
+                rows.push(conn, row)?;
             }
         } else {
             self.write_classification(conn, id, data)?;
@@ -349,10 +345,8 @@ impl Writer {
         let mut stmt = conn.prepare_cached(
             "INSERT INTO customer_class (customer_id, dimension_id, value_id) VALUES (?1, ?2, ?3)",
         )?;
-        for (dim, value) in &data.classification {
-            if let Some((dim_id, value_id)) = self.class_ids.get(dim).and_then(|v| v.get(value)) {
-                stmt.execute(params![id, dim_id, value_id])?;
-            }
+        for row in class_rows_of(&self.class_ids, id, data) {
+            stmt.execute(row)?;
         }
         Ok(())
     }
@@ -366,6 +360,18 @@ impl Writer {
             at: &self.now,
         }
     }
+}
+
+/// Customer `id`'s classification as (customer, dimension, value) id rows.
+fn class_rows_of<'a>(
+    class_ids: &'a ClassIds,
+    id: i64,
+    data: &'a CustomerData,
+) -> impl Iterator<Item = [i64; 3]> + 'a {
+    data.classification.iter().filter_map(move |(dim, value)| {
+        let (dim_id, value_id) = class_ids.get(dim)?.get(value)?;
+        Some([id, *dim_id, *value_id])
+    })
 }
 
 /// The stored columns of a record in insert order (?1–?22), then the time
