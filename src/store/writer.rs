@@ -7,17 +7,19 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 mod checks;
 mod class_rows;
+mod columns;
 
 pub use checks::{Candidate, Checked, FieldCheck, SimilarScan};
 pub(super) use checks::{code_taken, similar_names_warning, tax_id_taken};
 
+use self::columns::{customer_params, insert_row, snapshot_json};
 use super::audit::AuditWrite;
 use super::catalog::load_catalog;
 use super::{Result, StoreError, now_text};
 use crate::domain::Problems;
 use crate::domain::classification::Catalog;
 use crate::domain::customer::{Customer, CustomerData};
-use crate::domain::field::{Field, FieldValues, values_of};
+use crate::domain::field::{FieldValues, values_of};
 use crate::domain::mnemonic::mnemonic;
 use crate::domain::money::Money;
 use crate::domain::names::name_key;
@@ -372,81 +374,6 @@ fn class_rows_of<'a>(
         let (dim_id, value_id) = class_ids.get(dim)?.get(value)?;
         Some([id, *dim_id, *value_id])
     })
-}
-
-/// The stored columns of a record in insert order (?1–?22), then the time
-/// (?23) and any extra parameters.
-macro_rules! customer_params {
-    ($data:expr, $key:expr, $now:expr $(, $extra:expr)*) => {
-        params![
-            $data.code,
-            $data.name,
-            $key,
-            $data.short_name,
-            $data.mnemonic,
-            $data.kind.key(),
-            $data.tax_id,
-            $data.contact,
-            $data.phone,
-            $data.mobile,
-            $data.email,
-            $data.registered_address,
-            $data.business_address,
-            $data.bank_name,
-            $data.bank_account,
-            $data.invoice_type.map(|v| v.key()),
-            $data.tax_rate.map(|v| v.percent()),
-            $data.settlement.map(|v| v.key()),
-            $data.payment_days,
-            $data.credit_limit.fen(),
-            $data.status.key(),
-            $data.notes,
-            $now,
-            $($extra),*
-        ]
-    };
-}
-use customer_params;
-
-fn insert_row(conn: &Connection, data: &CustomerData, key: &str, now: &str) -> Result<i64> {
-    conn.prepare_cached(
-        "INSERT INTO customer (code, name, name_key, short_name, mnemonic, kind, tax_id, contact, phone, mobile,
-         email, registered_address, business_address, bank_name, bank_account, invoice_type, tax_rate,
-         settlement, payment_days, credit_limit, status, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-         ?21, ?22, ?23, ?23)",
-    )?
-    .execute(customer_params!(data, key, now))?;
-    Ok(conn.last_insert_rowid())
-}
-
-/// The record's non-empty fields as a JSON object (field keys as in the
-/// JSON output), for create/delete audit rows. Written by hand rather than
-/// through a map: it runs once per imported row and keeps the row short.
-fn snapshot_json(data: &CustomerData) -> String {
-    // Escaped straight into one buffer: no String per key or value.
-    let mut out: Vec<u8> = Vec::with_capacity(512);
-    out.push(b'{');
-    let mut put = |key: &str, value: &str| {
-        if value.is_empty() {
-            return;
-        }
-        if out.len() > 1 {
-            out.push(b',');
-        }
-        // Writing a &str into a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut out, key);
-        out.push(b':');
-        let _ = serde_json::to_writer(&mut out, value);
-    };
-    for field in Field::ALL {
-        put(field.key(), &field.text_of(data));
-    }
-    for (dim, value) in &data.classification {
-        put(dim, value);
-    }
-    out.push(b'}');
-    String::from_utf8(out).unwrap_or_default()
 }
 
 fn is_unique_violation(e: &rusqlite::Error) -> bool {
