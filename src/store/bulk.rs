@@ -2,7 +2,7 @@
 //! insert benchmark. Either everything written through it commits, or — if
 //! it is dropped without `commit` — nothing does.
 
-use rusqlite::Transaction;
+use rusqlite::{Connection, Statement, Transaction, TransactionBehavior};
 
 use super::customers::find;
 use super::deferred_indexes::Deferral;
@@ -14,6 +14,10 @@ use crate::domain::customer::Customer;
 use crate::domain::field::FieldValues;
 
 pub struct BulkInsert<'s> {
+    /// The customer insert, held for the whole bulk (see `INSERT_SQL`);
+    /// first so it is finalised before the transaction ends.
+    pub(super) insert: Option<Statement<'s>>,
+    pub(super) conn: &'s Connection,
     // pub(super): the importer's extensions (matching.rs, batches.rs) share them.
     pub(super) tx: Transaction<'s>,
     pub(super) writer: Writer,
@@ -32,9 +36,14 @@ impl Store {
     /// Starts a bulk write. Similar names are looked up by exact normalised
     /// name only (an index lookup), so the cost per row stays flat.
     pub fn bulk_insert(&mut self) -> Result<BulkInsert<'_>> {
-        let tx = self.conn.transaction()?;
+        let conn = &self.conn;
+        // Unchecked: `&mut self` already rules out a second transaction, and
+        // the held insert statement needs the connection borrowed for 's.
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
         let writer = Writer::new(&tx, &self.operator)?;
         Ok(BulkInsert {
+            insert: None,
+            conn,
             tx,
             writer,
             inserted: 0,

@@ -10,7 +10,7 @@ use super::bulk::BulkInsert;
 use super::customers::find;
 use super::known::{KnownKeys, Stored};
 use super::writer::{
-    Candidate, Checked, FieldCheck, code_taken, similar_names_warning, tax_id_taken,
+    Candidate, Checked, FieldCheck, INSERT_SQL, code_taken, similar_names_warning, tax_id_taken,
 };
 use crate::domain::customer::{Customer, CustomerData, Status};
 use crate::domain::field::FieldValues;
@@ -143,7 +143,11 @@ impl BulkInsert<'_> {
     /// again; gives the new customer's id and the record as stored.
     pub fn insert_checked(&mut self, checked: Checked) -> Result<(i64, CustomerData)> {
         let key = checked.name_key.clone();
-        let (id, data) = self.writer.insert_data(&self.tx, checked)?;
+        let insert = match &mut self.insert {
+            Some(insert) => insert,
+            None => self.insert.insert(self.conn.prepare(INSERT_SQL)?),
+        };
+        let (id, data) = self.writer.insert_data(&self.tx, insert, checked)?;
         if self.track_inserted
             && let Some(keys) = self.keys.as_mut()
         {

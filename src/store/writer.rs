@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Statement, params};
 
 mod checks;
 mod class_rows;
@@ -12,6 +12,7 @@ mod columns;
 pub use checks::{Candidate, Checked, FieldCheck, SimilarScan};
 pub(super) use checks::{code_taken, similar_names_warning, tax_id_taken};
 
+pub(super) use self::columns::INSERT_SQL;
 use self::columns::{customer_params, insert_row, snapshot_json};
 use super::audit::AuditWrite;
 use super::catalog::load_catalog;
@@ -131,7 +132,14 @@ impl Writer {
             if auto_code {
                 checked.data.code = self.allocate_code(conn)?;
             }
-            match insert_row(conn, &checked.data, &checked.name_key, &self.now) {
+            let mut insert = conn.prepare_cached(INSERT_SQL)?;
+            match insert_row(
+                conn,
+                &mut insert,
+                &checked.data,
+                &checked.name_key,
+                &self.now,
+            ) {
                 Ok(id) => {
                     self.remember_key(&checked.name_key);
                     let Checked { data, problems, .. } = checked;
@@ -157,7 +165,8 @@ impl Writer {
 
     /// Inserts a checked customer, allocating a code when none was given.
     pub fn insert(&mut self, conn: &Connection, checked: Checked) -> Result<Customer> {
-        let (id, data) = self.insert_data(conn, checked)?;
+        let mut insert = conn.prepare_cached(INSERT_SQL)?;
+        let (id, data) = self.insert_data(conn, &mut insert, checked)?;
         Ok(self.new_customer(id, data))
     }
 
@@ -175,6 +184,7 @@ impl Writer {
     pub fn insert_data(
         &mut self,
         conn: &Connection,
+        insert: &mut Statement,
         checked: Checked,
     ) -> Result<(i64, CustomerData)> {
         let Checked {
@@ -185,7 +195,7 @@ impl Writer {
         } else if data.code.starts_with('C') {
             self.typed_codes.insert(data.code.clone());
         }
-        let id = insert_row(conn, &data, &name_key, &self.now)?;
+        let id = insert_row(conn, insert, &data, &name_key, &self.now)?;
         self.remember_key(&name_key);
         self.finish_insert(conn, id, &data)?;
         Ok((id, data))
