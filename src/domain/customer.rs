@@ -7,6 +7,17 @@ use serde::Serialize;
 use super::money::Money;
 use super::text::Lang;
 
+/// Whether `wanted` (lower case, no spaces) is `label` lower-cased without
+/// its spaces. Compared as it goes: choices are parsed for every imported
+/// row, and building the lowered label allocated twice per variant.
+fn same_label(wanted: &str, label: &str) -> bool {
+    label
+        .chars()
+        .filter(|c| *c != ' ')
+        .flat_map(char::to_lowercase)
+        .eq(wanted.chars())
+}
+
 /// Declares a closed set of choices with a stable storage key, labels in both
 /// languages and the extra words people type for it (专票, 普票…).
 macro_rules! choice_enum {
@@ -35,7 +46,7 @@ macro_rules! choice_enum {
                 let wanted: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
                 $(
                     if wanted == $key
-                        || wanted == $en.to_lowercase().replace(' ', "")
+                        || same_label(&wanted, $en)
                         || wanted == $zh
                         $(|| wanted == $alias)* {
                         return Some($name::$variant);
@@ -213,4 +224,32 @@ pub struct Customer {
     pub data: CustomerData,
     pub created_at: String,
     pub updated_at: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_choice_is_read_from_its_key_either_label_or_an_alias_in_any_case() {
+        for text in [
+            "bank_transfer",
+            "Bank transfer",
+            "BANK TRANSFER",
+            "banktransfer",
+            "转账",
+            "电汇",
+        ] {
+            assert_eq!(
+                Settlement::parse(text),
+                Some(Settlement::BankTransfer),
+                "{text}"
+            );
+        }
+        assert_eq!(Settlement::parse("On Credit"), Some(Settlement::Credit));
+        assert_eq!(Kind::parse(" 企业 "), Some(Kind::Company));
+        for text in ["bank", "transfers", "on", ""] {
+            assert_eq!(Settlement::parse(text), None, "{text}");
+        }
+    }
 }

@@ -257,8 +257,25 @@ pub fn resident_id_check_char(first17: &str) -> Option<char> {
     resident::check_char(&chars)
 }
 
+/// Each ASCII character's place in `USCC_ALPHABET`, `NONE` if absent: a
+/// table because a check looks up 35 characters (an import, millions).
+const USCC_VALUES: [u8; 128] = {
+    let mut table = [NONE; 128];
+    let alphabet = USCC_ALPHABET.as_bytes();
+    let mut i = 0;
+    while i < alphabet.len() {
+        table[alphabet[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+const NONE: u8 = u8::MAX;
+
 fn uscc_value(c: char) -> Option<u32> {
-    USCC_ALPHABET.find(c).map(|i| i as u32)
+    match USCC_VALUES.get(c as usize) {
+        Some(&v) if v != NONE => Some(v as u32),
+        _ => None,
+    }
 }
 
 fn uscc_check_of(first17: &[char]) -> Option<char> {
@@ -271,7 +288,10 @@ fn uscc_check_of(first17: &[char]) -> Option<char> {
     }
     // 31 − (Σ mod 31), with 31 wrapping to 0.
     let index = (31 - sum % 31) % 31;
-    USCC_ALPHABET.chars().nth(index as usize)
+    USCC_ALPHABET
+        .as_bytes()
+        .get(index as usize)
+        .map(|&b| char::from(b))
 }
 
 fn org_check_of(body8: &[char]) -> Option<char> {
@@ -321,11 +341,14 @@ fn validate_uscc(chars: &[char]) -> Result<Vec<IdWarning>, IdError> {
             found: chars[17],
         });
     }
-    let pair: String = chars[..2].iter().collect();
-    let known = pair.starts_with('Y') || KNOWN_TYPES.contains(&pair.as_str());
+    let known = chars[0] == 'Y'
+        || KNOWN_TYPES
+            .iter()
+            .any(|t| t.chars().eq(chars[..2].iter().copied()));
     Ok(if known {
         Vec::new()
     } else {
+        let pair = chars[..2].iter().collect();
         vec![IdWarning::UnknownType { pair }]
     })
 }

@@ -126,8 +126,8 @@ fn check_tax_id(input: &str, data: &mut CustomerData, p: &mut Problems) {
     if input.is_empty() {
         return;
     }
-    let check = tax_id::check(input);
-    data.tax_id = check.normalized.clone();
+    let mut check = tax_id::check(input);
+    data.tax_id = std::mem::take(&mut check.normalized);
     if let Some(err) = &check.error {
         p.push(Problem::error(Field::TaxId.key(), err.code(), err.text()));
     }

@@ -7,7 +7,7 @@ use rusqlite::{Connection, Statement, Transaction, TransactionBehavior};
 use super::customers::find;
 use super::deferred_indexes::Deferral;
 use super::known::KnownKeys;
-use super::writer::{Checked, SimilarScan, Writer};
+use super::writer::{Checked, INSERT_SQL, SimilarScan, Writer};
 use super::{Result, Store};
 use crate::domain::Problems;
 use crate::domain::customer::Customer;
@@ -71,7 +71,8 @@ impl BulkInsert<'_> {
         &mut self,
         values: &FieldValues,
     ) -> Result<std::result::Result<(Customer, Problems), Checked>> {
-        let result = self.writer.check_and_insert(&self.tx, values)?;
+        let insert = held_insert(&mut self.insert, self.conn)?;
+        let result = self.writer.check_and_insert(&self.tx, insert, values)?;
         if result.is_ok() {
             self.inserted += 1;
         }
@@ -115,4 +116,15 @@ impl BulkInsert<'_> {
         self.tx.commit()?;
         Ok(self.inserted + self.updated)
     }
+}
+
+/// The bulk's customer insert statement, prepared on first use.
+pub(super) fn held_insert<'a, 's>(
+    insert: &'a mut Option<Statement<'s>>,
+    conn: &'s Connection,
+) -> Result<&'a mut Statement<'s>> {
+    Ok(match insert {
+        Some(insert) => insert,
+        None => insert.insert(conn.prepare(INSERT_SQL)?),
+    })
 }

@@ -6,11 +6,11 @@
 use serde::Serialize;
 
 use super::Result;
-use super::bulk::BulkInsert;
+use super::bulk::{BulkInsert, held_insert};
 use super::customers::find;
 use super::known::{KnownKeys, Stored};
 use super::writer::{
-    Candidate, Checked, FieldCheck, INSERT_SQL, code_taken, similar_names_warning, tax_id_taken,
+    Candidate, Checked, FieldCheck, code_taken, similar_names_warning, tax_id_taken,
 };
 use crate::domain::customer::{Customer, CustomerData, Status};
 use crate::domain::field::FieldValues;
@@ -143,10 +143,7 @@ impl BulkInsert<'_> {
     /// again; gives the new customer's id and the record as stored.
     pub fn insert_checked(&mut self, checked: Checked) -> Result<(i64, CustomerData)> {
         let key = checked.name_key.clone();
-        let insert = match &mut self.insert {
-            Some(insert) => insert,
-            None => self.insert.insert(self.conn.prepare(INSERT_SQL)?),
-        };
+        let insert = held_insert(&mut self.insert, self.conn)?;
         let (id, data) = self.writer.insert_data(&self.tx, insert, checked)?;
         if self.track_inserted
             && let Some(keys) = self.keys.as_mut()

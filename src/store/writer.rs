@@ -120,6 +120,7 @@ impl Writer {
     pub fn check_and_insert(
         &mut self,
         conn: &Connection,
+        insert: &mut Statement,
         values: &FieldValues,
     ) -> Result<std::result::Result<(Customer, Problems), Checked>> {
         let mut checked = self.check_fields(conn, values, None, SimilarScan::ExactKey)?;
@@ -132,14 +133,7 @@ impl Writer {
             if auto_code {
                 checked.data.code = self.allocate_code(conn)?;
             }
-            let mut insert = conn.prepare_cached(INSERT_SQL)?;
-            match insert_row(
-                conn,
-                &mut insert,
-                &checked.data,
-                &checked.name_key,
-                &self.now,
-            ) {
+            match insert_row(conn, insert, &checked.data, &checked.name_key, &self.now) {
                 Ok(id) => {
                     self.remember_key(&checked.name_key);
                     let Checked { data, problems, .. } = checked;
