@@ -107,6 +107,9 @@ fn write_rows(
         bulk.caller_matches_new_rows();
     }
     let mut prepare = Prepare::new(bulk.field_check(), settings);
+    if let Some(bytes) = rows.text_bytes() {
+        prepare.expect_file_of(bytes);
+    }
     let mut pass = Pass::new(&mut bulk, settings, std::mem::take(report))?;
     let (back, spent) = std::sync::mpsc::channel();
     pass.give_back_through(back);

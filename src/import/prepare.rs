@@ -84,6 +84,16 @@ impl Prepare {
         }
     }
 
+    /// Sizes the file's key maps for a text file of `bytes`: a customer
+    /// row is rarely under 256 bytes, and a cap keeps a giant file's guess
+    /// from holding memory its rows never use.
+    pub fn expect_file_of(&mut self, bytes: u64) {
+        const BYTES_PER_ROW: u64 = 256;
+        const MAX_ROWS: u64 = 2_000_000;
+        self.file_keys
+            .expect_rows((bytes / BYTES_PER_ROW).min(MAX_ROWS) as usize);
+    }
+
     /// Frees the records a `Pass` gave back (see `Pass::give_back_through`).
     pub fn drop_spent(spent: &Receiver<Vec<CustomerData>>) {
         while let Ok(records) = spent.try_recv() {

@@ -226,6 +226,14 @@ enum RowsInner {
 }
 
 impl Rows {
+    /// The size in bytes of a text file; `None` for a sheet.
+    pub fn text_bytes(&self) -> Option<u64> {
+        match &self.inner {
+            RowsInner::Text(t) => Some(t.len()),
+            RowsInner::Sheet(_) => None,
+        }
+    }
+
     /// How far through the file or sheet, 0.0–1.0 (bytes read for text, rows for a sheet).
     pub fn fraction_done(&self) -> f64 {
         match &self.inner {

@@ -179,6 +179,11 @@ impl TextRows {
         })
     }
 
+    /// Size of the file in bytes.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
     pub fn fraction_done(&self) -> f64 {
         if self.len == 0 {
             return 1.0;
