@@ -43,7 +43,7 @@ pub(super) fn staged<P: Send, T>(
                 batch.push(row.map(|mut row| {
                     let prepared = prepare(&row);
                     if !keep_cells {
-                        row.cells = Vec::new();
+                        rows.recycle(std::mem::take(&mut row.cells));
                         row.numeric = Vec::new();
                     }
                     Staged {

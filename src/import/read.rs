@@ -226,6 +226,14 @@ enum RowsInner {
 }
 
 impl Rows {
+    /// Gives a read row's cells back to be refilled (text files; a sheet
+    /// drops them).
+    pub fn recycle(&mut self, cells: Vec<String>) {
+        if let RowsInner::Text(t) = &mut self.inner {
+            t.recycle(cells);
+        }
+    }
+
     /// The size in bytes of a text file; `None` for a sheet.
     pub fn text_bytes(&self) -> Option<u64> {
         match &self.inner {

@@ -149,6 +149,8 @@ pub(super) struct TextRows {
     number: u64,
     len: u64,
     hash: Option<String>,
+    /// Cells of a row already used, refilled in place (see `recycle`).
+    spare: Vec<String>,
 }
 
 impl TextRows {
@@ -176,7 +178,14 @@ impl TextRows {
             number: 0,
             len,
             hash: None,
+            spare: Vec::new(),
         })
+    }
+
+    /// Takes back a row's cells once read, to fill with a later row's: a
+    /// million-row file otherwise allocates and frees a String per cell.
+    pub fn recycle(&mut self, cells: Vec<String>) {
+        self.spare = cells;
     }
 
     /// Size of the file in bytes.
@@ -210,14 +219,21 @@ impl Iterator for TextRows {
         match self.csv.read_byte_record(&mut self.record) {
             Ok(true) => {
                 self.number += 1;
-                let cells = self
-                    .record
-                    .iter()
-                    .map(|f| match std::str::from_utf8(f) {
-                        Ok(s) => s.to_string(),
-                        Err(_) => String::from_utf8_lossy(f).into_owned(),
-                    })
-                    .collect();
+                let mut cells = std::mem::take(&mut self.spare);
+                cells.truncate(self.record.len());
+                let reused = cells.len();
+                for (i, f) in self.record.iter().enumerate() {
+                    let text = match std::str::from_utf8(f) {
+                        Ok(s) => std::borrow::Cow::Borrowed(s),
+                        Err(_) => String::from_utf8_lossy(f),
+                    };
+                    if i < reused {
+                        cells[i].clear();
+                        cells[i].push_str(&text);
+                    } else {
+                        cells.push(text.into_owned());
+                    }
+                }
                 Some(Ok(Row {
                     number: self.number,
                     cells,
@@ -263,5 +279,37 @@ mod tests {
     fn binary_is_not_text() {
         assert!(looks_binary("\u{89}PNG\r\n\u{1a}\n\0\0\0\rIHDR"));
         assert!(!looks_binary("名称,税号\r\n华强,914403001922038216\r\n"));
+    }
+}
+
+#[cfg(test)]
+mod recycle_tests {
+    use crate::import::read::Source;
+
+    #[test]
+    fn recycled_cells_hold_exactly_the_next_rows_cells() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ragged.csv");
+        std::fs::write(
+            &path,
+            "名称,地址,税号\n华强,深圳市福田区,9144\n鑫达\n甲,乙,丙,丁\n",
+        )
+        .unwrap();
+        let mut rows = Source::open(&path).unwrap().rows(None).unwrap();
+        let mut seen = Vec::new();
+        while let Some(row) = rows.next() {
+            let row = row.unwrap();
+            seen.push(row.cells.clone());
+            rows.recycle(row.cells);
+        }
+        assert_eq!(
+            seen,
+            [
+                vec!["名称", "地址", "税号"],
+                vec!["华强", "深圳市福田区", "9144"],
+                vec!["鑫达"],
+                vec!["甲", "乙", "丙", "丁"],
+            ]
+        );
     }
 }
