@@ -15,7 +15,8 @@ use crate::domain::field::FieldValues;
 
 pub struct BulkInsert<'s> {
     /// The customer insert, held for the whole bulk (see `INSERT_SQL`);
-    /// first so it is finalised before the transaction ends.
+    /// finalised before the transaction ends: by `commit`, and on a drop
+    /// because it is the first field.
     pub(super) insert: Option<Statement<'s>>,
     pub(super) conn: &'s Connection,
     // pub(super): the importer's extensions (matching.rs, batches.rs) share them.
@@ -113,6 +114,7 @@ impl BulkInsert<'_> {
     pub fn commit(mut self) -> Result<usize> {
         self.rebuild_deferred()?;
         self.writer.finish(&self.tx)?;
+        self.insert = None;
         self.tx.commit()?;
         Ok(self.inserted + self.updated)
     }

@@ -142,12 +142,12 @@ impl BulkInsert<'_> {
     /// Inserts a row `check` passed (no errors), without checking it
     /// again; gives the new customer's id and the record as stored.
     pub fn insert_checked(&mut self, checked: Checked) -> Result<(i64, CustomerData)> {
-        let key = checked.name_key.clone();
+        // The name key is needed afterwards only when inserted rows are tracked.
+        let tracked =
+            (self.track_inserted && self.keys.is_some()).then(|| checked.name_key.clone());
         let insert = held_insert(&mut self.insert, self.conn)?;
         let (id, data) = self.writer.insert_data(&self.tx, insert, checked)?;
-        if self.track_inserted
-            && let Some(keys) = self.keys.as_mut()
-        {
+        if let (Some(key), Some(keys)) = (tracked, self.keys.as_mut()) {
             keys.add(id, &data, &key);
         }
         self.inserted += 1;
