@@ -221,17 +221,14 @@ impl Iterator for TextRows {
                 self.number += 1;
                 let mut cells = std::mem::take(&mut self.spare);
                 cells.truncate(self.record.len());
-                let reused = cells.len();
                 for (i, f) in self.record.iter().enumerate() {
-                    let text = match std::str::from_utf8(f) {
-                        Ok(s) => std::borrow::Cow::Borrowed(s),
-                        Err(_) => String::from_utf8_lossy(f),
-                    };
-                    if i < reused {
-                        cells[i].clear();
-                        cells[i].push_str(&text);
-                    } else {
-                        cells.push(text.into_owned());
+                    let text = String::from_utf8_lossy(f);
+                    match cells.get_mut(i) {
+                        Some(cell) => {
+                            cell.clear();
+                            cell.push_str(&text);
+                        }
+                        None => cells.push(text.into_owned()),
                     }
                 }
                 Some(Ok(Row {
