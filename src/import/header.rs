@@ -75,11 +75,7 @@ mod tests {
     use super::*;
 
     fn row(number: u64, cells: &[&str]) -> Row {
-        Row {
-            number,
-            cells: cells.iter().map(|c| c.to_string()).collect(),
-            numeric: Vec::new(),
-        }
+        Row::of(number, cells, &[])
     }
 
     #[test]

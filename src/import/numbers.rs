@@ -90,11 +90,7 @@ mod tests {
     use super::*;
 
     fn row(cells: &[&str], numeric: &[bool]) -> Row {
-        Row {
-            number: 7,
-            cells: cells.iter().map(|c| c.to_string()).collect(),
-            numeric: numeric.to_vec(),
-        }
+        Row::of(7, cells, numeric)
     }
 
     #[test]

@@ -216,11 +216,7 @@ mod tests {
     use crate::domain::Severity;
 
     fn row(cells: &[&str], numeric: &[bool]) -> Row {
-        Row {
-            number: 2,
-            cells: cells.iter().map(|c| c.to_string()).collect(),
-            numeric: numeric.to_vec(),
-        }
+        Row::of(2, cells, numeric)
     }
 
     #[test]

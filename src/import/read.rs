@@ -27,6 +27,16 @@ pub struct Row {
 }
 
 impl Row {
+    /// A row built in a test: its number, cells and which were numbers.
+    #[cfg(test)]
+    pub fn of(number: u64, cells: &[&str], numeric: &[bool]) -> Row {
+        Row {
+            number,
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            numeric: numeric.to_vec(),
+        }
+    }
+
     pub fn cell(&self, i: usize) -> &str {
         self.cells.get(i).map(String::as_str).unwrap_or("")
     }

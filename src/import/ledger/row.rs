@@ -371,11 +371,7 @@ mod tests {
     fn dates_lose_their_time_and_scientific_doc_numbers_are_caught() {
         assert_eq!(date_only("2026-11-01 00:00:00"), "2026-11-01");
         assert_eq!(date_only("2026年11月1日"), "2026年11月1日");
-        let row = |cell: &str, numeric: bool| Row {
-            number: 5,
-            cells: vec![cell.to_string()],
-            numeric: vec![numeric],
-        };
+        let row = |cell: &str, numeric: bool| Row::of(5, &[cell], &[numeric]);
         assert!(mangled_doc_no(&row("2.44202E+19", true), Some(0)).is_some());
         assert!(mangled_doc_no(&row("2.44202E+19", false), Some(0)).is_some());
         assert!(mangled_doc_no(&row("12345678", true), Some(0)).is_none());
