@@ -162,12 +162,15 @@ pub(super) fn open(
 }
 
 /// One sheet, read whole by calamine (a sheet is bounded by Excel's row limit),
-/// handed out row by row.
+/// handed out row by row. calamine's range starts at the first used cell, not
+/// A1: its offset is added back so rows and columns are those Excel shows.
 pub(super) struct SheetRows {
     path: std::path::PathBuf,
     range: Arc<Range<Data>>,
     next: usize,
     first_row: u64,
+    /// Empty columns left of the range (B3:F9 starts one column in).
+    first_col: usize,
 }
 
 impl SheetRows {
@@ -178,12 +181,15 @@ impl SheetRows {
         sheet: &str,
     ) -> Result<SheetRows, ImportError> {
         let range = cache.range(path, kind, sheet)?;
-        let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
+        let (first_row, first_col) = range
+            .start()
+            .map_or((0, 0), |(row, col)| (u64::from(row), col as usize));
         Ok(SheetRows {
             path: path.to_path_buf(),
             range,
             next: 0,
             first_row,
+            first_col,
         })
     }
 
@@ -209,8 +215,10 @@ impl Iterator for SheetRows {
             return None;
         }
         let width = self.range.width();
-        let mut cells = Vec::with_capacity(width);
-        let mut numeric = Vec::with_capacity(width);
+        let mut cells = vec![String::new(); self.first_col];
+        let mut numeric = vec![false; self.first_col];
+        cells.reserve(width);
+        numeric.reserve(width);
         for col in 0..width {
             let (text, number) = self
                 .range
