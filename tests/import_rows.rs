@@ -212,3 +212,57 @@ fn a_workbook_whose_used_range_starts_at_b3() {
     let (_, given) = layout(&store, &path, Some(3));
     assert_eq!(given.header_row, 3);
 }
+
+/// A workbook whose first sheet is notes (as our own template and many
+/// exports are): the data sheet is read, unless `--sheet` names another.
+#[test]
+fn a_workbook_opens_on_its_data_sheet_not_its_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes_first.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let notes = book.add_worksheet().set_name("说明").unwrap();
+    // More rows than the data, and two columns, one naming a field per row.
+    for r in 0..40u32 {
+        notes.write_string(r, 0, "客户名称").unwrap();
+        notes.write_string(r, 1, "填写营业执照上的全称").unwrap();
+    }
+    let blank = book.add_worksheet().set_name("封面").unwrap();
+    blank.write_string(0, 0, "客户档案").unwrap();
+    let data = book.add_worksheet().set_name("客户").unwrap();
+    for (r, cells) in [
+        ["客户名称", "统一社会信用代码", "手机"],
+        [
+            "深圳市华强电子有限公司",
+            "914403001922038216",
+            "13812345678",
+        ],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, text) in cells.iter().enumerate() {
+            data.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    let store = temp_store(dir.path());
+    let (source, found) = layout(&store, &path, None);
+    assert_eq!(found.sheet.as_deref(), Some("客户"));
+    assert_eq!(found.headers, ["客户名称", "统一社会信用代码", "手机"]);
+    assert_eq!(source.sheet_name(None).unwrap().as_deref(), Some("客户"));
+    // Named, the notes sheet is what is read.
+    let catalog = store.catalog().unwrap();
+    let named = import::layout(&source, Some("说明"), None, &catalog).unwrap();
+    assert_eq!(named.sheet.as_deref(), Some("说明"));
+    // Through the binary: the customer is imported from the data sheet.
+    let db = dir.path().join("cli.db");
+    let out = kehu(&db, &["import", path.to_str().unwrap(), "--format", "json"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}", String::from_utf8_lossy(&out.stderr));
+    });
+    assert_eq!(
+        (v["inserted"].as_u64(), v["sheet"].as_str()),
+        (Some(1), Some("客户")),
+        "{v}"
+    );
+}

@@ -117,6 +117,52 @@ impl Cache {
     }
 }
 
+impl Cache {
+    /// Keeps `range` as the last sheet read (the data sheet chosen after
+    /// reading every sheet, so the steps after do not read it again).
+    fn keep(&self, sheet: &str, range: Arc<Range<Data>>) {
+        let mut cached = self.sheet.lock().unwrap_or_else(|p| p.into_inner());
+        *cached = Some((sheet.to_string(), range));
+    }
+}
+
+/// The sheet that looks most like data (see choose.rs); `None` when no sheet
+/// can be read (the caller falls back to the first, whose error is then shown).
+pub(super) fn data_sheet(
+    path: &Path,
+    kind: WorkbookKind,
+    cache: &Cache,
+    sheets: &[String],
+) -> Option<String> {
+    let mut best: Option<(super::choose::Score, &String, Arc<Range<Data>>)> = None;
+    for name in sheets {
+        let Ok(rows) = SheetRows::open(path, kind, cache, name) else {
+            continue;
+        };
+        let range = Arc::clone(&rows.range);
+        let table_rows = range
+            .rows()
+            .filter(|r| r.iter().filter(|c| !is_blank(c)).nth(1).is_some())
+            .count();
+        let top: Vec<Row> = rows.take(super::super::header::SEARCH_ROWS).collect();
+        let score = super::choose::score(&top, table_rows);
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, name, range));
+        }
+    }
+    let (_, name, range) = best?;
+    cache.keep(name, range);
+    Some(name.clone())
+}
+
+fn is_blank(cell: &Data) -> bool {
+    match cell {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
 /// Tries the formats of the family (the extension's first) and lists the sheets.
 pub(super) fn open(
     path: &Path,
