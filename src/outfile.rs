@@ -152,6 +152,7 @@ impl OutputError {
                     format!("{} 所在的文件夹不存在", path.display())
                 }
                 OutputError::Extension { path, expected } => {
+                    let expected = expected.replace(" / ", " 或 ");
                     format!(
                         "{}：文件名须以 {expected} 结尾（所写的格式）",
                         path.display()
@@ -468,7 +469,8 @@ mod tests {
         for name in ["notes.docx", "out.pdf", "noext"] {
             let err = check(&dir.path().join(name), Format::SHEETS, &Rules::default()).unwrap_err();
             assert_eq!(err.code(), "output.extension");
-            assert!(err.text(Lang::Zh).contains(".xlsx / .csv"));
+            assert!(err.text(Lang::Zh).contains(".xlsx 或 .csv"));
+            assert!(err.text(Lang::En).contains(".xlsx / .csv"));
         }
         assert_eq!(
             check(

@@ -103,7 +103,7 @@ fn parse_stamp(stamp: &str) -> Option<String> {
 /// newest usable one always stays. Returns what was deleted.
 pub fn prune_backups(db: &Path, keep: usize) -> Result<Vec<PathBuf>> {
     let mut kept = 0;
-    let mut removed = Vec::new();
+    let mut removed = remove_stale_temporaries(db);
     for b in list_backups(db) {
         let stays = b.usable && kept < keep.max(1);
         if stays {
@@ -117,6 +117,27 @@ pub fn prune_backups(db: &Path, keep: usize) -> Result<Vec<PathBuf>> {
         removed.push(b.path);
     }
     Ok(removed)
+}
+
+/// Temporary copies a killed backup left behind (`.{name}.{pid}-{n}.tmp.db`),
+/// once they are an hour old: a backup running now is never that slow to start.
+fn remove_stale_temporaries(db: &Path) -> Vec<PathBuf> {
+    let hour = Duration::from_secs(3600);
+    let Ok(entries) = std::fs::read_dir(backup_dir(db)) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with('.')
+                && name.contains(".tmp.")
+                && e.metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > hour))
+        })
+        .filter_map(|e| std::fs::remove_file(e.path()).ok().map(|()| e.path()))
+        .collect()
 }
 
 /// Cheap: the SQLite header, a kehu schema version and the customer table.

@@ -449,6 +449,7 @@ messages! {
     KeyBackups => "Backups", "备份";
     KeyBackupNow => "Back up now", "立即备份";
     KeyRestore => "Restore", "恢复";
+    ScopeBackups => "Backups", "备份";
     NothingToWrite => "No row to write: nothing was written (no backup, no batch)", "没有可写入的行：未写入任何内容（不备份，不记批次）";
 }
 
