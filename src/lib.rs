@@ -7,6 +7,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod import;
+pub mod outfile;
 pub mod reconcile;
 pub mod report;
 pub mod store;

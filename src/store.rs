@@ -26,6 +26,10 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use audit::AuditEntry;
+pub use backup::{
+    BackupFile, Restored, backup_dir, check_backup, list_backups, newest_good_backup,
+    prune_backups, restore_database,
+};
 pub use batches::{Batch, BatchInfo, Undone};
 pub use bulk::BulkInsert;
 pub use customers::{ListFilter, Saved};

@@ -95,7 +95,7 @@ fn json_summary_and_exit_codes() {
 }
 
 #[test]
-fn dry_run_writes_nothing_and_rejects_are_written() {
+fn dry_run_writes_nothing_not_even_the_rejects() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kehu.db");
     let rejects = dir.path().join("退回.xlsx");
@@ -120,7 +120,8 @@ fn dry_run_writes_nothing_and_rejects_are_written() {
         "messages in --lang zh: {text}"
     );
     assert_eq!(customer_count(&db), 0);
-    assert!(rejects.exists());
+    assert!(!rejects.exists(), "a dry run writes no file");
+    assert!(stderr(&out).contains("dry run"), "{}", stderr(&out));
     assert!(
         !dir.path().join("backups").exists(),
         "a dry run takes no backup"

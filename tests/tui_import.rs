@@ -172,11 +172,35 @@ fn rejected_rows_are_saved_as_csv_and_xlsx_ready_to_fix() {
     typed(&mut app, "rejects.pdf");
     key(&mut app, KeyCode::Enter);
     let text = screen(&mut app, 120, 40);
-    assert!(
-        text.contains("save to a file ending in .csv or .xlsx"),
-        "{text}"
-    );
+    assert!(text.contains("must end in .xlsx / .csv"), "{text}");
     assert!(text.contains("Save the rejected rows"), "{text}");
+    key(&mut app, KeyCode::Esc);
+
+    // The file written before exists: the app asks before replacing it.
+    std::fs::write(&csv, "mine").unwrap();
+    typed(&mut app, "r");
+    ctrl(&mut app, 'u');
+    typed(&mut app, csv.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("Replace the file?"), "{text}");
+    typed(&mut app, "n");
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "mine");
+    key(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 120, 40).contains("Replace the file?"));
+    typed(&mut app, "y");
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("Rejected rows saved"), "{text}");
+    assert!(std::fs::read_to_string(&csv).unwrap().contains(",error"));
+
+    // Never the database, whatever the answer would be.
+    typed(&mut app, "r");
+    ctrl(&mut app, 'u');
+    typed(&mut app, dir.path().join("kehu.db").to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("is the database kehu has open"), "{text}");
+    assert!(!text.contains("Replace the file?"), "{text}");
 }
 
 #[test]

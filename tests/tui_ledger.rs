@@ -390,6 +390,25 @@ fn a_statement_is_exported_for_the_period_and_a_bad_file_name_keeps_the_dialog()
     key(&mut app, KeyCode::Enter);
     let bytes = std::fs::read(&xlsx).unwrap();
     assert!(bytes.starts_with(b"PK"), "not a zip/xlsx file");
+    // Again to the same file: the app asks before replacing it.
+    std::fs::write(&xlsx, "mine").unwrap();
+    typed(&mut app, "s");
+    tabs(&mut app, 2);
+    ctrl(&mut app, 'u');
+    typed(&mut app, xlsx.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("覆盖文件？"), "{text}");
+    typed(&mut app, "n");
+    assert_eq!(std::fs::read(&xlsx).unwrap(), b"mine");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "y");
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let text = screen(&mut app, 80, 24);
+    assert!(
+        !text.contains("文件（.xlsx/.csv）"),
+        "the dialog closed: {text}"
+    );
 }
 
 #[test]

@@ -62,10 +62,17 @@ pub enum Command {
     Export {
         /// The file to write (.xlsx, or .csv in UTF-8 with BOM).
         out: PathBuf,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Reconcile a customer's statement against the ledger (对账); history,
     /// show and confirm saved reconciliations.
     Reconcile(super::reconcile::ReconcileArgs),
+    /// Take a checked backup of the database (into the backups folder, or --out FILE); list backups.
+    Backup(super::backup::BackupArgs),
+    /// Replace the database with a backup (the current one is kept as a backup first).
+    Restore(super::backup::RestoreArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -186,6 +186,8 @@ fn summary(source: &Source, layout: &Layout, columns: &[String], report: &Report
         format!("committed as batch {batch} (undo with: kehu import undo {batch})")
     } else if report.committed {
         "committed".to_string()
+    } else if report.inserted + report.updated == 0 {
+        "no row to write: nothing was written (no backup, no batch)".to_string()
     } else {
         "all or nothing: rows were rejected, so nothing was written".to_string()
     };

@@ -4,12 +4,14 @@ use serde::Serialize;
 
 use super::args::{AgingArgs, BalanceArgs, OverdueArgs, StatementArgs};
 use super::ledger::{customer_id, date_arg, today};
+use super::outfiles::{refused, rules};
 use super::{Cli, CliResult, Failure, Format, open_store, output};
 use crate::domain::Lang;
 use crate::domain::date::iso;
 use crate::domain::ledger::aging::Bucket;
 use crate::domain::money::Money;
-use crate::report::{self, ReportError};
+use crate::outfile::{self, Format as OutFormat};
+use crate::report;
 use crate::store::{AgingReport, Balance, OverdueItem};
 
 /// Language of documents written to files: `--lang`, else Chinese (they go to customers).
@@ -18,13 +20,6 @@ fn document_lang(cli: &Cli) -> Lang {
         .as_deref()
         .and_then(Lang::parse)
         .unwrap_or(Lang::Zh)
-}
-
-fn report_failure(e: ReportError) -> Failure {
-    match e {
-        ReportError::UnknownKind(_) => Failure::usage(e.to_string()),
-        other => Failure::data(other.to_string()),
-    }
 }
 
 const BALANCE_HEADERS: [&str; 10] = [
@@ -106,11 +101,18 @@ fn aging_rows(report: &AgingReport) -> Vec<Vec<String>> {
 }
 
 pub fn aging(cli: &Cli, args: &AgingArgs) -> CliResult {
+    let rules = rules(cli, args.force)?;
+    if let Some(path) = &args.out {
+        outfile::check(path, OutFormat::SHEETS, &rules).map_err(|e| refused(cli, e))?;
+    }
     let store = open_store(cli)?;
     let as_of = date_arg("as_of", args.as_of.as_deref())?;
     let report = store.aging(as_of)?;
     if let Some(path) = &args.out {
-        report::write_aging(path, &report, document_lang(cli)).map_err(report_failure)?;
+        outfile::write(path, OutFormat::SHEETS, &rules, |tmp, _| {
+            report::write_aging(tmp, &report, document_lang(cli))
+        })
+        .map_err(|e| refused(cli, e))?;
         eprintln!(
             "wrote {} ({} customers, total {})",
             path.display(),
@@ -190,6 +192,10 @@ pub fn overdue(cli: &Cli, args: &OverdueArgs) -> CliResult {
 }
 
 pub fn statement(cli: &Cli, args: &StatementArgs) -> CliResult {
+    let rules = rules(cli, args.force)?;
+    if let Some(path) = &args.out {
+        outfile::check(path, OutFormat::SHEETS, &rules).map_err(|e| refused(cli, e))?;
+    }
     let store = open_store(cli)?;
     let from = date_arg("from", Some(&args.from))?;
     let to = date_arg("to", Some(&args.to))?;
@@ -197,7 +203,10 @@ pub fn statement(cli: &Cli, args: &StatementArgs) -> CliResult {
     let lang = document_lang(cli);
     match &args.out {
         Some(path) => {
-            report::write_statement(path, &statement, lang).map_err(report_failure)?;
+            outfile::write(path, OutFormat::SHEETS, &rules, |tmp, _| {
+                report::write_statement(tmp, &statement, lang)
+            })
+            .map_err(|e| refused(cli, e))?;
             println!(
                 "wrote {}: {} {}, {} to {}, {} entries, opening {}, closing {}",
                 path.display(),

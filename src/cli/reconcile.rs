@@ -17,12 +17,14 @@ use serde_json::{Value, json};
 use super::args::FormatArg;
 use super::import::lang as screen_lang;
 use super::ledger::customer_id;
+use super::outfiles::{refused, rules};
 use super::{Cli, CliResult, Failure, Format, open_store, output};
 use crate::domain::Lang;
 use crate::domain::date::{iso, parse_date};
 use crate::import::statement::prepare::{self, PrepareError, ReadRequest};
+use crate::outfile::{self, Format as OutFormat, Rules};
 use crate::reconcile::{MatchOptions, Reconciliation, SignConvention};
-use crate::report::{self, ReconciliationDoc, ReportError};
+use crate::report::{self, ReconciliationDoc};
 use crate::store::{SessionInfo, SessionStatus};
 
 mod sessions;
@@ -72,6 +74,9 @@ pub struct ReconcileArgs {
     /// Write the reconciliation statement (余额调节表) to REPORT.xlsx or .csv.
     #[arg(long, value_name = "REPORT")]
     pub out: Option<PathBuf>,
+    /// Replace the --out file if it exists.
+    #[arg(long, requires = "out")]
+    pub force: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -106,6 +111,9 @@ pub enum ReconcileCmd {
         session: i64,
         #[arg(long, value_name = "REPORT")]
         out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
         #[command(flatten)]
         format: FormatArg,
     },
@@ -129,8 +137,9 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
         Some(ReconcileCmd::Show {
             session,
             out,
+            force,
             format,
-        }) => return sessions::show(cli, *session, out.as_ref(), format.format),
+        }) => return sessions::show(cli, *session, out.as_ref(), *force, format.format),
         Some(ReconcileCmd::Confirm { session, format }) => {
             return sessions::confirm(cli, *session, format.format);
         }
@@ -151,6 +160,11 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
             .transpose()
     };
     let (from, to) = (date("from", &args.from)?, date("to", &args.to)?);
+    let rules = rules(cli, args.force)?.input(path);
+    if let Some(out) = &args.out {
+        // Before anything is saved: a refused --out leaves no draft behind.
+        outfile::check(out, OutFormat::SHEETS, &rules).map_err(|e| refused(cli, e))?;
+    }
     let mut store = open_store(cli)?;
     let id = customer_id(&store, code)?;
     let request = ReadRequest {
@@ -214,7 +228,7 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
         reconciliation: r,
     };
     if let Some(out) = &args.out {
-        write_report(out, &doc, document_lang(cli))?;
+        write_report(cli, out, &rules, &doc, document_lang(cli))?;
     }
     let meta = json!({
         "customer": { "code": prepared.ours.code, "name": prepared.ours.name },
@@ -272,14 +286,16 @@ fn prepare_failure(e: PrepareError, lang: Lang) -> Failure {
 }
 
 pub(super) fn write_report(
+    cli: &Cli,
     out: &std::path::Path,
+    rules: &Rules,
     doc: &ReconciliationDoc,
     lang: Lang,
 ) -> CliResult {
-    report::write_reconciliation(out, doc, lang).map_err(|e| match e {
-        ReportError::UnknownKind(_) => Failure::usage(e.to_string()),
-        other => Failure::data(other.to_string()),
-    })?;
+    outfile::write(out, OutFormat::SHEETS, rules, |tmp, _| {
+        report::write_reconciliation(tmp, doc, lang)
+    })
+    .map_err(|e| refused(cli, e))?;
     eprintln!("wrote {}", out.display());
     Ok(())
 }

@@ -46,6 +46,8 @@ pub enum Scope {
     ImportHistory,
     /// Our ledger and the customer's statement side by side.
     Reconcile,
+    /// The database's backups, with restore.
+    Backups,
 }
 
 impl Scope {
@@ -90,11 +92,12 @@ impl Scope {
             Scope::ImportResult => Msg::ScopeImportResult,
             Scope::ImportHistory => Msg::ScopeImportHistory,
             Scope::Reconcile => Msg::ScopeReconcile,
+            Scope::Backups => Msg::ScopeBackups,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 25] = [
+    pub const ALL: [Scope; 26] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -112,6 +115,7 @@ impl Scope {
         Scope::ImportProgress,
         Scope::ImportResult,
         Scope::ImportHistory,
+        Scope::Backups,
         Scope::Form,
         Scope::Override,
         Scope::Prompt,
@@ -196,6 +200,9 @@ pub enum Action {
     ConfirmReconciliation,
     ExportReport,
     OpeningNote,
+    Backups,
+    BackupNow,
+    RestoreBackup,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -69,7 +69,18 @@ fn session_json(store: &Store, id: i64) -> Result<(Session, Value), Failure> {
     Ok((session, meta))
 }
 
-pub(super) fn show(cli: &Cli, id: i64, out: Option<&PathBuf>, format: Format) -> CliResult {
+pub(super) fn show(
+    cli: &Cli,
+    id: i64,
+    out: Option<&PathBuf>,
+    force: bool,
+    format: Format,
+) -> CliResult {
+    let rules = super::super::outfiles::rules(cli, force)?;
+    if let Some(out) = out {
+        crate::outfile::check(out, crate::outfile::Format::SHEETS, &rules)
+            .map_err(|e| super::super::outfiles::refused(cli, e))?;
+    }
     let store = open_store(cli)?;
     let (session, meta) = session_json(&store, id)?;
     let info = &session.info;
@@ -83,7 +94,7 @@ pub(super) fn show(cli: &Cli, id: i64, out: Option<&PathBuf>, format: Format) ->
         reconciliation: &session.reconciliation,
     };
     if let Some(out) = out {
-        write_report(out, &doc, document_lang(cli))?;
+        write_report(cli, out, &rules, &doc, document_lang(cli))?;
     }
     print_reconciliation(format, &doc, meta, screen_lang(cli))?;
     closes(&session.reconciliation)

@@ -34,6 +34,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(S::List, &[k('O')], A::Reverse, Msg::KeyReverse, false),
     bind(S::List, &[k('i')], A::Import, Msg::KeyImport, false),
     bind(S::List, &[k('I')], A::ImportHistory, Msg::KeyImportHistory, false),
+    bind(S::List, &[k('B')], A::Backups, Msg::KeyBackups, false),
     bind(S::List, &[k('j'), code(KeyCode::Down)], A::Down, Msg::KeyDown, false),
     bind(S::List, &[k('k'), code(KeyCode::Up)], A::Up, Msg::KeyUp, false),
     bind(S::List, &[code(KeyCode::PageDown), ctrl('f')], A::PageDown, Msg::KeyPageDown, false),
@@ -204,6 +205,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(S::ImportHistory, &[k('g'), code(KeyCode::Home)], A::Top, Msg::KeyTop, false),
     bind(S::ImportHistory, &[k('G'), code(KeyCode::End)], A::Bottom, Msg::KeyBottom, false),
     bind(S::ImportHistory, &[code(KeyCode::Esc), k('q')], A::Back, Msg::KeyBack, true),
+    // backups
+    bind(S::Backups, &[k('b')], A::BackupNow, Msg::KeyBackupNow, true),
+    bind(S::Backups, &[code(KeyCode::Enter), k('r')], A::RestoreBackup, Msg::KeyRestore, true),
+    bind(S::Backups, &[k('j'), code(KeyCode::Down)], A::Down, Msg::KeyDown, false),
+    bind(S::Backups, &[k('k'), code(KeyCode::Up)], A::Up, Msg::KeyUp, false),
+    bind(S::Backups, &[k('g'), code(KeyCode::Home)], A::Top, Msg::KeyTop, false),
+    bind(S::Backups, &[k('G'), code(KeyCode::End)], A::Bottom, Msg::KeyBottom, false),
+    bind(S::Backups, &[code(KeyCode::Esc), k('q')], A::Back, Msg::KeyBack, true),
     // the help overlay
     bind(S::Help, &[k('j'), code(KeyCode::Down)], A::Down, Msg::KeyScroll, false),
     bind(S::Help, &[k('k'), code(KeyCode::Up)], A::Up, Msg::KeyScroll, false),

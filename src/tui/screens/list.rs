@@ -157,6 +157,10 @@ impl ListScreen {
             Action::AddFromTemplate => self.pick_template(ctx),
             Action::Import => return open_import_wizard(ctx),
             Action::ImportHistory => return open_import_history(ctx),
+            Action::Backups => {
+                let screen = super::backups::BackupsScreen::open(ctx);
+                return Outcome::Push(Screen::Backups(Box::new(screen)));
+            }
             Action::Demo => load_demo(ctx),
             Action::View | Action::Edit => {
                 let Some(code) = self.selected_code(ctx) else {

@@ -68,6 +68,8 @@ pub(super) struct Bench {
     unmatched_only: bool,
     prompt: Option<(Ask, Prompt)>,
     confirm: Option<(ConfirmFor, Confirm)>,
+    /// The export file the overwrite question is about.
+    overwrite_file: Option<std::path::PathBuf>,
 }
 
 /// The screen for `code` pushed, or the reason on the status line.
@@ -197,6 +199,7 @@ impl Bench {
             unmatched_only: false,
             prompt: None,
             confirm: None,
+            overwrite_file: None,
         };
         bench.refresh();
         // Open on the first difference: that is where the work is.
