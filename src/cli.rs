@@ -41,6 +41,15 @@ impl Failure {
         }
     }
 
+    /// Standard output was closed (`kehu … | head -1`): the reader has what it
+    /// wanted, so the command ends quietly with success.
+    pub fn closed() -> Failure {
+        Failure {
+            message: String::new(),
+            code: 0,
+        }
+    }
+
     pub fn usage(message: impl Into<String>) -> Failure {
         Failure {
             message: message.into(),
@@ -98,7 +107,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             if !failure.message.is_empty() {
-                eprintln!("kehu: {}", failure.message);
+                output::note!("kehu: {}", failure.message);
             }
             ExitCode::from(failure.code)
         }

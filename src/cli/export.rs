@@ -3,11 +3,11 @@
 use std::path::Path;
 
 use super::import::import_failure;
-use super::{Cli, CliResult, open_store};
+use super::{Cli, CliResult, open_store, output};
 
 pub fn run(cli: &Cli, out: &Path) -> CliResult {
     let store = open_store(cli)?;
     let count = crate::import::export(&store, out).map_err(import_failure)?;
-    println!("exported {count} customer(s) to {}", out.display());
+    output::outln!("exported {count} customer(s) to {}", out.display())?;
     Ok(())
 }

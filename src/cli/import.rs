@@ -104,7 +104,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
     if let Some(out) = &args.template {
         let store = open_store(cli)?;
         import::write_template(out, &store.catalog()?).map_err(import_failure)?;
-        println!("wrote template {}", out.display());
+        output::outln!("wrote template {}", out.display())?;
         return Ok(());
     }
     let Some(file) = &args.file else {
@@ -173,7 +173,7 @@ fn import_file(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
     }
     .map_err(import_failure)?;
     if show_progress {
-        eprint!("\r\x1b[K");
+        super::output::progress("\r\x1b[K");
     }
     let columns = customer_columns(&settings, lang, &catalog);
     print_report(&source, &layout, &columns, &report, args.format, lang)?;
@@ -212,7 +212,7 @@ impl Ticker {
     pub(super) fn tick(&mut self, p: &Progress) {
         if self.show && self.last.elapsed() >= Duration::from_millis(200) {
             self.last = Instant::now();
-            eprint!(
+            super::output::progress(&format!(
                 "\r{} rows ({:.0}%): {} new, {} updated, {} skipped, {} rejected",
                 p.rows,
                 p.fraction * 100.0,
@@ -220,7 +220,7 @@ impl Ticker {
                 p.updated,
                 p.skipped,
                 p.rejected
-            );
+            ));
         }
         if p.inserted >= 300
             && let Some(marker) = self.pause.take()
@@ -237,10 +237,12 @@ impl Ticker {
 fn undo(cli: &Cli, batch: i64) -> CliResult {
     let mut store = open_store(cli)?;
     let undone = store.undo_batch(batch)?;
-    println!(
+    output::outln!(
         "undid import batch {}: {} customer(s) deleted, {} restored",
-        undone.batch, undone.deleted, undone.restored
-    );
+        undone.batch,
+        undone.deleted,
+        undone.restored
+    )?;
     Ok(())
 }
 

@@ -79,7 +79,7 @@ pub fn import_ledger(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
     }
     .map_err(import_failure)?;
     if show_progress {
-        eprint!("\r\x1b[K");
+        super::output::progress("\r\x1b[K");
     }
     print_report(&source, &layout, &columns, &report, args.format, lang)?;
     exit_for(&report)

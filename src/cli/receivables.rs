@@ -63,7 +63,7 @@ pub fn balance(cli: &Cli, args: &BalanceArgs) -> CliResult {
         Some(code) => {
             let b = store.balance(customer_id(&store, code)?)?;
             if args.format.format == Format::Json {
-                print!("{}", output::to_json(&b)?);
+                output::raw(&output::to_json(&b)?)?;
                 return Ok(());
             }
             output::print_rows(
@@ -111,7 +111,7 @@ pub fn aging(cli: &Cli, args: &AgingArgs) -> CliResult {
     let report = store.aging(as_of)?;
     if let Some(path) = &args.out {
         report::write_aging(path, &report, document_lang(cli)).map_err(report_failure)?;
-        eprintln!(
+        output::note!(
             "wrote {} ({} customers, total {})",
             path.display(),
             report.rows.len(),
@@ -179,12 +179,12 @@ pub fn overdue(cli: &Cli, args: &OverdueArgs) -> CliResult {
         &json,
     )?;
     if args.format.format == Format::Table {
-        println!(
+        output::outln!(
             "{} overdue as of {}, total {}",
             items.len(),
             iso(as_of),
             total.grouped()
-        );
+        )?;
     }
     Ok(())
 }
@@ -198,7 +198,7 @@ pub fn statement(cli: &Cli, args: &StatementArgs) -> CliResult {
     match &args.out {
         Some(path) => {
             report::write_statement(path, &statement, lang).map_err(report_failure)?;
-            println!(
+            output::outln!(
                 "wrote {}: {} {}, {} to {}, {} entries, opening {}, closing {}",
                 path.display(),
                 statement.code,
@@ -208,7 +208,7 @@ pub fn statement(cli: &Cli, args: &StatementArgs) -> CliResult {
                 statement.lines.len(),
                 statement.opening.grouped(),
                 statement.closing.grouped()
-            );
+            )?;
             Ok(())
         }
         None => {
