@@ -43,6 +43,15 @@ impl Failure {
         }
     }
 
+    /// Standard output was closed (`kehu … | head -1`): the reader has what it
+    /// wanted, so the command ends quietly with success.
+    pub fn closed() -> Failure {
+        Failure {
+            message: String::new(),
+            code: 0,
+        }
+    }
+
     pub fn usage(message: impl Into<String>) -> Failure {
         Failure {
             message: message.into(),
@@ -168,7 +177,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 failure.message = format!("{}\n{}", failure.message, damaged_hint(&db));
             }
             if !failure.message.is_empty() {
-                eprintln!("kehu: {}", failure.message);
+                output::note!("kehu: {}", failure.message);
             }
             ExitCode::from(failure.code)
         }

@@ -70,7 +70,7 @@ pub fn run(cli: &Cli, cmd: &CustomerCmd) -> CliResult {
         CustomerCmd::Hold { code } => status_change(&mut store, code, Status::OnHold),
         CustomerCmd::Delete { code } => {
             store.delete_customer(code)?;
-            println!("deleted {}", code.to_ascii_uppercase());
+            output::outln!("deleted {}", code.to_ascii_uppercase())?;
             Ok(())
         }
     }
@@ -78,7 +78,7 @@ pub fn run(cli: &Cli, cmd: &CustomerCmd) -> CliResult {
 
 fn status_change(store: &mut crate::store::Store, code: &str, status: Status) -> CliResult {
     let c = store.set_status(code, status)?;
-    println!("{} {}: {}", c.data.code, c.data.name, status.key());
+    output::outln!("{} {}: {}", c.data.code, c.data.name, status.key())?;
     Ok(())
 }
 
@@ -109,7 +109,7 @@ pub fn parse_fields(pairs: &[String]) -> Result<FieldValues, Failure> {
 
 fn warn(warnings: &Problems) {
     if !warnings.is_empty() {
-        eprintln!("{}", output::problems_text(warnings));
+        output::note!("{}", output::problems_text(warnings));
     }
 }
 
@@ -150,7 +150,7 @@ fn print_list(customers: &[Customer], format: Format) -> CliResult {
 fn print_one(customer: &Customer, format: Format) -> CliResult {
     match format {
         Format::Json => {
-            print!("{}", output::to_json(customer)?);
+            output::raw(&output::to_json(customer)?)?;
             Ok(())
         }
         _ => output::print_rows(format, &LIST_HEADERS, &[list_row(customer)], customer),
@@ -166,7 +166,7 @@ struct Detail<'a> {
 
 fn print_detail(customer: &Customer, audit: &[AuditEntry], format: Format) -> CliResult {
     if format == Format::Json {
-        print!("{}", output::to_json(&Detail { customer, audit })?);
+        output::raw(&output::to_json(&Detail { customer, audit })?)?;
         return Ok(());
     }
     let mut rows: Vec<Vec<String>> = Field::ALL
@@ -195,8 +195,8 @@ fn print_detail(customer: &Customer, audit: &[AuditEntry], format: Format) -> Cl
     if format == Format::Csv {
         return output::print_rows(format, &["field", "label", "value"], &rows, &());
     }
-    print!("{}", output::table(&["field", "label", "value"], &rows));
-    println!();
+    output::out!("{}", output::table(&["field", "label", "value"], &rows))?;
+    output::outln!()?;
     let history: Vec<Vec<String>> = audit
         .iter()
         .map(|a| {
@@ -210,12 +210,12 @@ fn print_detail(customer: &Customer, audit: &[AuditEntry], format: Format) -> Cl
             ]
         })
         .collect();
-    print!(
+    output::out!(
         "{}",
         output::table(
             &["at", "operator", "action", "field", "old", "new"],
             &history
         )
-    );
+    )?;
     Ok(())
 }

@@ -41,7 +41,7 @@ pub fn run(cli: &Cli, cmd: &LedgerCmd) -> CliResult {
             };
             let lines = store.allocate(code, &request)?;
             if lines.is_empty() && format.format == Format::Table {
-                println!("nothing to allocate");
+                output::outln!("nothing to allocate")?;
                 return Ok(());
             }
             print_allocations(&lines, format.format)
@@ -83,8 +83,8 @@ pub fn run(cli: &Cli, cmd: &LedgerCmd) -> CliResult {
             };
             let entry = store.edit_entry(code, &EntryRef::parse(doc), &patch)?;
             match format.format {
-                Format::Json => print!("{}", output::to_json(&entry)?),
-                _ => println!(
+                Format::Json => output::raw(&output::to_json(&entry)?)?,
+                _ => output::outln!(
                     "updated {} {}: {} on {}, due {}, outstanding {}",
                     entry.data.kind,
                     entry.data.doc_no,
@@ -92,18 +92,18 @@ pub fn run(cli: &Cli, cmd: &LedgerCmd) -> CliResult {
                     iso(entry.data.date),
                     entry.data.due_date.map(iso).unwrap_or_else(|| "-".into()),
                     entry.outstanding.grouped()
-                ),
+                )?,
             }
             Ok(())
         }
         LedgerCmd::Confirm { code, until } => {
             let until = date_arg("until", Some(until))?;
             store.confirm_until(code, until)?;
-            println!(
+            output::outln!(
                 "{} confirmed up to {}: earlier entries can only be reversed",
                 code.trim().to_ascii_uppercase(),
                 iso(until)
-            );
+            )?;
             Ok(())
         }
         LedgerCmd::History { code, format } => {
@@ -157,7 +157,7 @@ fn add(store: &mut Store, args: &AddArgs) -> CliResult {
     };
     let added = store.add_entry(&args.code, &input, &options)?;
     if !added.warnings.is_empty() {
-        eprintln!("{}", output::problems_text(&added.warnings));
+        output::note!("{}", output::problems_text(&added.warnings));
     }
     print_added(&args.code, &added, args.format.format)
 }
@@ -283,7 +283,7 @@ fn print_added(code: &str, added: &Added, format: Format) -> CliResult {
     let e = &added.entry;
     match format {
         Format::Json => {
-            print!("{}", output::to_json(&AddedJson { code, added })?);
+            output::raw(&output::to_json(&AddedJson { code, added })?)?;
             Ok(())
         }
         Format::Csv => {
@@ -322,28 +322,28 @@ fn print_added(code: &str, added: &Added, format: Format) -> CliResult {
                 .due_date
                 .map(|d| format!(", due {}", iso(d)))
                 .unwrap_or_default();
-            println!(
+            output::outln!(
                 "{code} {} {} on {}: {}{due}",
                 e.data.kind,
                 e.data.doc_no,
                 iso(e.data.date),
                 e.data.amount.grouped()
-            );
+            )?;
             for a in &added.allocations {
-                println!(
+                output::outln!(
                     "  allocated {} from {}:{} to {}:{}",
                     a.amount.grouped(),
                     a.credit_type,
                     a.credit_doc,
                     a.debit_type,
                     a.debit_doc
-                );
+                )?;
             }
             if e.outstanding != Money::ZERO {
-                println!("  outstanding on this entry: {}", e.outstanding.grouped());
+                output::outln!("  outstanding on this entry: {}", e.outstanding.grouped())?;
             }
             let s = &added.standing;
-            println!(
+            output::outln!(
                 "  balance {}, credit limit {}, available {}{}",
                 s.balance.grouped(),
                 s.credit_limit.grouped(),
@@ -353,9 +353,9 @@ fn print_added(code: &str, added: &Added, format: Format) -> CliResult {
                 } else {
                     ""
                 }
-            );
+            )?;
             if let Some(reason) = &e.override_reason {
-                println!("  credit limit overridden: {reason}");
+                output::outln!("  credit limit overridden: {reason}")?;
             }
             Ok(())
         }

@@ -58,7 +58,7 @@ pub fn balance(cli: &Cli, args: &BalanceArgs) -> CliResult {
         Some(code) => {
             let b = store.balance(customer_id(&store, code)?)?;
             if args.format.format == Format::Json {
-                print!("{}", output::to_json(&b)?);
+                output::raw(&output::to_json(&b)?)?;
                 return Ok(());
             }
             output::print_rows(
@@ -113,7 +113,7 @@ pub fn aging(cli: &Cli, args: &AgingArgs) -> CliResult {
             report::write_aging(tmp, &report, document_lang(cli))
         })
         .map_err(|e| refused(cli, e))?;
-        eprintln!(
+        output::note!(
             "wrote {} ({} customers, total {})",
             path.display(),
             report.rows.len(),
@@ -181,12 +181,12 @@ pub fn overdue(cli: &Cli, args: &OverdueArgs) -> CliResult {
         &json,
     )?;
     if args.format.format == Format::Table {
-        println!(
+        output::outln!(
             "{} overdue as of {}, total {}",
             items.len(),
             iso(as_of),
             total.grouped()
-        );
+        )?;
     }
     Ok(())
 }
@@ -207,7 +207,7 @@ pub fn statement(cli: &Cli, args: &StatementArgs) -> CliResult {
                 report::write_statement(tmp, &statement, lang)
             })
             .map_err(|e| refused(cli, e))?;
-            println!(
+            output::outln!(
                 "wrote {}: {} {}, {} to {}, {} entries, opening {}, closing {}",
                 path.display(),
                 statement.code,
@@ -217,7 +217,7 @@ pub fn statement(cli: &Cli, args: &StatementArgs) -> CliResult {
                 statement.lines.len(),
                 statement.opening.grouped(),
                 statement.closing.grouped()
-            );
+            )?;
             Ok(())
         }
         None => {

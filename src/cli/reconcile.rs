@@ -182,9 +182,12 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
     let prepared = prepare::reconcile(&store, id, file, period, sign, &options)
         .map_err(|e| prepare_failure(e, lang))?;
     for p in &prepared.file.problems {
-        eprintln!(
+        output::note!(
             "warning: row {}, column {}: {} [{}]",
-            p.row, p.column, p.message.en, p.code
+            p.row,
+            p.column,
+            p.message.en,
+            p.code
         );
     }
     if !prepared.theirs.balance_breaks.is_empty() {
@@ -194,7 +197,7 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
             .iter()
             .map(u64::to_string)
             .collect();
-        eprintln!(
+        output::note!(
             "warning: the balance column does not follow from the amounts at row(s) {}",
             rows.join(", ")
         );
@@ -203,11 +206,11 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
         let mut saved = prepared.file.mapping.to_saved();
         saved.sign = Some(prepared.sign);
         store.save_statement_mapping(name, &saved)?;
-        eprintln!("saved statement mapping “{name}”");
+        output::note!("saved statement mapping “{name}”");
     }
     let session = if args.save {
         let sid = store.save_reconciliation(None, &prepared.source, &prepared.reconciliation)?;
-        eprintln!(
+        output::note!(
             "saved reconciliation #{sid} (draft); confirm it with: kehu reconcile confirm {sid}"
         );
         Some(sid)
@@ -296,7 +299,7 @@ pub(super) fn write_report(
         report::write_reconciliation(tmp, doc, lang)
     })
     .map_err(|e| refused(cli, e))?;
-    eprintln!("wrote {}", out.display());
+    output::note!("wrote {}", out.display());
     Ok(())
 }
 
@@ -330,20 +333,20 @@ pub(super) fn print_reconciliation(
         if let (Some(obj), Value::Object(meta)) = (value.as_object_mut(), meta) {
             obj.extend(meta);
         }
-        print!("{}", output::to_json(&value)?);
+        output::raw(&output::to_json(&value)?)?;
         return Ok(());
     }
     let table = report::reconciliation_table(doc, lang);
     let headers: Vec<&str> = table.headers.iter().map(String::as_str).collect();
     if format == Format::Table {
-        println!(
+        output::outln!(
             "{} {} · {} .. {} · {}",
             doc.code,
             doc.name,
             iso(doc.from),
             iso(doc.to),
             doc.statement_file
-        );
+        )?;
     }
     output::print_rows(format, &headers, &table.rows, &())
 }

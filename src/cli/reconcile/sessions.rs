@@ -104,16 +104,16 @@ pub(super) fn confirm(cli: &Cli, id: i64, format: Format) -> CliResult {
     let mut store = open_store(cli)?;
     let info = store.confirm_reconciliation(id, None)?;
     if format == Format::Json {
-        print!("{}", output::to_json(&info)?);
+        output::raw(&output::to_json(&info)?)?;
     } else {
-        println!(
+        output::outln!(
             "confirmed reconciliation #{id} of {} {} ({} .. {}); the ledger is locked up to {}",
             info.code,
             info.name,
             iso(info.from),
             iso(info.to),
             iso(info.to)
-        );
+        )?;
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use super::super::ImportError;
 use super::super::encoding::{Detected, Utf8Reader, detect};
 use super::{Row, hex};
+use crate::domain::safe_text::csv_unguard;
 
 const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
 const SNIFF_LINES: usize = 50;
@@ -286,12 +287,14 @@ impl Iterator for TextRows {
                 for (i, &end) in self.ends[..record.cells].iter().enumerate() {
                     let text = String::from_utf8_lossy(&self.fields[start..end]);
                     start = end;
+                    // kehu's own CSV files guard formula-like cells with a `'`.
+                    let text = csv_unguard(&text);
                     match cells.get_mut(i) {
                         Some(cell) => {
                             cell.clear();
-                            cell.push_str(&text);
+                            cell.push_str(text);
                         }
-                        None => cells.push(text.into_owned()),
+                        None => cells.push(text.to_string()),
                     }
                 }
                 Some(Ok(Row {
