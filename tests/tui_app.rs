@@ -43,7 +43,7 @@ fn adding_a_customer_saves_it_with_generated_code_and_mnemonic() {
     let store = Store::open(&dir.path().join("kehu.db")).unwrap();
     let saved = store.customer("C000007").unwrap().unwrap();
     assert_eq!(saved.data.mnemonic, "HZXYSPYXGS");
-    assert_eq!(saved.data.credit_limit, Money::from_fen(5_000_000));
+    assert_eq!(saved.data.credit_limit, Some(Money::from_fen(5_000_000)));
     assert_eq!(saved.data.kind.key(), "company");
 }
 
@@ -242,7 +242,7 @@ fn editing_the_credit_limit_is_audited_and_shown_in_the_detail() {
     typed(&mut app, "250,000");
     ctrl(&mut app, 's');
     let c = app.store().customer("C000002").unwrap().unwrap();
-    assert_eq!(c.data.credit_limit, Money::from_fen(25_000_000));
+    assert_eq!(c.data.credit_limit, Some(Money::from_fen(25_000_000)));
     typed(&mut app, "v");
     let text = screen(&mut app, 120, 40);
     assert!(

@@ -5,7 +5,8 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Failure, Format};
-use crate::domain::{Problems, Severity};
+use crate::domain::money::Money;
+use crate::domain::{Lang, Problems, Severity};
 
 /// Rows of text under headers, in the chosen format. JSON is `json` (the
 /// typed records) so keys and types stay those of the core.
@@ -83,6 +84,17 @@ pub fn problems_text(problems: &Problems) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A credit limit (or credit available) as a cell: in a table, the words a
+/// bookkeeper reads (not controlled / 0.00 (cash only)); in CSV, the value
+/// itself (empty when not controlled) so the file imports back.
+pub fn limit_cell(limit: Option<Money>, format: Format, lang: Lang) -> String {
+    match (format, limit) {
+        (Format::Table, Some(m)) if m != Money::ZERO => m.to_string(),
+        (Format::Table, _) => crate::domain::ledger::credit::limit_label(limit, lang),
+        (_, limit) => limit.map(|m| m.to_string()).unwrap_or_default(),
+    }
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use super::{Outcome, Screen};
 use crate::domain::Lang;
 use crate::domain::customer::{Customer, CustomerData, Status};
 use crate::domain::field::Field;
+use crate::domain::ledger::credit::limit_label;
 use crate::store::{AuditEntry, StoreError};
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
@@ -277,7 +278,7 @@ pub fn display_value(field: Field, data: &CustomerData, lang: Lang) -> String {
             .settlement
             .map(|v| v.label(lang).to_string())
             .unwrap_or_default(),
-        Field::CreditLimit => data.credit_limit.grouped(),
+        Field::CreditLimit => limit_label(data.credit_limit, lang),
         other => other.text_of(data),
     }
 }

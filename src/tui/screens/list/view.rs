@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use super::ListScreen;
 use crate::domain::customer::Status;
+use crate::domain::ledger::credit::limit_short;
 use crate::tui::app::Ctx;
 use crate::tui::i18n::{self, Msg};
 use crate::tui::index::{Column, Text};
@@ -146,7 +147,7 @@ impl ListScreen {
                 Column::Mnemonic => Cow::Borrowed(index.text(row, Text::Mnemonic)),
                 Column::TaxId => Cow::Borrowed(index.text(row, Text::TaxId)),
                 Column::Class => Cow::Borrowed(index.text(row, Text::Class)),
-                Column::Credit => Cow::Owned(r.credit_limit.grouped()),
+                Column::Credit => Cow::Owned(limit_short(r.credit_limit, lang)),
                 Column::Balance => Cow::Owned(r.balance.grouped()),
                 Column::Status => Cow::Borrowed(r.status.label(lang)),
             }
