@@ -206,6 +206,21 @@ fn search_filters_per_keystroke_and_esc_clears() {
 }
 
 #[test]
+fn ctrl_u_and_ctrl_w_edit_the_search_box() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "/hqdz");
+    ctrl(&mut app, 'u');
+    let text = screen(&mut app, 80, 24);
+    assert!(!text.contains("/u") && !text.contains("hqdzu"), "{text}");
+    assert!(text.contains("5 shown"), "{text}");
+    typed(&mut app, "深圳 hq");
+    ctrl(&mut app, 'w');
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("/深圳 ▏"), "{text}");
+}
+
+#[test]
 fn archive_hides_and_the_status_filter_shows_archived() {
     let (_dir, store) = sample_store();
     let mut app = app(store, Lang::En);

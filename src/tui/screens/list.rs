@@ -4,7 +4,7 @@
 mod actions;
 mod view;
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 use super::dashboard::DashboardScreen;
 use super::detail::DetailScreen;
@@ -17,6 +17,7 @@ use crate::tui::i18n::Msg;
 use crate::tui::index::{Filtered, Query, StatusFilter, Text};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::confirm::{Answer, Confirm};
+use crate::tui::widgets::input::LineInput;
 use crate::tui::widgets::picker::{Item, Picked, Picker};
 use crate::tui::widgets::table;
 
@@ -43,6 +44,8 @@ pub struct ListScreen {
     /// First row on screen.
     offset: usize,
     searching: bool,
+    /// The search box; `query.text` follows its value.
+    search: LineInput,
     picker: Option<(PickFor, Picker)>,
     confirm: Option<(ConfirmFor, Confirm)>,
     /// The customer to keep selected when the list changes under it.
@@ -250,25 +253,25 @@ impl ListScreen {
     fn handle_search(&mut self, key: &KeyEvent, action: Option<Action>, rows: usize) -> Outcome {
         match action {
             Some(Action::SearchDone) => self.searching = false,
-            Some(Action::SearchClear) => {
-                self.searching = false;
-                self.query.text.clear();
-                self.selected = 0;
-            }
+            Some(Action::SearchClear) => self.clear_search(),
             Some(other) => self.navigate(other, rows),
             None => {
-                match key.code {
-                    KeyCode::Char(c) => self.query.text.push(c),
-                    KeyCode::Backspace => {
-                        self.query.text.pop();
-                    }
-                    _ => return Outcome::Stay,
+                if !self.search.edit(key) {
+                    return Outcome::Stay;
                 }
+                self.query.text = self.search.value().to_string();
                 self.selected = 0;
                 self.offset = 0;
             }
         }
         Outcome::Stay
+    }
+
+    fn clear_search(&mut self) {
+        self.searching = false;
+        self.search.clear();
+        self.query.text.clear();
+        self.selected = 0;
     }
 
     fn navigate(&mut self, action: Action, rows: usize) {

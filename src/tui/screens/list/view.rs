@@ -50,8 +50,13 @@ impl ListScreen {
         ));
         let info = parts.join(" · ");
         if self.searching || !self.query.text.is_empty() {
-            let cursor = if self.searching { "▏" } else { "" };
-            let search = format!("/{}{cursor}  ", self.query.text);
+            let search = if self.searching {
+                let before = self.search.before_cursor();
+                let after = &self.search.value()[before.len()..];
+                format!("/{before}▏{after}  ")
+            } else {
+                format!("/{}  ", self.query.text)
+            };
             let style = if self.searching {
                 theme.search
             } else {
