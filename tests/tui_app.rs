@@ -206,6 +206,23 @@ fn search_filters_per_keystroke_and_esc_clears() {
 }
 
 #[test]
+fn esc_after_a_kept_search_clears_it_instead_of_quitting() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    typed(&mut app, "/物流");
+    key(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 80, 24).contains("/物流"));
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.should_quit(), "Esc quit the app with a search kept");
+    let text = screen(&mut app, 80, 24);
+    assert!(!text.contains("/物流"), "{text}");
+    assert!(text.contains("C000001"), "{text}");
+    // With nothing kept, Esc leaves as before.
+    key(&mut app, KeyCode::Esc);
+    assert!(app.should_quit());
+}
+
+#[test]
 fn ctrl_u_and_ctrl_w_edit_the_search_box() {
     let (_dir, store) = sample_store();
     let mut app = app(store, Lang::En);

@@ -154,6 +154,8 @@ impl ListScreen {
             return Outcome::Stay;
         };
         match action {
+            // Esc with a kept search clears it; only then does it quit.
+            Action::Back if !self.query.text.is_empty() => self.clear_search(),
             Action::Back => return Outcome::Pop,
             Action::Search => self.searching = true,
             Action::Add => return open_form(ctx, ctx.default_template.clone().as_deref()),
