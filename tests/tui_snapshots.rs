@@ -98,3 +98,11 @@ fn discard_confirmation() {
     key(&mut app, KeyCode::Esc);
     insta::assert_snapshot!("discard_zh_80x24", screen(&mut app, 80, 24));
 }
+
+#[test]
+fn archiving_a_customer_who_owes_money_warns() {
+    // C000001 owes 73,000.00: the question says archiving does not settle it.
+    shots("archive_owes", true, |app| {
+        typed(app, "d");
+    });
+}

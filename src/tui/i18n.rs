@@ -436,6 +436,24 @@ messages! {
     CustomersRestored => "restored", "个已恢复";
     UndoRefused => "Cannot undo", "无法撤销";
     AlreadyUndone => "already undone at", "已于以下时间撤销：";
+    ArchiveOwes => "It still owes", "仍欠款";
+    ArchiveOwesTail => ": archiving does not settle it.", "，归档不会结清欠款。";
+}
+
+/// ": " in English, "：" in Chinese (no ASCII punctuation in Chinese text).
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    }
+}
+
+/// Between two sentences: ". " in English, "。" in Chinese.
+pub fn full_stop(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ". ",
+        Lang::Zh => "。",
+    }
 }
 
 /// A count with its unit in the UI language: "1,234 customers" / "1,234 个客户".

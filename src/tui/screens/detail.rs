@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::form::FormScreen;
 use super::ledger::LedgerScreen;
 use super::ledger::figures::AccountFigures;
-use super::list::{delete, set_status};
+use super::list::{archive_body, delete, delete_body, set_status};
 use super::{Outcome, Screen};
 use crate::domain::Lang;
 use crate::domain::customer::{Customer, CustomerData, Status};
@@ -113,11 +113,11 @@ impl DetailScreen {
             },
             Action::Reconcile => return super::reconcile::open(ctx, &code),
             Action::Archive => {
-                let body = format!("{code}: {}", ctx.t(Msg::ArchiveBody));
+                let body = archive_body(ctx, &code);
                 self.confirm = Some((ConfirmFor::Archive, Confirm::new(Msg::ArchiveTitle, body)));
             }
             Action::Delete => {
-                let body = format!("{code}: {}", ctx.t(Msg::DeleteBody));
+                let body = delete_body(ctx, &code);
                 self.confirm = Some((ConfirmFor::Delete, Confirm::new(Msg::DeleteTitle, body)));
             }
             Action::Unarchive | Action::Hold => {

@@ -31,7 +31,7 @@ enum ConfirmFor {
     Delete(String),
 }
 
-pub use actions::{delete, set_status};
+pub use actions::{archive_body, delete, delete_body, set_status};
 use actions::{load_demo, open_form, open_import_history, open_import_wizard};
 use view::table_rows;
 
@@ -201,7 +201,7 @@ impl ListScreen {
             Action::Archive => {
                 if let Some(code) = self.selected_code(ctx) {
                     self.keep_id = self.selected_id(ctx);
-                    let body = format!("{code}: {}", ctx.t(Msg::ArchiveBody));
+                    let body = archive_body(ctx, &code);
                     self.confirm = Some((
                         ConfirmFor::Archive(code),
                         Confirm::new(Msg::ArchiveTitle, body),
@@ -210,7 +210,7 @@ impl ListScreen {
             }
             Action::Delete => {
                 if let Some(code) = self.selected_code(ctx) {
-                    let body = format!("{code}: {}", ctx.t(Msg::DeleteBody));
+                    let body = delete_body(ctx, &code);
                     self.confirm = Some((
                         ConfirmFor::Delete(code),
                         Confirm::new(Msg::DeleteTitle, body),
