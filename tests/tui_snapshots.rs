@@ -106,3 +106,13 @@ fn archiving_a_customer_who_owes_money_warns() {
         typed(app, "d");
     });
 }
+
+#[test]
+fn quit_dialog_names_the_app() {
+    // "退出 kehu？", not "退出客户？" (leave the customer?).
+    shots("quit_dialog", true, |app| {
+        typed(app, "a");
+        typed(app, "杭州新源食品有限公司");
+        ctrl(app, 'c');
+    });
+}

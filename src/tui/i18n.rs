@@ -117,7 +117,7 @@ messages! {
     Unsaved => "unsaved", "未保存";
     DiscardTitle => "Discard changes?", "放弃修改？";
     DiscardBody => "The changes in this form will be lost.", "此表单的修改将丢失。";
-    QuitTitle => "Quit kehu?", "退出客户？";
+    QuitTitle => "Quit kehu?", "退出 kehu？";
     QuitBody => "A form has unsaved changes.", "有表单尚未保存。";
     DuplicateTitle => "Possible duplicate", "疑似重复客户";
     DuplicateTaxId => "This tax ID already belongs to:", "该税号已属于：";
