@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use super::args::{AddArgs, LedgerCmd};
 use super::{Cli, CliResult, Failure, Format, open_store, output};
-use crate::domain::Money;
 use crate::domain::date::{iso, parse_date};
 use crate::domain::ledger::EntryInput;
+use crate::domain::{Lang, Money};
 use crate::store::{
     AddOptions, Added, Allocate, AllocateRequest, AllocationLine, EntryPatch, EntryRef, LedgerLine,
     Reversal, Store, Target,
@@ -297,7 +297,9 @@ fn print_added(code: &str, added: &Added, format: Format) -> CliResult {
                 e.data.due_date.map(iso).unwrap_or_default(),
                 e.outstanding.to_string(),
                 s.balance.to_string(),
-                s.credit_available.to_string(),
+                s.credit_available
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
             ];
             output::print_rows(
                 format,
@@ -346,8 +348,10 @@ fn print_added(code: &str, added: &Added, format: Format) -> CliResult {
             output::outln!(
                 "  balance {}, credit limit {}, available {}{}",
                 s.balance.grouped(),
-                s.credit_limit.grouped(),
-                s.credit_available.grouped(),
+                crate::domain::ledger::credit::limit_label(s.credit_limit, Lang::En),
+                s.credit_available
+                    .map(|m| m.grouped())
+                    .unwrap_or_else(|| "-".into()),
                 if s.over_limit {
                     " (over the limit)"
                 } else {

@@ -35,16 +35,19 @@ const BALANCE_HEADERS: [&str; 10] = [
     "overdue",
 ];
 
-fn balance_row(b: &Balance, today: chrono::NaiveDate) -> Vec<String> {
+fn balance_row(b: &Balance, today: chrono::NaiveDate, format: Format, lang: Lang) -> Vec<String> {
     let s = &b.standing;
     vec![
         b.code.clone(),
         b.name.clone(),
         b.status.key().to_string(),
-        s.credit_limit.to_string(),
+        output::limit_cell(s.credit_limit, format, lang),
         s.balance.to_string(),
         s.credit_used.to_string(),
-        s.credit_available.to_string(),
+        match s.credit_available {
+            Some(m) => m.to_string(),
+            None => output::limit_cell(None, format, lang),
+        },
         if s.over_limit { "yes" } else { "" }.to_string(),
         b.oldest_due.map(iso).unwrap_or_default(),
         if b.is_overdue(today) { "yes" } else { "" }.to_string(),
@@ -54,6 +57,7 @@ fn balance_row(b: &Balance, today: chrono::NaiveDate) -> Vec<String> {
 pub fn balance(cli: &Cli, args: &BalanceArgs) -> CliResult {
     let store = open_store(cli)?;
     let today = today();
+    let lang = super::import::lang(cli);
     match &args.code {
         Some(code) => {
             let b = store.balance(customer_id(&store, code)?)?;
@@ -64,13 +68,16 @@ pub fn balance(cli: &Cli, args: &BalanceArgs) -> CliResult {
             output::print_rows(
                 args.format.format,
                 &BALANCE_HEADERS,
-                &[balance_row(&b, today)],
+                &[balance_row(&b, today, args.format.format, lang)],
                 &b,
             )
         }
         None => {
             let all = store.balances()?;
-            let rows: Vec<Vec<String>> = all.iter().map(|b| balance_row(b, today)).collect();
+            let rows: Vec<Vec<String>> = all
+                .iter()
+                .map(|b| balance_row(b, today, args.format.format, lang))
+                .collect();
             output::print_rows(args.format.format, &BALANCE_HEADERS, &rows, &all)
         }
     }

@@ -278,7 +278,7 @@ pub(super) fn customer_from_row(row: &Row) -> rusqlite::Result<Customer> {
             tax_rate: row.get::<_, Option<u8>>(16)?.and_then(TaxRate::new),
             settlement: key(17)?.as_deref().and_then(Settlement::parse),
             payment_days: row.get(18)?,
-            credit_limit: Money::from_fen(row.get(19)?),
+            credit_limit: row.get::<_, Option<i64>>(19)?.map(Money::from_fen),
             status: Status::parse(&text(20)?).unwrap_or(Status::Active),
             notes: text(21)?,
             classification: BTreeMap::new(),

@@ -70,7 +70,11 @@ pub fn sample_store() -> (tempfile::TempDir, Store) {
             ("industry", "信息技术"),
             ("region", "华东"),
         ],
-        &[("name", "北京恒通物流有限公司"), ("industry", "交通物流")],
+        &[
+            ("name", "北京恒通物流有限公司"),
+            ("industry", "交通物流"),
+            ("credit_limit", "0"), // cash only (现款)
+        ],
         &[
             ("name", "张三"),
             ("kind", "个人"),
