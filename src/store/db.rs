@@ -22,11 +22,12 @@ fn migrations() -> Migrations<'static> {
             equality_checks::rewrite,
         ),
         M::up(include_str!("migrations/006_batch_ranges.sql")),
+        M::up(include_str!("migrations/008_control_confirm.sql")),
     ])
 }
 
 /// The schema version this program writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// Page size of new database files, bytes.
 pub const PAGE_SIZE: i64 = 8192;
