@@ -2,6 +2,7 @@
 //! Exit codes: 0 success, 1 validation or data error, 2 usage.
 
 mod args;
+mod audit;
 mod check_id;
 mod class;
 mod customer;
@@ -11,6 +12,7 @@ mod import;
 mod import_ledger;
 mod import_report;
 mod ledger;
+mod operator;
 mod output;
 mod receivables;
 mod reconcile;
@@ -73,6 +75,7 @@ pub fn open_store(cli: &Cli) -> Result<Store, Failure> {
     if let Some(op) = &cli.operator {
         store.set_operator(op.clone());
     }
+    operator::sign_in(cli, &mut store)?;
     Ok(store)
 }
 
@@ -93,6 +96,8 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Import(args) => import::run(cli, args),
         Command::Export { out } => export::run(cli, out),
         Command::Reconcile(args) => reconcile::run(cli, args),
+        Command::Audit(args) => audit::run(cli, args),
+        Command::Operator(cmd) => operator::run(cli, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -147,7 +147,7 @@ fn print_list(customers: &[Customer], format: Format) -> CliResult {
     output::print_rows(format, &LIST_HEADERS, &rows, &customers)
 }
 
-fn print_one(customer: &Customer, format: Format) -> CliResult {
+pub(super) fn print_one(customer: &Customer, format: Format) -> CliResult {
     match format {
         Format::Json => {
             print!("{}", output::to_json(customer)?);

@@ -10,6 +10,7 @@
 
 use rusqlite::params;
 
+use super::super::control::allowed;
 use super::super::ledger::{confirm_until_in, load_confirmed_until};
 use super::super::{Result, Store, now_text};
 use super::SessionInfo;
@@ -18,6 +19,7 @@ use super::refused;
 use super::save::{audit, save_in, writable};
 use crate::domain::date::iso;
 use crate::domain::money::Money;
+use crate::domain::permission::Permission;
 use crate::reconcile::Reconciliation;
 
 impl Store {
@@ -42,6 +44,7 @@ impl Store {
         reason: Option<&str>,
     ) -> Result<SessionInfo> {
         let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+        self.require(Permission::EditLedger)?;
         let tx = self.conn.transaction()?;
         writable(&tx, id)?;
         let info = session_info(&tx, id)?;
@@ -54,6 +57,10 @@ impl Store {
         let closes = unexplained == Money::ZERO;
         if !closes && reason.is_none() {
             return Err(does_not_close(id, unexplained));
+        }
+        if !closes && !allowed(&self.control, Permission::ConfirmUnclosed) {
+            drop(tx);
+            return Err(self.refusal(Permission::ConfirmUnclosed));
         }
         // The lock only moves forward: an older period inside it is covered.
         let locked = load_confirmed_until(&tx, info.customer_id)?;

@@ -21,6 +21,7 @@ impl Store {
         source: &SessionSource,
         recon: &Reconciliation,
     ) -> Result<i64> {
+        self.require(crate::domain::permission::Permission::EditLedger)?;
         let tx = self.conn.transaction()?;
         let id = save_in(&tx, &self.operator, id, source, recon)?;
         tx.commit()?;
