@@ -3,6 +3,7 @@
 
 mod args;
 mod backup;
+mod audit;
 mod check_id;
 mod class;
 mod customer;
@@ -13,6 +14,7 @@ mod import_ledger;
 mod import_report;
 mod ledger;
 mod outfiles;
+mod operator;
 mod output;
 mod receivables;
 mod reconcile;
@@ -139,6 +141,7 @@ pub fn open_store(cli: &Cli) -> Result<Store, Failure> {
     if let Some(op) = &cli.operator {
         store.set_operator(op.clone());
     }
+    operator::sign_in(cli, &mut store)?;
     Ok(store)
 }
 
@@ -161,6 +164,8 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Reconcile(args) => reconcile::run(cli, args),
         Command::Backup(args) => backup::run(cli, args),
         Command::Restore(args) => backup::restore(cli, args),
+        Command::Audit(args) => audit::run(cli, args),
+        Command::Operator(cmd) => operator::run(cli, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

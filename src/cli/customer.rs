@@ -150,7 +150,7 @@ fn print_list(customers: &[Customer], format: Format, lang: Lang) -> CliResult {
     output::print_rows(format, &LIST_HEADERS, &rows, &customers)
 }
 
-fn print_one(customer: &Customer, format: Format, lang: Lang) -> CliResult {
+pub(super) fn print_one(customer: &Customer, format: Format, lang: Lang) -> CliResult {
     match format {
         Format::Json => {
             output::raw(&output::to_json(customer)?)?;

@@ -121,6 +121,10 @@ pub enum ReconcileCmd {
     /// is locked up to the period's end (entries there can only be reversed).
     Confirm {
         session: i64,
+        /// Why a reconciliation that does not close is confirmed anyway
+        /// (required then; a supervisor's call once operators exist).
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
         #[command(flatten)]
         format: FormatArg,
     },
@@ -140,8 +144,12 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
             force,
             format,
         }) => return sessions::show(cli, *session, out.as_ref(), *force, format.format),
-        Some(ReconcileCmd::Confirm { session, format }) => {
-            return sessions::confirm(cli, *session, format.format);
+        Some(ReconcileCmd::Confirm {
+            session,
+            reason,
+            format,
+        }) => {
+            return sessions::confirm(cli, *session, reason.as_deref(), format.format);
         }
         None => {}
     }
@@ -305,6 +313,12 @@ pub(super) fn write_report(
 
 pub(super) fn status_text(id: i64, info: Option<&SessionInfo>, lang: Lang) -> String {
     let confirmed = info.filter(|i| i.status == SessionStatus::Confirmed);
+    if let Some(of) = info.and_then(|i| i.recheck_of) {
+        return match lang {
+            Lang::En => format!("Re-check #{id} of confirmed #{of} (read-only)"),
+            Lang::Zh => format!("复核 #{id}（已确认 #{of}，只读）"),
+        };
+    }
     match (confirmed, lang) {
         (Some(i), Lang::En) => format!(
             "Confirmed #{id} by {} at {}",

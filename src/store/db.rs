@@ -27,11 +27,14 @@ fn migrations() -> Migrations<'static> {
             include_str!("migrations/007_credit_limit_uncontrolled.sql"),
             credit_limit::rewrite,
         ),
+        M::up(include_str!("migrations/008_control_confirm.sql")),
+        M::up(include_str!("migrations/009_control_audit.sql")),
+        M::up(include_str!("migrations/010_control_operators.sql")),
     ])
 }
 
 /// The schema version this program writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 10;
 
 /// Page size of new database files, bytes.
 pub const PAGE_SIZE: i64 = 8192;

@@ -104,8 +104,15 @@ pub fn sample_store() -> (tempfile::TempDir, Store) {
         [],
     )
     .unwrap();
-    conn.execute("UPDATE audit SET at = '2026-11-21T14:05:00+08:00'", [])
-        .unwrap();
+    // The audit trail is append-only (a trigger): fixed times for the
+    // snapshots are written with it lifted for a moment.
+    conn.execute_batch(
+        "DROP TRIGGER audit_append_only_update;
+         UPDATE audit SET at = '2026-11-21T14:05:00+08:00';
+         CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+             BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;",
+    )
+    .unwrap();
     (dir, store)
 }
 
