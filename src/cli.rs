@@ -2,8 +2,8 @@
 //! Exit codes: 0 success, 1 validation or data error, 2 usage.
 
 mod args;
-mod backup;
 mod audit;
+mod backup;
 mod check_id;
 mod class;
 mod customer;
@@ -13,8 +13,8 @@ mod import;
 mod import_ledger;
 mod import_report;
 mod ledger;
-mod outfiles;
 mod operator;
+mod outfiles;
 mod output;
 mod receivables;
 mod reconcile;

@@ -29,11 +29,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use audit::AuditEntry;
+pub use audit_log::{AUDIT_ACTIONS, AuditFilter, AuditRecord};
 pub use backup::{
     BackupFile, Restored, backup_dir, check_backup, list_backups, newest_good_backup,
     prune_backups, restore_database,
 };
-pub use audit_log::{AUDIT_ACTIONS, AuditFilter, AuditRecord};
 pub use batches::{Batch, BatchInfo, Undone};
 pub use bulk::BulkInsert;
 pub use control::SIGN_IN_DELAY;

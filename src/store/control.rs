@@ -168,12 +168,19 @@ pub const DEFAULT_SUPERVISOR_OVERRIDE_EXCESS: Money = Money::from_fen(1_000_000)
 
 /// Whether `data` sets a credit limit above `threshold` that it did not
 /// have before (`old`): raising it past the threshold, or a new customer's.
+/// An empty limit is "not controlled": a new customer starts that way (a
+/// bookkeeper's), but lifting control from a controlled customer is a raise.
 pub(super) fn raises_limit(
     data: &CustomerData,
     old: Option<&CustomerData>,
     threshold: Money,
 ) -> bool {
-    data.credit_limit > threshold && old.is_none_or(|o| data.credit_limit > o.credit_limit)
+    match (data.credit_limit, old.map(|o| o.credit_limit)) {
+        (Some(limit), None) => limit > threshold,
+        (Some(limit), Some(before)) => limit > threshold && before.is_some_and(|b| limit > b),
+        (None, Some(before)) => before.is_some(),
+        (None, None) => false,
+    }
 }
 
 impl Store {

@@ -232,7 +232,10 @@ impl Store {
         let tx = self.conn.transaction()?;
         let added = add_entry_in(&tx, &self.operator, code, input, options)?;
         // An override past the excess a bookkeeper may take is a supervisor's.
-        let excess = -added.standing.credit_available.fen();
+        let excess = added
+            .standing
+            .credit_available
+            .map_or(0, |available| -available.fen());
         if added.entry.override_reason.is_some()
             && excess > most.fen()
             && !super::control::allowed(&self.control, Permission::OverrideCredit)
