@@ -2,6 +2,7 @@
 //! Exit codes: 0 success, 1 validation or data error, 2 usage.
 
 mod args;
+mod audit;
 mod backup;
 mod check_id;
 mod class;
@@ -12,6 +13,7 @@ mod import;
 mod import_ledger;
 mod import_report;
 mod ledger;
+mod operator;
 mod outfiles;
 mod output;
 mod receivables;
@@ -40,6 +42,15 @@ impl Failure {
         Failure {
             message: message.into(),
             code: 1,
+        }
+    }
+
+    /// Standard output was closed (`kehu … | head -1`): the reader has what it
+    /// wanted, so the command ends quietly with success.
+    pub fn closed() -> Failure {
+        Failure {
+            message: String::new(),
+            code: 0,
         }
     }
 
@@ -130,6 +141,7 @@ pub fn open_store(cli: &Cli) -> Result<Store, Failure> {
     if let Some(op) = &cli.operator {
         store.set_operator(op.clone());
     }
+    operator::sign_in(cli, &mut store)?;
     Ok(store)
 }
 
@@ -152,6 +164,8 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Reconcile(args) => reconcile::run(cli, args),
         Command::Backup(args) => backup::run(cli, args),
         Command::Restore(args) => backup::restore(cli, args),
+        Command::Audit(args) => audit::run(cli, args),
+        Command::Operator(cmd) => operator::run(cli, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -168,7 +182,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 failure.message = format!("{}\n{}", failure.message, damaged_hint(&db));
             }
             if !failure.message.is_empty() {
-                eprintln!("kehu: {}", failure.message);
+                output::note!("kehu: {}", failure.message);
             }
             ExitCode::from(failure.code)
         }

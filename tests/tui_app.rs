@@ -43,7 +43,7 @@ fn adding_a_customer_saves_it_with_generated_code_and_mnemonic() {
     let store = Store::open(&dir.path().join("kehu.db")).unwrap();
     let saved = store.customer("C000007").unwrap().unwrap();
     assert_eq!(saved.data.mnemonic, "HZXYSPYXGS");
-    assert_eq!(saved.data.credit_limit, Money::from_fen(5_000_000));
+    assert_eq!(saved.data.credit_limit, Some(Money::from_fen(5_000_000)));
     assert_eq!(saved.data.kind.key(), "company");
 }
 
@@ -206,6 +206,38 @@ fn search_filters_per_keystroke_and_esc_clears() {
 }
 
 #[test]
+fn esc_after_a_kept_search_clears_it_instead_of_quitting() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    typed(&mut app, "/物流");
+    key(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 80, 24).contains("/物流"));
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.should_quit(), "Esc quit the app with a search kept");
+    let text = screen(&mut app, 80, 24);
+    assert!(!text.contains("/物流"), "{text}");
+    assert!(text.contains("C000001"), "{text}");
+    // With nothing kept, Esc leaves as before.
+    key(&mut app, KeyCode::Esc);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn ctrl_u_and_ctrl_w_edit_the_search_box() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "/hqdz");
+    ctrl(&mut app, 'u');
+    let text = screen(&mut app, 80, 24);
+    assert!(!text.contains("/u") && !text.contains("hqdzu"), "{text}");
+    assert!(text.contains("5 shown"), "{text}");
+    typed(&mut app, "深圳 hq");
+    ctrl(&mut app, 'w');
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("/深圳 ▏"), "{text}");
+}
+
+#[test]
 fn archive_hides_and_the_status_filter_shows_archived() {
     let (_dir, store) = sample_store();
     let mut app = app(store, Lang::En);
@@ -242,7 +274,7 @@ fn editing_the_credit_limit_is_audited_and_shown_in_the_detail() {
     typed(&mut app, "250,000");
     ctrl(&mut app, 's');
     let c = app.store().customer("C000002").unwrap().unwrap();
-    assert_eq!(c.data.credit_limit, Money::from_fen(25_000_000));
+    assert_eq!(c.data.credit_limit, Some(Money::from_fen(25_000_000)));
     typed(&mut app, "v");
     let text = screen(&mut app, 120, 40);
     assert!(

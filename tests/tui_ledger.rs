@@ -245,6 +245,35 @@ fn quick_invoice_creates_a_missing_customer_then_continues_to_the_invoice() {
 }
 
 #[test]
+fn quick_invoice_for_a_new_customer_without_a_limit_is_not_refused() {
+    // A new customer's limit starts empty (not controlled, 不控制), so the
+    // "create, then invoice" flow issues the invoice; a limit of 0 (cash
+    // only) would have refused it.
+    let (dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    typed(&mut app, "n");
+    typed(&mut app, "成都远航贸易有限公司");
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("信用额度 不控制"), "{text}");
+    typed(&mut app, "CD-001");
+    tabs(&mut app, 1);
+    typed(&mut app, "8000");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("CD-001"), "{text}");
+    assert!(!text.contains("超出"), "{text}");
+    drop(app);
+    let store = Store::open(&dir.path().join("kehu.db")).unwrap();
+    let customer = store.customer("C000007").unwrap().unwrap();
+    assert_eq!(customer.data.credit_limit, None);
+    let lines = store.ledger(customer.id).unwrap();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].entry.override_reason, None);
+}
+
+#[test]
 fn a_prepayment_is_allocated_oldest_first_from_the_ledger() {
     let (_dir, mut store) = sample_store();
     for (doc, date, amount) in [

@@ -217,14 +217,41 @@ fn an_adjusting_entry_is_booked_from_the_difference() {
 }
 
 #[test]
-fn confirming_locks_the_books_and_the_screen() {
+fn confirming_one_that_does_not_close_is_refused() {
     let (b, mut app) = opened();
+    typed(&mut app, "c");
+    typed(&mut app, "y");
+    let line = status(&mut app);
+    assert!(line.contains("does not close"), "{line}");
+    let info = Store::open(&b.db).unwrap().reconciliation(1).unwrap().info;
+    assert_eq!(info.status, SessionStatus::Draft);
+}
+
+#[test]
+fn confirming_locks_the_books_and_the_screen() {
+    // November to 5 December closes once its opening difference is explained.
+    let b = books();
+    let path = statement(b.dir.path(), "s.csv", false);
+    let mut app = app_on(&b, Lang::En);
+    typed(&mut app, "r");
+    typed(&mut app, path.to_str().unwrap());
+    key(&mut app, KeyCode::Tab);
+    typed(&mut app, "2025-11-01");
+    key(&mut app, KeyCode::Tab);
+    typed(&mut app, "2025-12-05");
+    key(&mut app, KeyCode::Enter);
+    app.wait_until_loaded();
+    key(&mut app, KeyCode::Enter);
+    app.wait_until_loaded();
+    typed(&mut app, "o");
+    typed(&mut app, "10 月运费差异");
+    key(&mut app, KeyCode::Enter);
     typed(&mut app, "c");
     assert!(text(&mut app).contains("Confirm this reconciliation?"));
     typed(&mut app, "y");
     let line = status(&mut app);
     assert!(
-        line.contains("Reconciliation confirmed #1 · 会计小王 2025-12-30"),
+        line.contains("Reconciliation confirmed #1 · 会计小王 2025-12-05"),
         "{line}"
     );
     assert!(text(&mut app).contains("confirmed #1"));
@@ -237,7 +264,7 @@ fn confirming_locks_the_books_and_the_screen() {
     assert_eq!(info.confirmed_by.as_deref(), Some("会计小王"));
     assert_eq!(
         store.confirmed_until(b.id).unwrap(),
-        Some(day("2025-12-30"))
+        Some(day("2025-12-05"))
     );
     // Leaving a confirmed reconciliation asks nothing.
     typed(&mut app, "q");

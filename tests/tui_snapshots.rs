@@ -98,3 +98,21 @@ fn discard_confirmation() {
     key(&mut app, KeyCode::Esc);
     insta::assert_snapshot!("discard_zh_80x24", screen(&mut app, 80, 24));
 }
+
+#[test]
+fn archiving_a_customer_who_owes_money_warns() {
+    // C000001 owes 73,000.00: the question says archiving does not settle it.
+    shots("archive_owes", true, |app| {
+        typed(app, "d");
+    });
+}
+
+#[test]
+fn quit_dialog_names_the_app() {
+    // "退出 kehu？", not "退出客户？" (leave the customer?).
+    shots("quit_dialog", true, |app| {
+        typed(app, "a");
+        typed(app, "杭州新源食品有限公司");
+        ctrl(app, 'c');
+    });
+}

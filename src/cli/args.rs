@@ -73,12 +73,24 @@ pub enum Command {
     Backup(super::backup::BackupArgs),
     /// Replace the database with a backup (the current one is kept as a backup first).
     Restore(super::backup::RestoreArgs),
+    /// The audit trail of every customer, the ledger, reconciliations,
+    /// sign-ins and refusals; restore a deleted customer.
+    Audit(super::audit::AuditArgs),
+    /// Operators and their roles (会计 bookkeeper, 主管 supervisor).
+    #[command(subcommand)]
+    Operator(super::operator::OperatorCmd),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum SettingsCmd {
     /// Show or set the credit-limit ceiling (a typo guard; default 100,000,000.00).
     CreditCeiling { amount: Option<String> },
+    /// Show or set the credit limit above which only a supervisor may set one
+    /// (default 100,000.00; applies once operators exist).
+    SupervisorCreditLimit { amount: Option<String> },
+    /// Show or set how far over its limit a bookkeeper's override may take an
+    /// account; beyond it only a supervisor (default 10,000.00).
+    SupervisorOverrideExcess { amount: Option<String> },
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]

@@ -7,16 +7,16 @@ use crate::domain::tax_id;
 pub fn run(args: &CheckIdArgs) -> CliResult {
     let check = tax_id::check(&args.id);
     match args.format.format {
-        Format::Json => print!("{}", output::to_json(&check)?),
+        Format::Json => output::raw(&output::to_json(&check)?)?,
         Format::Table | Format::Csv => {
             let kind = serde_json::to_value(check.kind)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default();
             let verdict = if check.valid { "valid" } else { "INVALID" };
-            println!("{}  {kind}  {verdict}", check.normalized);
+            output::outln!("{}  {kind}  {verdict}", check.normalized)?;
             if !check.reason.is_empty() {
-                println!("{}", check.reason);
+                output::outln!("{}", check.reason)?;
             }
         }
     }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::outfiles::{refused, rules};
-use super::{Cli, CliResult, open_store};
+use super::{Cli, CliResult, open_store, output};
 use crate::outfile::{self, Format};
 
 pub fn run(cli: &Cli, out: &Path, force: bool) -> CliResult {
@@ -16,6 +16,6 @@ pub fn run(cli: &Cli, out: &Path, force: bool) -> CliResult {
         crate::import::export(&store, tmp).map(|n| count = n)
     })
     .map_err(|e| refused(cli, e))?;
-    println!("exported {count} customer(s) to {}", out.display());
+    output::outln!("exported {count} customer(s) to {}", out.display())?;
     Ok(())
 }

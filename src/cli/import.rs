@@ -36,7 +36,7 @@ pub struct ImportArgs {
     /// as past invoices were issued already).
     #[arg(long)]
     pub check_credit: bool,
-    /// Sheet of a workbook (default: the first).
+    /// Sheet of a workbook (default: the one holding the data, not a notes sheet).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
     /// Row number of the header row, as the spreadsheet shows it (default: found).
@@ -115,7 +115,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
             import::write_template(tmp, &catalog)
         })
         .map_err(|e| refused(cli, e))?;
-        println!("wrote template {}", out.display());
+        output::outln!("wrote template {}", out.display())?;
         return Ok(());
     }
     let Some(file) = &args.file else {
@@ -226,7 +226,7 @@ fn import_file(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
     .map_err(import_failure)?;
     report.rejects_file = finish_rejects(cli, rejects, report.rejected)?;
     if show_progress {
-        eprint!("\r\x1b[K");
+        super::output::progress("\r\x1b[K");
     }
     let columns = customer_columns(&settings, lang, &catalog);
     print_report(&source, &layout, &columns, &report, args.format, lang)?;
@@ -265,7 +265,7 @@ impl Ticker {
     pub(super) fn tick(&mut self, p: &Progress) {
         if self.show && self.last.elapsed() >= Duration::from_millis(200) {
             self.last = Instant::now();
-            eprint!(
+            super::output::progress(&format!(
                 "\r{} rows ({:.0}%): {} new, {} updated, {} skipped, {} rejected",
                 p.rows,
                 p.fraction * 100.0,
@@ -273,7 +273,7 @@ impl Ticker {
                 p.updated,
                 p.skipped,
                 p.rejected
-            );
+            ));
         }
         if p.inserted >= 300
             && let Some(marker) = self.pause.take()
@@ -290,10 +290,12 @@ impl Ticker {
 fn undo(cli: &Cli, batch: i64) -> CliResult {
     let mut store = open_store(cli)?;
     let undone = store.undo_batch(batch)?;
-    println!(
+    output::outln!(
         "undid import batch {}: {} customer(s) deleted, {} restored",
-        undone.batch, undone.deleted, undone.restored
-    );
+        undone.batch,
+        undone.deleted,
+        undone.restored
+    )?;
     Ok(())
 }
 

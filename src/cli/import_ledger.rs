@@ -81,7 +81,7 @@ pub fn import_ledger(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
     .map_err(import_failure)?;
     report.rejects_file = super::import::finish_rejects(cli, rejects, report.rejected)?;
     if show_progress {
-        eprint!("\r\x1b[K");
+        super::output::progress("\r\x1b[K");
     }
     print_report(&source, &layout, &columns, &report, args.format, lang)?;
     exit_for(&report)

@@ -105,7 +105,7 @@ pub fn print_report(
                     .as_ref()
                     .map(|p| p.display().to_string()),
             };
-            print!("{}", output::to_json(&json)?);
+            output::raw(&output::to_json(&json)?)?;
             Ok(())
         }
         Format::Csv => {
@@ -113,17 +113,17 @@ pub fn print_report(
             output::print_rows(format, &PROBLEM_HEADERS, &rows, &())
         }
         Format::Table => {
-            print!("{}", summary(source, layout, columns, report));
+            output::out!("{}", summary(source, layout, columns, report))?;
             let rows: Vec<Vec<String>> = problems.take(TABLE_PROBLEMS).map(problem_cells).collect();
             if !rows.is_empty() {
-                println!();
-                print!("{}", output::table(&PROBLEM_HEADERS, &rows));
+                output::outln!()?;
+                output::out!("{}", output::table(&PROBLEM_HEADERS, &rows))?;
                 let more = report.problems.len().saturating_sub(TABLE_PROBLEMS) as u64
                     + report.problems_omitted;
                 if more > 0 {
-                    println!(
+                    output::outln!(
                         "… and {more} more (see --format json, or --rejects OUT for the rejected rows)"
-                    );
+                    )?;
                 }
             }
             Ok(())

@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use super::args::{AddArgs, LedgerCmd};
 use super::{Cli, CliResult, Failure, Format, open_store, output};
-use crate::domain::Money;
 use crate::domain::date::{iso, parse_date};
 use crate::domain::ledger::EntryInput;
+use crate::domain::{Lang, Money};
 use crate::store::{
     AddOptions, Added, Allocate, AllocateRequest, AllocationLine, EntryPatch, EntryRef, LedgerLine,
     Reversal, Store, Target,
@@ -41,7 +41,7 @@ pub fn run(cli: &Cli, cmd: &LedgerCmd) -> CliResult {
             };
             let lines = store.allocate(code, &request)?;
             if lines.is_empty() && format.format == Format::Table {
-                println!("nothing to allocate");
+                output::outln!("nothing to allocate")?;
                 return Ok(());
             }
             print_allocations(&lines, format.format)
@@ -83,8 +83,8 @@ pub fn run(cli: &Cli, cmd: &LedgerCmd) -> CliResult {
             };
             let entry = store.edit_entry(code, &EntryRef::parse(doc), &patch)?;
             match format.format {
-                Format::Json => print!("{}", output::to_json(&entry)?),
-                _ => println!(
+                Format::Json => output::raw(&output::to_json(&entry)?)?,
+                _ => output::outln!(
                     "updated {} {}: {} on {}, due {}, outstanding {}",
                     entry.data.kind,
                     entry.data.doc_no,
@@ -92,18 +92,18 @@ pub fn run(cli: &Cli, cmd: &LedgerCmd) -> CliResult {
                     iso(entry.data.date),
                     entry.data.due_date.map(iso).unwrap_or_else(|| "-".into()),
                     entry.outstanding.grouped()
-                ),
+                )?,
             }
             Ok(())
         }
         LedgerCmd::Confirm { code, until } => {
             let until = date_arg("until", Some(until))?;
             store.confirm_until(code, until)?;
-            println!(
+            output::outln!(
                 "{} confirmed up to {}: earlier entries can only be reversed",
                 code.trim().to_ascii_uppercase(),
                 iso(until)
-            );
+            )?;
             Ok(())
         }
         LedgerCmd::History { code, format } => {
@@ -157,7 +157,7 @@ fn add(store: &mut Store, args: &AddArgs) -> CliResult {
     };
     let added = store.add_entry(&args.code, &input, &options)?;
     if !added.warnings.is_empty() {
-        eprintln!("{}", output::problems_text(&added.warnings));
+        output::note!("{}", output::problems_text(&added.warnings));
     }
     print_added(&args.code, &added, args.format.format)
 }
@@ -283,7 +283,7 @@ fn print_added(code: &str, added: &Added, format: Format) -> CliResult {
     let e = &added.entry;
     match format {
         Format::Json => {
-            print!("{}", output::to_json(&AddedJson { code, added })?);
+            output::raw(&output::to_json(&AddedJson { code, added })?)?;
             Ok(())
         }
         Format::Csv => {
@@ -297,7 +297,9 @@ fn print_added(code: &str, added: &Added, format: Format) -> CliResult {
                 e.data.due_date.map(iso).unwrap_or_default(),
                 e.outstanding.to_string(),
                 s.balance.to_string(),
-                s.credit_available.to_string(),
+                s.credit_available
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
             ];
             output::print_rows(
                 format,
@@ -322,40 +324,42 @@ fn print_added(code: &str, added: &Added, format: Format) -> CliResult {
                 .due_date
                 .map(|d| format!(", due {}", iso(d)))
                 .unwrap_or_default();
-            println!(
+            output::outln!(
                 "{code} {} {} on {}: {}{due}",
                 e.data.kind,
                 e.data.doc_no,
                 iso(e.data.date),
                 e.data.amount.grouped()
-            );
+            )?;
             for a in &added.allocations {
-                println!(
+                output::outln!(
                     "  allocated {} from {}:{} to {}:{}",
                     a.amount.grouped(),
                     a.credit_type,
                     a.credit_doc,
                     a.debit_type,
                     a.debit_doc
-                );
+                )?;
             }
             if e.outstanding != Money::ZERO {
-                println!("  outstanding on this entry: {}", e.outstanding.grouped());
+                output::outln!("  outstanding on this entry: {}", e.outstanding.grouped())?;
             }
             let s = &added.standing;
-            println!(
+            output::outln!(
                 "  balance {}, credit limit {}, available {}{}",
                 s.balance.grouped(),
-                s.credit_limit.grouped(),
-                s.credit_available.grouped(),
+                crate::domain::ledger::credit::limit_label(s.credit_limit, Lang::En),
+                s.credit_available
+                    .map(|m| m.grouped())
+                    .unwrap_or_else(|| "-".into()),
                 if s.over_limit {
                     " (over the limit)"
                 } else {
                     ""
                 }
-            );
+            )?;
             if let Some(reason) = &e.override_reason {
-                println!("  credit limit overridden: {reason}");
+                output::outln!("  credit limit overridden: {reason}")?;
             }
             Ok(())
         }

@@ -1,11 +1,79 @@
 //! Printing data as an aligned table (by display width, so 华强 takes four
-//! columns), JSON or CSV.
+//! columns), JSON or CSV. Every byte the CLI prints goes through here: a
+//! closed pipe (`kehu customer list | head -1`) ends the command quietly
+//! instead of panicking, and text from the database or a file is printed
+//! with its control characters shown, never obeyed by the terminal.
+
+use std::io::Write;
 
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Failure, Format};
-use crate::domain::{Problems, Severity};
+use crate::domain::money::Money;
+use crate::domain::safe_text::{csv_guard, visible, visible_lines};
+use crate::domain::{Lang, Problems, Severity};
+
+/// `print!` for the CLI: formats, shows control characters, writes to stdout.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::cli::output::text(&format!($($arg)*))
+    };
+}
+
+/// `println!` for the CLI; returns `Result<(), Failure>` to be `?`-ed.
+macro_rules! outln {
+    () => {
+        $crate::cli::output::text("\n")
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::text(&(format!($($arg)*) + "\n"))
+    };
+}
+
+/// `eprintln!` for the CLI: shows control characters; a closed stderr is ignored.
+macro_rules! note {
+    ($($arg:tt)*) => {
+        $crate::cli::output::note_text(&format!($($arg)*))
+    };
+}
+
+pub(crate) use {note, out, outln};
+
+/// The import's progress line on stderr, kehu's own escapes (`\r`, clear line) included.
+pub fn progress(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr
+        .write_all(text.as_bytes())
+        .and_then(|()| stderr.flush());
+}
+
+/// Text for a person: control characters shown (kehu's own newlines kept).
+pub fn text(text: &str) -> Result<(), Failure> {
+    raw(&visible_lines(text))
+}
+
+/// Bytes written as they are (JSON escapes control characters itself; CSV
+/// for scripts keeps the data exact). A closed pipe is [`Failure::closed`].
+pub fn raw(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::closed()),
+        Err(e) => Err(Failure::data(format!(
+            "cannot write to standard output: {e}"
+        ))),
+    }
+}
+
+/// A line on stderr; if stderr is closed there is no one left to tell.
+pub fn note_text(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{}", visible_lines(text));
+}
 
 /// Rows of text under headers, in the chosen format. JSON is `json` (the
 /// typed records) so keys and types stay those of the core.
@@ -20,19 +88,39 @@ pub fn print_rows<T: Serialize>(
         Format::Json => to_json(json)?,
         Format::Csv => csv_text(headers, rows)?,
     };
-    print!("{text}");
-    Ok(())
+    raw(&text)
 }
 
+/// Pretty JSON. serde_json escapes C0 controls itself; C1 controls (0x9b is
+/// a CSI to some terminals) and bidirectional overrides are escaped here the
+/// JSON way (`\u009b`), so the string's value is unchanged.
 pub fn to_json<T: Serialize>(value: &T) -> Result<String, Failure> {
-    serde_json::to_string_pretty(value)
-        .map(|s| s + "\n")
-        .map_err(|e| Failure::data(format!("cannot write JSON: {e}")))
+    let json = serde_json::to_string_pretty(value)
+        .map_err(|e| Failure::data(format!("cannot write JSON: {e}")))?;
+    let risky = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !json.contains(risky) {
+        return Ok(json + "\n");
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if risky(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out + "\n")
 }
 
+/// Cells are shown with [`visible`]: a newline or escape inside a name can
+/// neither break the table nor reach the terminal.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<std::borrow::Cow<str>>> = rows
+        .iter()
+        .map(|row| row.iter().map(|cell| visible(cell)).collect())
+        .collect();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
-    for row in rows {
+    for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
         }
@@ -51,18 +139,22 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
         out.push('\n');
     };
     line(&mut headers.iter().copied());
-    for row in rows {
-        line(&mut row.iter().map(String::as_str));
+    for row in &rows {
+        line(&mut row.iter().map(|cell| cell.as_ref()));
     }
     out
 }
 
+/// CSV for scripts and spreadsheets: cells that would run as formulas are
+/// guarded ([`csv_guard`]); numbers stay numbers.
 fn csv_text(headers: &[&str], rows: &[Vec<String>]) -> Result<String, Failure> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let fail = |e: csv::Error| Failure::data(format!("cannot write CSV: {e}"));
     writer.write_record(headers).map_err(fail)?;
     for row in rows {
-        writer.write_record(row).map_err(fail)?;
+        writer
+            .write_record(row.iter().map(|cell| csv_guard(cell).into_owned()))
+            .map_err(fail)?;
     }
     let bytes = writer
         .into_inner()
@@ -83,6 +175,17 @@ pub fn problems_text(problems: &Problems) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A credit limit (or credit available) as a cell: in a table, the words a
+/// bookkeeper reads (not controlled / 0.00 (cash only)); in CSV, the value
+/// itself (empty when not controlled) so the file imports back.
+pub fn limit_cell(limit: Option<Money>, format: Format, lang: Lang) -> String {
+    match (format, limit) {
+        (Format::Table, Some(m)) if m != Money::ZERO => m.to_string(),
+        (Format::Table, _) => crate::domain::ledger::credit::limit_label(limit, lang),
+        (_, limit) => limit.map(|m| m.to_string()).unwrap_or_default(),
+    }
 }
 
 #[cfg(test)]

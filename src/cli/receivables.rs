@@ -35,16 +35,19 @@ const BALANCE_HEADERS: [&str; 10] = [
     "overdue",
 ];
 
-fn balance_row(b: &Balance, today: chrono::NaiveDate) -> Vec<String> {
+fn balance_row(b: &Balance, today: chrono::NaiveDate, format: Format, lang: Lang) -> Vec<String> {
     let s = &b.standing;
     vec![
         b.code.clone(),
         b.name.clone(),
         b.status.key().to_string(),
-        s.credit_limit.to_string(),
+        output::limit_cell(s.credit_limit, format, lang),
         s.balance.to_string(),
         s.credit_used.to_string(),
-        s.credit_available.to_string(),
+        match s.credit_available {
+            Some(m) => m.to_string(),
+            None => output::limit_cell(None, format, lang),
+        },
         if s.over_limit { "yes" } else { "" }.to_string(),
         b.oldest_due.map(iso).unwrap_or_default(),
         if b.is_overdue(today) { "yes" } else { "" }.to_string(),
@@ -54,23 +57,27 @@ fn balance_row(b: &Balance, today: chrono::NaiveDate) -> Vec<String> {
 pub fn balance(cli: &Cli, args: &BalanceArgs) -> CliResult {
     let store = open_store(cli)?;
     let today = today();
+    let lang = super::import::lang(cli);
     match &args.code {
         Some(code) => {
             let b = store.balance(customer_id(&store, code)?)?;
             if args.format.format == Format::Json {
-                print!("{}", output::to_json(&b)?);
+                output::raw(&output::to_json(&b)?)?;
                 return Ok(());
             }
             output::print_rows(
                 args.format.format,
                 &BALANCE_HEADERS,
-                &[balance_row(&b, today)],
+                &[balance_row(&b, today, args.format.format, lang)],
                 &b,
             )
         }
         None => {
             let all = store.balances()?;
-            let rows: Vec<Vec<String>> = all.iter().map(|b| balance_row(b, today)).collect();
+            let rows: Vec<Vec<String>> = all
+                .iter()
+                .map(|b| balance_row(b, today, args.format.format, lang))
+                .collect();
             output::print_rows(args.format.format, &BALANCE_HEADERS, &rows, &all)
         }
     }
@@ -113,7 +120,7 @@ pub fn aging(cli: &Cli, args: &AgingArgs) -> CliResult {
             report::write_aging(tmp, &report, document_lang(cli))
         })
         .map_err(|e| refused(cli, e))?;
-        eprintln!(
+        output::note!(
             "wrote {} ({} customers, total {})",
             path.display(),
             report.rows.len(),
@@ -181,12 +188,12 @@ pub fn overdue(cli: &Cli, args: &OverdueArgs) -> CliResult {
         &json,
     )?;
     if args.format.format == Format::Table {
-        println!(
+        output::outln!(
             "{} overdue as of {}, total {}",
             items.len(),
             iso(as_of),
             total.grouped()
-        );
+        )?;
     }
     Ok(())
 }
@@ -207,7 +214,7 @@ pub fn statement(cli: &Cli, args: &StatementArgs) -> CliResult {
                 report::write_statement(tmp, &statement, lang)
             })
             .map_err(|e| refused(cli, e))?;
-            println!(
+            output::outln!(
                 "wrote {}: {} {}, {} to {}, {} entries, opening {}, closing {}",
                 path.display(),
                 statement.code,
@@ -217,7 +224,7 @@ pub fn statement(cli: &Cli, args: &StatementArgs) -> CliResult {
                 statement.lines.len(),
                 statement.opening.grouped(),
                 statement.closing.grouped()
-            );
+            )?;
             Ok(())
         }
         None => {

@@ -62,7 +62,7 @@ pub struct ReconcileArgs {
     /// Save the mapping used, with the sign convention, under this name.
     #[arg(long, value_name = "NAME")]
     pub save_mapping: Option<String>,
-    /// Sheet of a workbook (default: the first).
+    /// Sheet of a workbook (default: the one holding the data, not a notes sheet).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
     /// Row number of the header row (default: found).
@@ -121,6 +121,10 @@ pub enum ReconcileCmd {
     /// is locked up to the period's end (entries there can only be reversed).
     Confirm {
         session: i64,
+        /// Why a reconciliation that does not close is confirmed anyway
+        /// (required then; a supervisor's call once operators exist).
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
         #[command(flatten)]
         format: FormatArg,
     },
@@ -140,8 +144,12 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
             force,
             format,
         }) => return sessions::show(cli, *session, out.as_ref(), *force, format.format),
-        Some(ReconcileCmd::Confirm { session, format }) => {
-            return sessions::confirm(cli, *session, format.format);
+        Some(ReconcileCmd::Confirm {
+            session,
+            reason,
+            format,
+        }) => {
+            return sessions::confirm(cli, *session, reason.as_deref(), format.format);
         }
         None => {}
     }
@@ -182,9 +190,12 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
     let prepared = prepare::reconcile(&store, id, file, period, sign, &options)
         .map_err(|e| prepare_failure(e, lang))?;
     for p in &prepared.file.problems {
-        eprintln!(
+        output::note!(
             "warning: row {}, column {}: {} [{}]",
-            p.row, p.column, p.message.en, p.code
+            p.row,
+            p.column,
+            p.message.en,
+            p.code
         );
     }
     if !prepared.theirs.balance_breaks.is_empty() {
@@ -194,7 +205,7 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
             .iter()
             .map(u64::to_string)
             .collect();
-        eprintln!(
+        output::note!(
             "warning: the balance column does not follow from the amounts at row(s) {}",
             rows.join(", ")
         );
@@ -203,11 +214,11 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
         let mut saved = prepared.file.mapping.to_saved();
         saved.sign = Some(prepared.sign);
         store.save_statement_mapping(name, &saved)?;
-        eprintln!("saved statement mapping “{name}”");
+        output::note!("saved statement mapping “{name}”");
     }
     let session = if args.save {
         let sid = store.save_reconciliation(None, &prepared.source, &prepared.reconciliation)?;
-        eprintln!(
+        output::note!(
             "saved reconciliation #{sid} (draft); confirm it with: kehu reconcile confirm {sid}"
         );
         Some(sid)
@@ -296,12 +307,18 @@ pub(super) fn write_report(
         report::write_reconciliation(tmp, doc, lang)
     })
     .map_err(|e| refused(cli, e))?;
-    eprintln!("wrote {}", out.display());
+    output::note!("wrote {}", out.display());
     Ok(())
 }
 
 pub(super) fn status_text(id: i64, info: Option<&SessionInfo>, lang: Lang) -> String {
     let confirmed = info.filter(|i| i.status == SessionStatus::Confirmed);
+    if let Some(of) = info.and_then(|i| i.recheck_of) {
+        return match lang {
+            Lang::En => format!("Re-check #{id} of confirmed #{of} (read-only)"),
+            Lang::Zh => format!("复核 #{id}（已确认 #{of}，只读）"),
+        };
+    }
     match (confirmed, lang) {
         (Some(i), Lang::En) => format!(
             "Confirmed #{id} by {} at {}",
@@ -330,20 +347,20 @@ pub(super) fn print_reconciliation(
         if let (Some(obj), Value::Object(meta)) = (value.as_object_mut(), meta) {
             obj.extend(meta);
         }
-        print!("{}", output::to_json(&value)?);
+        output::raw(&output::to_json(&value)?)?;
         return Ok(());
     }
     let table = report::reconciliation_table(doc, lang);
     let headers: Vec<&str> = table.headers.iter().map(String::as_str).collect();
     if format == Format::Table {
-        println!(
+        output::outln!(
             "{} {} · {} .. {} · {}",
             doc.code,
             doc.name,
             iso(doc.from),
             iso(doc.to),
             doc.statement_file
-        );
+        )?;
     }
     output::print_rows(format, &headers, &table.rows, &())
 }

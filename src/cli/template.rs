@@ -9,7 +9,7 @@ pub fn run(cli: &Cli, cmd: &TemplateCmd) -> CliResult {
     match cmd {
         TemplateCmd::Save { name, fields } => {
             store.save_template(name, &parse_fields(fields)?)?;
-            println!("saved template {name}");
+            output::outln!("saved template {name}")?;
         }
         TemplateCmd::List { format } => {
             let templates = store.templates()?;
@@ -25,7 +25,7 @@ pub fn run(cli: &Cli, cmd: &TemplateCmd) -> CliResult {
         }
         TemplateCmd::Delete { name } => {
             store.delete_template(name)?;
-            println!("deleted template {name}");
+            output::outln!("deleted template {name}")?;
         }
     }
     Ok(())

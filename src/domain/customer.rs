@@ -179,7 +179,8 @@ pub struct CustomerData {
     pub tax_rate: Option<TaxRate>,
     pub settlement: Option<Settlement>,
     pub payment_days: u16,
-    pub credit_limit: Money,
+    /// `None`: not controlled (不控制); 0: cash only (现款).
+    pub credit_limit: Option<Money>,
     pub status: Status,
     pub notes: String,
     /// Dimension code → value name (行业 → 制造业).
@@ -207,7 +208,7 @@ impl Default for CustomerData {
             tax_rate: None,
             settlement: None,
             payment_days: 0,
-            credit_limit: Money::ZERO,
+            credit_limit: None,
             status: Status::Active,
             notes: String::new(),
             classification: BTreeMap::new(),

@@ -14,6 +14,7 @@ use super::template::{Column, columns};
 use crate::domain::Lang;
 use crate::domain::customer::CustomerData;
 use crate::domain::field::Field;
+use crate::domain::safe_text::csv_guard;
 use crate::store::{ListFilter, Store};
 
 /// Writes all customers to `path`; returns how many.
@@ -36,8 +37,12 @@ pub fn export(store: &Store, path: &Path) -> Result<usize, ImportError> {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(&headers).map_err(|e| fail(&e))?;
         for c in &customers {
-            w.write_record(cols.iter().map(|col| cell(col, &c.data)))
-                .map_err(|e| fail(&e))?;
+            // A name like `=HYPERLINK(…)` opens in a spreadsheet as text; import reverses it.
+            w.write_record(
+                cols.iter()
+                    .map(|col| csv_guard(&cell(col, &c.data)).into_owned()),
+            )
+            .map_err(|e| fail(&e))?;
         }
         w.flush().map_err(|e| fail(&e))?;
         return Ok(customers.len());

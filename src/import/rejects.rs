@@ -11,6 +11,7 @@ use rust_xlsxwriter::{Workbook, Worksheet};
 
 use super::ImportError;
 use super::read::Row;
+use crate::domain::safe_text::{csv_guard, csv_unguard};
 
 /// The extra column's header; it maps to nothing, so a fixed file re-imports as is.
 pub const ERROR_HEADER: &str = "error";
@@ -85,7 +86,9 @@ impl RejectsWriter {
 
     fn write_cells(&mut self, cells: &[&str]) -> Result<(), ImportError> {
         match &mut self.out {
-            Out::Csv { path, writer } => writer.write_record(cells).map_err(|e| write_err(path, e)),
+            Out::Csv { path, writer } => writer
+                .write_record(cells.iter().map(|cell| csv_guard(cell).into_owned()))
+                .map_err(|e| write_err(path, e)),
             Out::Xlsx {
                 path,
                 sheet,
@@ -164,6 +167,8 @@ pub fn save_rejects(from_csv: &Path, to: &Path) -> Result<PathBuf, ImportError> 
             } else {
                 cell
             };
+            // The CSV guarded formula-like cells; a string cell needs no guard.
+            let cell = csv_unguard(cell);
             sheet
                 .write_string(r as u32, c as u16, cell)
                 .map_err(|e| write_err(to, e))?;

@@ -12,6 +12,7 @@ use super::rejects::is_xlsx;
 use crate::domain::Lang;
 use crate::domain::classification::Catalog;
 use crate::domain::field::Field;
+use crate::domain::safe_text::csv_guard;
 
 /// One column of a template or export.
 pub(super) struct Column {
@@ -121,7 +122,7 @@ pub fn write_template(path: &Path, catalog: &Catalog) -> Result<(), ImportError>
                 .map_err(|e| fail(&e))?;
             w.write_record(cols.iter().map(header))
                 .map_err(|e| fail(&e))?;
-            w.write_record(cols.iter().map(|c| c.example.as_str()))
+            w.write_record(cols.iter().map(|c| csv_guard(&c.example).into_owned()))
                 .map_err(|e| fail(&e))?;
             w.flush().map_err(|e| fail(&e))?;
         }

@@ -7,6 +7,7 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::{ReportError, Table};
 use crate::domain::money::Money;
+use crate::domain::safe_text::csv_guard;
 
 pub const MONEY_FORMAT: &str = "#,##0.00";
 
@@ -46,6 +47,8 @@ pub fn write_csv(path: &Path, table: &Table) -> Result<(), ReportError> {
     let mut writer = csv::Writer::from_writer(file);
     writer.write_record(&table.headers).map_err(csv_err)?;
     for row in &table.rows {
+        // Text that would run as a formula in a spreadsheet is written as text.
+        let row = row.iter().map(|cell| csv_guard(cell).into_owned());
         writer.write_record(row).map_err(csv_err)?;
     }
     writer.flush().map_err(io)?;

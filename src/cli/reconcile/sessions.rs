@@ -23,7 +23,10 @@ pub(super) fn history(cli: &Cli, code: &str, format: Format) -> CliResult {
                 s.id.to_string(),
                 iso(s.from),
                 iso(s.to),
-                s.status.key().to_string(),
+                match s.recheck_of {
+                    Some(of) => format!("re-check of #{of}"),
+                    None => s.status.key().to_string(),
+                },
                 s.our_balance.to_string(),
                 s.their_balance.to_string(),
                 s.unexplained_difference.to_string(),
@@ -64,6 +67,8 @@ fn session_json(store: &Store, id: i64) -> Result<(Session, Value), Failure> {
         "status": session.info.status.key(),
         "confirmed_by": session.info.confirmed_by,
         "confirmed_at": session.info.confirmed_at,
+        "confirm_reason": session.info.confirm_reason,
+        "recheck_of": session.info.recheck_of,
         "adjustments": session.info.adjustments,
     });
     Ok((session, meta))
@@ -100,20 +105,20 @@ pub(super) fn show(
     closes(&session.reconciliation)
 }
 
-pub(super) fn confirm(cli: &Cli, id: i64, format: Format) -> CliResult {
+pub(super) fn confirm(cli: &Cli, id: i64, reason: Option<&str>, format: Format) -> CliResult {
     let mut store = open_store(cli)?;
-    let info = store.confirm_reconciliation(id, None)?;
+    let info = store.confirm_reconciliation_because(id, None, reason)?;
     if format == Format::Json {
-        print!("{}", output::to_json(&info)?);
+        output::raw(&output::to_json(&info)?)?;
     } else {
-        println!(
+        output::outln!(
             "confirmed reconciliation #{id} of {} {} ({} .. {}); the ledger is locked up to {}",
             info.code,
             info.name,
             iso(info.from),
             iso(info.to),
             iso(info.to)
-        );
+        )?;
     }
     Ok(())
 }

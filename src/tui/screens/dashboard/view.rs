@@ -158,7 +158,7 @@ impl DashboardScreen {
             .over_limit
             .iter()
             .map(|b| {
-                let excess = Money::from_fen(-b.standing.credit_available.fen());
+                let excess = Money::from_fen(b.standing.excess());
                 row(b, format!("+{}", excess.grouped()), inner(over))
             })
             .collect();

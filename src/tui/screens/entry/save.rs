@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{EntryScreen, TEXT_FIELDS};
 use crate::domain::Lang;
+use crate::domain::ledger::credit::limit_label;
 use crate::domain::ledger::credit::{CreditDecision, OverLimit};
 use crate::store::{AddOptions, StoreError};
 use crate::tui::app::Ctx;
@@ -176,11 +177,12 @@ impl Refusal {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let f = &self.figures;
+        // A limit of 0 says "cash only" (现款): the reason for the refusal.
         let figures = [
-            (Msg::ColCredit, f.limit),
-            (Msg::ColBalance, f.balance),
-            (Msg::ThisInvoice, f.invoice),
-            (Msg::Excess, f.excess),
+            (Msg::ColCredit, limit_label(Some(f.limit), lang)),
+            (Msg::ColBalance, f.balance.grouped()),
+            (Msg::ThisInvoice, f.invoice.grouped()),
+            (Msg::Excess, f.excess.grouped()),
         ];
         // Labels padded by display width, amounts right-aligned in one column.
         let label_width = figures
@@ -201,9 +203,9 @@ impl Refusal {
             };
             lines.push(Line::styled(
                 format!(
-                    "  {}{:>14}",
+                    "  {}{}{amount}",
                     fit(msg.get(lang), label_width),
-                    amount.grouped()
+                    " ".repeat(14usize.saturating_sub(amount.width()))
                 ),
                 style,
             ));

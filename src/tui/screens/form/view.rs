@@ -10,7 +10,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::entries::Entry;
 use super::{FormScreen, Mode};
-use crate::domain::{Problem, Severity};
+use crate::domain::field::Field;
+use crate::domain::ledger::credit::{limit_label, limit_short};
+use crate::domain::money::Money;
+use crate::domain::{Lang, Problem, Severity};
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::widgets::{fit, truncate};
@@ -35,6 +38,17 @@ pub fn line_of(entries: &[Entry], focus: usize) -> usize {
         line += 1;
     }
     line
+}
+
+/// Beside a credit limit of 0: it means cash only (现款).
+fn credit_note(entry: &Entry, lang: Lang) -> String {
+    if entry.key != Field::CreditLimit.key() {
+        return String::new();
+    }
+    match Money::parse(entry.value.trim()) {
+        Ok(m) if m == Money::ZERO => limit_short(Some(m), lang),
+        _ => String::new(),
+    }
 }
 
 fn mark(p: &Problem) -> &'static str {
@@ -141,7 +155,7 @@ impl FormScreen {
                         theme.warning
                     },
                 ),
-                None => (String::new(), Style::new()),
+                None => (credit_note(entry, lang), theme.dim),
             };
             lines.push(Line::from(vec![
                 Span::styled(
@@ -189,6 +203,9 @@ impl FormScreen {
         let adding = matches!(self.mode, Mode::Add { .. });
         if entry.key == "code" && entry.value.is_empty() && adding {
             return (format!("({})", ctx.t(Msg::Auto)), theme.dim);
+        }
+        if entry.key == Field::CreditLimit.key() && entry.value.trim().is_empty() {
+            return (format!("({})", limit_label(None, ctx.lang)), theme.dim);
         }
         if entry.key == "mnemonic" && self.mnemonic_auto {
             return (entry.value.clone(), theme.dim);

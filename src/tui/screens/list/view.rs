@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use super::ListScreen;
 use crate::domain::customer::Status;
+use crate::domain::ledger::credit::limit_short;
 use crate::tui::app::Ctx;
 use crate::tui::i18n::{self, Msg};
 use crate::tui::index::{Column, Text};
@@ -49,8 +50,13 @@ impl ListScreen {
         ));
         let info = parts.join(" · ");
         if self.searching || !self.query.text.is_empty() {
-            let cursor = if self.searching { "▏" } else { "" };
-            let search = format!("/{}{cursor}  ", self.query.text);
+            let search = if self.searching {
+                let before = self.search.before_cursor();
+                let after = &self.search.value()[before.len()..];
+                format!("/{before}▏{after}  ")
+            } else {
+                format!("/{}  ", self.query.text)
+            };
             let style = if self.searching {
                 theme.search
             } else {
@@ -146,7 +152,7 @@ impl ListScreen {
                 Column::Mnemonic => Cow::Borrowed(index.text(row, Text::Mnemonic)),
                 Column::TaxId => Cow::Borrowed(index.text(row, Text::TaxId)),
                 Column::Class => Cow::Borrowed(index.text(row, Text::Class)),
-                Column::Credit => Cow::Owned(r.credit_limit.grouped()),
+                Column::Credit => Cow::Owned(limit_short(r.credit_limit, lang)),
                 Column::Balance => Cow::Owned(r.balance.grouped()),
                 Column::Status => Cow::Borrowed(r.status.label(lang)),
             }
