@@ -113,7 +113,7 @@ pub fn open_db(cli: &Cli) -> Result<Store, Failure> {
         }
     })?;
     if new {
-        eprintln!("created new database {}", path.display());
+        output::note!("created new database {}", path.display());
     }
     Ok(store)
 }

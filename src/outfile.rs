@@ -14,9 +14,11 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use thiserror::Error;
+mod error;
+#[cfg(test)]
+mod tests;
 
-use crate::domain::Lang;
+pub use error::OutputError;
 
 /// A format kehu writes, known by its file name's extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,105 +80,6 @@ impl Rules {
     pub fn force(mut self, force: bool) -> Rules {
         self.force = force;
         self
-    }
-}
-
-/// Why a file was not written. Each has a stable code and zh/en text.
-#[derive(Debug, Error)]
-pub enum OutputError {
-    #[error("{path} is the database kehu has open (or one of its files): choose another file name")]
-    IsDatabase { path: PathBuf },
-    #[error(
-        "{path} is a SQLite database file: kehu does not write over databases; choose another file name"
-    )]
-    IsSqlite { path: PathBuf },
-    #[error("{path} is the file being read: choose another file name")]
-    IsInput { path: PathBuf },
-    #[error("{path} already exists: choose another name, or add --force to replace it")]
-    Exists { path: PathBuf },
-    #[error("{path} is a folder: give a file name")]
-    IsFolder { path: PathBuf },
-    #[error("the folder of {path} does not exist")]
-    NoFolder { path: PathBuf },
-    #[error("{path}: the file name must end in {expected} (the format written)")]
-    Extension { path: PathBuf, expected: String },
-    #[error("cannot write {path}: {message}")]
-    Write { path: PathBuf, message: String },
-}
-
-impl OutputError {
-    /// The stable code a script or a translation looks up.
-    pub fn code(&self) -> &'static str {
-        match self {
-            OutputError::IsDatabase { .. } => "output.is_database",
-            OutputError::IsSqlite { .. } => "output.is_database",
-            OutputError::IsInput { .. } => "output.is_input",
-            OutputError::Exists { .. } => "output.exists",
-            OutputError::IsFolder { .. } => "output.is_folder",
-            OutputError::NoFolder { .. } => "output.no_folder",
-            OutputError::Extension { .. } => "output.extension",
-            OutputError::Write { .. } => "output.write",
-        }
-    }
-
-    /// The message in `lang`, with the code in brackets.
-    pub fn text(&self, lang: Lang) -> String {
-        let text = match lang {
-            Lang::En => self.to_string(),
-            Lang::Zh => match self {
-                OutputError::IsDatabase { path } => {
-                    format!(
-                        "{} 是 kehu 正在使用的数据库（或其附属文件）：请换一个文件名",
-                        path.display()
-                    )
-                }
-                OutputError::IsSqlite { path } => {
-                    format!(
-                        "{} 是 SQLite 数据库文件：kehu 不会覆盖数据库，请换一个文件名",
-                        path.display()
-                    )
-                }
-                OutputError::IsInput { path } => {
-                    format!("{} 是正在读取的文件：请换一个文件名", path.display())
-                }
-                OutputError::Exists { path } => {
-                    format!(
-                        "{} 已存在：请换一个文件名，或加 --force 覆盖",
-                        path.display()
-                    )
-                }
-                OutputError::IsFolder { path } => {
-                    format!("{} 是文件夹：请给出文件名", path.display())
-                }
-                OutputError::NoFolder { path } => {
-                    format!("{} 所在的文件夹不存在", path.display())
-                }
-                OutputError::Extension { path, expected } => {
-                    let expected = expected.replace(" / ", " 或 ");
-                    format!(
-                        "{}：文件名须以 {expected} 结尾（所写的格式）",
-                        path.display()
-                    )
-                }
-                OutputError::Write { path, message } => {
-                    format!("无法写入 {}：{message}", path.display())
-                }
-            },
-        };
-        format!("{text} [{}]", self.code())
-    }
-
-    pub fn path(&self) -> &Path {
-        match self {
-            OutputError::IsDatabase { path }
-            | OutputError::IsSqlite { path }
-            | OutputError::IsInput { path }
-            | OutputError::Exists { path }
-            | OutputError::IsFolder { path }
-            | OutputError::NoFolder { path }
-            | OutputError::Extension { path, .. }
-            | OutputError::Write { path, .. } => path,
-        }
     }
 }
 
@@ -258,7 +161,11 @@ pub fn write<E: std::fmt::Display>(
     let (pending, format) = Pending::begin(target, allowed, rules)?;
     write(pending.temp(), format).map_err(|e| OutputError::Write {
         path: target.to_path_buf(),
-        message: e.to_string(),
+        // The writer names the file it was given: say the one the user named.
+        message: e.to_string().replace(
+            &pending.temp().display().to_string(),
+            &target.display().to_string(),
+        ),
     })?;
     pending.commit()
 }
@@ -427,121 +334,4 @@ fn sync_folder(target: &Path) {
     }
     #[cfg(not(unix))]
     let _ = target;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn rules(db: &Path) -> Rules {
-        Rules::new(Some(db))
-    }
-
-    #[test]
-    fn the_database_and_its_side_files_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("k.db");
-        fs::write(&db, b"SQLite format 3\0rest").unwrap();
-        for name in ["k.db", "k.db-wal", "k.db-journal", "k.db-shm"] {
-            let err = check(&dir.path().join(name), Format::SHEETS, &rules(&db)).unwrap_err();
-            assert_eq!(err.code(), "output.is_database", "{name}");
-        }
-        // Through another spelling of the same folder.
-        let odd = dir.path().join(".").join("k.db");
-        assert_eq!(
-            check(&odd, Format::SHEETS, &rules(&db)).unwrap_err().code(),
-            "output.is_database"
-        );
-    }
-
-    #[test]
-    fn any_sqlite_file_is_refused_even_with_force() {
-        let dir = tempfile::tempdir().unwrap();
-        let other = dir.path().join("other.csv");
-        fs::write(&other, b"SQLite format 3\0rest").unwrap();
-        let err = check(&other, Format::SHEETS, &Rules::default().force(true)).unwrap_err();
-        assert_eq!(err.code(), "output.is_database");
-    }
-
-    #[test]
-    fn extension_must_name_the_format() {
-        let dir = tempfile::tempdir().unwrap();
-        for name in ["notes.docx", "out.pdf", "noext"] {
-            let err = check(&dir.path().join(name), Format::SHEETS, &Rules::default()).unwrap_err();
-            assert_eq!(err.code(), "output.extension");
-            assert!(err.text(Lang::Zh).contains(".xlsx 或 .csv"));
-            assert!(err.text(Lang::En).contains(".xlsx / .csv"));
-        }
-        assert_eq!(
-            check(
-                &dir.path().join("a.XLSX"),
-                Format::SHEETS,
-                &Rules::default()
-            )
-            .unwrap(),
-            Format::Xlsx
-        );
-    }
-
-    #[test]
-    fn a_failed_write_leaves_nothing_and_a_good_one_replaces_only_with_force() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("out.csv");
-        let failed = write(&target, Format::SHEETS, &Rules::default(), |tmp, _| {
-            fs::write(tmp, b"half")?;
-            Err(std::io::Error::other("disk full"))
-        });
-        assert_eq!(failed.unwrap_err().code(), "output.write");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
-        write(&target, Format::SHEETS, &Rules::default(), |tmp, _| {
-            fs::write(tmp, b"one")
-        })
-        .unwrap();
-        let again = write(&target, Format::SHEETS, &Rules::default(), |tmp, _| {
-            fs::write(tmp, b"two")
-        });
-        assert_eq!(again.unwrap_err().code(), "output.exists");
-        assert_eq!(fs::read(&target).unwrap(), b"one");
-        write(
-            &target,
-            Format::SHEETS,
-            &Rules::default().force(true),
-            |tmp, _| fs::write(tmp, b"two"),
-        )
-        .unwrap();
-        assert_eq!(fs::read(&target).unwrap(), b"two");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn a_missing_folder_and_the_input_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let input = dir.path().join("in.csv");
-        fs::write(&input, "a\n").unwrap();
-        let r = Rules::default().input(&input).force(true);
-        assert_eq!(
-            check(&input, Format::SHEETS, &r).unwrap_err().code(),
-            "output.is_input"
-        );
-        let missing = dir.path().join("nope/out.csv");
-        assert_eq!(
-            check(&missing, Format::SHEETS, &r).unwrap_err().code(),
-            "output.no_folder"
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_symlink_or_hard_link_to_the_database_is_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("k.db");
-        fs::write(&db, b"x").unwrap();
-        std::os::unix::fs::symlink(&db, dir.path().join("link.csv")).unwrap();
-        fs::hard_link(&db, dir.path().join("hard.csv")).unwrap();
-        for name in ["link.csv", "hard.csv"] {
-            let r = rules(&db).force(true);
-            let err = check(&dir.path().join(name), Format::SHEETS, &r).unwrap_err();
-            assert_eq!(err.code(), "output.is_database", "{name}");
-        }
-    }
 }

@@ -51,10 +51,14 @@ pub fn run(cli: &Cli) -> ExitCode {
     options.default_template = config.default_template.clone();
     options.import.recent_file = screens::import::recent::default_file();
     options.notice = notice.map(|n| format!("{}: {n}", i18n::Msg::ConfigProblem.get(lang)));
+    let db = store.path().map(std::path::Path::to_path_buf);
     let app = match App::new(store, options) {
         Ok(app) => app,
         Err(e) => {
             eprintln!("kehu: {e}");
+            if let Some(db) = db.filter(|_| e.is_damaged()) {
+                eprintln!("kehu: {}", crate::cli::damaged_hint(&db));
+            }
             return ExitCode::from(1);
         }
     };

@@ -187,6 +187,8 @@ fn rejects_over_an_existing_file_need_force() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let text = std::fs::read_to_string(&old).unwrap();
     assert!(text.contains("error"), "{text}");
+    // Every row was rejected, so nothing was written: no backup, not even its folder.
+    assert!(!dir.path().join("backups").exists());
 }
 
 #[test]

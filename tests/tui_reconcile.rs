@@ -290,6 +290,30 @@ fn leaving_unsaved_work_asks_first_and_export_writes_the_report() {
         |r| r.first() == Some(&Data::String("In our books only".into()))
             && r.get(2) == Some(&Data::String("44031106".into()))
     ));
+    // Once more to the same file: asked first; no keeps it, yes replaces it.
+    std::fs::write(&out, "mine").unwrap();
+    typed(&mut app, "e");
+    ctrl(&mut app, 'u');
+    typed(&mut app, out.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    assert!(text(&mut app).contains("Replace the file?"));
+    typed(&mut app, "n");
+    assert_eq!(std::fs::read(&out).unwrap(), b"mine");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "y");
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+    assert!(status(&mut app).contains("Reconciliation statement written"));
+    // Never over the database.
+    typed(&mut app, "e");
+    ctrl(&mut app, 'u');
+    typed(&mut app, b.db.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        status(&mut app).contains("is the database kehu has open"),
+        "{}",
+        status(&mut app)
+    );
+    key(&mut app, KeyCode::Esc);
 
     typed(&mut app, "q");
     assert!(text(&mut app).contains("Leave without saving?"));

@@ -62,7 +62,7 @@ pub fn run(cli: &Cli, args: &BackupArgs) -> CliResult {
             taken
         }
     };
-    println!("backup written and checked: {}", written.display());
+    output::outln!("backup written and checked: {}", written.display())?;
     Ok(())
 }
 
@@ -101,12 +101,11 @@ pub fn restore(cli: &Cli, args: &RestoreArgs) -> CliResult {
         other => Failure::from(other),
     })?;
     if let Some(kept) = &restored.kept {
-        println!("kept the database as it was: {}", kept.display());
+        output::outln!("kept the database as it was: {}", kept.display())?;
     }
-    println!(
+    output::outln!(
         "restored {} from {}",
         restored.database.display(),
         restored.from.display()
-    );
-    Ok(())
+    )
 }

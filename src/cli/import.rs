@@ -142,7 +142,7 @@ pub(super) fn rejects_target(
     let rules = rules(cli, args.force)?.input(file);
     if args.dry_run {
         outfile::check(out, OutFormat::SHEETS, &rules).map_err(|e| refused(cli, e))?;
-        eprintln!("dry run: nothing is written, {} neither", out.display());
+        output::note!("dry run: nothing is written, {} neither", out.display());
         return Ok(None);
     }
     let (pending, _) =
@@ -160,7 +160,7 @@ pub(super) fn finish_rejects(
         return Ok(None);
     };
     if rejected == 0 {
-        eprintln!(
+        output::note!(
             "no rows were rejected: {} not written",
             pending.target().display()
         );

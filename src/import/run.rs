@@ -128,7 +128,13 @@ fn guarded(
         return write(store, report);
     }
     let backup = store.take_backup()?;
-    let mode = store.enter_load_mode(load)?;
+    let mode = match store.enter_load_mode(load) {
+        Ok(mode) => mode,
+        Err(e) => {
+            store.settle_backup(backup.as_deref(), false, KEEP_BACKUPS)?;
+            return Err(e.into());
+        }
+    };
     let result = write(store, report);
     let restored = store.leave_load_mode(mode);
     // A run that wrote nothing keeps no backup; one that did prunes the old ones.

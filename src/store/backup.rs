@@ -276,6 +276,8 @@ impl Store {
             prune_backups(db, keep)?;
         } else {
             let _ = std::fs::remove_file(backup);
+            // The folder too when this run made it: removing a non-empty one fails.
+            let _ = std::fs::remove_dir(backup_dir(db));
         }
         Ok(())
     }
