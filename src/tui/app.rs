@@ -17,6 +17,7 @@ use super::event::Event;
 use super::i18n::{self, Msg};
 use super::index::{CustomerIndex, FIRST_PAGE};
 use super::keymap::{self, Action, Scope};
+use super::screens::entry::EntryScreen;
 use super::screens::quick::QuickInvoice;
 use super::screens::{Outcome, Screen, list::ListScreen};
 use super::theme::Theme;
@@ -313,8 +314,20 @@ impl App {
             }
             Some(Action::NewInvoice) => {
                 self.ctx.message = None;
-                let quick = QuickInvoice::new(&mut self.ctx);
-                self.stack.push(Screen::Quick(Box::new(quick)));
+                // On a customer's details: that customer's invoice, no picker.
+                let code = self
+                    .stack
+                    .last()
+                    .and_then(|s| s.customer_code())
+                    .map(str::to_string);
+                let screen = match code {
+                    Some(code) => match EntryScreen::new(&mut self.ctx, &code, None) {
+                        Ok(entry) => Screen::Entry(Box::new(entry)),
+                        Err(e) => return self.ctx.error(e.to_string()),
+                    },
+                    None => Screen::Quick(Box::new(QuickInvoice::new(&mut self.ctx))),
+                };
+                self.stack.push(screen);
                 return;
             }
             _ => {}
