@@ -79,3 +79,16 @@ fn quick_invoice_offers_to_create() {
     insta::assert_snapshot!("quick_create_zh_80x24", screen(&mut app, 80, 24));
     key(&mut app, KeyCode::Esc);
 }
+
+#[test]
+fn over_limit_dialog_says_a_reason_is_needed_in_the_dialog() {
+    shots("entry_refusal_no_reason", |app| {
+        typed(app, "l");
+        typed(app, "a");
+        typed(app, "FP-0003");
+        tabs(app, 1);
+        typed(app, "10000");
+        ctrl(app, 's');
+        key(app, KeyCode::Enter);
+    });
+}
