@@ -90,6 +90,29 @@ fn choice_fields_are_picked_by_searching_their_labels() {
 }
 
 #[test]
+fn the_picker_finds_a_choice_by_its_short_name_and_initials() {
+    for (lang, query) in [(Lang::Zh, "zp"), (Lang::En, "专票"), (Lang::Zh, "专票")] {
+        let (_dir, store) = sample_store();
+        let mut app = app(store, lang);
+        typed(&mut app, "a");
+        typed(&mut app, "南京嘉诚建材有限公司");
+        tabs(&mut app, 11); // → invoice type
+        key(&mut app, KeyCode::Enter);
+        typed(&mut app, query);
+        let text = screen(&mut app, 80, 24);
+        let special = if lang == Lang::Zh {
+            "增值税专用发票"
+        } else {
+            "Special VAT invoice"
+        };
+        assert!(text.contains(special), "{query}: {text}");
+        key(&mut app, KeyCode::Enter);
+        let text = screen(&mut app, 120, 40);
+        assert!(text.contains(&format!("{special} ▾")), "{query}: {text}");
+    }
+}
+
+#[test]
 fn errors_block_saving_and_show_in_the_ui_language() {
     let (_dir, store) = sample_store();
     let mut app = app(store, Lang::Zh);

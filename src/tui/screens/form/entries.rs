@@ -5,6 +5,7 @@ use crate::domain::Lang;
 use crate::domain::classification::Catalog;
 use crate::domain::customer::{InvoiceType, Kind, Settlement, TaxRate};
 use crate::domain::field::{Field, FieldValues, Group};
+use crate::domain::mnemonic::mnemonic;
 use crate::tui::i18n::Msg;
 use crate::tui::widgets::picker::Item;
 
@@ -119,6 +120,24 @@ impl Entry {
     }
 }
 
+/// A choice in the picker, also found by the other language's label, its
+/// short names (专票) and their pinyin initials (`zp`).
+fn choice_item(key: &str, label: &str, other_label: &str, aliases: &[&str]) -> Item {
+    let mut words: Vec<String> = vec![other_label.to_string()];
+    for alias in aliases {
+        words.push(alias.to_string());
+        words.push(mnemonic(alias));
+    }
+    Item::new(key, label).also_matching(&words.join("\u{1}"))
+}
+
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::En => Lang::Zh,
+        Lang::Zh => Lang::En,
+    }
+}
+
 /// Every field of the form in order. Status is left out: it changes with
 /// archive / hold / unarchive, which are audited as status changes.
 pub fn build(catalog: &Catalog, values: &FieldValues, lang: Lang) -> Vec<Entry> {
@@ -137,25 +156,21 @@ pub fn build(catalog: &Catalog, values: &FieldValues, lang: Lang) -> Vec<Entry> 
             Field::Kind => Some(
                 Kind::ALL
                     .iter()
-                    .map(|k| Item::new(k.key(), k.label(lang)))
+                    .map(|k| choice_item(k.key(), k.label(lang), k.label(other(lang)), k.aliases()))
                     .collect(),
             ),
             Field::InvoiceType => Some(
                 std::iter::once(none())
-                    .chain(
-                        InvoiceType::ALL
-                            .iter()
-                            .map(|k| Item::new(k.key(), k.label(lang))),
-                    )
+                    .chain(InvoiceType::ALL.iter().map(|k| {
+                        choice_item(k.key(), k.label(lang), k.label(other(lang)), k.aliases())
+                    }))
                     .collect(),
             ),
             Field::Settlement => Some(
                 std::iter::once(none())
-                    .chain(
-                        Settlement::ALL
-                            .iter()
-                            .map(|k| Item::new(k.key(), k.label(lang))),
-                    )
+                    .chain(Settlement::ALL.iter().map(|k| {
+                        choice_item(k.key(), k.label(lang), k.label(other(lang)), k.aliases())
+                    }))
                     .collect(),
             ),
             Field::TaxRate => Some(
