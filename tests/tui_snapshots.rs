@@ -116,3 +116,18 @@ fn quit_dialog_names_the_app() {
         ctrl(app, 'c');
     });
 }
+
+#[test]
+fn help_overlay_pages_and_shows_where_it_is() {
+    // PgDn moves a page, G goes to the end; the bottom border says which
+    // lines are shown and that more exist above.
+    shots("help_end", true, |app| {
+        typed(app, "?");
+        key(app, KeyCode::PageDown);
+        typed(app, "G");
+    });
+    shots("help_page", true, |app| {
+        typed(app, "?");
+        key(app, KeyCode::PageDown);
+    });
+}

@@ -297,8 +297,12 @@ impl App {
         if let Some(help) = &mut self.help {
             match keymap::action(Scope::Help, &key) {
                 Some(Action::Back) => self.help = None,
-                Some(Action::Down) => help.scroll_by(1, self.page),
-                Some(Action::Up) => help.scroll_by(-1, self.page),
+                Some(Action::Down) => help.scroll_by(1),
+                Some(Action::Up) => help.scroll_by(-1),
+                Some(Action::PageDown) => help.pages(1, self.page),
+                Some(Action::PageUp) => help.pages(-1, self.page),
+                Some(Action::Top) => help.to_top(),
+                Some(Action::Bottom) => help.to_end(),
                 Some(Action::Quit) => self.ask_quit(),
                 _ => {}
             }

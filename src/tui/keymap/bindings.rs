@@ -207,5 +207,9 @@ pub const BINDINGS: &[Binding] = &[
     // the help overlay
     bind(S::Help, &[k('j'), code(KeyCode::Down)], A::Down, Msg::KeyScroll, false),
     bind(S::Help, &[k('k'), code(KeyCode::Up)], A::Up, Msg::KeyScroll, false),
+    bind(S::Help, &[code(KeyCode::PageDown), ctrl('f')], A::PageDown, Msg::KeyPageDown, false),
+    bind(S::Help, &[code(KeyCode::PageUp), ctrl('b')], A::PageUp, Msg::KeyPageUp, false),
+    bind(S::Help, &[k('g'), code(KeyCode::Home)], A::Top, Msg::KeyTop, false),
+    bind(S::Help, &[k('G'), code(KeyCode::End)], A::Bottom, Msg::KeyBottom, false),
     bind(S::Help, &[code(KeyCode::Esc), k('q'), k('?')], A::Back, Msg::KeyBack, true),
 ];
