@@ -131,3 +131,15 @@ fn help_overlay_pages_and_shows_where_it_is() {
         key(app, KeyCode::PageDown);
     });
 }
+
+#[test]
+fn a_long_name_scrolls_to_the_cursor_while_typed() {
+    // The end of the name is what is being typed: it stays in view.
+    shots("form_long_name", true, |app| {
+        typed(app, "a");
+        typed(
+            app,
+            "上海宏远信息技术股份有限公司浦东新区张江高科技园区第二分公司",
+        );
+    });
+}
