@@ -46,6 +46,8 @@ pub enum Scope {
     ImportHistory,
     /// Our ledger and the customer's statement side by side.
     Reconcile,
+    /// A confirmed reconciliation: read-only, so only looking and exporting.
+    ReconcileConfirmed,
 }
 
 impl Scope {
@@ -90,11 +92,12 @@ impl Scope {
             Scope::ImportResult => Msg::ScopeImportResult,
             Scope::ImportHistory => Msg::ScopeImportHistory,
             Scope::Reconcile => Msg::ScopeReconcile,
+            Scope::ReconcileConfirmed => Msg::ScopeReconcileConfirmed,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 25] = [
+    pub const ALL: [Scope; 26] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -103,6 +106,7 @@ impl Scope {
         Scope::Ledger,
         Scope::Dashboard,
         Scope::Reconcile,
+        Scope::ReconcileConfirmed,
         Scope::QuickInvoice,
         Scope::ImportFile,
         Scope::ImportSheet,
