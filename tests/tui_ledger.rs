@@ -550,3 +550,21 @@ fn the_first_page_shown_while_the_list_loads_has_its_balances_and_marks() {
         "{text}"
     );
 }
+
+#[test]
+fn the_quick_invoice_box_edits_like_every_other_field() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "n");
+    typed(&mut app, "深圳 hqdz");
+    ctrl(&mut app, 'w'); // the last word goes
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("> 深圳 "), "{text}");
+    ctrl(&mut app, 'u'); // all of it; no literal u typed
+    typed(&mut app, "shhy");
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("> shhy") && text.contains("C000003"),
+        "{text}"
+    );
+}
