@@ -355,3 +355,21 @@ fn large_lists_show_a_first_page_then_load_in_the_background() {
     assert!(screen(&mut app, 120, 40).contains("C001200"));
     drop(dir);
 }
+
+#[test]
+fn pasted_text_goes_into_the_field_and_never_runs_commands() {
+    use kehu::tui::event::Event;
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    // On the list keys are commands: a paste of "dd" archives nothing.
+    app.handle_event(Event::Paste("dd".into()));
+    assert!(!screen(&mut app, 80, 24).contains("归档此客户"));
+    typed(&mut app, "a");
+    app.handle_event(Event::Paste("杭州新源\n食品有限公司\r\n".into()));
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("客户名称  杭州新源 食品有限公司"), "{text}");
+    assert!(
+        !text.contains("录入单据"),
+        "the line break was not an Enter: {text}"
+    );
+}

@@ -6,7 +6,7 @@
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use chrono::NaiveDate;
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -272,11 +272,25 @@ impl App {
     pub fn handle_event(&mut self, event: Event) {
         match event {
             Event::Key(key) => self.handle_key(key),
+            Event::Paste(text) => self.paste(&text),
             Event::ScrollUp => self.scroll(-3),
             Event::ScrollDown => self.scroll(3),
             Event::Resize | Event::Tick => {
                 self.poll();
             }
+        }
+    }
+
+    /// Pasted text goes into the field being typed in, one character at a
+    /// time through its line editor; line breaks and tabs become spaces. Where
+    /// keys are commands (the list, a dialog) a paste is ignored.
+    pub fn paste(&mut self, text: &str) {
+        if self.quit_confirm.is_some() || self.help.is_some() || !self.scope().takes_text() {
+            return;
+        }
+        for c in text.trim_end_matches(['\r', '\n']).chars() {
+            let c = if c.is_control() { ' ' } else { c };
+            self.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         }
     }
 
