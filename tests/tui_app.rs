@@ -90,6 +90,29 @@ fn choice_fields_are_picked_by_searching_their_labels() {
 }
 
 #[test]
+fn the_picker_finds_a_choice_by_its_short_name_and_initials() {
+    for (lang, query) in [(Lang::Zh, "zp"), (Lang::En, "专票"), (Lang::Zh, "专票")] {
+        let (_dir, store) = sample_store();
+        let mut app = app(store, lang);
+        typed(&mut app, "a");
+        typed(&mut app, "南京嘉诚建材有限公司");
+        tabs(&mut app, 11); // → invoice type
+        key(&mut app, KeyCode::Enter);
+        typed(&mut app, query);
+        let text = screen(&mut app, 80, 24);
+        let special = if lang == Lang::Zh {
+            "增值税专用发票"
+        } else {
+            "Special VAT invoice"
+        };
+        assert!(text.contains(special), "{query}: {text}");
+        key(&mut app, KeyCode::Enter);
+        let text = screen(&mut app, 120, 40);
+        assert!(text.contains(&format!("{special} ▾")), "{query}: {text}");
+    }
+}
+
+#[test]
 fn errors_block_saving_and_show_in_the_ui_language() {
     let (_dir, store) = sample_store();
     let mut app = app(store, Lang::Zh);
@@ -331,4 +354,22 @@ fn large_lists_show_a_first_page_then_load_in_the_background() {
     typed(&mut app, "G");
     assert!(screen(&mut app, 120, 40).contains("C001200"));
     drop(dir);
+}
+
+#[test]
+fn pasted_text_goes_into_the_field_and_never_runs_commands() {
+    use kehu::tui::event::Event;
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    // On the list keys are commands: a paste of "dd" archives nothing.
+    app.handle_event(Event::Paste("dd".into()));
+    assert!(!screen(&mut app, 80, 24).contains("归档此客户"));
+    typed(&mut app, "a");
+    app.handle_event(Event::Paste("杭州新源\n食品有限公司\r\n".into()));
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("客户名称  杭州新源 食品有限公司"), "{text}");
+    assert!(
+        !text.contains("录入单据"),
+        "the line break was not an Enter: {text}"
+    );
 }

@@ -176,7 +176,6 @@ fn a_customer_on_hold_is_refused_without_an_override() {
 fn quick_invoice_finds_the_customer_by_mnemonic_and_by_tax_id() {
     let (_dir, store) = sample_store();
     let mut app = app(store, Lang::Zh);
-    typed(&mut app, "v"); // from the detail screen too
     typed(&mut app, "n");
     typed(&mut app, "shhy"); // 上海宏远
     let text = screen(&mut app, 120, 40);
@@ -192,16 +191,17 @@ fn quick_invoice_finds_the_customer_by_mnemonic_and_by_tax_id() {
         doc(&ledger_of(&app, "C000003"), "HY-9").entry.data.amount,
         yuan("50000")
     );
-    // Back where it was opened: the detail screen, its figures re-read.
+    // Back where it was opened: the list, its figures re-read.
     let text = screen(&mut app, 120, 40);
-    assert!(text.contains("客户名称  深圳市华强电子有限公司"), "{text}");
+    let row = text.lines().find(|l| l.contains("C000003")).unwrap();
+    assert!(row.contains("-50,000.00"), "{text}");
 
     typed(&mut app, "n");
     typed(&mut app, "19220382"); // part of 华强's tax ID
     let text = screen(&mut app, 120, 40);
     assert!(text.contains("C000001 深圳市华强电子有限公司"), "{text}");
     key(&mut app, KeyCode::Esc);
-    assert!(screen(&mut app, 80, 24).contains("基本信息"));
+    assert!(screen(&mut app, 80, 24).contains("5 条"));
 }
 
 #[test]
@@ -242,6 +242,24 @@ fn quick_invoice_creates_a_missing_customer_then_continues_to_the_invoice() {
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0].entry.data.doc_no, "CD-001");
     assert_eq!(customer.data.status, Status::Active);
+}
+
+#[test]
+fn n_on_a_customers_details_opens_that_customers_invoice() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "j"); // C000002
+    typed(&mut app, "v");
+    typed(&mut app, "n");
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("New entry · C000002 广州鑫达贸易有限公司"),
+        "{text}"
+    );
+    // Esc goes back to the details, not to a picker.
+    key(&mut app, KeyCode::Esc);
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("C000002  广州鑫达贸易有限公司"), "{text}");
 }
 
 #[test]
@@ -548,6 +566,24 @@ fn the_first_page_shown_while_the_list_loads_has_its_balances_and_marks() {
     let row = text.lines().find(|l| l.contains("C000002")).unwrap();
     assert!(
         row.starts_with(" +") && row.contains("230,000.00"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_quick_invoice_box_edits_like_every_other_field() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "n");
+    typed(&mut app, "深圳 hqdz");
+    ctrl(&mut app, 'w'); // the last word goes
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("> 深圳 "), "{text}");
+    ctrl(&mut app, 'u'); // all of it; no literal u typed
+    typed(&mut app, "shhy");
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("> shhy") && text.contains("C000003"),
         "{text}"
     );
 }

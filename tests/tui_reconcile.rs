@@ -255,8 +255,15 @@ fn confirming_locks_the_books_and_the_screen() {
         "{line}"
     );
     assert!(text(&mut app).contains("confirmed #1"));
-    typed(&mut app, "m");
-    assert!(status(&mut app).contains("confirmed: it can no longer change"));
+    // The footer offers only what still works on a confirmed reconciliation.
+    let footer = text(&mut app).lines().last().unwrap().to_string();
+    for gone in ["Match", "Note", "Save", "Confirm"] {
+        assert!(!footer.contains(gone), "{gone}: {footer}");
+    }
+    assert!(footer.contains("Export"), "{footer}");
+    let before = text(&mut app);
+    typed(&mut app, "m"); // no longer a key here: nothing changes
+    assert_eq!(text(&mut app).lines().nth(3), before.lines().nth(3));
 
     let store = Store::open(&b.db).unwrap();
     let info = store.reconciliation(1).unwrap().info;
@@ -269,6 +276,19 @@ fn confirming_locks_the_books_and_the_screen() {
     // Leaving a confirmed reconciliation asks nothing.
     typed(&mut app, "q");
     assert!(text(&mut app).contains("Credit limit"));
+    // Reconciling the confirmed period again warns at once.
+    let path = statement(b.dir.path(), "again.xlsx", false);
+    typed(&mut app, "r");
+    typed(&mut app, path.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    app.wait_until_loaded();
+    key(&mut app, KeyCode::Enter);
+    app.wait_until_loaded();
+    let line = status(&mut app);
+    assert!(
+        line.contains("Already reconciled and confirmed up to 2025-12-30"),
+        "{line}"
+    );
 }
 
 #[test]

@@ -116,3 +116,30 @@ fn quit_dialog_names_the_app() {
         ctrl(app, 'c');
     });
 }
+
+#[test]
+fn help_overlay_pages_and_shows_where_it_is() {
+    // PgDn moves a page, G goes to the end; the bottom border says which
+    // lines are shown and that more exist above.
+    shots("help_end", true, |app| {
+        typed(app, "?");
+        key(app, KeyCode::PageDown);
+        typed(app, "G");
+    });
+    shots("help_page", true, |app| {
+        typed(app, "?");
+        key(app, KeyCode::PageDown);
+    });
+}
+
+#[test]
+fn a_long_name_scrolls_to_the_cursor_while_typed() {
+    // The end of the name is what is being typed: it stays in view.
+    shots("form_long_name", true, |app| {
+        typed(app, "a");
+        typed(
+            app,
+            "上海宏远信息技术股份有限公司浦东新区张江高科技园区第二分公司",
+        );
+    });
+}

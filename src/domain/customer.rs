@@ -41,6 +41,11 @@ macro_rules! choice_enum {
                 }
             }
 
+            /// The short names people type for it (专票, 普票…).
+            pub fn aliases(self) -> &'static [&'static str] {
+                match self { $($name::$variant => &[$($alias),*]),+ }
+            }
+
             /// Accepts the key, either label or a known alias, ignoring case and spaces.
             pub fn parse(text: &str) -> Option<$name> {
                 let wanted: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();

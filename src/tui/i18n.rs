@@ -437,6 +437,9 @@ messages! {
     UndoRefused => "Cannot undo", "无法撤销";
     AlreadyUndone => "already undone at", "已于以下时间撤销：";
     ArchiveOwes => "It still owes", "仍欠款";
+    ScopeReconcileConfirmed => "Confirmed reconciliation", "已确认的对账";
+    AlreadyConfirmedUntil => "Already reconciled and confirmed up to", "已对账确认至";
+    AlreadyConfirmedHint => "this period's entries are locked; an adjustment is booked after that date.", "此期间的往来账已锁定，调整分录须记在该日之后。";
     ArchiveOwesTail => ": archiving does not settle it.", "，归档不会结清欠款。";
     // output files and backups (outfile.rs, screens/backups.rs)
     OverwriteTitle => "Replace the file?", "覆盖文件？";

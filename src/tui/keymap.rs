@@ -48,6 +48,8 @@ pub enum Scope {
     Reconcile,
     /// The database's backups, with restore.
     Backups,
+    /// A confirmed reconciliation: read-only, so only looking and exporting.
+    ReconcileConfirmed,
 }
 
 impl Scope {
@@ -93,11 +95,12 @@ impl Scope {
             Scope::ImportHistory => Msg::ScopeImportHistory,
             Scope::Reconcile => Msg::ScopeReconcile,
             Scope::Backups => Msg::ScopeBackups,
+            Scope::ReconcileConfirmed => Msg::ScopeReconcileConfirmed,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 26] = [
+    pub const ALL: [Scope; 27] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -106,6 +109,7 @@ impl Scope {
         Scope::Ledger,
         Scope::Dashboard,
         Scope::Reconcile,
+        Scope::ReconcileConfirmed,
         Scope::QuickInvoice,
         Scope::ImportFile,
         Scope::ImportSheet,

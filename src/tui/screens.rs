@@ -46,6 +46,15 @@ pub enum Screen {
 }
 
 impl Screen {
+    /// The one customer this screen is about, for keys that act on "this
+    /// customer" wherever they are pressed (`n`: a new invoice for it).
+    pub fn customer_code(&self) -> Option<&str> {
+        match self {
+            Screen::Detail(d) => d.code(),
+            _ => None,
+        }
+    }
+
     pub fn scope(&self, ctx: &Ctx) -> Scope {
         match self {
             Screen::List(s) => s.scope(ctx),

@@ -110,6 +110,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(S::Reconcile, &[k('g'), code(KeyCode::Home)], A::Top, Msg::KeyTop, false),
     bind(S::Reconcile, &[k('G'), code(KeyCode::End)], A::Bottom, Msg::KeyBottom, false),
     bind(S::Reconcile, &[k('q'), code(KeyCode::Esc)], A::Back, Msg::KeyBack, true),
+    // a confirmed reconciliation: read-only
+    bind(S::ReconcileConfirmed, &[code(KeyCode::Tab), code(KeyCode::Left), code(KeyCode::Right)], A::SwitchSide, Msg::KeySwitchSide, true),
+    bind(S::ReconcileConfirmed, &[k('f')], A::UnmatchedOnly, Msg::KeyUnmatchedOnly, true),
+    bind(S::ReconcileConfirmed, &[k('e')], A::ExportReport, Msg::KeyExportReport, true),
+    bind(S::ReconcileConfirmed, &[k('j'), code(KeyCode::Down)], A::Down, Msg::KeyDown, false),
+    bind(S::ReconcileConfirmed, &[k('k'), code(KeyCode::Up)], A::Up, Msg::KeyUp, false),
+    bind(S::ReconcileConfirmed, &[code(KeyCode::PageDown), ctrl('f')], A::PageDown, Msg::KeyPageDown, false),
+    bind(S::ReconcileConfirmed, &[code(KeyCode::PageUp), ctrl('b')], A::PageUp, Msg::KeyPageUp, false),
+    bind(S::ReconcileConfirmed, &[k('g'), code(KeyCode::Home)], A::Top, Msg::KeyTop, false),
+    bind(S::ReconcileConfirmed, &[k('G'), code(KeyCode::End)], A::Bottom, Msg::KeyBottom, false),
+    bind(S::ReconcileConfirmed, &[k('q'), code(KeyCode::Esc)], A::Back, Msg::KeyBack, true),
     // the quick "new invoice" popup
     bind(S::QuickInvoice, &[code(KeyCode::Enter)], A::Confirm, Msg::KeyConfirm, true),
     bind(S::QuickInvoice, &[code(KeyCode::Down), code(KeyCode::Tab)], A::Down, Msg::KeyDown, true),
@@ -216,5 +227,9 @@ pub const BINDINGS: &[Binding] = &[
     // the help overlay
     bind(S::Help, &[k('j'), code(KeyCode::Down)], A::Down, Msg::KeyScroll, false),
     bind(S::Help, &[k('k'), code(KeyCode::Up)], A::Up, Msg::KeyScroll, false),
+    bind(S::Help, &[code(KeyCode::PageDown), ctrl('f')], A::PageDown, Msg::KeyPageDown, false),
+    bind(S::Help, &[code(KeyCode::PageUp), ctrl('b')], A::PageUp, Msg::KeyPageUp, false),
+    bind(S::Help, &[k('g'), code(KeyCode::Home)], A::Top, Msg::KeyTop, false),
+    bind(S::Help, &[k('G'), code(KeyCode::End)], A::Bottom, Msg::KeyBottom, false),
     bind(S::Help, &[code(KeyCode::Esc), k('q'), k('?')], A::Back, Msg::KeyBack, true),
 ];

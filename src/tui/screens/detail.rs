@@ -39,6 +39,11 @@ pub struct DetailScreen {
 }
 
 impl DetailScreen {
+    /// The customer shown, unless it was deleted here.
+    pub fn code(&self) -> Option<&str> {
+        (!self.gone).then_some(self.customer.data.code.as_str())
+    }
+
     pub fn open(ctx: &Ctx, code: &str) -> Result<DetailScreen, StoreError> {
         let customer = ctx
             .store

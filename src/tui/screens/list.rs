@@ -4,7 +4,7 @@
 mod actions;
 mod view;
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent};
 
 use super::dashboard::DashboardScreen;
 use super::detail::DetailScreen;
@@ -154,8 +154,10 @@ impl ListScreen {
             return Outcome::Stay;
         };
         match action {
-            // Esc with a kept search clears it; only then does it quit.
-            Action::Back if !self.query.text.is_empty() => self.clear_search(),
+            // Esc with a kept search clears it (q still quits).
+            Action::Back if key.code == KeyCode::Esc && !self.query.text.is_empty() => {
+                self.clear_search()
+            }
             Action::Back => return Outcome::Pop,
             Action::Search => self.searching = true,
             Action::Add => return open_form(ctx, ctx.default_template.clone().as_deref()),

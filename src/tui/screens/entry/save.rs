@@ -27,6 +27,9 @@ use crate::tui::widgets::{centered, fit, truncate, wrap};
 pub struct Refusal {
     pub figures: OverLimit,
     pub reason: LineInput,
+    /// Enter was pressed with no reason: said in the dialog, where the eye
+    /// is, as well as on the status line.
+    pub missing: bool,
 }
 
 impl EntryScreen {
@@ -55,6 +58,7 @@ impl EntryScreen {
                 self.refusal = Some(Refusal {
                     figures,
                     reason: LineInput::default(),
+                    missing: false,
                 });
                 Outcome::Stay
             }
@@ -89,13 +93,16 @@ impl EntryScreen {
             Some(Action::Confirm) => {
                 let reason = refusal.reason.value().trim().to_string();
                 if reason.is_empty() {
+                    refusal.missing = true;
                     ctx.error(ctx.t(Msg::ReasonRequired));
                     return Outcome::Stay;
                 }
                 return self.write(Some(reason), ctx);
             }
             _ => {
-                refusal.reason.edit(key);
+                if refusal.reason.edit(key) {
+                    refusal.missing = false;
+                }
             }
         }
         Outcome::Stay
@@ -222,7 +229,11 @@ impl Refusal {
             Span::styled(label.clone(), theme.focused),
             Span::raw(self.reason.value().to_string()),
         ]));
-        lines.push(Line::raw(""));
+        lines.push(if self.missing {
+            Line::styled(Msg::ReasonRequired.get(lang), theme.error)
+        } else {
+            Line::raw("")
+        });
         let hints = keymap::hints(Scope::Override, lang)
             .into_iter()
             .map(|(k, l)| format!("{k} {l}"))

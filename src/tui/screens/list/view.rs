@@ -117,8 +117,22 @@ impl ListScreen {
             (Shown::Data(Column::Class), want(9, 1, 4)),
             (Shown::Data(Column::Credit), want(12, 0, 1)),
             (Shown::Data(Column::Balance), want(12, 0, 2)),
-            (Shown::Data(Column::Status), want(7, 0, 1)),
+            // "Archived" is 8 columns: whole where there is room (at 80
+            // columns that column would cost the mnemonic).
+            (
+                Shown::Data(Column::Status),
+                want(if area.width >= 100 { 8 } else { 7 }, 0, 1),
+            ),
         ];
+        // The column the list is sorted by always stays: a sort by a column
+        // that is not shown reads as no order at all.
+        let sorted = self.query.sort;
+        let wants = wants.map(|(shown, mut w)| {
+            if shown == Shown::Data(sorted) {
+                w.rank = 0;
+            }
+            (shown, w)
+        });
         let widths = table::layout(area.width, &wants.map(|(_, w)| w));
         let shown: Vec<(Shown, u16)> = wants
             .iter()
