@@ -316,3 +316,51 @@ fn passwords_the_first_supervisor_and_no_operators_as_before() {
         .collect();
     assert_eq!(names, ["小王", "老李"]);
 }
+
+#[test]
+fn the_cli_signs_in_from_kehu_password_and_names_the_refusal() {
+    let b = books();
+    let kehu = |operator: Option<&str>, password: Option<&str>, args: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_kehu"));
+        cmd.arg("--db").arg(&b.db).env_remove("KEHU_OPERATOR");
+        cmd.env_remove("KEHU_PASSWORD")
+            .stdin(std::process::Stdio::null());
+        if let Some(name) = operator {
+            cmd.args(["--operator", name]);
+        }
+        if let Some(p) = password {
+            cmd.env("KEHU_PASSWORD", p);
+        }
+        let out = cmd.args(args).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = kehu(None, None, &["customer", "delete", "C000001"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("permission.sign_in_required"), "{err}");
+    let (code, err) = kehu(
+        Some(CLERK.0),
+        Some(CLERK.1),
+        &["customer", "delete", "C000001"],
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("[delete_customers]") && err.contains("supervisor"),
+        "{err}"
+    );
+    let (code, err) = kehu(Some(CLERK.0), Some("guess"), &["customer", "list"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("operator.sign_in_failed"), "{err}");
+    // No password and no terminal to ask at: told where to give it.
+    let (code, err) = kehu(Some(CLERK.0), None, &["customer", "list"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("KEHU_PASSWORD"), "{err}");
+    let (code, err) = kehu(
+        Some(BOSS.0),
+        Some(BOSS.1),
+        &["customer", "delete", "C000001"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+}
