@@ -353,10 +353,6 @@ fn the_cli_signs_in_from_kehu_password_and_names_the_refusal() {
     let (code, err) = kehu(Some(CLERK.0), Some("guess"), &["customer", "list"]);
     assert_eq!(code, Some(1));
     assert!(err.contains("operator.sign_in_failed"), "{err}");
-    // No password and no terminal to ask at: told where to give it.
-    let (code, err) = kehu(Some(CLERK.0), None, &["customer", "list"]);
-    assert_eq!(code, Some(2), "{err}");
-    assert!(err.contains("KEHU_PASSWORD"), "{err}");
     let (code, err) = kehu(
         Some(BOSS.0),
         Some(BOSS.1),
