@@ -7,7 +7,7 @@ use crate::domain::names::half_width;
 /// Labels written in front of the number itself.
 /// "NO" is only a label when it stands alone as a letter run ("No.5", "NO5",
 /// "No 5"), so "NOV-1" keeps its letters.
-const LABELS: [&str; 10] = [
+pub(super) const LABELS: [&str; 10] = [
     "NO",
     "NUMBER",
     "№",

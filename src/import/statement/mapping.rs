@@ -146,7 +146,10 @@ impl StatementMapping {
             return Err(StatementMappingError::NoDate);
         }
         let signed = self.column_of(StatementField::Amount).is_some();
+        let balance = self.column_of(StatementField::Balance).is_some();
         match (signed, self.has_debit_credit()) {
+            // 方向 + 余额 alone: each line moves the balance.
+            (false, false) if balance => Ok(()),
             (false, false) => Err(StatementMappingError::NoAmount),
             (true, true) => Err(StatementMappingError::AmountTwice),
             _ => Ok(()),

@@ -22,25 +22,102 @@ pub struct TheirRow {
     pub raw: TheirAmount,
     /// Debit-positive when a direction column says which side; else as written.
     pub balance: Option<Money>,
+    /// The layout has no movement columns: `raw` is the change of the balance.
+    pub derived: bool,
 }
 
-/// The 期初余额 row, when the statement has one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OpeningRow {
-    pub row: u64,
-    pub date: Option<NaiveDate>,
-    pub raw: Option<TheirAmount>,
-    pub balance: Option<Money>,
-}
-
+/// What one row of a statement is, read on its own. Which balance row
+/// opens and which closes, and where the table ends, is decided over all
+/// rows by `classify.rs`.
 pub(super) enum Parsed {
     /// A line, with warnings about it (a balance that cannot be read).
     Line(TheirRow, Vec<RowProblem>),
-    Opening(OpeningRow, Vec<RowProblem>),
-    /// 合计, 承前页 and the like: figures of other rows.
-    Total,
+    /// A row that carries a balance but no movement: labelled (期初余额,
+    /// 期末余额) or not.
+    Balance(BalanceRow, Vec<RowProblem>),
+    /// 本期合计, 本年累计, 承前页, 过次页: figures of other rows.
+    Total(SkipReason),
+    /// The header row again (a new page of the export).
+    Header,
+    /// Text only: a title, a 科目 line, a footer, a signature.
+    Text,
+    /// A document but no amount and no balance: a line with its amount
+    /// missing, unless it stands after the table (a footer).
+    NoAmount(Vec<RowProblem>),
     Blank,
     Refused(Vec<RowProblem>),
+}
+
+/// Why a row is left out, as the JSON report and the TUI name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// 本期合计 / 本月合计 / 合计.
+    Total,
+    /// 本年累计.
+    YearToDate,
+    /// 承前页 / 过次页: a page carry.
+    PageCarry,
+    /// The header repeated on a new page.
+    Header,
+    /// Text above or between the lines (a title, a 科目 or 期间 line).
+    Text,
+    /// Text after the last line (经核对，以上余额相符, 对账人：, 单位盖章：).
+    Footer,
+    /// A balance row that neither opens nor closes (a month's balance, an
+    /// earlier 年初余额): checked against the running balance.
+    Balance,
+    /// A line whose amount is zero.
+    ZeroAmount,
+}
+
+impl SkipReason {
+    pub fn key(self) -> &'static str {
+        match self {
+            SkipReason::Total => "total",
+            SkipReason::YearToDate => "year_to_date",
+            SkipReason::PageCarry => "page_carry",
+            SkipReason::Header => "header",
+            SkipReason::Text => "text",
+            SkipReason::Footer => "footer",
+            SkipReason::Balance => "balance",
+            SkipReason::ZeroAmount => "zero_amount",
+        }
+    }
+
+    pub fn text(self) -> crate::domain::Text {
+        let (en, zh) = match self {
+            SkipReason::Total => ("a row of totals", "合计行"),
+            SkipReason::YearToDate => ("year-to-date totals", "本年累计行"),
+            SkipReason::PageCarry => ("a page carry (承前页/过次页)", "承前页/过次页"),
+            SkipReason::Header => ("the header repeated", "重复的表头"),
+            SkipReason::Text => ("text without figures", "无金额的文字行"),
+            SkipReason::Footer => ("a footer after the lines", "表尾（签字、说明）"),
+            SkipReason::Balance => ("a balance row inside the lines", "中间的余额行"),
+            SkipReason::ZeroAmount => ("the amount is zero", "金额为零"),
+        };
+        crate::domain::Text::new(en, zh)
+    }
+}
+
+/// A row with a balance and no movement (期初余额, 期末余额, or unlabelled).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BalanceRow {
+    pub row: u64,
+    pub date: Option<NaiveDate>,
+    pub label: BalanceLabel,
+    /// Figures in the amount columns of a labelled opening row (some
+    /// software writes the opening there instead of in 余额).
+    pub raw: Option<TheirAmount>,
+    /// Debit-positive when a direction column says which side; else as written.
+    pub balance: Option<Money>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BalanceLabel {
+    Opening,
+    Closing,
+    None,
 }
 
 /// Words that mark the opening balance row.
@@ -51,39 +128,104 @@ const OPENING_WORDS: &[&str] = &[
     "上年结转",
     "上月结转",
     "年初余额",
+    "期初数",
     "opening balance",
     "balance b/f",
     "b/f",
     "balance brought forward",
-    "brought forward",
 ];
 
-/// Words that mark a row of totals or a page carry (its figures repeat others).
+/// Words that mark the closing balance row.
+const CLOSING_WORDS: &[&str] = &[
+    "期末余额",
+    "期末",
+    "本期余额",
+    "期末数",
+    "结余",
+    "余额",
+    "closing balance",
+    "ending balance",
+];
+
+/// Words inside an unlabelled balance row's text ("本月余额", "月末结存").
+const BALANCE_HINTS: &[&str] = &["余额", "结余", "结存", "balance"];
+
+/// Words that mark a page carry: the running figures repeated.
+const CARRY_WORDS: &[&str] = &[
+    "承前页",
+    "过次页",
+    "承上页",
+    "转下页",
+    "carried forward",
+    "brought forward",
+    "balance c/f",
+    "c/f",
+];
+
+const YEAR_WORDS: &[&str] = &["本年累计", "本年合计", "年度累计", "累计", "year to date"];
+
+/// Words that mark a row of totals.
 const TOTAL_WORDS: &[&str] = &[
     "合计",
     "总计",
     "小计",
     "本期合计",
     "本月合计",
-    "本年累计",
+    "本季合计",
     "本期发生额合计",
-    "累计",
-    "承前页",
-    "过次页",
+    "本期发生额",
     "total",
     "subtotal",
     "grand total",
-    "balance c/f",
-    "carried forward",
 ];
 
-fn names_one_of(text: &str, words: &[&str]) -> bool {
+/// What a label cell says the row is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Label {
+    Opening,
+    Closing,
+    Carry,
+    YearToDate,
+    Total,
+}
+
+const LABELS: [(Label, &[&str]); 5] = [
+    (Label::Carry, CARRY_WORDS),
+    (Label::YearToDate, YEAR_WORDS),
+    (Label::Total, TOTAL_WORDS),
+    (Label::Opening, OPENING_WORDS),
+    (Label::Closing, CLOSING_WORDS),
+];
+
+/// The label a cell names: exactly (after normalising), or — when the row has
+/// no date, so it cannot be a line — as part of a longer text ("2026年7月合计").
+fn label_of(text: &str, loose: bool) -> Option<Label> {
     let key = normalize_header(text);
-    !key.is_empty() && words.iter().any(|w| normalize_header(w) == key)
+    if key.is_empty() {
+        return None;
+    }
+    let exact = LABELS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| normalize_header(w) == key));
+    if let Some((label, _)) = exact {
+        return Some(*label);
+    }
+    if !loose || key.chars().count() > 16 {
+        return None;
+    }
+    LABELS.iter().find_map(|(label, words)| {
+        words
+            .iter()
+            .filter(|w| w.chars().count() >= 2 && !w.is_ascii())
+            // "余额" alone inside a longer text is too loose a hint.
+            .filter(|w| **w != "余额" && **w != "期末" && **w != "期初")
+            .any(|w| key.contains(&normalize_header(w)))
+            .then_some(*label)
+    })
 }
 
 /// Reads a date cell; a time after the date (Excel's "2025-10-09 00:00:00") is dropped.
-fn date_of(text: &str) -> Result<NaiveDate, crate::domain::date::DateError> {
+pub(super) fn date_of(text: &str) -> Result<NaiveDate, crate::domain::date::DateError> {
     parse_date(text).or_else(|e| match text.trim().split_once([' ', 'T']) {
         Some((day, _)) => parse_date(day),
         None => Err(e),
@@ -185,95 +327,202 @@ impl RowReader<'_> {
         }
     }
 
+    /// The cells that can carry a label: every column not holding figures.
+    fn label(&self, row: &Row, dated: bool) -> Option<Label> {
+        let figures = [
+            StatementField::Debit,
+            StatementField::Credit,
+            StatementField::Amount,
+            StatementField::Balance,
+        ]
+        .map(|f| self.mapping.column_of(f));
+        row.cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !figures.contains(&Some(*i)))
+            .find_map(|(_, c)| label_of(c, !dated))
+    }
+
+    /// The row names the columns as the header does (a new page).
+    fn repeats_header(&self, row: &Row) -> bool {
+        let same = self
+            .mapping
+            .headers
+            .iter()
+            .zip(&row.cells)
+            .filter(|(h, c)| !c.trim().is_empty() && normalize_header(h) == normalize_header(c))
+            .count();
+        same >= 2
+    }
+
+    /// Every text outside the date, figures and direction names a balance
+    /// (or there is none): "2026-09-30 | 支付货款 | 贷 | 12,800" with its
+    /// amount missing is a line to fix, not a balance row.
+    fn only_balance_words(&self, row: &Row) -> bool {
+        let skip = [
+            StatementField::Date,
+            StatementField::Debit,
+            StatementField::Credit,
+            StatementField::Amount,
+            StatementField::Balance,
+            StatementField::Direction,
+        ]
+        .map(|f| self.mapping.column_of(f));
+        row.cells
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| !skip.contains(&Some(*i)) && !c.trim().is_empty())
+            .all(|(_, c)| {
+                let key = normalize_header(c);
+                BALANCE_HINTS.iter().any(|w| key.contains(w))
+            })
+    }
+
+    /// Whether the layout has movement columns at all (else the movement is
+    /// the change of the balance: a 方向 + 余额 layout).
+    pub fn has_movement(&self) -> bool {
+        [
+            StatementField::Debit,
+            StatementField::Credit,
+            StatementField::Amount,
+        ]
+        .iter()
+        .any(|f| self.mapping.column_of(*f).is_some())
+    }
+
     pub fn read(&self, row: &Row) -> Parsed {
         if row.is_blank() {
             return Parsed::Blank;
         }
-        let date_text = self.cell(row, StatementField::Date);
-        let labels = [
-            date_text,
-            self.cell(row, StatementField::Doc),
-            self.cell(row, StatementField::Description),
-        ];
-        let mut problems = Vec::new();
-        if labels.iter().any(|t| names_one_of(t, OPENING_WORDS)) {
-            let raw = self.amount(row, &mut problems);
-            let balance = self.balance(row, &mut problems);
-            if problems.iter().any(|p| p.severity == Severity::Error) {
-                return Parsed::Refused(problems);
-            }
-            let opening = OpeningRow {
-                row: row.number,
-                date: date_of(date_text).ok(),
-                raw,
-                balance,
-            };
-            return Parsed::Opening(opening, problems);
+        if self.repeats_header(row) {
+            return Parsed::Header;
         }
-        if labels.iter().any(|t| names_one_of(t, TOTAL_WORDS)) {
-            return Parsed::Total;
+        let date_text = self.cell(row, StatementField::Date);
+        let date = date_of(date_text).ok();
+        let mut problems = Vec::new();
+        match self.label(row, date.is_some()) {
+            Some(Label::Total) => return Parsed::Total(SkipReason::Total),
+            Some(Label::YearToDate) => return Parsed::Total(SkipReason::YearToDate),
+            Some(Label::Carry) => return Parsed::Total(SkipReason::PageCarry),
+            Some(label @ (Label::Opening | Label::Closing)) => {
+                let raw = self.amount(row, &mut problems);
+                let balance = self.balance(row, &mut problems);
+                if problems.iter().any(|p| p.severity == Severity::Error) {
+                    return Parsed::Refused(problems);
+                }
+                let label = if label == Label::Opening {
+                    BalanceLabel::Opening
+                } else {
+                    BalanceLabel::Closing
+                };
+                let row = BalanceRow {
+                    row: row.number,
+                    date,
+                    label,
+                    raw: raw.filter(|r| !is_zero(*r)),
+                    balance,
+                };
+                return Parsed::Balance(row, problems);
+            }
+            None => {}
+        }
+        // No date and no figure anywhere: a title, a 科目 line, a signature.
+        let any_digit = row.cells.iter().any(|c| {
+            c.chars()
+                .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
+        });
+        if date.is_none() && !any_digit {
+            return Parsed::Text;
+        }
+        let raw = self.amount(row, &mut problems);
+        let balance = self.balance(row, &mut problems);
+        let doc = self.cell(row, StatementField::Doc);
+        let movement_unread = problems
+            .iter()
+            .any(|p| p.severity == Severity::Error && p.field != "date");
+        if movement_unread {
+            return Parsed::Refused(problems);
+        }
+        // No movement column at all: a dated row with a balance is a line
+        // whose movement is the change of the balance (worked out later).
+        let derived = !self.has_movement() && date.is_some() && balance.is_some();
+        if raw.is_none() && !derived {
+            if balance.is_some() && doc.is_empty() && self.only_balance_words(row) {
+                let row = BalanceRow {
+                    row: row.number,
+                    date,
+                    label: BalanceLabel::None,
+                    raw: None,
+                    balance,
+                };
+                return Parsed::Balance(row, problems);
+            }
+            if doc.is_empty() && balance.is_none() {
+                return Parsed::Text;
+            }
+            problems.push(self.no_amount(row));
+            return Parsed::NoAmount(problems);
         }
         let date = match date_of(date_text) {
-            Ok(d) => Some(d),
+            Ok(d) => d,
             Err(e) => {
                 problems.push(self.problem(
                     row,
                     StatementField::Date,
                     Problem::error("date", e.code(), e.text()),
                 ));
-                None
+                return Parsed::Refused(problems);
             }
         };
-        let raw = self.amount(row, &mut problems);
-        let balance = self.balance(row, &mut problems);
-        let amount_read = problems
-            .iter()
-            .all(|p| p.field == "date" || p.severity == Severity::Warning);
-        if raw.is_none() && amount_read {
-            let columns = match self.mapping.column_of(StatementField::Amount) {
-                Some(_) => self.header(StatementField::Amount),
-                None => [StatementField::Debit, StatementField::Credit]
-                    .map(|f| self.header(f))
-                    .into_iter()
-                    .filter(|h| !h.is_empty())
-                    .collect::<Vec<_>>()
-                    .join("/"),
-            };
-            let field = if self.mapping.column_of(StatementField::Amount).is_some() {
-                StatementField::Amount
-            } else {
-                StatementField::Debit
-            };
-            let mut p = self.problem(
-                row,
-                field,
-                Problem::error(
-                    "amount",
-                    "statement.no_amount",
-                    Text::new(
-                        format!(
-                            "No amount in {columns}: fill it in, or delete the row if it is not a line of the statement"
-                        ),
-                        format!("{columns} 没有金额：请填写金额；如果这不是对账明细，请删除该行"),
+        let line = TheirRow {
+            row: row.number,
+            date,
+            doc: doc.to_string(),
+            description: self.cell(row, StatementField::Description).to_string(),
+            raw: raw.unwrap_or(TheirAmount::Signed(Money::ZERO)),
+            balance,
+            derived,
+        };
+        Parsed::Line(line, problems)
+    }
+
+    fn no_amount(&self, row: &Row) -> RowProblem {
+        let field = if self.mapping.column_of(StatementField::Amount).is_some() {
+            StatementField::Amount
+        } else {
+            StatementField::Debit
+        };
+        let columns = match self.mapping.column_of(StatementField::Amount) {
+            Some(_) => self.header(StatementField::Amount),
+            None => [StatementField::Debit, StatementField::Credit]
+                .map(|f| self.header(f))
+                .into_iter()
+                .filter(|h| !h.is_empty())
+                .collect::<Vec<_>>()
+                .join("/"),
+        };
+        let mut p = self.problem(
+            row,
+            field,
+            Problem::error(
+                "amount",
+                "statement.no_amount",
+                Text::new(
+                    format!(
+                        "No amount in {columns}: fill it in, or delete the row if it is not a line of the statement"
                     ),
+                    format!("{columns} 没有金额：请填写金额；如果这不是对账明细，请删除该行"),
                 ),
-            );
-            p.column = columns;
-            problems.push(p);
-        }
-        match (date, raw) {
-            (Some(date), Some(raw)) if problems.iter().all(|p| p.severity != Severity::Error) => {
-                let line = TheirRow {
-                    row: row.number,
-                    date,
-                    doc: self.cell(row, StatementField::Doc).to_string(),
-                    description: self.cell(row, StatementField::Description).to_string(),
-                    raw,
-                    balance,
-                };
-                Parsed::Line(line, problems)
-            }
-            _ => Parsed::Refused(problems),
-        }
+            ),
+        );
+        p.column = columns;
+        p
+    }
+}
+
+pub(super) fn is_zero(raw: TheirAmount) -> bool {
+    match raw {
+        TheirAmount::Signed(m) => m.fen() == 0,
+        TheirAmount::DebitCredit { debit, credit } => debit.fen() == 0 && credit.fen() == 0,
     }
 }
