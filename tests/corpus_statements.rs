@@ -140,3 +140,67 @@ fn the_classifier_reads_rows_of_text_without_a_file() {
         .is_some()
     );
 }
+
+mod rubbish {
+    use kehu::import::statement;
+    use proptest::prelude::*;
+
+    /// Cells built from the pieces statements are made of, in any order.
+    fn cell() -> impl Strategy<Value = String> {
+        let pieces = [
+            "",
+            "日期",
+            "摘要",
+            "借方",
+            "贷方",
+            "方向",
+            "余额",
+            "金额",
+            "凭证号",
+            "期初余额",
+            "期末余额",
+            "本期合计",
+            "承前页",
+            "过次页",
+            "经核对，以上余额相符",
+            "2026-07-05",
+            "2026年7月",
+            "期间：",
+            "至",
+            "2026.07.01-2026.09.30",
+            "贷",
+            "借",
+            "平",
+            "(1,130.00)",
+            "¥11,300.00",
+            "-5",
+            "0",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "记-12",
+            "00381276",
+            "２０２６",
+            "年第三季度",
+        ];
+        proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..3)
+            .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn any_rows_classify_without_a_panic(
+            rows in proptest::collection::vec(proptest::collection::vec(cell(), 0..8), 0..14)
+        ) {
+            if let Some(s) = statement::classify_cells(&rows) {
+                let c = s.classified;
+                // Every row below the header is in exactly one place, or blank.
+                let placed = c.rows.len()
+                    + c.skipped.len()
+                    + usize::from(c.opening.is_some())
+                    + usize::from(c.closing.is_some());
+                prop_assert!(placed <= rows.len());
+            }
+        }
+    }
+}

@@ -210,7 +210,7 @@ fn an_adjusting_entry_is_booked_from_the_difference() {
         .find(|l| l.entry.data.doc_no == "DZ1-1")
         .unwrap();
     assert_eq!(adjustment.entry.data.amount, yuan("-50"));
-    assert_eq!(adjustment.entry.data.date, day("2025-12-30"));
+    assert_eq!(adjustment.entry.data.date, day("2025-12-31"));
     let session = store.reconciliation(1).unwrap();
     assert_eq!(session.info.adjustments, vec![adjustment.entry.id]);
     assert!(session.reconciliation.amount_mismatch().is_empty());
@@ -224,7 +224,7 @@ fn confirming_locks_the_books_and_the_screen() {
     typed(&mut app, "y");
     let line = status(&mut app);
     assert!(
-        line.contains("Reconciliation confirmed #1 · 会计小王 2025-12-30"),
+        line.contains("Reconciliation confirmed #1 · 会计小王 2025-12-31"),
         "{line}"
     );
     assert!(text(&mut app).contains("confirmed #1"));
@@ -237,7 +237,7 @@ fn confirming_locks_the_books_and_the_screen() {
     assert_eq!(info.confirmed_by.as_deref(), Some("会计小王"));
     assert_eq!(
         store.confirmed_until(b.id).unwrap(),
-        Some(day("2025-12-30"))
+        Some(day("2025-12-31"))
     );
     // Leaving a confirmed reconciliation asks nothing.
     typed(&mut app, "q");

@@ -437,10 +437,10 @@ messages! {
     UndoRefused => "Cannot undo", "无法撤销";
     AlreadyUndone => "already undone at", "已于以下时间撤销：";
     StatementPeriod => "Period", "对账期间";
-    PeriodFromTitle => "from the statement's title; change it in the dialog (Esc)", "取自对账单标题；可按 Esc 返回修改";
-    PeriodFromBalances => "from the statement's opening/closing rows; change it in the dialog (Esc)", "取自对账单期初/期末行；可按 Esc 返回修改";
-    PeriodFromLines => "from the statement's first and last line; change it in the dialog (Esc)", "取自对账单首末行；可按 Esc 返回修改";
-    RowsSkipped => "rows skipped", "跳过的行";
+    PeriodFromTitle => "title; Esc to change", "取自标题，Esc 可改";
+    PeriodFromBalances => "opening/closing rows; Esc to change", "取自期初/期末行，Esc 可改";
+    PeriodFromLines => "first/last line; Esc to change", "取自首末行，Esc 可改";
+    RowsSkipped => "skipped rows", "跳过的行";
 }
 
 /// A count with its unit in the UI language: "1,234 customers" / "1,234 个客户".

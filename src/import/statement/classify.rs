@@ -183,10 +183,11 @@ fn sign_from_balances(out: &mut Classified) {
     for line in &mut out.rows {
         if let (TheirAmount::Signed(amount), Some(before), Some(now)) =
             (line.raw, previous, line.balance)
-            && now.fen().checked_sub(before.fen()) == Some(-amount.fen())
-            && amount.fen() != 0
+            && let Some(minus) = amount.fen().checked_neg()
+            && now.fen().checked_sub(before.fen()) == Some(minus)
+            && minus != 0
         {
-            line.raw = TheirAmount::Signed(Money::from_fen(-amount.fen()));
+            line.raw = TheirAmount::Signed(Money::from_fen(minus));
         }
         previous = line.balance.or(previous);
     }

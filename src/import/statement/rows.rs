@@ -87,14 +87,14 @@ impl SkipReason {
 
     pub fn text(self) -> crate::domain::Text {
         let (en, zh) = match self {
-            SkipReason::Total => ("a row of totals", "合计行"),
-            SkipReason::YearToDate => ("year-to-date totals", "本年累计行"),
-            SkipReason::PageCarry => ("a page carry (承前页/过次页)", "承前页/过次页"),
-            SkipReason::Header => ("the header repeated", "重复的表头"),
-            SkipReason::Text => ("text without figures", "无金额的文字行"),
-            SkipReason::Footer => ("a footer after the lines", "表尾（签字、说明）"),
-            SkipReason::Balance => ("a balance row inside the lines", "中间的余额行"),
-            SkipReason::ZeroAmount => ("the amount is zero", "金额为零"),
+            SkipReason::Total => ("total", "合计行"),
+            SkipReason::YearToDate => ("year to date", "本年累计"),
+            SkipReason::PageCarry => ("page carry", "承前页/过次页"),
+            SkipReason::Header => ("header again", "重复表头"),
+            SkipReason::Text => ("text only", "文字行"),
+            SkipReason::Footer => ("footer", "表尾"),
+            SkipReason::Balance => ("balance row", "余额行"),
+            SkipReason::ZeroAmount => ("zero amount", "金额为零"),
         };
         crate::domain::Text::new(en, zh)
     }
