@@ -27,12 +27,12 @@ pub use classify::{
     Classified, ClassifiedStatement, SkippedRow, balance_problem, classify, classify_cells,
 };
 pub use fields::{StatementField, recognise};
-pub use mapping::{StatementMapping, StatementMappingError};
+pub use mapping::{DateParts, StatementMapping, StatementMappingError};
 pub use period::{StatedPeriod, stated_period};
 pub use rows::{BalanceLabel, BalanceRow, SkipReason, TheirRow};
 pub use side::{BalanceCheck, TheirSide};
 
-use super::{ImportError, Layout, MAX_PROBLEMS, RowProblem, Source};
+use super::{ImportError, Layout, MAX_PROBLEMS, Row, RowProblem, Source};
 use crate::domain::Severity;
 use crate::reconcile::{SignConvention, TheirAmount};
 
@@ -147,13 +147,21 @@ pub fn read(
             below.push(row);
         }
     }
-    let classified = classify(mapping, &below);
+    let mut mapping = mapping.clone();
+    let top: Vec<Row> = layout
+        .preview
+        .iter()
+        .take_while(|r| r.number <= layout.header_row)
+        .cloned()
+        .collect();
+    classify::fill_year(&mut mapping, &top, stated_period.as_ref());
+    let classified = classify(&mapping, &below);
     let mut file = StatementFile {
         file_name: source.file_name(),
         file_hash: rows.file_hash()?,
         sheet: layout.sheet.clone(),
         header_row: layout.header_row,
-        mapping: mapping.clone(),
+        mapping,
         rows: classified.rows,
         opening: classified.opening,
         closing: classified.closing,

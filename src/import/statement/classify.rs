@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::fields::recognise;
-use super::mapping::StatementMapping;
+use super::mapping::{StatementMapping, date_part};
 use super::period::{StatedPeriod, stated_period};
 use super::rows::{BalanceLabel, BalanceRow, Parsed, RowReader, SkipReason, TheirRow, is_zero};
 use crate::domain::{Money, Problem, Severity, Text};
@@ -245,12 +245,13 @@ pub fn classify_cells(cells: &[Vec<String>]) -> Option<ClassifiedStatement> {
         .collect();
     let index = detect_header(&rows)?;
     let (header_index, headers) = join_header_rows(&rows, index);
-    let mapping = StatementMapping::auto(&headers);
+    let mut mapping = StatementMapping::auto(&headers);
     mapping.validate().ok()?;
     let period = rows[..index]
         .iter()
         .flat_map(|r| &r.cells)
         .find_map(|c| stated_period(c));
+    fill_year(&mut mapping, &rows[..=header_index], period.as_ref());
     let classified = classify(&mapping, &rows[header_index + 1..]);
     Some(ClassifiedStatement {
         header_row: rows[header_index].number,
@@ -258,6 +259,32 @@ pub fn classify_cells(cells: &[Vec<String>]) -> Option<ClassifiedStatement> {
         period,
         classified,
     })
+}
+
+/// The year of a date split into 月 and 日 columns: from the 期间 line (a
+/// period into the next year puts its earlier months there), else from a
+/// `2026年` cell above or in the header.
+pub fn fill_year(mapping: &mut StatementMapping, top: &[Row], period: Option<&StatedPeriod>) {
+    use chrono::Datelike;
+    let Some(parts) = mapping.date_parts.as_mut() else {
+        return;
+    };
+    if parts.year.is_some() {
+        return;
+    }
+    if let Some(p) = period {
+        parts.year = Some(p.from.year());
+        parts.next_year_before = (p.to.year() > p.from.year()).then(|| p.from.month());
+        return;
+    }
+    parts.year = top.iter().flat_map(|r| &r.cells).find_map(|c| {
+        let t = c.trim().trim_end_matches('度');
+        let digits = t.strip_suffix('年')?.trim();
+        (digits.len() == 4)
+            .then(|| digits.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1900..=2200).contains(y))
+    });
 }
 
 /// The header row among the first rows: the one naming the most statement
@@ -283,7 +310,10 @@ pub(super) fn join_header_rows(rows: &[Row], index: usize) -> (usize, Vec<String
         .map(|(i, c)| (i, c.trim()))
         .filter(|(_, c)| !c.is_empty())
         .collect();
-    let names_columns = !filled.is_empty() && filled.iter().all(|(_, c)| recognise(c).is_some());
+    let names_columns = !filled.is_empty()
+        && filled
+            .iter()
+            .all(|(_, c)| recognise(c).is_some() || date_part(c).is_some());
     if !names_columns {
         return (index, headers);
     }

@@ -132,6 +132,7 @@ const SYNONYMS: &[(StatementField, u8, &[&str])] = &[
             "凭证号",
             "凭证字号",
             "凭证编号",
+            "凭证号数",
             "记账凭证号",
             "voucher",
             "voucher no",

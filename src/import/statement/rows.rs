@@ -327,6 +327,34 @@ impl RowReader<'_> {
         }
     }
 
+    /// The date as text: the date column's, or year-month-day from the 月 and
+    /// 日 columns of a split date ("" while a part or the year is missing).
+    fn date_text(&self, row: &Row) -> String {
+        let Some(parts) = self.mapping.date_parts else {
+            return self.cell(row, StatementField::Date).to_string();
+        };
+        let (month, day) = (row.cell(parts.month).trim(), row.cell(parts.day).trim());
+        let number = |t: &str| t.parse::<u32>().ok().filter(|_| t.len() <= 2);
+        match (parts.year, number(month), number(day)) {
+            (Some(year), Some(m), Some(d)) => {
+                let year = match parts.next_year_before {
+                    Some(start) if m < start => year + 1,
+                    _ => year,
+                };
+                format!("{year}-{m:02}-{d:02}")
+            }
+            // A part typed but no year: shown as the month and day alone, so
+            // the row is refused naming the missing year.
+            (None, Some(m), Some(d)) => format!("{m}-{d}"),
+            _ => String::new(),
+        }
+    }
+
+    fn split_date_columns(&self, parts: super::mapping::DateParts) -> String {
+        let header = |c: usize| self.mapping.headers.get(c).cloned().unwrap_or_default();
+        format!("{}/{}", header(parts.month), header(parts.day))
+    }
+
     /// The cells that can carry a label: every column not holding figures.
     fn label(&self, row: &Row, dated: bool) -> Option<Label> {
         let figures = [
@@ -368,9 +396,11 @@ impl RowReader<'_> {
             StatementField::Direction,
         ]
         .map(|f| self.mapping.column_of(f));
+        let parts = self.mapping.date_parts.map(|p| [p.month, p.day]);
         row.cells
             .iter()
             .enumerate()
+            .filter(|(i, _)| !parts.is_some_and(|p| p.contains(i)))
             .filter(|(i, c)| !skip.contains(&Some(*i)) && !c.trim().is_empty())
             .all(|(_, c)| {
                 let key = normalize_header(c);
@@ -397,7 +427,8 @@ impl RowReader<'_> {
         if self.repeats_header(row) {
             return Parsed::Header;
         }
-        let date_text = self.cell(row, StatementField::Date);
+        let date_text = self.date_text(row);
+        let date_text = date_text.as_str();
         let date = date_of(date_text).ok();
         let mut problems = Vec::new();
         match self.label(row, date.is_some()) {
@@ -466,11 +497,22 @@ impl RowReader<'_> {
         let date = match date_of(date_text) {
             Ok(d) => d,
             Err(e) => {
-                problems.push(self.problem(
+                let mut p = self.problem(
                     row,
                     StatementField::Date,
                     Problem::error("date", e.code(), e.text()),
-                ));
+                );
+                if let Some(parts) = self.mapping.date_parts {
+                    p.column = self.split_date_columns(parts);
+                    if parts.year.is_none() {
+                        p.code = "statement.no_year";
+                        p.message = Text::new(
+                            "The statement gives month and day but no year: put the year above the header (2026年) or a 期间 line, or give the date in one column",
+                            "对账单只有月、日而没有年份：请在表头上方写明年份（如 2026年）或期间，或把日期放在一列中",
+                        );
+                    }
+                }
+                problems.push(p);
                 return Parsed::Refused(problems);
             }
         };

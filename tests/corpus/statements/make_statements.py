@@ -557,8 +557,44 @@ def tsv_quarter():
     expect(sh, "online_quarter", agrees=None)
 
 
-for make in [u8_gbk, u8_two_row_xlsx, tplus_bom, kis_xls, jdy_xlsx, gjp_utf16, suda_gbk,
+def u8_month_day_xlsx():
+    """用友 U8 三栏式明细账 to Excel: the date split into 月 and 日 columns under
+    a merged `2026年`, 凭证号数, 本月合计 and 本年累计 after every month, no
+    期间 line and no 期末余额 row."""
+    sh = Sheet()
+    sh.add(["应付账款明细账"])
+    sh.add([f"科目：2202 应付账款    供应商：{US}"])
+    sh.add(["2026年", "", "凭证号数", "摘要", "借方", "贷方", "方向", "余额"])
+    sh.header(["月", "日", "", "", "", "", "", ""])
+    sh.opening([7, 1, "", "期初余额", "", "", "贷", OPENING])
+    month, debit, credit, ytd_d, ytd_c = None, 0.0, 0.0, 70000.0, 61400.0
+    rows = list(zip(LINES, BALANCES))
+    for i, ((d, v, inv, memo, dr, cr), bal) in enumerate(rows):
+        m = int(d[5:7])
+        sh.add([m, int(d[8:]), v, memo, money(dr), money(cr), "贷", bal])
+        debit += float(dr or 0)
+        credit += float(cr or 0)
+        last_of_month = i + 1 == len(rows) or int(rows[i + 1][0][0][5:7]) != m
+        if last_of_month:
+            ytd_d += debit
+            ytd_c += credit
+            sh.add([m, "", "", "本月合计", f"{debit:.2f}", f"{credit:.2f}", "贷", bal], "total")
+            sh.add([m, "", "", "本年累计", f"{ytd_d:.2f}", f"{ytd_c:.2f}", "贷", bal], "year_to_date")
+            debit = credit = 0.0
+    merges = ["A1:H1", "A2:H2", "A3:B3", "C3:C4", "D3:D4", "E3:E4", "F3:F4", "G3:G4", "H3:H4"]
+    write_xlsx("u8_month_day.xlsx", [("明细账", sh.rows)], merges)
+    expect(sh, "u8_month_day", period=["2026-07-01", "2026-09-25"], source="balance_rows")
+
+
+MAKERS = [u8_gbk, u8_two_row_xlsx, tplus_bom, kis_xls, jdy_xlsx, gjp_utf16, suda_gbk,
              hand_footer, voucher_only_xlsx, direction_only_ods, parentheses_csv,
              page_carry_xlsx, blank_rows_csv, misread_closing_csv, month_csv,
-             unsigned_amount_csv, bad_row_csv, notes_first_xlsx, tsv_quarter]:
-    make()
+             unsigned_amount_csv, bad_row_csv, notes_first_xlsx, tsv_quarter, u8_month_day_xlsx]
+
+if __name__ == "__main__":
+    import sys
+    # make_statements.py [NAME…]: only those shapes (binaries keep their bytes otherwise).
+    wanted = set(sys.argv[1:])
+    for make in MAKERS:
+        if not wanted or make.__name__ in wanted:
+            make()
