@@ -335,7 +335,13 @@ pub(super) fn join_header_rows(rows: &[Row], index: usize) -> (usize, Vec<String
 /// A warning for a balance row its lines do not lead to: the opening row
 /// against the first line's balance, the closing row against the opening
 /// plus every line. A misread column shows up here.
-pub fn balance_problem(closing: bool, row: u64, stated: Money, computed: Money) -> RowProblem {
+pub fn balance_problem(
+    closing: bool,
+    row: u64,
+    column: &str,
+    stated: Money,
+    computed: Money,
+) -> RowProblem {
     let (s, c) = (stated.grouped(), computed.grouped());
     let (code, en, zh) = if closing {
         (
@@ -357,7 +363,7 @@ pub fn balance_problem(closing: bool, row: u64, stated: Money, computed: Money) 
     let p = Problem::warning("balance", code, Text::new(en, zh));
     RowProblem {
         row,
-        column: String::new(),
+        column: column.to_string(),
         field: "balance".into(),
         severity: Severity::Warning,
         code: p.code,

@@ -198,7 +198,11 @@ pub fn match_sides(
     let mut file = file;
     for (closing, check) in [(false, theirs.opening_check), (true, theirs.closing_check)] {
         if let Some(c) = check.filter(|c| !c.agrees()) {
-            let p = super::balance_problem(closing, c.row, c.stated, c.computed);
+            let column = (file.mapping)
+                .column_of(super::StatementField::Balance)
+                .and_then(|col| file.mapping.headers.get(col).cloned())
+                .unwrap_or_default();
+            let p = super::balance_problem(closing, c.row, &column, c.stated, c.computed);
             file.problems.push(p);
         }
     }
