@@ -14,6 +14,7 @@ pub use kind::{Direction, EntryKind};
 
 use super::date::{iso, parse_date};
 use super::money::Money;
+use super::plain_text;
 use super::problem::{Problem, Problems};
 use super::text::{Lang, Text};
 
@@ -201,7 +202,10 @@ pub fn parse_entry(input: &EntryInput, rules: &EntryRules) -> (Option<EntryData>
     let doc_no = check_doc_no(&input.doc_no, &mut p);
     let amount = kind.and_then(|k| parse_amount(k, &input.amount, &mut p));
     let memo = collapse(&input.memo);
-    if memo.chars().count() > MAX_MEMO_CHARS {
+    if let Some(fault) = plain_text::fault(&memo, None) {
+        let field = EntryField::Memo;
+        p.push(fault.problem(field.key(), field.label(Lang::En), field.label(Lang::Zh)));
+    } else if memo.chars().count() > MAX_MEMO_CHARS {
         p.push(error(
             EntryField::Memo,
             "memo.too_long",
