@@ -130,6 +130,12 @@ fn the_classifier_reads_rows_of_text_without_a_file() {
     let skipped: Vec<(u64, &str)> = c.skipped.iter().map(|s| (s.row, s.reason.key())).collect();
     assert_eq!(skipped, vec![(6, "total"), (8, "footer"), (9, "footer")]);
     assert!(c.problems.is_empty());
+    // A total that is not the sum of the lines above it is a warning.
+    let mut wrong = rows.clone();
+    wrong[5][4] = "60.00".into();
+    let c = statement::classify_cells(&wrong).unwrap().classified;
+    let found: Vec<(u64, &str)> = c.problems.iter().map(|p| (p.row, p.code)).collect();
+    assert_eq!(found, vec![(6, "statement.total_differs")]);
     // Rubbish in, no panic out.
     assert!(statement::classify_cells(&[]).is_none());
     assert!(

@@ -78,6 +78,7 @@ pub fn classify(mapping: &StatementMapping, rows: &[Row]) -> Classified {
         .filter(|&o| Some(o) != closing_at);
 
     let mut out = Classified::default();
+    let mut totals = Totals::default();
     let skip = |out: &mut Classified, row: &Row, reason| {
         out.skipped.push(SkippedRow {
             row: row.number,
@@ -90,7 +91,12 @@ pub fn classify(mapping: &StatementMapping, rows: &[Row]) -> Classified {
         match p {
             Parsed::Blank => {}
             Parsed::Header => skip(&mut out, row, SkipReason::Header),
-            Parsed::Total(reason) => skip(&mut out, row, reason),
+            Parsed::Total(reason, figures) => {
+                if let Some(figures) = figures {
+                    totals.check(row.number, figures, &out.rows, &mut out.problems);
+                }
+                skip(&mut out, row, reason)
+            }
             Parsed::Text if after => skip(&mut out, row, SkipReason::Footer),
             Parsed::Text => skip(&mut out, row, SkipReason::Text),
             Parsed::NoAmount(_) if after => skip(&mut out, row, SkipReason::Footer),
@@ -124,6 +130,76 @@ pub fn classify(mapping: &StatementMapping, rows: &[Row]) -> Classified {
     sign_from_balances(&mut out);
     drop_zero_lines(&mut out, rows);
     out
+}
+
+/// Sums of (debit, credit) as written, debit-positive for a signed column.
+fn sums(lines: &[TheirRow]) -> (i128, i128) {
+    lines.iter().fold((0, 0), |(d, c), l| match l.raw {
+        TheirAmount::DebitCredit { debit, credit } => {
+            (d + i128::from(debit.fen()), c + i128::from(credit.fen()))
+        }
+        TheirAmount::Signed(m) => (d + i128::from(m.fen()), c),
+    })
+}
+
+/// Checks each row of totals against the lines it sums: those since the
+/// previous total (本月合计 per month), else every line so far (a 本期合计
+/// after monthly totals).
+#[derive(Default)]
+struct Totals {
+    /// Lines already covered by an earlier total.
+    covered: usize,
+}
+
+impl Totals {
+    fn check(
+        &mut self,
+        row: u64,
+        figures: TheirAmount,
+        lines: &[TheirRow],
+        problems: &mut Vec<RowProblem>,
+    ) {
+        let stated = match figures {
+            TheirAmount::DebitCredit { debit, credit } => {
+                (i128::from(debit.fen()), i128::from(credit.fen()))
+            }
+            TheirAmount::Signed(m) => (i128::from(m.fen()), 0),
+        };
+        let since = sums(lines.get(self.covered..).unwrap_or_default());
+        let all = sums(lines);
+        self.covered = lines.len();
+        if stated == since || stated == all {
+            return;
+        }
+        let show = |(d, c): (i128, i128)| {
+            let m = |v: i128| {
+                i64::try_from(v).map_or_else(|_| v.to_string(), |f| Money::from_fen(f).grouped())
+            };
+            match figures {
+                TheirAmount::DebitCredit { .. } => format!("{} / {}", m(d), m(c)),
+                TheirAmount::Signed(_) => m(d),
+            }
+        };
+        let (s, c) = (show(stated), show(since));
+        let p = Problem::warning(
+            "amount",
+            "statement.total_differs",
+            Text::new(
+                format!(
+                    "The total {s} is not the sum of the lines above it ({c}): a line may be missing or misread"
+                ),
+                format!("合计 {s} 与上方各行之和（{c}）不符：可能缺行或有金额读错"),
+            ),
+        );
+        problems.push(RowProblem {
+            row,
+            column: String::new(),
+            field: "amount".into(),
+            severity: Severity::Warning,
+            code: p.code,
+            message: p.message,
+        });
+    }
 }
 
 /// A row after the lines that only failed because a money column holds

@@ -35,8 +35,9 @@ pub(super) enum Parsed {
     /// A row that carries a balance but no movement: labelled (期初余额,
     /// 期末余额) or not.
     Balance(BalanceRow, Vec<RowProblem>),
-    /// 本期合计, 本年累计, 承前页, 过次页: figures of other rows.
-    Total(SkipReason),
+    /// 本期合计, 本年累计, 承前页, 过次页: figures of other rows (the
+    /// movement figures of a total, when readable, to check).
+    Total(SkipReason, Option<TheirAmount>),
     /// The header row again (a new page of the export).
     Header,
     /// Text only: a title, a 科目 line, a footer, a signature.
@@ -432,9 +433,13 @@ impl RowReader<'_> {
         let date = date_of(date_text).ok();
         let mut problems = Vec::new();
         match self.label(row, date.is_some()) {
-            Some(Label::Total) => return Parsed::Total(SkipReason::Total),
-            Some(Label::YearToDate) => return Parsed::Total(SkipReason::YearToDate),
-            Some(Label::Carry) => return Parsed::Total(SkipReason::PageCarry),
+            Some(Label::Total) => {
+                // Figures that cannot be read only leave the total unchecked.
+                let figures = self.amount(row, &mut Vec::new());
+                return Parsed::Total(SkipReason::Total, figures);
+            }
+            Some(Label::YearToDate) => return Parsed::Total(SkipReason::YearToDate, None),
+            Some(Label::Carry) => return Parsed::Total(SkipReason::PageCarry, None),
             Some(label @ (Label::Opening | Label::Closing)) => {
                 let raw = self.amount(row, &mut problems);
                 let balance = self.balance(row, &mut problems);
