@@ -5,13 +5,16 @@
 //! that name the row and column (`rows.rs`), and the conversion to the
 //! engine's lines in our sign (`side.rs`).
 //!
-//! Rows are classified by what they are (`classify.rs`): lines, balance rows
-//! (opening, closing, checkpoints), totals, page carries, titles and footers
-//! skipped with the reason; the period is read from the title lines
-//! (`period.rs`).
+//! Rows are classified by what they are (`classify.rs`, the words of
+//! `labels.rs`): lines, balance rows (opening, closing, checkpoints), totals,
+//! page carries, titles and footers skipped with the reason; the header may
+//! span two rows and the date two columns (`header.rs`); the period is read
+//! from the title lines (`period.rs`).
 
 mod classify;
 mod fields;
+mod header;
+mod labels;
 mod mapping;
 mod period;
 pub mod prepare;
@@ -93,7 +96,7 @@ pub fn open(
 ) -> Result<(Source, Layout), ImportError> {
     let source = Source::open(path)?;
     let mut layout = match sheet {
-        Some(_) => super::layout_by(&source, sheet, header_row, classify::detect_header)?,
+        Some(_) => super::layout_by(&source, sheet, header_row, header::detect_header)?,
         None => data_sheet(&source, header_row)?,
     };
     if let Some(index) = layout
@@ -101,7 +104,7 @@ pub fn open(
         .iter()
         .position(|r| r.number == layout.header_row)
     {
-        let (last, headers) = classify::join_header_rows(&layout.preview, index);
+        let (last, headers) = header::join_header_rows(&layout.preview, index);
         layout.header_row = layout.preview[last].number;
         layout.headers = headers;
     }
@@ -111,13 +114,13 @@ pub fn open(
 /// The first sheet whose header names a statement's columns: a workbook
 /// often opens with a 说明 (notes) sheet before the data.
 fn data_sheet(source: &Source, header_row: Option<u64>) -> Result<Layout, ImportError> {
-    let first = super::layout_by(source, None, header_row, classify::detect_header);
+    let first = super::layout_by(source, None, header_row, header::detect_header);
     let readable = |l: &Layout| StatementMapping::auto(&l.headers).validate().is_ok();
     if first.as_ref().is_ok_and(readable) {
         return first;
     }
     for name in source.sheets().iter().skip(1) {
-        let layout = super::layout_by(source, Some(name), header_row, classify::detect_header);
+        let layout = super::layout_by(source, Some(name), header_row, header::detect_header);
         if let Ok(layout) = layout
             && readable(&layout)
         {
@@ -154,7 +157,7 @@ pub fn read(
         .take_while(|r| r.number <= layout.header_row)
         .cloned()
         .collect();
-    classify::fill_year(&mut mapping, &top, stated_period.as_ref());
+    header::fill_year(&mut mapping, &top, stated_period.as_ref());
     let classified = classify(&mapping, &below);
     let mut file = StatementFile {
         file_name: source.file_name(),
