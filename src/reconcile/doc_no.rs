@@ -59,7 +59,7 @@ pub fn doc_key(doc: &str) -> Option<String> {
     Some(runs.join(&RUN_BREAK.to_string()))
 }
 
-fn push_run(runs: &mut Vec<String>, current: &mut String) {
+pub(super) fn push_run(runs: &mut Vec<String>, current: &mut String) {
     if current.is_empty() {
         return;
     }

@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::doc_no::{LABELS, doc_key};
+use super::doc_no::{LABELS, doc_key, push_run};
 use super::line::Line;
 use crate::domain::names::half_width;
 
@@ -27,18 +27,7 @@ fn runs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut kind = Kind::Other;
-    let flush = |current: &mut String, out: &mut Vec<String>| {
-        if current.is_empty() {
-            return;
-        }
-        let run = std::mem::take(current);
-        if run.bytes().all(|b| b.is_ascii_digit()) {
-            let trimmed = run.trim_start_matches('0');
-            out.push(if trimmed.is_empty() { "0" } else { trimmed }.to_owned());
-        } else {
-            out.push(run);
-        }
-    };
+    let flush = |current: &mut String, out: &mut Vec<String>| push_run(out, current);
     for c in text.chars().map(half_width) {
         if c.is_whitespace() || c.is_ascii_punctuation() || !c.is_alphanumeric() {
             flush(&mut current, &mut out);
