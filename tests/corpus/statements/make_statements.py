@@ -228,8 +228,7 @@ def u8_gbk():
     """用友 U8 客户往来明细账 saved as CSV: title block, 科目 and 期间 lines,
     期初余额 without a date, 本月合计/本年累计 after a month, 期末余额, footer."""
     sh = Sheet()
-    sh.add(["应付账款明细账"], "text") and None
-    sh.skipped.pop()  # above the header: not classified at all
+    sh.add(["应付账款明细账"])  # above the header: titles are not listed as skipped
     sh.add([f"科目：2202 应付账款    供应商：{US}"])
     sh.add(["期间：2026.07-2026.09", "", "", "", "", "", "币种：人民币"])
     sh.blank()
