@@ -190,7 +190,10 @@ fn rejects_and_stdout_csv_are_guarded_too() {
         .collect();
     assert!(rows.iter().any(|r| r[1] == "'=1+2 公司"), "{text}");
     // credit_limit: a number, or empty for "not controlled"; never guarded text.
-    assert!(rows.iter().all(|r| r[4].is_empty() || r[4].parse::<f64>().is_ok()));
+    assert!(
+        rows.iter()
+            .all(|r| r[4].is_empty() || r[4].parse::<f64>().is_ok())
+    );
 }
 
 #[test]

@@ -181,7 +181,7 @@ fn refused_writes_change_nothing() {
     assert!(attempt(&mut store, Permission::UndoImports).is_err());
     assert!(store.customer("C000001").unwrap().is_some());
     let c2 = store.customer("C000002").unwrap().unwrap();
-    assert_eq!(c2.data.credit_limit, Money::from_fen(5_000_000));
+    assert_eq!(c2.data.credit_limit, Some(Money::from_fen(5_000_000)));
     assert_eq!(store.ledger(c2.id).unwrap().len(), 1);
     assert_eq!(store.customer_count().unwrap(), 3);
     // Within the bookkeeper's bounds the same writes go through.
