@@ -286,7 +286,7 @@ fn confirming_locks_the_books_and_the_screen() {
     app.wait_until_loaded();
     let line = status(&mut app);
     assert!(
-        line.contains("Already reconciled and confirmed up to 2025-12-30"),
+        line.contains("Already reconciled and confirmed up to 2025-12-05"),
         "{line}"
     );
 }
