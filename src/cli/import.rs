@@ -55,6 +55,10 @@ pub struct ImportArgs {
     /// Import nothing if any row is rejected.
     #[arg(long)]
     pub all_or_nothing: bool,
+    /// Refuse rows whose classification value (行业, 地区…) is not one of its
+    /// dimension's values (default: add the new value, with a warning).
+    #[arg(long)]
+    pub strict_values: bool,
     /// Check every row and report, writing nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -147,6 +151,7 @@ fn import_file(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
         OnDuplicate::Stop => Policy::Stop,
     };
     settings.all_or_nothing = args.all_or_nothing;
+    settings.strict_values = args.strict_values;
     settings.rejects = args.rejects.clone();
     settings.lang = lang;
 
