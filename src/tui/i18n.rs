@@ -447,6 +447,7 @@ messages! {
     ValueMapTo => "read as", "按";
     NoValuesToMapTo => "This classification has no values to map to.", "该分类没有可对应的值。";
     NewValuesLabel => "new values", "个新分类值";
+    FromRow => "from row", "始于行";
 }
 
 /// A count with its unit in the UI language: "1,234 customers" / "1,234 个客户".

@@ -137,7 +137,7 @@ impl ValuesStep {
         let line = |text: String| Line::raw(truncate(&text, width).into_owned());
         let mut lines = vec![line(format!(" {}", ctx.t(Msg::NewValuesQuestion)))];
         lines.push(Line::raw(""));
-        let rows = area.height.saturating_sub(5) as usize;
+        let rows = area.height.saturating_sub(3) as usize;
         let offset = self.selected.saturating_sub(rows.saturating_sub(1));
         for (i, v) in self.values.iter().enumerate().skip(offset).take(rows) {
             let what = match self.choice(i) {
@@ -152,7 +152,7 @@ impl ValuesStep {
                 v.value,
                 grouped(v.rows),
                 ctx.t(Msg::RowsLabel),
-                ctx.t(Msg::ColRow),
+                ctx.t(Msg::FromRow),
                 v.first_row
             );
             let style = if i == self.selected {
@@ -162,8 +162,6 @@ impl ValuesStep {
             };
             lines.push(Line::styled(truncate(&text, width).into_owned(), style));
         }
-        lines.push(Line::raw(""));
-        lines.push(line(format!(" {}", ctx.t(Msg::NewValuesHint))));
         frame.render_widget(Paragraph::new(lines), area);
         if let Some(picker) = &self.picker {
             picker.render(frame, area, theme, ctx.lang);
