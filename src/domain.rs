@@ -9,6 +9,7 @@ pub mod ledger;
 pub mod mnemonic;
 pub mod money;
 pub mod names;
+pub mod plain_text;
 pub mod problem;
 pub mod tax_id;
 pub mod text;

@@ -34,7 +34,7 @@ pub struct ImportArgs {
     /// as past invoices were issued already).
     #[arg(long)]
     pub check_credit: bool,
-    /// Sheet of a workbook (default: the first).
+    /// Sheet of a workbook (default: the one holding the data, not a notes sheet).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
     /// Row number of the header row, as the spreadsheet shows it (default: found).

@@ -60,7 +60,7 @@ pub struct ReconcileArgs {
     /// Save the mapping used, with the sign convention, under this name.
     #[arg(long, value_name = "NAME")]
     pub save_mapping: Option<String>,
-    /// Sheet of a workbook (default: the first).
+    /// Sheet of a workbook (default: the one holding the data, not a notes sheet).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
     /// Row number of the header row (default: found).

@@ -2,14 +2,17 @@
 //! streamed through the csv crate (quoted fields with newlines, ragged rows).
 
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::super::ImportError;
 use super::super::encoding::{Detected, Utf8Reader, detect};
+use super::super::header::column_letter;
+use super::super::{ImportError, Refusal};
+use super::lines::{Lines, OpenQuote, breaks_in, merged_by_quote};
 use super::{Row, hex};
+use crate::domain::Text;
 
 const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
 const SNIFF_LINES: usize = 50;
@@ -42,22 +45,24 @@ pub(super) fn sniff(
     Ok((encoding, sniff_delimiter(&text, tab_first)))
 }
 
-/// Text files have no NULs and few control characters; images, PDFs and
-/// executables have many.
+/// Images, PDFs and executables are full of NULs and control bytes; a text
+/// file may carry a stray one (a NUL or an escape typed into a cell, a byte
+/// invalid in its encoding), which the row checks then name by row and
+/// column. So only a share of them, and more than a few, says binary.
 fn looks_binary(text: &str) -> bool {
     let mut controls = 0usize;
     let mut total = 0usize;
     for c in text.chars().take(SAMPLE_CHARS) {
         total += 1;
-        if c == '\0' {
-            return true;
-        }
         if (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || c == '\u{fffd}' {
             controls += 1;
         }
     }
-    controls * 50 > total
+    controls >= MIN_BINARY_CONTROLS && controls * 50 > total
 }
+
+/// Fewer odd characters than this never make a file binary.
+const MIN_BINARY_CONTROLS: usize = 8;
 
 const SAMPLE_CHARS: usize = 16 * 1024;
 
@@ -142,15 +147,39 @@ impl<R: Read> Read for Tally<R> {
     }
 }
 
+type Input = BufReader<Utf8Reader<Tally<File>>>;
+
+/// The rows of a text file. csv-core is driven directly (not through the
+/// csv crate, which drops blank lines without a trace) so each row carries
+/// the number Excel shows for it: blank lines count, and a quoted cell that
+/// holds line breaks is still one row.
 pub(super) struct TextRows {
     path: PathBuf,
-    csv: csv::Reader<Utf8Reader<Tally<BufReader<File>>>>,
-    record: csv::ByteRecord,
-    number: u64,
+    input: Input,
+    core: csv_core::Reader,
+    lines: Lines,
+    /// Line breaks inside the cells of the records read so far.
+    inner_breaks: u64,
+    delimiter: u8,
+    /// The current record's bytes as read (quotes included), checked for a
+    /// quote that ran rows together when a cell holds a line break.
+    raw: Vec<u8>,
+    /// The current record's cell bytes and where each cell ends.
+    fields: Vec<u8>,
+    ends: Vec<usize>,
     len: u64,
     hash: Option<String>,
     /// Cells of a row already used, refilled in place (see `recycle`).
     spare: Vec<String>,
+}
+
+/// A record read: the line it starts on, its cell bytes and cell count,
+/// and whether the file ended inside it (no line break after it).
+struct ReadRecord {
+    first_line: u64,
+    bytes: usize,
+    cells: usize,
+    at_end: bool,
 }
 
 impl TextRows {
@@ -161,21 +190,21 @@ impl TextRows {
         })?;
         let len = file.metadata().map(|m| m.len()).unwrap_or(0);
         let tally = Tally {
-            inner: BufReader::with_capacity(256 * 1024, file),
+            inner: file,
             bytes: 0,
             hasher: Sha256::new(),
         };
-        let csv = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .buffer_capacity(256 * 1024)
-            .from_reader(Utf8Reader::new(tally, encoding));
+        let core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
         Ok(TextRows {
             path: path.to_path_buf(),
-            csv,
-            record: csv::ByteRecord::new(),
-            number: 0,
+            input: BufReader::with_capacity(256 * 1024, Utf8Reader::new(tally, encoding)),
+            core,
+            lines: Lines::new(),
+            inner_breaks: 0,
+            delimiter,
+            raw: Vec::new(),
+            fields: vec![0; 4096],
+            ends: vec![0; 64],
             len,
             hash: None,
             spare: Vec::new(),
@@ -197,7 +226,7 @@ impl TextRows {
         if self.len == 0 {
             return 1.0;
         }
-        (self.csv.get_ref().get_ref().bytes as f64 / self.len as f64).min(1.0)
+        (self.input.get_ref().get_ref().bytes as f64 / self.len as f64).min(1.0)
     }
 
     pub fn file_hash(&mut self) -> Result<String, ImportError> {
@@ -206,6 +235,54 @@ impl TextRows {
         }
         // Not read to the end (a preview): hash the file on its own.
         super::hash_file(&self.path)
+    }
+
+    /// The next record into `fields`/`ends`; `None` at the end of the file.
+    fn read_record(&mut self) -> io::Result<Option<ReadRecord>> {
+        use csv_core::ReadRecordResult::*;
+        // Blank lines before the record are skipped here rather than inside
+        // csv-core, so they are counted.
+        loop {
+            let buf = self.input.fill_buf()?;
+            let blank = buf
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+            if blank == 0 {
+                break;
+            }
+            self.lines.count(&buf[..blank]);
+            self.input.consume(blank);
+        }
+        let first_line = self.lines.line;
+        let (mut bytes, mut cells) = (0, 0);
+        self.raw.clear();
+        loop {
+            let buf = self.input.fill_buf()?;
+            let at_end = buf.is_empty();
+            let (result, nin, nout, nend) =
+                self.core
+                    .read_record(buf, &mut self.fields[bytes..], &mut self.ends[cells..]);
+            self.lines.count(&buf[..nin]);
+            self.raw.extend_from_slice(&buf[..nin]);
+            self.input.consume(nin);
+            bytes += nout;
+            cells += nend;
+            match result {
+                InputEmpty => {}
+                OutputFull => self.fields.resize(self.fields.len() * 2, 0),
+                OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                Record => {
+                    return Ok(Some(ReadRecord {
+                        first_line,
+                        bytes,
+                        cells,
+                        at_end,
+                    }));
+                }
+                End => return Ok(None),
+            }
+        }
     }
 }
 
@@ -216,13 +293,28 @@ impl Iterator for TextRows {
         if self.hash.is_some() {
             return None;
         }
-        match self.csv.read_byte_record(&mut self.record) {
-            Ok(true) => {
-                self.number += 1;
+        match self.read_record() {
+            Ok(Some(record)) => {
+                let number = record.first_line - self.inner_breaks;
+                let breaks = breaks_in(&self.fields[..record.bytes]);
+                if (breaks > 0 || record.at_end)
+                    && let Some(open) = merged_by_quote(&self.raw, self.delimiter, record.at_end)
+                {
+                    self.hash = Some(String::new());
+                    return Some(Err(unbalanced_quote(
+                        &self.path,
+                        number,
+                        record.first_line,
+                        &open,
+                    )));
+                }
+                self.inner_breaks += breaks;
                 let mut cells = std::mem::take(&mut self.spare);
-                cells.truncate(self.record.len());
-                for (i, f) in self.record.iter().enumerate() {
-                    let text = String::from_utf8_lossy(f);
+                cells.truncate(record.cells);
+                let mut start = 0;
+                for (i, &end) in self.ends[..record.cells].iter().enumerate() {
+                    let text = String::from_utf8_lossy(&self.fields[start..end]);
+                    start = end;
                     match cells.get_mut(i) {
                         Some(cell) => {
                             cell.clear();
@@ -232,27 +324,50 @@ impl Iterator for TextRows {
                     }
                 }
                 Some(Ok(Row {
-                    number: self.number,
+                    number,
                     cells,
                     numeric: Vec::new(),
                 }))
             }
-            Ok(false) => {
-                let digest = self.csv.get_ref().get_ref().hasher.clone().finalize();
+            Ok(None) => {
+                let digest = self.input.get_ref().get_ref().hasher.clone().finalize();
                 self.hash = Some(hex(&digest));
                 None
             }
             Err(e) => {
-                // The csv crate only fails here on I/O; report and stop.
+                // Only I/O fails here; report where and stop.
                 self.hash = Some(String::new());
                 Some(Err(ImportError::Read {
                     path: self.path.clone(),
-                    row: self.number + 1,
+                    row: self.lines.line - self.inner_breaks,
                     message: e.to_string(),
                 }))
             }
         }
     }
+}
+
+/// A quote that opened a cell and ran the rows after it into that cell.
+fn unbalanced_quote(path: &Path, row: u64, first_line: u64, open: &OpenQuote) -> ImportError {
+    let column = column_letter(open.cell);
+    let line = first_line + open.line_offset;
+    ImportError::Refused(Box::new(Refusal {
+        path: path.to_path_buf(),
+        row: Some(row),
+        column: Some(column.clone()),
+        code: "import.unbalanced_quote",
+        message: Text::new(
+            format!(
+                "row {row}, column {column} (line {line} in a text editor): a quote (\") opens \
+                 this cell but does not close where the cell ends, so the rows after it would \
+                 run into this one cell. Close the quote, or remove it, and import again."
+            ),
+            format!(
+                "第 {row} 行 {column} 列（文本编辑器第 {line} 行）：单元格以引号（\"）开头，\
+                 但引号没有在单元格结束处闭合，后面的行会并入这一格。请补上或删除这个引号后重新导入。"
+            ),
+        ),
+    }))
 }
 
 #[cfg(test)]
@@ -274,8 +389,14 @@ mod tests {
 
     #[test]
     fn binary_is_not_text() {
-        assert!(looks_binary("\u{89}PNG\r\n\u{1a}\n\0\0\0\rIHDR"));
+        let png = include_bytes!("../../../tests/data/import/photo.csv");
+        assert!(looks_binary(&String::from_utf8_lossy(png)));
         assert!(!looks_binary("名称,税号\r\n华强,914403001922038216\r\n"));
+        // One stray NUL or escape sequence in a short file is a cell's problem.
+        assert!(!looks_binary(
+            "名称,备注\n华强,a\0b\n鑫达,\u{1b}]0;title\u{7}\n"
+        ));
+        assert!(looks_binary(&"\0\u{1}\u{2}\u{3}x".repeat(100)));
     }
 }
 
