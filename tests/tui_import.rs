@@ -404,6 +404,11 @@ fn all_or_nothing_with_rejected_rows_writes_nothing() {
         text.contains("Nothing was written: rows were rejected"),
         "{text}"
     );
+    // The counts agree with what was written: nothing inserted.
+    assert!(
+        text.contains("25 rows · 0 inserted · 3 valid, not written · 0 updated"),
+        "{text}"
+    );
     drop(app);
     let store = Store::open(&dir.path().join("kehu.db")).unwrap();
     assert_eq!(all_customers(&store).len(), 6);

@@ -448,6 +448,8 @@ messages! {
     NoValuesToMapTo => "This classification has no values to map to.", "该分类没有可对应的值。";
     NewValuesLabel => "new values", "个新分类值";
     FromRow => "from row", "始于行";
+    NotWritten => "valid, not written", "有效但未写入";
+    ExampleRowSkipped => "is the template's example row: not imported", "是模板的示例行，未导入";
 }
 
 /// A count with its unit in the UI language: "1,234 customers" / "1,234 个客户".
