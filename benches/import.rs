@@ -229,12 +229,18 @@ fn write_csv(path: &Path, rows: u64, merged: bool) -> Vec<String> {
     let headers: Vec<String> = customer_values(0).into_keys().collect();
     let mut w = csv::Writer::from_path(path).expect("create csv");
     w.write_record(&headers).expect("write");
+    let pick = |i: u64| i.wrapping_mul(0x2545_F491_4F6C_DD1D).rotate_left(17);
+    let repeats = |i: u64| merged && i > 0 && pick(i) % 2 == 0;
     for i in 0..rows {
         let mut v = customer_values(i);
-        let pick = i.wrapping_mul(0x2545_F491_4F6C_DD1D).rotate_left(17);
-        if merged && i > 0 && pick % 2 == 0 {
-            let earlier = customer_values((pick >> 8) % i);
-            v.insert("name".into(), lookalike(&earlier["name"], pick >> 40));
+        if repeats(i) {
+            // An earlier row that kept its own name (row 0 always does).
+            let mut earlier = (pick(i) >> 8) % i;
+            while repeats(earlier) {
+                earlier -= 1;
+            }
+            let name = &customer_values(earlier)["name"];
+            v.insert("name".into(), lookalike(name, pick(i) >> 40));
         }
         w.write_record(headers.iter().map(|h| v[h].as_str()))
             .expect("write");
