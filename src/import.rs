@@ -27,6 +27,7 @@ mod run;
 pub mod statement;
 mod template;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -277,6 +278,42 @@ pub struct Settings {
     pub lang: Lang,
     /// SQLite page cache for the import transaction, in KiB.
     pub cache_kib: i64,
+    /// Refuse rows whose classification value its dimension does not have
+    /// (`--strict-values`); by default such a value is added.
+    pub strict_values: bool,
+    /// What to do with each new classification value, by (dimension code,
+    /// value as in the file); a value not listed is added (unless strict).
+    pub value_choices: BTreeMap<(String, String), ValueChoice>,
+}
+
+/// What becomes of a classification value its dimension does not have yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueChoice {
+    /// Add it to the dimension (with the rows, in the same transaction).
+    Add,
+    /// Read it as this existing value.
+    MapTo(String),
+    /// Leave the field empty on those rows.
+    Empty,
+}
+
+/// A classification value the file uses that its dimension does not have,
+/// listed once however many rows carry it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NewValue {
+    /// The dimension's code.
+    pub dimension: String,
+    /// The column it was read from.
+    pub column: String,
+    pub value: String,
+    pub first_row: u64,
+    /// Rows that carry it.
+    pub rows: u64,
+    /// `added` (a plan: would be), `unused` (no row written carries it),
+    /// `refused` (`--strict-values`), `mapped` (to `mapped_to`) or `emptied`.
+    pub action: &'static str,
+    pub mapped_to: Option<String>,
 }
 
 impl Settings {
@@ -290,6 +327,8 @@ impl Settings {
             rejects: None,
             lang: Lang::default(),
             cache_kib: CUSTOMER_CACHE_KIB,
+            strict_values: false,
+            value_choices: BTreeMap::new(),
         }
     }
 }
@@ -311,7 +350,11 @@ pub struct RowProblem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Duplicate {
     pub row: u64,
+    /// The customer matched; for a repeat of an earlier row of this file its
+    /// code is empty (it has none until the import commits): see `earlier_row`.
     pub existing: Existing,
+    /// The earlier row of this file that the row repeats.
+    pub earlier_row: Option<u64>,
     /// `skipped`, `updated`, `unchanged`, `rejected` or `stopped`.
     pub action: &'static str,
 }
@@ -329,6 +372,18 @@ pub struct Report {
     pub skipped: u64,
     pub rejected: u64,
     pub warnings: u64,
+    /// Rows that matched a customer (stored or an earlier row) and were not
+    /// rejected: skipped, updated or where a stop ended the run.
+    pub duplicate_rows: u64,
+    /// Rows neither rejected nor duplicates that drew a warning.
+    pub warned_rows: u64,
+    /// Rows whose name looks like a stored customer's or an earlier row's
+    /// (warnings `name.similar`): counted once in a summary.
+    pub similar_name_rows: u64,
+    /// Rows that were valid but not written because the run wrote nothing
+    /// (all or nothing with rejected rows, a stop, a cancel): `inserted` and
+    /// `updated` say what was written, so they are 0 then.
+    pub not_written: u64,
     /// The first problems found (see `problems_omitted`), in row order.
     pub problems: Vec<RowProblem>,
     pub problems_omitted: u64,
@@ -342,6 +397,11 @@ pub struct Report {
     pub cancelled: bool,
     /// The row where `--on-duplicate stop` ended the run.
     pub stopped_at: Option<u64>,
+    /// The template's example row, left in the file and not imported (nor
+    /// counted in `rows`).
+    pub example_row: Option<u64>,
+    /// Classification values the dimensions do not have yet, each once.
+    pub new_values: Vec<NewValue>,
     pub file_hash: String,
 }
 

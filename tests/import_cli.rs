@@ -71,7 +71,10 @@ fn json_summary_and_exit_codes() {
     );
     assert_eq!(out.status.code(), Some(1), "rows were rejected");
     let v = json(&out);
-    assert_eq!(v["rejected"], 23);
+    // 养猪 under 行业 is a new value: added, with one warning, not a rejected row.
+    assert_eq!(v["rejected"], 22);
+    assert_eq!(v["new_values"][0]["value"], "养猪");
+    assert_eq!(v["new_values"][0]["action"], "added");
     let p = &v["problems"][0];
     assert_eq!(p["row"], 3);
     assert_eq!(p["column"], "客户名称");
@@ -231,7 +234,33 @@ fn duplicates_stop_undo_history_template_and_export() {
         &db,
         &["import", template.to_str().unwrap(), "--format", "json"],
     );
-    assert_eq!(json(&out)["inserted"], 1);
+    let v = json(&out);
+    assert_eq!(
+        (v["inserted"].as_u64(), v["example_row"].as_u64()),
+        (Some(0), Some(2)),
+        "the example row is recognised, not imported"
+    );
+    let out = kehu(&db, &["import", template.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("row 2 is the template's example row: not imported"),
+        "{text}"
+    );
+    let filled = dir.path().join("filled.csv");
+    std::fs::write(
+        &filled,
+        "客户名称,税号,联系人\n深圳市华强电子有限公司,914403001922038216,张三\n",
+    )
+    .unwrap();
+    let out = kehu(
+        &db,
+        &["import", filled.to_str().unwrap(), "--format", "json"],
+    );
+    assert_eq!(
+        json(&out)["inserted"],
+        1,
+        "the same company, not the example"
+    );
     let export = dir.path().join("客户.csv");
     let out = kehu(&db, &["export", export.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -232,7 +232,10 @@ fn xlsx_with_two_sheets_and_numeric_tax_ids() {
 #[test]
 fn every_kind_of_field_error_is_reported_with_row_and_column() {
     let (_dir, mut store) = temp_store();
-    let report = commit_file(&mut store, &data("field_errors.csv"), None);
+    // Strict values: the unknown 养猪 under 行业 is refused as the field error it was.
+    let (source, _, mut settings) = prepare(&store, &data("field_errors.csv"), None);
+    settings.strict_values = true;
+    let report = import::commit(&mut store, &source, &settings, Control::default()).unwrap();
     let errors: Vec<(u64, &str, &str)> = report
         .problems
         .iter()
@@ -283,7 +286,24 @@ fn in_file_duplicates_by_tax_id_name_and_code() {
     assert_eq!(dups, [(4, "tax_id"), (5, "name"), (7, "code")]);
     assert!(report.problems[0].message.en.contains("row 2 of this file"));
     assert!(report.problems[2].message.zh.contains("第 6 行"));
-    assert_eq!((report.inserted, report.rejected), (4, 3));
+    // The default policy skips them, naming the earlier row, not a code.
+    assert_eq!(
+        (report.inserted, report.skipped, report.rejected),
+        (4, 3, 0)
+    );
+    let earlier: Vec<(u64, Option<u64>, &str, &str)> = report
+        .duplicates
+        .iter()
+        .map(|d| (d.row, d.earlier_row, d.existing.code.as_str(), d.action))
+        .collect();
+    assert_eq!(
+        earlier,
+        [
+            (4, Some(2), "", "skipped"),
+            (5, Some(2), "", "skipped"),
+            (7, Some(6), "", "skipped")
+        ]
+    );
 }
 
 #[test]

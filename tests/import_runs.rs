@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use kehu::domain::field::FieldValues;
-use kehu::import::{self, Control, Mapping, Policy, Progress, Report, Settings, Source};
+use kehu::import::{
+    self, Control, Mapping, Policy, Progress, Report, Settings, Source, ValueChoice,
+};
 use kehu::store::{ListFilter, Store};
 
 fn data(name: &str) -> PathBuf {
@@ -151,7 +153,8 @@ fn all_or_nothing_and_cancel_leave_the_database_as_it_was() {
     let report = run(&mut store, &data("field_errors.csv"), |s| {
         s.all_or_nothing = true
     });
-    assert_eq!((report.rejected, report.committed), (23, false));
+    assert_eq!((report.rejected, report.committed), (22, false));
+    assert_eq!((report.inserted, report.not_written), (0, 3));
     assert_eq!(count(&store), 0);
 
     let source = Source::open(&data("gbk_title.csv")).unwrap();
@@ -192,6 +195,7 @@ fn rejected_rows_go_to_a_file_that_imports_once_fixed() {
         let (dir, mut store) = temp_store();
         let rejects = dir.path().join(format!("rejects.{ext}"));
         let report = run(&mut store, &data("field_errors.csv"), |s| {
+            s.strict_values = true;
             s.rejects = Some(rejects.clone());
             s.lang = kehu::domain::Lang::Zh;
         });
@@ -393,9 +397,16 @@ fn the_template_maps_itself_and_imports_its_example() {
             "{ext}: every template column maps"
         );
         let report = import::commit(&mut store, &source, &settings, Control::default()).unwrap();
+        // Imported as it is, the template's example row is recognised: nothing is imported.
+        let example = if ext == "csv" { 3 } else { 2 };
         assert_eq!(
-            (report.inserted, report.rejected),
-            (1, 0),
+            (
+                report.rows,
+                report.inserted,
+                report.rejected,
+                report.example_row
+            ),
+            (0, 0, 0, Some(example)),
             "{ext}: {:#?}",
             report.problems
         );
@@ -520,8 +531,8 @@ fn a_row_repeating_a_written_row_is_caught_after_an_earlier_repeat_was_rejected(
     );
     let report = run(&mut store, &file, |_| {});
     assert_eq!(
-        (report.inserted, report.rejected),
-        (1, 2),
+        (report.inserted, report.rejected, report.skipped),
+        (1, 1, 1),
         "{:?}",
         report.problems
     );
@@ -539,4 +550,228 @@ fn a_row_repeating_a_written_row_is_caught_after_an_earlier_repeat_was_rejected(
         "{in_file:?}"
     );
     assert_eq!(count(&store), 2);
+}
+
+fn tax(i: u64) -> String {
+    kehu::synth::customer_values(i)["tax_id"].clone()
+}
+
+#[test]
+fn a_row_repeating_an_earlier_row_follows_the_policy() {
+    let (dir, mut store) = temp_store();
+    let (t1, t2) = (tax(11), tax(12));
+    let file = write(
+        dir.path(),
+        "repeats.csv",
+        &format!(
+            "客户名称,税号,联系人\n甲贸易有限公司,{t1},张三\n乙科技有限公司,{t2},李四\n\
+             甲贸易有限公司（总部）,{t1},王五\n"
+        ),
+    );
+    // Update: the later row updates what the earlier one inserted.
+    let report = run(&mut store, &file, |s| s.policy = Policy::Update);
+    assert_eq!(
+        (
+            report.inserted,
+            report.updated,
+            report.skipped,
+            report.rejected
+        ),
+        (2, 1, 0, 0),
+        "{:?}",
+        report.problems
+    );
+    assert_eq!(report.duplicates[0].earlier_row, Some(2));
+    let list = store.list_customers(&ListFilter::default()).unwrap();
+    let first = list.iter().find(|c| c.data.tax_id == t1).unwrap();
+    assert_eq!(
+        (first.data.name.as_str(), first.data.contact.as_str()),
+        ("甲贸易有限公司（总部）", "王五")
+    );
+    // Stop: nothing is written, and the counts say so.
+    let (_dir2, mut fresh) = temp_store();
+    let report = run(&mut fresh, &file, |s| s.policy = Policy::Stop);
+    assert_eq!(report.stopped_at, Some(4));
+    assert_eq!(
+        (report.inserted, report.not_written, report.committed),
+        (0, 2, false)
+    );
+    assert_eq!(count(&fresh), 0);
+    // Skip (the default): reported as a duplicate of row 2, never by a code.
+    let report = run(&mut fresh, &file, |_| {});
+    let d = &report.duplicates[0];
+    assert_eq!(
+        (d.row, d.earlier_row, d.existing.code.as_str()),
+        (4, Some(2), "")
+    );
+    let warning = report.problems.iter().find(|p| p.row == 4).unwrap();
+    assert_eq!(warning.code, "import.duplicate_in_file");
+    assert!(
+        warning.message.en.contains("row 2 of this file"),
+        "{warning:?}"
+    );
+    assert!(!warning.message.en.contains("C0000"), "{warning:?}");
+    assert_eq!((report.duplicate_rows, count(&fresh)), (1, 2));
+}
+
+#[test]
+fn new_classification_values_are_listed_once_and_added_mapped_emptied_or_refused() {
+    let (dir, mut store) = temp_store();
+    let file = write(
+        dir.path(),
+        "values.csv",
+        &format!(
+            "客户名称,税号,所属行业,所属地区\n甲五金有限公司,{},五金批发,华南\n\
+             乙五金有限公司,{},五金批发,港澳台\n丙贸易有限公司,{},批发零售,\n\
+             丁五金有限公司,{},五金批发,\n",
+            tax(21),
+            tax(22),
+            tax(23),
+            tax(24)
+        ),
+    );
+    let industry = |store: &Store| -> Vec<String> {
+        let catalog = store.catalog().unwrap();
+        let dim = catalog.dimension("industry").unwrap();
+        dim.values.iter().map(|v| v.name.clone()).collect()
+    };
+    // A dry run lists each new value once and adds nothing.
+    let source = Source::open(&file).unwrap();
+    let settings = settings_for(&store, &source);
+    let plan = import::plan(&mut store, &source, &settings, Control::default()).unwrap();
+    let listed: Vec<(&str, &str, u64, u64, &str)> = plan
+        .new_values
+        .iter()
+        .map(|v| {
+            (
+                v.dimension.as_str(),
+                v.value.as_str(),
+                v.first_row,
+                v.rows,
+                v.action,
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("industry", "五金批发", 2, 3, "added"),
+            ("region", "港澳台", 3, 1, "added")
+        ]
+    );
+    let warnings = plan
+        .problems
+        .iter()
+        .filter(|p| p.code == "classification.new_value")
+        .count();
+    assert_eq!((warnings, plan.inserted, plan.rejected), (2, 4, 0));
+    assert!(!industry(&store).contains(&"五金批发".to_string()));
+
+    // Strict: refused as before, row by row.
+    let report = run(&mut store, &file, |s| s.strict_values = true);
+    assert_eq!((report.inserted, report.rejected), (1, 3));
+    assert_eq!(report.new_values[0].action, "refused");
+    assert_eq!(count(&store), 1);
+
+    // The wizard's choices: 五金批发 read as 批发零售, 港澳台 left empty.
+    let (_d, mut other) = temp_store();
+    let report = run(&mut other, &file, |s| {
+        s.value_choices.insert(
+            ("industry".into(), "五金批发".into()),
+            ValueChoice::MapTo("批发零售".into()),
+        );
+        s.value_choices
+            .insert(("region".into(), "港澳台".into()), ValueChoice::Empty);
+    });
+    assert_eq!((report.inserted, report.rejected), (4, 0));
+    let customers = other.list_customers(&ListFilter::default()).unwrap();
+    assert!(
+        customers
+            .iter()
+            .all(|c| c.data.classification.get("industry") == Some(&"批发零售".to_string()))
+    );
+    let yi = customers
+        .iter()
+        .find(|c| c.data.name == "乙五金有限公司")
+        .unwrap();
+    assert_eq!(yi.data.classification.get("region"), None);
+    assert!(!industry(&other).contains(&"五金批发".to_string()));
+
+    // By default the value is added, in the import's transaction.
+    let (_d, mut third) = temp_store();
+    let report = run(&mut third, &file, |_| {});
+    assert_eq!((report.inserted, report.rejected), (4, 0));
+    assert!(industry(&third).contains(&"五金批发".to_string()));
+    let customers = third.list_customers(&ListFilter::default()).unwrap();
+    let ding = customers
+        .iter()
+        .find(|c| c.data.name == "丁五金有限公司")
+        .unwrap();
+    assert_eq!(
+        ding.data.classification.get("industry"),
+        Some(&"五金批发".to_string())
+    );
+}
+
+#[test]
+fn an_all_or_nothing_refusal_reports_nothing_inserted() {
+    let (dir, mut store) = temp_store();
+    let file = write(
+        dir.path(),
+        "some_bad.csv",
+        &format!(
+            "客户名称,税号\n甲有限公司,{}\n乙有限公司,{}\n,{}\n",
+            tax(31),
+            tax(32),
+            tax(33)
+        ),
+    );
+    let report = run(&mut store, &file, |s| s.all_or_nothing = true);
+    assert_eq!(
+        (
+            report.inserted,
+            report.updated,
+            report.not_written,
+            report.rejected
+        ),
+        (0, 0, 2, 1)
+    );
+    assert!(!report.committed);
+    assert_eq!(count(&store), 0);
+}
+
+#[test]
+fn every_row_is_counted_by_what_it_is_and_similar_names_once_per_row() {
+    let (dir, mut store) = temp_store();
+    let file = write(
+        dir.path(),
+        "mixed.csv",
+        &format!(
+            "客户名称,税号\n深圳市甲电子有限公司,{}\n深圳市甲电子股份有限公司,{}\n\
+             乙有限公司,{}\n乙有限公司,{}\n丙有限公司,\n",
+            tax(41),
+            tax(42),
+            tax(43),
+            tax(43)
+        ),
+    );
+    let report = run(&mut store, &file, |_| {});
+    assert_eq!(
+        (report.rows, report.inserted, report.skipped),
+        (5, 4, 1),
+        "{:?}",
+        report.problems
+    );
+    assert_eq!((report.duplicate_rows, report.warned_rows), (1, 1));
+    assert_eq!(report.similar_name_rows, 1);
+    let similar = report
+        .problems
+        .iter()
+        .find(|p| p.code == "name.similar")
+        .unwrap();
+    assert_eq!(similar.row, 3);
+    assert!(
+        similar.message.en.contains("row 2 of this file"),
+        "{similar:?}"
+    );
 }

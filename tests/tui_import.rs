@@ -127,7 +127,7 @@ fn rejected_rows_are_saved_as_csv_and_xlsx_ready_to_fix() {
     import(&mut app, &data("field_errors.csv"));
     let text = screen(&mut app, 80, 24);
     assert!(
-        text.contains("2 inserted · 0 updated · 0 skipped · 23 rejected"),
+        text.contains("3 inserted · 0 updated · 0 skipped · 22 rejected"),
         "{text}"
     );
 
@@ -143,7 +143,7 @@ fn rejected_rows_are_saved_as_csv_and_xlsx_ready_to_fix() {
     let header = lines.next().unwrap();
     assert!(header.starts_with("\u{feff}客户编码,客户名称"), "{header}");
     assert!(header.ends_with(",error"), "{header}");
-    assert_eq!(lines.count(), 23);
+    assert_eq!(lines.count(), 22);
     assert!(
         written.contains("客户名称: The full legal name is required"),
         "{written}"
@@ -158,7 +158,7 @@ fn rejected_rows_are_saved_as_csv_and_xlsx_ready_to_fix() {
     use calamine::{Reader, open_workbook_auto};
     let mut book = open_workbook_auto(&xlsx).unwrap();
     let range = book.worksheet_range_at(0).unwrap().unwrap();
-    assert_eq!(range.height(), 24);
+    assert_eq!(range.height(), 23);
     assert_eq!(range.get((0, 0)).unwrap().to_string(), "客户编码");
     let mangled = (0..range.height())
         .map(|r| range.get((r, 4)).map(|c| c.to_string()).unwrap_or_default())
@@ -431,6 +431,11 @@ fn all_or_nothing_with_rejected_rows_writes_nothing() {
         text.contains("Nothing was written: rows were rejected"),
         "{text}"
     );
+    // The counts agree with what was written: nothing inserted.
+    assert!(
+        text.contains("25 rows · 0 inserted · 3 valid, not written · 0 updated"),
+        "{text}"
+    );
     drop(app);
     let store = Store::open(&dir.path().join("kehu.db")).unwrap();
     assert_eq!(all_customers(&store).len(), 6);
@@ -462,4 +467,47 @@ fn update_policy_overwrites_the_stored_customers_from_a_second_file() {
     assert!(screen(&mut app, 80, 24).contains("1 rows · 0 inserted · 1 updated"));
     let c = app.store().customer("C000007").unwrap().unwrap();
     assert_eq!(c.data.credit_limit, Some(Money::from_fen(8_800_000)));
+}
+
+#[test]
+fn a_new_classification_value_is_asked_about_once_and_can_be_mapped() {
+    let (dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    to_preview(&mut app, &data("field_errors.csv"));
+    assert!(screen(&mut app, 80, 24).contains("1 new values"));
+    key(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, 80, 24);
+    assert!(
+        text.contains("行业: “养猪” (1 rows, from row 24) → add it"),
+        "{text}"
+    );
+    // m opens the picker of the dimension's values; typing narrows it.
+    typed(&mut app, "m");
+    typed(&mut app, "农林");
+    key(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("→ read as “农林牧渔”"), "{text}");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    app.wait_until_loaded();
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("3 inserted"), "{text}");
+    drop(app);
+    let store = Store::open(&dir.path().join("kehu.db")).unwrap();
+    let pig = all_customers(&store)
+        .into_iter()
+        .find(|c| c.data.name == "行业错误有限公司")
+        .expect("the row was imported");
+    assert_eq!(
+        pig.data.classification.get("industry").map(String::as_str),
+        Some("农林牧渔")
+    );
+    let catalog = store.catalog().unwrap();
+    assert!(
+        catalog
+            .dimension("industry")
+            .unwrap()
+            .value("养猪")
+            .is_none()
+    );
 }

@@ -60,6 +60,14 @@ fn preview_step_lists_the_problems() {
 }
 
 #[test]
+fn new_values_step() {
+    shots("values", SMALL, |app| {
+        to_preview(app, &data("field_errors.csv"));
+        key(app, KeyCode::Enter);
+    });
+}
+
+#[test]
 fn policy_step() {
     shots("policy", SMALL, |app| {
         to_policy(app, &data("field_errors.csv"))

@@ -57,6 +57,10 @@ pub struct ImportArgs {
     /// Import nothing if any row is rejected.
     #[arg(long)]
     pub all_or_nothing: bool,
+    /// Refuse rows whose classification value (行业, 地区…) is not one of its
+    /// dimension's values (default: add the new value, with a warning).
+    #[arg(long)]
+    pub strict_values: bool,
     /// Check every row and report, writing nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -199,6 +203,7 @@ fn import_file(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
         OnDuplicate::Stop => Policy::Stop,
     };
     settings.all_or_nothing = args.all_or_nothing;
+    settings.strict_values = args.strict_values;
     settings.rejects = rejects.as_ref().map(|p| p.temp().to_path_buf());
     settings.lang = lang;
 

@@ -57,11 +57,11 @@ pub fn parse_customer(values: &impl FieldSource, rules: &Rules) -> (CustomerData
             Field::Code,
             "code.format",
             format!(
-                "Code “{}” may only hold letters, digits, - and _ (at most {MAX_CODE_CHARS}).",
+                "Code “{}” may only hold letters, digits, -, _ and . (at most {MAX_CODE_CHARS}).",
                 data.code
             ),
             format!(
-                "编码“{}”只能包含字母、数字、- 和 _（最多 {MAX_CODE_CHARS} 位）。",
+                "编码“{}”只能包含字母、数字、-、_ 和 .（最多 {MAX_CODE_CHARS} 位）。",
                 data.code
             ),
         ));
@@ -352,11 +352,13 @@ fn choice<T>(
     parsed
 }
 
+/// Letters, digits, `-`, `_`, and `.` for the hierarchical codes 金蝶 KIS
+/// and K/3 give customers (`01.001`).
 fn is_valid_code(code: &str) -> bool {
     (1..=MAX_CODE_CHARS).contains(&code.len())
         && code
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 fn collapse_spaces(s: &str) -> String {

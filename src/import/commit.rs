@@ -16,7 +16,7 @@ use super::plan::Pass;
 use super::prepare::Prepare;
 use super::read::{Rows, Source};
 use super::rejects::RejectsWriter;
-use super::run::{RunFile, close_pass, rolls_back, run_file, take_rows};
+use super::run::{RunFile, close_pass, rolls_back, run_file, take_rows, wrote_nothing};
 use super::{ImportError, Policy, Report, Settings};
 
 /// Where a run stands, handed to the progress callback after every row.
@@ -127,6 +127,7 @@ fn write_rows(
     close_pass(report, std::mem::take(&mut pass.report), cancelled, rejects)?;
     if rolls_back(report, settings.all_or_nothing) {
         // Dropping the bulk rolls every row back.
+        wrote_nothing(report);
         return Ok(());
     }
     report.file_hash = rows.file_hash()?;

@@ -22,7 +22,7 @@ use super::header::detect_by;
 use super::pipeline::in_turn;
 use super::read::{Rows, Source};
 use super::rejects::RejectsWriter;
-use super::run::{RunFile, close_pass, rolls_back, run_file, take_rows};
+use super::run::{RunFile, close_pass, rolls_back, run_file, take_rows, wrote_nothing};
 use super::{Control, DEFAULT_CACHE_KIB, ImportError, Layout, Policy, Report, layout_by};
 
 /// Where the header is in a ledger file: the row naming the most ledger columns.
@@ -141,6 +141,7 @@ fn write_rows(
     close_pass(report, std::mem::take(&mut pass.report), cancelled, rejects)?;
     if rolls_back(report, settings.all_or_nothing) {
         // Dropping the bulk rolls every row back.
+        wrote_nothing(report);
         return Ok(());
     }
     report.file_hash = rows.file_hash()?;

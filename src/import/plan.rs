@@ -16,7 +16,9 @@ use super::prepare::Prepared;
 use super::mapping::Target;
 use super::read::Row;
 use super::run::{RowPass, error_texts, note};
-use super::{Duplicate, ImportError, MAX_PROBLEMS, Policy, Report, Settings};
+use super::{
+    Duplicate, ImportError, MAX_PROBLEMS, NewValue, Policy, Report, Settings, ValueChoice,
+};
 
 /// The problem codes `check` raises for a clash with a stored customer; a row
 /// that matched one is handled by the duplicate policy instead.
@@ -48,6 +50,11 @@ pub(super) struct Pass<'b, 's> {
     pub last_errors: Vec<String>,
     /// Records written, on their way back to the thread that built them.
     spent: Spent,
+    /// New classification values: (dimension, value) → index in the report's list.
+    new_values: HashMap<(String, String), usize>,
+    /// Whether the row being judged matched a customer / drew a warning.
+    row_duplicate: bool,
+    row_warned: bool,
 }
 
 /// Sends written records back to the reading thread in batches: freeing
@@ -99,32 +106,62 @@ impl<'b, 's> Pass<'b, 's> {
                 records: Vec::with_capacity(SPENT_BATCH),
                 back: None,
             },
+            new_values: HashMap::new(),
+            row_duplicate: false,
+            row_warned: false,
         })
     }
 
     /// Judges one row, prepared by `Prepare` on the reading side.
     pub fn row(&mut self, row: &Row, prepared: Prepared) -> Result<Outcome, ImportError> {
         self.last_errors.clear();
+        if let Prepared::Example = prepared {
+            self.report.example_row = Some(row.number);
+            return Ok(Outcome::Blank);
+        }
         let Prepared::Row {
             values,
             mut checked,
             mangled,
             mut problems,
             earlier,
+            new_values,
         } = prepared
         else {
             return Ok(Outcome::Blank);
         };
         self.report.rows += 1;
+        for (dimension, value) in &new_values {
+            self.new_value(row, dimension, value, &mut problems);
+        }
         let new = NewMatches {
             tax_id: self.inserted_ids(&earlier.tax_id),
             name: self.inserted_ids(&earlier.name),
         };
+        // Lookalikes among earlier rows are named by row number: a probe of
+        // what this pass inserted, no read of the database.
+        let lookalikes: Vec<u64> = earlier
+            .lookalike
+            .iter()
+            .copied()
+            // A row with the same tax ID is this customer, not a lookalike.
+            .filter(|r| !earlier.tax_id.contains(r))
+            .filter(|r| {
+                self.inserted_rows
+                    .binary_search_by_key(r, |(_, r)| *r)
+                    .is_ok()
+            })
+            .take(MAX_LOOKALIKES)
+            .collect();
+        if !lookalikes.is_empty() {
+            problems.push(similar_rows(&lookalikes));
+        }
         let Some(existing) = self.bulk.match_stored(&mut checked, &new)? else {
             problems.0.extend(checked.problems.0.iter().cloned());
             if checked.problems.has_errors() {
                 return Ok(self.reject(row, problems));
             }
+            self.add_values(&new_values)?;
             let (id, data) = self.bulk.insert_checked(checked)?;
             self.spent.give_back(data);
             self.inserted_rows.push((id, row.number));
@@ -136,36 +173,46 @@ impl<'b, 's> Pass<'b, 's> {
             .problems
             .iter()
             .filter(|p| !CLASH_CODES.contains(&p.code));
-        if let Some(first) = self.earlier_row(existing.id) {
+        // A row repeating an earlier row of this file follows the run's
+        // policy like any duplicate, but is reported by that row's number:
+        // the customer it wrote has a code only once the import commits.
+        let earlier = self.earlier_row(existing.id);
+        if earlier.is_some() {
             problems.0.extend(others.cloned());
-            problems.push(in_file(&existing, first));
-            self.duplicate(row, &existing, "rejected");
-            return Ok(self.reject(row, problems));
         }
+        let existing = Existing {
+            code: match earlier {
+                Some(_) => String::new(),
+                None => existing.code,
+            },
+            ..existing
+        };
         match self.settings.policy {
             Policy::Skip => {
-                problems.push(matched(
-                    &existing,
-                    "import.duplicate_skipped",
-                    "skipped",
-                    "已跳过",
-                ));
-                self.duplicate(row, &existing, "skipped");
+                problems.push(match earlier {
+                    Some(first) => {
+                        in_file(&existing, first, "skipped", "已跳过", Severity::Warning)
+                    }
+                    None => matched(&existing, "import.duplicate_skipped", "skipped", "已跳过"),
+                });
+                self.duplicate(row, &existing, earlier, "skipped");
                 self.report.skipped += 1;
                 self.note(row, &problems);
                 Ok(Outcome::Skipped)
             }
             Policy::Stop => {
-                problems.push(Problem {
-                    severity: Severity::Error,
-                    ..matched(
-                        &existing,
-                        "import.duplicate_stop",
-                        "the import stops here (on duplicate: stop) and nothing is written",
-                        "导入在此停止（遇重复即停止），未写入任何数据",
-                    )
+                let (en, zh) = (
+                    "the import stops here (on duplicate: stop) and nothing is written",
+                    "导入在此停止（遇重复即停止），未写入任何数据",
+                );
+                problems.push(match earlier {
+                    Some(first) => in_file(&existing, first, en, zh, Severity::Error),
+                    None => Problem {
+                        severity: Severity::Error,
+                        ..matched(&existing, "import.duplicate_stop", en, zh)
+                    },
                 });
-                self.duplicate(row, &existing, "stopped");
+                self.duplicate(row, &existing, earlier, "stopped");
                 self.report.stopped_at = Some(row.number);
                 self.note(row, &problems);
                 Ok(Outcome::Stopped)
@@ -173,10 +220,11 @@ impl<'b, 's> Pass<'b, 's> {
             Policy::Update => {
                 if !mangled.is_empty() {
                     problems.0.extend(mangled);
-                    self.duplicate(row, &existing, "rejected");
+                    self.duplicate(row, &existing, earlier, "rejected");
                     return Ok(self.reject(row, problems));
                 }
-                self.update(row, &existing, values, problems)
+                self.add_values(&new_values)?;
+                self.update(row, &existing, earlier, values, problems)
             }
         }
     }
@@ -185,52 +233,131 @@ impl<'b, 's> Pass<'b, 's> {
         &mut self,
         row: &Row,
         existing: &Existing,
+        earlier: Option<u64>,
         mut patch: FieldValues,
         mut problems: Problems,
     ) -> Result<Outcome, ImportError> {
+        let Some(stored_code) = self.bulk.code_of(existing.id)? else {
+            return Err(ImportError::Store(crate::store::StoreError::NotFound(
+                existing.name.clone(),
+            )));
+        };
         // The code is who the customer is: a row matched by tax ID or name
         // never renames the stored customer.
         if let Some(code) = patch.remove(Field::Code.key())
-            && !code.trim().eq_ignore_ascii_case(&existing.code)
+            && !code.trim().eq_ignore_ascii_case(&stored_code)
         {
+            let (kept_en, kept_zh) = match earlier {
+                Some(first) => (
+                    format!("row {first}'s code"),
+                    format!("第 {first} 行的编码"),
+                ),
+                None => (
+                    format!("the stored code {stored_code}"),
+                    format!("原编码 {stored_code}"),
+                ),
+            };
             problems.push(Problem::warning(
                 Field::Code.key(),
                 "import.code_kept",
                 Text::new(
                     format!(
-                        "Code {} in the file differs; the stored code {} is kept.",
-                        code.trim(),
-                        existing.code
+                        "Code {} in the file differs; {kept_en} is kept.",
+                        code.trim()
                     ),
                     format!(
-                        "文件中的编码 {} 与已有编码不同，保留原编码 {}。",
-                        code.trim(),
-                        existing.code
+                        "文件中的编码 {} 与已有编码不同，保留{kept_zh}。",
+                        code.trim()
                     ),
                 ),
             ));
         }
-        match self.bulk.patch(&existing.code, &patch)? {
+        match self.bulk.patch(&stored_code, &patch)? {
             Patched::Updated(customer) => {
                 self.updated_rows.insert(customer.id, row.number);
-                self.duplicate(row, existing, "updated");
+                self.duplicate(row, existing, earlier, "updated");
                 self.report.updated += 1;
                 self.note(row, &problems);
                 Ok(Outcome::Updated)
             }
             Patched::Unchanged(customer) => {
                 self.updated_rows.insert(customer.id, row.number);
-                self.duplicate(row, existing, "unchanged");
+                self.duplicate(row, existing, earlier, "unchanged");
                 self.report.skipped += 1;
                 self.note(row, &problems);
                 Ok(Outcome::Skipped)
             }
             Patched::Invalid(checked) => {
                 problems.0.extend(checked.problems.0);
-                self.duplicate(row, existing, "rejected");
+                self.duplicate(row, existing, earlier, "rejected");
                 Ok(self.reject(row, problems))
             }
         }
+    }
+
+    /// Lists a new classification value once, at its first row, with a
+    /// warning saying what becomes of it; counts the rows that carry it.
+    fn new_value(&mut self, row: &Row, dimension: &str, value: &str, problems: &mut Problems) {
+        let key = (dimension.to_string(), value.to_string());
+        if let Some(i) = self.new_values.get(&key) {
+            self.report.new_values[*i].rows += 1;
+            return;
+        }
+        let choice = self.settings.value_choices.get(&key);
+        let (action, mapped_to) = match choice {
+            Some(ValueChoice::MapTo(to)) => ("mapped", Some(to.clone())),
+            Some(ValueChoice::Empty) => ("emptied", None),
+            _ if self.settings.strict_values => ("refused", None),
+            _ => ("unused", None),
+        };
+        let mapping = &self.settings.mapping;
+        let column = column_for(dimension, &mapping.targets, &mapping.headers);
+        let (en, zh) = match (action, &mapped_to) {
+            ("mapped", Some(to)) => (format!("read as “{to}”"), format!("按“{to}”导入")),
+            ("emptied", _) => ("left empty".to_string(), "留空".to_string()),
+            ("refused", _) => (
+                "its rows are refused (--strict-values); add it under 分类 or drop the option"
+                    .to_string(),
+                "含此值的行被拒绝（--strict-values）；请先在分类中添加，或去掉该选项".to_string(),
+            ),
+            _ => (
+                "it is added with the rows that carry it".to_string(),
+                "将随含此值的行一并添加".to_string(),
+            ),
+        };
+        problems.push(Problem::warning(
+            dimension.to_string(),
+            "classification.new_value",
+            Text::new(
+                format!("“{value}” is a new value of {column}: {en}."),
+                format!("“{value}”是{column}的新值：{zh}。"),
+            ),
+        ));
+        self.new_values.insert(key, self.report.new_values.len());
+        self.report.new_values.push(NewValue {
+            dimension: dimension.to_string(),
+            column,
+            value: value.to_string(),
+            first_row: row.number,
+            rows: 1,
+            action,
+            mapped_to,
+        });
+    }
+
+    /// Adds the new values a row about to be written carries (those the
+    /// run adds, the first time one is written).
+    fn add_values(&mut self, values: &[(String, String)]) -> Result<(), ImportError> {
+        for (dimension, value) in values {
+            let Some(&i) = self.new_values.get(&(dimension.clone(), value.clone())) else {
+                continue;
+            };
+            if self.report.new_values[i].action == "unused" {
+                self.bulk.add_class_value(dimension, value)?;
+                self.report.new_values[i].action = "added";
+            }
+        }
+        Ok(())
     }
 
     /// The customers this pass inserted from `rows` (earlier rows of the file).
@@ -267,17 +394,29 @@ impl<'b, 's> Pass<'b, 's> {
     }
 
     fn note(&mut self, row: &Row, problems: &Problems) {
+        self.row_warned |= problems.iter().any(|p| p.severity == Severity::Warning);
+        if problems.iter().any(|p| p.code == "name.similar") {
+            self.report.similar_name_rows += 1;
+        }
         let mapping = &self.settings.mapping;
         note(&mut self.report, row.number, problems, |field| {
             column_for(field, &mapping.targets, &mapping.headers)
         });
     }
 
-    fn duplicate(&mut self, row: &Row, existing: &Existing, action: &'static str) {
+    fn duplicate(
+        &mut self,
+        row: &Row,
+        existing: &Existing,
+        earlier_row: Option<u64>,
+        action: &'static str,
+    ) {
+        self.row_duplicate |= action != "rejected";
         if self.report.duplicates.len() < MAX_PROBLEMS {
             self.report.duplicates.push(Duplicate {
                 row: row.number,
                 existing: existing.clone(),
+                earlier_row,
                 action,
             });
         }
@@ -288,7 +427,17 @@ impl RowPass for Pass<'_, '_> {
     type Prepared = Prepared;
 
     fn take(&mut self, row: &Row, prepared: Prepared) -> Result<Outcome, ImportError> {
-        self.row(row, prepared)
+        (self.row_duplicate, self.row_warned) = (false, false);
+        let outcome = self.row(row, prepared)?;
+        // Each row counted once, by the worst found, for every row of the
+        // file (the lists of problems and duplicates are capped).
+        match outcome {
+            Outcome::Blank | Outcome::Rejected => {}
+            _ if self.row_duplicate => self.report.duplicate_rows += 1,
+            _ if self.row_warned => self.report.warned_rows += 1,
+            _ => {}
+        }
+        Ok(outcome)
     }
 
     fn report(&self) -> &Report {
@@ -325,20 +474,42 @@ fn matched(existing: &Existing, code: &'static str, en: &str, zh: &str) -> Probl
     )
 }
 
-fn in_file(existing: &Existing, first: u64) -> Problem {
+fn in_file(existing: &Existing, first: u64, en: &str, zh: &str, severity: Severity) -> Problem {
     let (by_en, by_zh) = by_text(existing.by);
-    Problem::error(
-        existing.by.key(),
-        "import.duplicate_in_file",
+    Problem {
+        severity,
+        ..Problem::warning(
+            existing.by.key(),
+            "import.duplicate_in_file",
+            Text::new(
+                format!(
+                    "Same {by_en} as row {first} of this file ({}): {en}.",
+                    existing.name
+                ),
+                format!(
+                    "与本文件第 {first} 行{by_zh}相同（{}）：{zh}。",
+                    existing.name
+                ),
+            ),
+        )
+    }
+}
+
+/// Earlier rows named in a similar-name warning, at most.
+const MAX_LOOKALIKES: usize = 5;
+
+/// "Similar to the name in row 12 of this file" (a warning).
+fn similar_rows(rows: &[u64]) -> Problem {
+    let list: Vec<String> = rows.iter().map(u64::to_string).collect();
+    Problem::warning(
+        "name",
+        "name.similar",
         Text::new(
             format!(
-                "Same {by_en} as row {first} of this file ({} {}): keep only one of the two rows.",
-                existing.code, existing.name
+                "A similar name is in row {} of this file, with another tax ID.",
+                list.join(", ")
             ),
-            format!(
-                "与本文件第 {first} 行{by_zh}相同（{} {}）：两行只保留一行。",
-                existing.code, existing.name
-            ),
+            format!("本文件第 {} 行有相似名称（税号不同）。", list.join("、")),
         ),
     )
 }

@@ -3,6 +3,7 @@
 //! ragged rows, and which earlier rows of the file share its keys. Nothing
 //! here touches the database.
 
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::mpsc::Receiver;
 
 use crate::domain::customer::{CustomerData, Status};
@@ -14,7 +15,8 @@ use super::file_keys::{Earlier, FileKeys};
 use super::mapping::Target;
 use super::numbers::mangled_numbers;
 use super::read::Row;
-use super::{Policy, Settings};
+use super::template::is_example;
+use super::{Policy, Settings, ValueChoice};
 
 /// What the reading side works out for a row: everything that needs no
 /// database (pipeline.rs runs it on a second thread).
@@ -22,6 +24,8 @@ use super::{Policy, Settings};
 #[allow(clippy::large_enum_variant)]
 pub(super) enum Prepared {
     Blank,
+    /// The template's example row, left in the file: not imported.
+    Example,
     Row {
         /// The mapped cells: the patch when the row updates a stored customer
         /// (empty unless the policy is update).
@@ -34,6 +38,9 @@ pub(super) enum Prepared {
         problems: Problems,
         /// Earlier rows of the file with the same live tax ID or name key.
         earlier: Earlier,
+        /// Classification values of this row its dimension did not have
+        /// before the run: (dimension code, value as in the file).
+        new_values: Vec<(String, String)>,
     },
 }
 
@@ -52,6 +59,10 @@ pub(super) struct Prepare {
     keep_values: bool,
     /// The keys of the rows prepared so far.
     file_keys: FileKeys,
+    /// New classification values met so far: dimension code → values.
+    new_values: HashMap<String, HashSet<String>>,
+    strict_values: bool,
+    value_choices: BTreeMap<(String, String), ValueChoice>,
 }
 
 impl Prepare {
@@ -81,6 +92,9 @@ impl Prepare {
             needed,
             keep_values: settings.policy == Policy::Update,
             file_keys: FileKeys::default(),
+            new_values: HashMap::new(),
+            strict_values: settings.strict_values,
+            value_choices: settings.value_choices.clone(),
         }
     }
 
@@ -105,10 +119,50 @@ impl Prepare {
         if row.is_blank() {
             return Prepared::Blank;
         }
+        let cell = |f: Field| self.field_columns[f as usize].map_or("", |c| row.cell(c).trim());
+        if is_example(cell(Field::Name), cell(Field::Notes)) {
+            return Prepared::Example;
+        }
         let mut problems = Problems::default();
         ragged(row, self.width, self.needed, &mut problems);
         let mangled = mangled_numbers(row, &self.targets);
-        let mut checked = self.check.check(&MappedRow { row, prepare: self }, None);
+        let mut new_values = Vec::new();
+        let mut dimensions = Vec::with_capacity(self.dimension_columns.len());
+        for (code, column) in &self.dimension_columns {
+            let text = row.cell(*column).trim();
+            if text.is_empty() {
+                continue;
+            }
+            let seen = self.new_values.get(code).is_some_and(|v| v.contains(text));
+            if !seen && !self.check.is_new_value(code, text) {
+                dimensions.push((code.as_str(), text));
+                continue;
+            }
+            if !seen {
+                self.new_values
+                    .entry(code.clone())
+                    .or_default()
+                    .insert(text.to_string());
+            }
+            new_values.push((code.clone(), text.to_string()));
+            match self.value_choices.get(&(code.clone(), text.to_string())) {
+                Some(ValueChoice::MapTo(value)) => dimensions.push((code.as_str(), value.as_str())),
+                Some(ValueChoice::Empty) => {}
+                Some(ValueChoice::Add) | None => {
+                    // Strict: the check refuses the value, as it always did.
+                    if !seen && !self.strict_values {
+                        self.check.learn_value(code, text);
+                    }
+                    dimensions.push((code.as_str(), text));
+                }
+            }
+        }
+        let mapped = MappedRow {
+            row,
+            field_columns: &self.field_columns,
+            dimensions,
+        };
+        let mut checked = self.check.check(&mapped, None);
         for m in &mangled {
             // The specific "Excel made it a number" error replaces the generic
             // ones, and the mangled number is no key to match customers on.
@@ -124,11 +178,17 @@ impl Prepare {
             _ => data.tax_id.as_str(),
         };
         let remember = !checked.problems.has_errors();
-        let earlier = self
-            .file_keys
-            .earlier(row.number, live_tax_id, &checked.name_key, remember);
+        let has_tax_id = !data.tax_id.is_empty();
+        let earlier = self.file_keys.earlier(
+            row.number,
+            live_tax_id,
+            has_tax_id,
+            &checked.name_key,
+            remember,
+        );
         Prepared::Row {
             earlier,
+            new_values,
             values: if self.keep_values {
                 field_values(row, &self.targets)
             } else {
@@ -141,23 +201,21 @@ impl Prepare {
     }
 }
 
-/// A row's cells read through the mapping, in place.
+/// A row's cells read through the mapping, in place; its classification
+/// cells as the run's choices for new values make them.
 struct MappedRow<'a> {
     row: &'a Row,
-    prepare: &'a Prepare,
+    field_columns: &'a [Option<usize>],
+    dimensions: Vec<(&'a str, &'a str)>,
 }
 
 impl FieldSource for MappedRow<'_> {
     fn field(&self, field: Field) -> &str {
-        self.prepare.field_columns[field as usize].map_or("", |c| self.row.cell(c).trim())
+        self.field_columns[field as usize].map_or("", |c| self.row.cell(c).trim())
     }
 
     fn others(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.prepare
-            .dimension_columns
-            .iter()
-            .map(|(code, c)| (code.as_str(), self.row.cell(*c).trim()))
-            .filter(|(_, text)| !text.is_empty())
+        self.dimensions.iter().copied()
     }
 }
 

@@ -159,6 +159,15 @@ pub(super) fn rolls_back(report: &Report, all_or_nothing: bool) -> bool {
         || (all_or_nothing && report.rejected > 0)
 }
 
+/// A commit that wrote nothing says so in its counts: its inserted and
+/// updated rows become `not_written` (a plan's counts stay what it would do).
+pub(super) fn wrote_nothing(report: &mut Report) {
+    if !report.dry_run {
+        report.not_written = report.inserted + report.updated;
+        (report.inserted, report.updated) = (0, 0);
+    }
+}
+
 /// One pass over the rows inside a write transaction.
 pub(super) trait RowPass {
     /// What the reading side worked out for a row before it reaches `take`.

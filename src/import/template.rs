@@ -58,12 +58,22 @@ pub(super) fn columns(catalog: &Catalog) -> Vec<Column> {
     out
 }
 
+const EXAMPLE_NAME: &str = "深圳市华强电子有限公司";
+const EXAMPLE_NOTE: &str = "示例";
+
+/// Whether a row is the template's example row, left in: its name with
+/// its "示例" note. The name and tax ID alone are a real company's, which
+/// a user may well have as a customer.
+pub(super) fn is_example(name: &str, notes: &str) -> bool {
+    name == EXAMPLE_NAME && notes == EXAMPLE_NOTE
+}
+
 fn field_note(field: Field) -> (&'static str, &'static str) {
     match field {
         Field::Code => ("留空则自动编号 optional, generated when empty", ""),
         Field::Name => (
             "必填：营业执照上的全称 required: full legal name",
-            "深圳市华强电子有限公司",
+            EXAMPLE_NAME,
         ),
         Field::ShortName => ("简称 short name", "华强电子"),
         Field::Mnemonic => ("留空则按名称生成拼音首字母 generated when empty", ""),
@@ -94,7 +104,7 @@ fn field_note(field: Field) -> (&'static str, &'static str) {
         Field::CreditLimit => ("元，如 50000、5万 yuan, e.g. 50000", "50000.00"),
         Field::Notes => (
             "示例行，导入前请删除 example row: delete before importing",
-            "示例",
+            EXAMPLE_NOTE,
         ),
     }
 }

@@ -3,6 +3,7 @@
 //! inserting a row already checked (so it is not validated twice), and an
 //! update that tells "changed" from "same as before".
 
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use super::Result;
@@ -75,6 +76,21 @@ impl BulkInsert<'_> {
             .query_row("SELECT COALESCE(MAX(id), 0) FROM customer", [], |r| {
                 r.get(0)
             })?)
+    }
+
+    /// Adds a classification value the catalog did not know (an import's
+    /// new value), in this bulk's transaction: rolled back with it.
+    pub fn add_class_value(&mut self, dimension: &str, value: &str) -> Result<()> {
+        self.writer.add_class_value(&self.tx, dimension, value)
+    }
+
+    /// The code of customer `id` (inserted in this bulk or before).
+    pub fn code_of(&self, id: i64) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT code FROM customer WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
     }
 
     /// Loads every stored customer's keys into memory: from here on rows are

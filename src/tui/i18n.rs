@@ -461,6 +461,20 @@ messages! {
     PeriodFromBalances => "opening/closing rows; Esc to change", "取自期初/期末行，Esc 可改";
     PeriodFromLines => "first/last line; Esc to change", "取自首末行，Esc 可改";
     RowsSkipped => "skipped rows", "跳过的行";
+    ScopeImportValues => "Import: new values", "导入：新分类值";
+    KeyAddValue => "Add it", "添加";
+    KeyMapValue => "Map to…", "对应到…";
+    KeyEmptyValue => "Leave empty", "留空";
+    NewValuesQuestion => "These values are not in their classification yet. For each: add it, map it to an existing value, or leave the field empty:", "以下分类值尚不存在。逐个选择：添加、对应到已有值，或留空：";
+    NewValuesHint => "a adds, m maps to an existing value, e leaves it empty; Enter goes on to the options.", "a 添加，m 对应到已有值，e 留空；Enter 进入选项。";
+    ValueAdd => "add it", "添加";
+    ValueEmpty => "leave empty", "留空";
+    ValueMapTo => "read as", "按";
+    NoValuesToMapTo => "This classification has no values to map to.", "该分类没有可对应的值。";
+    NewValuesLabel => "new values", "个新分类值";
+    FromRow => "from row", "始于行";
+    NotWritten => "valid, not written", "有效但未写入";
+    ExampleRowSkipped => "is the template's example row: not imported", "是模板的示例行，未导入";
 }
 
 /// ": " in English, "：" in Chinese (no ASCII punctuation in Chinese text).

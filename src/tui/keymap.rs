@@ -39,6 +39,8 @@ pub enum Scope {
     ImportSheet,
     ImportMapping,
     ImportPreview,
+    /// New classification values: add, map or leave empty, one by one.
+    ImportValues,
     ImportPolicy,
     ImportProgress,
     ImportResult,
@@ -89,6 +91,7 @@ impl Scope {
             Scope::ImportSheet => Msg::ScopeImportSheet,
             Scope::ImportMapping => Msg::ScopeImportMapping,
             Scope::ImportPreview => Msg::ScopeImportPreview,
+            Scope::ImportValues => Msg::ScopeImportValues,
             Scope::ImportPolicy => Msg::ScopeImportPolicy,
             Scope::ImportProgress => Msg::ScopeImportProgress,
             Scope::ImportResult => Msg::ScopeImportResult,
@@ -100,7 +103,7 @@ impl Scope {
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 27] = [
+    pub const ALL: [Scope; 28] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -115,6 +118,7 @@ impl Scope {
         Scope::ImportSheet,
         Scope::ImportMapping,
         Scope::ImportPreview,
+        Scope::ImportValues,
         Scope::ImportPolicy,
         Scope::ImportProgress,
         Scope::ImportResult,
@@ -189,6 +193,9 @@ pub enum Action {
     LoadMapping,
     SeverityFilter,
     ToggleAllOrNothing,
+    AddValue,
+    MapValue,
+    EmptyValue,
     SaveRejects,
     ImportHistory,
     UndoImport,

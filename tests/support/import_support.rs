@@ -61,6 +61,16 @@ pub fn to_preview(app: &mut App, file: &str) {
 pub fn to_policy(app: &mut App, file: &str) {
     to_preview(app, file);
     key(app, KeyCode::Enter);
+    if on_values_step(app) {
+        // New classification values: added, as the step proposes.
+        key(app, KeyCode::Enter);
+    }
+}
+
+/// The step asking what to do with new classification values is showing.
+pub fn on_values_step(app: &mut App) -> bool {
+    let text = screen(app, 120, 40);
+    text.contains("m Map to…") || text.contains("m 对应到…")
 }
 
 /// Imports the file with the default options and waits for the result.

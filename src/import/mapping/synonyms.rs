@@ -35,6 +35,8 @@ pub(super) const FIELD_SYNONYMS: &[(Field, &[&str])] = &[
             "单位全称",
             "公司全称",
             "全称",
+            // 管家婆's 往来单位 and 金蝶 KIS's 客户 lists: 全名 beside 简名/名称.
+            "全名",
             "客户",
             "name",
             "customer",
@@ -45,7 +47,7 @@ pub(super) const FIELD_SYNONYMS: &[(Field, &[&str])] = &[
     ),
     (
         Field::ShortName,
-        &["客户简称", "简称", "short name", "abbreviation"],
+        &["客户简称", "简称", "简名", "short name", "abbreviation"],
     ),
     (
         Field::Mnemonic,

@@ -182,6 +182,31 @@ pub struct FieldCheck {
 }
 
 impl FieldCheck {
+    /// Whether dimension `dimension` (by code) lacks `value` altogether
+    /// (a retired value is known: it is refused, not added again).
+    pub fn is_new_value(&self, dimension: &str, value: &str) -> bool {
+        self.catalog
+            .dimension(dimension)
+            .is_some_and(|d| !d.retired && d.value(value).is_none())
+    }
+
+    /// Lets rows with `value` under `dimension` pass from now on: the value
+    /// an import adds (`BulkInsert::add_class_value` writes it).
+    pub fn learn_value(&mut self, dimension: &str, value: &str) {
+        if let Some(dim) = self
+            .catalog
+            .dimensions
+            .iter_mut()
+            .find(|d| d.code == dimension)
+        {
+            dim.values
+                .push(crate::domain::classification::DimensionValue {
+                    name: value.trim().to_string(),
+                    retired: false,
+                });
+        }
+    }
+
     /// `values` parsed and checked as the form checks them; `existing` is
     /// the stored record when editing. No similar names, no uniqueness.
     pub fn check(&self, values: &impl FieldSource, existing: Option<&Customer>) -> Checked {

@@ -196,6 +196,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(S::ImportPreview, &[k('g'), code(KeyCode::Home)], A::Top, Msg::KeyTop, false),
     bind(S::ImportPreview, &[k('G'), code(KeyCode::End)], A::Bottom, Msg::KeyBottom, false),
     // duplicate policy and all-or-nothing
+    bind(S::ImportValues, &[code(KeyCode::Enter)], A::Confirm, Msg::KeyNextStep, true),
+    bind(S::ImportValues, &[code(KeyCode::Esc), k('q')], A::Back, Msg::KeyPrevStep, true),
+    bind(S::ImportValues, &[k('a')], A::AddValue, Msg::KeyAddValue, true),
+    bind(S::ImportValues, &[k('m')], A::MapValue, Msg::KeyMapValue, true),
+    bind(S::ImportValues, &[k('e')], A::EmptyValue, Msg::KeyEmptyValue, true),
+    bind(S::ImportValues, &[k('j'), code(KeyCode::Down)], A::Down, Msg::KeyDown, false),
+    bind(S::ImportValues, &[k('k'), code(KeyCode::Up)], A::Up, Msg::KeyUp, false),
     bind(S::ImportPolicy, &[code(KeyCode::Enter)], A::Confirm, Msg::KeyStartImport, true),
     bind(S::ImportPolicy, &[code(KeyCode::Esc), k('q')], A::Back, Msg::KeyPrevStep, true),
     bind(S::ImportPolicy, &[k('j'), code(KeyCode::Down)], A::Down, Msg::KeyChoosePolicy, true),

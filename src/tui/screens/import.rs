@@ -15,6 +15,7 @@ mod progress;
 pub mod recent;
 mod result;
 mod sheet;
+mod values;
 mod view;
 mod worker;
 
@@ -32,6 +33,7 @@ use self::preview::PreviewStep;
 use self::progress::ProgressStep;
 use self::result::ResultStep;
 use self::sheet::SheetStep;
+use self::values::ValuesStep;
 use super::{Outcome, Screen};
 use crate::import::{Layout, Mapping, Source};
 use crate::tui::app::Ctx;
@@ -53,9 +55,10 @@ pub(crate) enum Step {
     Sheet(SheetStep),
     Mapping(MappingStep),
     Preview(Box<PreviewStep>),
+    Values(Box<ValuesStep>),
     Policy(PolicyStep),
     Progress(ProgressStep),
-    Result(ResultStep),
+    Result(Box<ResultStep>),
 }
 
 /// What a step asks of the wizard.
@@ -94,6 +97,7 @@ impl ImportWizard {
             Some(Step::Sheet(_)) => Scope::ImportSheet,
             Some(Step::Mapping(s)) => s.scope(),
             Some(Step::Preview(_)) => Scope::ImportPreview,
+            Some(Step::Values(s)) => s.scope(),
             Some(Step::Policy(_)) => Scope::ImportPolicy,
             Some(Step::Progress(_)) => Scope::ImportProgress,
             Some(Step::Result(s)) => s.scope(),
@@ -121,6 +125,7 @@ impl ImportWizard {
             Some(Step::Sheet(s)) => s.handle_key(action, ctx),
             Some(Step::Mapping(s)) => s.handle_key(key, action, ctx),
             Some(Step::Preview(s)) => s.handle_key(action, page, ctx),
+            Some(Step::Values(s)) => s.handle_key(key, action, ctx),
             Some(Step::Policy(s)) => s.handle_key(action, ctx),
             Some(Step::Progress(s)) => s.handle_key(action, ctx),
             Some(Step::Result(s)) => s.handle_key(key, action, ctx),
@@ -173,6 +178,7 @@ impl ImportWizard {
             Step::Sheet(s) => (1, Some(s.chosen())),
             Step::Mapping(s) => (2, Some(s.chosen())),
             Step::Preview(s) => (3, Some(s.chosen())),
+            Step::Values(s) => (3, Some(s.chosen())),
             Step::Policy(s) => (4, Some(s.chosen())),
             Step::Progress(s) => (5, Some(s.chosen())),
             Step::Result(s) => (6, Some(s.chosen())),
@@ -183,6 +189,7 @@ impl ImportWizard {
             Step::Sheet(s) => s.render(frame, body, ctx),
             Step::Mapping(s) => s.render(frame, body, ctx),
             Step::Preview(s) => s.render(frame, body, ctx),
+            Step::Values(s) => s.render(frame, body, ctx),
             Step::Policy(s) => s.render(frame, body, ctx),
             Step::Progress(s) => s.render(frame, body, ctx),
             Step::Result(s) => s.render(frame, body, ctx),
@@ -195,6 +202,7 @@ impl ImportWizard {
             Some(Step::Sheet(_)) => Msg::HeaderHint,
             Some(Step::Mapping(_)) => Msg::MappingHint,
             Some(Step::Preview(_)) => Msg::PreviewHint,
+            Some(Step::Values(_)) => Msg::NewValuesHint,
             Some(Step::Policy(_)) => Msg::BackupNote,
             Some(Step::Progress(_)) => Msg::ProgressHint,
             Some(Step::Result(_)) | None => Msg::ResultHint,

@@ -17,6 +17,7 @@ use self::counts::Filter;
 pub(crate) use self::counts::{Counts, counts};
 use super::policy::PolicyStep;
 use super::progress::bar;
+use super::values::ValuesStep;
 use super::view::{field_label, grouped, wrapped};
 use super::worker::{Job, Kind, Running};
 use super::{Chosen, Flow, Step};
@@ -143,6 +144,15 @@ impl PreviewStep {
             Some(Action::Confirm) if self.report.is_some() => {
                 let mut chosen = self.chosen.clone();
                 chosen.mapping = Some(self.settings.mapping.clone());
+                let new_values = self.report.as_ref().map_or(&[][..], |r| &r.new_values);
+                if let Some(step) = ValuesStep::new(
+                    chosen.clone(),
+                    self.settings.clone(),
+                    self.counts,
+                    new_values,
+                ) {
+                    return Flow::Next(Box::new(Step::Values(Box::new(step))));
+                }
                 let step = PolicyStep::new(chosen, self.settings.clone(), self.counts);
                 return Flow::Next(Box::new(Step::Policy(step)));
             }
@@ -223,6 +233,13 @@ impl PreviewStep {
                 " (+{} {})",
                 grouped(report.problems_omitted),
                 ctx.t(Msg::MoreProblems)
+            ));
+        }
+        if !report.new_values.is_empty() {
+            filter.push_str(&format!(
+                " · {} {}",
+                report.new_values.len(),
+                ctx.t(Msg::NewValuesLabel)
             ));
         }
         let head = vec![

@@ -121,7 +121,7 @@ impl ProgressStep {
         }
         let rejects = std::mem::replace(&mut self.rejects, TempFile::none());
         let step = ResultStep::new(self.chosen.clone(), result, rejects);
-        (true, Flow::Finish(Box::new(Step::Result(step))))
+        (true, Flow::Finish(Box::new(Step::Result(Box::new(step)))))
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {

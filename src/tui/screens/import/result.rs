@@ -214,24 +214,30 @@ impl ResultStep {
                 theme.warning,
             )
         };
+        let mut counts = vec![
+            (grouped(report.rows), ctx.t(Msg::RowsLabel)),
+            (grouped(report.inserted), ctx.t(Msg::Inserted)),
+            (grouped(report.updated), ctx.t(Msg::UpdatedCount)),
+            (grouped(report.skipped), ctx.t(Msg::Skipped)),
+            (grouped(report.rejected), ctx.t(Msg::Rejected)),
+            (grouped(report.warnings), ctx.t(Msg::CountWarning)),
+        ];
+        // A run that wrote nothing says how many valid rows it did not write.
+        if report.not_written > 0 {
+            counts.insert(2, (grouped(report.not_written), ctx.t(Msg::NotWritten)));
+        }
         let mut lines = vec![
             Line::styled(truncate(&format!(" {headline}"), width).into_owned(), style),
             Line::raw(""),
-            line(format!(
-                "  {}",
-                pairs(
-                    &[
-                        (grouped(report.rows), ctx.t(Msg::RowsLabel)),
-                        (grouped(report.inserted), ctx.t(Msg::Inserted)),
-                        (grouped(report.updated), ctx.t(Msg::UpdatedCount)),
-                        (grouped(report.skipped), ctx.t(Msg::Skipped)),
-                        (grouped(report.rejected), ctx.t(Msg::Rejected)),
-                        (grouped(report.warnings), ctx.t(Msg::CountWarning)),
-                    ],
-                    width.saturating_sub(2),
-                )
-            )),
+            line(format!("  {}", pairs(&counts, width.saturating_sub(2)))),
         ];
+        if let Some(row) = report.example_row {
+            lines.push(line(format!(
+                "  {} {row} {}",
+                ctx.t(Msg::ColRow),
+                ctx.t(Msg::ExampleRowSkipped)
+            )));
+        }
         if report.committed
             && let Some(backup) = &report.backup
         {

@@ -1,8 +1,6 @@
 //! What the preview counts: each row once, by the worst that the plan found
 //! for it; and which problems the list shows.
 
-use std::collections::BTreeSet;
-
 use crate::domain::Severity;
 use crate::import::Report;
 use crate::tui::i18n::Msg;
@@ -19,26 +17,8 @@ pub(crate) struct Counts {
 }
 
 pub(crate) fn counts(report: &Report) -> Counts {
-    let mut errors = BTreeSet::new();
-    let mut warnings = BTreeSet::new();
-    for p in &report.problems {
-        match p.severity {
-            Severity::Error => errors.insert(p.row),
-            Severity::Warning => warnings.insert(p.row),
-        };
-    }
-    let duplicates: BTreeSet<u64> = report
-        .duplicates
-        .iter()
-        .filter(|d| d.action != "rejected")
-        .map(|d| d.row)
-        .filter(|r| !errors.contains(r))
-        .collect();
-    let warned = warnings
-        .iter()
-        .filter(|r| !errors.contains(r) && !duplicates.contains(r))
-        .count() as u64;
-    let (errors, duplicates) = (report.rejected, duplicates.len() as u64);
+    // The run counts every row (its lists of problems stop at MAX_PROBLEMS).
+    let (errors, duplicates, warned) = (report.rejected, report.duplicate_rows, report.warned_rows);
     Counts {
         rows: report.rows,
         ok: report.rows.saturating_sub(errors + duplicates + warned),
@@ -102,7 +82,8 @@ mod tests {
     }
 
     #[test]
-    fn each_row_counts_once_by_the_worst_it_has() {
+    fn every_row_counts_even_past_the_kept_problems() {
+        // A 60,000-row re-import: every row exists, the duplicate list stopped at 50,000.
         let existing = Existing {
             id: 1,
             code: "C000001".into(),
@@ -110,32 +91,31 @@ mod tests {
             by: MatchedBy::TaxId,
         };
         let report = Report {
-            rows: 6,
-            rejected: 2,
-            // Row 2: an error and a warning; row 3: an error; row 4: a
-            // skipped duplicate (its warning too); row 5: a warning.
-            problems: vec![
-                problem(2, Severity::Error),
-                problem(2, Severity::Warning),
-                problem(3, Severity::Error),
-                problem(4, Severity::Warning),
-                problem(5, Severity::Warning),
+            rows: 60_000,
+            skipped: 59_990,
+            rejected: 4,
+            duplicate_rows: 59_990,
+            warned_rows: 5,
+            problems: vec![problem(2, Severity::Error), problem(4, Severity::Warning)],
+            duplicates: vec![
+                Duplicate {
+                    row: 4,
+                    existing,
+                    earlier_row: None,
+                    action: "skipped",
+                };
+                50_000
             ],
-            duplicates: vec![Duplicate {
-                row: 4,
-                existing,
-                action: "skipped",
-            }],
             ..Report::default()
         };
         assert_eq!(
             counts(&report),
             Counts {
-                rows: 6,
-                ok: 2,
-                warnings: 1,
-                errors: 2,
-                duplicates: 1
+                rows: 60_000,
+                ok: 1,
+                warnings: 5,
+                errors: 4,
+                duplicates: 59_990
             }
         );
         assert!(Filter::Errors.keeps(Severity::Error) && !Filter::Errors.keeps(Severity::Warning));
