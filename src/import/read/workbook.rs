@@ -50,6 +50,16 @@ pub(super) fn sniff(sample: &[u8]) -> Option<Family> {
 type FileSheets = Sheets<std::io::BufReader<std::fs::File>>;
 
 fn open_as(path: &Path, kind: WorkbookKind) -> Result<FileSheets, String> {
+    guarded(|| open_unguarded(path, kind))
+}
+
+/// calamine panics on some damaged files (see `guard`): an error instead.
+fn guarded<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    crate::import::guard::catching(f)
+        .unwrap_or_else(|panic| Err(format!("the file is damaged or cut short ({panic})")))
+}
+
+fn open_unguarded(path: &Path, kind: WorkbookKind) -> Result<FileSheets, String> {
     Ok(match kind {
         WorkbookKind::Xlsx => {
             Sheets::Xlsx(open_workbook::<Xlsx<_>, _>(path).map_err(|e| e.to_string())?)
@@ -109,7 +119,7 @@ impl Cache {
             return Err(unreadable("the workbook could not be opened".into()));
         };
         let range = Arc::new(
-            book.worksheet_range(sheet)
+            guarded(|| book.worksheet_range(sheet).map_err(|e| e.to_string()))
                 .map_err(|e| unreadable(format!("sheet “{sheet}”: {e}")))?,
         );
         *cached = Some((sheet.to_string(), Arc::clone(&range)));
