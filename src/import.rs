@@ -14,6 +14,7 @@ mod commit;
 pub mod encoding;
 mod export;
 mod file_keys;
+pub mod guard;
 pub mod header;
 pub mod ledger;
 pub mod mapping;

@@ -5,6 +5,7 @@ use kehu::cli::{self, Cli};
 
 fn main() -> ExitCode {
     kehu::store::configure_sqlite();
+    kehu::import::guard::install_quiet_hook();
     let cli = Cli::parse();
     match &cli.command {
         Some(command) => cli::run(&cli, command),

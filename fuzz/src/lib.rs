@@ -33,6 +33,10 @@ const MAX_SHEETS: usize = 8;
 /// - a text file's rows carry no "was a number" flags;
 /// - the file hash is SHA-256 hex.
 pub fn read_every_row(path: &Path) {
+    // libFuzzer's hook aborts on any panic; one kehu catches and reports
+    // (calamine's, see kehu::import::guard) is not a crash.
+    static QUIET: std::sync::Once = std::sync::Once::new();
+    QUIET.call_once(kehu::import::guard::install_quiet_hook);
     let Ok(source) = Source::open(path) else {
         return;
     };

@@ -55,6 +55,10 @@ pub fn restore() {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A malformed workbook's panic is caught and reported; the app goes on.
+        if crate::import::guard::is_caught() {
+            return;
+        }
         restore();
         previous(info);
     }));

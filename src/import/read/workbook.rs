@@ -51,6 +51,16 @@ pub(super) fn sniff(sample: &[u8]) -> Option<Family> {
 type FileSheets = Sheets<std::io::BufReader<std::fs::File>>;
 
 fn open_as(path: &Path, kind: WorkbookKind) -> Result<FileSheets, String> {
+    guarded(|| open_unguarded(path, kind))
+}
+
+/// calamine panics on some damaged files (see `guard`): an error instead.
+fn guarded<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    crate::import::guard::catching(f)
+        .unwrap_or_else(|panic| Err(format!("the file is damaged or cut short ({panic})")))
+}
+
+fn open_unguarded(path: &Path, kind: WorkbookKind) -> Result<FileSheets, String> {
     Ok(match kind {
         WorkbookKind::Xlsx => {
             Sheets::Xlsx(open_workbook::<Xlsx<_>, _>(path).map_err(|e| e.to_string())?)
@@ -115,12 +125,11 @@ impl Cache {
         let Some(book) = book.as_mut() else {
             return Err(unreadable("the workbook could not be opened".into()));
         };
-        let cells = book
-            .worksheet_range(sheet)
+        // calamine may panic on a damaged file: guarded turns that into an error.
+        let cells = guarded(|| book.worksheet_range(sheet).map_err(|e| e.to_string()))
             .map_err(|e| unreadable(format!("sheet “{sheet}”: {e}")))?;
         // A sheet whose formulas cannot be listed is read by its values alone.
-        let uncalculated = book
-            .worksheet_formula(sheet)
+        let uncalculated = guarded(|| book.worksheet_formula(sheet).map_err(|e| e.to_string()))
             .ok()
             .and_then(|f| formulas::find(&cells, &f));
         let range = Arc::new(Sheet {
