@@ -4,6 +4,7 @@
 mod args;
 mod check_id;
 mod class;
+mod completions;
 mod customer;
 mod demo;
 mod export;
@@ -102,6 +103,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Import(args) => import::run(cli, args),
         Command::Export { out } => export::run(cli, out),
         Command::Reconcile(args) => reconcile::run(cli, args),
+        Command::Completions { shell } => completions::run(*shell),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

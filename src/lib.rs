@@ -4,6 +4,7 @@
 //! are two thin fronts over it.
 
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod import;

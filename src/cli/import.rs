@@ -64,6 +64,7 @@ pub struct ImportArgs {
     /// Write a blank template (.xlsx or .csv) with the headers, an example and notes.
     #[arg(long, value_name = "OUT", conflicts_with = "file")]
     pub template: Option<PathBuf>,
+    /// Output format of the report.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -287,13 +288,10 @@ fn history(cli: &Cli, format: Format) -> CliResult {
     )
 }
 
-/// `--lang`, else the locale (`LANG`), else English.
+/// The language of messages: `--lang`, the config file, `LC_ALL`,
+/// `LC_MESSAGES`, `LANG`, English (the TUI's order: `config::choose_lang`).
 pub fn lang(cli: &Cli) -> Lang {
-    cli.lang
-        .as_deref()
-        .and_then(Lang::parse)
-        .or_else(|| std::env::var("LANG").ok().as_deref().and_then(Lang::parse))
-        .unwrap_or_default()
+    crate::config::process_lang(cli.lang.as_deref())
 }
 
 pub fn import_failure(e: ImportError) -> Failure {

@@ -72,6 +72,7 @@ pub struct ReconcileArgs {
     /// Write the reconciliation statement (余额调节表) to REPORT.xlsx or .csv.
     #[arg(long, value_name = "REPORT")]
     pub out: Option<PathBuf>,
+    /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -97,13 +98,16 @@ impl SignArg {
 pub enum ReconcileCmd {
     /// A customer's saved reconciliations, latest period first.
     History {
+        /// Customer code (C000001).
         code: String,
         #[command(flatten)]
         format: FormatArg,
     },
     /// A saved reconciliation; --out writes its reconciliation statement.
     Show {
+        /// The reconciliation's number (see history).
         session: i64,
+        /// Also write the reconciliation statement to this .xlsx or .csv.
         #[arg(long, value_name = "REPORT")]
         out: Option<PathBuf>,
         #[command(flatten)]
@@ -112,6 +116,7 @@ pub enum ReconcileCmd {
     /// Confirm a saved draft: it becomes read-only and the customer's ledger
     /// is locked up to the period's end (entries there can only be reversed).
     Confirm {
+        /// The reconciliation's number (see history).
         session: i64,
         #[command(flatten)]
         format: FormatArg,
