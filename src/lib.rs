@@ -8,6 +8,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod import;
+pub mod messages;
 pub mod reconcile;
 pub mod report;
 pub mod store;

@@ -1,5 +1,6 @@
 //! `kehu export OUT.xlsx|OUT.csv`
 
+use crate::messages::Message;
 use std::path::Path;
 
 use super::import::import_failure;
@@ -8,6 +9,10 @@ use super::{Cli, CliResult, open_store, output};
 pub fn run(cli: &Cli, out: &Path) -> CliResult {
     let store = open_store(cli)?;
     let count = crate::import::export(&store, out).map_err(import_failure)?;
-    output::outln!("exported {count} customer(s) to {}", out.display())?;
+    output::say(
+        Message::new("import.exported")
+            .with("count", count)
+            .with("path", out.display()),
+    )?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! `kehu import history`. Exit codes: 0 nothing rejected, 1 rows rejected (or
 //! a refused undo), 2 a file that cannot be read or a usage error.
 
+use crate::messages::Message;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -105,13 +106,11 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
     if let Some(out) = &args.template {
         let store = open_store(cli)?;
         import::write_template(out, &store.catalog()?).map_err(import_failure)?;
-        output::outln!("wrote template {}", out.display())?;
+        output::say(Message::new("import.template_written").with("path", out.display()))?;
         return Ok(());
     }
     let Some(file) = &args.file else {
-        return Err(Failure::usage(
-            "give the FILE to import, --template OUT, or a subcommand (undo, history); see kehu import --help",
-        ));
+        return Err(Failure::usage_msg(Message::new("import.needs_file")));
     };
     match args.kind {
         ImportKind::Customers => import_file(cli, args, file),
@@ -132,11 +131,11 @@ fn import_file(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
     if let Some(spec) = &args.map {
         mapping
             .apply_spec(spec, &catalog)
-            .map_err(|e| Failure::usage(e.to_string()))?;
+            .map_err(|e| Failure::usage_msg(e.message()))?;
     }
     mapping
         .validate()
-        .map_err(|e| Failure::usage(e.to_string()))?;
+        .map_err(|e| Failure::usage_msg(e.message()))?;
     if let Some(name) = &args.save_mapping {
         store.save_mapping(name, &mapping.to_saved())?;
     }
@@ -238,11 +237,11 @@ impl Ticker {
 fn undo(cli: &Cli, batch: i64) -> CliResult {
     let mut store = open_store(cli)?;
     let undone = store.undo_batch(batch)?;
-    output::outln!(
-        "undid import batch {}: {} customer(s) deleted, {} restored",
-        undone.batch,
-        undone.deleted,
-        undone.restored
+    output::say(
+        Message::new("import.undone")
+            .with("batch", undone.batch)
+            .with("deleted", undone.deleted)
+            .with("restored", undone.restored),
     )?;
     Ok(())
 }
@@ -297,7 +296,7 @@ pub fn lang(cli: &Cli) -> Lang {
 pub fn import_failure(e: ImportError) -> Failure {
     let unusable = e.is_unreadable() || matches!(e, ImportError::Mapping(_));
     Failure {
-        message: e.to_string(),
+        message: super::render(e.message()),
         code: if unusable { 2 } else { 1 },
     }
 }

@@ -2,6 +2,7 @@
 //! the JSON summary (`rows`, `inserted`, `updated`, `skipped`, `rejected`,
 //! `problems[{row, column, field, severity, message}]`), or problems as CSV.
 
+use crate::messages::Message;
 use serde::Serialize;
 
 use super::{Failure, Format, output};
@@ -121,9 +122,7 @@ pub fn print_report(
                 let more = report.problems.len().saturating_sub(TABLE_PROBLEMS) as u64
                     + report.problems_omitted;
                 if more > 0 {
-                    output::outln!(
-                        "… and {more} more (see --format json, or --rejects OUT for the rejected rows)"
-                    )?;
+                    output::say(Message::new("import.more_problems").with("more", more))?;
                 }
             }
             Ok(())
@@ -163,38 +162,45 @@ pub fn customer_columns(settings: &Settings, lang: Lang, catalog: &Catalog) -> V
 
 fn summary(source: &Source, layout: &Layout, columns: &[String], report: &Report) -> String {
     let mut lines = vec![
-        format!("file     {} ({})", report.file, source.describe()),
-        format!("sheet    {}", layout.sheet.as_deref().unwrap_or("-")),
-        format!("header   row {}: {}", layout.header_row, columns.join(", ")),
-        format!(
-            "result   {} rows: {} inserted, {} updated, {} skipped, {} rejected, {} warnings",
-            report.rows,
-            report.inserted,
-            report.updated,
-            report.skipped,
-            report.rejected,
-            report.warnings
-        ),
+        Message::new("import.summary.file")
+            .with("file", &report.file)
+            .with("kind", source.describe()),
+        Message::new("import.summary.sheet").with("sheet", layout.sheet.as_deref().unwrap_or("-")),
+        Message::new("import.summary.header")
+            .with("row", layout.header_row)
+            .with("columns", columns.join(", ")),
+        Message::new("import.summary.result")
+            .with("rows", report.rows)
+            .with("inserted", report.inserted)
+            .with("updated", report.updated)
+            .with("skipped", report.skipped)
+            .with("rejected", report.rejected)
+            .with("warnings", report.warnings),
     ];
     let outcome = if report.dry_run {
-        "dry run: nothing was written".to_string()
+        Message::new("import.summary.dry_run")
     } else if let Some(row) = report.stopped_at {
-        format!("stopped at row {row} (a duplicate, --on-duplicate stop): nothing was written")
+        Message::new("import.summary.stopped").with("row", row)
     } else if report.cancelled {
-        "cancelled: nothing was written".to_string()
+        Message::new("import.summary.cancelled")
     } else if let Some(batch) = report.batch {
-        format!("committed as batch {batch} (undo with: kehu import undo {batch})")
+        Message::new("import.summary.batch").with("batch", batch)
     } else if report.committed {
-        "committed".to_string()
+        Message::new("import.summary.committed")
     } else {
-        "all or nothing: rows were rejected, so nothing was written".to_string()
+        Message::new("import.summary.all_or_nothing")
     };
-    lines.push(format!("         {outcome}"));
+    let mut text: Vec<String> = lines.drain(..).map(super::render).collect();
+    text.push(format!("         {}", super::render(outcome)));
     if let Some(backup) = &report.backup {
-        lines.push(format!("backup   {}", backup.display()));
+        text.push(super::render(
+            Message::new("import.summary.backup").with("path", backup.display()),
+        ));
     }
     if let Some(rejects) = &report.rejects_file {
-        lines.push(format!("rejects  {}", rejects.display()));
+        text.push(super::render(
+            Message::new("import.summary.rejects").with("path", rejects.display()),
+        ));
     }
-    lines.join("\n") + "\n"
+    text.join("\n") + "\n"
 }

@@ -9,6 +9,7 @@
 //! or a file that cannot be used (not a spreadsheet, no date or amount
 //! column).
 
+use crate::messages::Message;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -142,15 +143,14 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
         None => {}
     }
     let (Some(code), Some(path)) = (&args.code, &args.statement) else {
-        return Err(Failure::usage(
-            "give the customer and the statement: kehu reconcile CODE --statement FILE (or a subcommand: history, show, confirm)",
-        ));
+        return Err(Failure::usage_msg(Message::new("reconcile.needs_code")));
     };
     let date = |field: &str, text: &Option<String>| {
         text.as_deref()
             .map(|t| {
-                parse_date(t).map_err(|e| {
-                    Failure::usage(format!("--{field}: {} [{}]", e.text().en, e.code()))
+                parse_date(t).map_err(|e| Failure {
+                    code: 2,
+                    ..super::ledger::option_failure(&format!("--{field}"), e.text(), e.code())
                 })
             })
             .transpose()
@@ -173,12 +173,12 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
     let prepared = prepare::reconcile(&store, id, file, period, sign, &options)
         .map_err(|e| prepare_failure(e, lang))?;
     for p in &prepared.file.problems {
-        output::note!(
-            "warning: row {}, column {}: {} [{}]",
-            p.row,
-            p.column,
-            p.message.en,
-            p.code
+        output::tell(
+            Message::new("reconcile.row_warning")
+                .with("row", p.row)
+                .with("column", &p.column)
+                .with_text("message", p.message.clone())
+                .with("code", p.code),
         );
     }
     if !prepared.theirs.balance_breaks.is_empty() {
@@ -188,22 +188,17 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
             .iter()
             .map(u64::to_string)
             .collect();
-        output::note!(
-            "warning: the balance column does not follow from the amounts at row(s) {}",
-            rows.join(", ")
-        );
+        output::tell(Message::new("reconcile.balance_breaks").with("rows", rows.join(", ")));
     }
     if let Some(name) = &args.save_mapping {
         let mut saved = prepared.file.mapping.to_saved();
         saved.sign = Some(prepared.sign);
         store.save_statement_mapping(name, &saved)?;
-        output::note!("saved statement mapping “{name}”");
+        output::tell(Message::new("reconcile.mapping_saved").with("name", name));
     }
     let session = if args.save {
         let sid = store.save_reconciliation(None, &prepared.source, &prepared.reconciliation)?;
-        output::note!(
-            "saved reconciliation #{sid} (draft); confirm it with: kehu reconcile confirm {sid}"
-        );
+        output::tell(Message::new("reconcile.saved").with("id", sid));
         Some(sid)
     } else {
         None
@@ -250,9 +245,9 @@ pub(super) fn closes(r: &Reconciliation) -> CliResult {
         Ok(())
     } else {
         Err(Failure {
-            message: format!(
-                "the reconciliation does not close: {} unexplained",
-                r.unexplained_difference().grouped()
+            message: super::render(
+                Message::new("reconcile.does_not_close")
+                    .with("amount", r.unexplained_difference().grouped()),
             ),
             code: DOES_NOT_CLOSE,
         })
@@ -269,11 +264,12 @@ pub(super) fn document_lang(cli: &Cli) -> Lang {
 
 fn prepare_failure(e: PrepareError, lang: Lang) -> Failure {
     let code = if e.is_unreadable() { 2 } else { 1 };
-    let mut message = e.to_string();
+    let mut message = super::render(e.message());
     if matches!(e, PrepareError::Rows(_) | PrepareError::Store(_)) {
         message = e.lines(lang).join("\n");
         if let PrepareError::Rows(_) = e {
-            message.push_str("\nfix these rows (or map the columns with --map) and run again");
+            message.push('\n');
+            message.push_str(&super::render(Message::new("reconcile.fix_rows")));
         }
     }
     Failure { message, code }
@@ -285,10 +281,10 @@ pub(super) fn write_report(
     lang: Lang,
 ) -> CliResult {
     report::write_reconciliation(out, doc, lang).map_err(|e| match e {
-        ReportError::UnknownKind(_) => Failure::usage(e.to_string()),
-        other => Failure::data(other.to_string()),
+        ReportError::UnknownKind(_) => Failure::usage_msg(e.message()),
+        other => Failure::data_msg(other.message()),
     })?;
-    output::note!("wrote {}", out.display());
+    output::tell(Message::new("report.wrote").with("path", out.display()));
     Ok(())
 }
 
@@ -318,7 +314,7 @@ pub(super) fn print_reconciliation(
 ) -> CliResult {
     if format == Format::Json {
         let mut value = serde_json::to_value(doc.reconciliation)
-            .map_err(|e| Failure::data(format!("cannot write JSON: {e}")))?;
+            .map_err(|e| Failure::data_msg(Message::new("cli.json").with("detail", e)))?;
         if let (Some(obj), Value::Object(meta)) = (value.as_object_mut(), meta) {
             obj.extend(meta);
         }
