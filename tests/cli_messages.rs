@@ -67,6 +67,9 @@ fn lang_zh_gives_chinese_errors_where_they_stayed_english() {
     let missing = missing.to_str().unwrap();
     let pdf = d.join("x.pdf");
     let pdf = pdf.to_str().unwrap();
+    let csv = d.join("in.csv");
+    std::fs::write(&csv, "客户名称\n甲公司\n").unwrap();
+    let csv = csv.to_str().unwrap().to_string();
     // (arguments, the English text that used to show under --lang zh)
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["customer", "show", "C999999"], "no customer with code"),
@@ -107,6 +110,12 @@ fn lang_zh_gives_chinese_errors_where_they_stayed_english() {
             vec!["settings", "credit-ceiling", "0"],
             "must be more than 0",
         ),
+        (vec!["import", "undo", "99"], "there is no import batch"),
+        (
+            vec!["class", "add-value", "nodim", "x"],
+            "no classification dimension",
+        ),
+        (vec!["import", &csv, "--mapping", "无"], "no saved mapping"),
     ];
     for (args, english) in &cases {
         let mut zh = vec!["--lang", "zh"];

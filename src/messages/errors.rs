@@ -73,6 +73,7 @@ impl StoreError {
                 .with_msg("cause", io_cause(source)),
             StoreError::Migration(e) => Message::new("db.migration").with("detail", e),
             StoreError::Sqlite(e) => sqlite(e),
+            StoreError::Coded(m) => m.clone(),
         }
     }
 }

@@ -47,6 +47,23 @@ table! {
     "customer.status_set" => "{code} {name}: {status}", "{code} {name}：{status}";
     "customer.unknown_status" => "unknown status “{status}”: use active, on_hold or archived",
         "未知状态“{status}”：请用 active、on_hold 或 archived";
+    "template.needs_name" => "a template needs a name", "模板需要名称";
+    "mapping.needs_name" => "a mapping needs a name", "列对应关系需要名称";
+    "mapping.not_found" => "no saved mapping named “{name}”", "没有名为“{name}”的已保存列对应关系";
+    "customer.tax_id_taken" => "tax ID {tax_id} is now used by {code} {name}: archive or edit that customer first",
+        "税号 {tax_id} 已被 {code} {name} 使用：请先归档或修改该客户";
+    "class.bad_code" => "dimension code “{code}” must be lower-case letters, digits and _", "维度编码“{code}”只能由小写字母、数字和 _ 组成";
+    "class.is_field" => "“{code}” is already a customer field", "“{code}” 已是客户字段";
+    "class.empty_value" => "a classification value cannot be empty", "分类值不能为空";
+    "class.no_value" => "“{value}” is not a value of {dimension}", "“{value}” 不是 {dimension} 的值";
+    "class.in_use" => "“{value}” is used by {count} customer(s): retire it instead of deleting", "“{value}” 正被 {count} 个客户使用：请停用而不是删除";
+    "class.no_dimension" => "no classification dimension “{dimension}”", "没有分类维度“{dimension}”";
+    "undo.no_batch" => "there is no import batch {batch}", "没有导入批次 {batch}";
+    "undo.already_undone" => "import batch {batch} was already undone at {at}", "导入批次 {batch} 已于 {at} 撤销";
+    "undo.blocked" => "import batch {batch} cannot be undone: {reasons}. Undo or fix those customers by hand instead",
+        "导入批次 {batch} 无法撤销：{reasons}。请手动撤销或修改这些客户";
+    "undo.invalid" => "import batch {batch} cannot be undone: restoring {code} {name} would be invalid now: {problems}",
+        "导入批次 {batch} 无法撤销：恢复 {code} {name} 后数据将不合规：{problems}";
     "template.not_found" => "no template named “{name}”", "没有名为“{name}”的模板";
     "template.saved" => "saved template {name}", "已保存模板 {name}";
     "template.deleted" => "deleted template {name}", "已删除模板 {name}";

@@ -1,5 +1,6 @@
 //! Customers: add, edit, change status, delete, read and list.
 
+use crate::messages::Message;
 use std::collections::{BTreeMap, HashMap};
 
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -125,10 +126,12 @@ impl Store {
         let mut data = old.data.clone();
         data.status = status;
         if let Some(owner) = writer.live_tax_id_owner(&tx, &data, Some(old.id))? {
-            return Err(StoreError::Refused(format!(
-                "tax ID {} is now used by {} {}: archive or edit that customer first",
-                data.tax_id, owner.code, owner.name
-            )));
+            return Err(StoreError::Coded(
+                Message::new("customer.tax_id_taken")
+                    .with("tax_id", &data.tax_id)
+                    .with("code", &owner.code)
+                    .with("name", &owner.name),
+            ));
         }
         let customer = writer.update(&tx, &old, data, "status")?;
         tx.commit()?;

@@ -42,4 +42,8 @@ pub enum StoreError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// A refusal with a stable code and fields (`crate::messages`), shown in
+    /// the user's language.
+    #[error("{0}")]
+    Coded(crate::messages::Message),
 }
