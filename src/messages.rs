@@ -154,6 +154,36 @@ mod tests {
         );
     }
 
+    /// Every code the source gives to `Message::new` is in the table.
+    #[test]
+    fn every_code_used_in_the_source_is_in_the_table() {
+        fn walk(dir: &std::path::Path, missing: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, missing);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for part in text.split("Message::new(\"").skip(1) {
+                        let code = part.split('"').next().unwrap_or("");
+                        if table::template(code, Lang::En).is_none() {
+                            missing.push(format!("{}: {code}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        let mut missing = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut missing,
+        );
+        assert!(
+            missing.is_empty(),
+            "codes missing from the table: {missing:#?}"
+        );
+    }
+
     #[test]
     fn every_code_has_both_texts_and_uses_only_braced_names() {
         for (code, en, zh) in CODES {

@@ -47,6 +47,8 @@ table! {
     "customer.status_set" => "{code} {name}: {status}", "{code} {name}：{status}";
     "customer.unknown_status" => "unknown status “{status}”: use active, on_hold or archived",
         "未知状态“{status}”：请用 active、on_hold 或 archived";
+    "check_id.valid" => "valid", "有效";
+    "check_id.invalid" => "INVALID", "无效";
     "template.needs_name" => "a template needs a name", "模板需要名称";
     "mapping.needs_name" => "a mapping needs a name", "列对应关系需要名称";
     "mapping.not_found" => "no saved mapping named “{name}”", "没有名为“{name}”的已保存列对应关系";

@@ -154,7 +154,7 @@ impl Bench {
                 true
             }
             Err(e) => {
-                ctx.error(e.to_string());
+                ctx.error(e.message().text(ctx.lang));
                 false
             }
         }
