@@ -119,3 +119,34 @@ fn language_comes_from_flag_config_then_locale_as_in_the_tui() {
         None
     )));
 }
+
+/// All CLI printing goes through `cli/output.rs`, which handles a closed
+/// pipe and shows control characters: no `print!` family elsewhere.
+#[test]
+fn the_cli_prints_only_through_its_output_module() {
+    fn walk(dir: &Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("output.rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (i, line) in text.lines().enumerate() {
+                    let code = line.split("//").next().unwrap_or("");
+                    if ["println!(", "print!(", "eprintln!(", "eprint!("]
+                        .iter()
+                        .any(|m| code.contains(m))
+                    {
+                        found.push(format!("{}:{}: {line}", path.display(), i + 1));
+                    }
+                }
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    walk(&root.join("cli"), &mut found);
+    let cli_rs = std::fs::read_to_string(root.join("cli.rs")).unwrap();
+    assert!(!cli_rs.contains("println!(") && !cli_rs.contains("eprintln!("));
+    assert!(found.is_empty(), "{found:#?}");
+}
