@@ -222,7 +222,9 @@ impl LedgerScreen {
             .store
             .statement(self.customer.id, from, to)
             .map_err(|e| refusal_text(&e, ctx))
-            .and_then(|s| write_statement(&path, &s, ctx.lang).map_err(|e| e.to_string()));
+            .and_then(|s| {
+                write_statement(&path, &s, ctx.lang).map_err(|e| e.message().text(ctx.lang))
+            });
         match written {
             Ok(()) => {
                 // The full path: a relative name lands in the folder kehu was started in.
