@@ -2,6 +2,8 @@
 //! Exit codes: 0 success, 1 validation or data error, 2 usage.
 
 mod args;
+mod audit;
+mod backup;
 mod check_id;
 mod class;
 mod completions;
@@ -12,6 +14,8 @@ mod import;
 mod import_ledger;
 mod import_report;
 mod ledger;
+mod operator;
+mod outfiles;
 mod output;
 mod receivables;
 mod reconcile;
@@ -114,13 +118,69 @@ pub fn db_path(cli: &Cli) -> Result<PathBuf, Failure> {
         .ok_or_else(|| Failure::usage_msg(Message::new("cli.no_home")))
 }
 
+/// Opens the database for a command or the app. A `--db` (or `KEHU_DB`)
+/// whose folder does not exist is an error, not a new folder; a new file
+/// there is created with a notice on stderr. The default database and its
+/// folder are created silently.
+pub fn open_db(cli: &Cli) -> Result<Store, Failure> {
+    let path = db_path(cli)?;
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let named = cli.db.is_some();
+    if named && !folder.is_dir() {
+        return Err(Failure::usage(format!(
+            "the folder of the database {} does not exist: check --db (or KEHU_DB) [db.no_folder]",
+            path.display()
+        )));
+    }
+    if path.is_dir() {
+        return Err(Failure::usage(format!(
+            "{} is a folder: --db names the database file [db.is_folder]",
+            path.display()
+        )));
+    }
+    let new = named && !path.exists();
+    let store = Store::open(&path).map_err(|e| {
+        if e.is_damaged() {
+            Failure::data(format!("{e}\n{}", damaged_hint(&path)))
+        } else {
+            Failure::from(e)
+        }
+    })?;
+    if new {
+        output::note!("created new database {}", path.display());
+    }
+    Ok(store)
+}
+
+/// What to do about a damaged database: the newest good backup and the command.
+pub fn damaged_hint(db: &std::path::Path) -> String {
+    match crate::store::newest_good_backup(db) {
+        Some(b) => format!(
+            "the database {} is damaged; the newest good backup is {}: `kehu restore {}` brings it back \
+             (the damaged file is kept in the backups folder) [database.damaged]",
+            db.display(),
+            b.display(),
+            b.display()
+        ),
+        None => format!(
+            "the database {} is damaged and there is no good backup in {} [database.damaged]",
+            db.display(),
+            crate::store::backup_dir(db).display()
+        ),
+    }
+}
+
 pub fn open_store(cli: &Cli) -> Result<Store, Failure> {
     let path = db_path(cli)?;
-    let _ = DB.set(path.clone());
-    let mut store = Store::open(&path)?;
+    let _ = DB.set(path);
+    let mut store = open_db(cli)?;
     if let Some(op) = &cli.operator {
         store.set_operator(op.clone());
     }
+    operator::sign_in(cli, &mut store)?;
     Ok(store)
 }
 
@@ -140,13 +200,28 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Overdue(args) => receivables::overdue(cli, args),
         Command::Statement(args) => receivables::statement(cli, args),
         Command::Import(args) => import::run(cli, args),
-        Command::Export { out } => export::run(cli, out),
+        Command::Export { out, force } => export::run(cli, out, *force),
         Command::Reconcile(args) => reconcile::run(cli, args),
         Command::Completions { shell } => completions::run(*shell),
+        Command::Backup(args) => backup::run(cli, args),
+        Command::Restore(args) => backup::restore(cli, args),
+        Command::Audit(args) => audit::run(cli, args),
+        Command::Operator(cmd) => operator::run(cli, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => {
+        Err(mut failure) => {
+            // SQLite's words for a damaged file, whichever query met it.
+            let damaged = ["malformed", "file is not a database"]
+                .iter()
+                .any(|w| failure.message.contains(w));
+            if damaged
+                && !failure.message.contains("[database.damaged]")
+                && !matches!(command, Command::Restore(_))
+                && let Ok(db) = db_path(cli)
+            {
+                failure.message = format!("{}\n{}", failure.message, damaged_hint(&db));
+            }
             if !failure.message.is_empty() {
                 output::note!("kehu: {}", failure.message);
             }

@@ -9,6 +9,7 @@ pub mod ledger;
 pub mod mnemonic;
 pub mod money;
 pub mod names;
+pub mod permission;
 pub mod problem;
 pub mod safe_text;
 pub mod tax_id;

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod import;
 pub mod messages;
+pub mod outfile;
 pub mod reconcile;
 pub mod report;
 pub mod store;

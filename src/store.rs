@@ -2,10 +2,12 @@
 //! transaction that also writes its audit rows.
 
 mod audit;
+mod audit_log;
 mod backup;
 mod batches;
 mod bulk;
 mod catalog;
+mod control;
 mod customers;
 mod db;
 mod deferred_indexes;
@@ -15,6 +17,7 @@ mod ledger;
 mod load_mode;
 mod mappings;
 mod matching;
+mod operators;
 mod reconcile;
 mod summary;
 mod templates;
@@ -26,8 +29,14 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use audit::AuditEntry;
+pub use audit_log::{AUDIT_ACTIONS, AuditFilter, AuditRecord};
+pub use backup::{
+    BackupFile, Restored, backup_dir, check_backup, list_backups, newest_good_backup,
+    prune_backups, restore_database,
+};
 pub use batches::{Batch, BatchInfo, Undone};
 pub use bulk::BulkInsert;
+pub use control::SIGN_IN_DELAY;
 pub use customers::{ListFilter, Saved};
 pub use db::{SCHEMA_VERSION, configure_sqlite, default_db_path};
 pub use error::StoreError;
@@ -40,6 +49,7 @@ pub use ledger::{
 pub use load_mode::{Load, LoadMode};
 pub use mappings::SavedMapping;
 pub use matching::{Existing, MatchedBy, NewMatches, Patched};
+pub use operators::{MIN_PASSWORD_CHARS, Operator};
 pub use reconcile::{
     Adjusted, EntryKinds, OurSide, SavedStatementMapping, Session, SessionInfo, SessionSource,
     SessionStatus,
@@ -55,6 +65,8 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     operator: String,
+    /// Operators defined, and who is signed in (see `control`).
+    control: control::Control,
 }
 
 impl Store {
@@ -62,10 +74,12 @@ impl Store {
     /// this program's schema. A database written by a newer kehu is refused.
     pub fn open(path: &Path) -> Result<Store> {
         let conn = db::open_file(path)?;
+        let control = control::Control::load(&conn)?;
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
             operator: default_operator(),
+            control,
         })
     }
 
@@ -75,6 +89,7 @@ impl Store {
             conn: db::open_memory()?,
             path: None,
             operator: default_operator(),
+            control: control::Control::default(),
         })
     }
 
@@ -83,8 +98,13 @@ impl Store {
     }
 
     /// Who is recorded in the audit trail for the writes that follow.
+    /// Once operators are defined the name is recorded but grants nothing:
+    /// `sign_in` does.
     pub fn set_operator(&mut self, name: impl Into<String>) {
         let name = name.into();
+        if self.control.signed_in.is_some() {
+            return;
+        }
         if !name.trim().is_empty() {
             self.operator = name.trim().to_string();
         }

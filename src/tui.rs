@@ -8,6 +8,7 @@ pub mod event;
 pub mod i18n;
 pub mod index;
 pub mod keymap;
+pub mod outfile;
 pub mod screens;
 pub mod terminal;
 pub mod theme;
@@ -18,8 +19,7 @@ use std::time::Duration;
 
 pub use app::{App, Options};
 
-use crate::cli::{Cli, db_path};
-use crate::store::Store;
+use crate::cli::{Cli, open_db};
 
 /// How long the loop waits for a key before checking on workers.
 const TICK: Duration = Duration::from_millis(50);
@@ -34,18 +34,12 @@ pub fn run(cli: &Cli) -> ExitCode {
         None => (config::Config::default(), None),
     };
     let lang = config::choose_lang(cli.lang.as_deref(), &config, env);
-    let path = match db_path(cli) {
-        Ok(p) => p,
+    // The same checks as the CLI: a --db in a missing folder is refused.
+    let mut store = match open_db(cli) {
+        Ok(s) => s,
         Err(failure) => {
             eprintln!("kehu: {}", failure.message);
             return ExitCode::from(failure.code);
-        }
-    };
-    let mut store = match Store::open(&path) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("kehu: {e}");
-            return ExitCode::from(1);
         }
     };
     // --operator / KEHU_OPERATOR win over the config file.
@@ -57,10 +51,14 @@ pub fn run(cli: &Cli) -> ExitCode {
     options.default_template = config.default_template.clone();
     options.import.recent_file = screens::import::recent::default_file();
     options.notice = notice.map(|n| format!("{}: {n}", i18n::Msg::ConfigProblem.get(lang)));
+    let db = store.path().map(std::path::Path::to_path_buf);
     let app = match App::new(store, options) {
         Ok(app) => app,
         Err(e) => {
             eprintln!("kehu: {e}");
+            if let Some(db) = db.filter(|_| e.is_damaged()) {
+                eprintln!("kehu: {}", crate::cli::damaged_hint(&db));
+            }
             return ExitCode::from(1);
         }
     };

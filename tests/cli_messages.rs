@@ -103,7 +103,7 @@ fn lang_zh_gives_chinese_errors_where_they_stayed_english() {
                 "--out",
                 pdf,
             ],
-            "write to a file ending",
+            "the file name must end in",
         ),
         (vec!["reconcile", "C000001"], "give the customer"),
         (

@@ -95,7 +95,7 @@ fn json_summary_and_exit_codes() {
 }
 
 #[test]
-fn dry_run_writes_nothing_and_rejects_are_written() {
+fn dry_run_writes_nothing_not_even_the_rejects() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kehu.db");
     let rejects = dir.path().join("退回.xlsx");
@@ -121,7 +121,8 @@ fn dry_run_writes_nothing_and_rejects_are_written() {
         "messages in --lang zh: {text}"
     );
     assert_eq!(customer_count(&db), 0);
-    assert!(rejects.exists());
+    assert!(!rejects.exists(), "a dry run writes no file");
+    assert!(stderr(&out).contains("dry run"), "{}", stderr(&out));
     assert!(
         !dir.path().join("backups").exists(),
         "a dry run takes no backup"
@@ -314,4 +315,34 @@ fn a_process_killed_mid_commit_leaves_the_database_unchanged() {
     let out = kehu(&db, &["import", big.to_str().unwrap(), "--format", "json"]);
     let v = json(&out);
     assert_eq!(v["inserted"], 400, "{}", v["problems"]);
+}
+
+#[test]
+fn an_empty_credit_limit_cell_imports_as_not_controlled() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kehu.db");
+    let file = dir.path().join("limits.csv");
+    std::fs::write(
+        &file,
+        "客户名称,信用额度\n成都远航贸易有限公司,\n北京恒通物流有限公司,0\n广州鑫达贸易有限公司,5万\n",
+    )
+    .unwrap();
+    let out = kehu(&db, &["import", file.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = kehu(&db, &["customer", "list", "--format", "json"]);
+    let limits: Vec<(String, Value)> = json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap().to_string(),
+                c["credit_limit"].clone(),
+            )
+        })
+        .collect();
+    let limit = |name: &str| &limits.iter().find(|(n, _)| n == name).unwrap().1;
+    assert!(limit("成都远航贸易有限公司").is_null(), "{limits:?}");
+    assert_eq!(limit("北京恒通物流有限公司"), "0.00");
+    assert_eq!(limit("广州鑫达贸易有限公司"), "50000.00");
 }

@@ -79,13 +79,13 @@ fn gbk_csv_with_a_title_row() {
     assert!(report.committed);
     let c = by_name(&store, "广州市宏远企业管理咨询有限责任公司");
     assert_eq!(c.data.tax_id, "91440100274935575P");
-    assert_eq!(c.data.credit_limit, Money::from_fen(15_000_000)); // 15万
+    assert_eq!(c.data.credit_limit, Some(Money::from_fen(15_000_000))); // 15万
     assert_eq!(c.data.payment_days, 45); // "45天"
     assert_eq!(c.data.bank_account, "48755261941670742");
     assert_eq!(c.data.classification["industry"], "服务业");
     assert_eq!(c.data.notes, "老客户\r\n年底对账"); // a quoted newline stays in its cell
     let c = by_name(&store, "成都市远航医疗器械有限公司");
-    assert_eq!(c.data.credit_limit, Money::from_fen(5_000_000)); // "50,000.00"
+    assert_eq!(c.data.credit_limit, Some(Money::from_fen(5_000_000))); // "50,000.00"
     assert_eq!(
         by_name(&store, "北京海纳信息技术有限公司").data.notes,
         "地址：北京市海淀区中关村大街1号, 8层"
@@ -100,7 +100,7 @@ fn utf8_bom_csv_with_english_headers() {
     let c = store.customer("K-001").unwrap().unwrap();
     assert_eq!(c.data.name, "上海精工食品股份有限公司");
     assert_eq!(c.data.invoice_type, Some(InvoiceType::Special));
-    assert_eq!(c.data.credit_limit, Money::from_fen(20_000_000));
+    assert_eq!(c.data.credit_limit, Some(Money::from_fen(20_000_000)));
     assert_eq!(c.data.classification["region"], "华东");
 }
 
@@ -150,7 +150,7 @@ fn xls_with_title_numbers_and_dates() {
     let report = commit_file(&mut store, &data("customers.xls"), None);
     assert_eq!((report.inserted, report.rejected), (3, 0));
     let c = by_name(&store, "上海佳联物流有限公司");
-    assert_eq!(c.data.credit_limit, Money::from_fen(1_234_550));
+    assert_eq!(c.data.credit_limit, Some(Money::from_fen(1_234_550)));
     assert_eq!(c.data.payment_days, 15);
 }
 
@@ -160,7 +160,7 @@ fn ods_workbook() {
     let report = commit_file(&mut store, &data("customers.ods"), None);
     assert_eq!((report.inserted, report.rejected), (2, 0));
     let c = by_name(&store, "成都金泰建材贸易商行");
-    assert_eq!(c.data.credit_limit, Money::from_fen(250_075));
+    assert_eq!(c.data.credit_limit, Some(Money::from_fen(250_075)));
     assert_eq!(c.data.classification["channel"], "转介绍");
 }
 

@@ -156,3 +156,56 @@ fn statement_to_csv_has_a_bom_and_plain_amounts() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn balance_and_show_say_not_controlled_and_cash_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kehu.db");
+    ok(&db, &["customer", "add", "--name", "成都远航贸易有限公司"]);
+    ok(
+        &db,
+        &[
+            "customer",
+            "add",
+            "--name",
+            "北京恒通物流有限公司",
+            "-f",
+            "credit_limit=0",
+        ],
+    );
+    let zh = ok(&db, &["--lang", "zh", "balance"]);
+    let row = |text: &str, code: &str| {
+        text.lines()
+            .find(|l| l.starts_with(code))
+            .unwrap_or_else(|| panic!("no {code}: {text}"))
+            .to_string()
+    };
+    assert!(row(&zh, "C000001").contains("不控制"), "{zh}");
+    assert!(row(&zh, "C000002").contains("0.00（现款）"), "{zh}");
+    let en = ok(&db, &["--lang", "en", "customer", "show", "C000002"]);
+    assert!(
+        en.lines()
+            .any(|l| l.starts_with("credit_limit") && l.contains("0.00 (cash only)")),
+        "{en}"
+    );
+    let en = ok(&db, &["--lang", "en", "customer", "show", "C000001"]);
+    assert!(
+        en.lines()
+            .any(|l| l.starts_with("credit_limit") && l.contains("not controlled")),
+        "{en}"
+    );
+    // CSV and JSON keep the value itself: empty / null when not controlled.
+    let csv = ok(&db, &["balance", "C000001", "--format", "csv"]);
+    assert!(
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("C000001,成都远航贸易有限公司,active,,"),
+        "{csv}"
+    );
+    let json = json(&db, &["balance", "C000001", "--format", "json"]);
+    assert!(json["credit_limit"].is_null(), "{json}");
+    assert_eq!(json["over_limit"], false);
+    let json = support::json(&db, &["balance", "C000002", "--format", "json"]);
+    assert_eq!(json["credit_limit"], "0.00");
+}

@@ -125,11 +125,31 @@ fn saved_sessions_list_show_and_confirm() {
     assert_eq!(history[0]["unexplained_difference"], "-22450.00");
     assert_eq!(history[0]["file_name"], "s.xlsx");
 
-    let out = kehu(&b.db, &["reconcile", "confirm", "1", "--format", "json"]);
+    // It does not close: confirming it needs a reason.
+    let out = kehu(&b.db, &["reconcile", "confirm", "1"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("does not close: -22,450.00 is unexplained"),
+        "{}",
+        stderr(&out)
+    );
+    let out = kehu(
+        &b.db,
+        &[
+            "reconcile",
+            "confirm",
+            "1",
+            "--reason",
+            "对方漏记两笔，已电话确认",
+            "--format",
+            "json",
+        ],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let confirmed = json_of(&out);
     assert_eq!(confirmed["status"], "confirmed");
     assert_eq!(confirmed["confirmed_by"], "会计小王");
+    assert_eq!(confirmed["confirm_reason"], "对方漏记两笔，已电话确认");
     // Twice is refused; the ledger is locked inside the period.
     let again = kehu(&b.db, &["reconcile", "confirm", "1"]);
     assert_eq!(again.status.code(), Some(1));

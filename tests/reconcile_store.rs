@@ -101,7 +101,10 @@ fn confirming_locks_the_period_and_the_session() {
         .save_reconciliation(None, &p.source, &p.reconciliation)
         .unwrap();
     b.store.set_operator("主管老李");
-    let info = b.store.confirm_reconciliation(id, None).unwrap();
+    let info = b
+        .store
+        .confirm_reconciliation_because(id, None, Some("差额已与对方核实"))
+        .unwrap();
     assert_eq!(info.status, SessionStatus::Confirmed);
     assert_eq!(info.confirmed_by.as_deref(), Some("主管老李"));
     assert!(info.confirmed_at.is_some());
@@ -168,13 +171,16 @@ fn confirming_saves_the_latest_state_in_the_same_transaction() {
     let mut r = p.reconciliation.clone();
     r.set_note(Side::Theirs, 17, "对方 12-30 付款，1 月初到账")
         .unwrap();
-    b.store.confirm_reconciliation(id, Some(&r)).unwrap();
+    b.store
+        .confirm_reconciliation_because(id, Some(&r), Some("余额差异待下月核对"))
+        .unwrap();
     let saved = b.store.reconciliation(id).unwrap();
     assert_eq!(
         saved.reconciliation.note(Side::Theirs, 17),
         Some("对方 12-30 付款，1 月初到账")
     );
-    // An older period confirmed later leaves the lock where it was.
+    // A period inside the confirmed one is only a re-check: saved once,
+    // never confirmed, and the lock stays where it was.
     let lock = b.store.confirmed_until(b.id).unwrap();
     let mut earlier = p.source.clone();
     earlier.to = day("2025-11-30");
@@ -182,13 +188,19 @@ fn confirming_saves_the_latest_state_in_the_same_transaction() {
         .store
         .save_reconciliation(None, &earlier, &p.reconciliation)
         .unwrap();
-    b.store.confirm_reconciliation(id2, None).unwrap();
+    let err = b
+        .store
+        .confirm_reconciliation_because(id2, None, Some("再确认一次"))
+        .unwrap_err();
+    assert_eq!(codes(err), ["reconcile.period_confirmed"]);
     assert_eq!(b.store.confirmed_until(b.id).unwrap(), lock);
     let history = b.store.reconciliations(b.id).unwrap();
     assert_eq!(
         history.iter().map(|s| s.id).collect::<Vec<_>>(),
         vec![id, id2]
     );
+    assert_eq!(history[1].recheck_of, Some(id));
+    assert_eq!(history[0].recheck_of, None);
 }
 
 #[test]

@@ -49,7 +49,7 @@ fn add_assigns_code_and_mnemonic_and_persists() {
     assert_eq!(c.data.code, "C000001");
     assert_eq!(c.data.mnemonic, "SZSHQDZYXGS");
     assert_eq!(c.data.tax_id, HUAQIANG);
-    assert_eq!(c.data.credit_limit, Money::from_fen(5_000_000));
+    assert_eq!(c.data.credit_limit, Some(Money::from_fen(5_000_000)));
     drop(store);
 
     let store = Store::open(&dir.path().join("kehu.db")).unwrap();
@@ -220,7 +220,10 @@ fn edit_writes_one_audit_row_per_changed_field() {
             &values(&[("credit_limit", "80,000.00"), ("contact", "王芳")]),
         )
         .unwrap();
-    assert_eq!(saved.customer.data.credit_limit, Money::from_fen(8_000_000));
+    assert_eq!(
+        saved.customer.data.credit_limit,
+        Some(Money::from_fen(8_000_000))
+    );
     let history = store.audit_history(saved.customer.id).unwrap();
     let rows: Vec<(&str, &str, Option<&str>, Option<&str>)> = history
         .iter()
@@ -382,7 +385,7 @@ fn templates_fill_fields_and_given_values_win() {
         )
         .unwrap()
         .customer;
-    assert_eq!(c.data.credit_limit, Money::from_fen(20_000_000));
+    assert_eq!(c.data.credit_limit, Some(Money::from_fen(20_000_000)));
     assert_eq!(c.data.payment_days, 45);
     assert_eq!(c.data.tax_rate.map(|r| r.percent()), Some(13));
     assert_eq!(

@@ -45,7 +45,7 @@ fn t_picks_a_template_and_the_form_starts_from_it() {
     typed(&mut app, &kehu::synth::uscc("320500", 4242));
     ctrl(&mut app, 's');
     let c = app.store().customer("C000007").unwrap().unwrap();
-    assert_eq!(c.data.credit_limit, Money::from_fen(20_000_000));
+    assert_eq!(c.data.credit_limit, Some(Money::from_fen(20_000_000)));
     assert_eq!(c.data.payment_days, 60);
 }
 

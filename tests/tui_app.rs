@@ -43,7 +43,7 @@ fn adding_a_customer_saves_it_with_generated_code_and_mnemonic() {
     let store = Store::open(&dir.path().join("kehu.db")).unwrap();
     let saved = store.customer("C000007").unwrap().unwrap();
     assert_eq!(saved.data.mnemonic, "HZXYSPYXGS");
-    assert_eq!(saved.data.credit_limit, Money::from_fen(5_000_000));
+    assert_eq!(saved.data.credit_limit, Some(Money::from_fen(5_000_000)));
     assert_eq!(saved.data.kind.key(), "company");
 }
 
@@ -87,6 +87,29 @@ fn choice_fields_are_picked_by_searching_their_labels() {
         c.data.classification.get("industry").map(String::as_str),
         Some("建筑业")
     );
+}
+
+#[test]
+fn the_picker_finds_a_choice_by_its_short_name_and_initials() {
+    for (lang, query) in [(Lang::Zh, "zp"), (Lang::En, "专票"), (Lang::Zh, "专票")] {
+        let (_dir, store) = sample_store();
+        let mut app = app(store, lang);
+        typed(&mut app, "a");
+        typed(&mut app, "南京嘉诚建材有限公司");
+        tabs(&mut app, 11); // → invoice type
+        key(&mut app, KeyCode::Enter);
+        typed(&mut app, query);
+        let text = screen(&mut app, 80, 24);
+        let special = if lang == Lang::Zh {
+            "增值税专用发票"
+        } else {
+            "Special VAT invoice"
+        };
+        assert!(text.contains(special), "{query}: {text}");
+        key(&mut app, KeyCode::Enter);
+        let text = screen(&mut app, 120, 40);
+        assert!(text.contains(&format!("{special} ▾")), "{query}: {text}");
+    }
 }
 
 #[test]
@@ -206,6 +229,38 @@ fn search_filters_per_keystroke_and_esc_clears() {
 }
 
 #[test]
+fn esc_after_a_kept_search_clears_it_instead_of_quitting() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    typed(&mut app, "/物流");
+    key(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 80, 24).contains("/物流"));
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.should_quit(), "Esc quit the app with a search kept");
+    let text = screen(&mut app, 80, 24);
+    assert!(!text.contains("/物流"), "{text}");
+    assert!(text.contains("C000001"), "{text}");
+    // With nothing kept, Esc leaves as before.
+    key(&mut app, KeyCode::Esc);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn ctrl_u_and_ctrl_w_edit_the_search_box() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "/hqdz");
+    ctrl(&mut app, 'u');
+    let text = screen(&mut app, 80, 24);
+    assert!(!text.contains("/u") && !text.contains("hqdzu"), "{text}");
+    assert!(text.contains("5 shown"), "{text}");
+    typed(&mut app, "深圳 hq");
+    ctrl(&mut app, 'w');
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("/深圳 ▏"), "{text}");
+}
+
+#[test]
 fn archive_hides_and_the_status_filter_shows_archived() {
     let (_dir, store) = sample_store();
     let mut app = app(store, Lang::En);
@@ -242,7 +297,7 @@ fn editing_the_credit_limit_is_audited_and_shown_in_the_detail() {
     typed(&mut app, "250,000");
     ctrl(&mut app, 's');
     let c = app.store().customer("C000002").unwrap().unwrap();
-    assert_eq!(c.data.credit_limit, Money::from_fen(25_000_000));
+    assert_eq!(c.data.credit_limit, Some(Money::from_fen(25_000_000)));
     typed(&mut app, "v");
     let text = screen(&mut app, 120, 40);
     assert!(
@@ -299,4 +354,22 @@ fn large_lists_show_a_first_page_then_load_in_the_background() {
     typed(&mut app, "G");
     assert!(screen(&mut app, 120, 40).contains("C001200"));
     drop(dir);
+}
+
+#[test]
+fn pasted_text_goes_into_the_field_and_never_runs_commands() {
+    use kehu::tui::event::Event;
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    // On the list keys are commands: a paste of "dd" archives nothing.
+    app.handle_event(Event::Paste("dd".into()));
+    assert!(!screen(&mut app, 80, 24).contains("归档此客户"));
+    typed(&mut app, "a");
+    app.handle_event(Event::Paste("杭州新源\n食品有限公司\r\n".into()));
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("客户名称  杭州新源 食品有限公司"), "{text}");
+    assert!(
+        !text.contains("录入单据"),
+        "the line break was not an Enter: {text}"
+    );
 }

@@ -67,7 +67,7 @@ fn add_search_edit_quit_and_check_the_file() {
     let c = store.customer("C000001").unwrap().unwrap();
     assert_eq!(c.data.name, "深圳市华强电子有限公司");
     assert_eq!(c.data.mnemonic, "SZSHQDZYXGS");
-    assert_eq!(c.data.credit_limit, Money::from_fen(8_000_000));
+    assert_eq!(c.data.credit_limit, Some(Money::from_fen(8_000_000)));
     let history = store.audit_history(c.id).unwrap();
     assert!(
         history.iter().any(|h| h.field == "credit_limit"

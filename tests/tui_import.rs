@@ -77,10 +77,13 @@ fn a_gbk_csv_with_a_title_row_imported_by_keys_lands_in_the_database_and_the_lis
     assert_eq!(customers.len(), 11);
     let yuanhang = named(&customers, "成都市远航医疗器械有限公司");
     assert_eq!(yuanhang.data.tax_id, "915101006791061186");
-    assert_eq!(yuanhang.data.credit_limit, Money::from_fen(5_000_000));
+    assert_eq!(yuanhang.data.credit_limit, Some(Money::from_fen(5_000_000)));
     assert_eq!(yuanhang.data.payment_days, 30);
     let hongyuan = named(&customers, "广州市宏远企业管理咨询有限责任公司");
-    assert_eq!(hongyuan.data.credit_limit, Money::from_fen(15_000_000));
+    assert_eq!(
+        hongyuan.data.credit_limit,
+        Some(Money::from_fen(15_000_000))
+    );
     // A line break inside a quoted cell stays (as the file has it).
     assert_eq!(hongyuan.data.notes, "老客户\r\n年底对账");
     let batches = store.batches().unwrap();
@@ -172,11 +175,35 @@ fn rejected_rows_are_saved_as_csv_and_xlsx_ready_to_fix() {
     typed(&mut app, "rejects.pdf");
     key(&mut app, KeyCode::Enter);
     let text = screen(&mut app, 120, 40);
-    assert!(
-        text.contains("save to a file ending in .csv or .xlsx"),
-        "{text}"
-    );
+    assert!(text.contains("must end in .xlsx / .csv"), "{text}");
     assert!(text.contains("Save the rejected rows"), "{text}");
+    key(&mut app, KeyCode::Esc);
+
+    // The file written before exists: the app asks before replacing it.
+    std::fs::write(&csv, "mine").unwrap();
+    typed(&mut app, "r");
+    ctrl(&mut app, 'u');
+    typed(&mut app, csv.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("Replace the file?"), "{text}");
+    typed(&mut app, "n");
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "mine");
+    key(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 120, 40).contains("Replace the file?"));
+    typed(&mut app, "y");
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("Rejected rows saved"), "{text}");
+    assert!(std::fs::read_to_string(&csv).unwrap().contains(",error"));
+
+    // Never the database, whatever the answer would be.
+    typed(&mut app, "r");
+    ctrl(&mut app, 'u');
+    typed(&mut app, dir.path().join("kehu.db").to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("is the database kehu has open"), "{text}");
+    assert!(!text.contains("Replace the file?"), "{text}");
 }
 
 #[test]
@@ -344,6 +371,9 @@ fn a_workbook_offers_its_sheets() {
 
     let mut app = app(store, Lang::En);
     open_file(&mut app, book.to_str().unwrap());
+    // The data sheet opens first, not the notes before it; `s` still goes round.
+    assert!(screen(&mut app, 80, 24).contains("Sheet 客户 (2/2)"));
+    typed(&mut app, "s");
     assert!(screen(&mut app, 80, 24).contains("Sheet 说明 (1/2)"));
     typed(&mut app, "s");
     let text = screen(&mut app, 80, 24);
@@ -431,5 +461,5 @@ fn update_policy_overwrites_the_stored_customers_from_a_second_file() {
     app.wait_until_loaded();
     assert!(screen(&mut app, 80, 24).contains("1 rows · 0 inserted · 1 updated"));
     let c = app.store().customer("C000007").unwrap().unwrap();
-    assert_eq!(c.data.credit_limit, Money::from_fen(8_800_000));
+    assert_eq!(c.data.credit_limit, Some(Money::from_fen(8_800_000)));
 }

@@ -46,7 +46,7 @@ fn the_wizard_imports_a_gbk_csv_by_keystrokes() {
     let c = store.customer("C000001").unwrap().unwrap();
     assert_eq!(c.data.name, "成都市远航医疗器械有限公司");
     assert_eq!(c.data.tax_id, "915101006791061186");
-    assert_eq!(c.data.credit_limit, Money::from_fen(5_000_000));
+    assert_eq!(c.data.credit_limit, Some(Money::from_fen(5_000_000)));
     assert_eq!(
         c.data.classification.get("industry").map(String::as_str),
         Some("批发零售")

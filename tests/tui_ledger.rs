@@ -176,7 +176,6 @@ fn a_customer_on_hold_is_refused_without_an_override() {
 fn quick_invoice_finds_the_customer_by_mnemonic_and_by_tax_id() {
     let (_dir, store) = sample_store();
     let mut app = app(store, Lang::Zh);
-    typed(&mut app, "v"); // from the detail screen too
     typed(&mut app, "n");
     typed(&mut app, "shhy"); // 上海宏远
     let text = screen(&mut app, 120, 40);
@@ -192,16 +191,17 @@ fn quick_invoice_finds_the_customer_by_mnemonic_and_by_tax_id() {
         doc(&ledger_of(&app, "C000003"), "HY-9").entry.data.amount,
         yuan("50000")
     );
-    // Back where it was opened: the detail screen, its figures re-read.
+    // Back where it was opened: the list, its figures re-read.
     let text = screen(&mut app, 120, 40);
-    assert!(text.contains("客户名称  深圳市华强电子有限公司"), "{text}");
+    let row = text.lines().find(|l| l.contains("C000003")).unwrap();
+    assert!(row.contains("-50,000.00"), "{text}");
 
     typed(&mut app, "n");
     typed(&mut app, "19220382"); // part of 华强's tax ID
     let text = screen(&mut app, 120, 40);
     assert!(text.contains("C000001 深圳市华强电子有限公司"), "{text}");
     key(&mut app, KeyCode::Esc);
-    assert!(screen(&mut app, 80, 24).contains("基本信息"));
+    assert!(screen(&mut app, 80, 24).contains("5 条"));
 }
 
 #[test]
@@ -242,6 +242,53 @@ fn quick_invoice_creates_a_missing_customer_then_continues_to_the_invoice() {
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0].entry.data.doc_no, "CD-001");
     assert_eq!(customer.data.status, Status::Active);
+}
+
+#[test]
+fn n_on_a_customers_details_opens_that_customers_invoice() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "j"); // C000002
+    typed(&mut app, "v");
+    typed(&mut app, "n");
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("New entry · C000002 广州鑫达贸易有限公司"),
+        "{text}"
+    );
+    // Esc goes back to the details, not to a picker.
+    key(&mut app, KeyCode::Esc);
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("C000002  广州鑫达贸易有限公司"), "{text}");
+}
+
+#[test]
+fn quick_invoice_for_a_new_customer_without_a_limit_is_not_refused() {
+    // A new customer's limit starts empty (not controlled, 不控制), so the
+    // "create, then invoice" flow issues the invoice; a limit of 0 (cash
+    // only) would have refused it.
+    let (dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    typed(&mut app, "n");
+    typed(&mut app, "成都远航贸易有限公司");
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("信用额度 不控制"), "{text}");
+    typed(&mut app, "CD-001");
+    tabs(&mut app, 1);
+    typed(&mut app, "8000");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("CD-001"), "{text}");
+    assert!(!text.contains("超出"), "{text}");
+    drop(app);
+    let store = Store::open(&dir.path().join("kehu.db")).unwrap();
+    let customer = store.customer("C000007").unwrap().unwrap();
+    assert_eq!(customer.data.credit_limit, None);
+    let lines = store.ledger(customer.id).unwrap();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].entry.override_reason, None);
 }
 
 #[test]
@@ -390,6 +437,25 @@ fn a_statement_is_exported_for_the_period_and_a_bad_file_name_keeps_the_dialog()
     key(&mut app, KeyCode::Enter);
     let bytes = std::fs::read(&xlsx).unwrap();
     assert!(bytes.starts_with(b"PK"), "not a zip/xlsx file");
+    // Again to the same file: the app asks before replacing it.
+    std::fs::write(&xlsx, "mine").unwrap();
+    typed(&mut app, "s");
+    tabs(&mut app, 2);
+    ctrl(&mut app, 'u');
+    typed(&mut app, xlsx.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("覆盖文件？"), "{text}");
+    typed(&mut app, "n");
+    assert_eq!(std::fs::read(&xlsx).unwrap(), b"mine");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "y");
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let text = screen(&mut app, 80, 24);
+    assert!(
+        !text.contains("文件（.xlsx/.csv）"),
+        "the dialog closed: {text}"
+    );
 }
 
 #[test]
@@ -500,6 +566,24 @@ fn the_first_page_shown_while_the_list_loads_has_its_balances_and_marks() {
     let row = text.lines().find(|l| l.contains("C000002")).unwrap();
     assert!(
         row.starts_with(" +") && row.contains("230,000.00"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_quick_invoice_box_edits_like_every_other_field() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    typed(&mut app, "n");
+    typed(&mut app, "深圳 hqdz");
+    ctrl(&mut app, 'w'); // the last word goes
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("> 深圳 "), "{text}");
+    ctrl(&mut app, 'u'); // all of it; no literal u typed
+    typed(&mut app, "shhy");
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("> shhy") && text.contains("C000003"),
         "{text}"
     );
 }

@@ -79,3 +79,40 @@ fn quick_invoice_offers_to_create() {
     insta::assert_snapshot!("quick_create_zh_80x24", screen(&mut app, 80, 24));
     key(&mut app, KeyCode::Esc);
 }
+
+#[test]
+fn over_limit_dialog_says_a_reason_is_needed_in_the_dialog() {
+    shots("entry_refusal_no_reason", |app| {
+        typed(app, "l");
+        typed(app, "a");
+        typed(app, "FP-0003");
+        tabs(app, 1);
+        typed(app, "10000");
+        ctrl(app, 's');
+        key(app, KeyCode::Enter);
+    });
+}
+
+/// Snapshots at one odd size, both languages.
+fn narrow(name: &str, (w, h): (u16, u16), setup: impl Fn(&mut App)) {
+    for (lang, tag) in LANGS {
+        let (_dir, store) = sample_store();
+        let mut app = app(store, lang);
+        setup(&mut app);
+        app.wait_until_loaded();
+        let text = screen(&mut app, w, h);
+        insta::assert_snapshot!(format!("{name}_{tag}_{w}x{h}"), text);
+    }
+}
+
+#[test]
+fn narrow_terminals_keep_the_sorted_column_and_whole_numbers() {
+    // Sorted by balance at 60 columns: the balance column stays.
+    narrow("list_sorted_by_balance", (60, 20), |app| {
+        typed(app, "oooooo")
+    });
+    // The dashboard at 40×12: an amount is whole or left out (…).
+    narrow("dashboard_tiny", (40, 12), |app| typed(app, "D"));
+    // Every status, "Archived" whole, at 120 columns.
+    narrow("list_all_statuses", (120, 40), |app| typed(app, "ssss"));
+}

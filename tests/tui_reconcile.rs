@@ -217,19 +217,53 @@ fn an_adjusting_entry_is_booked_from_the_difference() {
 }
 
 #[test]
-fn confirming_locks_the_books_and_the_screen() {
+fn confirming_one_that_does_not_close_is_refused() {
     let (b, mut app) = opened();
+    typed(&mut app, "c");
+    typed(&mut app, "y");
+    let line = status(&mut app);
+    assert!(line.contains("does not close"), "{line}");
+    let info = Store::open(&b.db).unwrap().reconciliation(1).unwrap().info;
+    assert_eq!(info.status, SessionStatus::Draft);
+}
+
+#[test]
+fn confirming_locks_the_books_and_the_screen() {
+    // November to 5 December closes once its opening difference is explained.
+    let b = books();
+    let path = statement(b.dir.path(), "s.csv", false);
+    let mut app = app_on(&b, Lang::En);
+    typed(&mut app, "r");
+    typed(&mut app, path.to_str().unwrap());
+    key(&mut app, KeyCode::Tab);
+    typed(&mut app, "2025-11-01");
+    key(&mut app, KeyCode::Tab);
+    typed(&mut app, "2025-12-05");
+    key(&mut app, KeyCode::Enter);
+    app.wait_until_loaded();
+    key(&mut app, KeyCode::Enter);
+    app.wait_until_loaded();
+    typed(&mut app, "o");
+    typed(&mut app, "10 月运费差异");
+    key(&mut app, KeyCode::Enter);
     typed(&mut app, "c");
     assert!(text(&mut app).contains("Confirm this reconciliation?"));
     typed(&mut app, "y");
     let line = status(&mut app);
     assert!(
-        line.contains("Reconciliation confirmed #1 · 会计小王 2025-12-30"),
+        line.contains("Reconciliation confirmed #1 · 会计小王 2025-12-05"),
         "{line}"
     );
     assert!(text(&mut app).contains("confirmed #1"));
-    typed(&mut app, "m");
-    assert!(status(&mut app).contains("confirmed: it can no longer change"));
+    // The footer offers only what still works on a confirmed reconciliation.
+    let footer = text(&mut app).lines().last().unwrap().to_string();
+    for gone in ["Match", "Note", "Save", "Confirm"] {
+        assert!(!footer.contains(gone), "{gone}: {footer}");
+    }
+    assert!(footer.contains("Export"), "{footer}");
+    let before = text(&mut app);
+    typed(&mut app, "m"); // no longer a key here: nothing changes
+    assert_eq!(text(&mut app).lines().nth(3), before.lines().nth(3));
 
     let store = Store::open(&b.db).unwrap();
     let info = store.reconciliation(1).unwrap().info;
@@ -237,11 +271,24 @@ fn confirming_locks_the_books_and_the_screen() {
     assert_eq!(info.confirmed_by.as_deref(), Some("会计小王"));
     assert_eq!(
         store.confirmed_until(b.id).unwrap(),
-        Some(day("2025-12-30"))
+        Some(day("2025-12-05"))
     );
     // Leaving a confirmed reconciliation asks nothing.
     typed(&mut app, "q");
     assert!(text(&mut app).contains("Credit limit"));
+    // Reconciling the confirmed period again warns at once.
+    let path = statement(b.dir.path(), "again.xlsx", false);
+    typed(&mut app, "r");
+    typed(&mut app, path.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    app.wait_until_loaded();
+    key(&mut app, KeyCode::Enter);
+    app.wait_until_loaded();
+    let line = status(&mut app);
+    assert!(
+        line.contains("Already reconciled and confirmed up to 2025-12-30"),
+        "{line}"
+    );
 }
 
 #[test]
@@ -263,6 +310,30 @@ fn leaving_unsaved_work_asks_first_and_export_writes_the_report() {
         |r| r.first() == Some(&Data::String("In our books only".into()))
             && r.get(2) == Some(&Data::String("44031106".into()))
     ));
+    // Once more to the same file: asked first; no keeps it, yes replaces it.
+    std::fs::write(&out, "mine").unwrap();
+    typed(&mut app, "e");
+    ctrl(&mut app, 'u');
+    typed(&mut app, out.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    assert!(text(&mut app).contains("Replace the file?"));
+    typed(&mut app, "n");
+    assert_eq!(std::fs::read(&out).unwrap(), b"mine");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "y");
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+    assert!(status(&mut app).contains("Reconciliation statement written"));
+    // Never over the database.
+    typed(&mut app, "e");
+    ctrl(&mut app, 'u');
+    typed(&mut app, b.db.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        status(&mut app).contains("is the database kehu has open"),
+        "{}",
+        status(&mut app)
+    );
+    key(&mut app, KeyCode::Esc);
 
     typed(&mut app, "q");
     assert!(text(&mut app).contains("Leave without saving?"));

@@ -46,6 +46,21 @@ fn open_match_by_hand_confirm_and_check_the_file() {
     s.send(ENTER);
     s.wait_for("Matched 9 · Unmatched 2");
 
+    // Only what differs: their payment still in the post, our invoice too;
+    // a note on each explains them, so the reconciliation closes.
+    s.send(b"f");
+    s.send(b"n");
+    s.send("对方 12-30 付款，1 月到账".as_bytes());
+    s.send(ENTER);
+    s.wait_for("Unexplained -9,600.00");
+    s.send(b"\x1b[A"); // up: our invoice's row, and our side
+    s.send(TAB);
+    s.send(b"n");
+    s.wait_for("Note on this difference");
+    s.send("发票在途".as_bytes());
+    s.send(ENTER);
+    s.wait_for("Closes yes");
+
     s.send(b"c");
     s.wait_for("Confirm this reconciliation?");
     s.send(b"y");

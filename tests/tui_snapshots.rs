@@ -98,3 +98,48 @@ fn discard_confirmation() {
     key(&mut app, KeyCode::Esc);
     insta::assert_snapshot!("discard_zh_80x24", screen(&mut app, 80, 24));
 }
+
+#[test]
+fn archiving_a_customer_who_owes_money_warns() {
+    // C000001 owes 73,000.00: the question says archiving does not settle it.
+    shots("archive_owes", true, |app| {
+        typed(app, "d");
+    });
+}
+
+#[test]
+fn quit_dialog_names_the_app() {
+    // "退出 kehu？", not "退出客户？" (leave the customer?).
+    shots("quit_dialog", true, |app| {
+        typed(app, "a");
+        typed(app, "杭州新源食品有限公司");
+        ctrl(app, 'c');
+    });
+}
+
+#[test]
+fn help_overlay_pages_and_shows_where_it_is() {
+    // PgDn moves a page, G goes to the end; the bottom border says which
+    // lines are shown and that more exist above.
+    shots("help_end", true, |app| {
+        typed(app, "?");
+        key(app, KeyCode::PageDown);
+        typed(app, "G");
+    });
+    shots("help_page", true, |app| {
+        typed(app, "?");
+        key(app, KeyCode::PageDown);
+    });
+}
+
+#[test]
+fn a_long_name_scrolls_to_the_cursor_while_typed() {
+    // The end of the name is what is being typed: it stays in view.
+    shots("form_long_name", true, |app| {
+        typed(app, "a");
+        typed(
+            app,
+            "上海宏远信息技术股份有限公司浦东新区张江高科技园区第二分公司",
+        );
+    });
+}

@@ -62,6 +62,9 @@ pub enum Command {
     Export {
         /// The file to write (.xlsx, or .csv in UTF-8 with BOM).
         out: PathBuf,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Reconcile a customer's statement against the ledger (对账); history,
     /// show and confirm saved reconciliations.
@@ -71,6 +74,16 @@ pub enum Command {
         /// bash, zsh, fish, powershell or elvish.
         shell: clap_complete::Shell,
     },
+    /// Take a checked backup of the database (into the backups folder, or --out FILE); list backups.
+    Backup(super::backup::BackupArgs),
+    /// Replace the database with a backup (the current one is kept as a backup first).
+    Restore(super::backup::RestoreArgs),
+    /// The audit trail of every customer, the ledger, reconciliations,
+    /// sign-ins and refusals; restore a deleted customer.
+    Audit(super::audit::AuditArgs),
+    /// Operators and their roles (会计 bookkeeper, 主管 supervisor).
+    #[command(subcommand)]
+    Operator(super::operator::OperatorCmd),
 }
 
 #[derive(Debug, Subcommand)]
@@ -78,6 +91,18 @@ pub enum SettingsCmd {
     /// Show or set the credit-limit ceiling (a typo guard; default 100,000,000.00).
     CreditCeiling {
         /// The new ceiling (omit it to show the current one).
+        amount: Option<String>,
+    },
+    /// Show or set the credit limit above which only a supervisor may set one
+    /// (default 100,000.00; applies once operators exist).
+    SupervisorCreditLimit {
+        /// The new limit (omit it to show the current one).
+        amount: Option<String>,
+    },
+    /// Show or set how far over its limit a bookkeeper's override may take an
+    /// account; beyond it only a supervisor (default 10,000.00).
+    SupervisorOverrideExcess {
+        /// The new amount (omit it to show the current one).
         amount: Option<String>,
     },
 }

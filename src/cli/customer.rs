@@ -27,7 +27,7 @@ pub fn run(cli: &Cli, cmd: &CustomerCmd) -> CliResult {
             }
             let saved = store.add_customer(&values, template.as_deref())?;
             warn(&saved.warnings);
-            print_one(&saved.customer, format.format)
+            print_one(&saved.customer, format.format, super::import::lang(cli))
         }
         CustomerCmd::Edit {
             code,
@@ -36,7 +36,7 @@ pub fn run(cli: &Cli, cmd: &CustomerCmd) -> CliResult {
         } => {
             let saved = store.edit_customer(code, &parse_fields(fields)?)?;
             warn(&saved.warnings);
-            print_one(&saved.customer, format.format)
+            print_one(&saved.customer, format.format, super::import::lang(cli))
         }
         CustomerCmd::List {
             search,
@@ -55,14 +55,14 @@ pub fn run(cli: &Cli, cmd: &CustomerCmd) -> CliResult {
                 status,
                 include_archived: *all,
             })?;
-            print_list(&customers, format.format)
+            print_list(&customers, format.format, super::import::lang(cli))
         }
         CustomerCmd::Show { code, format } => {
             let customer = store.customer(code)?.ok_or_else(|| {
                 Failure::data_msg(Message::new("customer.not_found").with("code", code))
             })?;
             let audit = store.audit_history(customer.id)?;
-            print_detail(&customer, &audit, format.format)
+            print_detail(&customer, &audit, format.format, super::import::lang(cli))
         }
         CustomerCmd::Archive { code } => status_change(&mut store, code, Status::Archived),
         CustomerCmd::Unarchive { code } => status_change(&mut store, code, Status::Active),
@@ -126,14 +126,14 @@ const LIST_HEADERS: [&str; 8] = [
     "classification",
 ];
 
-fn list_row(c: &Customer) -> Vec<String> {
+fn list_row(c: &Customer, format: Format, lang: Lang) -> Vec<String> {
     let d = &c.data;
     vec![
         d.code.clone(),
         d.name.clone(),
         d.mnemonic.clone(),
         d.tax_id.clone(),
-        d.credit_limit.to_string(),
+        output::limit_cell(d.credit_limit, format, lang),
         d.payment_days.to_string(),
         d.status.key().to_string(),
         d.classification
@@ -144,18 +144,26 @@ fn list_row(c: &Customer) -> Vec<String> {
     ]
 }
 
-fn print_list(customers: &[Customer], format: Format) -> CliResult {
-    let rows: Vec<Vec<String>> = customers.iter().map(list_row).collect();
+fn print_list(customers: &[Customer], format: Format, lang: Lang) -> CliResult {
+    let rows: Vec<Vec<String>> = customers
+        .iter()
+        .map(|c| list_row(c, format, lang))
+        .collect();
     output::print_rows(format, &LIST_HEADERS, &rows, &customers)
 }
 
-fn print_one(customer: &Customer, format: Format) -> CliResult {
+pub(super) fn print_one(customer: &Customer, format: Format, lang: Lang) -> CliResult {
     match format {
         Format::Json => {
             output::raw(&output::to_json(customer)?)?;
             Ok(())
         }
-        _ => output::print_rows(format, &LIST_HEADERS, &[list_row(customer)], customer),
+        _ => output::print_rows(
+            format,
+            &LIST_HEADERS,
+            &[list_row(customer, format, lang)],
+            customer,
+        ),
     }
 }
 
@@ -166,7 +174,12 @@ struct Detail<'a> {
     audit: &'a [AuditEntry],
 }
 
-fn print_detail(customer: &Customer, audit: &[AuditEntry], format: Format) -> CliResult {
+fn print_detail(
+    customer: &Customer,
+    audit: &[AuditEntry],
+    format: Format,
+    lang: Lang,
+) -> CliResult {
     if format == Format::Json {
         output::raw(&output::to_json(&Detail { customer, audit })?)?;
         return Ok(());
@@ -177,7 +190,11 @@ fn print_detail(customer: &Customer, audit: &[AuditEntry], format: Format) -> Cl
             vec![
                 f.key().to_string(),
                 f.label(Lang::Zh).to_string(),
-                f.text_of(&customer.data),
+                if *f == Field::CreditLimit {
+                    output::limit_cell(customer.data.credit_limit, format, lang)
+                } else {
+                    f.text_of(&customer.data)
+                },
             ]
         })
         .collect();

@@ -11,11 +11,13 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::args::FormatArg;
 use super::import_report::{customer_columns, print_report};
+use super::outfiles::{refused, rules};
 use super::{Cli, CliResult, Failure, Format, open_store, output};
 use crate::domain::Lang;
 use crate::import::{
     self, Control, ImportError, Mapping, Policy, Progress, Report, Settings, Source,
 };
+use crate::outfile::{self, Format as OutFormat, Pending};
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -35,7 +37,7 @@ pub struct ImportArgs {
     /// as past invoices were issued already).
     #[arg(long)]
     pub check_credit: bool,
-    /// Sheet of a workbook (default: the first).
+    /// Sheet of a workbook (default: the one holding the data, not a notes sheet).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
     /// Row number of the header row, as the spreadsheet shows it (default: found).
@@ -65,6 +67,9 @@ pub struct ImportArgs {
     /// Write a blank template (.xlsx or .csv) with the headers, an example and notes.
     #[arg(long, value_name = "OUT", conflicts_with = "file")]
     pub template: Option<PathBuf>,
+    /// Replace the --rejects or --template file if it exists.
+    #[arg(long)]
+    pub force: bool,
     /// Output format of the report.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -104,8 +109,14 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
         None => {}
     }
     if let Some(out) = &args.template {
+        let rules = rules(cli, args.force)?;
+        outfile::check(out, OutFormat::SHEETS, &rules).map_err(|e| refused(cli, e))?;
         let store = open_store(cli)?;
-        import::write_template(out, &store.catalog()?).map_err(import_failure)?;
+        let catalog = store.catalog()?;
+        outfile::write(out, OutFormat::SHEETS, &rules, |tmp, _| {
+            import::write_template(tmp, &catalog)
+        })
+        .map_err(|e| refused(cli, e))?;
         output::say(Message::new("import.template_written").with("path", out.display()))?;
         return Ok(());
     }
@@ -118,7 +129,48 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
     }
 }
 
+/// Where `--rejects` goes: checked now (a dry run too, so a mistake shows),
+/// written to a temporary file during the run. A dry run writes nothing.
+pub(super) fn rejects_target(
+    cli: &Cli,
+    args: &ImportArgs,
+    file: &Path,
+) -> Result<Option<Pending>, Failure> {
+    let Some(out) = &args.rejects else {
+        return Ok(None);
+    };
+    let rules = rules(cli, args.force)?.input(file);
+    if args.dry_run {
+        outfile::check(out, OutFormat::SHEETS, &rules).map_err(|e| refused(cli, e))?;
+        output::note!("dry run: nothing is written, {} neither", out.display());
+        return Ok(None);
+    }
+    let (pending, _) =
+        Pending::begin(out, OutFormat::SHEETS, &rules).map_err(|e| refused(cli, e))?;
+    Ok(Some(pending))
+}
+
+/// Puts the rejected rows in place, or (none rejected) writes nothing and says so.
+pub(super) fn finish_rejects(
+    cli: &Cli,
+    pending: Option<Pending>,
+    rejected: u64,
+) -> Result<Option<PathBuf>, Failure> {
+    let Some(pending) = pending else {
+        return Ok(None);
+    };
+    if rejected == 0 {
+        output::note!(
+            "no rows were rejected: {} not written",
+            pending.target().display()
+        );
+        return Ok(None);
+    }
+    pending.commit().map(Some).map_err(|e| refused(cli, e))
+}
+
 fn import_file(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
+    let rejects = rejects_target(cli, args, file)?;
     let source = Source::open(file).map_err(import_failure)?;
     let mut store = open_store(cli)?;
     let catalog = store.catalog()?;
@@ -147,7 +199,7 @@ fn import_file(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
         OnDuplicate::Stop => Policy::Stop,
     };
     settings.all_or_nothing = args.all_or_nothing;
-    settings.rejects = args.rejects.clone();
+    settings.rejects = rejects.as_ref().map(|p| p.temp().to_path_buf());
     settings.lang = lang;
 
     let show_progress = args.format != Format::Json && std::io::stderr().is_terminal();
@@ -166,12 +218,13 @@ fn import_file(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
         progress: Some(&mut on_progress),
         cancel: None,
     };
-    let report = if args.dry_run {
+    let mut report = if args.dry_run {
         import::plan(&mut store, &source, &settings, control)
     } else {
         import::commit(&mut store, &source, &settings, control)
     }
     .map_err(import_failure)?;
+    report.rejects_file = finish_rejects(cli, rejects, report.rejected)?;
     if show_progress {
         super::output::progress("\r\x1b[K");
     }

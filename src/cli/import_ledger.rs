@@ -28,6 +28,7 @@ pub fn import_ledger(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
             return Err(Failure::usage_msg(Message::new("import.ledger_update")));
         }
     };
+    let rejects = super::import::rejects_target(cli, args, file)?;
     let source = Source::open(file).map_err(import_failure)?;
     let mut store = open_store(cli)?;
     let layout =
@@ -58,7 +59,7 @@ pub fn import_ledger(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
     };
     settings.on_duplicate = on_duplicate;
     settings.all_or_nothing = args.all_or_nothing;
-    settings.rejects = args.rejects.clone();
+    settings.rejects = rejects.as_ref().map(|p| p.temp().to_path_buf());
     settings.lang = lang;
 
     let show_progress = args.format != Format::Json && std::io::stderr().is_terminal();
@@ -68,12 +69,13 @@ pub fn import_ledger(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
         progress: Some(&mut on_progress),
         cancel: None,
     };
-    let report = if args.dry_run {
+    let mut report = if args.dry_run {
         ledger::plan(&mut store, &source, &settings, control)
     } else {
         ledger::commit(&mut store, &source, &settings, control)
     }
     .map_err(import_failure)?;
+    report.rejects_file = super::import::finish_rejects(cli, rejects, report.rejected)?;
     if show_progress {
         super::output::progress("\r\x1b[K");
     }

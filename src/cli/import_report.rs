@@ -187,6 +187,8 @@ fn summary(source: &Source, layout: &Layout, columns: &[String], report: &Report
         Message::new("import.summary.batch").with("batch", batch)
     } else if report.committed {
         Message::new("import.summary.committed")
+    } else if report.inserted + report.updated == 0 {
+        Message::new("import.summary.nothing_to_write")
     } else {
         Message::new("import.summary.all_or_nothing")
     };

@@ -312,7 +312,9 @@ fn print_added(code: &str, added: &Added, format: Format) -> CliResult {
                 e.data.due_date.map(iso).unwrap_or_default(),
                 e.outstanding.to_string(),
                 s.balance.to_string(),
-                s.credit_available.to_string(),
+                s.credit_available
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
             ];
             output::print_rows(
                 format,
@@ -369,8 +371,16 @@ fn print_added(code: &str, added: &Added, format: Format) -> CliResult {
             output::say(
                 Message::new("ledger.standing")
                     .with("balance", s.balance.grouped())
-                    .with("limit", s.credit_limit.grouped())
-                    .with("available", s.credit_available.grouped())
+                    .with(
+                        "limit",
+                        crate::domain::ledger::credit::limit_label(s.credit_limit, super::lang()),
+                    )
+                    .with(
+                        "available",
+                        s.credit_available
+                            .map(|m| m.grouped())
+                            .unwrap_or_else(|| "-".into()),
+                    )
                     .with("over", over),
             )?;
             if let Some(reason) = &e.override_reason {

@@ -10,8 +10,9 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Failure, Format};
+use crate::domain::money::Money;
 use crate::domain::safe_text::{csv_guard, visible, visible_lines};
-use crate::domain::{Problems, Severity};
+use crate::domain::{Lang, Problems, Severity};
 use crate::messages::Message;
 
 /// `print!` for the CLI: formats, shows control characters, writes to stdout.
@@ -191,6 +192,17 @@ pub fn problems_text(problems: &Problems) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A credit limit (or credit available) as a cell: in a table, the words a
+/// bookkeeper reads (not controlled / 0.00 (cash only)); in CSV, the value
+/// itself (empty when not controlled) so the file imports back.
+pub fn limit_cell(limit: Option<Money>, format: Format, lang: Lang) -> String {
+    match (format, limit) {
+        (Format::Table, Some(m)) if m != Money::ZERO => m.to_string(),
+        (Format::Table, _) => crate::domain::ledger::credit::limit_label(limit, lang),
+        (_, limit) => limit.map(|m| m.to_string()).unwrap_or_default(),
+    }
 }
 
 #[cfg(test)]

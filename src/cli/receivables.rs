@@ -5,12 +5,14 @@ use serde::Serialize;
 
 use super::args::{AgingArgs, BalanceArgs, OverdueArgs, StatementArgs};
 use super::ledger::{customer_id, date_arg, today};
+use super::outfiles::{refused, rules};
 use super::{Cli, CliResult, Failure, Format, open_store, output};
 use crate::domain::Lang;
 use crate::domain::date::iso;
 use crate::domain::ledger::aging::Bucket;
 use crate::domain::money::Money;
-use crate::report::{self, ReportError};
+use crate::outfile::{self, Format as OutFormat};
+use crate::report;
 use crate::store::{AgingReport, Balance, OverdueItem};
 
 /// Language of documents written to files: `--lang`, else Chinese (they go to customers).
@@ -19,13 +21,6 @@ fn document_lang(cli: &Cli) -> Lang {
         .as_deref()
         .and_then(Lang::parse)
         .unwrap_or(Lang::Zh)
-}
-
-fn report_failure(e: ReportError) -> Failure {
-    match e {
-        ReportError::UnknownKind(_) => Failure::usage_msg(e.message()),
-        other => Failure::data_msg(other.message()),
-    }
 }
 
 const BALANCE_HEADERS: [&str; 10] = [
@@ -41,16 +36,19 @@ const BALANCE_HEADERS: [&str; 10] = [
     "overdue",
 ];
 
-fn balance_row(b: &Balance, today: chrono::NaiveDate) -> Vec<String> {
+fn balance_row(b: &Balance, today: chrono::NaiveDate, format: Format, lang: Lang) -> Vec<String> {
     let s = &b.standing;
     vec![
         b.code.clone(),
         b.name.clone(),
         b.status.key().to_string(),
-        s.credit_limit.to_string(),
+        output::limit_cell(s.credit_limit, format, lang),
         s.balance.to_string(),
         s.credit_used.to_string(),
-        s.credit_available.to_string(),
+        match s.credit_available {
+            Some(m) => m.to_string(),
+            None => output::limit_cell(None, format, lang),
+        },
         if s.over_limit { "yes" } else { "" }.to_string(),
         b.oldest_due.map(iso).unwrap_or_default(),
         if b.is_overdue(today) { "yes" } else { "" }.to_string(),
@@ -60,6 +58,7 @@ fn balance_row(b: &Balance, today: chrono::NaiveDate) -> Vec<String> {
 pub fn balance(cli: &Cli, args: &BalanceArgs) -> CliResult {
     let store = open_store(cli)?;
     let today = today();
+    let lang = super::import::lang(cli);
     match &args.code {
         Some(code) => {
             let b = store.balance(customer_id(&store, code)?)?;
@@ -70,13 +69,16 @@ pub fn balance(cli: &Cli, args: &BalanceArgs) -> CliResult {
             output::print_rows(
                 args.format.format,
                 &BALANCE_HEADERS,
-                &[balance_row(&b, today)],
+                &[balance_row(&b, today, args.format.format, lang)],
                 &b,
             )
         }
         None => {
             let all = store.balances()?;
-            let rows: Vec<Vec<String>> = all.iter().map(|b| balance_row(b, today)).collect();
+            let rows: Vec<Vec<String>> = all
+                .iter()
+                .map(|b| balance_row(b, today, args.format.format, lang))
+                .collect();
             output::print_rows(args.format.format, &BALANCE_HEADERS, &rows, &all)
         }
     }
@@ -107,11 +109,18 @@ fn aging_rows(report: &AgingReport) -> Vec<Vec<String>> {
 }
 
 pub fn aging(cli: &Cli, args: &AgingArgs) -> CliResult {
+    let rules = rules(cli, args.force)?;
+    if let Some(path) = &args.out {
+        outfile::check(path, OutFormat::SHEETS, &rules).map_err(|e| refused(cli, e))?;
+    }
     let store = open_store(cli)?;
     let as_of = date_arg("as_of", args.as_of.as_deref())?;
     let report = store.aging(as_of)?;
     if let Some(path) = &args.out {
-        report::write_aging(path, &report, document_lang(cli)).map_err(report_failure)?;
+        outfile::write(path, OutFormat::SHEETS, &rules, |tmp, _| {
+            report::write_aging(tmp, &report, document_lang(cli))
+        })
+        .map_err(|e| refused(cli, e))?;
         output::tell(
             Message::new("report.aging_wrote")
                 .with("path", path.display())
@@ -191,6 +200,10 @@ pub fn overdue(cli: &Cli, args: &OverdueArgs) -> CliResult {
 }
 
 pub fn statement(cli: &Cli, args: &StatementArgs) -> CliResult {
+    let rules = rules(cli, args.force)?;
+    if let Some(path) = &args.out {
+        outfile::check(path, OutFormat::SHEETS, &rules).map_err(|e| refused(cli, e))?;
+    }
     let store = open_store(cli)?;
     let from = date_arg("from", Some(&args.from))?;
     let to = date_arg("to", Some(&args.to))?;
@@ -198,7 +211,10 @@ pub fn statement(cli: &Cli, args: &StatementArgs) -> CliResult {
     let lang = document_lang(cli);
     match &args.out {
         Some(path) => {
-            report::write_statement(path, &statement, lang).map_err(report_failure)?;
+            outfile::write(path, OutFormat::SHEETS, &rules, |tmp, _| {
+                report::write_statement(tmp, &statement, lang)
+            })
+            .map_err(|e| refused(cli, e))?;
             output::say(
                 Message::new("report.statement_wrote")
                     .with("path", path.display())

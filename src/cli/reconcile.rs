@@ -18,12 +18,14 @@ use serde_json::{Value, json};
 use super::args::FormatArg;
 use super::import::lang as screen_lang;
 use super::ledger::customer_id;
+use super::outfiles::{refused, rules};
 use super::{Cli, CliResult, Failure, Format, open_store, output};
 use crate::domain::Lang;
 use crate::domain::date::{iso, parse_date};
 use crate::import::statement::prepare::{self, PrepareError, ReadRequest};
+use crate::outfile::{self, Format as OutFormat, Rules};
 use crate::reconcile::{MatchOptions, Reconciliation, SignConvention};
-use crate::report::{self, ReconciliationDoc, ReportError};
+use crate::report::{self, ReconciliationDoc};
 use crate::store::{SessionInfo, SessionStatus};
 
 mod sessions;
@@ -61,7 +63,7 @@ pub struct ReconcileArgs {
     /// Save the mapping used, with the sign convention, under this name.
     #[arg(long, value_name = "NAME")]
     pub save_mapping: Option<String>,
-    /// Sheet of a workbook (default: the first).
+    /// Sheet of a workbook (default: the one holding the data, not a notes sheet).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
     /// Row number of the header row (default: found).
@@ -73,6 +75,9 @@ pub struct ReconcileArgs {
     /// Write the reconciliation statement (余额调节表) to REPORT.xlsx or .csv.
     #[arg(long, value_name = "REPORT")]
     pub out: Option<PathBuf>,
+    /// Replace the --out file if it exists.
+    #[arg(long, requires = "out")]
+    pub force: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -111,6 +116,9 @@ pub enum ReconcileCmd {
         /// Also write the reconciliation statement to this .xlsx or .csv.
         #[arg(long, value_name = "REPORT")]
         out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
         #[command(flatten)]
         format: FormatArg,
     },
@@ -119,6 +127,10 @@ pub enum ReconcileCmd {
     Confirm {
         /// The reconciliation's number (see history).
         session: i64,
+        /// Why a reconciliation that does not close is confirmed anyway
+        /// (required then; a supervisor's call once operators exist).
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
         #[command(flatten)]
         format: FormatArg,
     },
@@ -135,10 +147,15 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
         Some(ReconcileCmd::Show {
             session,
             out,
+            force,
             format,
-        }) => return sessions::show(cli, *session, out.as_ref(), format.format),
-        Some(ReconcileCmd::Confirm { session, format }) => {
-            return sessions::confirm(cli, *session, format.format);
+        }) => return sessions::show(cli, *session, out.as_ref(), *force, format.format),
+        Some(ReconcileCmd::Confirm {
+            session,
+            reason,
+            format,
+        }) => {
+            return sessions::confirm(cli, *session, reason.as_deref(), format.format);
         }
         None => {}
     }
@@ -156,6 +173,11 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
             .transpose()
     };
     let (from, to) = (date("from", &args.from)?, date("to", &args.to)?);
+    let rules = rules(cli, args.force)?.input(path);
+    if let Some(out) = &args.out {
+        // Before anything is saved: a refused --out leaves no draft behind.
+        outfile::check(out, OutFormat::SHEETS, &rules).map_err(|e| refused(cli, e))?;
+    }
     let mut store = open_store(cli)?;
     let id = customer_id(&store, code)?;
     let request = ReadRequest {
@@ -217,7 +239,7 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
         reconciliation: r,
     };
     if let Some(out) = &args.out {
-        write_report(out, &doc, document_lang(cli))?;
+        write_report(cli, out, &rules, &doc, document_lang(cli))?;
     }
     let meta = json!({
         "customer": { "code": prepared.ours.code, "name": prepared.ours.name },
@@ -276,20 +298,28 @@ fn prepare_failure(e: PrepareError, lang: Lang) -> Failure {
 }
 
 pub(super) fn write_report(
+    cli: &Cli,
     out: &std::path::Path,
+    rules: &Rules,
     doc: &ReconciliationDoc,
     lang: Lang,
 ) -> CliResult {
-    report::write_reconciliation(out, doc, lang).map_err(|e| match e {
-        ReportError::UnknownKind(_) => Failure::usage_msg(e.message()),
-        other => Failure::data_msg(other.message()),
-    })?;
+    outfile::write(out, OutFormat::SHEETS, rules, |tmp, _| {
+        report::write_reconciliation(tmp, doc, lang)
+    })
+    .map_err(|e| refused(cli, e))?;
     output::tell(Message::new("report.wrote").with("path", out.display()));
     Ok(())
 }
 
 pub(super) fn status_text(id: i64, info: Option<&SessionInfo>, lang: Lang) -> String {
     let confirmed = info.filter(|i| i.status == SessionStatus::Confirmed);
+    if let Some(of) = info.and_then(|i| i.recheck_of) {
+        return match lang {
+            Lang::En => format!("Re-check #{id} of confirmed #{of} (read-only)"),
+            Lang::Zh => format!("复核 #{id}（已确认 #{of}，只读）"),
+        };
+    }
     match (confirmed, lang) {
         (Some(i), Lang::En) => format!(
             "Confirmed #{id} by {} at {}",

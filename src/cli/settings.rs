@@ -28,6 +28,34 @@ pub fn run(cli: &Cli, cmd: &SettingsCmd) -> CliResult {
             store.set_credit_ceiling(ceiling)?;
             output::say(Message::new("settings.ceiling_set").with("amount", ceiling.grouped()))?;
         }
+        SettingsCmd::SupervisorCreditLimit { amount: None } => {
+            output::outln!("{}", store.supervisor_credit_limit()?.grouped())?;
+        }
+        SettingsCmd::SupervisorCreditLimit { amount: Some(text) } => {
+            store.set_supervisor_credit_limit(amount(text)?)?;
+            output::outln!(
+                "a credit limit above {} now needs a supervisor",
+                amount(text)?.grouped()
+            )?;
+        }
+        SettingsCmd::SupervisorOverrideExcess { amount: None } => {
+            output::outln!("{}", store.supervisor_override_excess()?.grouped())?;
+        }
+        SettingsCmd::SupervisorOverrideExcess { amount: Some(text) } => {
+            store.set_supervisor_override_excess(amount(text)?)?;
+            output::outln!(
+                "an override more than {} over the limit now needs a supervisor",
+                amount(text)?.grouped()
+            )?;
+        }
     }
     Ok(())
+}
+
+fn amount(text: &str) -> Result<Money, Failure> {
+    let amount = Money::parse(text).map_err(|e| Failure::data(e.text().en))?;
+    if amount < Money::ZERO {
+        return Err(Failure::data("the amount cannot be negative"));
+    }
+    Ok(amount)
 }

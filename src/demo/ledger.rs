@@ -83,7 +83,7 @@ pub fn load(store: &mut Store, today: NaiveDate) -> Result<usize> {
         }
         let mut rng = Rng(i as u64 * 0x9E37_79B9 + 0x5EED);
         let mut entries = Vec::new();
-        let limit = customer.standing.credit_limit.fen();
+        let limit = customer.standing.credit_limit.map_or(0, |m| m.fen());
         if limit == 0 {
             // Cash customers: now and then an invoice paid the same day.
             if i % 3 == 0 {

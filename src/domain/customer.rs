@@ -41,6 +41,11 @@ macro_rules! choice_enum {
                 }
             }
 
+            /// The short names people type for it (专票, 普票…).
+            pub fn aliases(self) -> &'static [&'static str] {
+                match self { $($name::$variant => &[$($alias),*]),+ }
+            }
+
             /// Accepts the key, either label or a known alias, ignoring case and spaces.
             pub fn parse(text: &str) -> Option<$name> {
                 let wanted: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
@@ -179,7 +184,8 @@ pub struct CustomerData {
     pub tax_rate: Option<TaxRate>,
     pub settlement: Option<Settlement>,
     pub payment_days: u16,
-    pub credit_limit: Money,
+    /// `None`: not controlled (不控制); 0: cash only (现款).
+    pub credit_limit: Option<Money>,
     pub status: Status,
     pub notes: String,
     /// Dimension code → value name (行业 → 制造业).
@@ -207,7 +213,7 @@ impl Default for CustomerData {
             tax_rate: None,
             settlement: None,
             payment_days: 0,
-            credit_limit: Money::ZERO,
+            credit_limit: None,
             status: Status::Active,
             notes: String::new(),
             classification: BTreeMap::new(),

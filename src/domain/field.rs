@@ -150,7 +150,7 @@ impl Field {
                 .map(|v| v.key().to_string())
                 .unwrap_or_default(),
             Field::PaymentDays => data.payment_days.to_string(),
-            Field::CreditLimit => data.credit_limit.to_string(),
+            Field::CreditLimit => data.credit_limit.map(|m| m.to_string()).unwrap_or_default(),
             Field::Notes => data.notes.clone(),
         }
     }

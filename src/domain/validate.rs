@@ -247,8 +247,8 @@ fn check_terms(days: &str, limit: &str, rules: &Rules, data: &mut CustomerData, 
         Ok(m) if m.is_negative() => p.push(error(
             Field::CreditLimit,
             "credit_limit.negative",
-            "The credit limit cannot be negative (0 means cash only).",
-            "信用额度不能为负数（0 表示不赊销）。",
+            "The credit limit cannot be negative (0 means cash only, empty means not controlled).",
+            "信用额度不能为负数（0 表示现款，留空表示不控制）。",
         )),
         Ok(m) if m >= rules.credit_ceiling => p.push(error(
             Field::CreditLimit,
@@ -264,7 +264,7 @@ fn check_terms(days: &str, limit: &str, rules: &Rules, data: &mut CustomerData, 
                 rules.credit_ceiling.grouped()
             ),
         )),
-        Ok(m) => data.credit_limit = m,
+        Ok(m) => data.credit_limit = Some(m),
     }
 }
 

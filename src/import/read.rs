@@ -2,12 +2,14 @@
 //! CSV/TSV/TXT in any of the encodings Chinese offices produce (text.rs), or a
 //! workbook sheet through calamine (workbook.rs).
 
+mod choose;
 mod text;
 mod workbook;
 
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use super::ImportError;
 use super::encoding::{Detected, SAMPLE_BYTES};
@@ -79,6 +81,8 @@ pub struct Source {
     len: u64,
     /// The opened workbook and its last sheet read (None for text).
     workbook: Option<workbook::Cache>,
+    /// The sheet read when none is named, chosen once.
+    data_sheet: OnceLock<Option<String>>,
 }
 
 impl Source {
@@ -121,6 +125,7 @@ impl Source {
             kind,
             len,
             workbook: cache,
+            data_sheet: OnceLock::new(),
         })
     }
 
@@ -175,14 +180,15 @@ impl Source {
         }
     }
 
-    /// The sheet rows come from: the named one, else the first.
+    /// The sheet rows come from: the named one, else the one holding the data
+    /// (a workbook opening on its 说明 sheet is read from its data sheet).
     pub fn sheet_name(&self, wanted: Option<&str>) -> Result<Option<String>, ImportError> {
         let sheets = self.sheets();
         if sheets.is_empty() {
             return Ok(None);
         }
         match wanted.map(str::trim).filter(|w| !w.is_empty()) {
-            None => Ok(sheets.first().cloned()),
+            None => Ok(Some(self.data_sheet())),
             Some(w) => sheets
                 .iter()
                 .find(|s| s.as_str() == w || s.trim().eq_ignore_ascii_case(w))
@@ -196,7 +202,23 @@ impl Source {
         }
     }
 
-    /// Streams the rows of a text file, or of `sheet` (default: the first) of a workbook.
+    /// The sheet that looks most like data, chosen once; the first sheet for
+    /// a workbook of one sheet.
+    fn data_sheet(&self) -> String {
+        let sheets = self.sheets();
+        self.data_sheet
+            .get_or_init(|| match (&self.kind, &self.workbook) {
+                (FileKind::Workbook { kind, .. }, Some(cache)) if sheets.len() > 1 => {
+                    workbook::data_sheet(&self.path, *kind, cache, sheets)
+                }
+                _ => None,
+            })
+            .clone()
+            .or_else(|| sheets.first().cloned())
+            .unwrap_or_default()
+    }
+
+    /// Streams the rows of a text file, or of `sheet` (default: the data sheet) of a workbook.
     pub fn rows(&self, sheet: Option<&str>) -> Result<Rows, ImportError> {
         let inner = match &self.kind {
             FileKind::Text {

@@ -127,20 +127,33 @@ fn guarded(
     if report.dry_run {
         return write(store, report);
     }
-    report.backup = store.backup(KEEP_BACKUPS)?;
-    let mode = store.enter_load_mode(load)?;
+    let backup = store.take_backup()?;
+    let mode = match store.enter_load_mode(load) {
+        Ok(mode) => mode,
+        Err(e) => {
+            store.settle_backup(backup.as_deref(), false, KEEP_BACKUPS)?;
+            return Err(e.into());
+        }
+    };
     let result = write(store, report);
     let restored = store.leave_load_mode(mode);
+    // A run that wrote nothing keeps no backup; one that did prunes the old ones.
+    store.settle_backup(backup.as_deref(), report.committed, KEEP_BACKUPS)?;
+    if report.committed {
+        report.backup = backup;
+    }
     if result.is_ok() {
         restored?;
     }
     result
 }
 
-/// Whether a run must write nothing: a plan, a cancel, a stop on a
-/// duplicate, or "all or nothing" with a rejected row.
+/// Whether a run must write nothing: a plan, nothing to write (no backup
+/// and no empty batch then), a cancel, a stop on a duplicate, or "all or
+/// nothing" with a rejected row.
 pub(super) fn rolls_back(report: &Report, all_or_nothing: bool) -> bool {
     report.dry_run
+        || report.inserted + report.updated == 0
         || report.cancelled
         || report.stopped_at.is_some()
         || (all_or_nothing && report.rejected > 0)

@@ -4,6 +4,7 @@
 use rusqlite::ErrorCode;
 
 use super::{Message, io_cause};
+use crate::domain::Lang;
 use crate::import::ImportError;
 use crate::import::mapping::MappingError;
 use crate::import::statement::StatementMappingError;
@@ -71,9 +72,21 @@ impl StoreError {
             StoreError::Io { path, source } => Message::new("db.folder")
                 .with("path", path.display())
                 .with_msg("cause", io_cause(source)),
+            StoreError::Migration(rusqlite_migration::Error::RusqliteError { err, .. })
+                if sqlite(err).code != "db.error" =>
+            {
+                sqlite(err)
+            }
             StoreError::Migration(e) => Message::new("db.migration").with("detail", e),
             StoreError::Sqlite(e) => sqlite(e),
             StoreError::Coded(m) => m.clone(),
+            StoreError::BadBackup { path, reason } => Message::new("backup.bad")
+                .with("path", path.display())
+                .with("reason", reason),
+            StoreError::Output(e) => Message::new("output.refused").with_text(
+                "text",
+                crate::domain::Text::new(e.text(Lang::En), e.text(Lang::Zh)),
+            ),
         }
     }
 }

@@ -36,6 +36,8 @@ table! {
     "db.busy" => "the database {path} is in use by another kehu; try again when it has finished",
         "数据库 {path} 正被另一个 kehu 使用；请等它完成后重试";
     "db.refused" => "{detail}", "{detail}";
+    "backup.bad" => "{path} is not a good backup: {reason}", "{path} 不是可用的备份：{reason}";
+    "output.refused" => "{text}", "{text}";
     "search.too_long" => "the search text is {length} characters long; search for at most {max}",
         "搜索内容有 {length} 个字符；最多可搜索 {max} 个字符";
 
@@ -122,6 +124,7 @@ table! {
     "import.summary.cancelled" => "cancelled: nothing was written", "已取消：未写入任何内容";
     "import.summary.batch" => "committed as batch {batch} (undo with: kehu import undo {batch})", "已提交为批次 {batch}（撤销：kehu import undo {batch}）";
     "import.summary.committed" => "committed", "已提交";
+    "import.summary.nothing_to_write" => "no row to write: nothing was written (no backup, no batch)", "没有要写入的行：未写入任何内容（无备份、无批次）";
     "import.summary.all_or_nothing" => "all or nothing: rows were rejected, so nothing was written", "全部或全不：有行被拒绝，因此未写入任何内容";
     "import.summary.backup" => "backup   {path}", "备份     {path}";
     "import.summary.rejects" => "rejects  {path}", "拒绝行   {path}";

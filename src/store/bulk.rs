@@ -37,6 +37,7 @@ impl Store {
     /// Starts a bulk write. Similar names are looked up by exact normalised
     /// name only (an index lookup), so the cost per row stays flat.
     pub fn bulk_insert(&mut self) -> Result<BulkInsert<'_>> {
+        self.require(crate::domain::permission::Permission::EditCustomers)?;
         let conn = &self.conn;
         // Unchecked: `&mut self` already rules out a second transaction, and
         // the held insert statement needs the connection borrowed for 's.

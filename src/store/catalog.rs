@@ -14,6 +14,7 @@ impl Store {
 
     /// Adds a dimension (`code` is the key used in files and `--field`).
     pub fn add_dimension(&mut self, code: &str, name_zh: &str, name_en: &str) -> Result<()> {
+        self.require(crate::domain::permission::Permission::ManageSettings)?;
         let code = code.trim();
         if code.is_empty()
             || !code
@@ -44,6 +45,7 @@ impl Store {
         name_zh: &str,
         name_en: &str,
     ) -> Result<()> {
+        self.require(crate::domain::permission::Permission::ManageSettings)?;
         let dim_id = dimension_id(&self.conn, dimension)?;
         self.conn.execute(
             "UPDATE dimension SET name_zh = ?2, name_en = ?3 WHERE id = ?1",
@@ -54,6 +56,7 @@ impl Store {
 
     /// Retires a whole dimension: customers keep their values, no new ones are given.
     pub fn retire_dimension(&mut self, dimension: &str) -> Result<()> {
+        self.require(crate::domain::permission::Permission::ManageSettings)?;
         let dim_id = dimension_id(&self.conn, dimension)?;
         self.conn
             .execute("UPDATE dimension SET retired = 1 WHERE id = ?1", [dim_id])?;
@@ -61,6 +64,7 @@ impl Store {
     }
 
     pub fn add_dimension_value(&mut self, dimension: &str, value: &str) -> Result<()> {
+        self.require(crate::domain::permission::Permission::EditCustomers)?;
         let dim_id = dimension_id(&self.conn, dimension)?;
         let value = value.trim();
         if value.is_empty() {
@@ -77,6 +81,7 @@ impl Store {
 
     /// Renames a value; customers holding it follow, since they refer to it by id.
     pub fn rename_dimension_value(&mut self, dimension: &str, old: &str, new: &str) -> Result<()> {
+        self.require(crate::domain::permission::Permission::EditCustomers)?;
         let dim_id = dimension_id(&self.conn, dimension)?;
         let changed = self.conn.execute(
             "UPDATE dimension_value SET name = ?3 WHERE dimension_id = ?1 AND name = ?2",
@@ -94,6 +99,7 @@ impl Store {
 
     /// Retires a value: it stays on the customers that have it but cannot be chosen again.
     pub fn retire_dimension_value(&mut self, dimension: &str, value: &str) -> Result<()> {
+        self.require(crate::domain::permission::Permission::EditCustomers)?;
         let dim_id = dimension_id(&self.conn, dimension)?;
         let changed = self.conn.execute(
             "UPDATE dimension_value SET retired = 1 WHERE dimension_id = ?1 AND name = ?2",
@@ -111,6 +117,7 @@ impl Store {
 
     /// Deletes a value only when no customer, archived or not, holds it.
     pub fn delete_dimension_value(&mut self, dimension: &str, value: &str) -> Result<()> {
+        self.require(crate::domain::permission::Permission::EditCustomers)?;
         let dim_id = dimension_id(&self.conn, dimension)?;
         let in_use: i64 = self.conn.query_row(
             "SELECT COUNT(*) FROM customer_class c JOIN dimension_value v ON v.id = c.value_id

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 
+use super::control::{allowed, raises_limit};
 use super::writer::{Checked, SimilarScan, Writer};
 use super::{Result, Store, StoreError};
 use crate::domain::Problems;
@@ -14,6 +15,7 @@ use crate::domain::customer::{
 };
 use crate::domain::field::FieldValues;
 use crate::domain::money::Money;
+use crate::domain::permission::Permission;
 use crate::domain::validate::DEFAULT_CREDIT_CEILING;
 
 /// A saved customer and the warnings it was saved with.
@@ -54,6 +56,7 @@ impl Store {
     }
 
     pub fn set_credit_ceiling(&mut self, ceiling: Money) -> Result<()> {
+        self.require(Permission::ManageSettings)?;
         self.conn.execute(
             "INSERT INTO setting (key, value) VALUES ('credit_ceiling', ?1)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -82,11 +85,20 @@ impl Store {
             None => FieldValues::new(),
         };
         merged.extend(values.iter().map(|(k, v)| (k.clone(), v.clone())));
+        self.require(Permission::EditCustomers)?;
+        let threshold = self.supervisor_credit_limit()?;
         let tx = self.conn.transaction()?;
         let mut writer = Writer::new(&tx, &self.operator)?;
         let checked = writer.check(&tx, &merged, None, SimilarScan::Full)?;
         if checked.problems.has_errors() {
             return Err(StoreError::Invalid(checked.problems));
+        }
+        if raises_limit(&checked.data, None, threshold)
+            && !allowed(&self.control, Permission::RaiseCreditLimit)
+        {
+            drop(writer);
+            drop(tx);
+            return Err(self.refusal(Permission::RaiseCreditLimit));
         }
         let warnings = checked.problems.clone();
         let customer = writer.insert(&tx, checked)?;
@@ -98,6 +110,8 @@ impl Store {
     /// Applies `patch` (field key → new text) to the customer `code`. Fields
     /// not in the patch keep their values; an empty text clears a field.
     pub fn edit_customer(&mut self, code: &str, patch: &FieldValues) -> Result<Saved> {
+        self.require(Permission::EditCustomers)?;
+        let threshold = self.supervisor_credit_limit()?;
         let tx = self.conn.transaction()?;
         let old = find(&tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
         let mut writer = Writer::new(&tx, &self.operator)?;
@@ -105,6 +119,13 @@ impl Store {
         let checked = writer.check(&tx, &values, Some(&old), SimilarScan::Full)?;
         if checked.problems.has_errors() {
             return Err(StoreError::Invalid(checked.problems));
+        }
+        if raises_limit(&checked.data, Some(&old.data), threshold)
+            && !allowed(&self.control, Permission::RaiseCreditLimit)
+        {
+            drop(writer);
+            drop(tx);
+            return Err(self.refusal(Permission::RaiseCreditLimit));
         }
         let customer = writer.update(&tx, &old, checked.data, "update")?;
         tx.commit()?;
@@ -117,6 +138,7 @@ impl Store {
     /// Puts a customer on hold, archives or reactivates it. Reactivating is
     /// refused while another live customer holds the same tax ID.
     pub fn set_status(&mut self, code: &str, status: Status) -> Result<Customer> {
+        self.require(Permission::EditCustomers)?;
         let tx = self.conn.transaction()?;
         let old = find(&tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
         if old.data.status == status {
@@ -141,6 +163,7 @@ impl Store {
     /// Deletes a customer that has no ledger entries, keeping a full snapshot
     /// in the audit trail. Customers with entries can only be archived.
     pub fn delete_customer(&mut self, code: &str) -> Result<()> {
+        self.require(Permission::DeleteCustomers)?;
         let tx = self.conn.transaction()?;
         let old = find(&tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
         if has_ledger_entries(&tx, old.id)? {
@@ -287,7 +310,7 @@ pub(super) fn customer_from_row(row: &Row) -> rusqlite::Result<Customer> {
             tax_rate: row.get::<_, Option<u8>>(16)?.and_then(TaxRate::new),
             settlement: key(17)?.as_deref().and_then(Settlement::parse),
             payment_days: row.get(18)?,
-            credit_limit: Money::from_fen(row.get(19)?),
+            credit_limit: row.get::<_, Option<i64>>(19)?.map(Money::from_fen),
             status: Status::parse(&text(20)?).unwrap_or(Status::Active),
             notes: text(21)?,
             classification: BTreeMap::new(),

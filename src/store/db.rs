@@ -8,6 +8,7 @@ use rusqlite_migration::{M, Migrations};
 
 use super::{Result, StoreError};
 
+mod credit_limit;
 mod equality_checks;
 
 /// Migrations in order; `user_version` counts how many have run.
@@ -22,11 +23,18 @@ fn migrations() -> Migrations<'static> {
             equality_checks::rewrite,
         ),
         M::up(include_str!("migrations/006_batch_ranges.sql")),
+        M::up_with_hook(
+            include_str!("migrations/007_credit_limit_uncontrolled.sql"),
+            credit_limit::rewrite,
+        ),
+        M::up(include_str!("migrations/008_control_confirm.sql")),
+        M::up(include_str!("migrations/009_control_audit.sql")),
+        M::up(include_str!("migrations/010_control_operators.sql")),
     ])
 }
 
 /// The schema version this program writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 10;
 
 /// Page size of new database files, bytes.
 pub const PAGE_SIZE: i64 = 8192;
@@ -193,5 +201,97 @@ mod tests {
         }
         conn.execute("UPDATE customer SET tax_rate = 13, invoice_type = NULL", [])
             .unwrap();
+    }
+
+    #[test]
+    fn a_version_6_file_keeps_its_limits_and_new_customers_are_not_controlled() {
+        use crate::domain::customer::Status;
+        use crate::domain::field::FieldValues;
+        use crate::domain::ledger::credit::{CreditDecision, check_invoice};
+        use crate::domain::money::Money;
+        use crate::store::Store;
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v6.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrations().to_version(&mut conn, 6).unwrap();
+            for (code, limit) in [("C000001", 0), ("C000002", 5_000_000)] {
+                conn.execute(
+                    "INSERT INTO customer (code, name, name_key, credit_limit, created_at, updated_at)
+                     VALUES (?1, ?1, ?1, ?2, 't', 't')",
+                    rusqlite::params![code, limit],
+                )
+                .unwrap();
+            }
+            // Before: an omitted limit was 0 (cash only) and NULL refused.
+            conn.execute(
+                "INSERT INTO customer (code, name, name_key, created_at, updated_at)
+                 VALUES ('C000003', 'x', 'x', 't', 't')",
+                [],
+            )
+            .unwrap();
+            assert!(
+                conn.execute("UPDATE customer SET credit_limit = NULL", [])
+                    .is_err()
+            );
+        }
+        let store = Store::open(&path).unwrap();
+        let conn = store.connection();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let ok: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+        let limit = |code: &str| store.customer(code).unwrap().unwrap().data.credit_limit;
+        // Limits already set keep their meaning: 0 is still cash only.
+        assert_eq!(limit("C000001"), Some(Money::ZERO));
+        assert_eq!(limit("C000002"), Some(Money::from_fen(5_000_000)));
+        assert_eq!(limit("C000003"), Some(Money::ZERO));
+        assert!(matches!(
+            check_invoice(
+                Status::Active,
+                limit("C000001"),
+                Money::ZERO,
+                Money::from_fen(1)
+            ),
+            CreditDecision::OverLimit(_)
+        ));
+        // The rule is looser only by NULL: a negative limit is still refused;
+        // the index on name_key is still there.
+        let err = conn
+            .execute("UPDATE customer SET credit_limit = -1", [])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("CHECK constraint failed"), "{err}");
+        let indexes: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'index'
+                 AND name IN ('customer_name_key', 'customer_live_tax_id')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(indexes, 2);
+        drop(store);
+        // A new customer without a limit is not controlled.
+        let mut store = Store::open(&path).unwrap();
+        let values: FieldValues = [("name".to_string(), "成都远航贸易有限公司".to_string())]
+            .into_iter()
+            .collect();
+        let saved = store.add_customer(&values, None).unwrap();
+        assert_eq!(saved.customer.data.credit_limit, None);
+        let stored: Option<i64> = store
+            .connection()
+            .query_row(
+                "SELECT credit_limit FROM customer WHERE code = ?1",
+                [&saved.customer.data.code],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(stored, None);
     }
 }

@@ -46,4 +46,22 @@ pub enum StoreError {
     /// the user's language.
     #[error("{0}")]
     Coded(crate::messages::Message),
+    #[error("{path} is not a good backup: {reason}")]
+    BadBackup { path: PathBuf, reason: String },
+    #[error(transparent)]
+    Output(#[from] crate::outfile::OutputError),
+}
+
+impl StoreError {
+    /// SQLite found the file damaged (or not a database at all).
+    pub fn is_damaged(&self) -> bool {
+        let sqlite = match self {
+            StoreError::Sqlite(e) | StoreError::Open { source: e, .. } => e,
+            _ => return false,
+        };
+        matches!(
+            sqlite.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+        )
+    }
 }

@@ -226,8 +226,23 @@ impl Store {
         input: &crate::domain::ledger::EntryInput,
         options: &AddOptions,
     ) -> Result<Added> {
+        use crate::domain::permission::Permission;
+        self.require(Permission::EditLedger)?;
+        let most = self.supervisor_override_excess()?;
         let tx = self.conn.transaction()?;
         let added = add_entry_in(&tx, &self.operator, code, input, options)?;
+        // An override past the excess a bookkeeper may take is a supervisor's.
+        let excess = added
+            .standing
+            .credit_available
+            .map_or(0, |available| -available.fen());
+        if added.entry.override_reason.is_some()
+            && excess > most.fen()
+            && !super::control::allowed(&self.control, Permission::OverrideCredit)
+        {
+            drop(tx);
+            return Err(self.refusal(Permission::OverrideCredit));
+        }
         tx.commit()?;
         Ok(added)
     }
@@ -238,6 +253,7 @@ impl Store {
         code: &str,
         request: &AllocateRequest,
     ) -> Result<Vec<AllocationLine>> {
+        self.require(crate::domain::permission::Permission::EditLedger)?;
         let tx = self.conn.transaction()?;
         let account =
             load_account(&tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
@@ -264,6 +280,7 @@ impl Store {
         entry: &EntryRef,
         patch: &EntryPatch,
     ) -> Result<Entry> {
+        self.require(crate::domain::permission::Permission::EditLedger)?;
         let tx = self.conn.transaction()?;
         let account =
             load_account(&tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
@@ -282,6 +299,7 @@ impl Store {
     /// `until`: entries dated then or earlier can no longer be edited, and no
     /// entry may be added there. The date only moves forward.
     pub fn confirm_until(&mut self, code: &str, until: NaiveDate) -> Result<()> {
+        self.require(crate::domain::permission::Permission::EditLedger)?;
         let tx = self.conn.transaction()?;
         confirm_until_in(&tx, &self.operator, code, until)?;
         tx.commit()?;

@@ -14,6 +14,7 @@ pub type SavedMapping = BTreeMap<String, String>;
 impl Store {
     /// Saves (or replaces) a named mapping.
     pub fn save_mapping(&mut self, name: &str, columns: &SavedMapping) -> Result<()> {
+        self.require(crate::domain::permission::Permission::EditCustomers)?;
         let name = name.trim();
         if name.is_empty() {
             return Err(StoreError::Coded(Message::new("mapping.needs_name")));

@@ -88,6 +88,11 @@ pub struct SessionInfo {
     pub updated_at: String,
     pub confirmed_by: Option<String>,
     pub confirmed_at: Option<String>,
+    /// Why a session that did not close was confirmed anyway.
+    pub confirm_reason: Option<String>,
+    /// A draft over a period a confirmed session covers: the id of that
+    /// session. It is a re-check, read-only, and cannot be confirmed.
+    pub recheck_of: Option<i64>,
     /// Adjusting ledger entries booked from its differences (entry ids).
     pub adjustments: Vec<i64>,
 }

@@ -21,7 +21,8 @@ pub struct SummaryRef<'a> {
     pub contact: &'a str,
     pub phone: &'a str,
     pub mobile: &'a str,
-    pub credit_limit: Money,
+    /// `None`: not controlled.
+    pub credit_limit: Option<Money>,
     pub status: Status,
     /// Classification values in dimension order, joined with `/` (制造业/华南).
     pub classification: &'a str,
@@ -86,7 +87,7 @@ fn summary_from_row<'r>(row: &'r Row<'_>) -> rusqlite::Result<SummaryRef<'r>> {
         contact: text(6)?,
         phone: text(7)?,
         mobile: text(8)?,
-        credit_limit: Money::from_fen(row.get(9)?),
+        credit_limit: row.get::<_, Option<i64>>(9)?.map(Money::from_fen),
         status: Status::parse(text(10)?).unwrap_or(Status::Active),
         classification: text(11)?,
     })

@@ -18,6 +18,7 @@ impl Store {
     /// Saves (or replaces) a template after checking the values it holds
     /// (a template has no name, and may leave out fields others depend on).
     pub fn save_template(&mut self, name: &str, fields: &FieldValues) -> Result<()> {
+        self.require(crate::domain::permission::Permission::EditCustomers)?;
         let name = name.trim();
         if name.is_empty() {
             return Err(StoreError::Coded(Message::new("template.needs_name")));
@@ -85,6 +86,7 @@ impl Store {
     }
 
     pub fn delete_template(&mut self, name: &str) -> Result<()> {
+        self.require(crate::domain::permission::Permission::EditCustomers)?;
         if self
             .conn
             .execute("DELETE FROM template WHERE name = ?1", [name.trim()])?

@@ -32,6 +32,7 @@ impl Store {
     /// updated, in one transaction. Refused, naming the customers, when any of
     /// them was edited after the import (or deleted) or has ledger entries.
     pub fn undo_batch(&mut self, id: i64) -> Result<Undone> {
+        self.require(crate::domain::permission::Permission::UndoImports)?;
         let tx = self.conn.transaction()?;
         let row = tx
             .query_row(

@@ -6,7 +6,7 @@
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use chrono::NaiveDate;
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -17,6 +17,7 @@ use super::event::Event;
 use super::i18n::{self, Msg};
 use super::index::{CustomerIndex, FIRST_PAGE};
 use super::keymap::{self, Action, Scope};
+use super::screens::entry::EntryScreen;
 use super::screens::quick::QuickInvoice;
 use super::screens::{Outcome, Screen, list::ListScreen};
 use super::theme::Theme;
@@ -271,11 +272,25 @@ impl App {
     pub fn handle_event(&mut self, event: Event) {
         match event {
             Event::Key(key) => self.handle_key(key),
+            Event::Paste(text) => self.paste(&text),
             Event::ScrollUp => self.scroll(-3),
             Event::ScrollDown => self.scroll(3),
             Event::Resize | Event::Tick => {
                 self.poll();
             }
+        }
+    }
+
+    /// Pasted text goes into the field being typed in, one character at a
+    /// time through its line editor; line breaks and tabs become spaces. Where
+    /// keys are commands (the list, a dialog) a paste is ignored.
+    pub fn paste(&mut self, text: &str) {
+        if self.quit_confirm.is_some() || self.help.is_some() || !self.scope().takes_text() {
+            return;
+        }
+        for c in text.trim_end_matches(['\r', '\n']).chars() {
+            let c = if c.is_control() { ' ' } else { c };
+            self.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         }
     }
 
@@ -296,8 +311,12 @@ impl App {
         if let Some(help) = &mut self.help {
             match keymap::action(Scope::Help, &key) {
                 Some(Action::Back) => self.help = None,
-                Some(Action::Down) => help.scroll_by(1, self.page),
-                Some(Action::Up) => help.scroll_by(-1, self.page),
+                Some(Action::Down) => help.scroll_by(1),
+                Some(Action::Up) => help.scroll_by(-1),
+                Some(Action::PageDown) => help.pages(1, self.page),
+                Some(Action::PageUp) => help.pages(-1, self.page),
+                Some(Action::Top) => help.to_top(),
+                Some(Action::Bottom) => help.to_end(),
                 Some(Action::Quit) => self.ask_quit(),
                 _ => {}
             }
@@ -313,8 +332,20 @@ impl App {
             }
             Some(Action::NewInvoice) => {
                 self.ctx.message = None;
-                let quick = QuickInvoice::new(&mut self.ctx);
-                self.stack.push(Screen::Quick(Box::new(quick)));
+                // On a customer's details: that customer's invoice, no picker.
+                let code = self
+                    .stack
+                    .last()
+                    .and_then(|s| s.customer_code())
+                    .map(str::to_string);
+                let screen = match code {
+                    Some(code) => match EntryScreen::new(&mut self.ctx, &code, None) {
+                        Ok(entry) => Screen::Entry(Box::new(entry)),
+                        Err(e) => return self.ctx.error(e.to_string()),
+                    },
+                    None => Screen::Quick(Box::new(QuickInvoice::new(&mut self.ctx))),
+                };
+                self.stack.push(screen);
                 return;
             }
             _ => {}

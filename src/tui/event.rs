@@ -4,9 +4,12 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind, MouseEventKind};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
     Key(KeyEvent),
+    /// Text pasted in one piece (bracketed paste): typed into the field
+    /// with the keyboard, never taken as commands or an Enter.
+    Paste(String),
     ScrollUp,
     ScrollDown,
     Resize,
@@ -28,6 +31,7 @@ pub fn next(timeout: Duration) -> std::io::Result<Event> {
             _ => Event::Tick,
         },
         TermEvent::Resize(..) => Event::Resize,
+        TermEvent::Paste(text) => Event::Paste(text),
         _ => Event::Tick,
     })
 }

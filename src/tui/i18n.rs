@@ -117,7 +117,7 @@ messages! {
     Unsaved => "unsaved", "未保存";
     DiscardTitle => "Discard changes?", "放弃修改？";
     DiscardBody => "The changes in this form will be lost.", "此表单的修改将丢失。";
-    QuitTitle => "Quit kehu?", "退出客户？";
+    QuitTitle => "Quit kehu?", "退出 kehu？";
     QuitBody => "A form has unsaved changes.", "有表单尚未保存。";
     DuplicateTitle => "Possible duplicate", "疑似重复客户";
     DuplicateTaxId => "This tax ID already belongs to:", "该税号已属于：";
@@ -436,6 +436,42 @@ messages! {
     CustomersRestored => "restored", "个已恢复";
     UndoRefused => "Cannot undo", "无法撤销";
     AlreadyUndone => "already undone at", "已于以下时间撤销：";
+    ArchiveOwes => "It still owes", "仍欠款";
+    ScopeReconcileConfirmed => "Confirmed reconciliation", "已确认的对账";
+    AlreadyConfirmedUntil => "Already reconciled and confirmed up to", "已对账确认至";
+    AlreadyConfirmedHint => "this period's entries are locked; an adjustment is booked after that date.", "此期间的往来账已锁定，调整分录须记在该日之后。";
+    ArchiveOwesTail => ": archiving does not settle it.", "，归档不会结清欠款。";
+    // output files and backups (outfile.rs, screens/backups.rs)
+    OverwriteTitle => "Replace the file?", "覆盖文件？";
+    OverwriteBody => "already exists. Replace it?", "已存在，要覆盖吗？";
+    BackupsTitle => "Backups", "备份";
+    NoBackups => "No backups yet: one is taken before every import, or press b.", "还没有备份：每次导入前会自动备份，也可按 b 立即备份。";
+    BackupTaken => "Backup written and checked", "备份已写入并通过检查";
+    RestoreTitle => "Restore this backup?", "恢复此备份？";
+    RestoreBody => "The database is replaced by this backup; the current one is kept as a backup first.", "数据库将被此备份替换；当前数据库会先另存为备份。";
+    Restored => "Restored from", "已恢复自";
+    BackupDamaged => "damaged", "已损坏";
+    KeyBackups => "Backups", "备份";
+    KeyBackupNow => "Back up now", "立即备份";
+    KeyRestore => "Restore", "恢复";
+    ScopeBackups => "Backups", "备份";
+    NothingToWrite => "No row to write: nothing was written (no backup, no batch)", "没有可写入的行：未写入任何内容（不备份，不记批次）";
+}
+
+/// ": " in English, "：" in Chinese (no ASCII punctuation in Chinese text).
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    }
+}
+
+/// Between two sentences: ". " in English, "。" in Chinese.
+pub fn full_stop(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ". ",
+        Lang::Zh => "。",
+    }
 }
 
 /// A count with its unit in the UI language: "1,234 customers" / "1,234 个客户".

@@ -44,7 +44,8 @@ pub enum Text {
 #[derive(Clone, Debug)]
 pub struct Row {
     pub id: i64,
-    pub credit_limit: Money,
+    /// `None`: not controlled.
+    pub credit_limit: Option<Money>,
     /// The receivable balance (net of unapplied credit), from `ledger_balances`.
     pub balance: Money,
     /// Earliest due date of what is still owed.

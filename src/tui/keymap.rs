@@ -46,6 +46,10 @@ pub enum Scope {
     ImportHistory,
     /// Our ledger and the customer's statement side by side.
     Reconcile,
+    /// The database's backups, with restore.
+    Backups,
+    /// A confirmed reconciliation: read-only, so only looking and exporting.
+    ReconcileConfirmed,
 }
 
 impl Scope {
@@ -90,11 +94,13 @@ impl Scope {
             Scope::ImportResult => Msg::ScopeImportResult,
             Scope::ImportHistory => Msg::ScopeImportHistory,
             Scope::Reconcile => Msg::ScopeReconcile,
+            Scope::Backups => Msg::ScopeBackups,
+            Scope::ReconcileConfirmed => Msg::ScopeReconcileConfirmed,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 25] = [
+    pub const ALL: [Scope; 27] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -103,6 +109,7 @@ impl Scope {
         Scope::Ledger,
         Scope::Dashboard,
         Scope::Reconcile,
+        Scope::ReconcileConfirmed,
         Scope::QuickInvoice,
         Scope::ImportFile,
         Scope::ImportSheet,
@@ -112,6 +119,7 @@ impl Scope {
         Scope::ImportProgress,
         Scope::ImportResult,
         Scope::ImportHistory,
+        Scope::Backups,
         Scope::Form,
         Scope::Override,
         Scope::Prompt,
@@ -196,6 +204,9 @@ pub enum Action {
     ConfirmReconciliation,
     ExportReport,
     OpeningNote,
+    Backups,
+    BackupNow,
+    RestoreBackup,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! One file per screen; `Screen` puts them on one stack.
 
+pub mod backups;
 pub mod dashboard;
 pub mod detail;
 pub mod entry;
@@ -41,9 +42,19 @@ pub enum Screen {
     Import(Box<import::ImportWizard>),
     ImportHistory(Box<import::history::HistoryScreen>),
     Reconcile(Box<reconcile::ReconcileScreen>),
+    Backups(Box<backups::BackupsScreen>),
 }
 
 impl Screen {
+    /// The one customer this screen is about, for keys that act on "this
+    /// customer" wherever they are pressed (`n`: a new invoice for it).
+    pub fn customer_code(&self) -> Option<&str> {
+        match self {
+            Screen::Detail(d) => d.code(),
+            _ => None,
+        }
+    }
+
     pub fn scope(&self, ctx: &Ctx) -> Scope {
         match self {
             Screen::List(s) => s.scope(ctx),
@@ -56,6 +67,7 @@ impl Screen {
             Screen::Import(s) => s.scope(),
             Screen::ImportHistory(s) => s.scope(),
             Screen::Reconcile(s) => s.scope(),
+            Screen::Backups(s) => s.scope(),
         }
     }
 
@@ -106,6 +118,7 @@ impl Screen {
             Screen::Import(s) => s.handle_key(key, action, page, ctx),
             Screen::ImportHistory(s) => s.handle_key(key, action, page, ctx),
             Screen::Reconcile(s) => s.handle_key(key, action, page, ctx),
+            Screen::Backups(s) => s.handle_key(key, action, page, ctx),
         }
     }
 
@@ -117,7 +130,11 @@ impl Screen {
             Screen::Form(s) => s.scroll(delta),
             Screen::Ledger(s) => s.scroll(delta, page),
             Screen::ImportHistory(s) => s.scroll(delta, page),
-            Screen::Entry(_) | Screen::Quick(_) | Screen::Dashboard(_) | Screen::Import(_) => {}
+            Screen::Entry(_)
+            | Screen::Quick(_)
+            | Screen::Dashboard(_)
+            | Screen::Import(_)
+            | Screen::Backups(_) => {}
             Screen::Reconcile(s) => s.scroll(delta, page),
         }
     }
@@ -154,6 +171,7 @@ impl Screen {
             Screen::Import(s) => s.render(frame, area, ctx),
             Screen::ImportHistory(s) => s.render(frame, area, ctx),
             Screen::Reconcile(s) => s.render(frame, area, ctx),
+            Screen::Backups(s) => s.render(frame, area, ctx),
         }
     }
 
@@ -169,6 +187,7 @@ impl Screen {
             Screen::Import(s) => s.status_line(width, ctx),
             Screen::ImportHistory(s) => s.status_line(width, ctx),
             Screen::Reconcile(s) => s.status_line(width, ctx),
+            Screen::Backups(s) => s.status_line(width, ctx),
         }
     }
 }

@@ -113,6 +113,29 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// Like [`truncate`], but a number is never cut: when the cut falls inside
+/// an amount (10,62|3.00), the whole amount goes and `…` says something was
+/// left out, so no figure on screen is a fragment of another.
+pub fn truncate_whole(text: &str, width: usize) -> Cow<'_, str> {
+    let cut = truncate(text, width);
+    let Cow::Owned(mut out) = cut else {
+        return cut;
+    };
+    out.pop(); // the '…'
+    let kept = out.chars().count();
+    let is_number = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+' | '%');
+    let next = text.chars().nth(kept);
+    if next.is_some_and(is_number) && out.ends_with(is_number) {
+        while out.ends_with(is_number) {
+            out.pop();
+        }
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('…');
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,5 +187,19 @@ mod tests {
         assert_eq!(buf[(0, 0)].symbol(), "华");
         assert_eq!(buf[(2, 0)].symbol(), " ");
         assert_eq!(buf[(3, 0)].symbol(), " ");
+    }
+
+    #[test]
+    fn a_number_is_never_cut() {
+        let text = "应收合计 10,623.00 · 净额 -89,377.00";
+        // Plain truncate leaves "10,62…"; the whole amount goes instead.
+        assert_eq!(truncate(text, 15), "应收合计 10,62…");
+        assert_eq!(truncate_whole(text, 15), "应收合计…");
+        assert_eq!(
+            truncate_whole(text, 20),
+            "应收合计 10,623.00 …".replace(" …", "…")
+        );
+        assert_eq!(truncate_whole(text, 80), text);
+        assert_eq!(truncate_whole("10,623.00", 5), "…");
     }
 }

@@ -70,7 +70,11 @@ pub fn sample_store() -> (tempfile::TempDir, Store) {
             ("industry", "信息技术"),
             ("region", "华东"),
         ],
-        &[("name", "北京恒通物流有限公司"), ("industry", "交通物流")],
+        &[
+            ("name", "北京恒通物流有限公司"),
+            ("industry", "交通物流"),
+            ("credit_limit", "0"), // cash only (现款)
+        ],
         &[
             ("name", "张三"),
             ("kind", "个人"),
@@ -100,8 +104,15 @@ pub fn sample_store() -> (tempfile::TempDir, Store) {
         [],
     )
     .unwrap();
-    conn.execute("UPDATE audit SET at = '2026-11-21T14:05:00+08:00'", [])
-        .unwrap();
+    // The audit trail is append-only (a trigger): fixed times for the
+    // snapshots are written with it lifted for a moment.
+    conn.execute_batch(
+        "DROP TRIGGER audit_append_only_update;
+         UPDATE audit SET at = '2026-11-21T14:05:00+08:00';
+         CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+             BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;",
+    )
+    .unwrap();
     (dir, store)
 }
 

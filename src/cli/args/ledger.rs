@@ -152,6 +152,9 @@ pub struct AgingArgs {
     /// Also write the report to FILE.xlsx or FILE.csv.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Replace the --out file if it exists.
+    #[arg(long, requires = "out")]
+    pub force: bool,
     #[command(flatten)]
     pub format: FormatArg,
 }
@@ -178,6 +181,9 @@ pub struct StatementArgs {
     /// FILE.xlsx or FILE.csv (UTF-8 with BOM); without it the statement is printed.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Replace the --out file if it exists.
+    #[arg(long, requires = "out")]
+    pub force: bool,
     #[command(flatten)]
     pub format: FormatArg,
 }

@@ -24,7 +24,10 @@ pub(super) fn history(cli: &Cli, code: &str, format: Format) -> CliResult {
                 s.id.to_string(),
                 iso(s.from),
                 iso(s.to),
-                s.status.key().to_string(),
+                match s.recheck_of {
+                    Some(of) => format!("re-check of #{of}"),
+                    None => s.status.key().to_string(),
+                },
                 s.our_balance.to_string(),
                 s.their_balance.to_string(),
                 s.unexplained_difference.to_string(),
@@ -65,12 +68,25 @@ fn session_json(store: &Store, id: i64) -> Result<(Session, Value), Failure> {
         "status": session.info.status.key(),
         "confirmed_by": session.info.confirmed_by,
         "confirmed_at": session.info.confirmed_at,
+        "confirm_reason": session.info.confirm_reason,
+        "recheck_of": session.info.recheck_of,
         "adjustments": session.info.adjustments,
     });
     Ok((session, meta))
 }
 
-pub(super) fn show(cli: &Cli, id: i64, out: Option<&PathBuf>, format: Format) -> CliResult {
+pub(super) fn show(
+    cli: &Cli,
+    id: i64,
+    out: Option<&PathBuf>,
+    force: bool,
+    format: Format,
+) -> CliResult {
+    let rules = super::super::outfiles::rules(cli, force)?;
+    if let Some(out) = out {
+        crate::outfile::check(out, crate::outfile::Format::SHEETS, &rules)
+            .map_err(|e| super::super::outfiles::refused(cli, e))?;
+    }
     let store = open_store(cli)?;
     let (session, meta) = session_json(&store, id)?;
     let info = &session.info;
@@ -84,15 +100,15 @@ pub(super) fn show(cli: &Cli, id: i64, out: Option<&PathBuf>, format: Format) ->
         reconciliation: &session.reconciliation,
     };
     if let Some(out) = out {
-        write_report(out, &doc, document_lang(cli))?;
+        write_report(cli, out, &rules, &doc, document_lang(cli))?;
     }
     print_reconciliation(format, &doc, meta, screen_lang(cli))?;
     closes(&session.reconciliation)
 }
 
-pub(super) fn confirm(cli: &Cli, id: i64, format: Format) -> CliResult {
+pub(super) fn confirm(cli: &Cli, id: i64, reason: Option<&str>, format: Format) -> CliResult {
     let mut store = open_store(cli)?;
-    let info = store.confirm_reconciliation(id, None)?;
+    let info = store.confirm_reconciliation_because(id, None, reason)?;
     if format == Format::Json {
         output::raw(&output::to_json(&info)?)?;
     } else {

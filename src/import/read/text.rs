@@ -2,7 +2,7 @@
 //! streamed through the csv crate (quoted fields with newlines, ragged rows).
 
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -143,15 +143,33 @@ impl<R: Read> Read for Tally<R> {
     }
 }
 
+type Input = BufReader<Utf8Reader<Tally<File>>>;
+
+/// The rows of a text file. csv-core is driven directly (not through the
+/// csv crate, which drops blank lines without a trace) so each row carries
+/// the number Excel shows for it: blank lines count, and a quoted cell that
+/// holds line breaks is still one row.
 pub(super) struct TextRows {
     path: PathBuf,
-    csv: csv::Reader<Utf8Reader<Tally<BufReader<File>>>>,
-    record: csv::ByteRecord,
-    number: u64,
+    input: Input,
+    core: csv_core::Reader,
+    lines: Lines,
+    /// Line breaks inside the cells of the records read so far.
+    inner_breaks: u64,
+    /// The current record's cell bytes and where each cell ends.
+    fields: Vec<u8>,
+    ends: Vec<usize>,
     len: u64,
     hash: Option<String>,
     /// Cells of a row already used, refilled in place (see `recycle`).
     spare: Vec<String>,
+}
+
+/// A record read: the line it starts on, its cell bytes and cell count.
+struct ReadRecord {
+    first_line: u64,
+    bytes: usize,
+    cells: usize,
 }
 
 impl TextRows {
@@ -162,21 +180,19 @@ impl TextRows {
         })?;
         let len = file.metadata().map(|m| m.len()).unwrap_or(0);
         let tally = Tally {
-            inner: BufReader::with_capacity(256 * 1024, file),
+            inner: file,
             bytes: 0,
             hasher: Sha256::new(),
         };
-        let csv = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .buffer_capacity(256 * 1024)
-            .from_reader(Utf8Reader::new(tally, encoding));
+        let core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
         Ok(TextRows {
             path: path.to_path_buf(),
-            csv,
-            record: csv::ByteRecord::new(),
-            number: 0,
+            input: BufReader::with_capacity(256 * 1024, Utf8Reader::new(tally, encoding)),
+            core,
+            lines: Lines::new(),
+            inner_breaks: 0,
+            fields: vec![0; 4096],
+            ends: vec![0; 64],
             len,
             hash: None,
             spare: Vec::new(),
@@ -198,7 +214,7 @@ impl TextRows {
         if self.len == 0 {
             return 1.0;
         }
-        (self.csv.get_ref().get_ref().bytes as f64 / self.len as f64).min(1.0)
+        (self.input.get_ref().get_ref().bytes as f64 / self.len as f64).min(1.0)
     }
 
     pub fn file_hash(&mut self) -> Result<String, ImportError> {
@@ -207,6 +223,50 @@ impl TextRows {
         }
         // Not read to the end (a preview): hash the file on its own.
         super::hash_file(&self.path)
+    }
+
+    /// The next record into `fields`/`ends`; `None` at the end of the file.
+    fn read_record(&mut self) -> io::Result<Option<ReadRecord>> {
+        use csv_core::ReadRecordResult::*;
+        // Blank lines before the record are skipped here rather than inside
+        // csv-core, so they are counted.
+        loop {
+            let buf = self.input.fill_buf()?;
+            let blank = buf
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+            if blank == 0 {
+                break;
+            }
+            self.lines.count(&buf[..blank]);
+            self.input.consume(blank);
+        }
+        let first_line = self.lines.line;
+        let (mut bytes, mut cells) = (0, 0);
+        loop {
+            let buf = self.input.fill_buf()?;
+            let (result, nin, nout, nend) =
+                self.core
+                    .read_record(buf, &mut self.fields[bytes..], &mut self.ends[cells..]);
+            self.lines.count(&buf[..nin]);
+            self.input.consume(nin);
+            bytes += nout;
+            cells += nend;
+            match result {
+                InputEmpty => {}
+                OutputFull => self.fields.resize(self.fields.len() * 2, 0),
+                OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                Record => {
+                    return Ok(Some(ReadRecord {
+                        first_line,
+                        bytes,
+                        cells,
+                    }));
+                }
+                End => return Ok(None),
+            }
+        }
     }
 }
 
@@ -217,13 +277,16 @@ impl Iterator for TextRows {
         if self.hash.is_some() {
             return None;
         }
-        match self.csv.read_byte_record(&mut self.record) {
-            Ok(true) => {
-                self.number += 1;
+        match self.read_record() {
+            Ok(Some(record)) => {
+                let number = record.first_line - self.inner_breaks;
+                self.inner_breaks += breaks_in(&self.fields[..record.bytes]);
                 let mut cells = std::mem::take(&mut self.spare);
-                cells.truncate(self.record.len());
-                for (i, f) in self.record.iter().enumerate() {
-                    let text = String::from_utf8_lossy(f);
+                cells.truncate(record.cells);
+                let mut start = 0;
+                for (i, &end) in self.ends[..record.cells].iter().enumerate() {
+                    let text = String::from_utf8_lossy(&self.fields[start..end]);
+                    start = end;
                     // kehu's own CSV files guard formula-like cells with a `'`.
                     let text = csv_unguard(&text);
                     match cells.get_mut(i) {
@@ -235,27 +298,86 @@ impl Iterator for TextRows {
                     }
                 }
                 Some(Ok(Row {
-                    number: self.number,
+                    number,
                     cells,
                     numeric: Vec::new(),
                 }))
             }
-            Ok(false) => {
-                let digest = self.csv.get_ref().get_ref().hasher.clone().finalize();
+            Ok(None) => {
+                let digest = self.input.get_ref().get_ref().hasher.clone().finalize();
                 self.hash = Some(hex(&digest));
                 None
             }
             Err(e) => {
-                // The csv crate only fails here on I/O; report and stop.
+                // Only I/O fails here; report where and stop.
                 self.hash = Some(String::new());
                 Some(Err(ImportError::Read {
                     path: self.path.clone(),
-                    row: self.number + 1,
+                    row: self.lines.line - self.inner_breaks,
                     message: e.to_string(),
                 }))
             }
         }
     }
+}
+
+/// Where a text file's bytes are: the line a text editor shows for the next
+/// byte (LF, CRLF and a lone CR each end a line), so a record's first line is
+/// known however many blank lines came before it.
+#[derive(Debug)]
+struct Lines {
+    /// 1-based line of the next byte read.
+    line: u64,
+    /// The last byte counted was a CR (a LF right after it ends the same line).
+    after_cr: bool,
+}
+
+impl Lines {
+    fn new() -> Lines {
+        Lines {
+            line: 1,
+            after_cr: false,
+        }
+    }
+
+    fn count(&mut self, bytes: &[u8]) {
+        let Some(&last) = bytes.last() else {
+            return;
+        };
+        if memchr::memchr(b'\r', bytes).is_none() {
+            // The common case, LF only: counted without a branch per byte
+            // (a LF right after a CR counted before ends that CR's line).
+            let ends_cr_line = self.after_cr && bytes[0] == b'\n';
+            self.line += bytes.iter().filter(|b| **b == b'\n').count() as u64;
+            self.line -= u64::from(ends_cr_line);
+            self.after_cr = false;
+            return;
+        }
+        for &b in bytes {
+            match b {
+                b'\n' if self.after_cr => self.after_cr = false,
+                b'\n' => self.line += 1,
+                b'\r' => {
+                    self.line += 1;
+                    self.after_cr = true;
+                }
+                _ => self.after_cr = false,
+            }
+        }
+        debug_assert_eq!(self.after_cr, last == b'\r');
+    }
+}
+
+/// Line breaks inside a record's cells (quoted multi-line cells): Excel shows
+/// such a record as one row, so later rows are numbered that many lower than
+/// their first line.
+fn breaks_in(cells: &[u8]) -> u64 {
+    if memchr::memchr2(b'\n', b'\r', cells).is_none() {
+        return 0;
+    }
+    let mut lines = Lines::new();
+    lines.count(cells);
+    lines.line - 1
 }
 
 #[cfg(test)]
@@ -273,6 +395,19 @@ mod tests {
         let pipe = "a|b|c\n1|2|3\n";
         assert_eq!(sniff_delimiter(pipe, false), b'|');
         assert_eq!(sniff_delimiter("one column\nonly\n", true), b'\t');
+    }
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_a_lone_cr_split_anywhere() {
+        let text = b"a\r\nb\rc\n\r\n\nd";
+        for split in 0..text.len() {
+            let mut lines = Lines::new();
+            lines.count(&text[..split]);
+            lines.count(&text[split..]);
+            assert_eq!(lines.line, 6, "split at {split}");
+        }
+        assert_eq!(breaks_in(b"one\r\ntwo\nthree"), 2);
+        assert_eq!(breaks_in(b"no breaks"), 0);
     }
 
     #[test]

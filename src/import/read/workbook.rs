@@ -117,6 +117,52 @@ impl Cache {
     }
 }
 
+impl Cache {
+    /// Keeps `range` as the last sheet read (the data sheet chosen after
+    /// reading every sheet, so the steps after do not read it again).
+    fn keep(&self, sheet: &str, range: Arc<Range<Data>>) {
+        let mut cached = self.sheet.lock().unwrap_or_else(|p| p.into_inner());
+        *cached = Some((sheet.to_string(), range));
+    }
+}
+
+/// The sheet that looks most like data (see choose.rs); `None` when no sheet
+/// can be read (the caller falls back to the first, whose error is then shown).
+pub(super) fn data_sheet(
+    path: &Path,
+    kind: WorkbookKind,
+    cache: &Cache,
+    sheets: &[String],
+) -> Option<String> {
+    let mut best: Option<(super::choose::Score, &String, Arc<Range<Data>>)> = None;
+    for name in sheets {
+        let Ok(rows) = SheetRows::open(path, kind, cache, name) else {
+            continue;
+        };
+        let range = Arc::clone(&rows.range);
+        let table_rows = range
+            .rows()
+            .filter(|r| r.iter().filter(|c| !is_blank(c)).nth(1).is_some())
+            .count();
+        let top: Vec<Row> = rows.take(super::super::header::SEARCH_ROWS).collect();
+        let score = super::choose::score(&top, table_rows);
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, name, range));
+        }
+    }
+    let (_, name, range) = best?;
+    cache.keep(name, range);
+    Some(name.clone())
+}
+
+fn is_blank(cell: &Data) -> bool {
+    match cell {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
 /// Tries the formats of the family (the extension's first) and lists the sheets.
 pub(super) fn open(
     path: &Path,
@@ -162,12 +208,15 @@ pub(super) fn open(
 }
 
 /// One sheet, read whole by calamine (a sheet is bounded by Excel's row limit),
-/// handed out row by row.
+/// handed out row by row. calamine's range starts at the first used cell, not
+/// A1: its offset is added back so rows and columns are those Excel shows.
 pub(super) struct SheetRows {
     path: std::path::PathBuf,
     range: Arc<Range<Data>>,
     next: usize,
     first_row: u64,
+    /// Empty columns left of the range (B3:F9 starts one column in).
+    first_col: usize,
 }
 
 impl SheetRows {
@@ -178,12 +227,15 @@ impl SheetRows {
         sheet: &str,
     ) -> Result<SheetRows, ImportError> {
         let range = cache.range(path, kind, sheet)?;
-        let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
+        let (first_row, first_col) = range
+            .start()
+            .map_or((0, 0), |(row, col)| (u64::from(row), col as usize));
         Ok(SheetRows {
             path: path.to_path_buf(),
             range,
             next: 0,
             first_row,
+            first_col,
         })
     }
 
@@ -209,8 +261,10 @@ impl Iterator for SheetRows {
             return None;
         }
         let width = self.range.width();
-        let mut cells = Vec::with_capacity(width);
-        let mut numeric = Vec::with_capacity(width);
+        let mut cells = vec![String::new(); self.first_col];
+        let mut numeric = vec![false; self.first_col];
+        cells.reserve(width);
+        numeric.reserve(width);
         for col in 0..width {
             let (text, number) = self
                 .range

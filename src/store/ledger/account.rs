@@ -19,7 +19,8 @@ pub(crate) struct Account {
     pub code: String,
     pub name: String,
     pub status: Status,
-    pub credit_limit: Money,
+    /// `None`: not controlled.
+    pub credit_limit: Option<Money>,
     pub payment_days: u16,
     /// Net balance, kept current by the writer within a transaction.
     pub balance: Money,
@@ -56,7 +57,7 @@ pub(crate) fn load_account(conn: &Connection, code: &str) -> Result<Option<Accou
                 code: row.get(1)?,
                 name: row.get(2)?,
                 status: Status::parse(&row.get::<_, String>(3)?).unwrap_or(Status::Active),
-                credit_limit: Money::from_fen(row.get(4)?),
+                credit_limit: row.get::<_, Option<i64>>(4)?.map(Money::from_fen),
                 payment_days: row.get(5)?,
                 balance: Money::from_fen(row.get(6)?),
                 confirmed_until: row
@@ -105,7 +106,7 @@ pub(crate) fn standing(conn: &Connection, customer_id: i64) -> Result<Standing> 
         )?
         .query_row([customer_id], |r| {
             Ok(Standing::new(
-                Money::from_fen(r.get(0)?),
+                r.get::<_, Option<i64>>(0)?.map(Money::from_fen),
                 Money::from_fen(r.get(1)?),
             ))
         })?)
@@ -148,7 +149,10 @@ fn balance_from_row(row: &Row) -> rusqlite::Result<Balance> {
         code: row.get(1)?,
         name: row.get(2)?,
         status: Status::parse(&row.get::<_, String>(3)?).unwrap_or(Status::Active),
-        standing: Standing::new(Money::from_fen(row.get(4)?), Money::from_fen(row.get(5)?)),
+        standing: Standing::new(
+            row.get::<_, Option<i64>>(4)?.map(Money::from_fen),
+            Money::from_fen(row.get(5)?),
+        ),
         open_debit: Money::from_fen(row.get(6)?),
         unapplied: Money::from_fen(row.get(7)?),
         oldest_due: row

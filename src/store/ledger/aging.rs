@@ -230,9 +230,7 @@ impl Store {
             .filter(|b| b.standing.over_limit)
             .cloned()
             .collect();
-        over_limit.sort_by_key(|b| {
-            std::cmp::Reverse(b.standing.credit_used.fen() - b.standing.credit_limit.fen())
-        });
+        over_limit.sort_by_key(|b| std::cmp::Reverse(b.standing.excess()));
         let mut top_debtors: Vec<Balance> = balances
             .iter()
             .filter(|b| b.standing.balance > Money::ZERO)

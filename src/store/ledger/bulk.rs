@@ -31,6 +31,7 @@ impl Store {
     /// Starts a bulk load of ledger entries. `check` says whether invoices
     /// are held to credit limits and on-hold status (`Skip` for past entries).
     pub fn ledger_bulk(&mut self, check: CreditCheck) -> Result<LedgerBulk<'_>> {
+        self.require(crate::domain::permission::Permission::EditLedger)?;
         let tx = self.conn.transaction()?;
         Ok(LedgerBulk {
             tx,

@@ -43,6 +43,7 @@ impl Store {
         which: &EntryRef,
         reversal: &Reversal,
     ) -> Result<Added> {
+        self.require(crate::domain::permission::Permission::EditLedger)?;
         let tx = self.conn.transaction()?;
         let account =
             load_account(&tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;

@@ -38,6 +38,7 @@ impl Store {
         line_id: usize,
         date: Option<NaiveDate>,
     ) -> Result<Adjusted> {
+        self.require(crate::domain::permission::Permission::EditLedger)?;
         let tx = self.conn.transaction()?;
         writable(&tx, id)?;
         let info = session_info(&tx, id)?;

@@ -16,7 +16,7 @@ use crate::reconcile::{
 const INFO_COLUMNS: &str = "s.id, s.customer_id, c.code, c.name, s.period_from, s.period_to,
      s.file_name, s.file_hash, s.sign, s.options, s.our_balance, s.their_balance, s.unexplained,
      s.status, s.created_by, s.created_at, s.updated_at, s.confirmed_by, s.confirmed_at,
-     s.our_opening, s.their_opening, s.opening_note";
+     s.our_opening, s.their_opening, s.opening_note, s.confirm_reason";
 
 fn corrupt(what: &str) -> StoreError {
     StoreError::Refused(format!("a stored reconciliation is damaged: {what}"))
@@ -46,6 +46,7 @@ struct RawInfo {
     confirmed_at: Option<String>,
     openings: [i64; 2],
     opening_note: Option<String>,
+    confirm_reason: Option<String>,
 }
 
 fn raw_info(row: &Row) -> rusqlite::Result<RawInfo> {
@@ -69,6 +70,7 @@ fn raw_info(row: &Row) -> rusqlite::Result<RawInfo> {
         confirmed_at: row.get(18)?,
         openings: [row.get(19)?, row.get(20)?],
         opening_note: row.get(21)?,
+        confirm_reason: row.get(22)?,
     })
 }
 
@@ -83,6 +85,11 @@ fn info(conn: &Connection, raw: RawInfo) -> Result<SessionInfo> {
         )?
         .query_map([raw.id], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<i64>>>()?;
+    let recheck_of = if raw.status == SessionStatus::Confirmed.key() {
+        None
+    } else {
+        confirmed_over(conn, raw.customer_id, raw.id, &raw.from, &raw.to)?.map(|c| c.id)
+    };
     Ok(SessionInfo {
         id: raw.id,
         customer_id: raw.customer_id,
@@ -104,8 +111,43 @@ fn info(conn: &Connection, raw: RawInfo) -> Result<SessionInfo> {
         updated_at: raw.updated_at,
         confirmed_by: raw.confirmed_by,
         confirmed_at: raw.confirmed_at,
+        confirm_reason: raw.confirm_reason,
+        recheck_of,
         adjustments,
     })
+}
+
+/// A confirmed session of the customer whose period overlaps `from..=to`.
+pub(super) struct Covering {
+    pub id: i64,
+    pub from: String,
+    pub to: String,
+}
+
+/// The earliest confirmed session (other than `id`) whose period overlaps
+/// `from..=to`: that period is settled, so this one is only a re-check.
+pub(super) fn confirmed_over(
+    conn: &Connection,
+    customer_id: i64,
+    id: i64,
+    from: &str,
+    to: &str,
+) -> Result<Option<Covering>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, period_from, period_to FROM reconcile_session
+             WHERE customer_id = ?1 AND status = 'confirmed' AND id <> ?2
+               AND period_from <= ?4 AND period_to >= ?3
+             ORDER BY id LIMIT 1",
+        )?
+        .query_row(params![customer_id, id, from, to], |r| {
+            Ok(Covering {
+                id: r.get(0)?,
+                from: r.get(1)?,
+                to: r.get(2)?,
+            })
+        })
+        .optional()?)
 }
 
 fn raw_session(conn: &Connection, id: i64) -> Result<RawInfo> {
@@ -257,16 +299,21 @@ fn reconciliation(conn: &Connection, raw: &RawInfo) -> Result<Reconciliation> {
     Reconciliation::from_parts(parts).map_err(|e| corrupt(&e.to_string()))
 }
 
+/// A saved session inside a transaction the caller holds.
+pub(super) fn load_session(conn: &Connection, id: i64) -> Result<Session> {
+    let raw = raw_session(conn, id)?;
+    let reconciliation = reconciliation(conn, &raw)?;
+    let info = info(conn, raw)?;
+    Ok(Session {
+        info,
+        reconciliation,
+    })
+}
+
 impl Store {
     /// A saved session with its reconciliation as it was saved.
     pub fn reconciliation(&self, id: i64) -> Result<Session> {
-        let raw = raw_session(&self.conn, id)?;
-        let reconciliation = reconciliation(&self.conn, &raw)?;
-        let info = info(&self.conn, raw)?;
-        Ok(Session {
-            info,
-            reconciliation,
-        })
+        load_session(&self.conn, id)
     }
 
     /// The customer's sessions, latest period first.

@@ -14,6 +14,7 @@ impl Store {
         name: &str,
         saved: &SavedStatementMapping,
     ) -> Result<()> {
+        self.require(crate::domain::permission::Permission::EditLedger)?;
         let name = name.trim();
         if name.is_empty() {
             return Err(refused(

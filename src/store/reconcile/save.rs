@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, ToSql, params, params_from_iter};
 
-use super::super::{Result, Store, now_text};
+use super::super::{Result, Store, StoreError, now_text};
+use super::load::{Covering, confirmed_over};
 use super::{SessionSource, SessionStatus, no_session, read_only, refused};
 use crate::domain::date::iso;
 use crate::reconcile::{Line, Reconciliation, Side};
@@ -20,6 +21,7 @@ impl Store {
         source: &SessionSource,
         recon: &Reconciliation,
     ) -> Result<i64> {
+        self.require(crate::domain::permission::Permission::EditLedger)?;
         let tx = self.conn.transaction()?;
         let id = save_in(&tx, &self.operator, id, source, recon)?;
         tx.commit()?;
@@ -51,17 +53,43 @@ pub(super) fn audit(
     Ok(())
 }
 
-/// The draft's status and customer, or why it cannot be written.
+/// The draft's customer, or why it cannot be written: it does not exist, it
+/// is confirmed, or it re-checks a period a confirmed session covers.
 pub(super) fn writable(conn: &Connection, id: i64) -> Result<i64> {
-    let found: Option<(i64, String)> = conn
-        .prepare_cached("SELECT customer_id, status FROM reconcile_session WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+    let found: Option<(i64, String, String, String)> = conn
+        .prepare_cached(
+            "SELECT customer_id, status, period_from, period_to FROM reconcile_session WHERE id = ?1",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
     match found {
         None => Err(no_session(id)),
-        Some((_, status)) if status == SessionStatus::Confirmed.key() => Err(read_only(id)),
-        Some((customer_id, _)) => Ok(customer_id),
+        Some((_, status, ..)) if status == SessionStatus::Confirmed.key() => Err(read_only(id)),
+        Some((customer_id, _, from, to)) => {
+            match confirmed_over(conn, customer_id, id, &from, &to)? {
+                Some(c) => Err(recheck(id, &c)),
+                None => Ok(customer_id),
+            }
+        }
     }
+}
+
+/// A draft over a confirmed period: it stays as a read-only re-check.
+fn recheck(id: i64, c: &Covering) -> StoreError {
+    refused(
+        "reconcile.period_confirmed",
+        format!(
+            "Reconciliation #{id} covers days that reconciliation #{} ({} .. {}) already confirmed: \
+             it is a re-check, read-only, and a confirmed period is not confirmed again. \
+             Reconcile the days after {} instead.",
+            c.id, c.from, c.to, c.to
+        ),
+        format!(
+            "对账 #{id} 的期间与已确认的对账 #{}（{} 至 {}）重叠：它只是复核，只读，已确认的期间不能再次确认。\
+             请对 {} 之后的期间对账。",
+            c.id, c.from, c.to, c.to
+        ),
+    )
 }
 
 /// The session's columns a save writes, in the order of `values`.

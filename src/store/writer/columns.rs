@@ -32,7 +32,7 @@ macro_rules! customer_params {
             $data.tax_rate.map(|v| v.percent()),
             $data.settlement.map(|v| v.key()),
             $data.payment_days,
-            $data.credit_limit.fen(),
+            $data.credit_limit.map(|m| m.fen()),
             $data.status.key(),
             $data.notes,
             $now,

@@ -274,6 +274,8 @@ impl CustomerIndex {
             Column::Mnemonic => by_text(Text::Mnemonic),
             Column::TaxId => by_text(Text::TaxId),
             Column::Class => by_text(Text::Class),
+            // Not controlled sorts below cash only (0): a descending sort
+            // starts with the largest limit set.
             Column::Credit => ra.credit_limit.cmp(&rb.credit_limit),
             Column::Balance => ra.balance.cmp(&rb.balance),
             Column::Status => ra.status.cmp(&rb.status),

@@ -10,11 +10,12 @@ use unicode_width::UnicodeWidthStr;
 use super::form::FormScreen;
 use super::ledger::LedgerScreen;
 use super::ledger::figures::AccountFigures;
-use super::list::{delete, set_status};
+use super::list::{archive_body, delete, delete_body, set_status};
 use super::{Outcome, Screen};
 use crate::domain::Lang;
 use crate::domain::customer::{Customer, CustomerData, Status};
 use crate::domain::field::Field;
+use crate::domain::ledger::credit::limit_label;
 use crate::store::{AuditEntry, StoreError};
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
@@ -38,6 +39,11 @@ pub struct DetailScreen {
 }
 
 impl DetailScreen {
+    /// The customer shown, unless it was deleted here.
+    pub fn code(&self) -> Option<&str> {
+        (!self.gone).then_some(self.customer.data.code.as_str())
+    }
+
     pub fn open(ctx: &Ctx, code: &str) -> Result<DetailScreen, StoreError> {
         let customer = ctx
             .store
@@ -112,11 +118,11 @@ impl DetailScreen {
             },
             Action::Reconcile => return super::reconcile::open(ctx, &code),
             Action::Archive => {
-                let body = format!("{code}: {}", ctx.t(Msg::ArchiveBody));
+                let body = archive_body(ctx, &code);
                 self.confirm = Some((ConfirmFor::Archive, Confirm::new(Msg::ArchiveTitle, body)));
             }
             Action::Delete => {
-                let body = format!("{code}: {}", ctx.t(Msg::DeleteBody));
+                let body = delete_body(ctx, &code);
                 self.confirm = Some((ConfirmFor::Delete, Confirm::new(Msg::DeleteTitle, body)));
             }
             Action::Unarchive | Action::Hold => {
@@ -277,7 +283,7 @@ pub fn display_value(field: Field, data: &CustomerData, lang: Lang) -> String {
             .settlement
             .map(|v| v.label(lang).to_string())
             .unwrap_or_default(),
-        Field::CreditLimit => data.credit_limit.grouped(),
+        Field::CreditLimit => limit_label(data.credit_limit, lang),
         other => other.text_of(data),
     }
 }

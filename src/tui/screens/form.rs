@@ -8,7 +8,7 @@ mod view;
 
 use std::collections::BTreeSet;
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use self::entries::Entry;
 use self::save::Duplicate;
@@ -66,7 +66,7 @@ impl FormScreen {
             None => (FieldValues::new(), None),
         };
         let mut form = FormScreen::with_values(ctx, Mode::Add { template: name }, &values);
-        if let Some(kind) = form.entry_mut("kind").filter(|e| e.value.is_empty()) {
+        if let Some(kind) = form.entry_mut("kind").filter(|e| e.value().is_empty()) {
             kind.set("company".into());
         }
         form.initial = form.values();
@@ -142,7 +142,7 @@ impl FormScreen {
     pub fn values(&self) -> FieldValues {
         self.entries
             .iter()
-            .map(|e| (e.key.clone(), e.value.clone()))
+            .map(|e| (e.key.clone(), e.value().to_string()))
             .collect()
     }
 
@@ -249,7 +249,7 @@ impl FormScreen {
         let Some(items) = &entry.choices else {
             return;
         };
-        let mut picker = Picker::new(entry.label.clone(), items.clone(), Some(&entry.value));
+        let mut picker = Picker::new(entry.label.clone(), items.clone(), Some(entry.value()));
         if let Some(c) = first {
             picker.handle_key(&KeyEvent::from(KeyCode::Char(c)));
         }
@@ -271,7 +271,9 @@ impl FormScreen {
             }
             return;
         }
-        let replace_auto = self.mnemonic_auto && matches!(key.code, KeyCode::Char(_));
+        let replace_auto = self.mnemonic_auto
+            && matches!(key.code, KeyCode::Char(_))
+            && !key.modifiers.contains(KeyModifiers::CONTROL);
         let Some(entry) = self.entries.get_mut(self.focus) else {
             return;
         };
@@ -279,31 +281,7 @@ impl FormScreen {
         if replace_auto && entry.key == "mnemonic" {
             entry.set(String::new());
         }
-        let changed = match key.code {
-            KeyCode::Char(c) => {
-                entry.insert(c);
-                true
-            }
-            KeyCode::Backspace => entry.backspace(),
-            KeyCode::Delete => entry.delete(),
-            KeyCode::Left => {
-                entry.left();
-                false
-            }
-            KeyCode::Right => {
-                entry.right();
-                false
-            }
-            KeyCode::Home => {
-                entry.home();
-                false
-            }
-            KeyCode::End => {
-                entry.end();
-                false
-            }
-            _ => false,
-        };
+        let changed = entry.edit(key);
         if changed {
             self.edited();
             self.validate_local(ctx);
@@ -317,14 +295,14 @@ impl FormScreen {
             return;
         };
         if key == "mnemonic" {
-            self.mnemonic_auto = self.entries[self.focus].value.trim().is_empty();
+            self.mnemonic_auto = self.entries[self.focus].value().trim().is_empty();
         }
         if self.mnemonic_auto {
             let name = self
                 .entries
                 .iter()
                 .find(|e| e.key == "name")
-                .map(|e| e.value.clone());
+                .map(|e| e.value().to_string());
             if let (Some(name), Some(m)) = (name, self.entry_mut("mnemonic")) {
                 m.set(mnemonic(&name));
             }

@@ -18,6 +18,8 @@ use crate::domain::customer::Customer;
 use crate::store::{LedgerLine, StoreError};
 use crate::tui::app::Ctx;
 use crate::tui::keymap::{Action, Scope};
+use crate::tui::outfile::Overwrite;
+use crate::tui::widgets::confirm::Answer;
 use crate::tui::widgets::picker::{Picked, Picker};
 use crate::tui::widgets::prompt::{Prompt, Prompted};
 use crate::tui::widgets::table;
@@ -33,6 +35,8 @@ pub struct LedgerScreen {
     /// Allocating the selected entry: "" is oldest first, else an entry id.
     picker: Option<Picker>,
     prompt: Option<(PromptFor, Prompt)>,
+    /// The statement's file exists: replace it? (with the period asked for)
+    overwrite: Option<(Overwrite, String, String)>,
 }
 
 impl LedgerScreen {
@@ -52,6 +56,7 @@ impl LedgerScreen {
             offset: 0,
             picker: None,
             prompt: None,
+            overwrite: None,
         })
     }
 
@@ -82,7 +87,9 @@ impl LedgerScreen {
     }
 
     pub fn scope(&self) -> Scope {
-        if self.prompt.is_some() {
+        if self.overwrite.is_some() {
+            Scope::Confirm
+        } else if self.prompt.is_some() {
             Scope::Prompt
         } else if self.picker.is_some() {
             Scope::Picker
@@ -102,6 +109,21 @@ impl LedgerScreen {
         page: u16,
         ctx: &mut Ctx,
     ) -> Outcome {
+        if let Some((overwrite, from, to)) = &self.overwrite {
+            match overwrite.confirm.handle_key(key) {
+                Answer::Undecided => {}
+                Answer::No => self.overwrite = None,
+                Answer::Yes => {
+                    let (from, to) = (from.clone(), to.clone());
+                    let file = overwrite.file.to_string_lossy().into_owned();
+                    self.overwrite = None;
+                    if self.export_statement(&from, &to, &file, true, ctx) {
+                        self.prompt = None;
+                    }
+                }
+            }
+            return Outcome::Stay;
+        }
         if let Some((purpose, prompt)) = &mut self.prompt {
             let purpose = purpose.clone();
             match prompt.handle_key(key) {

@@ -17,6 +17,7 @@ use crate::tui::i18n::Msg;
 use crate::tui::index::{Filtered, Query, StatusFilter, Text};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::confirm::{Answer, Confirm};
+use crate::tui::widgets::input::LineInput;
 use crate::tui::widgets::picker::{Item, Picked, Picker};
 use crate::tui::widgets::table;
 
@@ -30,7 +31,7 @@ enum ConfirmFor {
     Delete(String),
 }
 
-pub use actions::{delete, set_status};
+pub use actions::{archive_body, delete, delete_body, set_status};
 use actions::{load_demo, open_form, open_import_history, open_import_wizard};
 use view::table_rows;
 
@@ -43,6 +44,8 @@ pub struct ListScreen {
     /// First row on screen.
     offset: usize,
     searching: bool,
+    /// The search box; `query.text` follows its value.
+    search: LineInput,
     picker: Option<(PickFor, Picker)>,
     confirm: Option<(ConfirmFor, Confirm)>,
     /// The customer to keep selected when the list changes under it.
@@ -151,12 +154,20 @@ impl ListScreen {
             return Outcome::Stay;
         };
         match action {
+            // Esc with a kept search clears it (q still quits).
+            Action::Back if key.code == KeyCode::Esc && !self.query.text.is_empty() => {
+                self.clear_search()
+            }
             Action::Back => return Outcome::Pop,
             Action::Search => self.searching = true,
             Action::Add => return open_form(ctx, ctx.default_template.clone().as_deref()),
             Action::AddFromTemplate => self.pick_template(ctx),
             Action::Import => return open_import_wizard(ctx),
             Action::ImportHistory => return open_import_history(ctx),
+            Action::Backups => {
+                let screen = super::backups::BackupsScreen::open(ctx);
+                return Outcome::Push(Screen::Backups(Box::new(screen)));
+            }
             Action::Demo => load_demo(ctx),
             Action::View | Action::Edit => {
                 let Some(code) = self.selected_code(ctx) else {
@@ -196,7 +207,7 @@ impl ListScreen {
             Action::Archive => {
                 if let Some(code) = self.selected_code(ctx) {
                     self.keep_id = self.selected_id(ctx);
-                    let body = format!("{code}: {}", ctx.t(Msg::ArchiveBody));
+                    let body = archive_body(ctx, &code);
                     self.confirm = Some((
                         ConfirmFor::Archive(code),
                         Confirm::new(Msg::ArchiveTitle, body),
@@ -205,7 +216,7 @@ impl ListScreen {
             }
             Action::Delete => {
                 if let Some(code) = self.selected_code(ctx) {
-                    let body = format!("{code}: {}", ctx.t(Msg::DeleteBody));
+                    let body = delete_body(ctx, &code);
                     self.confirm = Some((
                         ConfirmFor::Delete(code),
                         Confirm::new(Msg::DeleteTitle, body),
@@ -250,25 +261,25 @@ impl ListScreen {
     fn handle_search(&mut self, key: &KeyEvent, action: Option<Action>, rows: usize) -> Outcome {
         match action {
             Some(Action::SearchDone) => self.searching = false,
-            Some(Action::SearchClear) => {
-                self.searching = false;
-                self.query.text.clear();
-                self.selected = 0;
-            }
+            Some(Action::SearchClear) => self.clear_search(),
             Some(other) => self.navigate(other, rows),
             None => {
-                match key.code {
-                    KeyCode::Char(c) => self.query.text.push(c),
-                    KeyCode::Backspace => {
-                        self.query.text.pop();
-                    }
-                    _ => return Outcome::Stay,
+                if !self.search.edit(key) {
+                    return Outcome::Stay;
                 }
+                self.query.text = self.search.value().to_string();
                 self.selected = 0;
                 self.offset = 0;
             }
         }
         Outcome::Stay
+    }
+
+    fn clear_search(&mut self) {
+        self.searching = false;
+        self.search.clear();
+        self.query.text.clear();
+        self.selected = 0;
     }
 
     fn navigate(&mut self, action: Action, rows: usize) {

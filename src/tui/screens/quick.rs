@@ -4,7 +4,7 @@
 //! offers to create the customer (the add form, prefilled with what was
 //! typed, continues to the invoice after saving).
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -20,6 +20,7 @@ use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::index::{Filtered, Query, Text};
 use crate::tui::keymap::Action;
+use crate::tui::widgets::input::LineInput;
 use crate::tui::widgets::{centered, fit};
 
 /// Result rows shown at most (the popup's height).
@@ -28,6 +29,8 @@ const ROWS: usize = 10;
 #[derive(Default)]
 pub struct QuickInvoice {
     query: Query,
+    /// What is typed; `query.text` follows it.
+    input: LineInput,
     filtered: Filtered,
     selected: usize,
 }
@@ -62,13 +65,10 @@ impl QuickInvoice {
             Some(Action::Confirm) => return self.pick(ctx),
             Some(_) => {}
             None => {
-                match key.code {
-                    KeyCode::Char(c) => self.query.text.push(c),
-                    KeyCode::Backspace => {
-                        self.query.text.pop();
-                    }
-                    _ => return Outcome::Stay,
+                if !self.input.edit(key) {
+                    return Outcome::Stay;
                 }
+                self.query.text = self.input.value().to_string();
                 self.selected = 0;
                 self.sync(ctx);
             }
@@ -121,7 +121,8 @@ impl QuickInvoice {
                 theme.dim,
             )
         } else {
-            Line::styled(fit(&format!("> {}", self.query.text), width), theme.search)
+            let (shown, _) = self.input.window(width.saturating_sub(3));
+            Line::styled(fit(&format!("> {shown}"), width), theme.search)
         };
         let mut lines = vec![search];
         let rows = (inner.height as usize).saturating_sub(1).min(ROWS);
@@ -171,7 +172,9 @@ impl QuickInvoice {
         }
         frame.render_widget(Paragraph::new(lines), inner);
         frame.set_cursor_position(Position {
-            x: inner.x + (2 + self.query.text.width()).min(width.saturating_sub(1)) as u16,
+            x: inner.x
+                + (2 + self.input.window(width.saturating_sub(3)).1).min(width.saturating_sub(1))
+                    as u16,
             y: inner.y,
         });
     }

@@ -20,10 +20,12 @@ use self::actions::{Ask, ConfirmFor};
 use self::rows::DisplayRow;
 use self::setup::{Setup, SetupOutcome};
 use super::Outcome;
+use crate::domain::date::iso;
 use crate::import::statement::prepare::Prepared;
 use crate::reconcile::{Line, Reconciliation, Side};
 use crate::store::{EntryKinds, SessionSource, SessionStatus, StoreError};
 use crate::tui::app::Ctx;
+use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::confirm::{Answer, Confirm};
 use crate::tui::widgets::prompt::{Prompt, Prompted};
@@ -68,6 +70,8 @@ pub(super) struct Bench {
     unmatched_only: bool,
     prompt: Option<(Ask, Prompt)>,
     confirm: Option<(ConfirmFor, Confirm)>,
+    /// The export file the overwrite question is about.
+    overwrite_file: Option<std::path::PathBuf>,
 }
 
 /// The screen for `code` pushed, or the reason on the status line.
@@ -78,6 +82,24 @@ pub fn open(ctx: &mut Ctx, code: &str) -> Outcome {
             ctx.error(e.message().text(ctx.lang));
             Outcome::Stay
         }
+    }
+}
+
+/// A new reconciliation of a period a confirmed one already locked: said
+/// at once, before any match or adjustment is made again.
+fn warn_if_confirmed(ctx: &mut Ctx, who: &Who, source: &SessionSource) {
+    let Ok(Some(until)) = ctx.store.confirmed_until(who.id) else {
+        return;
+    };
+    if source.from <= until {
+        let lang = ctx.lang;
+        ctx.error(format!(
+            "{} {}{}{}",
+            Msg::AlreadyConfirmedUntil.get(lang),
+            iso(until),
+            crate::tui::i18n::colon(lang),
+            Msg::AlreadyConfirmedHint.get(lang)
+        ));
     }
 }
 
@@ -110,6 +132,8 @@ impl ReconcileScreen {
             Phase::Setup(s) => s.scope(),
             Phase::Bench(b) if b.confirm.is_some() => Scope::Confirm,
             Phase::Bench(b) if b.prompt.is_some() => Scope::Prompt,
+            // Confirmed: the footer offers only what still works.
+            Phase::Bench(b) if b.read_only() => Scope::ReconcileConfirmed,
             Phase::Bench(_) => Scope::Reconcile,
         }
     }
@@ -129,7 +153,9 @@ impl ReconcileScreen {
         };
         let (changed, outcome) = setup.poll(ctx, &self.who);
         if let SetupOutcome::Ready(prepared) = outcome {
-            self.phase = Phase::Bench(Box::new(Bench::new(*prepared)));
+            let bench = Bench::new(*prepared);
+            warn_if_confirmed(ctx, &self.who, &bench.source);
+            self.phase = Phase::Bench(Box::new(bench));
         }
         changed
     }
@@ -145,7 +171,9 @@ impl ReconcileScreen {
             Phase::Setup(setup) => match setup.handle_key(key, ctx, &self.who) {
                 SetupOutcome::Cancelled => Outcome::Pop,
                 SetupOutcome::Ready(prepared) => {
-                    self.phase = Phase::Bench(Box::new(Bench::new(*prepared)));
+                    let bench = Bench::new(*prepared);
+                    warn_if_confirmed(ctx, &self.who, &bench.source);
+                    self.phase = Phase::Bench(Box::new(bench));
                     Outcome::Stay
                 }
                 SetupOutcome::Open(id) => {
@@ -197,6 +225,7 @@ impl Bench {
             unmatched_only: false,
             prompt: None,
             confirm: None,
+            overwrite_file: None,
         };
         bench.refresh();
         // Open on the first difference: that is where the work is.

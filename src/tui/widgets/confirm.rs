@@ -4,7 +4,7 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::centered;
 use crate::domain::Lang;
@@ -42,7 +42,12 @@ impl Confirm {
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
-        let area = centered(area, 52, 7);
+        // The body wraps: the dialog grows with it.
+        let body = super::wrap(
+            &self.body,
+            usize::from(area.width.min(52).saturating_sub(2)),
+        );
+        let area = centered(area, 52, (4 + body.len() as u16).max(7));
         super::clear(frame, area);
         let block = Block::default()
             .borders(Borders::ALL)
@@ -56,14 +61,9 @@ impl Confirm {
             .map(|(k, l)| format!("{k} {l}"))
             .collect::<Vec<_>>()
             .join("   ");
-        let text = vec![
-            Line::raw(self.body.clone()),
-            Line::raw(""),
-            Line::styled(hints, theme.focused),
-        ];
-        frame.render_widget(
-            Paragraph::new(text).wrap(Wrap { trim: true }).block(block),
-            area,
-        );
+        let mut text: Vec<Line> = body.into_iter().map(Line::raw).collect();
+        text.push(Line::raw(""));
+        text.push(Line::styled(hints, theme.focused));
+        frame.render_widget(Paragraph::new(text).block(block), area);
     }
 }

@@ -1,6 +1,8 @@
 //! The `?` overlay: every key, drawn from the keymap table itself, the keys
 //! of the screen you are on first.
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -18,11 +20,18 @@ pub struct Help {
     /// The scope that had the keyboard when `?` was pressed.
     pub scope: Scope,
     pub scroll: u16,
+    /// Lines the last frame had room for: a page, for PgDn and the end
+    /// (0 until drawn).
+    rows: Cell<u16>,
 }
 
 impl Help {
     pub fn new(scope: Scope) -> Help {
-        Help { scope, scroll: 0 }
+        Help {
+            scope,
+            scroll: 0,
+            rows: Cell::new(0),
+        }
     }
 
     fn lines(&self, theme: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
@@ -57,9 +66,14 @@ impl Help {
         lines
     }
 
+    /// Every binding, a title per scope and a blank line between scopes.
     pub fn line_count(&self) -> u16 {
         let scopes = Scope::ALL.len();
-        (keymap::BINDINGS.len() + scopes * 2) as u16
+        (keymap::BINDINGS.len() + scopes * 2 - 1) as u16
+    }
+
+    fn max_scroll(&self) -> u16 {
+        self.line_count().saturating_sub(self.rows.get())
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
@@ -73,16 +87,53 @@ impl Help {
                 theme.title,
             ));
         let inner = block.inner(area);
+        self.rows.set(inner.height.max(1));
+        let scroll = self.scroll.min(self.max_scroll());
+        // Where the view is, so it is plain that more lines exist.
+        let total = self.line_count();
+        let block = if total > inner.height {
+            let last = (scroll + inner.height).min(total);
+            let arrows = match (scroll > 0, last < total) {
+                (true, true) => "↑↓",
+                (false, true) => "↓",
+                (true, false) => "↑",
+                (false, false) => "",
+            };
+            block.title_bottom(
+                Line::styled(
+                    format!(" {arrows} {}–{last}/{total} ", scroll + 1),
+                    theme.dim,
+                )
+                .right_aligned(),
+            )
+        } else {
+            block
+        };
         let lines = self.lines(theme, lang, inner.width as usize);
-        frame.render_widget(
-            Paragraph::new(lines).block(block).scroll((self.scroll, 0)),
-            area,
-        );
+        frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
     }
 
-    pub fn scroll_by(&mut self, delta: i32, page: u16) {
-        let max = self.line_count().saturating_sub(page);
-        let next = (i32::from(self.scroll) + delta).clamp(0, i32::from(max));
+    /// Moves by `delta` lines (a page is `pages(1)`), within the text.
+    pub fn scroll_by(&mut self, delta: i32) {
+        let next = (i32::from(self.scroll) + delta).clamp(0, i32::from(self.max_scroll()));
         self.scroll = next as u16;
+    }
+
+    /// Moves by whole pages of what the overlay shows; before it was drawn,
+    /// of the `screen_rows` the terminal has (less the overlay's frame).
+    pub fn pages(&mut self, pages: i32, screen_rows: u16) {
+        let rows = match self.rows.get() {
+            0 => screen_rows.saturating_sub(4),
+            rows => rows,
+        };
+        self.scroll_by(pages * i32::from(rows.saturating_sub(1).max(1)));
+    }
+
+    pub fn to_top(&mut self) {
+        self.scroll = 0;
+    }
+
+    pub fn to_end(&mut self) {
+        self.scroll = self.max_scroll();
     }
 }

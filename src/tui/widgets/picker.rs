@@ -1,12 +1,13 @@
 //! Choose one of a list, typing to narrow it: matches the label, the stored
 //! value and the label's pinyin initials (`zzy` finds 制造业).
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::input::LineInput;
 use super::{centered, fit};
 use crate::domain::Lang;
 use crate::domain::mnemonic::mnemonic;
@@ -55,7 +56,7 @@ pub enum Picked {
 pub struct Picker {
     pub title: String,
     items: Vec<Item>,
-    query: String,
+    query: LineInput,
     shown: Vec<usize>,
     selected: usize,
 }
@@ -70,7 +71,7 @@ impl Picker {
         Picker {
             title: title.into(),
             items,
-            query: String::new(),
+            query: LineInput::default(),
             shown,
             selected,
         }
@@ -94,21 +95,16 @@ impl Picker {
                 Picked::Still
             }
             _ => {
-                match key.code {
-                    KeyCode::Char(c) => self.query.push(c),
-                    KeyCode::Backspace => {
-                        self.query.pop();
-                    }
-                    _ => return Picked::Still,
+                if self.query.edit(key) {
+                    self.refilter();
                 }
-                self.refilter();
                 Picked::Still
             }
         }
     }
 
     fn refilter(&mut self) {
-        let q = self.query.trim().to_lowercase();
+        let q = self.query.value().trim().to_lowercase();
         self.shown = (0..self.items.len())
             .filter(|i| q.is_empty() || self.items[*i].search.contains(&q))
             .collect();
@@ -129,13 +125,17 @@ impl Picker {
             return;
         }
         let width = inner.width as usize;
-        let search = if self.query.is_empty() {
+        let search = if self.query.value().is_empty() {
             Line::styled(
                 fit(&format!("/ {}", Msg::PickSearch.get(lang)), width),
                 theme.dim,
             )
         } else {
-            Line::styled(fit(&format!("/ {}▏", self.query), width), theme.search)
+            {
+                let before = self.query.before_cursor();
+                let after = &self.query.value()[before.len()..];
+                Line::styled(fit(&format!("/ {before}▏{after}"), width), theme.search)
+            }
         };
         let rows = inner.height.saturating_sub(1) as usize;
         // Keep the selection in view.
@@ -159,6 +159,7 @@ impl Picker {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossterm::event::KeyCode;
     use crossterm::event::KeyModifiers;
 
     fn key(code: KeyCode) -> KeyEvent {

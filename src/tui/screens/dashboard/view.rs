@@ -17,10 +17,14 @@ use crate::domain::money::Money;
 use crate::store::{Balance, Dashboard};
 use crate::tui::app::Ctx;
 use crate::tui::i18n::{self, Msg};
-use crate::tui::widgets::{fit, truncate};
+use crate::tui::widgets::{fit, truncate, truncate_whole};
 
-/// `left` cut to leave room for `amount`, which ends at the right edge.
+/// `left` cut to leave room for `amount`, which ends at the right edge;
+/// an amount wider than the row is left out (`…`), never cut.
 fn amount_row(left: &str, amount: &str, width: usize) -> String {
+    if amount.width() + 1 > width {
+        return truncate_whole(&format!("{left} {amount}"), width).into_owned();
+    }
     let room = width.saturating_sub(amount.width() + 1);
     format!("{} {amount}", fit(left, room))
 }
@@ -117,8 +121,8 @@ impl DashboardScreen {
         frame.render_widget(
             Paragraph::new(vec![
                 Line::styled(truncate(&title, width).into_owned(), theme.title),
-                Line::raw(truncate(&totals, width).into_owned()),
-                Line::styled(truncate(&overdue, width).into_owned(), overdue_style),
+                Line::raw(truncate_whole(&totals, width).into_owned()),
+                Line::styled(truncate_whole(&overdue, width).into_owned(), overdue_style),
             ]),
             head,
         );
@@ -158,7 +162,7 @@ impl DashboardScreen {
             .over_limit
             .iter()
             .map(|b| {
-                let excess = Money::from_fen(-b.standing.credit_available.fen());
+                let excess = Money::from_fen(b.standing.excess());
                 row(b, format!("+{}", excess.grouped()), inner(over))
             })
             .collect();
@@ -199,6 +203,7 @@ impl DashboardScreen {
 /// right-aligned, so the bars start in one column and no amount hides a short bar.
 fn render_aging(frame: &mut Frame, area: Rect, d: &Dashboard, ctx: &Ctx) {
     let theme = &ctx.theme;
+    let inner_width = usize::from(area.width.saturating_sub(2));
     let fen = |m: Money| u64::try_from(m.fen()).unwrap_or(0);
     let max = Bucket::ALL
         .iter()
@@ -229,6 +234,8 @@ fn render_aging(frame: &mut Frame, area: Rect, d: &Dashboard, ctx: &Ctx) {
                 fit(b.label(ctx.lang), name_width),
                 amount.grouped()
             );
+            // A narrow panel drops the amount rather than show part of it.
+            let label = truncate_whole(&label, inner_width).into_owned();
             // An empty text value: the amount is in the label.
             Bar::with_label(label, fen(amount))
                 .text_value(String::new())

@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{EntryScreen, TEXT_FIELDS};
 use crate::domain::Lang;
+use crate::domain::ledger::credit::limit_label;
 use crate::domain::ledger::credit::{CreditDecision, OverLimit};
 use crate::store::{AddOptions, StoreError};
 use crate::tui::app::Ctx;
@@ -26,6 +27,9 @@ use crate::tui::widgets::{centered, fit, truncate, wrap};
 pub struct Refusal {
     pub figures: OverLimit,
     pub reason: LineInput,
+    /// Enter was pressed with no reason: said in the dialog, where the eye
+    /// is, as well as on the status line.
+    pub missing: bool,
 }
 
 impl EntryScreen {
@@ -54,6 +58,7 @@ impl EntryScreen {
                 self.refusal = Some(Refusal {
                     figures,
                     reason: LineInput::default(),
+                    missing: false,
                 });
                 Outcome::Stay
             }
@@ -88,13 +93,16 @@ impl EntryScreen {
             Some(Action::Confirm) => {
                 let reason = refusal.reason.value().trim().to_string();
                 if reason.is_empty() {
+                    refusal.missing = true;
                     ctx.error(ctx.t(Msg::ReasonRequired));
                     return Outcome::Stay;
                 }
                 return self.write(Some(reason), ctx);
             }
             _ => {
-                refusal.reason.edit(key);
+                if refusal.reason.edit(key) {
+                    refusal.missing = false;
+                }
             }
         }
         Outcome::Stay
@@ -176,11 +184,12 @@ impl Refusal {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let f = &self.figures;
+        // A limit of 0 says "cash only" (现款): the reason for the refusal.
         let figures = [
-            (Msg::ColCredit, f.limit),
-            (Msg::ColBalance, f.balance),
-            (Msg::ThisInvoice, f.invoice),
-            (Msg::Excess, f.excess),
+            (Msg::ColCredit, limit_label(Some(f.limit), lang)),
+            (Msg::ColBalance, f.balance.grouped()),
+            (Msg::ThisInvoice, f.invoice.grouped()),
+            (Msg::Excess, f.excess.grouped()),
         ];
         // Labels padded by display width, amounts right-aligned in one column.
         let label_width = figures
@@ -201,9 +210,9 @@ impl Refusal {
             };
             lines.push(Line::styled(
                 format!(
-                    "  {}{:>14}",
+                    "  {}{}{amount}",
                     fit(msg.get(lang), label_width),
-                    amount.grouped()
+                    " ".repeat(14usize.saturating_sub(amount.width()))
                 ),
                 style,
             ));
@@ -220,7 +229,11 @@ impl Refusal {
             Span::styled(label.clone(), theme.focused),
             Span::raw(self.reason.value().to_string()),
         ]));
-        lines.push(Line::raw(""));
+        lines.push(if self.missing {
+            Line::styled(Msg::ReasonRequired.get(lang), theme.error)
+        } else {
+            Line::raw("")
+        });
         let hints = keymap::hints(Scope::Override, lang)
             .into_iter()
             .map(|(k, l)| format!("{k} {l}"))

@@ -11,10 +11,12 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{EntryScreen, TEXT_FIELDS};
 use crate::domain::date::iso;
+use crate::domain::ledger::credit::limit_label;
 use crate::domain::ledger::{EntryField, EntryKind};
 use crate::domain::{Lang, Problem, Severity};
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
+use crate::tui::screens::ledger::figures::available_text;
 use crate::tui::widgets::{fit, truncate, wrap};
 
 fn mark(p: &Problem) -> &'static str {
@@ -66,9 +68,9 @@ impl EntryScreen {
                 ctx.t(Msg::ColBalance),
                 s.balance.grouped(),
                 ctx.t(Msg::ColCredit),
-                s.credit_limit.grouped(),
+                limit_label(s.credit_limit, ctx.lang),
                 ctx.t(Msg::CreditAvailable),
-                s.credit_available.grouped()
+                available_text(s.credit_available)
             )
         });
         frame.render_widget(

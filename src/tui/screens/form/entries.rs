@@ -1,11 +1,15 @@
 //! The form's fields, built from the core's field table and the
 //! classification catalog, and the text editing inside one field.
 
+use crossterm::event::KeyEvent;
+
 use crate::domain::Lang;
 use crate::domain::classification::Catalog;
 use crate::domain::customer::{InvoiceType, Kind, Settlement, TaxRate};
 use crate::domain::field::{Field, FieldValues, Group};
+use crate::domain::mnemonic::mnemonic;
 use crate::tui::i18n::Msg;
+use crate::tui::widgets::input::LineInput;
 use crate::tui::widgets::picker::Item;
 
 /// Form groups: the core's field groups, with classification before notes.
@@ -32,9 +36,8 @@ pub struct Entry {
     pub section: Section,
     /// For choice fields: what the picker offers (value = the stored key).
     pub choices: Option<Vec<Item>>,
-    pub value: String,
-    /// Cursor position in characters.
-    pub cursor: usize,
+    /// The text and its cursor (for a choice, the stored key).
+    input: LineInput,
 }
 
 impl Entry {
@@ -44,78 +47,58 @@ impl Entry {
             label: label.to_string(),
             section,
             choices: None,
-            value: String::new(),
-            cursor: 0,
+            input: LineInput::default(),
         }
     }
 
     /// The value as shown: a choice's label, else the text.
     pub fn shown(&self) -> &str {
+        let value = self.value();
         match &self.choices {
             Some(items) => items
                 .iter()
-                .find(|i| i.value == self.value && !i.value.is_empty())
-                .map_or(self.value.as_str(), |i| i.label.as_str()),
-            None => &self.value,
+                .find(|i| i.value == value && !i.value.is_empty())
+                .map_or(value, |i| i.label.as_str()),
+            None => value,
         }
     }
 
+    pub fn value(&self) -> &str {
+        self.input.value()
+    }
+
+    /// Replaces the text, cursor at the end.
     pub fn set(&mut self, value: String) {
-        self.cursor = value.chars().count();
-        self.value = value;
+        self.input.set(value);
     }
 
-    fn byte_at(&self, char_pos: usize) -> usize {
-        self.value
-            .char_indices()
-            .nth(char_pos)
-            .map_or(self.value.len(), |(i, _)| i)
+    /// An editing key (the app's line editor); true when the text changed.
+    pub fn edit(&mut self, key: &KeyEvent) -> bool {
+        self.input.edit(key)
     }
 
-    pub fn insert(&mut self, c: char) {
-        let at = self.byte_at(self.cursor);
-        self.value.insert(at, c);
-        self.cursor += 1;
+    /// What fits in `width` columns with the cursor in view, and the
+    /// cursor's column in it.
+    pub fn window(&self, width: usize) -> (&str, usize) {
+        self.input.window(width)
     }
+}
 
-    pub fn backspace(&mut self) -> bool {
-        if self.cursor == 0 {
-            return false;
-        }
-        self.cursor -= 1;
-        let at = self.byte_at(self.cursor);
-        self.value.remove(at);
-        true
+/// A choice in the picker, also found by the other language's label, its
+/// short names (专票) and their pinyin initials (`zp`).
+fn choice_item(key: &str, label: &str, other_label: &str, aliases: &[&str]) -> Item {
+    let mut words: Vec<String> = vec![other_label.to_string()];
+    for alias in aliases {
+        words.push(alias.to_string());
+        words.push(mnemonic(alias));
     }
+    Item::new(key, label).also_matching(&words.join("\u{1}"))
+}
 
-    pub fn delete(&mut self) -> bool {
-        if self.cursor >= self.value.chars().count() {
-            return false;
-        }
-        let at = self.byte_at(self.cursor);
-        self.value.remove(at);
-        true
-    }
-
-    pub fn left(&mut self) {
-        self.cursor = self.cursor.saturating_sub(1);
-    }
-
-    pub fn right(&mut self) {
-        self.cursor = (self.cursor + 1).min(self.value.chars().count());
-    }
-
-    pub fn home(&mut self) {
-        self.cursor = 0;
-    }
-
-    pub fn end(&mut self) {
-        self.cursor = self.value.chars().count();
-    }
-
-    /// The text before the cursor (to place the terminal cursor by width).
-    pub fn before_cursor(&self) -> &str {
-        &self.value[..self.byte_at(self.cursor)]
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::En => Lang::Zh,
+        Lang::Zh => Lang::En,
     }
 }
 
@@ -137,25 +120,21 @@ pub fn build(catalog: &Catalog, values: &FieldValues, lang: Lang) -> Vec<Entry> 
             Field::Kind => Some(
                 Kind::ALL
                     .iter()
-                    .map(|k| Item::new(k.key(), k.label(lang)))
+                    .map(|k| choice_item(k.key(), k.label(lang), k.label(other(lang)), k.aliases()))
                     .collect(),
             ),
             Field::InvoiceType => Some(
                 std::iter::once(none())
-                    .chain(
-                        InvoiceType::ALL
-                            .iter()
-                            .map(|k| Item::new(k.key(), k.label(lang))),
-                    )
+                    .chain(InvoiceType::ALL.iter().map(|k| {
+                        choice_item(k.key(), k.label(lang), k.label(other(lang)), k.aliases())
+                    }))
                     .collect(),
             ),
             Field::Settlement => Some(
                 std::iter::once(none())
-                    .chain(
-                        Settlement::ALL
-                            .iter()
-                            .map(|k| Item::new(k.key(), k.label(lang))),
-                    )
+                    .chain(Settlement::ALL.iter().map(|k| {
+                        choice_item(k.key(), k.label(lang), k.label(other(lang)), k.aliases())
+                    }))
                     .collect(),
             ),
             Field::TaxRate => Some(
@@ -211,22 +190,28 @@ fn normalise_choice(field: Field, raw: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossterm::event::{KeyCode, KeyModifiers};
 
     #[test]
     fn editing_works_on_characters_not_bytes() {
         let mut e = Entry::text("name", "Name", Section::Classification);
+        let press = |e: &mut Entry, code| e.edit(&KeyEvent::new(code, KeyModifiers::NONE));
         for c in "华强".chars() {
-            e.insert(c);
+            press(&mut e, KeyCode::Char(c));
         }
-        e.left();
-        e.insert('X');
-        assert_eq!(e.value, "华X强");
-        assert_eq!(e.before_cursor(), "华X");
-        assert!(e.backspace());
-        e.end();
-        assert!(e.backspace());
-        assert_eq!(e.value, "华");
-        assert!(!e.delete());
+        press(&mut e, KeyCode::Left);
+        press(&mut e, KeyCode::Char('X'));
+        assert_eq!(e.value(), "华X强");
+        assert_eq!(e.window(80), ("华X强", 3));
+        assert!(press(&mut e, KeyCode::Backspace));
+        press(&mut e, KeyCode::End);
+        assert!(press(&mut e, KeyCode::Backspace));
+        assert_eq!(e.value(), "华");
+        assert!(!press(&mut e, KeyCode::Delete));
+        // A Ctrl chord edits, it never types its letter.
+        assert!(!e.edit(&KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL)));
+        assert!(e.edit(&KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL)));
+        assert_eq!(e.value(), "");
     }
 
     #[test]
@@ -241,10 +226,10 @@ mod tests {
         .collect();
         let entries = build(&Catalog::default(), &values, Lang::Zh);
         let get = |k: &str| entries.iter().find(|e| e.key == k).unwrap();
-        assert_eq!(get("invoice_type").value, "special");
+        assert_eq!(get("invoice_type").value(), "special");
         assert_eq!(get("invoice_type").shown(), "增值税专用发票");
-        assert_eq!(get("tax_rate").value, "13%");
-        assert_eq!(get("kind").value, "individual");
+        assert_eq!(get("tax_rate").value(), "13%");
+        assert_eq!(get("kind").value(), "individual");
         assert!(entries.iter().all(|e| e.key != "status"));
     }
 }

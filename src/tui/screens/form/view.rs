@@ -10,7 +10,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::entries::Entry;
 use super::{FormScreen, Mode};
-use crate::domain::{Problem, Severity};
+use crate::domain::field::Field;
+use crate::domain::ledger::credit::{limit_label, limit_short};
+use crate::domain::money::Money;
+use crate::domain::{Lang, Problem, Severity};
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::widgets::{fit, truncate};
@@ -35,6 +38,17 @@ pub fn line_of(entries: &[Entry], focus: usize) -> usize {
         line += 1;
     }
     line
+}
+
+/// Beside a credit limit of 0: it means cash only (现款).
+fn credit_note(entry: &Entry, lang: Lang) -> String {
+    if entry.key != Field::CreditLimit.key() {
+        return String::new();
+    }
+    match Money::parse(entry.value().trim()) {
+        Ok(m) if m == Money::ZERO => limit_short(Some(m), lang),
+        _ => String::new(),
+    }
 }
 
 fn mark(p: &Problem) -> &'static str {
@@ -121,14 +135,21 @@ impl FormScreen {
             let focused = i == self.focus;
             let marker = if focused { "> " } else { "  " };
             let label_style = if focused { theme.focused } else { Style::new() };
-            let (value, value_style) = self.value_cell(entry, ctx);
-            let value = if entry.choices.is_some() {
-                format!("{value} ▾")
-            } else {
-                value
-            };
-            if focused && entry.choices.is_none() {
-                let x = 2 + label_width + 1 + entry.before_cursor().width();
+            let (mut value, value_style) = self.value_cell(entry, ctx);
+            if entry.choices.is_some() {
+                value.push_str(" ▾");
+            } else if focused {
+                // The focused field scrolls so the cursor stays in view: the
+                // end of a long name shows while it is typed.
+                let (shown, x) = if entry.value().is_empty() {
+                    ("", 0)
+                } else {
+                    entry.window(value_width)
+                };
+                if !entry.value().is_empty() {
+                    value = shown.to_string();
+                }
+                let x = 2 + label_width + 1 + x;
                 cursor = Some((x.min(2 + label_width + value_width), lines.len() as u16));
             }
             let problem = self.problems.for_field(&entry.key).next();
@@ -141,7 +162,7 @@ impl FormScreen {
                         theme.warning
                     },
                 ),
-                None => (String::new(), Style::new()),
+                None => (credit_note(entry, lang), theme.dim),
             };
             lines.push(Line::from(vec![
                 Span::styled(
@@ -187,11 +208,14 @@ impl FormScreen {
     fn value_cell(&self, entry: &Entry, ctx: &Ctx) -> (String, Style) {
         let theme = &ctx.theme;
         let adding = matches!(self.mode, Mode::Add { .. });
-        if entry.key == "code" && entry.value.is_empty() && adding {
+        if entry.key == "code" && entry.value().is_empty() && adding {
             return (format!("({})", ctx.t(Msg::Auto)), theme.dim);
         }
+        if entry.key == Field::CreditLimit.key() && entry.value().trim().is_empty() {
+            return (format!("({})", limit_label(None, ctx.lang)), theme.dim);
+        }
         if entry.key == "mnemonic" && self.mnemonic_auto {
-            return (entry.value.clone(), theme.dim);
+            return (entry.value().to_string(), theme.dim);
         }
         (entry.shown().to_string(), Style::new())
     }

@@ -188,7 +188,12 @@ fn columns(names: &[String], width: usize, max_lines: usize) -> Vec<Line<'static
     let mut lines: Vec<Line<'static>> = names
         .chunks(per_line)
         .map(|chunk| {
-            let text: String = chunk.iter().map(|n| fit(n, cell)).collect();
+            // Two spaces after every name, a cut one included: names never
+            // run together.
+            let text: String = chunk
+                .iter()
+                .map(|n| format!("{}  ", fit(n, cell - 2)))
+                .collect();
             Line::raw(format!("   {}", text.trim_end()))
         })
         .collect();
@@ -198,4 +203,27 @@ fn columns(names: &[String], width: usize, max_lines: usize) -> Vec<Line<'static
         lines.push(Line::raw(format!("   … +{more}")));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn candidates_are_apart_even_when_cut() {
+        let long = "客户资料-华南区-2026年11月-第二批-已核对版本.xlsx".to_string();
+        let names = vec![long.clone(), format!("{long}.bak"), "短.csv".to_string()];
+        let lines = text(&columns(&names, 77, 4));
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        // The first line holds two cut names with a gap between them.
+        assert!(lines[0].contains("…  客户资料"), "{lines:?}");
+        assert!(lines[1].ends_with("短.csv"), "{lines:?}");
+    }
 }

@@ -104,7 +104,7 @@ impl HistoryScreen {
             return;
         }
         let body = format!(
-            "{} {} · {} · {} {} · {} {}. {}",
+            "{} {} · {} · {} {} · {} {}{}{}",
             ctx.t(Msg::ColBatch),
             batch.id,
             batch.file_name,
@@ -112,6 +112,7 @@ impl HistoryScreen {
             ctx.t(Msg::Inserted),
             grouped(batch.updated as u64),
             ctx.t(Msg::UpdatedCount),
+            crate::tui::i18n::full_stop(ctx.lang),
             ctx.t(Msg::UndoBody)
         );
         self.confirm = Some((batch.id, Confirm::new(Msg::UndoTitle, body)));

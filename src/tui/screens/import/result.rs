@@ -15,10 +15,13 @@ use super::history::HistoryScreen;
 use super::view::{grouped, pairs, wrapped};
 use super::{Chosen, Flow};
 use crate::import::{Report, save_rejects};
+use crate::outfile::{self, Format as OutFormat};
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
+use crate::tui::outfile::{self as tui_outfile, Overwrite};
 use crate::tui::screens::Screen;
+use crate::tui::widgets::confirm::Answer;
 use crate::tui::widgets::prompt::{Prompt, Prompted};
 use crate::tui::widgets::truncate;
 
@@ -52,6 +55,8 @@ pub(crate) struct ResultStep {
     outcome: Result<Report, String>,
     rejects: TempFile,
     prompt: Option<Prompt>,
+    /// The file named exists: replace it?
+    overwrite: Option<Box<Overwrite>>,
     /// Where the rejected rows were saved last.
     saved_to: Option<PathBuf>,
 }
@@ -63,6 +68,7 @@ impl ResultStep {
             outcome,
             rejects,
             prompt: None,
+            overwrite: None,
             saved_to: None,
         }
     }
@@ -72,7 +78,9 @@ impl ResultStep {
     }
 
     pub fn scope(&self) -> Scope {
-        if self.prompt.is_some() {
+        if self.overwrite.is_some() {
+            Scope::Confirm
+        } else if self.prompt.is_some() {
             Scope::Prompt
         } else {
             Scope::ImportResult
@@ -84,13 +92,27 @@ impl ResultStep {
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Flow {
+        if let Some(overwrite) = &self.overwrite {
+            match overwrite.confirm.handle_key(key) {
+                Answer::Undecided => {}
+                Answer::No => self.overwrite = None,
+                Answer::Yes => {
+                    let file = overwrite.file.clone();
+                    self.overwrite = None;
+                    if self.save(&file, true, ctx) {
+                        self.prompt = None;
+                    }
+                }
+            }
+            return Flow::Stay;
+        }
         if let Some(prompt) = &mut self.prompt {
             match prompt.handle_key(key) {
                 Prompted::Still => {}
                 Prompted::Cancelled => self.prompt = None,
                 Prompted::Submit(values) => {
                     let file = values.first().map_or("", |v| v.trim()).to_string();
-                    if self.save(&file, ctx) {
+                    if self.save(Path::new(&file), false, ctx) {
                         self.prompt = None;
                     }
                 }
@@ -139,17 +161,13 @@ impl ResultStep {
 
     /// Writes the rejected rows to `file`; false (reason on the status line)
     /// when that was refused and the prompt should stay.
-    fn save(&mut self, file: &str, ctx: &mut Ctx) -> bool {
-        let path = PathBuf::from(file);
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        if !matches!(ext.as_deref(), Some("csv" | "xlsx")) {
-            ctx.error(format!("{file}: {}", ctx.t(Msg::RejectsKind)));
-            return false;
-        }
-        match save_rejects(self.rejects.path(), &path) {
+    /// An existing file is replaced only with `force` (after the user said yes).
+    fn save(&mut self, path: &Path, force: bool, ctx: &mut Ctx) -> bool {
+        let rules = tui_outfile::rules(ctx, Some(self.chosen.source.path()), force);
+        let written = outfile::write(path, OutFormat::SHEETS, &rules, |tmp, _| {
+            save_rejects(self.rejects.path(), tmp).map(|_| ())
+        });
+        match written {
             Ok(written) => {
                 let shown = std::path::absolute(&written).unwrap_or(written);
                 ctx.info(format!("{}: {}", ctx.t(Msg::RejectsSaved), shown.display()));
@@ -157,7 +175,10 @@ impl ResultStep {
                 true
             }
             Err(e) => {
-                ctx.error(e.message().text(ctx.lang));
+                self.overwrite = Overwrite::ask(&e, ctx).map(Box::new);
+                if self.overwrite.is_none() {
+                    ctx.error(e.text(ctx.lang));
+                }
                 false
             }
         }
@@ -185,6 +206,8 @@ impl ResultStep {
             (format!("{} {row}", ctx.t(Msg::StoppedAt)), theme.warning)
         } else if let Some(batch) = report.batch {
             (format!("✓ {} {batch}", ctx.t(Msg::ImportDone)), theme.ok)
+        } else if report.inserted + report.updated == 0 {
+            (ctx.t(Msg::NothingToWrite).to_string(), theme.warning)
         } else {
             (
                 ctx.t(Msg::AllOrNothingRolledBack).to_string(),
@@ -241,6 +264,9 @@ impl ResultStep {
         frame.render_widget(Paragraph::new(lines), area);
         if let Some(prompt) = &self.prompt {
             prompt.render(frame, area, theme, ctx.lang);
+        }
+        if let Some(overwrite) = &self.overwrite {
+            overwrite.confirm.render(frame, area, theme, ctx.lang);
         }
     }
 }

@@ -8,10 +8,12 @@ use chrono::{Datelike, NaiveDate};
 use super::LedgerScreen;
 use crate::domain::date::{iso, parse_date};
 use crate::domain::money::Money;
-use crate::report::{FileKind, write_statement};
+use crate::outfile::{self, Format as OutFormat, OutputError};
+use crate::report::write_statement;
 use crate::store::{AllocateRequest, AllocationLine, EntryRef, Reversal, StoreError, Target};
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
+use crate::tui::outfile::{self as tui_outfile, Overwrite};
 use crate::tui::widgets::picker::{Item, Picker};
 use crate::tui::widgets::prompt::Prompt;
 
@@ -200,11 +202,19 @@ impl LedgerScreen {
                     }
                 }
             }
-            PromptFor::Statement => self.export_statement(value(0), value(1), value(2), ctx),
+            PromptFor::Statement => self.export_statement(value(0), value(1), value(2), false, ctx),
         }
     }
 
-    fn export_statement(&self, from: &str, to: &str, file: &str, ctx: &mut Ctx) -> bool {
+    /// An existing file is replaced only with `force` (the user said yes).
+    pub(super) fn export_statement(
+        &mut self,
+        from: &str,
+        to: &str,
+        file: &str,
+        force: bool,
+        ctx: &mut Ctx,
+    ) -> bool {
         let dates = (parse_date(from), parse_date(to));
         let (from, to) = match dates {
             (Ok(f), Ok(t)) => (f, t),
@@ -214,19 +224,24 @@ impl LedgerScreen {
             }
         };
         let path = PathBuf::from(file.trim());
-        if FileKind::of(&path).is_none() {
-            ctx.error(format!("{}: {}", file.trim(), ctx.t(Msg::StatementKind)));
+        let rules = tui_outfile::rules(ctx, None, force);
+        if let Err(e) = outfile::check(&path, OutFormat::SHEETS, &rules) {
+            self.refused(e, from, to, ctx);
             return false;
         }
-        let written = ctx
-            .store
-            .statement(self.customer.id, from, to)
-            .map_err(|e| refusal_text(&e, ctx))
-            .and_then(|s| {
-                write_statement(&path, &s, ctx.lang).map_err(|e| e.message().text(ctx.lang))
-            });
+        let statement = match ctx.store.statement(self.customer.id, from, to) {
+            Ok(s) => s,
+            Err(e) => {
+                ctx.error(refusal_text(&e, ctx));
+                return false;
+            }
+        };
+        let lang = ctx.lang;
+        let written = outfile::write(&path, OutFormat::SHEETS, &rules, |tmp, _| {
+            write_statement(tmp, &statement, lang)
+        });
         match written {
-            Ok(()) => {
+            Ok(path) => {
                 // The full path: a relative name lands in the folder kehu was started in.
                 let shown = std::path::absolute(&path).unwrap_or(path);
                 ctx.info(format!(
@@ -237,9 +252,17 @@ impl LedgerScreen {
                 true
             }
             Err(e) => {
-                ctx.error(e);
+                self.refused(e, from, to, ctx);
                 false
             }
+        }
+    }
+
+    /// A refused file: an existing one asks to be replaced, anything else says why.
+    fn refused(&mut self, e: OutputError, from: NaiveDate, to: NaiveDate, ctx: &mut Ctx) {
+        match Overwrite::ask(&e, ctx) {
+            Some(o) => self.overwrite = Some((o, iso(from), iso(to))),
+            None => ctx.error(e.text(ctx.lang)),
         }
     }
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::Lang;
-use crate::domain::ledger::credit::Standing;
+use crate::domain::ledger::credit::{Standing, limit_label};
 use crate::domain::money::Money;
 use crate::store::{Balance, LedgerLine, Result, Store};
 use crate::tui::i18n::Msg;
@@ -71,9 +71,12 @@ impl AccountFigures {
         let s = &self.standing;
         let mut pairs = vec![
             (Msg::ColBalance.get(lang), s.balance.grouped()),
-            (Msg::ColCredit.get(lang), s.credit_limit.grouped()),
+            (Msg::ColCredit.get(lang), limit_label(s.credit_limit, lang)),
             (Msg::CreditUsed.get(lang), s.credit_used.grouped()),
-            (Msg::CreditAvailable.get(lang), s.credit_available.grouped()),
+            (
+                Msg::CreditAvailable.get(lang),
+                available_text(s.credit_available),
+            ),
             (Msg::Overdue.get(lang), self.overdue_text(lang)),
         ];
         if self.unapplied != Money::ZERO {
@@ -81,4 +84,9 @@ impl AccountFigures {
         }
         pairs
     }
+}
+
+/// Credit available as shown: `-` when the limit is not controlled.
+pub fn available_text(available: Option<Money>) -> String {
+    available.map_or_else(|| "-".into(), |m| m.grouped())
 }

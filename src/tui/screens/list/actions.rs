@@ -3,6 +3,7 @@
 
 use super::super::{Outcome, Screen};
 use crate::domain::customer::Status;
+use crate::domain::{Lang, Money};
 use crate::tui::app::Ctx;
 use crate::tui::i18n::{self, Msg};
 use crate::tui::screens::form::FormScreen;
@@ -27,6 +28,36 @@ pub(super) fn open_form(ctx: &mut Ctx, template: Option<&str>) -> Outcome {
             Outcome::Stay
         }
     }
+}
+
+/// The archive question: what archiving does and, for a customer who still
+/// owes money, that archiving does not settle it.
+pub fn archive_body(ctx: &Ctx, code: &str) -> String {
+    let lang = ctx.lang;
+    let mut body = format!("{code}{}{}", i18n::colon(lang), ctx.t(Msg::ArchiveBody));
+    let owed = ctx
+        .store
+        .customer(code)
+        .ok()
+        .flatten()
+        .and_then(|c| ctx.store.balance(c.id).ok())
+        .map(|b| b.standing.balance)
+        .filter(|owed| *owed > Money::ZERO);
+    if let Some(owed) = owed {
+        let space = if lang == Lang::En { " " } else { "" };
+        body.push_str(&format!(
+            "{space}{} {}{}",
+            ctx.t(Msg::ArchiveOwes),
+            owed.grouped(),
+            ctx.t(Msg::ArchiveOwesTail)
+        ));
+    }
+    body
+}
+
+/// The delete question.
+pub fn delete_body(ctx: &Ctx, code: &str) -> String {
+    format!("{code}{}{}", i18n::colon(ctx.lang), ctx.t(Msg::DeleteBody))
 }
 
 pub fn set_status(ctx: &mut Ctx, code: &str, status: Status) {

@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use super::ListScreen;
 use crate::domain::customer::Status;
+use crate::domain::ledger::credit::limit_short;
 use crate::tui::app::Ctx;
 use crate::tui::i18n::{self, Msg};
 use crate::tui::index::{Column, Text};
@@ -49,8 +50,13 @@ impl ListScreen {
         ));
         let info = parts.join(" · ");
         if self.searching || !self.query.text.is_empty() {
-            let cursor = if self.searching { "▏" } else { "" };
-            let search = format!("/{}{cursor}  ", self.query.text);
+            let search = if self.searching {
+                let before = self.search.before_cursor();
+                let after = &self.search.value()[before.len()..];
+                format!("/{before}▏{after}  ")
+            } else {
+                format!("/{}  ", self.query.text)
+            };
             let style = if self.searching {
                 theme.search
             } else {
@@ -111,8 +117,22 @@ impl ListScreen {
             (Shown::Data(Column::Class), want(9, 1, 4)),
             (Shown::Data(Column::Credit), want(12, 0, 1)),
             (Shown::Data(Column::Balance), want(12, 0, 2)),
-            (Shown::Data(Column::Status), want(7, 0, 1)),
+            // "Archived" is 8 columns: whole where there is room (at 80
+            // columns that column would cost the mnemonic).
+            (
+                Shown::Data(Column::Status),
+                want(if area.width >= 100 { 8 } else { 7 }, 0, 1),
+            ),
         ];
+        // The column the list is sorted by always stays: a sort by a column
+        // that is not shown reads as no order at all.
+        let sorted = self.query.sort;
+        let wants = wants.map(|(shown, mut w)| {
+            if shown == Shown::Data(sorted) {
+                w.rank = 0;
+            }
+            (shown, w)
+        });
         let widths = table::layout(area.width, &wants.map(|(_, w)| w));
         let shown: Vec<(Shown, u16)> = wants
             .iter()
@@ -146,7 +166,7 @@ impl ListScreen {
                 Column::Mnemonic => Cow::Borrowed(index.text(row, Text::Mnemonic)),
                 Column::TaxId => Cow::Borrowed(index.text(row, Text::TaxId)),
                 Column::Class => Cow::Borrowed(index.text(row, Text::Class)),
-                Column::Credit => Cow::Owned(r.credit_limit.grouped()),
+                Column::Credit => Cow::Owned(limit_short(r.credit_limit, lang)),
                 Column::Balance => Cow::Owned(r.balance.grouped()),
                 Column::Status => Cow::Borrowed(r.status.label(lang)),
             }

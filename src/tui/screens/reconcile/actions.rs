@@ -36,6 +36,8 @@ pub enum Ask {
 pub enum ConfirmFor {
     Confirm,
     Leave,
+    /// The export's file exists: replace it (`Bench::overwrite_file`)?
+    Overwrite,
 }
 
 pub(super) fn engine_error(e: &ReconcileError, ctx: &mut Ctx) {
@@ -289,7 +291,7 @@ impl Bench {
                     false
                 }
             },
-            Ask::Export => self.export(value(0), ctx, who),
+            Ask::Export => self.export(value(0), false, ctx, who),
             Ask::OpeningNote => {
                 self.recon.set_opening_note(value(0));
                 self.dirty = true;

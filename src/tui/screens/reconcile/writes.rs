@@ -6,11 +6,13 @@ use std::path::PathBuf;
 use super::actions::{ConfirmFor, engine_error};
 use super::{Bench, Who};
 use crate::domain::date::{iso, parse_date};
+use crate::outfile::{self, Format as OutFormat};
 use crate::reconcile::Side;
-use crate::report::{FileKind, ReconciliationDoc, write_reconciliation};
+use crate::report::{ReconciliationDoc, write_reconciliation};
 use crate::store::SessionStatus;
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
+use crate::tui::outfile::{self as tui_outfile, Overwrite};
 use crate::tui::screens::Outcome;
 use crate::tui::screens::ledger::refusal_text;
 
@@ -37,6 +39,14 @@ impl Bench {
     pub(super) fn confirmed(&mut self, purpose: ConfirmFor, ctx: &mut Ctx, who: &Who) -> Outcome {
         match purpose {
             ConfirmFor::Leave => Outcome::Pop,
+            ConfirmFor::Overwrite => {
+                if let Some(file) = self.overwrite_file.take()
+                    && self.export(&file.to_string_lossy(), true, ctx, who)
+                {
+                    self.prompt = None;
+                }
+                Outcome::Stay
+            }
             ConfirmFor::Confirm => {
                 if self.session.is_none() && !self.save(ctx, who) {
                     return Outcome::Stay;
@@ -121,12 +131,9 @@ impl Bench {
         }
     }
 
-    pub(super) fn export(&self, file: &str, ctx: &mut Ctx, who: &Who) -> bool {
+    /// An existing file is replaced only with `force` (the user said yes).
+    pub(super) fn export(&mut self, file: &str, force: bool, ctx: &mut Ctx, who: &Who) -> bool {
         let path = PathBuf::from(file);
-        if FileKind::of(&path).is_none() {
-            ctx.error(format!("{file}: {}", ctx.t(Msg::StatementKind)));
-            return false;
-        }
         let status = match (self.session, self.status) {
             (Some(id), SessionStatus::Confirmed) => {
                 format!("#{id} {}", ctx.t(Msg::ConfirmedStatus))
@@ -143,8 +150,12 @@ impl Bench {
             status,
             reconciliation: &self.recon,
         };
-        match write_reconciliation(&path, &doc, ctx.lang) {
-            Ok(()) => {
+        let rules = tui_outfile::rules(ctx, None, force);
+        let written = outfile::write(&path, OutFormat::SHEETS, &rules, |tmp, _| {
+            write_reconciliation(tmp, &doc, ctx.lang)
+        });
+        match written {
+            Ok(path) => {
                 let shown = std::path::absolute(&path).unwrap_or(path);
                 ctx.info(format!(
                     "{}: {}",
@@ -154,7 +165,13 @@ impl Bench {
                 true
             }
             Err(e) => {
-                ctx.error(e.message().text(ctx.lang));
+                match Overwrite::ask(&e, ctx) {
+                    Some(o) => {
+                        self.overwrite_file = Some(o.file);
+                        self.confirm = Some((ConfirmFor::Overwrite, o.confirm));
+                    }
+                    None => ctx.error(e.text(ctx.lang)),
+                }
                 false
             }
         }

@@ -1,0 +1,12 @@
+-- A customer's credit limit may be empty: not controlled (不控制), never over
+-- it. 0 still means cash only (现款) and a number is the limit, so limits
+-- already set keep their meaning. `credit_limit` loses its NOT NULL and its
+-- DEFAULT 0 (a customer added without a limit is not controlled). The Rust
+-- hook (store/db/credit_limit.rs) edits the CREATE TABLE text in
+-- `sqlite_schema`, as migration 005 does for its CHECKs: dropping a NOT NULL
+-- is a change SQLite documents as safe that way (the rows already satisfy the
+-- looser rule), and the column is one of the table's first, so every stored
+-- row carries its own value and never reads the DEFAULT. A table rebuild
+-- would copy every customer (seconds at a million), re-create its indexes
+-- and need foreign keys off around customer_class and the ledger.
+SELECT 1;

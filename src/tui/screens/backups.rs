@@ -1,0 +1,187 @@
+//! The backups beside the database (`B` from the list): newest first, `b`
+//! takes one now, Enter/`r` restores the selected one after a confirmation —
+//! the same checked steps as `kehu backup` and `kehu restore`.
+
+use std::path::PathBuf;
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::import::KEEP_BACKUPS;
+use crate::store::{self, BackupFile};
+use crate::tui::app::Ctx;
+use crate::tui::i18n::Msg;
+use crate::tui::keymap::{Action, Scope};
+use crate::tui::screens::Outcome;
+use crate::tui::widgets::confirm::{Answer, Confirm};
+use crate::tui::widgets::table;
+use crate::tui::widgets::truncate;
+
+/// Lines above the list (title, blank).
+const ABOVE: u16 = 2;
+
+pub struct BackupsScreen {
+    backups: Vec<BackupFile>,
+    selected: usize,
+    offset: usize,
+    /// Restoring this backup, once confirmed.
+    confirm: Option<(PathBuf, Confirm)>,
+}
+
+impl BackupsScreen {
+    pub fn open(ctx: &Ctx) -> BackupsScreen {
+        BackupsScreen {
+            backups: ctx
+                .store
+                .path()
+                .map(store::list_backups)
+                .unwrap_or_default(),
+            selected: 0,
+            offset: 0,
+            confirm: None,
+        }
+    }
+
+    pub fn scope(&self) -> Scope {
+        if self.confirm.is_some() {
+            Scope::Confirm
+        } else {
+            Scope::Backups
+        }
+    }
+
+    pub fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
+        if let Some((file, confirm)) = &self.confirm {
+            match confirm.handle_key(key) {
+                Answer::Yes => {
+                    let file = file.clone();
+                    self.confirm = None;
+                    self.restore(&file, ctx);
+                }
+                Answer::No => self.confirm = None,
+                Answer::Undecided => {}
+            }
+            return Outcome::Stay;
+        }
+        match action {
+            Some(Action::Back) => return Outcome::Pop,
+            Some(Action::BackupNow) => self.back_up(ctx),
+            Some(Action::RestoreBackup) => {
+                if let Some(b) = self.backups.get(self.selected) {
+                    let body = format!("{} · {}", b.taken, ctx.t(Msg::RestoreBody));
+                    self.confirm = Some((b.path.clone(), Confirm::new(Msg::RestoreTitle, body)));
+                }
+            }
+            Some(other) => {
+                let rows = page.saturating_sub(ABOVE + 1) as usize;
+                self.selected = table::moved(self.selected, other, rows, self.backups.len());
+                self.offset = table::in_view(self.selected, self.offset, rows);
+            }
+            None => {}
+        }
+        Outcome::Stay
+    }
+
+    fn back_up(&mut self, ctx: &mut Ctx) {
+        let taken = ctx.store.take_backup().and_then(|b| {
+            if let Some(db) = ctx.store.path() {
+                store::prune_backups(db, KEEP_BACKUPS)?;
+            }
+            Ok(b)
+        });
+        match taken {
+            Ok(Some(path)) => ctx.info(format!("{}: {}", ctx.t(Msg::BackupTaken), path.display())),
+            Ok(None) => {}
+            Err(e) => ctx.error(e.to_string()),
+        }
+        self.reload(ctx);
+    }
+
+    fn restore(&mut self, file: &std::path::Path, ctx: &mut Ctx) {
+        let Some(db) = ctx.store.path().map(std::path::Path::to_path_buf) else {
+            return;
+        };
+        match store::restore_database(&db, file) {
+            Ok(_) => {
+                ctx.info(format!("{}: {}", ctx.t(Msg::Restored), file.display()));
+                // Everything on screen came from the database before.
+                if let Err(e) = ctx.reload_index_later() {
+                    ctx.error(e.to_string());
+                }
+            }
+            Err(e) => ctx.error(e.to_string()),
+        }
+        self.reload(ctx);
+    }
+
+    pub fn reload(&mut self, ctx: &Ctx) {
+        self.backups = ctx
+            .store
+            .path()
+            .map(store::list_backups)
+            .unwrap_or_default();
+        self.selected = self.selected.min(self.backups.len().saturating_sub(1));
+    }
+
+    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+        let text = self
+            .backups
+            .get(self.selected)
+            .map(|b| b.path.display().to_string())
+            .unwrap_or_default();
+        Line::styled(truncate(&text, width).into_owned(), ctx.theme.dim)
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let theme = &ctx.theme;
+        let width = area.width as usize;
+        let title = format!(" {} ({})", ctx.t(Msg::BackupsTitle), self.backups.len());
+        let mut lines = vec![
+            Line::styled(truncate(&title, width).into_owned(), theme.title),
+            Line::raw(""),
+        ];
+        if self.backups.is_empty() {
+            lines.push(Line::raw(format!(" {}", ctx.t(Msg::NoBackups))));
+        }
+        let rows = area.height.saturating_sub(ABOVE) as usize;
+        let offset = table::in_view(self.selected, self.offset, rows);
+        for (i, b) in self.backups.iter().enumerate().skip(offset).take(rows) {
+            let state = if b.usable {
+                String::new()
+            } else {
+                format!("  ({})", ctx.t(Msg::BackupDamaged))
+            };
+            let name = b
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let text = format!(
+                " {}  {:>10} KB  {name}{state}",
+                b.taken,
+                b.bytes.div_ceil(1024)
+            );
+            let style = if i == self.selected {
+                theme.selected
+            } else if b.usable {
+                theme.popup
+            } else {
+                theme.error
+            };
+            lines.push(Line::styled(truncate(&text, width).into_owned(), style));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+        if let Some((_, confirm)) = &self.confirm {
+            confirm.render(frame, area, theme, ctx.lang);
+        }
+    }
+}
