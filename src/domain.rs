@@ -10,6 +10,7 @@ pub mod mnemonic;
 pub mod money;
 pub mod names;
 pub mod permission;
+pub mod plain_text;
 pub mod problem;
 pub mod safe_text;
 pub mod tax_id;

@@ -101,6 +101,22 @@ pub enum ImportError {
     Write { path: PathBuf, message: String },
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The file cannot be read exactly: the place (row and column as Excel
+    /// shows them, when there is one), a stable code and the fix, in both
+    /// languages (boxed: results carrying this error stay small).
+    #[error("cannot import {}: {}", .0.path.display(), .0.message.en)]
+    Refused(Box<Refusal>),
+}
+
+/// Why a file is refused, and where (see [`ImportError::Refused`]).
+#[derive(Debug)]
+pub struct Refusal {
+    pub path: PathBuf,
+    /// Row and column as Excel shows them, when there is a place.
+    pub row: Option<u64>,
+    pub column: Option<String>,
+    pub code: &'static str,
+    pub message: Text,
 }
 
 impl ImportError {
@@ -116,7 +132,27 @@ impl ImportError {
                 | ImportError::NoSheet { .. }
                 | ImportError::NoHeader { .. }
                 | ImportError::NoSuchRow { .. }
+                | ImportError::Refused(_)
         )
+    }
+
+    /// The stable code of a refusal (`import.unbalanced_quote`, …).
+    pub fn code(&self) -> Option<&'static str> {
+        match self {
+            ImportError::Refused(r) => Some(r.code),
+            _ => None,
+        }
+    }
+
+    /// The message in `lang` where there is one in both languages, else the English.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ImportError::Refused(r) => match lang {
+                Lang::En => self.to_string(),
+                Lang::Zh => format!("无法导入 {}：{}", r.path.display(), r.message.zh),
+            },
+            _ => self.to_string(),
+        }
     }
 }
 
@@ -162,9 +198,22 @@ pub fn layout(
     header_row: Option<u64>,
     catalog: &Catalog,
 ) -> Result<Layout, ImportError> {
-    layout_by(source, sheet, header_row, |rows| {
+    let layout = layout_by(source, sheet, header_row, |rows| {
         header::detect(rows, catalog)
-    })
+    })?;
+    layout.refuse_duplicate_headers(source)?;
+    Ok(layout)
+}
+
+impl Layout {
+    /// Refuses a header row naming two columns alike (customer and ledger
+    /// files; a statement's two-row header may repeat 金额 under 借方/贷方).
+    pub fn refuse_duplicate_headers(&self, source: &Source) -> Result<(), ImportError> {
+        match self.preview.iter().find(|r| r.number == self.header_row) {
+            Some(header) => header::refuse_duplicates(source.path(), header),
+            None => Ok(()),
+        }
+    }
 }
 
 /// `layout` with another way to find the header row (a ledger file's, a

@@ -18,6 +18,7 @@
 mod balance;
 mod build;
 mod doc_no;
+mod doc_text;
 mod error;
 mod group;
 mod line;
@@ -31,6 +32,7 @@ pub mod synth;
 pub use balance::{ItemKind, ReconcilingItem};
 pub use build::{Parts, match_lines};
 pub use doc_no::doc_key;
+pub use doc_text::docs_in_descriptions;
 pub use error::ReconcileError;
 pub use group::GroupSearch;
 pub use line::{Line, Side, SignConvention, TheirAmount, detect_sign_convention};

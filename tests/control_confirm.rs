@@ -85,7 +85,7 @@ fn a_session_that_does_not_close_is_confirmed_only_with_a_reason() {
     );
     assert_eq!(
         confirm_detail(&b, id),
-        "2025-10-01 .. 2025-12-30; does not close, -22,450.00 unexplained; reason: 对方漏记 12 月两笔收款"
+        "2025-10-01 .. 2025-12-31; does not close, -22,450.00 unexplained; reason: 对方漏记 12 月两笔收款"
     );
     let read = b.store.reconciliation(id).unwrap().info;
     assert_eq!(
@@ -107,7 +107,7 @@ fn a_session_that_closes_is_confirmed_without_a_reason() {
     let info = b.store.confirm_reconciliation(id, Some(&closed)).unwrap();
     assert_eq!(info.status, SessionStatus::Confirmed);
     assert_eq!(info.confirm_reason, None);
-    assert_eq!(confirm_detail(&b, id), "2025-10-01 .. 2025-12-30");
+    assert_eq!(confirm_detail(&b, id), "2025-10-01 .. 2025-12-31");
 }
 
 #[test]
@@ -152,7 +152,7 @@ fn a_confirmed_period_is_not_confirmed_again_and_a_second_draft_is_a_recheck() {
 
     // A new draft that overlaps by one day is a re-check from the start.
     let mut overlapping = p.source.clone();
-    overlapping.from = day("2025-12-30");
+    overlapping.from = day("2025-12-31");
     overlapping.to = day("2026-01-31");
     let third = b
         .store
@@ -164,7 +164,7 @@ fn a_confirmed_period_is_not_confirmed_again_and_a_second_draft_is_a_recheck() {
     );
     // The period after it is a new one.
     let mut next = p.source.clone();
-    next.from = day("2025-12-31");
+    next.from = day("2026-01-01");
     next.to = day("2026-01-31");
     let fourth = b.store.save_reconciliation(None, &next, &closed).unwrap();
     assert_eq!(

@@ -68,7 +68,9 @@ fn json_has_the_issues_keys_for_csv_xlsx_and_a_flipped_statement() {
         assert_eq!(v["only_theirs"][0]["date"], "2025-12-30");
         assert_eq!(v["amount_mismatch"][0]["theirs"]["amount"], "12800.00");
         assert_eq!(v["from"], "2025-10-01");
-        assert_eq!(v["to"], "2025-12-30");
+        // The title line states the period: 期间：2025年10月1日 至 2025年12月31日.
+        assert_eq!(v["to"], "2025-12-31");
+        assert_eq!(v["statement"]["period_source"], "title");
         assert_eq!(v["statement"]["file"], name);
         assert_eq!(v["session"], Value::Null);
         assert!(stderr(&out).contains("does not close"), "{}", stderr(&out));

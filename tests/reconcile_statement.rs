@@ -25,13 +25,23 @@ fn the_sample_layout_is_read_with_title_opening_and_total_rows() {
         let file = statement::read(&source, &layout, &m).unwrap();
         assert!(file.problems.is_empty(), "{name}: {:?}", file.problems);
         assert_eq!(file.rows.len(), 11, "{name}");
-        assert_eq!(file.totals_skipped, 1, "{name}");
+        let skipped: Vec<_> = file.skipped.iter().map(|s| (s.row, s.reason)).collect();
+        assert_eq!(skipped, vec![(18, statement::SkipReason::Total)], "{name}");
         assert_eq!(file.opening.as_ref().unwrap().row, 6);
         assert_eq!(file.rows[0].row, 7);
         assert_eq!(file.rows[0].doc, "44031101");
         assert_eq!(
             file.date_range(),
-            Some((day("2025-10-01"), day("2025-12-30"))),
+            Some((day("2025-10-12"), day("2025-12-30")))
+        );
+        // The title line states the period (期间：2025年10月1日 至 2025年12月31日).
+        assert_eq!(
+            file.default_period(),
+            Some((
+                day("2025-10-01"),
+                day("2025-12-31"),
+                statement::PeriodSource::Title
+            )),
             "{name}"
         );
         assert_eq!(file.file_hash.len(), 64);

@@ -53,7 +53,7 @@ fn a_session_round_trips_with_matches_notes_and_status() {
     assert_eq!(info.status, SessionStatus::Draft);
     assert_eq!(info.file_name, "s.xlsx");
     assert_eq!(info.file_hash, p.file.file_hash);
-    assert_eq!((info.from, info.to), (day("2025-10-01"), day("2025-12-30")));
+    assert_eq!((info.from, info.to), (day("2025-10-01"), day("2025-12-31"))); // the period its title states
     assert_eq!(info.our_balance, yuan("41350"));
     assert_eq!(info.unexplained_difference, r.unexplained_difference());
     assert_eq!(info.created_by, "会计小王");
@@ -110,7 +110,7 @@ fn confirming_locks_the_period_and_the_session() {
     assert!(info.confirmed_at.is_some());
     assert_eq!(
         b.store.confirmed_until(b.id).unwrap(),
-        Some(day("2025-12-30"))
+        Some(day("2025-12-31"))
     );
 
     // An entry inside the period can no longer be edited, only reversed.
@@ -241,7 +241,7 @@ fn an_adjusting_entry_settles_an_explained_difference() {
     assert_eq!(adjusted.amount, yuan("-50"));
     let entry = &adjusted.entry;
     assert_eq!(entry.data.kind.key(), "adjustment");
-    assert_eq!(entry.data.date, day("2025-12-30"));
+    assert_eq!(entry.data.date, day("2025-12-31"));
     assert_eq!(entry.data.memo, "运费 50 元对方不认，冲减");
     assert_eq!(entry.data.doc_no, format!("DZ{id}-1"));
     // The ledger moved by the difference; the session settled it by hand.
@@ -266,7 +266,7 @@ fn an_adjusting_entry_settles_an_explained_difference() {
     // Reading our side again finds the adjustment in the period.
     let ours = b
         .store
-        .reconcile_ours(b.id, day("2025-10-01"), day("2025-12-30"))
+        .reconcile_ours(b.id, day("2025-10-01"), day("2025-12-31"))
         .unwrap();
     assert!(ours.lines.iter().any(|l| l.id == entry.id as usize));
 }

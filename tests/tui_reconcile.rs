@@ -210,7 +210,7 @@ fn an_adjusting_entry_is_booked_from_the_difference() {
         .find(|l| l.entry.data.doc_no == "DZ1-1")
         .unwrap();
     assert_eq!(adjustment.entry.data.amount, yuan("-50"));
-    assert_eq!(adjustment.entry.data.date, day("2025-12-30"));
+    assert_eq!(adjustment.entry.data.date, day("2025-12-31"));
     let session = store.reconciliation(1).unwrap();
     assert_eq!(session.info.adjustments, vec![adjustment.entry.id]);
     assert!(session.reconciliation.amount_mismatch().is_empty());
@@ -286,7 +286,7 @@ fn confirming_locks_the_books_and_the_screen() {
     app.wait_until_loaded();
     let line = status(&mut app);
     assert!(
-        line.contains("Already reconciled and confirmed up to 2025-12-30"),
+        line.contains("Already reconciled and confirmed up to 2025-12-05"),
         "{line}"
     );
 }

@@ -80,7 +80,7 @@ fn open_match_by_hand_confirm_and_check_the_file() {
     assert_eq!(info.status, SessionStatus::Confirmed);
     assert_eq!(info.confirmed_by.as_deref(), Some("e2e"));
     assert_eq!(info.file_name, "statement.xlsx");
-    assert_eq!((info.from, info.to), (day("2025-10-01"), day("2025-12-30")));
+    assert_eq!((info.from, info.to), (day("2025-10-01"), day("2025-12-31")));
     let manual: Vec<_> = session
         .reconciliation
         .matched()
@@ -101,7 +101,7 @@ fn open_match_by_hand_confirm_and_check_the_file() {
     // The ledger is locked up to the period's end.
     assert_eq!(
         store.confirmed_until(b.id).unwrap(),
-        Some(day("2025-12-30"))
+        Some(day("2025-12-31"))
     );
     // The rows in the file say the same as the value read back.
     let manual_rows: i64 = store

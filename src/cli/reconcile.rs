@@ -22,6 +22,7 @@ use super::outfiles::{refused, rules};
 use super::{Cli, CliResult, Failure, Format, open_store, output};
 use crate::domain::Lang;
 use crate::domain::date::{iso, parse_date};
+use crate::import::statement::BalanceCheck;
 use crate::import::statement::prepare::{self, PrepareError, ReadRequest};
 use crate::outfile::{self, Format as OutFormat, Rules};
 use crate::reconcile::{MatchOptions, Reconciliation, SignConvention};
@@ -189,7 +190,9 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
     };
     let lang = screen_lang(cli);
     let file = prepare::read_statement(&store, &request).map_err(|e| prepare_failure(e, lang))?;
-    let period = prepare::period(&file, from, to).map_err(|e| prepare_failure(e, lang))?;
+    let (period_from, period_to, period_source) =
+        prepare::period_with_source(&file, from, to).map_err(|e| prepare_failure(e, lang))?;
+    let period = (period_from, period_to);
     let options = MatchOptions::default().with_tolerance(args.tolerance_days);
     let sign = args.sign.map(SignArg::convention);
     let prepared = prepare::reconcile(&store, id, file, period, sign, &options)
@@ -211,6 +214,15 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
             .map(u64::to_string)
             .collect();
         output::tell(Message::new("reconcile.balance_breaks").with("rows", rows.join(", ")));
+    }
+    if !prepared.file.skipped.is_empty() {
+        let rows: Vec<String> = prepared
+            .file
+            .skipped
+            .iter()
+            .map(|s| format!("{} ({})", s.row, s.reason.key()))
+            .collect();
+        eprintln!("skipped rows: {}", rows.join(", "));
     }
     if let Some(name) = &args.save_mapping {
         let mut saved = prepared.file.mapping.to_saved();
@@ -252,6 +264,33 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
             "header_row": prepared.file.header_row,
             "lines_before_period": prepared.theirs.before,
             "lines_after_period": prepared.theirs.after,
+            "lines_read": prepared.file.rows.len(),
+            "period_source": period_source.key(),
+            "stated_period": prepared.file.stated_period.as_ref().map(|p| json!({
+                "from": iso(p.from), "to": iso(p.to), "text": p.text,
+            })),
+            "opening": prepared.file.opening.as_ref().map(|o| json!({
+                "row": o.row,
+                "date": o.date.map(iso),
+                "check": prepared.theirs.opening_check.map(check_json),
+            })),
+            "closing": prepared.file.closing.as_ref().map(|c| json!({
+                "row": c.row,
+                "date": c.date.map(iso),
+                "check": prepared.theirs.closing_check.map(check_json),
+            })),
+            "skipped": prepared.file.skipped.iter().map(|s| json!({
+                "row": s.row,
+                "reason": s.reason.key(),
+                "text": s.text,
+            })).collect::<Vec<_>>(),
+            "warnings": prepared.file.problems.iter().map(|p| json!({
+                "row": p.row,
+                "column": p.column,
+                "code": p.code,
+                "message": p.message.get(lang),
+            })).collect::<Vec<_>>(),
+            "docs_from_descriptions": prepared.docs_from_descriptions,
         },
         "sign_convention": prepared.sign.key(),
         "sign_detected": prepared.sign_detected,
@@ -260,6 +299,15 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
     });
     print_reconciliation(args.format, &doc, meta, lang)?;
     closes(r)
+}
+
+/// A balance row's check in the JSON report (our sign).
+fn check_json(c: BalanceCheck) -> Value {
+    json!({
+        "stated": c.stated,
+        "computed": c.computed,
+        "agrees": c.agrees(),
+    })
 }
 
 pub(super) fn closes(r: &Reconciliation) -> CliResult {

@@ -14,11 +14,16 @@ pub use kind::{Direction, EntryKind};
 
 use super::date::{iso, parse_date};
 use super::money::Money;
+use super::plain_text;
 use super::problem::{Problem, Problems};
 use super::text::{Lang, Text};
 
 const MAX_DOC_CHARS: usize = 40;
 const MAX_MEMO_CHARS: usize = 200;
+/// The most one entry may move, either way: 1,000,000,000,000.00. Far above
+/// any real invoice, and low enough that sums over millions of entries stay
+/// inside i64 fen (and SQLite's SUM never overflows).
+pub const MAX_ENTRY: Money = Money::from_fen(100_000_000_000_000);
 
 /// The fields of an entry, for forms, import mappings and problem keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -201,7 +206,10 @@ pub fn parse_entry(input: &EntryInput, rules: &EntryRules) -> (Option<EntryData>
     let doc_no = check_doc_no(&input.doc_no, &mut p);
     let amount = kind.and_then(|k| parse_amount(k, &input.amount, &mut p));
     let memo = collapse(&input.memo);
-    if memo.chars().count() > MAX_MEMO_CHARS {
+    if let Some(fault) = plain_text::fault(&memo, None) {
+        let field = EntryField::Memo;
+        p.push(fault.problem(field.key(), field.label(Lang::En), field.label(Lang::Zh)));
+    } else if memo.chars().count() > MAX_MEMO_CHARS {
         p.push(error(
             EntryField::Memo,
             "memo.too_long",
@@ -291,6 +299,23 @@ fn parse_amount(kind: EntryKind, text: &str, p: &mut Problems) -> Option<Money> 
             return None;
         }
     };
+    if typed.fen().unsigned_abs() > MAX_ENTRY.fen().unsigned_abs() {
+        p.push(error(
+            EntryField::Amount,
+            "amount.ceiling",
+            format!(
+                "The amount {} is over the most one entry may hold, {}: check for extra digits.",
+                typed.grouped(),
+                MAX_ENTRY.grouped()
+            ),
+            format!(
+                "金额 {} 超过单笔上限 {}：请检查是否多输了数字。",
+                typed.grouped(),
+                MAX_ENTRY.grouped()
+            ),
+        ));
+        return None;
+    }
     if typed == Money::ZERO {
         p.push(error(
             EntryField::Amount,

@@ -83,6 +83,10 @@ pub enum IdError {
         "birth date {date_text} (positions 7-14) is not a real date or is in the future: check those digits"
     )]
     BirthDate { date_text: String },
+    #[error(
+        "birth year {year} (positions 7-10) is out of range for a resident ID (1900 to this year): check those digits"
+    )]
+    BirthYear { year: i32 },
 }
 
 impl IdError {
@@ -96,6 +100,7 @@ impl IdError {
             IdError::CheckChar { .. } => "tax_id.check_char",
             IdError::ResidentIdCheck { .. } => "tax_id.resident_check",
             IdError::BirthDate { .. } => "tax_id.birth_date",
+            IdError::BirthYear { .. } => "tax_id.birth_year",
         }
     }
 
@@ -125,6 +130,9 @@ impl IdError {
             IdError::BirthDate { date_text } => {
                 format!("出生日期 {date_text}（第7-14位）不是有效日期或晚于今天：请检查这几位数字")
             }
+            IdError::BirthYear { year } => format!(
+                "出生年份 {year}（第7-10位）超出身份证号的范围（1900年至今）：请检查这几位数字"
+            ),
         };
         Text::new(self.to_string(), zh)
     }

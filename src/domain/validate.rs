@@ -9,6 +9,7 @@ use super::customer::{CustomerData, InvoiceType, Kind, Settlement, Status, TaxRa
 use super::field::{Field, FieldSource};
 use super::mnemonic::mnemonic;
 use super::money::Money;
+use super::plain_text;
 use super::problem::{Problem, Problems};
 use super::tax_id::{self, IdKind};
 use super::text::Text;
@@ -119,6 +120,7 @@ pub fn parse_customer(values: &impl FieldSource, rules: &Rules) -> (CustomerData
     }
 
     check_classification(values, rules, &mut data, &mut p);
+    plain_text::check_customer(values, &mut p);
     (data, p)
 }
 

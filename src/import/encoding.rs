@@ -43,7 +43,7 @@ pub fn detect(sample: &[u8], whole: bool) -> Detected {
         // A multi-byte character cut by the end of the sample is fine.
         Err(e) => e.error_len().is_none() && !whole,
     };
-    if utf8 {
+    if utf8 || mostly_utf8(sample) {
         return Detected {
             encoding: UTF_8,
             bom_len: 0,
@@ -57,6 +57,32 @@ pub fn detect(sample: &[u8], whole: bool) -> Detected {
         encoding: if guess == GBK { GB18030 } else { guess },
         bom_len: 0,
     }
+}
+
+/// UTF-8 text with a stray invalid byte (a cut character, a byte from
+/// another encoding pasted in): read as UTF-8, the byte becomes � in its
+/// cell and the row check names it, rather than the whole file being guessed
+/// as another encoding and every Chinese character garbled.
+fn mostly_utf8(sample: &[u8]) -> bool {
+    let lead_bytes = |bytes: &[u8]| bytes.iter().filter(|b| **b >= 0xC0).count();
+    let (mut rest, mut invalid, mut multibyte) = (sample, 0usize, 0usize);
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(text) => {
+                multibyte += lead_bytes(text.as_bytes());
+                break;
+            }
+            Err(e) => {
+                multibyte += lead_bytes(&rest[..e.valid_up_to()]);
+                let Some(len) = e.error_len() else {
+                    break;
+                };
+                invalid += 1;
+                rest = &rest[e.valid_up_to() + len..];
+            }
+        }
+    }
+    invalid > 0 && invalid * 20 <= multibyte
 }
 
 /// Excel's "Unicode text" is UTF-16LE with a BOM, but files cut or re-saved by
@@ -233,6 +259,18 @@ mod tests {
             out.extend_from_slice(&buf[..n]);
         }
         assert_eq!(String::from_utf8(out).unwrap(), text);
+    }
+
+    #[test]
+    fn a_stray_invalid_byte_in_utf8_text_keeps_it_utf8() {
+        let mut bytes = "客户名称,备注\n深圳市华强电子有限公司,无\n"
+            .repeat(3)
+            .into_bytes();
+        bytes.insert(13, 0xFF);
+        assert_eq!(detect(&bytes, true).encoding, UTF_8);
+        let text = "深圳市华强电子有限公司,广州\n".repeat(20);
+        let (gbk, _, _) = GBK.encode(&text);
+        assert_eq!(detect(&gbk, true).encoding, GB18030);
     }
 
     #[test]

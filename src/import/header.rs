@@ -1,8 +1,12 @@
 //! Finding the header row: files start with titles ("客户档案 2026年11月"),
 //! blank lines and notes before the row that names the columns.
 
+use std::path::Path;
+
 use super::mapping::recognise;
 use super::read::Row;
+use super::{ImportError, Refusal};
+use crate::domain::Text;
 use crate::domain::classification::Catalog;
 
 /// How many rows from the top are searched.
@@ -56,6 +60,52 @@ pub fn headers_of(row: &Row) -> Vec<String> {
         .collect()
 }
 
+/// The first two columns of the header row with the same (non-empty)
+/// header, as (earlier, later) indexes. A mapping and `--map` find a column
+/// by its header, so the later one would be left out without a word.
+pub fn duplicate(header: &Row) -> Option<(usize, usize)> {
+    let names: Vec<String> = header
+        .cells
+        .iter()
+        .map(|c| c.trim().to_lowercase())
+        .collect();
+    names.iter().enumerate().find_map(|(later, name)| {
+        if name.is_empty() {
+            return None;
+        }
+        names[..later]
+            .iter()
+            .position(|n| n == name)
+            .map(|earlier| (earlier, later))
+    })
+}
+
+/// Refuses a header row that names two columns alike (see `duplicate`).
+pub fn refuse_duplicates(path: &Path, header: &Row) -> Result<(), ImportError> {
+    let Some((earlier, later)) = duplicate(header) else {
+        return Ok(());
+    };
+    let (a, b) = (column_letter(earlier), column_letter(later));
+    let name = header.cell(later).trim();
+    let row = header.number;
+    Err(ImportError::Refused(Box::new(Refusal {
+        path: path.to_path_buf(),
+        row: Some(row),
+        column: Some(b.clone()),
+        code: "import.duplicate_header",
+        message: Text::new(
+            format!(
+                "columns {a} and {b} of the header row (row {row}) are both headed “{name}”, so \
+                 one of them would be left out. Rename one (e.g. “{name}2”) and import again."
+            ),
+            format!(
+                "表头行（第 {row} 行）的 {a} 列和 {b} 列都叫“{name}”，其中一列会被漏掉。\
+                 请把其中一列改名（如“{name}2”）后重新导入。"
+            ),
+        ),
+    })))
+}
+
 /// Excel's column name: 0 → A, 25 → Z, 26 → AA.
 pub fn column_letter(mut i: usize) -> String {
     let mut s = Vec::new();
@@ -98,6 +148,16 @@ mod tests {
         ];
         assert_eq!(detect(&rows, &Catalog::default()), Some(1));
         assert_eq!(detect(&[row(1, &["", ""])], &Catalog::default()), None);
+    }
+
+    #[test]
+    fn duplicate_headers_are_found_case_and_spaces_aside() {
+        assert_eq!(
+            duplicate(&row(3, &["名称", "手机", "", "", " 手机 "])),
+            Some((1, 4))
+        );
+        assert_eq!(duplicate(&row(3, &["Email", "email"])), Some((0, 1)));
+        assert_eq!(duplicate(&row(3, &["名称", "", "", "手机"])), None);
     }
 
     #[test]

@@ -31,9 +31,11 @@ pub fn layout(
     sheet: Option<&str>,
     header_row: Option<u64>,
 ) -> Result<Layout, ImportError> {
-    layout_by(source, sheet, header_row, |rows| {
+    let layout = layout_by(source, sheet, header_row, |rows| {
         detect_by(rows, |cell| mapping::recognise(cell).is_some())
-    })
+    })?;
+    layout.refuse_duplicate_headers(source)?;
+    Ok(layout)
 }
 
 /// Everything a ledger run needs besides the file and the database.

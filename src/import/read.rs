@@ -3,6 +3,8 @@
 //! workbook sheet through calamine (workbook.rs).
 
 mod choose;
+mod formulas;
+mod lines;
 mod text;
 mod workbook;
 

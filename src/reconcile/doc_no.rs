@@ -7,7 +7,7 @@ use crate::domain::names::half_width;
 /// Labels written in front of the number itself.
 /// "NO" is only a label when it stands alone as a letter run ("No.5", "NO5",
 /// "No 5"), so "NOV-1" keeps its letters.
-const LABELS: [&str; 10] = [
+pub(super) const LABELS: [&str; 10] = [
     "NO",
     "NUMBER",
     "№",
@@ -59,7 +59,7 @@ pub fn doc_key(doc: &str) -> Option<String> {
     Some(runs.join(&RUN_BREAK.to_string()))
 }
 
-fn push_run(runs: &mut Vec<String>, current: &mut String) {
+pub(super) fn push_run(runs: &mut Vec<String>, current: &mut String) {
     if current.is_empty() {
         return;
     }

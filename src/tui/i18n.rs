@@ -456,6 +456,11 @@ messages! {
     KeyRestore => "Restore", "恢复";
     ScopeBackups => "Backups", "备份";
     NothingToWrite => "No row to write: nothing was written (no backup, no batch)", "没有可写入的行：未写入任何内容（不备份，不记批次）";
+    StatementPeriod => "Period", "对账期间";
+    PeriodFromTitle => "title; Esc to change", "取自标题，Esc 可改";
+    PeriodFromBalances => "opening/closing rows; Esc to change", "取自期初/期末行，Esc 可改";
+    PeriodFromLines => "first/last line; Esc to change", "取自首末行，Esc 可改";
+    RowsSkipped => "skipped rows", "跳过的行";
 }
 
 /// ": " in English, "：" in Chinese (no ASCII punctuation in Chinese text).

@@ -117,7 +117,7 @@ pub fn check_invoice(
             limit,
             balance,
             invoice,
-            excess: Money::from_fen(after - limit.fen()),
+            excess: Money::from_fen(after.saturating_sub(limit.fen())),
         })
     } else {
         CreditDecision::Allowed

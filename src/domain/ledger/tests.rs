@@ -151,3 +151,37 @@ fn days_overdue_only_for_open_debits_past_due() {
     entry.outstanding = Money::ZERO;
     assert_eq!(entry.days_overdue(d("2024-02-01")), None);
 }
+
+#[test]
+fn amounts_over_the_per_entry_ceiling_are_refused_on_the_amount_field() {
+    for (kind, amount) in [
+        ("opening", "-92,233,720,368,547,758.07"),
+        ("invoice", "1,000,000,000,000.01"),
+        ("receipt", "50000000000000000"),
+        ("adjustment", "-1000000000000.01"),
+    ] {
+        let mut entry = input(kind, "2024-01-01", "X-1", amount);
+        entry.memo = "原因".into();
+        let (data, p) = parse_entry(&entry, &TERMS_30);
+        assert!(data.is_none(), "{kind} {amount}");
+        assert_eq!(
+            codes(&p),
+            [("amount".to_string(), "amount.ceiling")],
+            "{kind} {amount}"
+        );
+    }
+    let (data, p) = parse_entry(
+        &input("invoice", "2024-01-01", "X-2", "1,000,000,000,000.00"),
+        &TERMS_30,
+    );
+    assert_eq!(data.map(|d| d.amount), Some(MAX_ENTRY), "{p}");
+}
+
+#[test]
+fn a_memo_with_a_control_character_is_refused() {
+    let mut entry = input("invoice", "2024-01-01", "X-3", "100");
+    entry.memo = "货款\u{1b}[2J".into();
+    let (data, p) = parse_entry(&entry, &TERMS_30);
+    assert!(data.is_none());
+    assert_eq!(codes(&p), [("memo".to_string(), "text.control")]);
+}

@@ -6,6 +6,9 @@ use chrono::NaiveDate;
 use super::IdError;
 
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/// The earliest birth year a resident ID is taken to carry: 18-digit IDs
+/// were issued from 1999, and no one born before 1900 is a customer.
+pub(super) const FIRST_BIRTH_YEAR: i32 = 1900;
 /// Indexed by `Σ mod 11`.
 const CHECK_CHARS: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
 
@@ -22,8 +25,10 @@ pub(super) fn check_char(first17: &[char]) -> Option<char> {
 }
 
 /// Shape alone: 17 digits (first 1–9, no division code starts with 0), digit or
-/// `X` last, and positions 7–14 a 19xx/20xx date with a possible month and day.
-/// Used to decide whether an 18-character code is tried as a resident ID first.
+/// `X` last, and positions 7–14 an 18xx–20xx date with a possible month and day.
+/// Used to decide whether an 18-character code is tried as a resident ID first
+/// (an 18xx year is then reported as out of range, not as a credit-code
+/// check failure).
 pub(super) fn looks_like(chars: &[char]) -> bool {
     let [first, .., last] = chars else {
         return false;
@@ -33,7 +38,7 @@ pub(super) fn looks_like(chars: &[char]) -> bool {
         && chars[..17].iter().all(char::is_ascii_digit)
         && (last.is_ascii_digit() || *last == 'X')
         && date_parts(&chars[6..14]).is_some_and(|(y, m, d)| {
-            (1900..=2099).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+            (1800..=2099).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
         })
 }
 
@@ -57,6 +62,11 @@ pub(super) fn validate(chars: &[char]) -> Result<(), IdError> {
     // Date before check character: a mistyped date breaks both, and the date
     // message says where to look.
     let date_text: String = id[6..14].iter().collect();
+    if let Some((year, _, _)) = date_parts(&id[6..14])
+        && year < FIRST_BIRTH_YEAR
+    {
+        return Err(IdError::BirthYear { year });
+    }
     let today = chrono::Local::now().date_naive();
     let real = date_parts(&id[6..14])
         .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))

@@ -104,6 +104,38 @@ fn resident_ids() {
 }
 
 #[test]
+fn an_18xx_birth_year_is_out_of_range_not_a_credit_code_failure() {
+    // Right check character for its digits: only the year is wrong.
+    for first17 in ["11010518991231002", "44030418000101123"] {
+        let id = format!("{first17}{}", resident_id_check_char(first17).unwrap());
+        let c = check(&id);
+        assert_eq!(c.kind, IdKind::ResidentId, "{id}");
+        assert_eq!(
+            code_of(&id),
+            Some("tax_id.birth_year"),
+            "{id}: {}",
+            c.reason
+        );
+        assert!(c.reason.contains("out of range"), "{}", c.reason);
+    }
+    let year = IdError::BirthYear { year: 1899 };
+    assert!(year.text().zh.contains("出生年份 1899"));
+    // An all-digit credit code whose positions 7-14 read as an 18xx date
+    // (division 440318, organisation code 991231xx-c) stays a valid one.
+    let uscc = (0..100)
+        .find_map(|n| {
+            let body = format!("991231{n:02}");
+            let org = org_code_check_char(&body).filter(char::is_ascii_digit)?;
+            let first17 = format!("91440318{body}{org}");
+            let last = uscc_check_char(&first17).filter(char::is_ascii_digit)?;
+            Some(format!("{first17}{last}"))
+        })
+        .unwrap();
+    let c = check(&uscc);
+    assert!(c.valid && c.kind == IdKind::Uscc, "{uscc}: {}", c.reason);
+}
+
+#[test]
 fn both_a_credit_code_and_a_resident_id_counts_as_resident_id() {
     // Passes both checks; the spec tries the resident ID first.
     assert_eq!(check("110105194912319964").kind, IdKind::ResidentId);

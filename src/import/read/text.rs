@@ -7,9 +7,12 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::super::ImportError;
 use super::super::encoding::{Detected, Utf8Reader, detect};
+use super::super::header::column_letter;
+use super::super::{ImportError, Refusal};
+use super::lines::{Lines, OpenQuote, breaks_in, merged_by_quote};
 use super::{Row, hex};
+use crate::domain::Text;
 use crate::domain::safe_text::csv_unguard;
 
 const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
@@ -43,22 +46,24 @@ pub(super) fn sniff(
     Ok((encoding, sniff_delimiter(&text, tab_first)))
 }
 
-/// Text files have no NULs and few control characters; images, PDFs and
-/// executables have many.
+/// Images, PDFs and executables are full of NULs and control bytes; a text
+/// file may carry a stray one (a NUL or an escape typed into a cell, a byte
+/// invalid in its encoding), which the row checks then name by row and
+/// column. So only a share of them, and more than a few, says binary.
 fn looks_binary(text: &str) -> bool {
     let mut controls = 0usize;
     let mut total = 0usize;
     for c in text.chars().take(SAMPLE_CHARS) {
         total += 1;
-        if c == '\0' {
-            return true;
-        }
         if (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || c == '\u{fffd}' {
             controls += 1;
         }
     }
-    controls * 50 > total
+    controls >= MIN_BINARY_CONTROLS && controls * 50 > total
 }
+
+/// Fewer odd characters than this never make a file binary.
+const MIN_BINARY_CONTROLS: usize = 8;
 
 const SAMPLE_CHARS: usize = 16 * 1024;
 
@@ -156,6 +161,10 @@ pub(super) struct TextRows {
     lines: Lines,
     /// Line breaks inside the cells of the records read so far.
     inner_breaks: u64,
+    delimiter: u8,
+    /// The current record's bytes as read (quotes included), checked for a
+    /// quote that ran rows together when a cell holds a line break.
+    raw: Vec<u8>,
     /// The current record's cell bytes and where each cell ends.
     fields: Vec<u8>,
     ends: Vec<usize>,
@@ -165,11 +174,13 @@ pub(super) struct TextRows {
     spare: Vec<String>,
 }
 
-/// A record read: the line it starts on, its cell bytes and cell count.
+/// A record read: the line it starts on, its cell bytes and cell count,
+/// and whether the file ended inside it (no line break after it).
 struct ReadRecord {
     first_line: u64,
     bytes: usize,
     cells: usize,
+    at_end: bool,
 }
 
 impl TextRows {
@@ -191,6 +202,8 @@ impl TextRows {
             core,
             lines: Lines::new(),
             inner_breaks: 0,
+            delimiter,
+            raw: Vec::new(),
             fields: vec![0; 4096],
             ends: vec![0; 64],
             len,
@@ -244,12 +257,15 @@ impl TextRows {
         }
         let first_line = self.lines.line;
         let (mut bytes, mut cells) = (0, 0);
+        self.raw.clear();
         loop {
             let buf = self.input.fill_buf()?;
+            let at_end = buf.is_empty();
             let (result, nin, nout, nend) =
                 self.core
                     .read_record(buf, &mut self.fields[bytes..], &mut self.ends[cells..]);
             self.lines.count(&buf[..nin]);
+            self.raw.extend_from_slice(&buf[..nin]);
             self.input.consume(nin);
             bytes += nout;
             cells += nend;
@@ -262,6 +278,7 @@ impl TextRows {
                         first_line,
                         bytes,
                         cells,
+                        at_end,
                     }));
                 }
                 End => return Ok(None),
@@ -280,7 +297,19 @@ impl Iterator for TextRows {
         match self.read_record() {
             Ok(Some(record)) => {
                 let number = record.first_line - self.inner_breaks;
-                self.inner_breaks += breaks_in(&self.fields[..record.bytes]);
+                let breaks = breaks_in(&self.fields[..record.bytes]);
+                if (breaks > 0 || record.at_end)
+                    && let Some(open) = merged_by_quote(&self.raw, self.delimiter, record.at_end)
+                {
+                    self.hash = Some(String::new());
+                    return Some(Err(unbalanced_quote(
+                        &self.path,
+                        number,
+                        record.first_line,
+                        &open,
+                    )));
+                }
+                self.inner_breaks += breaks;
                 let mut cells = std::mem::take(&mut self.spare);
                 cells.truncate(record.cells);
                 let mut start = 0;
@@ -321,63 +350,27 @@ impl Iterator for TextRows {
     }
 }
 
-/// Where a text file's bytes are: the line a text editor shows for the next
-/// byte (LF, CRLF and a lone CR each end a line), so a record's first line is
-/// known however many blank lines came before it.
-#[derive(Debug)]
-struct Lines {
-    /// 1-based line of the next byte read.
-    line: u64,
-    /// The last byte counted was a CR (a LF right after it ends the same line).
-    after_cr: bool,
-}
-
-impl Lines {
-    fn new() -> Lines {
-        Lines {
-            line: 1,
-            after_cr: false,
-        }
-    }
-
-    fn count(&mut self, bytes: &[u8]) {
-        let Some(&last) = bytes.last() else {
-            return;
-        };
-        if memchr::memchr(b'\r', bytes).is_none() {
-            // The common case, LF only: counted without a branch per byte
-            // (a LF right after a CR counted before ends that CR's line).
-            let ends_cr_line = self.after_cr && bytes[0] == b'\n';
-            self.line += bytes.iter().filter(|b| **b == b'\n').count() as u64;
-            self.line -= u64::from(ends_cr_line);
-            self.after_cr = false;
-            return;
-        }
-        for &b in bytes {
-            match b {
-                b'\n' if self.after_cr => self.after_cr = false,
-                b'\n' => self.line += 1,
-                b'\r' => {
-                    self.line += 1;
-                    self.after_cr = true;
-                }
-                _ => self.after_cr = false,
-            }
-        }
-        debug_assert_eq!(self.after_cr, last == b'\r');
-    }
-}
-
-/// Line breaks inside a record's cells (quoted multi-line cells): Excel shows
-/// such a record as one row, so later rows are numbered that many lower than
-/// their first line.
-fn breaks_in(cells: &[u8]) -> u64 {
-    if memchr::memchr2(b'\n', b'\r', cells).is_none() {
-        return 0;
-    }
-    let mut lines = Lines::new();
-    lines.count(cells);
-    lines.line - 1
+/// A quote that opened a cell and ran the rows after it into that cell.
+fn unbalanced_quote(path: &Path, row: u64, first_line: u64, open: &OpenQuote) -> ImportError {
+    let column = column_letter(open.cell);
+    let line = first_line + open.line_offset;
+    ImportError::Refused(Box::new(Refusal {
+        path: path.to_path_buf(),
+        row: Some(row),
+        column: Some(column.clone()),
+        code: "import.unbalanced_quote",
+        message: Text::new(
+            format!(
+                "row {row}, column {column} (line {line} in a text editor): a quote (\") opens \
+                 this cell but does not close where the cell ends, so the rows after it would \
+                 run into this one cell. Close the quote, or remove it, and import again."
+            ),
+            format!(
+                "第 {row} 行 {column} 列（文本编辑器第 {line} 行）：单元格以引号（\"）开头，\
+                 但引号没有在单元格结束处闭合，后面的行会并入这一格。请补上或删除这个引号后重新导入。"
+            ),
+        ),
+    }))
 }
 
 #[cfg(test)]
@@ -398,22 +391,15 @@ mod tests {
     }
 
     #[test]
-    fn lines_end_at_lf_crlf_and_a_lone_cr_split_anywhere() {
-        let text = b"a\r\nb\rc\n\r\n\nd";
-        for split in 0..text.len() {
-            let mut lines = Lines::new();
-            lines.count(&text[..split]);
-            lines.count(&text[split..]);
-            assert_eq!(lines.line, 6, "split at {split}");
-        }
-        assert_eq!(breaks_in(b"one\r\ntwo\nthree"), 2);
-        assert_eq!(breaks_in(b"no breaks"), 0);
-    }
-
-    #[test]
     fn binary_is_not_text() {
-        assert!(looks_binary("\u{89}PNG\r\n\u{1a}\n\0\0\0\rIHDR"));
+        let png = include_bytes!("../../../tests/data/import/photo.csv");
+        assert!(looks_binary(&String::from_utf8_lossy(png)));
         assert!(!looks_binary("名称,税号\r\n华强,914403001922038216\r\n"));
+        // One stray NUL or escape sequence in a short file is a cell's problem.
+        assert!(!looks_binary(
+            "名称,备注\n华强,a\0b\n鑫达,\u{1b}]0;title\u{7}\n"
+        ));
+        assert!(looks_binary(&"\0\u{1}\u{2}\u{3}x".repeat(100)));
     }
 }
 

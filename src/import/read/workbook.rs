@@ -6,8 +6,9 @@ use std::sync::{Arc, Mutex};
 
 use calamine::{Data, Ods, Range, Reader, Sheets, Xls, Xlsb, Xlsx, open_workbook};
 
-use super::super::ImportError;
-use super::Row;
+use super::super::{ImportError, Refusal};
+use super::{Row, formulas};
+use crate::domain::Text;
 
 /// The container a workbook came in, found from its first bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,7 +72,13 @@ fn open_as(path: &Path, kind: WorkbookKind) -> Result<FileSheets, String> {
 /// the steps that follow (preview, header, plan, commit) instead of redone.
 pub(super) struct Cache {
     book: Mutex<Option<FileSheets>>,
-    sheet: Mutex<Option<(String, Arc<Range<Data>>)>>,
+    sheet: Mutex<Option<(String, Arc<Sheet>)>>,
+}
+
+/// A sheet's cells, and its first formula cell saved without a value.
+pub(super) struct Sheet {
+    cells: Range<Data>,
+    uncalculated: Option<formulas::Uncalculated>,
 }
 
 impl std::fmt::Debug for Cache {
@@ -87,7 +94,7 @@ impl Cache {
         path: &Path,
         kind: WorkbookKind,
         sheet: &str,
-    ) -> Result<Arc<Range<Data>>, ImportError> {
+    ) -> Result<Arc<Sheet>, ImportError> {
         let unreadable = |message: String| ImportError::Workbook {
             path: path.to_path_buf(),
             message,
@@ -108,10 +115,18 @@ impl Cache {
         let Some(book) = book.as_mut() else {
             return Err(unreadable("the workbook could not be opened".into()));
         };
-        let range = Arc::new(
-            book.worksheet_range(sheet)
-                .map_err(|e| unreadable(format!("sheet “{sheet}”: {e}")))?,
-        );
+        let cells = book
+            .worksheet_range(sheet)
+            .map_err(|e| unreadable(format!("sheet “{sheet}”: {e}")))?;
+        // A sheet whose formulas cannot be listed is read by its values alone.
+        let uncalculated = book
+            .worksheet_formula(sheet)
+            .ok()
+            .and_then(|f| formulas::find(&cells, &f));
+        let range = Arc::new(Sheet {
+            cells,
+            uncalculated,
+        });
         *cached = Some((sheet.to_string(), Arc::clone(&range)));
         Ok(range)
     }
@@ -120,7 +135,7 @@ impl Cache {
 impl Cache {
     /// Keeps `range` as the last sheet read (the data sheet chosen after
     /// reading every sheet, so the steps after do not read it again).
-    fn keep(&self, sheet: &str, range: Arc<Range<Data>>) {
+    fn keep(&self, sheet: &str, range: Arc<Sheet>) {
         let mut cached = self.sheet.lock().unwrap_or_else(|p| p.into_inner());
         *cached = Some((sheet.to_string(), range));
     }
@@ -134,13 +149,14 @@ pub(super) fn data_sheet(
     cache: &Cache,
     sheets: &[String],
 ) -> Option<String> {
-    let mut best: Option<(super::choose::Score, &String, Arc<Range<Data>>)> = None;
+    let mut best: Option<(super::choose::Score, &String, Arc<Sheet>)> = None;
     for name in sheets {
-        let Ok(rows) = SheetRows::open(path, kind, cache, name) else {
+        let Ok(range) = cache.range(path, kind, name) else {
             continue;
         };
-        let range = Arc::clone(&rows.range);
+        let rows = SheetRows::of(path, Arc::clone(&range));
         let table_rows = range
+            .cells
             .rows()
             .filter(|r| r.iter().filter(|c| !is_blank(c)).nth(1).is_some())
             .count();
@@ -197,6 +213,25 @@ pub(super) fn open(
             }
         }
     }
+    let protected = first_error
+        .as_deref()
+        .is_some_and(|e| e.to_ascii_lowercase().contains("password"))
+        || (family == Family::Compound && is_encrypted_ooxml(path));
+    if protected {
+        return Err(ImportError::Refused(Box::new(Refusal {
+            path: path.to_path_buf(),
+            row: None,
+            column: None,
+            code: "import.password_protected",
+            message: Text::new(
+                "the workbook is password-protected. Open it in Excel or WPS with its password, \
+                 save a copy without one (File → Info → Protect Workbook → Encrypt with \
+                 Password, clear the password) and import that copy.",
+                "该工作簿设有打开密码。请用 Excel 或 WPS 输入密码打开，另存一份不设密码的副本\
+                 （文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码），再导入该副本。",
+            ),
+        })));
+    }
     let what = match family {
         Family::Zip => "it is a ZIP archive but not an Excel or OpenDocument workbook",
         Family::Compound => "it is an old Office file but not an Excel workbook (a Word .doc?)",
@@ -207,12 +242,20 @@ pub(super) fn open(
     })
 }
 
+/// An xlsx saved with a password is not a ZIP but an OLE compound file
+/// holding an `EncryptedPackage` stream (MS-OFFCRYPTO); its name is in the
+/// directory, stored in UTF-16LE.
+fn is_encrypted_ooxml(path: &Path) -> bool {
+    const NAME: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    std::fs::read(path).is_ok_and(|bytes| memchr::memmem::find(&bytes, NAME).is_some())
+}
+
 /// One sheet, read whole by calamine (a sheet is bounded by Excel's row limit),
 /// handed out row by row. calamine's range starts at the first used cell, not
 /// A1: its offset is added back so rows and columns are those Excel shows.
 pub(super) struct SheetRows {
     path: std::path::PathBuf,
-    range: Arc<Range<Data>>,
+    range: Arc<Sheet>,
     next: usize,
     first_row: u64,
     /// Empty columns left of the range (B3:F9 starts one column in).
@@ -227,20 +270,28 @@ impl SheetRows {
         sheet: &str,
     ) -> Result<SheetRows, ImportError> {
         let range = cache.range(path, kind, sheet)?;
+        if let Some(gap) = &range.uncalculated {
+            return Err(formulas::refusal(path, sheet, gap));
+        }
+        Ok(SheetRows::of(path, range))
+    }
+
+    fn of(path: &Path, range: Arc<Sheet>) -> SheetRows {
         let (first_row, first_col) = range
+            .cells
             .start()
             .map_or((0, 0), |(row, col)| (u64::from(row), col as usize));
-        Ok(SheetRows {
+        SheetRows {
             path: path.to_path_buf(),
             range,
             next: 0,
             first_row,
             first_col,
-        })
+        }
     }
 
     pub fn fraction_done(&self) -> f64 {
-        let height = self.range.height();
+        let height = self.range.cells.height();
         if height == 0 {
             1.0
         } else {
@@ -257,17 +308,17 @@ impl Iterator for SheetRows {
     type Item = Row;
 
     fn next(&mut self) -> Option<Row> {
-        if self.next >= self.range.height() {
+        let cells_in = &self.range.cells;
+        if self.next >= cells_in.height() {
             return None;
         }
-        let width = self.range.width();
+        let width = cells_in.width();
         let mut cells = vec![String::new(); self.first_col];
         let mut numeric = vec![false; self.first_col];
         cells.reserve(width);
         numeric.reserve(width);
         for col in 0..width {
-            let (text, number) = self
-                .range
+            let (text, number) = cells_in
                 .get((self.next, col))
                 .map_or((String::new(), false), cell_text);
             cells.push(text);

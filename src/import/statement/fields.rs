@@ -132,6 +132,7 @@ const SYNONYMS: &[(StatementField, u8, &[&str])] = &[
             "凭证号",
             "凭证字号",
             "凭证编号",
+            "凭证号数",
             "记账凭证号",
             "voucher",
             "voucher no",
@@ -167,6 +168,20 @@ const SYNONYMS: &[(StatementField, u8, &[&str])] = &[
             "debit amount",
         ],
     ),
+    // A payables statement from 精斗云, 管家婆, 速达: what they owe us goes
+    // up (their credit) or down (their debit).
+    (
+        StatementField::Debit,
+        1,
+        &[
+            "减少应付款",
+            "应付减少",
+            "本期付款",
+            "已付金额",
+            "付款金额",
+            "本期减少",
+        ],
+    ),
     (
         StatementField::Credit,
         0,
@@ -179,6 +194,11 @@ const SYNONYMS: &[(StatementField, u8, &[&str])] = &[
             "cr",
             "credit amount",
         ],
+    ),
+    (
+        StatementField::Credit,
+        1,
+        &["增加应付款", "应付增加", "本期应付", "应付金额", "本期增加"],
     ),
     (
         StatementField::Amount,
@@ -203,6 +223,11 @@ const SYNONYMS: &[(StatementField, u8, &[&str])] = &[
             "balance",
             "running balance",
         ],
+    ),
+    (
+        StatementField::Balance,
+        1,
+        &["应付款余额", "应付余额", "应付账款余额", "期末应付"],
     ),
     (
         StatementField::Direction,

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use thiserror::Error;
 
 use super::fields::{StatementField, recognise};
-use crate::import::mapping::header_position;
+use crate::import::mapping::{header_position, normalize_header};
 use crate::reconcile::SignConvention;
 use crate::store::SavedStatementMapping;
 
@@ -18,6 +18,30 @@ pub struct StatementMapping {
     pub targets: Vec<Option<StatementField>>,
     /// Set once per saved mapping; `None` = detect from the totals.
     pub sign: Option<SignConvention>,
+    /// No date column but 月 and 日 columns (用友's 三栏式明细账): the year
+    /// comes from above the header (`2026年`, the 期间 line).
+    pub date_parts: Option<DateParts>,
+}
+
+/// The columns of a date split into month and day, and the year they are in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateParts {
+    pub month: usize,
+    pub day: usize,
+    /// `None` until found above the header.
+    pub year: Option<i32>,
+    /// A period running into the next year: months before this one are in
+    /// `year + 1`.
+    pub next_year_before: Option<u32>,
+}
+
+/// The headers of a date split in two columns.
+pub(super) fn date_part(header: &str) -> Option<bool> {
+    match normalize_header(header).as_str() {
+        "月" | "月份" => Some(true),
+        "日" => Some(false),
+        _ => None,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -62,7 +86,20 @@ impl StatementMapping {
             headers: headers.to_vec(),
             targets,
             sign: None,
+            date_parts: None,
         };
+        if mapping.column_of(StatementField::Date).is_none() {
+            let month = headers.iter().position(|h| date_part(h) == Some(true));
+            let day = headers.iter().position(|h| date_part(h) == Some(false));
+            if let (Some(month), Some(day)) = (month, day) {
+                mapping.date_parts = Some(DateParts {
+                    month,
+                    day,
+                    year: None,
+                    next_year_before: None,
+                });
+            }
+        }
         // A signed amount column beside 借方/贷方 is usually a total: keep the pair.
         if mapping.column_of(StatementField::Amount).is_some() && mapping.has_debit_credit() {
             mapping.clear(StatementField::Amount);
@@ -83,6 +120,9 @@ impl StatementMapping {
 
     /// Sets column `col`, taking the field from any other column that had it.
     pub fn set(&mut self, col: usize, target: Option<StatementField>) {
+        if target == Some(StatementField::Date) {
+            self.date_parts = None;
+        }
         if let Some(field) = target {
             self.clear(field);
         }
@@ -142,11 +182,14 @@ impl StatementMapping {
 
     /// Refuses a mapping a statement cannot be read with.
     pub fn validate(&self) -> Result<(), StatementMappingError> {
-        if self.column_of(StatementField::Date).is_none() {
+        if self.column_of(StatementField::Date).is_none() && self.date_parts.is_none() {
             return Err(StatementMappingError::NoDate);
         }
         let signed = self.column_of(StatementField::Amount).is_some();
+        let balance = self.column_of(StatementField::Balance).is_some();
         match (signed, self.has_debit_credit()) {
+            // 方向 + 余额 alone: each line moves the balance.
+            (false, false) if balance => Ok(()),
             (false, false) => Err(StatementMappingError::NoAmount),
             (true, true) => Err(StatementMappingError::AmountTwice),
             _ => Ok(()),

@@ -9,12 +9,12 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use super::{StatementFile, StatementMapping, StatementMappingError, TheirSide};
+use super::{PeriodSource, StatementFile, StatementMapping, StatementMappingError, TheirSide};
 use crate::domain::Lang;
 use crate::import::{ImportError, RowProblem};
 use crate::reconcile::{
     MatchOptions, ReconcileError, Reconciliation, SignConvention, detect_sign_convention,
-    match_lines,
+    docs_in_descriptions, match_lines,
 };
 use crate::store::{OurSide, SavedStatementMapping, SessionSource, Store, StoreError};
 
@@ -121,8 +121,21 @@ pub fn period(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<(NaiveDate, NaiveDate), PrepareError> {
-    let (first, last) = file.date_range().ok_or(PrepareError::NoLines)?;
-    Ok((from.unwrap_or(first), to.unwrap_or(last)))
+    period_with_source(file, from, to).map(|(from, to, _)| (from, to))
+}
+
+/// `period` and where it came from (both given: `Given`; else the
+/// statement's own: its title line, its balance rows or its lines).
+pub fn period_with_source(
+    file: &StatementFile,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<(NaiveDate, NaiveDate, PeriodSource), PrepareError> {
+    if let (Some(from), Some(to)) = (from, to) {
+        return Ok((from, to, PeriodSource::Given));
+    }
+    let (first, last, source) = file.default_period().ok_or(PrepareError::NoLines)?;
+    Ok((from.unwrap_or(first), to.unwrap_or(last), source))
 }
 
 /// The sign the statement's mapping fixes, else the one the totals suggest
@@ -150,6 +163,8 @@ pub struct Prepared {
     pub sign_detected: bool,
     pub source: SessionSource,
     pub reconciliation: Reconciliation,
+    /// Their lines that took one of our document numbers from 摘要.
+    pub docs_from_descriptions: usize,
 }
 
 /// Reads our side of `customer_id` for the period and matches it against
@@ -179,7 +194,19 @@ pub fn match_sides(
         Some(sign) => (sign, false),
         None => suggest_sign(&ours, &file),
     };
-    let theirs = file.their_side(sign, from, to, ours.opening)?;
+    let mut theirs = file.their_side(sign, from, to, ours.opening)?;
+    let mut file = file;
+    for (closing, check) in [(false, theirs.opening_check), (true, theirs.closing_check)] {
+        if let Some(c) = check.filter(|c| !c.agrees()) {
+            let column = (file.mapping)
+                .column_of(super::StatementField::Balance)
+                .and_then(|col| file.mapping.headers.get(col).cloned())
+                .unwrap_or_default();
+            let p = super::balance_problem(closing, c.row, &column, c.stated, c.computed);
+            file.problems.push(p);
+        }
+    }
+    let docs_from_descriptions = docs_in_descriptions(&ours.lines, &mut theirs.lines);
     let reconciliation = match_lines(&ours.lines, &theirs.lines, options)?
         .with_openings(ours.opening, theirs.opening)?;
     let source = SessionSource {
@@ -198,5 +225,6 @@ pub fn match_sides(
         sign_detected,
         source,
         reconciliation,
+        docs_from_descriptions,
     })
 }

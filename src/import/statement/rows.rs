@@ -11,6 +11,9 @@ use crate::import::mapping::normalize_header;
 use crate::import::{Row, RowProblem};
 use crate::reconcile::TheirAmount;
 
+use super::labels::{BALANCE_HINTS, Label, label_of};
+pub use super::labels::{BalanceLabel, BalanceRow, SkipReason};
+
 /// A line of their statement as written (their sign).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TheirRow {
@@ -22,68 +25,35 @@ pub struct TheirRow {
     pub raw: TheirAmount,
     /// Debit-positive when a direction column says which side; else as written.
     pub balance: Option<Money>,
+    /// The layout has no movement columns: `raw` is the change of the balance.
+    pub derived: bool,
 }
 
-/// The 期初余额 row, when the statement has one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OpeningRow {
-    pub row: u64,
-    pub date: Option<NaiveDate>,
-    pub raw: Option<TheirAmount>,
-    pub balance: Option<Money>,
-}
-
+/// What one row of a statement is, read on its own. Which balance row
+/// opens and which closes, and where the table ends, is decided over all
+/// rows by `classify.rs`.
 pub(super) enum Parsed {
     /// A line, with warnings about it (a balance that cannot be read).
     Line(TheirRow, Vec<RowProblem>),
-    Opening(OpeningRow, Vec<RowProblem>),
-    /// 合计, 承前页 and the like: figures of other rows.
-    Total,
+    /// A row that carries a balance but no movement: labelled (期初余额,
+    /// 期末余额) or not.
+    Balance(BalanceRow, Vec<RowProblem>),
+    /// 本期合计, 本年累计, 承前页, 过次页: figures of other rows (the
+    /// movement figures of a total, when readable, to check).
+    Total(SkipReason, Option<TheirAmount>),
+    /// The header row again (a new page of the export).
+    Header,
+    /// Text only: a title, a 科目 line, a footer, a signature.
+    Text,
+    /// A document but no amount and no balance: a line with its amount
+    /// missing, unless it stands after the table (a footer).
+    NoAmount(Vec<RowProblem>),
     Blank,
     Refused(Vec<RowProblem>),
 }
 
-/// Words that mark the opening balance row.
-const OPENING_WORDS: &[&str] = &[
-    "期初余额",
-    "期初",
-    "上期结转",
-    "上年结转",
-    "上月结转",
-    "年初余额",
-    "opening balance",
-    "balance b/f",
-    "b/f",
-    "balance brought forward",
-    "brought forward",
-];
-
-/// Words that mark a row of totals or a page carry (its figures repeat others).
-const TOTAL_WORDS: &[&str] = &[
-    "合计",
-    "总计",
-    "小计",
-    "本期合计",
-    "本月合计",
-    "本年累计",
-    "本期发生额合计",
-    "累计",
-    "承前页",
-    "过次页",
-    "total",
-    "subtotal",
-    "grand total",
-    "balance c/f",
-    "carried forward",
-];
-
-fn names_one_of(text: &str, words: &[&str]) -> bool {
-    let key = normalize_header(text);
-    !key.is_empty() && words.iter().any(|w| normalize_header(w) == key)
-}
-
 /// Reads a date cell; a time after the date (Excel's "2025-10-09 00:00:00") is dropped.
-fn date_of(text: &str) -> Result<NaiveDate, crate::domain::date::DateError> {
+pub(super) fn date_of(text: &str) -> Result<NaiveDate, crate::domain::date::DateError> {
     parse_date(text).or_else(|e| match text.trim().split_once([' ', 'T']) {
         Some((day, _)) => parse_date(day),
         None => Err(e),
@@ -185,95 +155,248 @@ impl RowReader<'_> {
         }
     }
 
+    /// The date as text: the date column's, or year-month-day from the 月 and
+    /// 日 columns of a split date ("" while a part or the year is missing).
+    fn date_text(&self, row: &Row) -> String {
+        let Some(parts) = self.mapping.date_parts else {
+            return self.cell(row, StatementField::Date).to_string();
+        };
+        let (month, day) = (row.cell(parts.month).trim(), row.cell(parts.day).trim());
+        let number = |t: &str| t.parse::<u32>().ok().filter(|_| t.len() <= 2);
+        match (parts.year, number(month), number(day)) {
+            (Some(year), Some(m), Some(d)) => {
+                let year = match parts.next_year_before {
+                    Some(start) if m < start => year + 1,
+                    _ => year,
+                };
+                format!("{year}-{m:02}-{d:02}")
+            }
+            // A part typed but no year: shown as the month and day alone, so
+            // the row is refused naming the missing year.
+            (None, Some(m), Some(d)) => format!("{m}-{d}"),
+            _ => String::new(),
+        }
+    }
+
+    fn split_date_columns(&self, parts: super::mapping::DateParts) -> String {
+        let header = |c: usize| self.mapping.headers.get(c).cloned().unwrap_or_default();
+        format!("{}/{}", header(parts.month), header(parts.day))
+    }
+
+    /// The cells that can carry a label: every column not holding figures.
+    fn label(&self, row: &Row, dated: bool) -> Option<Label> {
+        let figures = [
+            StatementField::Debit,
+            StatementField::Credit,
+            StatementField::Amount,
+            StatementField::Balance,
+        ]
+        .map(|f| self.mapping.column_of(f));
+        row.cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !figures.contains(&Some(*i)))
+            .find_map(|(_, c)| label_of(c, !dated))
+    }
+
+    /// The row names the columns as the header does (a new page).
+    fn repeats_header(&self, row: &Row) -> bool {
+        let same = self
+            .mapping
+            .headers
+            .iter()
+            .zip(&row.cells)
+            .filter(|(h, c)| !c.trim().is_empty() && normalize_header(h) == normalize_header(c))
+            .count();
+        same >= 2
+    }
+
+    /// Every text outside the date, figures and direction names a balance
+    /// (or there is none): "2026-09-30 | 支付货款 | 贷 | 12,800" with its
+    /// amount missing is a line to fix, not a balance row.
+    fn only_balance_words(&self, row: &Row) -> bool {
+        let skip = [
+            StatementField::Date,
+            StatementField::Debit,
+            StatementField::Credit,
+            StatementField::Amount,
+            StatementField::Balance,
+            StatementField::Direction,
+        ]
+        .map(|f| self.mapping.column_of(f));
+        let parts = self.mapping.date_parts.map(|p| [p.month, p.day]);
+        row.cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !parts.is_some_and(|p| p.contains(i)))
+            .filter(|(i, c)| !skip.contains(&Some(*i)) && !c.trim().is_empty())
+            .all(|(_, c)| {
+                let key = normalize_header(c);
+                BALANCE_HINTS.iter().any(|w| key.contains(w))
+            })
+    }
+
+    /// Whether the layout has movement columns at all (else the movement is
+    /// the change of the balance: a 方向 + 余额 layout).
+    pub fn has_movement(&self) -> bool {
+        [
+            StatementField::Debit,
+            StatementField::Credit,
+            StatementField::Amount,
+        ]
+        .iter()
+        .any(|f| self.mapping.column_of(*f).is_some())
+    }
+
     pub fn read(&self, row: &Row) -> Parsed {
         if row.is_blank() {
             return Parsed::Blank;
         }
-        let date_text = self.cell(row, StatementField::Date);
-        let labels = [
-            date_text,
-            self.cell(row, StatementField::Doc),
-            self.cell(row, StatementField::Description),
-        ];
-        let mut problems = Vec::new();
-        if labels.iter().any(|t| names_one_of(t, OPENING_WORDS)) {
-            let raw = self.amount(row, &mut problems);
-            let balance = self.balance(row, &mut problems);
-            if problems.iter().any(|p| p.severity == Severity::Error) {
-                return Parsed::Refused(problems);
-            }
-            let opening = OpeningRow {
-                row: row.number,
-                date: date_of(date_text).ok(),
-                raw,
-                balance,
-            };
-            return Parsed::Opening(opening, problems);
+        if self.repeats_header(row) {
+            return Parsed::Header;
         }
-        if labels.iter().any(|t| names_one_of(t, TOTAL_WORDS)) {
-            return Parsed::Total;
+        let date_text = self.date_text(row);
+        let date_text = date_text.as_str();
+        let date = date_of(date_text).ok();
+        let mut problems = Vec::new();
+        match self.label(row, date.is_some()) {
+            Some(Label::Total) => {
+                // Figures that cannot be read only leave the total unchecked.
+                let figures = self.amount(row, &mut Vec::new());
+                return Parsed::Total(SkipReason::Total, figures);
+            }
+            Some(Label::YearToDate) => return Parsed::Total(SkipReason::YearToDate, None),
+            Some(Label::Carry) => return Parsed::Total(SkipReason::PageCarry, None),
+            Some(label @ (Label::Opening | Label::Closing)) => {
+                let raw = self.amount(row, &mut problems);
+                let balance = self.balance(row, &mut problems);
+                if problems.iter().any(|p| p.severity == Severity::Error) {
+                    return Parsed::Refused(problems);
+                }
+                let label = if label == Label::Opening {
+                    BalanceLabel::Opening
+                } else {
+                    BalanceLabel::Closing
+                };
+                let row = BalanceRow {
+                    row: row.number,
+                    date,
+                    label,
+                    raw: raw.filter(|r| !is_zero(*r)),
+                    balance,
+                };
+                return Parsed::Balance(row, problems);
+            }
+            None => {}
+        }
+        // No date and no figure anywhere: a title, a 科目 line, a signature.
+        let any_digit = row.cells.iter().any(|c| {
+            c.chars()
+                .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
+        });
+        if date.is_none() && !any_digit {
+            return Parsed::Text;
+        }
+        let raw = self.amount(row, &mut problems);
+        let balance = self.balance(row, &mut problems);
+        let doc = self.cell(row, StatementField::Doc);
+        let movement_unread = problems
+            .iter()
+            .any(|p| p.severity == Severity::Error && p.field != "date");
+        if movement_unread {
+            return Parsed::Refused(problems);
+        }
+        // No movement column at all: a dated row with a balance is a line
+        // whose movement is the change of the balance (worked out later).
+        let derived = !self.has_movement() && date.is_some() && balance.is_some();
+        if raw.is_none() && !derived {
+            if balance.is_some() && doc.is_empty() && self.only_balance_words(row) {
+                let row = BalanceRow {
+                    row: row.number,
+                    date,
+                    label: BalanceLabel::None,
+                    raw: None,
+                    balance,
+                };
+                return Parsed::Balance(row, problems);
+            }
+            if doc.is_empty() && balance.is_none() {
+                return Parsed::Text;
+            }
+            problems.push(self.no_amount(row));
+            return Parsed::NoAmount(problems);
         }
         let date = match date_of(date_text) {
-            Ok(d) => Some(d),
+            Ok(d) => d,
             Err(e) => {
-                problems.push(self.problem(
+                let mut p = self.problem(
                     row,
                     StatementField::Date,
                     Problem::error("date", e.code(), e.text()),
-                ));
-                None
+                );
+                if let Some(parts) = self.mapping.date_parts {
+                    p.column = self.split_date_columns(parts);
+                    if parts.year.is_none() {
+                        p.code = "statement.no_year";
+                        p.message = Text::new(
+                            "The statement gives month and day but no year: put the year above the header (2026年) or a 期间 line, or give the date in one column",
+                            "对账单只有月、日而没有年份：请在表头上方写明年份（如 2026年）或期间，或把日期放在一列中",
+                        );
+                    }
+                }
+                problems.push(p);
+                return Parsed::Refused(problems);
             }
         };
-        let raw = self.amount(row, &mut problems);
-        let balance = self.balance(row, &mut problems);
-        let amount_read = problems
-            .iter()
-            .all(|p| p.field == "date" || p.severity == Severity::Warning);
-        if raw.is_none() && amount_read {
-            let columns = match self.mapping.column_of(StatementField::Amount) {
-                Some(_) => self.header(StatementField::Amount),
-                None => [StatementField::Debit, StatementField::Credit]
-                    .map(|f| self.header(f))
-                    .into_iter()
-                    .filter(|h| !h.is_empty())
-                    .collect::<Vec<_>>()
-                    .join("/"),
-            };
-            let field = if self.mapping.column_of(StatementField::Amount).is_some() {
-                StatementField::Amount
-            } else {
-                StatementField::Debit
-            };
-            let mut p = self.problem(
-                row,
-                field,
-                Problem::error(
-                    "amount",
-                    "statement.no_amount",
-                    Text::new(
-                        format!(
-                            "No amount in {columns}: fill it in, or delete the row if it is not a line of the statement"
-                        ),
-                        format!("{columns} 没有金额：请填写金额；如果这不是对账明细，请删除该行"),
+        let line = TheirRow {
+            row: row.number,
+            date,
+            doc: doc.to_string(),
+            description: self.cell(row, StatementField::Description).to_string(),
+            raw: raw.unwrap_or(TheirAmount::Signed(Money::ZERO)),
+            balance,
+            derived,
+        };
+        Parsed::Line(line, problems)
+    }
+
+    fn no_amount(&self, row: &Row) -> RowProblem {
+        let field = if self.mapping.column_of(StatementField::Amount).is_some() {
+            StatementField::Amount
+        } else {
+            StatementField::Debit
+        };
+        let columns = match self.mapping.column_of(StatementField::Amount) {
+            Some(_) => self.header(StatementField::Amount),
+            None => [StatementField::Debit, StatementField::Credit]
+                .map(|f| self.header(f))
+                .into_iter()
+                .filter(|h| !h.is_empty())
+                .collect::<Vec<_>>()
+                .join("/"),
+        };
+        let mut p = self.problem(
+            row,
+            field,
+            Problem::error(
+                "amount",
+                "statement.no_amount",
+                Text::new(
+                    format!(
+                        "No amount in {columns}: fill it in, or delete the row if it is not a line of the statement"
                     ),
+                    format!("{columns} 没有金额：请填写金额；如果这不是对账明细，请删除该行"),
                 ),
-            );
-            p.column = columns;
-            problems.push(p);
-        }
-        match (date, raw) {
-            (Some(date), Some(raw)) if problems.iter().all(|p| p.severity != Severity::Error) => {
-                let line = TheirRow {
-                    row: row.number,
-                    date,
-                    doc: self.cell(row, StatementField::Doc).to_string(),
-                    description: self.cell(row, StatementField::Description).to_string(),
-                    raw,
-                    balance,
-                };
-                Parsed::Line(line, problems)
-            }
-            _ => Parsed::Refused(problems),
-        }
+            ),
+        );
+        p.column = columns;
+        p
+    }
+}
+
+pub(super) fn is_zero(raw: TheirAmount) -> bool {
+    match raw {
+        TheirAmount::Signed(m) => m.fen() == 0,
+        TheirAmount::DebitCredit { debit, credit } => debit.fen() == 0 && credit.fen() == 0,
     }
 }

@@ -46,6 +46,13 @@ impl Prompt {
         }
     }
 
+    /// Replaces the text of field `index` (a value worked out for the user).
+    pub fn set_value(&mut self, index: usize, value: impl Into<String>) {
+        if let Some((_, input)) = self.fields.get_mut(index) {
+            *input = LineInput::new(value.into());
+        }
+    }
+
     pub fn handle_key(&mut self, key: &KeyEvent) -> Prompted {
         let count = self.fields.len();
         match keymap::action(Scope::Prompt, key) {

@@ -216,3 +216,40 @@ invoice_rows = [
     ["重庆启明建材有限公司", "", "2026-11-04", "24442000000000012346", "2260", ""],
 ]
 write("invoices_no_type.csv", b"\xef\xbb\xbf" + csv_text(invoice_rows).encode("utf-8"))
+
+
+# An xlsx as scripts write it (openpyxl and the like): formulas saved without
+# their calculated value (<f> with no <v>), which calamine reads as empty.
+def xlsx_no_values(rows):
+    def cell(r, c, v):
+        ref = "ABCDEFGHIJ"[c] + str(r + 1)
+        if isinstance(v, str) and v.startswith("="):
+            return '<c r="%s"><f>%s</f></c>' % (ref, v[1:])
+        return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, v)
+    sheet = "".join(
+        '<row r="%d">%s</row>' % (r + 1, "".join(cell(r, c, v) for c, v in enumerate(row)))
+        for r, row in enumerate(rows))
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="客户" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>' % sheet,
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            z.writestr(name, text.encode("utf-8"))
+    return out.getvalue()
+
+
+write("formula_no_value.xlsx", xlsx_no_values([
+    ["客户名称", "信用额度", "账期"],
+    ["深圳市华强电子有限公司", "50000", "30"],
+    ["广州市鑫达贸易有限公司", "=B2*2", "30"],
+    ["佛山市致远科技有限责任公司", "=B2+B3", "30"],
+]))
+
+# password.xlsx: `kehu import --template t.xlsx`, then encrypted with the
+# password "kehu" by msoffcrypto-tool (pip install msoffcrypto-tool):
+#   OOXMLFile(open("t.xlsx", "rb")).encrypt("kehu", open("password.xlsx", "wb"))

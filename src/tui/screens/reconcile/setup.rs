@@ -16,8 +16,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Who;
 use crate::domain::date::{iso, parse_date};
-use crate::import::statement::StatementFile;
 use crate::import::statement::prepare::{self, PrepareError, Prepared, ReadRequest};
+use crate::import::statement::{PeriodSource, StatementFile};
 use crate::reconcile::{MatchOptions, SignConvention};
 use crate::store::{OurSide, Store, StoreError};
 use crate::tui::app::Ctx;
@@ -294,10 +294,13 @@ impl Setup {
 
     /// The statement is read: our side for its period, then the sign.
     fn read(&mut self, file: StatementFile, ours: Option<OurSide>, ctx: &mut Ctx, who: &Who) {
-        let period = match prepare::period(&file, self.period.0, self.period.1) {
-            Ok(p) => p,
-            Err(e) => return ctx.error(failure(&e, ctx)),
-        };
+        let (from, to, source) =
+            match prepare::period_with_source(&file, self.period.0, self.period.1) {
+                Ok(p) => p,
+                Err(e) => return ctx.error(failure(&e, ctx)),
+            };
+        let period = (from, to);
+        self.show_period(&file, period, source, ctx);
         self.context = Some(format!(
             "{} {}..{}",
             file.file_name,
@@ -334,6 +337,47 @@ impl Setup {
             file,
             ours,
         });
+    }
+
+    /// The period the statement gave, written into the empty date fields so
+    /// Esc from the sign choice shows it for changing; the rows skipped with
+    /// their reasons on the status line.
+    fn show_period(
+        &mut self,
+        file: &StatementFile,
+        (from, to): (NaiveDate, NaiveDate),
+        source: PeriodSource,
+        ctx: &mut Ctx,
+    ) {
+        if self.period.0.is_none() {
+            self.prompt.set_value(1, iso(from));
+        }
+        if self.period.1.is_none() {
+            self.prompt.set_value(2, iso(to));
+        }
+        let from_where = match source {
+            PeriodSource::Given => None,
+            PeriodSource::Title => Some(Msg::PeriodFromTitle),
+            PeriodSource::BalanceRows => Some(Msg::PeriodFromBalances),
+            PeriodSource::Lines => Some(Msg::PeriodFromLines),
+        };
+        let mut text = format!("{} {}..{}", ctx.t(Msg::StatementPeriod), iso(from), iso(to));
+        if let Some(msg) = from_where {
+            text.push_str(&format!(" ({})", ctx.t(msg)));
+        }
+        if !file.skipped.is_empty() {
+            let rows: Vec<String> = file
+                .skipped
+                .iter()
+                .map(|s| format!("{} {}", s.row, s.reason.text().get(ctx.lang)))
+                .collect();
+            text.push_str(&format!(
+                " · {}: {}",
+                ctx.t(Msg::RowsSkipped),
+                rows.join(", ")
+            ));
+        }
+        ctx.info(text);
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
