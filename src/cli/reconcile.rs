@@ -222,7 +222,7 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
             .iter()
             .map(|s| format!("{} ({})", s.row, s.reason.key()))
             .collect();
-        eprintln!("skipped rows: {}", rows.join(", "));
+        output::note!("skipped rows: {}", rows.join(", "));
     }
     if let Some(name) = &args.save_mapping {
         let mut saved = prepared.file.mapping.to_saved();

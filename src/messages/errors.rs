@@ -114,8 +114,12 @@ impl MappingError {
 }
 
 impl ImportError {
+    /// A refusal's own code (`import.unbalanced_quote`, …), else the message's.
     pub fn code(&self) -> &'static str {
-        self.message().code
+        match self {
+            ImportError::Refused(r) => r.code,
+            other => other.message().code,
+        }
     }
 
     pub fn message(&self) -> Message {
@@ -169,6 +173,10 @@ impl ImportError {
                     .with("detail", message)
             }
             ImportError::Store(e) => e.message(),
+            // A refusal's own code names the case; its text says row, column and fix.
+            ImportError::Refused(r) => Message::new("import.refused")
+                .with("path", path(&r.path))
+                .with_text("message", r.message.clone()),
             #[allow(unreachable_patterns)]
             other => Message::new("db.refused").with("detail", other),
         }

@@ -89,6 +89,7 @@ table! {
 
     // import and export
     "import.io" => "cannot read {path}: {cause}", "无法读取 {path}：{cause}";
+    "import.refused" => "cannot import {path}: {message}", "无法导入 {path}：{message}";
     "import.empty" => "{path} is empty: there is nothing to import", "{path} 是空文件：没有可导入的内容";
     "import.not_spreadsheet" => "{path} is not a spreadsheet: {what}. Import a .csv, .txt, .xlsx, .xls or .ods file (in Excel: File → Save As → CSV UTF-8 or Excel Workbook)",
         "{path} 不是表格文件：{what}。请导入 .csv、.txt、.xlsx、.xls 或 .ods 文件（在 Excel 中：文件 → 另存为 → CSV UTF-8 或 Excel 工作簿）";
