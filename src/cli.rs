@@ -6,6 +6,7 @@ mod audit;
 mod backup;
 mod check_id;
 mod class;
+mod completions;
 mod customer;
 mod demo;
 mod export;
@@ -23,12 +24,38 @@ mod template;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 pub use args::{Cli, Command, Format};
 pub use import::{ImportArgs, ImportCmd};
 pub use reconcile::{ReconcileArgs, ReconcileCmd};
 
+use crate::domain::Lang;
+use crate::messages::Message;
 use crate::store::{Store, StoreError, default_db_path};
+
+/// The language of this run's messages, chosen once by [`run`] (flag,
+/// config file, locale) so that errors converted far from the arguments
+/// still speak it.
+static LANG: OnceLock<Lang> = OnceLock::new();
+/// The database this run opened, for messages that must name it (a full disk).
+static DB: OnceLock<PathBuf> = OnceLock::new();
+
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// A message in this run's language; a database message missing its file
+/// gets the one this run opened.
+pub fn render(message: Message) -> String {
+    let message = match DB.get() {
+        Some(db) if message.code.starts_with("db.") && message.field("path").is_none() => {
+            message.with("path", db.display())
+        }
+        _ => message,
+    };
+    message.text(lang())
+}
 
 /// An error for the user: what went wrong, and the exit code to leave with.
 #[derive(Debug)]
@@ -43,6 +70,16 @@ impl Failure {
             message: message.into(),
             code: 1,
         }
+    }
+
+    /// A data error from the message table, in this run's language.
+    pub fn data_msg(message: Message) -> Failure {
+        Failure::data(render(message))
+    }
+
+    /// A usage error from the message table, in this run's language.
+    pub fn usage_msg(message: Message) -> Failure {
+        Failure::usage(render(message))
     }
 
     /// Standard output was closed (`kehu … | head -1`): the reader has what it
@@ -66,7 +103,7 @@ impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Failure {
         match e {
             StoreError::Invalid(problems) => Failure::data(output::problems_text(&problems)),
-            other => Failure::data(other.to_string()),
+            other => Failure::data_msg(other.message()),
         }
     }
 }
@@ -78,7 +115,7 @@ pub fn db_path(cli: &Cli) -> Result<PathBuf, Failure> {
     cli.db
         .clone()
         .or_else(default_db_path)
-        .ok_or_else(|| Failure::usage("no home folder found: give the database with --db PATH"))
+        .ok_or_else(|| Failure::usage_msg(Message::new("cli.no_home")))
 }
 
 /// Opens the database for a command or the app. A `--db` (or `KEHU_DB`)
@@ -137,6 +174,8 @@ pub fn damaged_hint(db: &std::path::Path) -> String {
 }
 
 pub fn open_store(cli: &Cli) -> Result<Store, Failure> {
+    let path = db_path(cli)?;
+    let _ = DB.set(path);
     let mut store = open_db(cli)?;
     if let Some(op) = &cli.operator {
         store.set_operator(op.clone());
@@ -147,6 +186,7 @@ pub fn open_store(cli: &Cli) -> Result<Store, Failure> {
 
 /// Runs one CLI command and prints its output; returns the process exit code.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    let _ = LANG.set(import::lang(cli));
     let result = match command {
         Command::Customer(cmd) => customer::run(cli, cmd),
         Command::CheckId(args) => check_id::run(args),
@@ -162,6 +202,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Import(args) => import::run(cli, args),
         Command::Export { out, force } => export::run(cli, out, *force),
         Command::Reconcile(args) => reconcile::run(cli, args),
+        Command::Completions { shell } => completions::run(*shell),
         Command::Backup(args) => backup::run(cli, args),
         Command::Restore(args) => backup::restore(cli, args),
         Command::Audit(args) => audit::run(cli, args),

@@ -138,24 +138,8 @@ impl ImportError {
         )
     }
 
-    /// The stable code of a refusal (`import.unbalanced_quote`, …).
-    pub fn code(&self) -> Option<&'static str> {
-        match self {
-            ImportError::Refused(r) => Some(r.code),
-            _ => None,
-        }
-    }
-
-    /// The message in `lang` where there is one in both languages, else the English.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            ImportError::Refused(r) => match lang {
-                Lang::En => self.to_string(),
-                Lang::Zh => format!("无法导入 {}：{}", r.path.display(), r.message.zh),
-            },
-            _ => self.to_string(),
-        }
-    }
+    // `code()` and `message()` (with the refusal's code, place and both
+    // texts) are in `crate::messages`, like every core error's.
 }
 
 /// What to do with a row that matches a customer already in the database.

@@ -4,9 +4,11 @@
 //! are two thin fronts over it.
 
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod import;
+pub mod messages;
 pub mod outfile;
 pub mod reconcile;
 pub mod report;

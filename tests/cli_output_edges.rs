@@ -138,6 +138,14 @@ fn a_closed_pipe_ends_every_printing_command_with_exit_0() {
         vec!["reconcile", "confirm", "1", "--reason", "checked by phone"],
         vec!["ledger", "confirm", c, "--until", "2026-06-30"],
         vec!["demo"],
+        vec!["backup"],
+        vec!["backup", "list"],
+        vec!["audit"],
+        vec!["operator", "roles"],
+        vec!["operator", "list"],
+        vec!["settings", "supervisor-credit-limit"],
+        vec!["settings", "supervisor-override-excess"],
+        vec!["completions", "bash"],
     ];
     for args in &commands {
         let out = into_closed_pipe(&db, args);

@@ -117,7 +117,8 @@ fn dry_run_writes_nothing_not_even_the_rejects() {
     );
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("dry run: nothing was written"), "{text}");
+    // The summary follows --lang too (it stayed English before).
+    assert!(text.contains("试运行：未写入任何内容"), "{text}");
     assert!(
         text.contains("客户名称必填"),
         "messages in --lang zh: {text}"

@@ -72,7 +72,9 @@ fn an_unbalanced_quote_is_refused_where_it_opened_not_merged() {
             assert_eq!((r.row, r.column.as_deref()), (Some(3), Some("A")));
             let e = ImportError::Refused(r);
             assert!(
-                e.message(kehu::domain::Lang::Zh).contains("第 3 行 A 列"),
+                e.message()
+                    .text(kehu::domain::Lang::Zh)
+                    .contains("第 3 行 A 列"),
                 "{e}"
             );
         }
@@ -124,7 +126,7 @@ fn duplicate_header_names_are_refused_naming_both_columns() {
 fn formulas_saved_without_a_value_are_refused_naming_the_cell() {
     // Written as scripts write xlsx: <f> and no <v> (make_files.py).
     let e = read_all(&data("formula_no_value.xlsx")).unwrap_err();
-    assert_eq!(e.code(), Some("import.formula_without_value"));
+    assert_eq!(e.code(), "import.formula_without_value");
     let text = e.to_string();
     assert!(text.contains("cell B3"), "{text}");
     assert!(text.contains("=B2*2"), "{text}");
@@ -141,7 +143,7 @@ fn formulas_saved_without_a_value_are_refused_naming_the_cell() {
 #[test]
 fn a_password_protected_workbook_is_called_that() {
     let e = Source::open(&data("password.xlsx")).unwrap_err();
-    assert_eq!(e.code(), Some("import.password_protected"));
+    assert_eq!(e.code(), "import.password_protected");
     let text = e.to_string();
     assert!(text.contains("password-protected"), "{text}");
     assert!(!text.contains("Word"), "{text}");

@@ -69,6 +69,11 @@ pub enum Command {
     /// Reconcile a customer's statement against the ledger (对账); history,
     /// show and confirm saved reconciliations.
     Reconcile(super::reconcile::ReconcileArgs),
+    /// Print a shell completion script: kehu completions bash > ~/.local/share/bash-completion/completions/kehu
+    Completions {
+        /// bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
     /// Take a checked backup of the database (into the backups folder, or --out FILE); list backups.
     Backup(super::backup::BackupArgs),
     /// Replace the database with a backup (the current one is kept as a backup first).
@@ -84,13 +89,22 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum SettingsCmd {
     /// Show or set the credit-limit ceiling (a typo guard; default 100,000,000.00).
-    CreditCeiling { amount: Option<String> },
+    CreditCeiling {
+        /// The new ceiling (omit it to show the current one).
+        amount: Option<String>,
+    },
     /// Show or set the credit limit above which only a supervisor may set one
     /// (default 100,000.00; applies once operators exist).
-    SupervisorCreditLimit { amount: Option<String> },
+    SupervisorCreditLimit {
+        /// The new limit (omit it to show the current one).
+        amount: Option<String>,
+    },
     /// Show or set how far over its limit a bookkeeper's override may take an
     /// account; beyond it only a supervisor (default 10,000.00).
-    SupervisorOverrideExcess { amount: Option<String> },
+    SupervisorOverrideExcess {
+        /// The new amount (omit it to show the current one).
+        amount: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -143,26 +157,41 @@ pub enum CustomerCmd {
     },
     /// Every field, the classification and the audit history of one customer.
     Show {
+        /// Customer code (C000001).
         code: String,
         #[command(flatten)]
         format: FormatArg,
     },
     /// Change fields: --field key=value (an empty value clears the field).
     Edit {
+        /// Customer code (C000001).
         code: String,
+        /// A field as key=value (credit_limit=50000, notes= …); repeatable.
         #[arg(long = "field", short = 'f', value_name = "KEY=VALUE", required = true)]
         fields: Vec<String>,
         #[command(flatten)]
         format: FormatArg,
     },
     /// Archive: hidden from lists, history kept, tax ID free for a new record.
-    Archive { code: String },
+    Archive {
+        /// Customer code (C000001).
+        code: String,
+    },
     /// Bring an archived or on-hold customer back to active.
-    Unarchive { code: String },
+    Unarchive {
+        /// Customer code (C000001).
+        code: String,
+    },
     /// Put on hold (停用): no new invoices.
-    Hold { code: String },
+    Hold {
+        /// Customer code (C000001).
+        code: String,
+    },
     /// Delete a customer that has no ledger entries (a snapshot stays in the audit trail).
-    Delete { code: String },
+    Delete {
+        /// Customer code (C000001).
+        code: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -177,15 +206,20 @@ pub struct CheckIdArgs {
 pub enum TemplateCmd {
     /// Save a template: kehu template save "VIP wholesale" -f credit_limit=200000 -f payment_days=60
     Save {
+        /// The template's name.
         name: String,
+        /// A field value as key=value; repeatable.
         #[arg(long = "field", short = 'f', value_name = "KEY=VALUE", required = true)]
         fields: Vec<String>,
     },
+    /// The saved templates and their values.
     List {
         #[command(flatten)]
         format: FormatArg,
     },
+    /// Delete a template (customers made from it keep their values).
     Delete {
+        /// The template's name.
         name: String,
     },
 }
@@ -199,27 +233,55 @@ pub enum ClassCmd {
     },
     /// Add a dimension: kehu class add-dimension province 省份 Province
     AddDimension {
+        /// Code used in files and --field (ASCII, e.g. province).
         code: String,
+        /// Chinese label.
         name_zh: String,
+        /// English label.
         name_en: String,
     },
     /// Rename a dimension's labels (its code stays).
     RenameDimension {
+        /// The dimension's code.
         code: String,
+        /// New Chinese label.
         name_zh: String,
+        /// New English label.
         name_en: String,
     },
     /// Retire a dimension: customers keep their values, no new ones are given.
-    RetireDimension { code: String },
+    RetireDimension {
+        /// The dimension's code.
+        code: String,
+    },
     /// Add a value to a dimension (or bring a retired one back).
-    AddValue { dimension: String, value: String },
-    Rename {
+    AddValue {
+        /// The dimension's code.
         dimension: String,
+        /// The value, e.g. 制造业.
+        value: String,
+    },
+    /// Rename a value; customers that have it follow.
+    Rename {
+        /// The dimension's code.
+        dimension: String,
+        /// The value's current name.
         old: String,
+        /// Its new name.
         new: String,
     },
     /// Retire a value: kept on customers that have it, no longer offered.
-    Retire { dimension: String, value: String },
+    Retire {
+        /// The dimension's code.
+        dimension: String,
+        /// The value to retire.
+        value: String,
+    },
     /// Delete a value no customer uses.
-    Delete { dimension: String, value: String },
+    Delete {
+        /// The dimension's code.
+        dimension: String,
+        /// The value to delete.
+        value: String,
+    },
 }

@@ -45,6 +45,7 @@ pub enum AuditCmd {
     /// Bring a deleted customer back, as a new customer, from the snapshot in
     /// audit row ID (see `kehu audit --action delete`).
     Restore {
+        /// The audit row of the deletion.
         id: i64,
         #[command(flatten)]
         format: FormatArg,
@@ -58,9 +59,10 @@ pub fn run(cli: &Cli, args: &AuditArgs) -> CliResult {
     if let Some(AuditCmd::Restore { id, format }) = &args.action {
         let mut store = open_store(cli)?;
         let saved = store.restore_deleted(*id)?;
-        eprintln!(
+        output::note!(
             "restored audit row {id} as {} {}",
-            saved.customer.data.code, saved.customer.data.name
+            saved.customer.data.code,
+            saved.customer.data.name
         );
         return print_one(&saved.customer, format.format, super::import::lang(cli));
     }

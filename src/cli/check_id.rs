@@ -3,6 +3,7 @@
 use super::args::CheckIdArgs;
 use super::{CliResult, Failure, Format, output};
 use crate::domain::tax_id;
+use crate::messages::Message;
 
 pub fn run(args: &CheckIdArgs) -> CliResult {
     let check = tax_id::check(&args.id);
@@ -13,10 +14,19 @@ pub fn run(args: &CheckIdArgs) -> CliResult {
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default();
-            let verdict = if check.valid { "valid" } else { "INVALID" };
-            output::outln!("{}  {kind}  {verdict}", check.normalized)?;
-            if !check.reason.is_empty() {
-                output::outln!("{}", check.reason)?;
+            let verdict = if check.valid {
+                "check_id.valid"
+            } else {
+                "check_id.invalid"
+            };
+            output::text(&format!(
+                "{}  {kind}  {}\n",
+                check.normalized,
+                super::render(Message::new(verdict))
+            ))?;
+            // The reason in this run's language (the JSON `reason` stays English).
+            for p in check.problems("tax_id").iter() {
+                output::text(&(p.message.get(super::lang()).to_string() + "\n"))?;
             }
         }
     }

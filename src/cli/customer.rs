@@ -1,5 +1,6 @@
 //! `kehu customer …`
 
+use crate::messages::Message;
 use serde::Serialize;
 
 use super::args::CustomerCmd;
@@ -45,9 +46,7 @@ pub fn run(cli: &Cli, cmd: &CustomerCmd) -> CliResult {
         } => {
             let status = match status {
                 Some(s) => Some(Status::parse(s).ok_or_else(|| {
-                    Failure::usage(format!(
-                        "unknown status “{s}”: use active, on_hold or archived"
-                    ))
+                    Failure::usage_msg(Message::new("customer.unknown_status").with("status", s))
                 })?),
                 None => None,
             };
@@ -59,9 +58,9 @@ pub fn run(cli: &Cli, cmd: &CustomerCmd) -> CliResult {
             print_list(&customers, format.format, super::import::lang(cli))
         }
         CustomerCmd::Show { code, format } => {
-            let customer = store
-                .customer(code)?
-                .ok_or_else(|| Failure::data(format!("no customer with code {code}")))?;
+            let customer = store.customer(code)?.ok_or_else(|| {
+                Failure::data_msg(Message::new("customer.not_found").with("code", code))
+            })?;
             let audit = store.audit_history(customer.id)?;
             print_detail(&customer, &audit, format.format, super::import::lang(cli))
         }
@@ -70,7 +69,7 @@ pub fn run(cli: &Cli, cmd: &CustomerCmd) -> CliResult {
         CustomerCmd::Hold { code } => status_change(&mut store, code, Status::OnHold),
         CustomerCmd::Delete { code } => {
             store.delete_customer(code)?;
-            output::outln!("deleted {}", code.to_ascii_uppercase())?;
+            output::say(Message::new("customer.deleted").with("code", code.to_ascii_uppercase()))?;
             Ok(())
         }
     }
@@ -78,7 +77,12 @@ pub fn run(cli: &Cli, cmd: &CustomerCmd) -> CliResult {
 
 fn status_change(store: &mut crate::store::Store, code: &str, status: Status) -> CliResult {
     let c = store.set_status(code, status)?;
-    output::outln!("{} {}: {}", c.data.code, c.data.name, status.key())?;
+    output::say(
+        Message::new("customer.status_set")
+            .with("code", &c.data.code)
+            .with("name", &c.data.name)
+            .with("status", status.label(crate::cli::lang())),
+    )?;
     Ok(())
 }
 
@@ -88,9 +92,7 @@ pub fn parse_fields(pairs: &[String]) -> Result<FieldValues, Failure> {
     let mut values = FieldValues::new();
     for pair in pairs {
         let (key, value) = pair.split_once('=').ok_or_else(|| {
-            Failure::usage(format!(
-                "--field “{pair}” should be key=value, e.g. credit_limit=50000"
-            ))
+            Failure::usage_msg(Message::new("cli.field_syntax").with("pair", pair))
         })?;
         let key = key.trim();
         let key = Field::ALL

@@ -1,5 +1,6 @@
 //! `kehu export OUT.xlsx|OUT.csv [--force]`
 
+use crate::messages::Message;
 use std::path::Path;
 
 use super::outfiles::{refused, rules};
@@ -16,6 +17,10 @@ pub fn run(cli: &Cli, out: &Path, force: bool) -> CliResult {
         crate::import::export(&store, tmp).map(|n| count = n)
     })
     .map_err(|e| refused(cli, e))?;
-    output::outln!("exported {count} customer(s) to {}", out.display())?;
+    output::say(
+        Message::new("import.exported")
+            .with("count", count)
+            .with("path", out.display()),
+    )?;
     Ok(())
 }

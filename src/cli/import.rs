@@ -2,6 +2,7 @@
 //! `kehu import history`. Exit codes: 0 nothing rejected, 1 rows rejected (or
 //! a refused undo), 2 a file that cannot be read or a usage error.
 
+use crate::messages::Message;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -73,6 +74,7 @@ pub struct ImportArgs {
     /// Replace the --rejects or --template file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Output format of the report.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -119,13 +121,11 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
             import::write_template(tmp, &catalog)
         })
         .map_err(|e| refused(cli, e))?;
-        output::outln!("wrote template {}", out.display())?;
+        output::say(Message::new("import.template_written").with("path", out.display()))?;
         return Ok(());
     }
     let Some(file) = &args.file else {
-        return Err(Failure::usage(
-            "give the FILE to import, --template OUT, or a subcommand (undo, history); see kehu import --help",
-        ));
+        return Err(Failure::usage_msg(Message::new("import.needs_file")));
     };
     match args.kind {
         ImportKind::Customers => import_file(cli, args, file),
@@ -187,11 +187,11 @@ fn import_file(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
     if let Some(spec) = &args.map {
         mapping
             .apply_spec(spec, &catalog)
-            .map_err(|e| Failure::usage(e.to_string()))?;
+            .map_err(|e| Failure::usage_msg(e.message()))?;
     }
     mapping
         .validate()
-        .map_err(|e| Failure::usage(e.to_string()))?;
+        .map_err(|e| Failure::usage_msg(e.message()))?;
     if let Some(name) = &args.save_mapping {
         store.save_mapping(name, &mapping.to_saved())?;
     }
@@ -295,11 +295,11 @@ impl Ticker {
 fn undo(cli: &Cli, batch: i64) -> CliResult {
     let mut store = open_store(cli)?;
     let undone = store.undo_batch(batch)?;
-    output::outln!(
-        "undid import batch {}: {} customer(s) deleted, {} restored",
-        undone.batch,
-        undone.deleted,
-        undone.restored
+    output::say(
+        Message::new("import.undone")
+            .with("batch", undone.batch)
+            .with("deleted", undone.deleted)
+            .with("restored", undone.restored),
     )?;
     Ok(())
 }
@@ -345,19 +345,16 @@ fn history(cli: &Cli, format: Format) -> CliResult {
     )
 }
 
-/// `--lang`, else the locale (`LANG`), else English.
+/// The language of messages: `--lang`, the config file, `LC_ALL`,
+/// `LC_MESSAGES`, `LANG`, English (the TUI's order: `config::choose_lang`).
 pub fn lang(cli: &Cli) -> Lang {
-    cli.lang
-        .as_deref()
-        .and_then(Lang::parse)
-        .or_else(|| std::env::var("LANG").ok().as_deref().and_then(Lang::parse))
-        .unwrap_or_default()
+    crate::config::process_lang(cli.lang.as_deref())
 }
 
 pub fn import_failure(e: ImportError) -> Failure {
     let unusable = e.is_unreadable() || matches!(e, ImportError::Mapping(_));
     Failure {
-        message: e.to_string(),
+        message: super::render(e.message()),
         code: if unusable { 2 } else { 1 },
     }
 }

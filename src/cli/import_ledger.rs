@@ -2,6 +2,7 @@
 //! the import pipeline, with the customer import's options, output and exit
 //! codes (0 nothing rejected, 1 rows rejected, 2 unreadable file or usage).
 
+use crate::messages::Message;
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -17,19 +18,14 @@ pub fn import_ledger(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
     let default_kind = match args.entry_type.as_deref() {
         None => None,
         Some(text) => Some(EntryKind::parse(text).ok_or_else(|| {
-            Failure::usage(format!(
-                "--entry-type {text}: use invoice, receipt, credit, prepayment, adjustment or opening"
-            ))
+            Failure::usage_msg(Message::new("import.entry_type").with("text", text))
         })?),
     };
     let on_duplicate = match args.on_duplicate {
         OnDuplicate::Skip => Policy::Skip,
         OnDuplicate::Stop => Policy::Stop,
         OnDuplicate::Update => {
-            return Err(Failure::usage(
-                "--on-duplicate update is for customers: a ledger entry is changed with \
-                 `kehu ledger edit` (or reversed), never by an import",
-            ));
+            return Err(Failure::usage_msg(Message::new("import.ledger_update")));
         }
     };
     let rejects = super::import::rejects_target(cli, args, file)?;
@@ -44,11 +40,11 @@ pub fn import_ledger(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
     if let Some(spec) = &args.map {
         mapping
             .apply_spec(spec)
-            .map_err(|e| Failure::usage(e.to_string()))?;
+            .map_err(|e| Failure::usage_msg(e.message()))?;
     }
     mapping
         .validate(default_kind.is_some())
-        .map_err(|e| Failure::usage(e.to_string()))?;
+        .map_err(|e| Failure::usage_msg(e.message()))?;
     if let Some(name) = &args.save_mapping {
         store.save_mapping(name, &mapping.to_saved())?;
     }

@@ -2,6 +2,7 @@
 //! the JSON summary (`rows`, `inserted`, `updated`, `skipped`, `rejected`,
 //! `problems[{row, column, field, severity, message}]`), or problems as CSV.
 
+use crate::messages::Message;
 use serde::Serialize;
 
 use super::{Failure, Format, output};
@@ -141,9 +142,7 @@ pub fn print_report(
                 output::out!("{}", output::table(&PROBLEM_HEADERS, &rows))?;
                 let more = listed.saturating_sub(TABLE_PROBLEMS) as u64 + report.problems_omitted;
                 if more > 0 {
-                    output::outln!(
-                        "… and {more} more (see --format json, or --rejects OUT for the rejected rows)"
-                    )?;
+                    output::say(Message::new("import.more_problems").with("more", more))?;
                 }
             }
             Ok(())
@@ -184,77 +183,89 @@ pub fn customer_columns(settings: &Settings, lang: Lang, catalog: &Catalog) -> V
 }
 
 fn summary(source: &Source, layout: &Layout, columns: &[String], report: &Report) -> String {
-    let (inserted, updated) = match report.dry_run {
-        true => ("would be inserted", "would be updated"),
-        false => ("inserted", "updated"),
+    let result = match report.dry_run {
+        true => "import.summary.result_dry",
+        false => "import.summary.result",
     };
     let not_written = match report.not_written {
-        0 => String::new(),
-        n => format!(", {n} valid but not written"),
+        0 => Message::new("import.summary.none"),
+        n => Message::new("import.summary.not_written").with("count", n),
     };
     let mut lines = vec![
-        format!("file     {} ({})", report.file, source.describe()),
-        format!("sheet    {}", layout.sheet.as_deref().unwrap_or("-")),
-        format!("header   row {}: {}", layout.header_row, columns.join(", ")),
-        format!(
-            "result   {} rows: {} {inserted}, {} {updated}, {} skipped, {} rejected{not_written}, {} warnings",
-            report.rows,
-            report.inserted,
-            report.updated,
-            report.skipped,
-            report.rejected,
-            report.warnings
-        ),
+        Message::new("import.summary.file")
+            .with("file", &report.file)
+            .with("kind", source.describe()),
+        Message::new("import.summary.sheet").with("sheet", layout.sheet.as_deref().unwrap_or("-")),
+        Message::new("import.summary.header")
+            .with("row", layout.header_row)
+            .with("columns", columns.join(", ")),
+        Message::new(result)
+            .with("rows", report.rows)
+            .with("inserted", report.inserted)
+            .with("updated", report.updated)
+            .with("skipped", report.skipped)
+            .with("rejected", report.rejected)
+            .with_msg("not_written", not_written)
+            .with("warnings", report.warnings),
     ];
     let outcome = if report.dry_run {
-        "dry run: nothing was written".to_string()
+        Message::new("import.summary.dry_run")
     } else if let Some(row) = report.stopped_at {
-        format!("stopped at row {row} (a duplicate, --on-duplicate stop): nothing was written")
+        Message::new("import.summary.stopped").with("row", row)
     } else if report.cancelled {
-        "cancelled: nothing was written".to_string()
+        Message::new("import.summary.cancelled")
     } else if let Some(batch) = report.batch {
-        format!("committed as batch {batch} (undo with: kehu import undo {batch})")
+        Message::new("import.summary.batch").with("batch", batch)
     } else if report.committed {
-        "committed".to_string()
+        Message::new("import.summary.committed")
     } else if report.inserted + report.updated == 0 {
-        "no row to write: nothing was written (no backup, no batch)".to_string()
+        Message::new("import.summary.nothing_to_write")
     } else {
-        "all or nothing: rows were rejected, so nothing was written".to_string()
+        Message::new("import.summary.all_or_nothing")
     };
-    lines.push(format!("         {outcome}"));
+    let mut text: Vec<String> = lines.drain(..).map(super::render).collect();
+    text.push(format!("         {}", super::render(outcome)));
     if report.similar_name_rows > 0 {
-        lines.push(format!(
-            "similar  {} rows have names like a stored customer's or an earlier row's; \
-             listed in the report (--format json or csv)",
-            group_thousands(report.similar_name_rows)
+        text.push(super::render(
+            Message::new("import.summary.similar")
+                .with("count", group_thousands(report.similar_name_rows)),
         ));
     }
     for v in &report.new_values {
         let action = match (v.action, &v.mapped_to) {
-            ("added", _) if report.dry_run => "would be added".to_string(),
-            ("unused", _) => "not added (no row written carries it)".to_string(),
-            ("refused", _) => "refused (--strict-values)".to_string(),
-            ("mapped", Some(to)) => format!("read as “{to}”"),
-            ("emptied", _) => "left empty".to_string(),
-            (other, _) => other.to_string(),
+            ("added", _) if report.dry_run => Message::new("import.new_value.would_add"),
+            ("added", _) => Message::new("import.new_value.added"),
+            ("unused", _) => Message::new("import.new_value.unused"),
+            ("refused", _) => Message::new("import.new_value.refused"),
+            ("mapped", Some(to)) => Message::new("import.new_value.mapped").with("to", to),
+            ("emptied", _) => Message::new("import.new_value.emptied"),
+            (other, _) => Message::new("import.new_value.other").with("action", other),
         };
-        lines.push(format!(
-            "new      {} “{}”: {} row(s) from row {}, {action}",
-            v.column, v.value, v.rows, v.first_row
+        text.push(super::render(
+            Message::new("import.summary.new_value")
+                .with("column", &v.column)
+                .with("value", &v.value)
+                .with("rows", v.rows)
+                .with("first_row", v.first_row)
+                .with_msg("action", action),
         ));
     }
     if let Some(row) = report.example_row {
-        lines.push(format!(
-            "         row {row} is the template's example row: not imported"
+        text.push(super::render(
+            Message::new("import.summary.example_row").with("row", row),
         ));
     }
     if let Some(backup) = &report.backup {
-        lines.push(format!("backup   {}", backup.display()));
+        text.push(super::render(
+            Message::new("import.summary.backup").with("path", backup.display()),
+        ));
     }
     if let Some(rejects) = &report.rejects_file {
-        lines.push(format!("rejects  {}", rejects.display()));
+        text.push(super::render(
+            Message::new("import.summary.rejects").with("path", rejects.display()),
+        ));
     }
-    lines.join("\n") + "\n"
+    text.join("\n") + "\n"
 }
 
 /// 480112 → "480,112".

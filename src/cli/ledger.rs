@@ -1,13 +1,14 @@
 //! `kehu ledger …`
 
+use crate::messages::Message;
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::args::{AddArgs, LedgerCmd};
 use super::{Cli, CliResult, Failure, Format, open_store, output};
+use crate::domain::Money;
 use crate::domain::date::{iso, parse_date};
 use crate::domain::ledger::EntryInput;
-use crate::domain::{Lang, Money};
 use crate::store::{
     AddOptions, Added, Allocate, AllocateRequest, AllocationLine, EntryPatch, EntryRef, LedgerLine,
     Reversal, Store, Target,
@@ -41,7 +42,7 @@ pub fn run(cli: &Cli, cmd: &LedgerCmd) -> CliResult {
             };
             let lines = store.allocate(code, &request)?;
             if lines.is_empty() && format.format == Format::Table {
-                output::outln!("nothing to allocate")?;
+                output::say(Message::new("ledger.nothing_to_allocate"))?;
                 return Ok(());
             }
             print_allocations(&lines, format.format)
@@ -84,14 +85,17 @@ pub fn run(cli: &Cli, cmd: &LedgerCmd) -> CliResult {
             let entry = store.edit_entry(code, &EntryRef::parse(doc), &patch)?;
             match format.format {
                 Format::Json => output::raw(&output::to_json(&entry)?)?,
-                _ => output::outln!(
-                    "updated {} {}: {} on {}, due {}, outstanding {}",
-                    entry.data.kind,
-                    entry.data.doc_no,
-                    entry.data.amount.grouped(),
-                    iso(entry.data.date),
-                    entry.data.due_date.map(iso).unwrap_or_else(|| "-".into()),
-                    entry.outstanding.grouped()
+                _ => output::say(
+                    Message::new("ledger.updated")
+                        .with("kind", entry.data.kind.label(super::lang()))
+                        .with("doc", &entry.data.doc_no)
+                        .with("amount", entry.data.amount.grouped())
+                        .with("date", iso(entry.data.date))
+                        .with(
+                            "due",
+                            entry.data.due_date.map(iso).unwrap_or_else(|| "-".into()),
+                        )
+                        .with("outstanding", entry.outstanding.grouped()),
                 )?,
             }
             Ok(())
@@ -99,10 +103,10 @@ pub fn run(cli: &Cli, cmd: &LedgerCmd) -> CliResult {
         LedgerCmd::Confirm { code, until } => {
             let until = date_arg("until", Some(until))?;
             store.confirm_until(code, until)?;
-            output::outln!(
-                "{} confirmed up to {}: earlier entries can only be reversed",
-                code.trim().to_ascii_uppercase(),
-                iso(until)
+            output::say(
+                Message::new("ledger.confirmed")
+                    .with("code", code.trim().to_ascii_uppercase())
+                    .with("until", iso(until)),
             )?;
             Ok(())
         }
@@ -168,9 +172,8 @@ fn targets(texts: &[String]) -> Result<Vec<Target>, Failure> {
         .iter()
         .map(|text| match text.rsplit_once('=') {
             Some((doc, amount)) => {
-                let amount = Money::parse(amount).map_err(|e| {
-                    Failure::data(format!("error: allocate: {} [{}]", e.text().en, e.code()))
-                })?;
+                let amount = Money::parse(amount)
+                    .map_err(|e| option_failure("allocate", e.text(), e.code()))?;
                 Ok(Target {
                     entry: EntryRef::parse(doc),
                     amount: Some(amount),
@@ -192,16 +195,28 @@ pub(super) fn today() -> NaiveDate {
 pub(super) fn date_arg(field: &str, text: Option<&str>) -> Result<NaiveDate, Failure> {
     match text {
         None => Ok(today()),
-        Some(t) => parse_date(t)
-            .map_err(|e| Failure::data(format!("error: {field}: {} [{}]", e.text().en, e.code()))),
+        Some(t) => parse_date(t).map_err(|e| option_failure(field, e.text(), e.code())),
     }
 }
 
+/// `error: as_of: … [date.format]` in this run's language.
+pub(super) fn option_failure(
+    option: &str,
+    text: crate::domain::Text,
+    code: &'static str,
+) -> Failure {
+    Failure::data_msg(
+        Message::new("cli.option")
+            .with("option", option)
+            .with_text("message", text)
+            .with("code", code),
+    )
+}
+
 pub(super) fn customer_id(store: &Store, code: &str) -> Result<i64, Failure> {
-    store
-        .customer(code)?
-        .map(|c| c.id)
-        .ok_or_else(|| Failure::data(format!("no customer with code {}", code.trim())))
+    store.customer(code)?.map(|c| c.id).ok_or_else(|| {
+        Failure::data_msg(Message::new("customer.not_found").with("code", code.trim()))
+    })
 }
 
 const ENTRY_HEADERS: [&str; 11] = [
@@ -319,47 +334,57 @@ fn print_added(code: &str, added: &Added, format: Format) -> CliResult {
             )
         }
         Format::Table => {
+            let lang = super::lang();
             let due = e
                 .data
                 .due_date
-                .map(|d| format!(", due {}", iso(d)))
+                .map(|d| super::render(Message::new("ledger.added_due").with("date", iso(d))))
                 .unwrap_or_default();
-            output::outln!(
-                "{code} {} {} on {}: {}{due}",
-                e.data.kind,
-                e.data.doc_no,
-                iso(e.data.date),
-                e.data.amount.grouped()
+            output::say(
+                Message::new("ledger.added")
+                    .with("code", &code)
+                    .with("kind", e.data.kind.label(lang))
+                    .with("doc", &e.data.doc_no)
+                    .with("date", iso(e.data.date))
+                    .with("amount", e.data.amount.grouped())
+                    .with("due", due),
             )?;
             for a in &added.allocations {
-                output::outln!(
-                    "  allocated {} from {}:{} to {}:{}",
-                    a.amount.grouped(),
-                    a.credit_type,
-                    a.credit_doc,
-                    a.debit_type,
-                    a.debit_doc
+                output::say(
+                    Message::new("ledger.allocated")
+                        .with("amount", a.amount.grouped())
+                        .with("from", format!("{}:{}", a.credit_type, a.credit_doc))
+                        .with("to", format!("{}:{}", a.debit_type, a.debit_doc)),
                 )?;
             }
             if e.outstanding != Money::ZERO {
-                output::outln!("  outstanding on this entry: {}", e.outstanding.grouped())?;
+                output::say(
+                    Message::new("ledger.outstanding").with("amount", e.outstanding.grouped()),
+                )?;
             }
             let s = &added.standing;
-            output::outln!(
-                "  balance {}, credit limit {}, available {}{}",
-                s.balance.grouped(),
-                crate::domain::ledger::credit::limit_label(s.credit_limit, Lang::En),
-                s.credit_available
-                    .map(|m| m.grouped())
-                    .unwrap_or_else(|| "-".into()),
-                if s.over_limit {
-                    " (over the limit)"
-                } else {
-                    ""
-                }
+            let over = if s.over_limit {
+                super::render(Message::new("ledger.over_limit"))
+            } else {
+                String::new()
+            };
+            output::say(
+                Message::new("ledger.standing")
+                    .with("balance", s.balance.grouped())
+                    .with(
+                        "limit",
+                        crate::domain::ledger::credit::limit_label(s.credit_limit, super::lang()),
+                    )
+                    .with(
+                        "available",
+                        s.credit_available
+                            .map(|m| m.grouped())
+                            .unwrap_or_else(|| "-".into()),
+                    )
+                    .with("over", over),
             )?;
             if let Some(reason) = &e.override_reason {
-                output::outln!("  credit limit overridden: {reason}")?;
+                output::say(Message::new("ledger.overridden").with("reason", reason))?;
             }
             Ok(())
         }

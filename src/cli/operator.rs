@@ -14,6 +14,7 @@ pub enum OperatorCmd {
     /// Add an operator (the first must be a supervisor); the password comes
     /// from KEHU_NEW_PASSWORD or a prompt.
     Add {
+        /// The operator's name (as recorded in the audit trail).
         name: String,
         /// bookkeeper (会计) or supervisor (主管).
         #[arg(long)]
@@ -26,9 +27,15 @@ pub enum OperatorCmd {
     },
     /// Change a password (your own, or anyone's as a supervisor); the new
     /// one from KEHU_NEW_PASSWORD or a prompt.
-    Passwd { name: String },
+    Passwd {
+        /// The operator's name.
+        name: String,
+    },
     /// Retire an operator: no more sign-ins, their name stays in the audit.
-    Retire { name: String },
+    Retire {
+        /// The operator's name.
+        name: String,
+    },
     /// The permission table: what each role may do.
     Roles {
         #[command(flatten)]
@@ -89,7 +96,7 @@ pub fn run(cli: &Cli, cmd: &OperatorCmd) -> CliResult {
             })?;
             let password = new_password(name)?;
             store.add_operator(name, role, &password)?;
-            println!("added operator {} ({})", name.trim(), role.key());
+            output::outln!("added operator {} ({})", name.trim(), role.key())?;
         }
         OperatorCmd::List { format } => {
             let operators = store.operators()?;
@@ -115,11 +122,11 @@ pub fn run(cli: &Cli, cmd: &OperatorCmd) -> CliResult {
         OperatorCmd::Passwd { name } => {
             let password = new_password(name)?;
             store.set_operator_password(name, &password)?;
-            println!("changed the password of {name}");
+            output::outln!("changed the password of {name}")?;
         }
         OperatorCmd::Retire { name } => {
             store.retire_operator(name)?;
-            println!("retired operator {name}");
+            output::outln!("retired operator {name}")?;
         }
         OperatorCmd::Roles { .. } => {}
     }

@@ -13,6 +13,7 @@ use super::{Failure, Format};
 use crate::domain::money::Money;
 use crate::domain::safe_text::{csv_guard, visible, visible_lines};
 use crate::domain::{Lang, Problems, Severity};
+use crate::messages::Message;
 
 /// `print!` for the CLI: formats, shows control characters, writes to stdout.
 macro_rules! out {
@@ -48,6 +49,16 @@ pub fn progress(text: &str) {
         .and_then(|()| stderr.flush());
 }
 
+/// One message from the table, in this run's language, as a line on stdout.
+pub fn say(message: crate::messages::Message) -> Result<(), Failure> {
+    text(&(super::render(message) + "\n"))
+}
+
+/// One message from the table as a line on stderr.
+pub fn tell(message: crate::messages::Message) {
+    note_text(&super::render(message));
+}
+
 /// Text for a person: control characters shown (kehu's own newlines kept).
 pub fn text(text: &str) -> Result<(), Failure> {
     raw(&visible_lines(text))
@@ -63,9 +74,9 @@ pub fn raw(text: &str) -> Result<(), Failure> {
     {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::closed()),
-        Err(e) => Err(Failure::data(format!(
-            "cannot write to standard output: {e}"
-        ))),
+        Err(e) => Err(Failure::data_msg(
+            Message::new("cli.stdout").with_msg("detail", crate::messages::io_cause(&e)),
+        )),
     }
 }
 
@@ -96,7 +107,7 @@ pub fn print_rows<T: Serialize>(
 /// JSON way (`\u009b`), so the string's value is unchanged.
 pub fn to_json<T: Serialize>(value: &T) -> Result<String, Failure> {
     let json = serde_json::to_string_pretty(value)
-        .map_err(|e| Failure::data(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| Failure::data_msg(Message::new("cli.json").with("detail", e)))?;
     let risky = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
     if !json.contains(risky) {
         return Ok(json + "\n");
@@ -149,7 +160,7 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
 /// guarded ([`csv_guard`]); numbers stay numbers.
 fn csv_text(headers: &[&str], rows: &[Vec<String>]) -> Result<String, Failure> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| Failure::data(format!("cannot write CSV: {e}"));
+    let fail = |e: csv::Error| Failure::data_msg(Message::new("cli.csv").with("detail", e));
     writer.write_record(headers).map_err(fail)?;
     for row in rows {
         writer
@@ -158,20 +169,26 @@ fn csv_text(headers: &[&str], rows: &[Vec<String>]) -> Result<String, Failure> {
     }
     let bytes = writer
         .into_inner()
-        .map_err(|e| Failure::data(format!("cannot write CSV: {e}")))?;
+        .map_err(|e| Failure::data_msg(Message::new("cli.csv").with("detail", e)))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// One line per problem: `error: tax_id: …` — field first, so a script can grep it.
+/// One line per problem: `error: tax_id: … [code]` — field first, so a
+/// script can grep it; the text in this run's language.
 pub fn problems_text(problems: &Problems) -> String {
     problems
         .iter()
         .map(|p| {
             let level = match p.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
+                Severity::Error => "problem.error",
+                Severity::Warning => "problem.warning",
             };
-            format!("{level}: {}: {} [{}]", p.field, p.message.en, p.code)
+            super::render(
+                Message::new(level)
+                    .with("field", &p.field)
+                    .with_text("message", p.message.clone())
+                    .with("code", p.code),
+            )
         })
         .collect::<Vec<_>>()
         .join("\n")

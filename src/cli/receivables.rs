@@ -1,5 +1,6 @@
 //! `kehu balance`, `kehu aging`, `kehu overdue`, `kehu statement`.
 
+use crate::messages::Message;
 use serde::Serialize;
 
 use super::args::{AgingArgs, BalanceArgs, OverdueArgs, StatementArgs};
@@ -120,11 +121,11 @@ pub fn aging(cli: &Cli, args: &AgingArgs) -> CliResult {
             report::write_aging(tmp, &report, document_lang(cli))
         })
         .map_err(|e| refused(cli, e))?;
-        output::note!(
-            "wrote {} ({} customers, total {})",
-            path.display(),
-            report.rows.len(),
-            report.totals.total.grouped()
+        output::tell(
+            Message::new("report.aging_wrote")
+                .with("path", path.display())
+                .with("count", report.rows.len())
+                .with("total", report.totals.total.grouped()),
         );
     }
     output::print_rows(
@@ -148,7 +149,7 @@ pub fn overdue(cli: &Cli, args: &OverdueArgs) -> CliResult {
     let as_of = date_arg("as_of", args.as_of.as_deref())?;
     let items = store.overdue(as_of)?;
     let total = Money::sum(items.iter().map(|i| i.outstanding))
-        .ok_or_else(|| Failure::data("overdue total overflows"))?;
+        .ok_or_else(|| Failure::data_msg(Message::new("ledger.overdue_overflow")))?;
     let rows: Vec<Vec<String>> = items
         .iter()
         .map(|i| {
@@ -188,11 +189,11 @@ pub fn overdue(cli: &Cli, args: &OverdueArgs) -> CliResult {
         &json,
     )?;
     if args.format.format == Format::Table {
-        output::outln!(
-            "{} overdue as of {}, total {}",
-            items.len(),
-            iso(as_of),
-            total.grouped()
+        output::say(
+            Message::new("ledger.overdue_total")
+                .with("count", items.len())
+                .with("date", iso(as_of))
+                .with("total", total.grouped()),
         )?;
     }
     Ok(())
@@ -214,16 +215,16 @@ pub fn statement(cli: &Cli, args: &StatementArgs) -> CliResult {
                 report::write_statement(tmp, &statement, lang)
             })
             .map_err(|e| refused(cli, e))?;
-            output::outln!(
-                "wrote {}: {} {}, {} to {}, {} entries, opening {}, closing {}",
-                path.display(),
-                statement.code,
-                statement.name,
-                iso(from),
-                iso(to),
-                statement.lines.len(),
-                statement.opening.grouped(),
-                statement.closing.grouped()
+            output::say(
+                Message::new("report.statement_wrote")
+                    .with("path", path.display())
+                    .with("code", &statement.code)
+                    .with("name", &statement.name)
+                    .with("from", iso(from))
+                    .with("to", iso(to))
+                    .with("entries", statement.lines.len())
+                    .with("opening", statement.opening.grouped())
+                    .with("closing", statement.closing.grouped()),
             )?;
             Ok(())
         }

@@ -9,6 +9,7 @@
 //! or a file that cannot be used (not a spreadsheet, no date or amount
 //! column).
 
+use crate::messages::Message;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -78,6 +79,7 @@ pub struct ReconcileArgs {
     /// Replace the --out file if it exists.
     #[arg(long, requires = "out")]
     pub force: bool,
+    /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -103,13 +105,16 @@ impl SignArg {
 pub enum ReconcileCmd {
     /// A customer's saved reconciliations, latest period first.
     History {
+        /// Customer code (C000001).
         code: String,
         #[command(flatten)]
         format: FormatArg,
     },
     /// A saved reconciliation; --out writes its reconciliation statement.
     Show {
+        /// The reconciliation's number (see history).
         session: i64,
+        /// Also write the reconciliation statement to this .xlsx or .csv.
         #[arg(long, value_name = "REPORT")]
         out: Option<PathBuf>,
         /// Replace the --out file if it exists.
@@ -121,6 +126,7 @@ pub enum ReconcileCmd {
     /// Confirm a saved draft: it becomes read-only and the customer's ledger
     /// is locked up to the period's end (entries there can only be reversed).
     Confirm {
+        /// The reconciliation's number (see history).
         session: i64,
         /// Why a reconciliation that does not close is confirmed anyway
         /// (required then; a supervisor's call once operators exist).
@@ -155,15 +161,14 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
         None => {}
     }
     let (Some(code), Some(path)) = (&args.code, &args.statement) else {
-        return Err(Failure::usage(
-            "give the customer and the statement: kehu reconcile CODE --statement FILE (or a subcommand: history, show, confirm)",
-        ));
+        return Err(Failure::usage_msg(Message::new("reconcile.needs_code")));
     };
     let date = |field: &str, text: &Option<String>| {
         text.as_deref()
             .map(|t| {
-                parse_date(t).map_err(|e| {
-                    Failure::usage(format!("--{field}: {} [{}]", e.text().en, e.code()))
+                parse_date(t).map_err(|e| Failure {
+                    code: 2,
+                    ..super::ledger::option_failure(&format!("--{field}"), e.text(), e.code())
                 })
             })
             .transpose()
@@ -193,12 +198,12 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
     let prepared = prepare::reconcile(&store, id, file, period, sign, &options)
         .map_err(|e| prepare_failure(e, lang))?;
     for p in &prepared.file.problems {
-        output::note!(
-            "warning: row {}, column {}: {} [{}]",
-            p.row,
-            p.column,
-            p.message.en,
-            p.code
+        output::tell(
+            Message::new("reconcile.row_warning")
+                .with("row", p.row)
+                .with("column", &p.column)
+                .with_text("message", p.message.clone())
+                .with("code", p.code),
         );
     }
     if !prepared.theirs.balance_breaks.is_empty() {
@@ -208,10 +213,7 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
             .iter()
             .map(u64::to_string)
             .collect();
-        output::note!(
-            "warning: the balance column does not follow from the amounts at row(s) {}",
-            rows.join(", ")
-        );
+        output::tell(Message::new("reconcile.balance_breaks").with("rows", rows.join(", ")));
     }
     if !prepared.file.skipped.is_empty() {
         let rows: Vec<String> = prepared
@@ -220,19 +222,17 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
             .iter()
             .map(|s| format!("{} ({})", s.row, s.reason.key()))
             .collect();
-        eprintln!("skipped rows: {}", rows.join(", "));
+        output::note!("skipped rows: {}", rows.join(", "));
     }
     if let Some(name) = &args.save_mapping {
         let mut saved = prepared.file.mapping.to_saved();
         saved.sign = Some(prepared.sign);
         store.save_statement_mapping(name, &saved)?;
-        output::note!("saved statement mapping “{name}”");
+        output::tell(Message::new("reconcile.mapping_saved").with("name", name));
     }
     let session = if args.save {
         let sid = store.save_reconciliation(None, &prepared.source, &prepared.reconciliation)?;
-        output::note!(
-            "saved reconciliation #{sid} (draft); confirm it with: kehu reconcile confirm {sid}"
-        );
+        output::tell(Message::new("reconcile.saved").with("id", sid));
         Some(sid)
     } else {
         None
@@ -315,9 +315,9 @@ pub(super) fn closes(r: &Reconciliation) -> CliResult {
         Ok(())
     } else {
         Err(Failure {
-            message: format!(
-                "the reconciliation does not close: {} unexplained",
-                r.unexplained_difference().grouped()
+            message: super::render(
+                Message::new("reconcile.does_not_close")
+                    .with("amount", r.unexplained_difference().grouped()),
             ),
             code: DOES_NOT_CLOSE,
         })
@@ -334,11 +334,12 @@ pub(super) fn document_lang(cli: &Cli) -> Lang {
 
 fn prepare_failure(e: PrepareError, lang: Lang) -> Failure {
     let code = if e.is_unreadable() { 2 } else { 1 };
-    let mut message = e.to_string();
+    let mut message = super::render(e.message());
     if matches!(e, PrepareError::Rows(_) | PrepareError::Store(_)) {
         message = e.lines(lang).join("\n");
         if let PrepareError::Rows(_) = e {
-            message.push_str("\nfix these rows (or map the columns with --map) and run again");
+            message.push('\n');
+            message.push_str(&super::render(Message::new("reconcile.fix_rows")));
         }
     }
     Failure { message, code }
@@ -355,7 +356,7 @@ pub(super) fn write_report(
         report::write_reconciliation(tmp, doc, lang)
     })
     .map_err(|e| refused(cli, e))?;
-    output::note!("wrote {}", out.display());
+    output::tell(Message::new("report.wrote").with("path", out.display()));
     Ok(())
 }
 
@@ -391,7 +392,7 @@ pub(super) fn print_reconciliation(
 ) -> CliResult {
     if format == Format::Json {
         let mut value = serde_json::to_value(doc.reconciliation)
-            .map_err(|e| Failure::data(format!("cannot write JSON: {e}")))?;
+            .map_err(|e| Failure::data_msg(Message::new("cli.json").with("detail", e)))?;
         if let (Some(obj), Value::Object(meta)) = (value.as_object_mut(), meta) {
             obj.extend(meta);
         }

@@ -3,40 +3,50 @@
 use super::args::SettingsCmd;
 use super::{Cli, CliResult, Failure, open_store, output};
 use crate::domain::Money;
+use crate::messages::Message;
 
 pub fn run(cli: &Cli, cmd: &SettingsCmd) -> CliResult {
     let mut store = open_store(cli)?;
     match cmd {
         SettingsCmd::CreditCeiling { amount: None } => {
-            output::outln!("{}", store.credit_ceiling()?.grouped())?;
+            output::say(
+                Message::new("settings.ceiling").with("amount", store.credit_ceiling()?.grouped()),
+            )?;
         }
         SettingsCmd::CreditCeiling { amount: Some(text) } => {
-            let ceiling = Money::parse(text).map_err(|e| Failure::data(e.text().en))?;
+            let ceiling = Money::parse(text).map_err(|e| {
+                Failure::data_msg(
+                    Message::new("cli.option")
+                        .with("option", "amount")
+                        .with_text("message", e.text())
+                        .with("code", e.code()),
+                )
+            })?;
             if ceiling <= Money::ZERO {
-                return Err(Failure::data("the ceiling must be more than 0"));
+                return Err(Failure::data_msg(Message::new("settings.ceiling_positive")));
             }
             store.set_credit_ceiling(ceiling)?;
-            output::outln!("credit limits must now stay below {}", ceiling.grouped())?;
+            output::say(Message::new("settings.ceiling_set").with("amount", ceiling.grouped()))?;
         }
         SettingsCmd::SupervisorCreditLimit { amount: None } => {
-            println!("{}", store.supervisor_credit_limit()?.grouped());
+            output::outln!("{}", store.supervisor_credit_limit()?.grouped())?;
         }
         SettingsCmd::SupervisorCreditLimit { amount: Some(text) } => {
             store.set_supervisor_credit_limit(amount(text)?)?;
-            println!(
+            output::outln!(
                 "a credit limit above {} now needs a supervisor",
                 amount(text)?.grouped()
-            );
+            )?;
         }
         SettingsCmd::SupervisorOverrideExcess { amount: None } => {
-            println!("{}", store.supervisor_override_excess()?.grouped());
+            output::outln!("{}", store.supervisor_override_excess()?.grouped())?;
         }
         SettingsCmd::SupervisorOverrideExcess { amount: Some(text) } => {
             store.set_supervisor_override_excess(amount(text)?)?;
-            println!(
+            output::outln!(
                 "an override more than {} over the limit now needs a supervisor",
                 amount(text)?.grouped()
-            );
+            )?;
         }
     }
     Ok(())

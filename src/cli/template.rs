@@ -3,13 +3,14 @@
 use super::args::TemplateCmd;
 use super::customer::parse_fields;
 use super::{Cli, CliResult, open_store, output};
+use crate::messages::Message;
 
 pub fn run(cli: &Cli, cmd: &TemplateCmd) -> CliResult {
     let mut store = open_store(cli)?;
     match cmd {
         TemplateCmd::Save { name, fields } => {
             store.save_template(name, &parse_fields(fields)?)?;
-            output::outln!("saved template {name}")?;
+            output::say(Message::new("template.saved").with("name", name))?;
         }
         TemplateCmd::List { format } => {
             let templates = store.templates()?;
@@ -25,7 +26,7 @@ pub fn run(cli: &Cli, cmd: &TemplateCmd) -> CliResult {
         }
         TemplateCmd::Delete { name } => {
             store.delete_template(name)?;
-            output::outln!("deleted template {name}")?;
+            output::say(Message::new("template.deleted").with("name", name))?;
         }
     }
     Ok(())

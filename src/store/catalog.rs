@@ -1,6 +1,7 @@
 //! Classification dimensions and their values: added, renamed, retired —
 //! never deleted while a customer uses them.
 
+use crate::messages::Message;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Result, Store, StoreError};
@@ -20,14 +21,14 @@ impl Store {
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         {
-            return Err(StoreError::Refused(format!(
-                "dimension code “{code}” must be lower-case letters, digits and _"
-            )));
+            return Err(StoreError::Coded(
+                Message::new("class.bad_code").with("code", code),
+            ));
         }
         if crate::domain::field::Field::from_key(code).is_some() {
-            return Err(StoreError::Refused(format!(
-                "“{code}” is already a customer field"
-            )));
+            return Err(StoreError::Coded(
+                Message::new("class.is_field").with("code", code),
+            ));
         }
         self.conn.execute(
             "INSERT INTO dimension (code, name_zh, name_en, position)
@@ -67,9 +68,7 @@ impl Store {
         let dim_id = dimension_id(&self.conn, dimension)?;
         let value = value.trim();
         if value.is_empty() {
-            return Err(StoreError::Refused(
-                "a classification value cannot be empty".into(),
-            ));
+            return Err(StoreError::Coded(Message::new("class.empty_value")));
         }
         self.conn.execute(
             "INSERT INTO dimension_value (dimension_id, name, position)
@@ -89,9 +88,11 @@ impl Store {
             params![dim_id, old.trim(), new.trim()],
         )?;
         if changed == 0 {
-            return Err(StoreError::Refused(format!(
-                "“{old}” is not a value of {dimension}"
-            )));
+            return Err(StoreError::Coded(
+                Message::new("class.no_value")
+                    .with("value", old)
+                    .with("dimension", dimension),
+            ));
         }
         Ok(())
     }
@@ -105,9 +106,11 @@ impl Store {
             params![dim_id, value.trim()],
         )?;
         if changed == 0 {
-            return Err(StoreError::Refused(format!(
-                "“{value}” is not a value of {dimension}"
-            )));
+            return Err(StoreError::Coded(
+                Message::new("class.no_value")
+                    .with("value", value)
+                    .with("dimension", dimension),
+            ));
         }
         Ok(())
     }
@@ -123,9 +126,11 @@ impl Store {
             |row| row.get(0),
         )?;
         if in_use > 0 {
-            return Err(StoreError::Refused(format!(
-                "“{value}” is used by {in_use} customer(s): retire it instead of deleting"
-            )));
+            return Err(StoreError::Coded(
+                Message::new("class.in_use")
+                    .with("value", value)
+                    .with("count", in_use),
+            ));
         }
         self.conn.execute(
             "DELETE FROM dimension_value WHERE dimension_id = ?1 AND name = ?2",
@@ -142,7 +147,7 @@ fn dimension_id(conn: &Connection, key: &str) -> Result<i64> {
         |row| row.get(0),
     )
     .optional()?
-    .ok_or_else(|| StoreError::Refused(format!("no classification dimension “{key}”")))
+    .ok_or_else(|| StoreError::Coded(Message::new("class.no_dimension").with("dimension", key)))
 }
 
 pub(super) fn load_catalog(conn: &Connection) -> Result<Catalog> {

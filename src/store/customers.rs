@@ -1,5 +1,6 @@
 //! Customers: add, edit, change status, delete, read and list.
 
+use crate::messages::Message;
 use std::collections::{BTreeMap, HashMap};
 
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -147,10 +148,12 @@ impl Store {
         let mut data = old.data.clone();
         data.status = status;
         if let Some(owner) = writer.live_tax_id_owner(&tx, &data, Some(old.id))? {
-            return Err(StoreError::Refused(format!(
-                "tax ID {} is now used by {} {}: archive or edit that customer first",
-                data.tax_id, owner.code, owner.name
-            )));
+            return Err(StoreError::Coded(
+                Message::new("customer.tax_id_taken")
+                    .with("tax_id", &data.tax_id)
+                    .with("code", &owner.code)
+                    .with("name", &owner.name),
+            ));
         }
         let customer = writer.update(&tx, &old, data, "status")?;
         tx.commit()?;
@@ -203,18 +206,24 @@ impl Store {
             .map(str::trim)
             .filter(|q| !q.is_empty())
         {
-            args.push(format!(
-                "%{}%",
-                q.replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            ));
+            // instr, not LIKE: a LIKE pattern over 50,000 bytes fails as "too
+            // complex", and a pasted page of text is still a search. Both fold
+            // ASCII case only, as LIKE did.
+            args.push(q.to_ascii_lowercase());
             let n = args.len();
-            sql.push_str(&format!(
-                " AND (name LIKE ?{n} ESCAPE '\\' OR short_name LIKE ?{n} ESCAPE '\\' OR code LIKE ?{n} ESCAPE '\\' \
-                 OR mnemonic LIKE ?{n} ESCAPE '\\' OR tax_id LIKE ?{n} ESCAPE '\\' OR phone LIKE ?{n} ESCAPE '\\' \
-                 OR mobile LIKE ?{n} ESCAPE '\\' OR contact LIKE ?{n} ESCAPE '\\')"
-            ));
+            let hit = |col: &str| format!("instr(lower({col}), ?{n}) > 0");
+            let cols = [
+                "name",
+                "short_name",
+                "code",
+                "mnemonic",
+                "tax_id",
+                "phone",
+                "mobile",
+                "contact",
+            ];
+            let any: Vec<String> = cols.iter().map(|c| hit(c)).collect();
+            sql.push_str(&format!(" AND ({})", any.join(" OR ")));
         }
         sql.push_str(" ORDER BY code");
         let mut stmt = self.conn.prepare(&sql)?;

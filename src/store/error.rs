@@ -42,6 +42,10 @@ pub enum StoreError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// A refusal with a stable code and fields (`crate::messages`), shown in
+    /// the user's language.
+    #[error("{0}")]
+    Coded(crate::messages::Message),
     #[error("{path} is not a good backup: {reason}")]
     BadBackup { path: PathBuf, reason: String },
     #[error(transparent)]

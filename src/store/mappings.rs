@@ -1,6 +1,7 @@
 //! Saved import column mappings: a name → (file header → field key,
 //! dimension code, or "" for a column to ignore).
 
+use crate::messages::Message;
 use std::collections::BTreeMap;
 
 use rusqlite::{OptionalExtension, params};
@@ -16,7 +17,7 @@ impl Store {
         self.require(crate::domain::permission::Permission::EditCustomers)?;
         let name = name.trim();
         if name.is_empty() {
-            return Err(StoreError::Refused("a mapping needs a name".into()));
+            return Err(StoreError::Coded(Message::new("mapping.needs_name")));
         }
         let json =
             serde_json::to_string(columns).map_err(|e| StoreError::Refused(e.to_string()))?;
@@ -38,7 +39,7 @@ impl Store {
             )
             .optional()?;
         let json = json.ok_or_else(|| {
-            StoreError::Refused(format!("no saved mapping named “{}”", name.trim()))
+            StoreError::Coded(Message::new("mapping.not_found").with("name", name.trim()))
         })?;
         serde_json::from_str(&json).map_err(|e| StoreError::Refused(e.to_string()))
     }

@@ -1,5 +1,6 @@
 //! Templates: named presets of field values ("VIP wholesale": credit 200000, 60 days, 专票 13%).
 
+use crate::messages::Message;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
@@ -20,7 +21,7 @@ impl Store {
         self.require(crate::domain::permission::Permission::EditCustomers)?;
         let name = name.trim();
         if name.is_empty() {
-            return Err(StoreError::Refused("a template needs a name".into()));
+            return Err(StoreError::Coded(Message::new("template.needs_name")));
         }
         let catalog = self.catalog()?;
         let rules = Rules {

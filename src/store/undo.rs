@@ -4,6 +4,7 @@
 //! from its update audit rows. Refused while any of them was edited or
 //! deleted after the import, or has ledger entries.
 
+use crate::messages::Message;
 use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -50,12 +51,14 @@ impl Store {
                 },
             )
             .optional()?
-            .ok_or_else(|| StoreError::Refused(format!("there is no import batch {id}")))?;
+            .ok_or_else(|| StoreError::Coded(Message::new("undo.no_batch").with("batch", id)))?;
         let (recorded, undone_at) = row;
         if let Some(at) = undone_at {
-            return Err(StoreError::Refused(format!(
-                "import batch {id} was already undone at {at}"
-            )));
+            return Err(StoreError::Coded(
+                Message::new("undo.already_undone")
+                    .with("batch", id)
+                    .with("at", at),
+            ));
         }
         let mut touched = touched_customers(&tx, recorded.audit_after, recorded.audit_last)?;
         let mut reasons = Reasons::default();
@@ -65,10 +68,11 @@ impl Store {
         }
         blockers(&tx, &touched, recorded.audit_last, &mut reasons)?;
         if !reasons.named.is_empty() {
-            return Err(StoreError::Refused(format!(
-                "import batch {id} cannot be undone: {}. Undo or fix those customers by hand instead",
-                reasons.text()
-            )));
+            return Err(StoreError::Coded(
+                Message::new("undo.blocked")
+                    .with("batch", id)
+                    .with("reasons", reasons.text()),
+            ));
         }
         let mut writer = Writer::new(&tx, &self.operator)?;
         let (mut deleted, mut restored) = (0, 0);
@@ -83,10 +87,13 @@ impl Store {
             let values = writer.merge_patch(&old, &customer.old_values);
             let checked = writer.check(&tx, &values, Some(&old), SimilarScan::ExactKey)?;
             if checked.problems.has_errors() {
-                return Err(StoreError::Refused(format!(
-                    "import batch {id} cannot be undone: restoring {} {} would be invalid now: {}",
-                    old.data.code, old.data.name, checked.problems
-                )));
+                return Err(StoreError::Coded(
+                    Message::new("undo.invalid")
+                        .with("batch", id)
+                        .with("code", &old.data.code)
+                        .with("name", &old.data.name)
+                        .with("problems", &checked.problems),
+                ));
             }
             writer.update(&tx, &old, checked.data, "update")?;
             restored += 1;

@@ -132,7 +132,7 @@ impl Ctx {
     /// Re-reads one customer into the list after a write.
     pub fn refresh_customer(&mut self, id: i64) {
         if let Err(e) = self.index.refresh(&self.store, id) {
-            self.error(e.to_string());
+            self.error(e.message().text(self.lang));
         }
         if let Ok(n) = self.store.customer_count() {
             self.stored_count = n;

@@ -13,6 +13,7 @@ pub enum LedgerCmd {
     Add(AddArgs),
     /// A customer's entries with running balance, outstanding and due dates.
     List {
+        /// Customer code (C000001).
         code: String,
         /// Days overdue are counted to this date (default: today).
         #[arg(long, value_name = "DATE")]
@@ -23,6 +24,7 @@ pub enum LedgerCmd {
     /// Allocate credit to open invoices (核销). Without --from: every unapplied
     /// receipt, credit note and prepayment, oldest first.
     Allocate {
+        /// Customer code (C000001).
         code: String,
         /// The receipt, credit note or prepayment to allocate (DOC or type:DOC).
         #[arg(long, value_name = "DOC")]
@@ -37,9 +39,11 @@ pub enum LedgerCmd {
     /// Reverse an entry (冲销) with a new one of opposite amount; the way to
     /// correct an entry a reconciliation confirmed.
     Reverse {
+        /// Customer code (C000001).
         code: String,
         /// The entry: DOC, or type:DOC when the number is used by two types.
         doc: String,
+        /// Why it is reversed (kept in the audit trail).
         #[arg(long)]
         reason: String,
         /// Date of the reversal (default: today).
@@ -53,20 +57,26 @@ pub enum LedgerCmd {
     },
     /// Change an entry that no reconciliation has confirmed yet.
     Edit {
+        /// Customer code (C000001).
         code: String,
         /// The entry: DOC, or type:DOC.
         doc: String,
+        /// New entry date.
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
         /// New document number.
         #[arg(long, value_name = "NO")]
         new_doc: Option<String>,
+        /// New amount (positive; signed for adjustments and openings).
         #[arg(long, allow_hyphen_values = true)]
         amount: Option<String>,
+        /// New due date.
         #[arg(long, value_name = "DATE")]
         due: Option<String>,
+        /// New memo.
         #[arg(long)]
         memo: Option<String>,
+        /// Why a credit-limit refusal is overridden, if the change needs it.
         #[arg(long, value_name = "REASON")]
         override_reason: Option<String>,
         #[command(flatten)]
@@ -75,12 +85,15 @@ pub enum LedgerCmd {
     /// Record that a reconciliation confirmed the ledger up to a date:
     /// entries up to then can only be reversed, not edited.
     Confirm {
+        /// Customer code (C000001).
         code: String,
+        /// Last date confirmed (entries up to it are locked).
         #[arg(long, value_name = "DATE")]
         until: String,
     },
     /// Who changed what in a customer's ledger.
     History {
+        /// Customer code (C000001).
         code: String,
         #[command(flatten)]
         format: FormatArg,
@@ -157,9 +170,12 @@ pub struct OverdueArgs {
 
 #[derive(Debug, Args)]
 pub struct StatementArgs {
+    /// Customer code (C000001).
     pub code: String,
+    /// First day of the period.
     #[arg(long, value_name = "DATE")]
     pub from: String,
+    /// Last day of the period.
     #[arg(long, value_name = "DATE")]
     pub to: String,
     /// FILE.xlsx or FILE.csv (UTF-8 with BOM); without it the statement is printed.

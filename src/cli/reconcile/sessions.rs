@@ -1,6 +1,7 @@
 //! `kehu reconcile history CODE`, `show SESSION`, `confirm SESSION`: the
 //! saved reconciliations of a customer.
 
+use crate::messages::Message;
 use std::path::PathBuf;
 
 use serde_json::{Value, json};
@@ -111,13 +112,13 @@ pub(super) fn confirm(cli: &Cli, id: i64, reason: Option<&str>, format: Format) 
     if format == Format::Json {
         output::raw(&output::to_json(&info)?)?;
     } else {
-        output::outln!(
-            "confirmed reconciliation #{id} of {} {} ({} .. {}); the ledger is locked up to {}",
-            info.code,
-            info.name,
-            iso(info.from),
-            iso(info.to),
-            iso(info.to)
+        output::say(
+            Message::new("reconcile.confirmed")
+                .with("id", id)
+                .with("code", &info.code)
+                .with("name", &info.name)
+                .with("from", iso(info.from))
+                .with("to", iso(info.to)),
         )?;
     }
     Ok(())

@@ -49,7 +49,7 @@ impl DashboardScreen {
             }
             None => match ctx.store.dashboard(today) {
                 Ok(d) => self.figures = Some(d),
-                Err(e) => ctx.error(e.to_string()),
+                Err(e) => ctx.error(e.message().text(ctx.lang)),
             },
         }
         self.load_classes(ctx);
@@ -73,7 +73,7 @@ impl DashboardScreen {
             }
             None => match ctx.store.receivable_by_class(&code) {
                 Ok(totals) => self.by_class = totals,
-                Err(e) => ctx.error(e.to_string()),
+                Err(e) => ctx.error(e.message().text(ctx.lang)),
             },
         }
     }

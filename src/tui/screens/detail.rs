@@ -70,7 +70,7 @@ impl DetailScreen {
                 self.figures = fresh.figures;
             }
             Err(StoreError::NotFound(_)) => self.gone = true,
-            Err(e) => ctx.error(e.to_string()),
+            Err(e) => ctx.error(e.message().text(ctx.lang)),
         }
     }
 
@@ -110,11 +110,11 @@ impl DetailScreen {
             _ if self.gone => {}
             Action::Edit => match FormScreen::edit(ctx, &code) {
                 Ok(form) => return Outcome::Push(Screen::Form(Box::new(form))),
-                Err(e) => ctx.error(e.to_string()),
+                Err(e) => ctx.error(e.message().text(ctx.lang)),
             },
             Action::Ledger => match LedgerScreen::open(ctx, &code) {
                 Ok(ledger) => return Outcome::Push(Screen::Ledger(Box::new(ledger))),
-                Err(e) => ctx.error(e.to_string()),
+                Err(e) => ctx.error(e.message().text(ctx.lang)),
             },
             Action::Reconcile => return super::reconcile::open(ctx, &code),
             Action::Archive => {

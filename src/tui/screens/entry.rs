@@ -135,7 +135,7 @@ impl EntryScreen {
             .check_entry(&self.customer.data.code, &self.input())
         {
             Ok(check) => self.check = Some(check),
-            Err(e) => ctx.error(e.to_string()),
+            Err(e) => ctx.error(e.message().text(ctx.lang)),
         }
     }
 

@@ -342,7 +342,7 @@ impl FormScreen {
                 Some(checked)
             }
             Err(e) => {
-                ctx.error(e.to_string());
+                ctx.error(e.message().text(ctx.lang));
                 None
             }
         }

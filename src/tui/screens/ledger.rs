@@ -82,7 +82,7 @@ impl LedgerScreen {
                 self.figures = fresh.figures;
                 self.selected = self.selected.min(self.lines.len().saturating_sub(1));
             }
-            Err(e) => ctx.error(e.to_string()),
+            Err(e) => ctx.error(e.message().text(ctx.lang)),
         }
     }
 
@@ -160,7 +160,7 @@ impl LedgerScreen {
                 return match EntryScreen::new(ctx, self.code(), None) {
                     Ok(form) => Outcome::Push(Screen::Entry(Box::new(form))),
                     Err(e) => {
-                        ctx.error(e.to_string());
+                        ctx.error(e.message().text(ctx.lang));
                         Outcome::Stay
                     }
                 };

@@ -181,7 +181,7 @@ impl ListScreen {
                 };
                 match opened {
                     Ok(screen) => return Outcome::Push(screen),
-                    Err(e) => ctx.error(e.to_string()),
+                    Err(e) => ctx.error(e.message().text(ctx.lang)),
                 }
             }
             Action::Ledger => {
@@ -191,7 +191,7 @@ impl ListScreen {
                 self.keep_id = self.selected_id(ctx);
                 match LedgerScreen::open(ctx, &code) {
                     Ok(ledger) => return Outcome::Push(Screen::Ledger(Box::new(ledger))),
-                    Err(e) => ctx.error(e.to_string()),
+                    Err(e) => ctx.error(e.message().text(ctx.lang)),
                 }
             }
             Action::Dashboard => {
@@ -308,7 +308,7 @@ impl ListScreen {
                     Picker::new(ctx.t(Msg::PickTemplate), items, None),
                 ));
             }
-            Err(e) => ctx.error(e.to_string()),
+            Err(e) => ctx.error(e.message().text(ctx.lang)),
         }
     }
 

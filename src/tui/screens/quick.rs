@@ -90,7 +90,7 @@ impl QuickInvoice {
         match opened {
             Ok(screen) => Outcome::Replace(screen),
             Err(e) => {
-                ctx.error(e.to_string());
+                ctx.error(e.message().text(ctx.lang));
                 Outcome::Stay
             }
         }

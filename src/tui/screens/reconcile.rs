@@ -79,7 +79,7 @@ pub fn open(ctx: &mut Ctx, code: &str) -> Outcome {
     match ReconcileScreen::new(ctx, code) {
         Ok(screen) => Outcome::Push(super::Screen::Reconcile(Box::new(screen))),
         Err(e) => {
-            ctx.error(e.to_string());
+            ctx.error(e.message().text(ctx.lang));
             Outcome::Stay
         }
     }
@@ -179,7 +179,7 @@ impl ReconcileScreen {
                 SetupOutcome::Open(id) => {
                     match Bench::saved(ctx, id) {
                         Ok(bench) => self.phase = Phase::Bench(Box::new(bench)),
-                        Err(e) => ctx.error(e.to_string()),
+                        Err(e) => ctx.error(e.message().text(ctx.lang)),
                     }
                     Outcome::Stay
                 }

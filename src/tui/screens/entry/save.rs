@@ -160,7 +160,7 @@ impl EntryScreen {
                 Outcome::Stay
             }
             Err(e) => {
-                ctx.error(e.to_string());
+                ctx.error(e.message().text(ctx.lang));
                 Outcome::Stay
             }
         }

@@ -166,7 +166,7 @@ impl FormScreen {
                     return match EntryScreen::new(ctx, &c.data.code, None) {
                         Ok(form) => Outcome::Replace(Screen::Entry(Box::new(form))),
                         Err(e) => {
-                            ctx.error(e.to_string());
+                            ctx.error(e.message().text(ctx.lang));
                             Outcome::Pop
                         }
                     };
@@ -180,7 +180,7 @@ impl FormScreen {
                 Outcome::Stay
             }
             Err(e) => {
-                ctx.error(e.to_string());
+                ctx.error(e.message().text(ctx.lang));
                 Outcome::Stay
             }
         }
@@ -224,7 +224,7 @@ impl FormScreen {
                 return match DetailScreen::open(ctx, &code) {
                     Ok(detail) => Outcome::Push(Screen::Detail(Box::new(detail))),
                     Err(e) => {
-                        ctx.error(e.to_string());
+                        ctx.error(e.message().text(ctx.lang));
                         Outcome::Stay
                     }
                 };

@@ -131,14 +131,18 @@ impl HistoryScreen {
                     ctx.t(Msg::CustomersRestored)
                 ));
                 if let Err(e) = ctx.reload_index_later() {
-                    ctx.error(e.to_string());
+                    ctx.error(e.message().text(ctx.lang));
                 }
             }
             Err(StoreError::Refused(reason)) => {
                 ctx.error(ctx.t(Msg::UndoRefused));
                 self.refusal = Some(reason);
             }
-            Err(e) => ctx.error(e.to_string()),
+            Err(StoreError::Coded(reason)) => {
+                ctx.error(ctx.t(Msg::UndoRefused));
+                self.refusal = Some(reason.text(ctx.lang));
+            }
+            Err(e) => ctx.error(e.message().text(ctx.lang)),
         }
         self.reload(ctx);
     }
@@ -149,7 +153,7 @@ impl HistoryScreen {
                 self.batches = batches;
                 self.selected = self.selected.min(self.batches.len().saturating_sub(1));
             }
-            Err(e) => ctx.error(e.to_string()),
+            Err(e) => ctx.error(e.message().text(ctx.lang)),
         }
     }
 

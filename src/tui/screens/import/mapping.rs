@@ -114,7 +114,7 @@ impl MappingStep {
                     let picker = Picker::new(ctx.t(Msg::PickMapping), items, self.name.as_deref());
                     self.popup = Some(Popup::Saved(picker));
                 }
-                Err(e) => ctx.error(e.to_string()),
+                Err(e) => ctx.error(e.message().text(ctx.lang)),
             },
             Some(a @ (Action::Up | Action::Down)) => {
                 self.selected = table::moved(self.selected, a, 1, count);
@@ -147,7 +147,7 @@ impl MappingStep {
                             ctx.info(format!("{}: {name}", ctx.t(Msg::MappingLoaded)));
                             self.name = Some(name);
                         }
-                        Err(e) => ctx.error(e.to_string()),
+                        Err(e) => ctx.error(e.message().text(ctx.lang)),
                     }
                     None
                 }
@@ -168,7 +168,7 @@ impl MappingStep {
                             None
                         }
                         Err(e) => {
-                            ctx.error(e.to_string());
+                            ctx.error(e.message().text(ctx.lang));
                             Some(Popup::Name(prompt))
                         }
                     }

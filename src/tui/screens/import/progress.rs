@@ -113,7 +113,7 @@ impl ProgressStep {
             });
             match back {
                 Ok(store) => ctx.store = store,
-                Err(e) => ctx.error(e.to_string()),
+                Err(e) => ctx.error(e.message().text(ctx.lang)),
             }
         }
         if let Ok(report) = &result {
@@ -181,7 +181,7 @@ fn after_run(report: &Report, ctx: &mut Ctx) {
     if report.committed
         && let Err(e) = ctx.reload_index_later()
     {
-        ctx.error(e.to_string());
+        ctx.error(e.message().text(ctx.lang));
     }
 }
 

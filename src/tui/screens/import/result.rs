@@ -137,7 +137,7 @@ impl ResultStep {
             Some(Action::ImportHistory) => match HistoryScreen::open(ctx) {
                 Ok(history) => Flow::Open(Screen::ImportHistory(Box::new(history))),
                 Err(e) => {
-                    ctx.error(e.to_string());
+                    ctx.error(e.message().text(ctx.lang));
                     Flow::Stay
                 }
             },

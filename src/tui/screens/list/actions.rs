@@ -16,7 +16,7 @@ pub(super) fn open_form(ctx: &mut Ctx, template: Option<&str>) -> Outcome {
     let template = match template.map(|name| ctx.store.template(name)) {
         Some(Ok(t)) => Some(t),
         Some(Err(e)) => {
-            ctx.error(e.to_string());
+            ctx.error(e.message().text(ctx.lang));
             None
         }
         None => None,
@@ -24,7 +24,7 @@ pub(super) fn open_form(ctx: &mut Ctx, template: Option<&str>) -> Outcome {
     match FormScreen::add(ctx, template) {
         Ok(form) => Outcome::Push(Screen::Form(Box::new(form))),
         Err(e) => {
-            ctx.error(e.to_string());
+            ctx.error(e.message().text(ctx.lang));
             Outcome::Stay
         }
     }
@@ -71,7 +71,7 @@ pub fn set_status(ctx: &mut Ctx, code: &str, status: Status) {
             };
             ctx.info(format!("{}: {} {}", ctx.t(done), c.data.code, c.data.name));
         }
-        Err(e) => ctx.error(e.to_string()),
+        Err(e) => ctx.error(e.message().text(ctx.lang)),
     }
 }
 
@@ -88,7 +88,7 @@ pub fn delete(ctx: &mut Ctx, code: &str) {
             }
             ctx.info(format!("{}: {code}", ctx.t(Msg::Deleted)));
         }
-        Err(e) => ctx.error(e.to_string()),
+        Err(e) => ctx.error(e.message().text(ctx.lang)),
     }
 }
 
@@ -107,7 +107,7 @@ pub(super) fn load_demo(ctx: &mut Ctx) {
             ctx.t(Msg::DemoLoaded),
             i18n::count(added, Msg::Customers, ctx.lang)
         )),
-        Err(e) => ctx.error(e.to_string()),
+        Err(e) => ctx.error(e.message().text(ctx.lang)),
     }
 }
 
@@ -121,7 +121,7 @@ pub(super) fn open_import_history(ctx: &mut Ctx) -> Outcome {
     match ImportHistory::open(ctx) {
         Ok(history) => Outcome::Push(Screen::ImportHistory(Box::new(history))),
         Err(e) => {
-            ctx.error(e.to_string());
+            ctx.error(e.message().text(ctx.lang));
             Outcome::Stay
         }
     }

@@ -95,7 +95,7 @@ fn failure(e: &PrepareError, ctx: &Ctx) -> String {
     match lines.split_first() {
         Some((first, rest)) if !rest.is_empty() => format!("{first} (+{})", rest.len()),
         Some((first, _)) => first.clone(),
-        None => e.to_string(),
+        None => e.message().text(ctx.lang),
     }
 }
 
@@ -256,7 +256,7 @@ impl Setup {
             let mut saved = file.mapping.to_saved();
             saved.sign = Some(sign);
             if let Err(e) = ctx.store.save_statement_mapping(&name, &saved) {
-                ctx.error(e.to_string());
+                ctx.error(e.message().text(ctx.lang));
             }
         }
         self.job = Some(Job::Matching(spawn(move || {
@@ -310,7 +310,7 @@ impl Setup {
         let ours =
             match ours.map_or_else(|| ctx.store.reconcile_ours(who.id, period.0, period.1), Ok) {
                 Ok(o) => o,
-                Err(e) => return ctx.error(e.to_string()),
+                Err(e) => return ctx.error(e.message().text(ctx.lang)),
             };
         if let Some(sign) = file.mapping.sign {
             ctx.info(format!(

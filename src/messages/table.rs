@@ -1,0 +1,199 @@
+//! The texts, one line per code: English, then Chinese. `{name}` is a field.
+
+use crate::domain::Lang;
+
+macro_rules! table {
+    ($($code:literal => $en:literal, $zh:literal;)+) => {
+        /// Every code with its English and Chinese text.
+        pub const CODES: &[(&str, &str, &str)] = &[$(($code, $en, $zh)),+];
+
+        pub fn template(code: &str, lang: Lang) -> Option<&'static str> {
+            match (code, lang) {
+                $(($code, Lang::En) => Some($en), ($code, Lang::Zh) => Some($zh),)+
+                _ => None,
+            }
+        }
+    };
+}
+
+table! {
+    // causes of I/O failures
+    "io.not_found" => "no such file or folder", "文件或文件夹不存在";
+    "io.permission" => "permission denied", "没有权限";
+    "io.disk_full" => "the disk is full", "磁盘已满";
+    "io.is_folder" => "it is a folder, not a file", "这是文件夹，不是文件";
+    "io.other" => "{detail}", "{detail}";
+
+    // the database
+    "db.open" => "cannot open the database {path}: {detail}", "无法打开数据库 {path}：{detail}";
+    "db.folder" => "cannot create the folder {path}: {cause}", "无法创建文件夹 {path}：{cause}";
+    "db.schema_too_new" => "the database {path} was written by a newer kehu (schema {found}, this program knows up to {supported}); update kehu instead of opening it with this version",
+        "数据库 {path} 由更新版本的 kehu 写入（结构版本 {found}，本程序最高支持 {supported}）；请升级 kehu，不要用此版本打开";
+    "db.migration" => "upgrading the database schema failed: {detail}", "升级数据库结构失败：{detail}";
+    "db.error" => "database error: {detail}", "数据库错误：{detail}";
+    "db.disk_full" => "disk full: cannot write the database {path}. Nothing was changed; free some space and run the command again",
+        "磁盘已满：无法写入数据库 {path}。数据未被改动；请腾出磁盘空间后重试";
+    "db.busy" => "the database {path} is in use by another kehu; try again when it has finished",
+        "数据库 {path} 正被另一个 kehu 使用；请等它完成后重试";
+    "db.refused" => "{detail}", "{detail}";
+    "backup.bad" => "{path} is not a good backup: {reason}", "{path} 不是可用的备份：{reason}";
+    "output.refused" => "{text}", "{text}";
+    "search.too_long" => "the search text is {length} characters long; search for at most {max}",
+        "搜索内容有 {length} 个字符；最多可搜索 {max} 个字符";
+
+    // customers, templates, classification
+    "customer.not_found" => "no customer with code {code}", "没有编码为 {code} 的客户";
+    "customer.has_ledger" => "customer {code} has ledger entries, so it can only be archived, not deleted",
+        "客户 {code} 已有往来记录，只能归档，不能删除";
+    "customer.deleted" => "deleted {code}", "已删除 {code}";
+    "customer.status_set" => "{code} {name}: {status}", "{code} {name}：{status}";
+    "customer.unknown_status" => "unknown status “{status}”: use active, on_hold or archived",
+        "未知状态“{status}”：请用 active、on_hold 或 archived";
+    "check_id.valid" => "valid", "有效";
+    "check_id.invalid" => "INVALID", "无效";
+    "template.needs_name" => "a template needs a name", "模板需要名称";
+    "mapping.needs_name" => "a mapping needs a name", "列对应关系需要名称";
+    "mapping.not_found" => "no saved mapping named “{name}”", "没有名为“{name}”的已保存列对应关系";
+    "customer.tax_id_taken" => "tax ID {tax_id} is now used by {code} {name}: archive or edit that customer first",
+        "税号 {tax_id} 已被 {code} {name} 使用：请先归档或修改该客户";
+    "class.bad_code" => "dimension code “{code}” must be lower-case letters, digits and _", "维度编码“{code}”只能由小写字母、数字和 _ 组成";
+    "class.is_field" => "“{code}” is already a customer field", "“{code}” 已是客户字段";
+    "class.empty_value" => "a classification value cannot be empty", "分类值不能为空";
+    "class.no_value" => "“{value}” is not a value of {dimension}", "“{value}” 不是 {dimension} 的值";
+    "class.in_use" => "“{value}” is used by {count} customer(s): retire it instead of deleting", "“{value}” 正被 {count} 个客户使用：请停用而不是删除";
+    "class.no_dimension" => "no classification dimension “{dimension}”", "没有分类维度“{dimension}”";
+    "undo.no_batch" => "there is no import batch {batch}", "没有导入批次 {batch}";
+    "undo.already_undone" => "import batch {batch} was already undone at {at}", "导入批次 {batch} 已于 {at} 撤销";
+    "undo.blocked" => "import batch {batch} cannot be undone: {reasons}. Undo or fix those customers by hand instead",
+        "导入批次 {batch} 无法撤销：{reasons}。请手动撤销或修改这些客户";
+    "undo.invalid" => "import batch {batch} cannot be undone: restoring {code} {name} would be invalid now: {problems}",
+        "导入批次 {batch} 无法撤销：恢复 {code} {name} 后数据将不合规：{problems}";
+    "template.not_found" => "no template named “{name}”", "没有名为“{name}”的模板";
+    "template.saved" => "saved template {name}", "已保存模板 {name}";
+    "template.deleted" => "deleted template {name}", "已删除模板 {name}";
+    "settings.ceiling" => "{amount}", "{amount}";
+    "settings.ceiling_set" => "credit limits must now stay below {amount}", "信用额度现须低于 {amount}";
+    "settings.ceiling_positive" => "the ceiling must be more than 0", "上限必须大于 0";
+    "demo.customers" => "added {added} sample customers ({skipped} already there)", "已添加 {added} 个示例客户（{skipped} 个已存在）";
+    "demo.entries" => "added {entries} sample ledger entries (invoices, receipts, a few overdue)", "已添加 {entries} 条示例往来记录（发票、收款，部分逾期）";
+
+    // the command line itself
+    "cli.no_home" => "no home folder found: give the database with --db PATH", "找不到用户主目录：请用 --db PATH 指定数据库";
+    "cli.field_syntax" => "--field “{pair}” should be key=value, e.g. credit_limit=50000", "--field “{pair}” 应为 键=值，例如 credit_limit=50000";
+    "cli.stdout" => "cannot write to standard output: {detail}", "无法写入标准输出：{detail}";
+    "cli.json" => "cannot write JSON: {detail}", "无法输出 JSON：{detail}";
+    "cli.csv" => "cannot write CSV: {detail}", "无法输出 CSV：{detail}";
+    "cli.option" => "error: {option}: {message} [{code}]", "错误：{option}：{message} [{code}]";
+    "problem.error" => "error: {field}: {message} [{code}]", "错误：{field}：{message} [{code}]";
+    "problem.warning" => "warning: {field}: {message} [{code}]", "警告：{field}：{message} [{code}]";
+
+    // import and export
+    "import.io" => "cannot read {path}: {cause}", "无法读取 {path}：{cause}";
+    "import.refused" => "cannot import {path}: {message}", "无法导入 {path}：{message}";
+    "import.empty" => "{path} is empty: there is nothing to import", "{path} 是空文件：没有可导入的内容";
+    "import.not_spreadsheet" => "{path} is not a spreadsheet: {what}. Import a .csv, .txt, .xlsx, .xls or .ods file (in Excel: File → Save As → CSV UTF-8 or Excel Workbook)",
+        "{path} 不是表格文件：{what}。请导入 .csv、.txt、.xlsx、.xls 或 .ods 文件（在 Excel 中：文件 → 另存为 → CSV UTF-8 或 Excel 工作簿）";
+    "import.workbook" => "cannot read the workbook {path}: {detail}", "无法读取工作簿 {path}：{detail}";
+    "import.read" => "cannot read row {row} of {path}: {detail}", "无法读取 {path} 的第 {row} 行：{detail}";
+    "import.no_sheet" => "there is no sheet “{sheet}” in {path}; its sheets are: {sheets}", "{path} 中没有工作表“{sheet}”；现有工作表：{sheets}";
+    "import.no_header" => "no header row found in the first {searched} rows of {path}: give the row with --header-row N",
+        "在 {path} 的前 {searched} 行中找不到表头行：请用 --header-row N 指定";
+    "import.no_such_row" => "row {row} is not in {path} (it has {rows} rows)", "{path} 没有第 {row} 行（共 {rows} 行）";
+    "import.headers_changed" => "the headers in row {row} are not those the mapping was made for: open the file again",
+        "第 {row} 行的表头与列对应关系不符：请重新打开文件";
+    "import.write" => "cannot write {path}: {detail}", "无法写入 {path}：{detail}";
+    "import.needs_file" => "give the FILE to import, --template OUT, or a subcommand (undo, history); see kehu import --help",
+        "请给出要导入的文件、--template OUT 或子命令（undo、history）；参见 kehu import --help";
+    "import.entry_type" => "--entry-type {text}: use invoice, receipt, credit, prepayment, adjustment or opening",
+        "--entry-type {text}：请用 invoice、receipt、credit、prepayment、adjustment 或 opening";
+    "import.ledger_update" => "--on-duplicate update is for customers: a ledger entry is changed with `kehu ledger edit` (or reversed), never by an import",
+        "--on-duplicate update 只用于客户：往来记录请用 `kehu ledger edit` 修改（或冲销），不能通过导入修改";
+    "import.template_written" => "wrote template {path}", "已写入模板 {path}";
+    "import.exported" => "exported {count} customer(s) to {path}", "已导出 {count} 个客户到 {path}";
+    "import.undone" => "undid import batch {batch}: {deleted} customer(s) deleted, {restored} restored",
+        "已撤销导入批次 {batch}：删除 {deleted} 个客户，恢复 {restored} 个";
+    "import.more_problems" => "… and {more} more (see --format json, or --rejects OUT for the rejected rows)",
+        "… 另有 {more} 条（见 --format json，或用 --rejects OUT 导出被拒绝的行）";
+    "import.summary.file" => "file     {file} ({kind})", "文件     {file}（{kind}）";
+    "import.summary.sheet" => "sheet    {sheet}", "工作表   {sheet}";
+    "import.summary.header" => "header   row {row}: {columns}", "表头     第 {row} 行：{columns}";
+    "import.summary.result" => "result   {rows} rows: {inserted} inserted, {updated} updated, {skipped} skipped, {rejected} rejected{not_written}, {warnings} warnings",
+        "结果     {rows} 行：新增 {inserted}，更新 {updated}，跳过 {skipped}，拒绝 {rejected}{not_written}，警告 {warnings}";
+    "import.summary.result_dry" => "result   {rows} rows: {inserted} would be inserted, {updated} would be updated, {skipped} skipped, {rejected} rejected{not_written}, {warnings} warnings",
+        "结果     {rows} 行：将新增 {inserted}，将更新 {updated}，跳过 {skipped}，拒绝 {rejected}{not_written}，警告 {warnings}";
+    "import.summary.none" => "", "";
+    "import.summary.not_written" => ", {count} valid but not written", "，有效但未写入 {count}";
+    "import.summary.similar" => "similar  {count} rows have names like a stored customer's or an earlier row's; listed in the report (--format json or csv)",
+        "相似     {count} 行的名称与已有客户或文件中前面的行相似；详见报告（--format json 或 csv）";
+    "import.summary.new_value" => "new      {column} “{value}”: {rows} row(s) from row {first_row}, {action}",
+        "新分类值 {column}“{value}”：{rows} 行，始于第 {first_row} 行，{action}";
+    "import.summary.example_row" => "         row {row} is the template's example row: not imported", "         第 {row} 行是模板的示例行：未导入";
+    "import.new_value.would_add" => "would be added", "将添加";
+    "import.new_value.added" => "added", "已添加";
+    "import.new_value.unused" => "not added (no row written carries it)", "未添加（写入的行均未用到）";
+    "import.new_value.refused" => "refused (--strict-values)", "已拒绝（--strict-values）";
+    "import.new_value.mapped" => "read as “{to}”", "按“{to}”读取";
+    "import.new_value.emptied" => "left empty", "留空";
+    "import.new_value.other" => "{action}", "{action}";
+    "import.summary.dry_run" => "dry run: nothing was written", "试运行：未写入任何内容";
+    "import.summary.stopped" => "stopped at row {row} (a duplicate, --on-duplicate stop): nothing was written",
+        "在第 {row} 行停止（重复，--on-duplicate stop）：未写入任何内容";
+    "import.summary.cancelled" => "cancelled: nothing was written", "已取消：未写入任何内容";
+    "import.summary.batch" => "committed as batch {batch} (undo with: kehu import undo {batch})", "已提交为批次 {batch}（撤销：kehu import undo {batch}）";
+    "import.summary.committed" => "committed", "已提交";
+    "import.summary.nothing_to_write" => "no row to write: nothing was written (no backup, no batch)", "没有要写入的行：未写入任何内容（无备份、无批次）";
+    "import.summary.all_or_nothing" => "all or nothing: rows were rejected, so nothing was written", "全部或全不：有行被拒绝，因此未写入任何内容";
+    "import.summary.backup" => "backup   {path}", "备份     {path}";
+    "import.summary.rejects" => "rejects  {path}", "拒绝行   {path}";
+    "mapping.syntax" => "“{spec}” should be Header=field, e.g. 公司名称=name", "“{spec}” 应为 表头=字段，例如 公司名称=name";
+    "mapping.no_column" => "no column is headed “{header}”; the headers are: {headers}", "没有表头为“{header}”的列；现有表头：{headers}";
+    "mapping.no_target" => "“{target}” is not a customer field or classification dimension", "“{target}” 不是客户字段或分类维度";
+    "mapping.twice" => "columns “{first}” and “{second}” both go to {target}: ignore one of them", "列“{first}”和“{second}”都对应 {target}：请忽略其中一列";
+    "mapping.no_name" => "no column holds the customer name: map one with --map 'Header=name'", "没有列包含客户名称：请用 --map '表头=name' 指定";
+    "mapping.missing" => "no column holds {field}: map one with --map 'Header={key}'", "没有列包含 {field}：请用 --map '表头={key}' 指定";
+
+    // ledger and reports
+    "report.unknown_kind" => "{path}: write to a file ending in .xlsx or .csv", "{path}：请写入以 .xlsx 或 .csv 结尾的文件";
+    "report.write" => "cannot write {path}: {detail}", "无法写入 {path}：{detail}";
+    "report.wrote" => "wrote {path}", "已写入 {path}";
+    "report.aging_wrote" => "wrote {path} ({count} customers, total {total})", "已写入 {path}（{count} 个客户，合计 {total}）";
+    "report.statement_wrote" => "wrote {path}: {code} {name}, {from} to {to}, {entries} entries, opening {opening}, closing {closing}",
+        "已写入 {path}：{code} {name}，{from} 至 {to}，{entries} 条记录，期初 {opening}，期末 {closing}";
+    "ledger.nothing_to_allocate" => "nothing to allocate", "没有可核销的款项";
+    "ledger.overdue_total" => "{count} overdue as of {date}, total {total}", "截至 {date} 逾期 {count} 笔，合计 {total}";
+    "ledger.overdue_overflow" => "overdue total overflows", "逾期合计超出范围";
+    "ledger.confirmed" => "{code} confirmed up to {until}: earlier entries can only be reversed", "{code} 已确认至 {until}：此前的记录只能冲销";
+    "ledger.updated" => "updated {kind} {doc}: {amount} on {date}, due {due}, outstanding {outstanding}",
+        "已修改 {kind} {doc}：{date} 金额 {amount}，到期 {due}，未结 {outstanding}";
+    "ledger.added" => "{code} {kind} {doc} on {date}: {amount}{due}", "{code} {kind} {doc}（{date}）：{amount}{due}";
+    "ledger.added_due" => ", due {date}", "，到期 {date}";
+    "ledger.allocated" => "  allocated {amount} from {from} to {to}", "  核销 {amount}：{from} → {to}";
+    "ledger.outstanding" => "  outstanding on this entry: {amount}", "  本笔未结：{amount}";
+    "ledger.standing" => "  balance {balance}, credit limit {limit}, available {available}{over}", "  余额 {balance}，信用额度 {limit}，可用 {available}{over}";
+    "ledger.over_limit" => " (over the limit)", "（已超额度）";
+    "ledger.overridden" => "  credit limit overridden: {reason}", "  已越过信用额度：{reason}";
+
+    // reconciliation
+    "reconcile.needs_code" => "give the customer and the statement: kehu reconcile CODE --statement FILE (or a subcommand: history, show, confirm)",
+        "请给出客户和对账单：kehu reconcile CODE --statement FILE（或子命令：history、show、confirm）";
+    "reconcile.rows" => "{count} row(s) of the statement cannot be read", "对账单有 {count} 行无法读取";
+    "reconcile.fix_rows" => "fix these rows (or map the columns with --map) and run again", "请修正这些行（或用 --map 指定列）后重试";
+    "reconcile.no_lines" => "the statement has no lines to reconcile", "对账单中没有可对账的行";
+    "reconcile.engine" => "{text}", "{text}";
+    "reconcile.does_not_close" => "the reconciliation does not close: {amount} unexplained", "对账不平：有 {amount} 未能解释";
+    "reconcile.row_warning" => "warning: row {row}, column {column}: {message} [{code}]", "警告：第 {row} 行，{column}列：{message} [{code}]";
+    "reconcile.balance_breaks" => "warning: the balance column does not follow from the amounts at row(s) {rows}", "警告：余额列与金额不符，见第 {rows} 行";
+    "reconcile.mapping_saved" => "saved statement mapping “{name}”", "已保存对账单列对应“{name}”";
+    "reconcile.saved" => "saved reconciliation #{id} (draft); confirm it with: kehu reconcile confirm {id}", "已保存对账 #{id}（草稿）；确认：kehu reconcile confirm {id}";
+    "reconcile.confirmed" => "confirmed reconciliation #{id} of {code} {name} ({from} .. {to}); the ledger is locked up to {to}",
+        "已确认 {code} {name} 的对账 #{id}（{from} .. {to}）；往来账已锁定至 {to}";
+    "statement_mapping.syntax" => "“{spec}” should be Header=field, e.g. 发票号=doc", "“{spec}” 应为 表头=字段，例如 发票号=doc";
+    "statement_mapping.no_column" => "no column is headed “{header}”; the headers are: {headers}", "没有表头为“{header}”的列；现有表头：{headers}";
+    "statement_mapping.no_target" => "“{target}” is not a statement field: use date, doc, description, debit, credit, amount, balance, direction or ignore",
+        "“{target}” 不是对账单字段：请用 date、doc、description、debit、credit、amount、balance、direction 或 ignore";
+    "statement_mapping.no_date" => "no column holds the date: map one with --map 'Header=date'", "没有列包含日期：请用 --map '表头=date' 指定";
+    "statement_mapping.no_amount" => "no column holds the amounts: map 借方/贷方 with --map 'Header=debit,Header=credit' or one signed column with 'Header=amount'",
+        "没有列包含金额：请用 --map '表头=debit,表头=credit' 指定借方/贷方，或用 '表头=amount' 指定一个带符号的金额列";
+    "statement_mapping.amount_twice" => "both a signed amount column and debit/credit columns are mapped: ignore one, e.g. --map 'Header=ignore'",
+        "同时指定了带符号金额列和借方/贷方列：请忽略其一，例如 --map '表头=ignore'";
+}
