@@ -381,7 +381,7 @@ fn the_table_summary_and_a_saved_ledger_mapping() {
         "{text}"
     );
     assert!(text.contains("备注 → (ignored)"), "{text}");
-    assert!(text.contains("2 rows: 2 inserted"), "{text}");
+    assert!(text.contains("2 rows: 2 would be inserted"), "{text}");
     assert!(text.contains("dry run: nothing was written"), "{text}");
     let store = Store::open(&db).unwrap();
     let saved = store.mapping("税控导出").unwrap();

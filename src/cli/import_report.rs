@@ -183,13 +183,12 @@ pub fn customer_columns(settings: &Settings, lang: Lang, catalog: &Catalog) -> V
 }
 
 fn summary(source: &Source, layout: &Layout, columns: &[String], report: &Report) -> String {
-    let result = match report.dry_run {
-        true => "import.summary.result_dry",
-        false => "import.summary.result",
-    };
-    let not_written = match report.not_written {
-        0 => Message::new("import.summary.none"),
-        n => Message::new("import.summary.not_written").with("count", n),
+    let result = if report.dry_run {
+        Message::new("import.summary.result_dry")
+    } else if report.not_written > 0 {
+        Message::new("import.summary.result_not_written").with("not_written", report.not_written)
+    } else {
+        Message::new("import.summary.result")
     };
     let mut lines = vec![
         Message::new("import.summary.file")
@@ -199,13 +198,12 @@ fn summary(source: &Source, layout: &Layout, columns: &[String], report: &Report
         Message::new("import.summary.header")
             .with("row", layout.header_row)
             .with("columns", columns.join(", ")),
-        Message::new(result)
+        result
             .with("rows", report.rows)
             .with("inserted", report.inserted)
             .with("updated", report.updated)
             .with("skipped", report.skipped)
             .with("rejected", report.rejected)
-            .with_msg("not_written", not_written)
             .with("warnings", report.warnings),
     ];
     let outcome = if report.dry_run {
@@ -218,10 +216,11 @@ fn summary(source: &Source, layout: &Layout, columns: &[String], report: &Report
         Message::new("import.summary.batch").with("batch", batch)
     } else if report.committed {
         Message::new("import.summary.committed")
-    } else if report.inserted + report.updated == 0 {
-        Message::new("import.summary.nothing_to_write")
-    } else {
+    } else if report.not_written > 0 {
+        // Valid rows left unwritten: all or nothing met a rejected row.
         Message::new("import.summary.all_or_nothing")
+    } else {
+        Message::new("import.summary.nothing_to_write")
     };
     let mut text: Vec<String> = lines.drain(..).map(super::render).collect();
     text.push(format!("         {}", super::render(outcome)));

@@ -117,12 +117,12 @@ table! {
     "import.summary.file" => "file     {file} ({kind})", "文件     {file}（{kind}）";
     "import.summary.sheet" => "sheet    {sheet}", "工作表   {sheet}";
     "import.summary.header" => "header   row {row}: {columns}", "表头     第 {row} 行：{columns}";
-    "import.summary.result" => "result   {rows} rows: {inserted} inserted, {updated} updated, {skipped} skipped, {rejected} rejected{not_written}, {warnings} warnings",
-        "结果     {rows} 行：新增 {inserted}，更新 {updated}，跳过 {skipped}，拒绝 {rejected}{not_written}，警告 {warnings}";
-    "import.summary.result_dry" => "result   {rows} rows: {inserted} would be inserted, {updated} would be updated, {skipped} skipped, {rejected} rejected{not_written}, {warnings} warnings",
-        "结果     {rows} 行：将新增 {inserted}，将更新 {updated}，跳过 {skipped}，拒绝 {rejected}{not_written}，警告 {warnings}";
-    "import.summary.none" => "", "";
-    "import.summary.not_written" => ", {count} valid but not written", "，有效但未写入 {count}";
+    "import.summary.result" => "result   {rows} rows: {inserted} inserted, {updated} updated, {skipped} skipped, {rejected} rejected, {warnings} warnings",
+        "结果     {rows} 行：新增 {inserted}，更新 {updated}，跳过 {skipped}，拒绝 {rejected}，警告 {warnings}";
+    "import.summary.result_not_written" => "result   {rows} rows: {inserted} inserted, {updated} updated, {skipped} skipped, {rejected} rejected, {not_written} valid but not written, {warnings} warnings",
+        "结果     {rows} 行：新增 {inserted}，更新 {updated}，跳过 {skipped}，拒绝 {rejected}，有效但未写入 {not_written}，警告 {warnings}";
+    "import.summary.result_dry" => "result   {rows} rows: {inserted} would be inserted, {updated} would be updated, {skipped} skipped, {rejected} rejected, {warnings} warnings",
+        "结果     {rows} 行：将新增 {inserted}，将更新 {updated}，跳过 {skipped}，拒绝 {rejected}，警告 {warnings}";
     "import.summary.similar" => "similar  {count} rows have names like a stored customer's or an earlier row's; listed in the report (--format json or csv)",
         "相似     {count} 行的名称与已有客户或文件中前面的行相似；详见报告（--format json 或 csv）";
     "import.summary.new_value" => "new      {column} “{value}”: {rows} row(s) from row {first_row}, {action}",

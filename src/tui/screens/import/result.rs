@@ -206,13 +206,14 @@ impl ResultStep {
             (format!("{} {row}", ctx.t(Msg::StoppedAt)), theme.warning)
         } else if let Some(batch) = report.batch {
             (format!("✓ {} {batch}", ctx.t(Msg::ImportDone)), theme.ok)
-        } else if report.inserted + report.updated == 0 {
-            (ctx.t(Msg::NothingToWrite).to_string(), theme.warning)
-        } else {
+        } else if report.not_written > 0 {
+            // Valid rows left unwritten: all or nothing met a rejected row.
             (
                 ctx.t(Msg::AllOrNothingRolledBack).to_string(),
                 theme.warning,
             )
+        } else {
+            (ctx.t(Msg::NothingToWrite).to_string(), theme.warning)
         };
         let mut counts = vec![
             (grouped(report.rows), ctx.t(Msg::RowsLabel)),
