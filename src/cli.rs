@@ -130,15 +130,13 @@ pub fn open_db(cli: &Cli) -> Result<Store, Failure> {
     };
     let named = cli.db.is_some();
     if named && !folder.is_dir() {
-        return Err(Failure::usage(format!(
-            "the folder of the database {} does not exist: check --db (or KEHU_DB) [db.no_folder]",
-            path.display()
+        return Err(Failure::usage(coded(
+            Message::new("db.no_folder").with("path", path.display()),
         )));
     }
     if path.is_dir() {
-        return Err(Failure::usage(format!(
-            "{} is a folder: --db names the database file [db.is_folder]",
-            path.display()
+        return Err(Failure::usage(coded(
+            Message::new("db.is_folder").with("path", path.display()),
         )));
     }
     let new = named && !path.exists();
@@ -150,27 +148,32 @@ pub fn open_db(cli: &Cli) -> Result<Store, Failure> {
         }
     })?;
     if new {
-        output::note!("created new database {}", path.display());
+        output::note!(
+            "{}",
+            render(Message::new("db.created").with("path", path.display()))
+        );
     }
     Ok(store)
 }
 
 /// What to do about a damaged database: the newest good backup and the command.
 pub fn damaged_hint(db: &std::path::Path) -> String {
-    match crate::store::newest_good_backup(db) {
-        Some(b) => format!(
-            "the database {} is damaged; the newest good backup is {}: `kehu restore {}` brings it back \
-             (the damaged file is kept in the backups folder) [database.damaged]",
-            db.display(),
-            b.display(),
-            b.display()
-        ),
-        None => format!(
-            "the database {} is damaged and there is no good backup in {} [database.damaged]",
-            db.display(),
-            crate::store::backup_dir(db).display()
-        ),
-    }
+    let message = match crate::store::newest_good_backup(db) {
+        Some(b) => Message::new("database.damaged")
+            .with("path", db.display())
+            .with("backup", b.display()),
+        None => Message::new("database.damaged_no_backup")
+            .with("path", db.display())
+            .with("folder", crate::store::backup_dir(db).display()),
+    };
+    // The code stays in the text: `run` looks for it not to add the hint twice.
+    format!("{} [database.damaged]", render(message))
+}
+
+/// A message in this run's language, its code after it as errors show one.
+fn coded(message: Message) -> String {
+    let code = message.code;
+    format!("{} [{code}]", render(message))
 }
 
 pub fn open_store(cli: &Cli) -> Result<Store, Failure> {

@@ -221,3 +221,25 @@ fn a_full_disk_says_disk_full_and_names_the_database() {
         assert!(!err.contains("disk I/O error"), "{err}");
     }
 }
+
+#[test]
+fn database_messages_follow_the_language_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no/such/folder/k.db");
+    let out = kehu(&missing, &["--lang", "zh", "customer", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("所在的文件夹不存在") && err.contains("[db.no_folder]"),
+        "{err}"
+    );
+    assert!(!missing.parent().unwrap().exists(), "no folder is made");
+
+    let fresh = dir.path().join("new.db");
+    let out = kehu(&fresh, &["--lang", "zh", "customer", "list"]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("已新建数据库"), "{err}");
+    let out = kehu(&fresh, &["customer", "list"]);
+    assert!(String::from_utf8_lossy(&out.stderr).is_empty(), "said once");
+}

@@ -25,6 +25,14 @@ table! {
     "io.other" => "{detail}", "{detail}";
 
     // the database
+    "db.no_folder" => "the folder of the database {path} does not exist: check --db (or KEHU_DB)",
+        "数据库 {path} 所在的文件夹不存在：请检查 --db（或 KEHU_DB）";
+    "db.is_folder" => "{path} is a folder: --db names the database file", "{path} 是文件夹：--db 应指定数据库文件";
+    "db.created" => "created new database {path}", "已新建数据库 {path}";
+    "database.damaged" => "the database {path} is damaged; the newest good backup is {backup}: `kehu restore {backup}` brings it back (the damaged file is kept in the backups folder)",
+        "数据库 {path} 已损坏；最新的完好备份是 {backup}：`kehu restore {backup}` 可将其恢复（损坏的文件会保留在备份文件夹中）";
+    "database.damaged_no_backup" => "the database {path} is damaged and there is no good backup in {folder}",
+        "数据库 {path} 已损坏，且 {folder} 中没有完好的备份";
     "db.open" => "cannot open the database {path}: {detail}", "无法打开数据库 {path}：{detail}";
     "db.folder" => "cannot create the folder {path}: {cause}", "无法创建文件夹 {path}：{cause}";
     "db.schema_too_new" => "the database {path} was written by a newer kehu (schema {found}, this program knows up to {supported}); update kehu instead of opening it with this version",
