@@ -243,3 +243,22 @@ fn database_messages_follow_the_language_too() {
     let out = kehu(&fresh, &["customer", "list"]);
     assert!(String::from_utf8_lossy(&out.stderr).is_empty(), "said once");
 }
+
+#[test]
+fn operator_backup_and_audit_lines_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = books(dir.path());
+    let zh = |args: &[&str]| {
+        let mut all = vec!["--lang", "zh"];
+        all.extend_from_slice(args);
+        kehu(&db, &all)
+    };
+    let out = zh(&["operator", "add", "老王", "--role", "boss"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("应为 bookkeeper"));
+    let out = zh(&["audit", "--action", "dance"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("审计记录中没有这种操作"));
+    let out = zh(&["backup"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("备份已写入并通过检查"));
+}

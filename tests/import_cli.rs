@@ -125,7 +125,7 @@ fn dry_run_writes_nothing_not_even_the_rejects() {
     );
     assert_eq!(customer_count(&db), 0);
     assert!(!rejects.exists(), "a dry run writes no file");
-    assert!(stderr(&out).contains("dry run"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("试运行"), "{}", stderr(&out));
     assert!(
         !dir.path().join("backups").exists(),
         "a dry run takes no backup"

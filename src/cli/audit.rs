@@ -68,17 +68,23 @@ pub fn run(cli: &Cli, args: &AuditArgs) -> CliResult {
     }
     for action in &args.actions {
         if !AUDIT_ACTIONS.contains(&action.as_str()) {
-            return Err(Failure::usage(format!(
-                "--action {action}: not an action the audit records; one of {}",
-                AUDIT_ACTIONS.join(", ")
-            )));
+            return Err(Failure::usage_msg(
+                crate::messages::Message::new("audit.unknown_action")
+                    .with("action", action)
+                    .with("actions", AUDIT_ACTIONS.join(", ")),
+            ));
         }
     }
     let date = |flag: &str, text: &Option<String>| {
         text.as_deref()
             .map(|t| {
                 parse_date(t).map_err(|e| {
-                    Failure::usage(format!("--{flag}: {} [{}]", e.text().en, e.code()))
+                    let reason = super::render(
+                        crate::messages::Message::new("cli.flag_problem")
+                            .with("flag", flag)
+                            .with_text("reason", e.text()),
+                    );
+                    Failure::usage(format!("{reason} [{}]", e.code()))
                 })
             })
             .transpose()

@@ -55,14 +55,14 @@ pub fn run(cli: &Cli, args: &BackupArgs) -> CliResult {
                 .map_err(|e| backup_failure(cli, e))?
         }
         None => {
-            let taken = store
-                .take_backup()?
-                .ok_or_else(|| Failure::usage("an in-memory database has no backups"))?;
+            let taken = store.take_backup()?.ok_or_else(|| {
+                Failure::usage_msg(crate::messages::Message::new("backup.in_memory"))
+            })?;
             store::prune_backups(&db_path(cli)?, KEEP_BACKUPS)?;
             taken
         }
     };
-    output::outln!("backup written and checked: {}", written.display())?;
+    output::say(crate::messages::Message::new("backup.written").with("path", written.display()))?;
     Ok(())
 }
 
@@ -101,7 +101,7 @@ pub fn restore(cli: &Cli, args: &RestoreArgs) -> CliResult {
         other => Failure::from(other),
     })?;
     if let Some(kept) = &restored.kept {
-        output::outln!("kept the database as it was: {}", kept.display())?;
+        output::say(crate::messages::Message::new("backup.kept").with("path", kept.display()))?;
     }
     output::outln!(
         "restored {} from {}",

@@ -146,7 +146,9 @@ pub(super) fn rejects_target(
     let rules = rules(cli, args.force)?.input(file);
     if args.dry_run {
         outfile::check(out, OutFormat::SHEETS, &rules).map_err(|e| refused(cli, e))?;
-        output::note!("dry run: nothing is written, {} neither", out.display());
+        output::tell(
+            crate::messages::Message::new("import.dry_run_rejects").with("path", out.display()),
+        );
         return Ok(None);
     }
     let (pending, _) =

@@ -55,9 +55,11 @@ pub(super) fn sign_in(cli: &Cli, store: &mut Store) -> Result<(), Failure> {
     let password = match std::env::var("KEHU_PASSWORD") {
         Ok(p) => p,
         Err(_) => rpassword::prompt_password(format!("password for {name}: ")).map_err(|e| {
-            Failure::usage(format!(
-                "cannot read the password for {name} ({e}): give it in KEHU_PASSWORD"
-            ))
+            Failure::usage_msg(
+                crate::messages::Message::new("operator.password_unreadable")
+                    .with("name", name)
+                    .with("cause", e),
+            )
         })?,
     };
     store.sign_in(name, &password)?;
@@ -71,15 +73,17 @@ fn new_password(name: &str) -> Result<String, Failure> {
     }
     let read = |prompt: String| {
         rpassword::prompt_password(prompt).map_err(|e| {
-            Failure::usage(format!(
-                "cannot read the new password ({e}): give it in KEHU_NEW_PASSWORD"
-            ))
+            Failure::usage_msg(
+                crate::messages::Message::new("operator.new_password_unreadable").with("cause", e),
+            )
         })
     };
     let first = read(format!("new password for {name}: "))?;
     let again = read("the same again: ".to_string())?;
     if first != again {
-        return Err(Failure::data("the two passwords differ; nothing changed"));
+        return Err(Failure::data_msg(crate::messages::Message::new(
+            "operator.passwords_differ",
+        )));
     }
     Ok(first)
 }
@@ -92,11 +96,17 @@ pub fn run(cli: &Cli, cmd: &OperatorCmd) -> CliResult {
     match cmd {
         OperatorCmd::Add { name, role } => {
             let role = Role::parse(role).ok_or_else(|| {
-                Failure::usage(format!("--role {role}: bookkeeper or supervisor"))
+                Failure::usage_msg(
+                    crate::messages::Message::new("operator.bad_role").with("role", role),
+                )
             })?;
             let password = new_password(name)?;
             store.add_operator(name, role, &password)?;
-            output::outln!("added operator {} ({})", name.trim(), role.key())?;
+            output::say(
+                crate::messages::Message::new("operator.added")
+                    .with("name", name.trim())
+                    .with("role", role.key()),
+            )?;
         }
         OperatorCmd::List { format } => {
             let operators = store.operators()?;
@@ -122,11 +132,13 @@ pub fn run(cli: &Cli, cmd: &OperatorCmd) -> CliResult {
         OperatorCmd::Passwd { name } => {
             let password = new_password(name)?;
             store.set_operator_password(name, &password)?;
-            output::outln!("changed the password of {name}")?;
+            output::say(
+                crate::messages::Message::new("operator.password_changed").with("name", name),
+            )?;
         }
         OperatorCmd::Retire { name } => {
             store.retire_operator(name)?;
-            output::outln!("retired operator {name}")?;
+            output::say(crate::messages::Message::new("operator.retired").with("name", name))?;
         }
         OperatorCmd::Roles { .. } => {}
     }

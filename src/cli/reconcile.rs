@@ -222,7 +222,9 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
             .iter()
             .map(|s| format!("{} ({})", s.row, s.reason.key()))
             .collect();
-        output::note!("skipped rows: {}", rows.join(", "));
+        output::tell(
+            crate::messages::Message::new("reconcile.skipped_rows").with("rows", rows.join(", ")),
+        );
     }
     if let Some(name) = &args.save_mapping {
         let mut saved = prepared.file.mapping.to_saved();

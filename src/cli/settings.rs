@@ -53,9 +53,15 @@ pub fn run(cli: &Cli, cmd: &SettingsCmd) -> CliResult {
 }
 
 fn amount(text: &str) -> Result<Money, Failure> {
-    let amount = Money::parse(text).map_err(|e| Failure::data(e.text().en))?;
+    let amount = Money::parse(text).map_err(|e| {
+        Failure::data_msg(
+            crate::messages::Message::new("settings.bad_amount").with_text("reason", e.text()),
+        )
+    })?;
     if amount < Money::ZERO {
-        return Err(Failure::data("the amount cannot be negative"));
+        return Err(Failure::data_msg(crate::messages::Message::new(
+            "settings.negative_amount",
+        )));
     }
     Ok(amount)
 }

@@ -33,6 +33,22 @@ table! {
         "数据库 {path} 已损坏；最新的完好备份是 {backup}：`kehu restore {backup}` 可将其恢复（损坏的文件会保留在备份文件夹中）";
     "database.damaged_no_backup" => "the database {path} is damaged and there is no good backup in {folder}",
         "数据库 {path} 已损坏，且 {folder} 中没有完好的备份";
+    "cli.flag_problem" => "--{flag}: {reason}", "--{flag}：{reason}";
+    "audit.unknown_action" => "--action {action}: not an action the audit records; one of {actions}", "--action {action}：审计记录中没有这种操作；可用：{actions}";
+    "backup.in_memory" => "an in-memory database has no backups", "内存数据库没有备份";
+    "backup.written" => "backup written and checked: {path}", "备份已写入并通过检查：{path}";
+    "backup.kept" => "kept the database as it was: {path}", "原数据库已另存：{path}";
+    "import.dry_run_rejects" => "dry run: nothing is written, {path} neither", "试运行：不写入任何内容，{path} 也不写";
+    "operator.password_unreadable" => "cannot read the password for {name} ({cause}): give it in KEHU_PASSWORD", "无法读取 {name} 的密码（{cause}）：请用 KEHU_PASSWORD 提供";
+    "operator.new_password_unreadable" => "cannot read the new password ({cause}): give it in KEHU_NEW_PASSWORD", "无法读取新密码（{cause}）：请用 KEHU_NEW_PASSWORD 提供";
+    "operator.passwords_differ" => "the two passwords differ; nothing changed", "两次输入的密码不一致；未作更改";
+    "operator.bad_role" => "--role {role}: bookkeeper or supervisor", "--role {role}：应为 bookkeeper（会计）或 supervisor（主管）";
+    "operator.added" => "added operator {name} ({role})", "已添加操作员 {name}（{role}）";
+    "operator.password_changed" => "changed the password of {name}", "已修改 {name} 的密码";
+    "operator.retired" => "retired operator {name}", "已停用操作员 {name}";
+    "reconcile.skipped_rows" => "skipped rows: {rows}", "跳过的行：{rows}";
+    "settings.negative_amount" => "the amount cannot be negative", "金额不能为负数";
+    "settings.bad_amount" => "{reason}", "{reason}";
     "db.open" => "cannot open the database {path}: {detail}", "无法打开数据库 {path}：{detail}";
     "db.folder" => "cannot create the folder {path}: {cause}", "无法创建文件夹 {path}：{cause}";
     "db.schema_too_new" => "the database {path} was written by a newer kehu (schema {found}, this program knows up to {supported}); update kehu instead of opening it with this version",
