@@ -26,6 +26,11 @@ fn app_on(b: &Books, lang: Lang) -> App {
 /// The app on the sample customer's books with the reconciliation opened on
 /// the sample statement (the detected sign accepted).
 fn opened() -> (Books, App) {
+    let (b, app, _) = opened_with_path();
+    (b, app)
+}
+
+fn opened_with_path() -> (Books, App, std::path::PathBuf) {
     let b = books();
     let path = statement(b.dir.path(), "s.xlsx", false);
     let mut app = app_on(&b, Lang::En);
@@ -35,7 +40,7 @@ fn opened() -> (Books, App) {
     app.wait_until_loaded();
     key(&mut app, KeyCode::Enter);
     app.wait_until_loaded();
-    (b, app)
+    (b, app, path)
 }
 
 /// The screen at 120×40 (room for every column).
@@ -390,4 +395,22 @@ fn a_shorter_period_explains_its_opening_and_a_saved_draft_opens_again() {
     let r = saved(&b, 1).reconciliation;
     assert_eq!(r.opening_note(), Some("10 月运费差异"));
     assert!(r.closes());
+}
+
+#[test]
+fn the_export_never_overwrites_the_statement_it_read() {
+    let (_b, mut app, path) = opened_with_path();
+    let before = std::fs::read(&path).unwrap();
+    typed(&mut app, "e");
+    ctrl(&mut app, 'u');
+    typed(&mut app, path.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    // Refused outright (no "replace?" question), the statement unchanged.
+    assert!(!text(&mut app).contains("Replace the file?"));
+    assert!(
+        status(&mut app).contains("is the file being read"),
+        "{}",
+        status(&mut app)
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
 }

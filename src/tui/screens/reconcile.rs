@@ -72,6 +72,8 @@ pub(super) struct Bench {
     confirm: Option<(ConfirmFor, Confirm)>,
     /// The export file the overwrite question is about.
     overwrite_file: Option<std::path::PathBuf>,
+    /// The statement file read (not known for a saved session): protected from exports.
+    statement: Option<std::path::PathBuf>,
 }
 
 /// The screen for `code` pushed, or the reason on the status line.
@@ -153,7 +155,8 @@ impl ReconcileScreen {
         };
         let (changed, outcome) = setup.poll(ctx, &self.who);
         if let SetupOutcome::Ready(prepared) = outcome {
-            let bench = Bench::new(*prepared);
+            let mut bench = Bench::new(*prepared);
+            bench.statement = setup.statement_path();
             warn_if_confirmed(ctx, &self.who, &bench.source);
             self.phase = Phase::Bench(Box::new(bench));
         }
@@ -171,7 +174,8 @@ impl ReconcileScreen {
             Phase::Setup(setup) => match setup.handle_key(key, ctx, &self.who) {
                 SetupOutcome::Cancelled => Outcome::Pop,
                 SetupOutcome::Ready(prepared) => {
-                    let bench = Bench::new(*prepared);
+                    let mut bench = Bench::new(*prepared);
+                    bench.statement = setup.statement_path();
                     warn_if_confirmed(ctx, &self.who, &bench.source);
                     self.phase = Phase::Bench(Box::new(bench));
                     Outcome::Stay
@@ -226,6 +230,7 @@ impl Bench {
             prompt: None,
             confirm: None,
             overwrite_file: None,
+            statement: None,
         };
         bench.refresh();
         // Open on the first difference: that is where the work is.

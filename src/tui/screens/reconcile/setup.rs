@@ -63,6 +63,8 @@ pub(super) struct Setup {
     context: Option<String>,
     /// The customer's latest saved session.
     last: Option<i64>,
+    /// The statement file being read: an export must not overwrite it.
+    path: Option<PathBuf>,
 }
 
 /// A worker's answer.
@@ -100,6 +102,11 @@ fn failure(e: &PrepareError, ctx: &Ctx) -> String {
 }
 
 impl Setup {
+    /// The statement file last given to read.
+    pub fn statement_path(&self) -> Option<PathBuf> {
+        self.path.clone()
+    }
+
     pub fn new(ctx: &Ctx, who: &Who) -> Result<Setup, StoreError> {
         let sessions = ctx.store.reconciliations(who.id)?;
         // With a saved session the line offers it (the customer is on the
@@ -138,6 +145,7 @@ impl Setup {
             new_mapping: None,
             context: None,
             last: sessions.first().map(|s| s.id),
+            path: None,
         })
     }
 
@@ -223,6 +231,7 @@ impl Setup {
                 }
             }
         };
+        self.path = Some(PathBuf::from(value(0)));
         let request = ReadRequest {
             path: PathBuf::from(value(0)),
             ..ReadRequest::default()

@@ -150,7 +150,7 @@ impl Bench {
             status,
             reconciliation: &self.recon,
         };
-        let rules = tui_outfile::rules(ctx, None, force);
+        let rules = tui_outfile::rules(ctx, self.statement.as_deref(), force);
         let written = outfile::write(&path, OutFormat::SHEETS, &rules, |tmp, _| {
             write_reconciliation(tmp, &doc, ctx.lang)
         });
