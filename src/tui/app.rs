@@ -341,7 +341,7 @@ impl App {
                 let screen = match code {
                     Some(code) => match EntryScreen::new(&mut self.ctx, &code, None) {
                         Ok(entry) => Screen::Entry(Box::new(entry)),
-                        Err(e) => return self.ctx.error(e.to_string()),
+                        Err(e) => return self.ctx.error(e.message().text(self.ctx.lang)),
                     },
                     None => Screen::Quick(Box::new(QuickInvoice::new(&mut self.ctx))),
                 };

@@ -101,7 +101,7 @@ impl BackupsScreen {
         match taken {
             Ok(Some(path)) => ctx.info(format!("{}: {}", ctx.t(Msg::BackupTaken), path.display())),
             Ok(None) => {}
-            Err(e) => ctx.error(e.to_string()),
+            Err(e) => ctx.error(e.message().text(ctx.lang)),
         }
         self.reload(ctx);
     }
@@ -115,10 +115,10 @@ impl BackupsScreen {
                 ctx.info(format!("{}: {}", ctx.t(Msg::Restored), file.display()));
                 // Everything on screen came from the database before.
                 if let Err(e) = ctx.reload_index_later() {
-                    ctx.error(e.to_string());
+                    ctx.error(e.message().text(ctx.lang));
                 }
             }
-            Err(e) => ctx.error(e.to_string()),
+            Err(e) => ctx.error(e.message().text(ctx.lang)),
         }
         self.reload(ctx);
     }
