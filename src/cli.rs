@@ -6,6 +6,7 @@ mod audit;
 mod backup;
 mod check_id;
 mod class;
+mod company;
 mod completions;
 mod customer;
 mod demo;

@@ -7,6 +7,7 @@ mod backup;
 mod batches;
 mod bulk;
 mod catalog;
+mod company;
 mod control;
 mod customers;
 mod db;

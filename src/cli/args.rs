@@ -105,6 +105,37 @@ pub enum SettingsCmd {
         /// The new amount (omit it to show the current one).
         amount: Option<String>,
     },
+    /// Show or set our company (本公司): the sender on statements and
+    /// reminders, the seller on invoices imported from the tax platform.
+    /// Options given change those fields only; an empty value clears one.
+    Company(CompanyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompanyArgs {
+    /// Full legal name (as on the business licence).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// 统一社会信用代码.
+    #[arg(long)]
+    pub tax_id: Option<String>,
+    #[arg(long)]
+    pub address: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// Bank (开户行).
+    #[arg(long = "bank")]
+    pub bank_name: Option<String>,
+    /// Bank account (银行账号).
+    #[arg(long = "account")]
+    pub bank_account: Option<String>,
+    #[arg(long)]
+    pub contact: Option<String>,
+    /// A seal or logo image (PNG or JPEG) for documents.
+    #[arg(long)]
+    pub seal: Option<String>,
+    #[command(flatten)]
+    pub format: FormatArg,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]

@@ -48,6 +48,7 @@ pub fn run(cli: &Cli, cmd: &SettingsCmd) -> CliResult {
                 amount(text)?.grouped()
             )?;
         }
+        SettingsCmd::Company(args) => super::company::run(&mut store, args)?,
     }
     Ok(())
 }

@@ -220,4 +220,13 @@ table! {
         "没有列包含金额：请用 --map '表头=debit,表头=credit' 指定借方/贷方，或用 '表头=amount' 指定一个带符号的金额列";
     "statement_mapping.amount_twice" => "both a signed amount column and debit/credit columns are mapped: ignore one, e.g. --map 'Header=ignore'",
         "同时指定了带符号金额列和借方/贷方列：请忽略其一，例如 --map '表头=ignore'";
+
+    // our company (settings company)
+    "company.saved" => "saved our company's details", "已保存本公司信息";
+    "company.not_set" => "our company is not set yet: kehu settings company --name NAME --tax-id ID", "尚未设置本公司：kehu settings company --name 名称 --tax-id 税号";
+    "company.name" => "Company name", "公司名称";
+    "company.address" => "Address", "地址";
+    "company.seal" => "Seal image", "印章图片";
+    "company.field" => "Field", "项目";
+    "company.value" => "Value", "内容";
 }
