@@ -9,6 +9,7 @@ pub mod field;
 pub mod ledger;
 pub mod mnemonic;
 pub mod money;
+pub mod name_index;
 pub mod names;
 pub mod permission;
 pub mod plain_text;

@@ -18,6 +18,7 @@ mod ledger;
 mod load_mode;
 mod mappings;
 mod matching;
+mod name_index;
 mod operators;
 mod reconcile;
 mod summary;
@@ -50,6 +51,7 @@ pub use ledger::{
 pub use load_mode::{Load, LoadMode};
 pub use mappings::SavedMapping;
 pub use matching::{Existing, MatchedBy, NewMatches, Patched};
+pub use name_index::SimilarIndex;
 pub use operators::{MIN_PASSWORD_CHARS, Operator};
 pub use reconcile::{
     Adjusted, EntryKinds, OurSide, SavedStatementMapping, Session, SessionInfo, SessionSource,
@@ -68,6 +70,8 @@ pub struct Store {
     operator: String,
     /// Operators defined, and who is signed in (see `control`).
     control: control::Control,
+    /// Similar names by index instead of a scan, once a front installs one.
+    similar_index: name_index::Slot,
 }
 
 impl Store {
@@ -81,6 +85,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             operator: default_operator(),
             control,
+            similar_index: Default::default(),
         })
     }
 
@@ -91,6 +96,7 @@ impl Store {
             path: None,
             operator: default_operator(),
             control: control::Control::default(),
+            similar_index: Default::default(),
         })
     }
 

@@ -18,6 +18,11 @@ use crate::domain::money::Money;
 use crate::domain::permission::Permission;
 use crate::domain::validate::DEFAULT_CREDIT_CEILING;
 
+/// The installed name index when there is one, else a scan of every name.
+fn scan_with(index: Option<&crate::domain::name_index::NameIndex>) -> SimilarScan<'_> {
+    index.map_or(SimilarScan::Full, SimilarScan::Indexed)
+}
+
 /// A saved customer and the warnings it was saved with.
 #[derive(Clone, Debug, Serialize)]
 pub struct Saved {
@@ -73,7 +78,8 @@ impl Store {
         existing: Option<&Customer>,
     ) -> Result<Checked> {
         let writer = Writer::new(&self.conn, &self.operator)?;
-        writer.check(&self.conn, values, existing, SimilarScan::Full)
+        let index = super::name_index::synced(&self.similar_index, &self.conn)?;
+        writer.check(&self.conn, values, existing, scan_with(index.as_deref()))
     }
 
     /// Adds a customer, optionally starting from a template's values (the
@@ -87,9 +93,10 @@ impl Store {
         merged.extend(values.iter().map(|(k, v)| (k.clone(), v.clone())));
         self.require(Permission::EditCustomers)?;
         let threshold = self.supervisor_credit_limit()?;
+        let index = super::name_index::synced(&self.similar_index, &self.conn)?;
         let tx = self.conn.transaction()?;
         let mut writer = Writer::new(&tx, &self.operator)?;
-        let checked = writer.check(&tx, &merged, None, SimilarScan::Full)?;
+        let checked = writer.check(&tx, &merged, None, scan_with(index.as_deref()))?;
         if checked.problems.has_errors() {
             return Err(StoreError::Invalid(checked.problems));
         }
@@ -112,11 +119,12 @@ impl Store {
     pub fn edit_customer(&mut self, code: &str, patch: &FieldValues) -> Result<Saved> {
         self.require(Permission::EditCustomers)?;
         let threshold = self.supervisor_credit_limit()?;
+        let index = super::name_index::synced(&self.similar_index, &self.conn)?;
         let tx = self.conn.transaction()?;
         let old = find(&tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
         let mut writer = Writer::new(&tx, &self.operator)?;
         let values = writer.merge_patch(&old, patch);
-        let checked = writer.check(&tx, &values, Some(&old), SimilarScan::Full)?;
+        let checked = writer.check(&tx, &values, Some(&old), scan_with(index.as_deref()))?;
         if checked.problems.has_errors() {
             return Err(StoreError::Invalid(checked.problems));
         }

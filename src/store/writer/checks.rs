@@ -12,6 +12,7 @@ use crate::domain::classification::Catalog;
 use crate::domain::customer::{Customer, CustomerData, Status};
 use crate::domain::field::{FieldSource, FieldValues};
 use crate::domain::money::Money;
+use crate::domain::name_index::NameIndex;
 use crate::domain::names::{is_similar, name_key};
 use crate::domain::validate::{Rules, parse_customer};
 use crate::domain::{Problem, Problems, Text};
@@ -37,11 +38,14 @@ pub struct Candidate {
 }
 
 /// How hard to look for similar names: one indexed lookup of the exact
-/// normalised name (bulk), or a scan with fuzzy matching (one record at a time).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SimilarScan {
+/// normalised name (bulk), a scan with fuzzy matching (one record at a
+/// time), or the same fuzzy matching through a name index kept in step
+/// with the database (see `store/name_index.rs`).
+#[derive(Clone, Copy)]
+pub enum SimilarScan<'a> {
     ExactKey,
     Full,
+    Indexed(&'a NameIndex),
 }
 
 const MAX_CANDIDATES: usize = 5;
@@ -54,7 +58,7 @@ impl Writer {
         conn: &Connection,
         values: &FieldValues,
         existing: Option<&Customer>,
-        scan: SimilarScan,
+        scan: SimilarScan<'_>,
     ) -> Result<Checked> {
         let mut checked = self.check_fields(conn, values, existing, scan)?;
         self.unique_problems(conn, &mut checked, existing.map(|c| c.id))?;
@@ -68,7 +72,7 @@ impl Writer {
         conn: &Connection,
         values: &FieldValues,
         existing: Option<&Customer>,
-        scan: SimilarScan,
+        scan: SimilarScan<'_>,
     ) -> Result<Checked> {
         let mut checked = self.field_check().check(values, existing);
         let similar = self.similar_names(conn, &checked.name_key, existing.map(|c| c.id), scan)?;
@@ -136,13 +140,23 @@ impl Writer {
         conn: &Connection,
         key: &str,
         own_id: Option<i64>,
-        scan: SimilarScan,
+        scan: SimilarScan<'_>,
     ) -> Result<Vec<Candidate>> {
         if key.is_empty() {
             return Ok(Vec::new());
         }
         let mut found = Vec::new();
-        if scan == SimilarScan::ExactKey {
+        if let SimilarScan::Indexed(index) = scan {
+            let mut stmt =
+                conn.prepare_cached("SELECT code, name, status FROM customer WHERE id = ?1")?;
+            for id in index.similar(key, own_id, MAX_CANDIDATES) {
+                if let Some(c) = stmt.query_row([id], candidate_from_row).optional()? {
+                    found.push(c);
+                }
+            }
+            return Ok(found);
+        }
+        if matches!(scan, SimilarScan::ExactKey) {
             // Most rows of an import have a name no one has: a hash probe
             // answers that without a query.
             if !self.may_know_key(conn, key)? {

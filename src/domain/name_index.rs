@@ -1,0 +1,476 @@
+//! Similar names without a scan: an index over name keys (`names::name_key`)
+//! that finds exactly what comparing a key with every stored key through
+//! `names::is_similar` finds, by looking only where a similar key must be.
+//!
+//! `is_similar` holds in three cases, each with its own lookup:
+//! - the same key: a sorted table of key hashes;
+//! - one key inside the other (the shorter has ≥ 4 characters): a stored key
+//!   inside the new one is one of its substrings (each looked up as a key);
+//!   the new key inside a stored one means the stored key holds every
+//!   character pair (bigram) of it, so the rarest pair's list has it;
+//! - edit distance d ≤ 20% of the longer key, so d ≤ len/4: each edit breaks
+//!   at most two of the new key's bigram positions, changes the length by
+//!   at most one and leaves all but one character in common, so a similar
+//!   key shares at least len − 1 − 2·d_max bigram positions (counted over
+//!   the lists of all the key's bigrams at once), is within d_max in length
+//!   and shares all but d of its characters.
+//!
+//! Every candidate is confirmed with `is_similar`, so the index never
+//! changes an answer, only how many keys are compared. Keys are kept in one
+//! arena and bigram lists in one array (CSR), about 40 bytes a customer.
+
+use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use super::names::is_similar;
+
+/// Entry number inside the index (the caller's id sits in `ids`).
+type Entry = u32;
+
+#[derive(Default)]
+pub struct NameIndex {
+    ids: Vec<i64>,
+    /// `arena[ends[e-1]..ends[e]]` is entry e's key.
+    arena: String,
+    ends: Vec<u32>,
+    /// Characters in each key (255 for longer; keys are at most 200).
+    lens: Vec<u8>,
+    dead: Vec<bool>,
+    /// (hash of key, entry), sorted: exact lookups.
+    exact: Vec<(u64, Entry)>,
+    /// Bigram lists: `grams` sorted, `gram_ends[i]` closes gram i's slice of `postings`.
+    grams: Vec<u64>,
+    gram_ends: Vec<u32>,
+    postings: Vec<Entry>,
+    /// Entries added since the build, found by a plain comparison (few:
+    /// the owner rebuilds when many arrive). Entries below are sorted by id.
+    recent: Vec<Entry>,
+    built: usize,
+}
+
+impl NameIndex {
+    /// Builds the index from every stored (id, name key), in id order.
+    pub fn build<'a>(keys: impl IntoIterator<Item = (i64, &'a str)>) -> NameIndex {
+        let mut index = NameIndex::default();
+        let mut pairs: Vec<(u64, Entry)> = Vec::new();
+        for (id, key) in keys {
+            let entry = index.push(id, key);
+            index.exact.push((hash_of(key), entry));
+            for gram in distinct_grams(key) {
+                pairs.push((gram, entry));
+            }
+        }
+        index.exact.sort_unstable();
+        pairs.sort_unstable();
+        index.postings.reserve_exact(pairs.len());
+        for (gram, entry) in pairs {
+            if index.grams.last() != Some(&gram) {
+                if !index.grams.is_empty() {
+                    index.gram_ends.push(index.postings.len() as u32);
+                }
+                index.grams.push(gram);
+            }
+            index.postings.push(entry);
+        }
+        if !index.grams.is_empty() {
+            index.gram_ends.push(index.postings.len() as u32);
+        }
+        index.built = index.ids.len();
+        index
+    }
+
+    /// Records a customer written after the build (new, or an edit: the old
+    /// entry of the same id is dropped).
+    pub fn insert(&mut self, id: i64, key: &str) {
+        self.remove(id);
+        let entry = self.push(id, key);
+        self.recent.push(entry);
+    }
+
+    /// Forgets customer `id` (deleted, or about to be re-inserted).
+    pub fn remove(&mut self, id: i64) {
+        // Built entries are in id order (the caller reads them so; equal ids
+        // are searched either side); later ones are few.
+        let base = &self.ids[..self.built];
+        let at = base.partition_point(|i| *i < id);
+        for e in (at..self.built).take_while(|e| self.ids[*e] == id) {
+            self.dead[e] = true;
+        }
+        for e in self.built..self.ids.len() {
+            if self.ids[e] == id {
+                self.dead[e] = true;
+            }
+        }
+    }
+
+    /// How many entries were added since the build.
+    pub fn added_since_build(&self) -> usize {
+        self.recent.len()
+    }
+
+    pub fn len(&self) -> usize {
+        self.dead.iter().filter(|d| !**d).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Heap bytes held (for the benchmarks' memory figures).
+    pub fn heap_bytes(&self) -> usize {
+        self.ids.capacity() * 8
+            + self.arena.capacity()
+            + self.ends.capacity() * 4
+            + self.lens.capacity()
+            + self.dead.capacity()
+            + self.exact.capacity() * 16
+            + self.grams.capacity() * 8
+            + self.gram_ends.capacity() * 4
+            + self.postings.capacity() * 4
+            + self.recent.capacity() * 4
+    }
+
+    /// The ids whose keys are similar to `key` (other than `own_id`), in id
+    /// order, at most `limit`: what a scan in id order would stop at.
+    pub fn similar(&self, key: &str, own_id: Option<i64>, limit: usize) -> Vec<i64> {
+        if key.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let mut candidates: Vec<Entry> = self.recent.clone();
+        let chars: Vec<(usize, char)> = key.char_indices().collect();
+        // Stored keys equal to the key or to one of its substrings of ≥ 4 characters.
+        self.push_exact(key, &mut candidates);
+        if chars.len() > 4 {
+            for start in 0..chars.len() {
+                for end in start + 4..=chars.len() {
+                    if end - start == chars.len() {
+                        continue;
+                    }
+                    let to = chars.get(end).map_or(key.len(), |c| c.0);
+                    self.push_exact(&key[chars[start].0..to], &mut candidates);
+                }
+            }
+        }
+        if chars.len() >= 4 {
+            self.push_sharing_grams(key, chars.len(), &mut candidates);
+        }
+        candidates.sort_unstable_by_key(|e| self.ids[*e as usize]);
+        candidates.dedup();
+        let mut found = Vec::new();
+        for entry in candidates {
+            let e = entry as usize;
+            if self.dead[e] || Some(self.ids[e]) == own_id {
+                continue;
+            }
+            if is_similar(key, self.key(entry)) {
+                found.push(self.ids[e]);
+                if found.len() == limit {
+                    break;
+                }
+            }
+        }
+        found
+    }
+
+    /// Stored keys that may hold `key` or be within the allowed edits of
+    /// it, judged by how many of its bigram positions they share (counted
+    /// over every bigram's list at once), their length and the characters
+    /// they share; `is_similar` decides afterwards.
+    fn push_sharing_grams(&self, key: &str, n: usize, out: &mut Vec<Entry>) {
+        let mut weights: Vec<(u64, u8)> = Vec::new();
+        for gram in grams_by_position(key) {
+            match weights.iter_mut().find(|(g, _)| *g == gram) {
+                Some((_, w)) => *w = w.saturating_add(1),
+                None => weights.push((gram, 1)),
+            }
+        }
+        let mut shared = vec![0u8; self.ids.len()];
+        let mut touched: Vec<Entry> = Vec::new();
+        for (gram, weight) in weights {
+            for &entry in self.postings_of(gram) {
+                let count = &mut shared[entry as usize];
+                if *count == 0 {
+                    touched.push(entry);
+                }
+                *count = count.saturating_add(weight);
+            }
+        }
+        if n > 255 {
+            // Beyond what a name may hold (200): no filter, compare them all.
+            out.extend(touched);
+            return;
+        }
+        let q: Vec<char> = key.chars().collect();
+        let all = n - 1;
+        let d_max = n / 4;
+        // Each edit breaks at most two bigram positions.
+        let least = all - 2 * d_max;
+        for entry in touched {
+            let count = shared[entry as usize] as usize;
+            let len = self.lens[entry as usize] as usize;
+            // `key` inside a longer key: every bigram is there.
+            let holds = count >= all && len >= n;
+            let near = count >= least && len + d_max >= n && len <= n + d_max && {
+                // d edits leave at least max(n, len) − d characters in common.
+                let longest = n.max(len);
+                chars_in_common(&q, self.key(entry)) + longest / 5 >= longest
+            };
+            if holds || near {
+                out.push(entry);
+            }
+        }
+    }
+
+    fn push(&mut self, id: i64, key: &str) -> Entry {
+        let entry = self.ids.len() as Entry;
+        self.ids.push(id);
+        self.arena.push_str(key);
+        self.ends.push(self.arena.len() as u32);
+        self.lens.push(key.chars().count().min(255) as u8);
+        self.dead.push(false);
+        entry
+    }
+
+    fn key(&self, entry: Entry) -> &str {
+        let e = entry as usize;
+        let start = if e == 0 { 0 } else { self.ends[e - 1] as usize };
+        &self.arena[start..self.ends[e] as usize]
+    }
+
+    fn push_exact(&self, key: &str, out: &mut Vec<Entry>) {
+        let h = hash_of(key);
+        let from = self.exact.partition_point(|(x, _)| *x < h);
+        for (x, entry) in &self.exact[from..] {
+            if *x != h {
+                break;
+            }
+            if self.key(*entry) == key {
+                out.push(*entry);
+            }
+        }
+    }
+
+    fn postings_of(&self, gram: u64) -> &[Entry] {
+        match self.grams.binary_search(&gram) {
+            Ok(i) => {
+                let start = if i == 0 { 0 } else { self.gram_ends[i - 1] };
+                &self.postings[start as usize..self.gram_ends[i] as usize]
+            }
+            Err(_) => &[],
+        }
+    }
+}
+
+/// How many characters `b` shares with `q`, each counted as often as both hold it.
+fn chars_in_common(q: &[char], b: &str) -> usize {
+    let mut used = [false; 256];
+    let mut common = 0;
+    for c in b.chars() {
+        if let Some(i) = q
+            .iter()
+            .enumerate()
+            .position(|(i, x)| *x == c && !used.get(i).copied().unwrap_or(true))
+        {
+            used[i] = true;
+            common += 1;
+        }
+    }
+    common
+}
+
+/// The key's bigrams, one per position (repeats kept).
+fn grams_by_position(key: &str) -> Vec<u64> {
+    let mut chars = key.chars();
+    let Some(mut prev) = chars.next() else {
+        return Vec::new();
+    };
+    let mut grams = Vec::new();
+    for c in chars {
+        grams.push(((prev as u64) << 32) | c as u64);
+        prev = c;
+    }
+    grams
+}
+
+fn distinct_grams(key: &str) -> Vec<u64> {
+    let mut grams = grams_by_position(key);
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+fn hash_of(key: &str) -> u64 {
+    FIXED.hash_one(key)
+}
+
+/// A fixed seed: the sorted table must hash the same way every lookup.
+const FIXED: std::hash::BuildHasherDefault<std::collections::hash_map::DefaultHasher> =
+    std::hash::BuildHasherDefault::new();
+
+/// For tests and benchmarks: what a scan over every key finds.
+pub fn scan_similar<'a>(
+    keys: impl IntoIterator<Item = (i64, &'a str)>,
+    key: &str,
+    own_id: Option<i64>,
+    limit: usize,
+) -> Vec<i64> {
+    let mut found: HashMap<i64, ()> = HashMap::new();
+    let mut out = Vec::new();
+    for (id, other) in keys {
+        if Some(id) != own_id && is_similar(key, other) && found.insert(id, ()).is_none() {
+            out.push(id);
+            if out.len() == limit {
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::names::name_key;
+
+    const NAMES: &[&str] = &[
+        "深圳市华强电子有限公司",
+        "深圳市华强电子科技有限公司",
+        "华强电子",
+        "深圳华强电子有限公司",
+        "广州市天河区宏达贸易商行",
+        "广州天河宏达贸易商行",
+        "杭州示例贸易有限公司",
+        "杭州示例贸易",
+        "北京东方物流有限公司",
+        "北京东方物流集团有限公司",
+        "东方物流",
+        "上海浦东新区张江高科技园区发展有限公司",
+        "上海浦东张江高科技园区发展有限公司",
+        "Acme Trading Co., Ltd.",
+        "ACME TRADING LIMITED",
+        "Acme Tradin",
+        "华强",
+        "强华",
+        "华强电子深圳分公司",
+        "成都华强电子有限公司",
+    ];
+
+    fn keys() -> Vec<(i64, String)> {
+        NAMES
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (i as i64 + 1, name_key(n)))
+            .collect()
+    }
+
+    #[test]
+    fn finds_exactly_what_a_scan_finds_for_every_name() {
+        let keys = keys();
+        let index = NameIndex::build(keys.iter().map(|(i, k)| (*i, k.as_str())));
+        let probes = NAMES.iter().map(|n| name_key(n)).chain(
+            [
+                "华强电子科技",
+                "深圳市华强电",
+                "东方物",
+                "tradin",
+                "华",
+                "示例贸易",
+            ]
+            .iter()
+            .map(|s| s.to_string()),
+        );
+        for probe in probes {
+            for own in [None, Some(1)] {
+                let scan =
+                    scan_similar(keys.iter().map(|(i, k)| (*i, k.as_str())), &probe, own, 50);
+                assert_eq!(index.similar(&probe, own, 50), scan, "probe {probe}");
+            }
+        }
+    }
+
+    #[test]
+    fn limit_keeps_the_first_in_id_order() {
+        let keys = keys();
+        let index = NameIndex::build(keys.iter().map(|(i, k)| (*i, k.as_str())));
+        let all = index.similar("深圳市华强电子", None, 50);
+        assert!(all.len() > 2, "{all:?}");
+        assert_eq!(index.similar("深圳市华强电子", None, 2), all[..2]);
+    }
+
+    #[test]
+    fn inserts_and_removals_after_the_build_count() {
+        let mut index = NameIndex::build([(1, "深圳市华强电子")]);
+        assert_eq!(index.similar("深圳市华强电子", None, 5), [1]);
+        index.insert(7, "深圳市华强电子");
+        assert_eq!(index.similar("深圳市华强电子", None, 5), [1, 7]);
+        // An edit renames customer 1: its old key no longer matches.
+        index.insert(1, "北京东方物流");
+        assert_eq!(index.similar("深圳市华强电子", None, 5), [7]);
+        assert_eq!(index.similar("北京东方物流", None, 5), [1]);
+        index.remove(7);
+        assert!(index.similar("深圳市华强电子", None, 5).is_empty());
+        assert_eq!(index.len(), 1);
+    }
+
+    #[test]
+    fn agrees_with_a_scan_on_generated_near_names() {
+        // Every single-character edit, insertion and deletion of a few keys,
+        // plus pieces of them: the cases the bigram bound must not miss.
+        let base: Vec<String> = NAMES.iter().map(|n| name_key(n)).collect();
+        let mut keys: Vec<String> = base.clone();
+        for k in &base {
+            let chars: Vec<char> = k.chars().collect();
+            for i in 0..chars.len() {
+                let mut del = chars.clone();
+                del.remove(i);
+                keys.push(del.iter().collect());
+                let mut sub = chars.clone();
+                sub[i] = '某';
+                keys.push(sub.iter().collect());
+                let mut ins = chars.clone();
+                ins.insert(i, '新');
+                keys.push(ins.iter().collect());
+                keys.push(chars[i..].iter().collect());
+            }
+        }
+        let pairs: Vec<(i64, &str)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (i as i64, k.as_str()))
+            .collect();
+        let index = NameIndex::build(pairs.iter().copied());
+        for probe in &keys {
+            let scan = scan_similar(pairs.iter().copied(), probe, None, 1000);
+            assert_eq!(index.similar(probe, None, 1000), scan, "probe {probe}");
+        }
+    }
+
+    #[test]
+    fn agrees_with_a_scan_on_random_keys_over_a_small_alphabet() {
+        // Few letters, lengths 1–14: every kind of near miss occurs often.
+        let alphabet: Vec<char> = "华强电子深圳市东方abc".chars().collect();
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let keys: Vec<String> = (0..600)
+            .map(|_| {
+                let len = 1 + next(14);
+                (0..len).map(|_| alphabet[next(alphabet.len())]).collect()
+            })
+            .collect();
+        let pairs: Vec<(i64, &str)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (i as i64, k.as_str()))
+            .collect();
+        let index = NameIndex::build(pairs.iter().copied());
+        for probe in keys.iter().take(300) {
+            let scan = scan_similar(pairs.iter().copied(), probe, None, 10_000);
+            assert_eq!(index.similar(probe, None, 10_000), scan, "probe {probe}");
+        }
+    }
+}
