@@ -52,28 +52,38 @@ impl NameIndex {
     /// Builds the index from every stored (id, name key), in id order.
     pub fn build<'a>(keys: impl IntoIterator<Item = (i64, &'a str)>) -> NameIndex {
         let mut index = NameIndex::default();
-        let mut pairs: Vec<(u64, Entry)> = Vec::new();
         for (id, key) in keys {
             let entry = index.push(id, key);
             index.exact.push((hash_of(key), entry));
-            for gram in distinct_grams(key) {
-                pairs.push((gram, entry));
-            }
         }
         index.exact.sort_unstable();
-        pairs.sort_unstable();
-        index.postings.reserve_exact(pairs.len());
-        for (gram, entry) in pairs {
-            if index.grams.last() != Some(&gram) {
-                if !index.grams.is_empty() {
-                    index.gram_ends.push(index.postings.len() as u32);
-                }
-                index.grams.push(gram);
+        // Two passes (count, then place) instead of sorting (gram, entry)
+        // pairs: no second copy of every posting while building.
+        let mut starts: HashMap<u64, u32> = HashMap::new();
+        for entry in 0..index.ids.len() as Entry {
+            for gram in distinct_grams(index.key(entry)) {
+                *starts.entry(gram).or_default() += 1;
             }
-            index.postings.push(entry);
         }
-        if !index.grams.is_empty() {
-            index.gram_ends.push(index.postings.len() as u32);
+        index.grams = starts.keys().copied().collect();
+        index.grams.sort_unstable();
+        let mut end = 0u32;
+        for gram in &index.grams {
+            if let Some(n) = starts.get_mut(gram) {
+                let count = *n;
+                *n = end;
+                end += count;
+                index.gram_ends.push(end);
+            }
+        }
+        index.postings = vec![0; end as usize];
+        for entry in 0..index.ids.len() as Entry {
+            for gram in distinct_grams(index.key(entry)) {
+                if let Some(at) = starts.get_mut(&gram) {
+                    index.postings[*at as usize] = entry;
+                    *at += 1;
+                }
+            }
         }
         index.built = index.ids.len();
         index
@@ -136,9 +146,10 @@ impl NameIndex {
         if key.is_empty() || limit == 0 {
             return Vec::new();
         }
+        // Few candidates first: keys added since the build, and stored keys
+        // equal to the key or to one of its substrings of ≥ 4 characters.
         let mut candidates: Vec<Entry> = self.recent.clone();
         let chars: Vec<(usize, char)> = key.char_indices().collect();
-        // Stored keys equal to the key or to one of its substrings of ≥ 4 characters.
         self.push_exact(key, &mut candidates);
         if chars.len() > 4 {
             for start in 0..chars.len() {
@@ -151,74 +162,111 @@ impl NameIndex {
                 }
             }
         }
-        if chars.len() >= 4 {
-            self.push_sharing_grams(key, chars.len(), &mut candidates);
-        }
-        candidates.sort_unstable_by_key(|e| self.ids[*e as usize]);
-        candidates.dedup();
-        let mut found = Vec::new();
+        let mut found: Vec<i64> = Vec::new();
         for entry in candidates {
-            let e = entry as usize;
-            if self.dead[e] || Some(self.ids[e]) == own_id {
-                continue;
-            }
-            if is_similar(key, self.key(entry)) {
-                found.push(self.ids[e]);
-                if found.len() == limit {
-                    break;
-                }
+            if self.is_hit(entry, key, own_id) {
+                found.push(self.ids[entry as usize]);
             }
         }
+        // Then the built entries sharing bigrams, in id order, stopping at
+        // `limit` hits: later ones cannot be among the first `limit`.
+        if chars.len() >= 4 {
+            let mut hits = Vec::new();
+            self.sharing_grams(key, chars.len(), |entry| {
+                if self.is_hit(entry, key, own_id) {
+                    hits.push(self.ids[entry as usize]);
+                }
+                hits.len() < limit
+            });
+            found.extend(hits);
+        }
+        found.sort_unstable();
+        found.dedup();
+        found.truncate(limit);
         found
     }
 
-    /// Stored keys that may hold `key` or be within the allowed edits of
-    /// it, judged by how many of its bigram positions they share (counted
-    /// over every bigram's list at once), their length and the characters
-    /// they share; `is_similar` decides afterwards.
-    fn push_sharing_grams(&self, key: &str, n: usize, out: &mut Vec<Entry>) {
-        let mut weights: Vec<(u64, u8)> = Vec::new();
-        for gram in grams_by_position(key) {
-            match weights.iter_mut().find(|(g, _)| *g == gram) {
-                Some((_, w)) => *w = w.saturating_add(1),
-                None => weights.push((gram, 1)),
+    fn is_hit(&self, entry: Entry, key: &str, own_id: Option<i64>) -> bool {
+        let e = entry as usize;
+        !self.dead[e] && Some(self.ids[e]) != own_id && is_similar(key, self.key(entry))
+    }
+
+    /// Calls `visit` with each built entry that may hold `key` or be within
+    /// the allowed edits of it, in entry (= id) order, until it returns
+    /// false. Judged by how many of its bigram positions they share (counted
+    /// block by block over every bigram's list), their length and the
+    /// characters they share; `is_similar` decides afterwards.
+    fn sharing_grams(&self, key: &str, n: usize, mut visit: impl FnMut(Entry) -> bool) {
+        const BLOCK: usize = 1 << 16;
+        let mut lists: Vec<(&[Entry], u8)> = Vec::new();
+        let mut seen: Vec<u64> = Vec::new();
+        let grams = grams_by_position(key);
+        for gram in &grams {
+            if seen.contains(gram) {
+                continue;
             }
-        }
-        let mut shared = vec![0u8; self.ids.len()];
-        let mut touched: Vec<Entry> = Vec::new();
-        for (gram, weight) in weights {
-            for &entry in self.postings_of(gram) {
-                let count = &mut shared[entry as usize];
-                if *count == 0 {
-                    touched.push(entry);
-                }
-                *count = count.saturating_add(weight);
+            seen.push(*gram);
+            let weight = grams.iter().filter(|g| *g == gram).count().min(255) as u8;
+            let list = self.postings_of(*gram);
+            if !list.is_empty() {
+                lists.push((list, weight));
             }
-        }
-        if n > 255 {
-            // Beyond what a name may hold (200): no filter, compare them all.
-            out.extend(touched);
-            return;
         }
         let q: Vec<char> = key.chars().collect();
         let all = n - 1;
         let d_max = n / 4;
         // Each edit breaks at most two bigram positions.
-        let least = all - 2 * d_max;
-        for entry in touched {
-            let count = shared[entry as usize] as usize;
-            let len = self.lens[entry as usize] as usize;
-            // `key` inside a longer key: every bigram is there.
-            let holds = count >= all && len >= n;
-            let near = count >= least && len + d_max >= n && len <= n + d_max && {
-                // d edits leave at least max(n, len) − d characters in common.
-                let longest = n.max(len);
-                chars_in_common(&q, self.key(entry)) + longest / 5 >= longest
-            };
-            if holds || near {
-                out.push(entry);
+        let least = all.saturating_sub(2 * d_max).max(1);
+        let mut counts = vec![0u8; BLOCK];
+        let mut cursors = vec![0usize; lists.len()];
+        let mut block_start = 0;
+        while block_start < self.built {
+            let block_end = (block_start + BLOCK).min(self.built);
+            let mut any = false;
+            for ((list, weight), cursor) in lists.iter().zip(cursors.iter_mut()) {
+                while let Some(&entry) = list.get(*cursor) {
+                    if entry as usize >= block_end {
+                        break;
+                    }
+                    let c = &mut counts[entry as usize - block_start];
+                    *c = c.saturating_add(*weight);
+                    any = true;
+                    *cursor += 1;
+                }
             }
+            if any {
+                for (offset, count) in counts[..block_end - block_start].iter_mut().enumerate() {
+                    let shared = std::mem::take(count) as usize;
+                    if shared < least {
+                        continue;
+                    }
+                    let entry = (block_start + offset) as Entry;
+                    if self.may_be_similar(entry, &q, shared, least) && !visit(entry) {
+                        return;
+                    }
+                }
+            }
+            block_start = block_end;
         }
+    }
+
+    /// The cheap bounds before `is_similar`: `key` inside a longer key (every
+    /// bigram there), or within d_max edits (length within d_max, all but d
+    /// characters in common).
+    fn may_be_similar(&self, entry: Entry, q: &[char], shared: usize, least: usize) -> bool {
+        let n = q.len();
+        if n > 255 {
+            // Beyond what a name may hold (200): no filter.
+            return true;
+        }
+        let len = self.lens[entry as usize] as usize;
+        let d_max = n / 4;
+        let holds = shared >= n - 1 && len >= n;
+        holds
+            || (shared >= least && len + d_max >= n && len <= n + d_max && {
+                let longest = n.max(len);
+                chars_in_common(q, self.key(entry)) + longest / 5 >= longest
+            })
     }
 
     fn push(&mut self, id: i64, key: &str) -> Entry {
@@ -469,8 +517,10 @@ mod tests {
             .collect();
         let index = NameIndex::build(pairs.iter().copied());
         for probe in keys.iter().take(300) {
-            let scan = scan_similar(pairs.iter().copied(), probe, None, 10_000);
-            assert_eq!(index.similar(probe, None, 10_000), scan, "probe {probe}");
+            for limit in [3, 10_000] {
+                let scan = scan_similar(pairs.iter().copied(), probe, None, limit);
+                assert_eq!(index.similar(probe, None, limit), scan, "probe {probe}");
+            }
         }
     }
 }
