@@ -3,6 +3,7 @@
 //! state and drawing that tests drive with a `TestBackend`.
 
 pub mod app;
+pub mod component;
 pub mod config;
 pub mod event;
 pub mod i18n;

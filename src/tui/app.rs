@@ -1,166 +1,50 @@
-//! The app: a stack of screens over one shared context, driven by
-//! `handle_event` (the only place state changes) and drawn by `render`
-//! (which never touches the database). Tests drive it with key events and a
-//! `TestBackend`; `tui::run` drives it with the real terminal.
+//! The app: a stack of screens, each with the popups it opened, over one
+//! shared context; driven by `handle_event` (the only place state changes)
+//! and drawn by `render` (which never touches the database). Tests drive it
+//! with key events and a `TestBackend`; `tui::run` drives it with the real
+//! terminal.
 
-use std::sync::mpsc::{Receiver, TryRecvError};
+mod chrome;
+mod ctx;
 
-use chrono::NaiveDate;
+use std::sync::mpsc::TryRecvError;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
+use ratatui::layout::{Constraint, Layout};
 
+pub use self::ctx::{Ctx, ImportOptions, Message, Options};
+use super::component::{Outcome, Popup, Screen};
 use super::event::Event;
-use super::i18n::{self, Msg};
+use super::i18n::Msg;
 use super::index::{CustomerIndex, FIRST_PAGE};
 use super::keymap::{self, Action, Scope};
 use super::screens::entry::EntryScreen;
+use super::screens::list::ListScreen;
 use super::screens::quick::QuickInvoice;
-use super::screens::{Outcome, Screen, list::ListScreen};
-use super::theme::Theme;
 use super::widgets::confirm::{Answer, Confirm};
 use super::widgets::help::Help;
-use super::widgets::{fit, truncate};
-use crate::domain::classification::Catalog;
-use crate::domain::{Lang, Money};
 use crate::store::{Result, Store};
 
-/// How the app looks and starts, resolved from flags, config and environment.
-#[derive(Clone, Debug)]
-pub struct Options {
-    pub lang: Lang,
-    pub theme: Theme,
-    /// `a` starts from this template when it exists.
-    pub default_template: Option<String>,
-    /// Shown once on the status line (e.g. a config file that was ignored).
-    pub notice: Option<String>,
-    /// Load the list on a worker when the database holds more than this many
-    /// customers (the first page is shown meanwhile).
-    pub background_above: u64,
-    /// The day overdue amounts are measured against and new entries default
-    /// to (today; tests fix it).
-    pub today: NaiveDate,
-    /// The import wizard's recent files and test hooks.
-    pub import: ImportOptions,
+/// A screen and the popups it opened, newest last: the last one has the keyboard.
+struct Layer {
+    screen: Screen,
+    popups: Vec<Box<dyn Popup>>,
 }
 
-/// Settings of the import wizard.
-#[derive(Clone, Debug, Default)]
-pub struct ImportOptions {
-    /// The file listing recently imported files (none: kept for the session only).
-    pub recent_file: Option<std::path::PathBuf>,
-    /// Tests: the import worker waits after this many rows until the run is
-    /// cancelled, so a cancel can be shown to roll back a run under way.
-    pub pause_after_rows: Option<u64>,
-}
-
-impl Options {
-    pub fn new(lang: Lang) -> Options {
-        Options {
-            lang,
-            theme: Theme::colored(),
-            default_template: None,
-            notice: None,
-            background_above: 5_000,
-            today: chrono::Local::now().date_naive(),
-            import: ImportOptions::default(),
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub error: bool,
-}
-
-/// What every screen may read and change.
-pub struct Ctx {
-    pub store: Store,
-    pub lang: Lang,
-    pub theme: Theme,
-    pub index: CustomerIndex,
-    pub catalog: Catalog,
-    pub credit_ceiling: Money,
-    pub default_template: Option<String>,
-    pub message: Option<Message>,
-    /// Customers not archived, as counted by the store at start (the header
-    /// shows it while the full list is still loading).
-    pub stored_count: i64,
-    /// Set by a save: the list selects this customer when it is shown again.
-    pub select_after_save: Option<i64>,
-    pub today: NaiveDate,
-    pub import: ImportOptions,
-    /// Files opened in the import wizard this session, newest first (also
-    /// kept in `import.recent_file` when there is one).
-    pub recent_imports: Vec<std::path::PathBuf>,
-    background_above: u64,
-    loader: Option<Receiver<std::result::Result<CustomerIndex, String>>>,
-    db_name: String,
-}
-
-impl Ctx {
-    pub fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            error: false,
-        });
-    }
-
-    pub fn error(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: format!("{}: {}", Msg::Error.get(self.lang), text.into()),
-            error: true,
-        });
-    }
-
-    pub fn t(&self, msg: Msg) -> &'static str {
-        msg.get(self.lang)
-    }
-
-    /// Reloads the whole list (after loading demo data).
-    pub fn reload_index(&mut self) -> Result<()> {
-        self.index = CustomerIndex::load(&self.store, None)?;
-        self.stored_count = self.store.customer_count()?;
-        self.loader = None;
-        Ok(())
-    }
-
-    /// Re-reads one customer into the list after a write.
-    pub fn refresh_customer(&mut self, id: i64) {
-        if let Err(e) = self.index.refresh(&self.store, id) {
-            self.error(e.message().text(self.lang));
-        }
-        if let Ok(n) = self.store.customer_count() {
-            self.stored_count = n;
-        }
-    }
-
-    pub fn is_loading(&self) -> bool {
-        self.loader.is_some()
-    }
-
-    /// Reloads the whole list after a bulk change (an import or its undo): on
-    /// a worker when the database is large, so the loop keeps drawing.
-    pub fn reload_index_later(&mut self) -> Result<()> {
-        self.catalog = self.store.catalog()?;
-        self.stored_count = self.store.customer_count()?;
-        match self.store.path() {
-            Some(path) if self.stored_count as u64 > self.background_above => {
-                self.loader = Some(CustomerIndex::load_in_background(path.to_path_buf()));
-                Ok(())
-            }
-            _ => self.reload_index(),
+impl Layer {
+    fn new(screen: Screen) -> Layer {
+        Layer {
+            screen,
+            popups: Vec::new(),
         }
     }
 }
 
 pub struct App {
     ctx: Ctx,
-    stack: Vec<Screen>,
+    stack: Vec<Layer>,
+    /// The app's own overlays, over everything: `?` and the quit question.
     help: Option<Help>,
     quit_confirm: Option<Confirm>,
     quit: bool,
@@ -204,11 +88,12 @@ impl App {
             index,
             loader,
             db_name,
+            covered: false,
             store,
         };
         let mut app = App {
             ctx,
-            stack: vec![Screen::List(Box::new(ListScreen::new()))],
+            stack: vec![Layer::new(Box::new(ListScreen::new()))],
             help: None,
             quit_confirm: None,
             quit: false,
@@ -234,8 +119,8 @@ impl App {
     /// Takes in what the workers finished. Returns true when something changed.
     pub fn poll(&mut self) -> bool {
         let mut changed = false;
-        for screen in &mut self.stack {
-            changed |= screen.poll(&mut self.ctx);
+        for layer in &mut self.stack {
+            changed |= layer.screen.poll(&mut self.ctx);
         }
         changed | self.poll_loader()
     }
@@ -262,7 +147,7 @@ impl App {
 
     /// Blocks until background loading is done (tests and benchmarks).
     pub fn wait_until_loaded(&mut self) {
-        while self.ctx.loader.is_some() || self.stack.iter().any(Screen::is_loading) {
+        while self.ctx.loader.is_some() || self.stack.iter().any(|l| l.screen.is_loading()) {
             if !self.poll() {
                 std::thread::sleep(std::time::Duration::from_millis(2));
             }
@@ -330,45 +215,59 @@ impl App {
                 self.help = Some(Help::new(scope));
                 return;
             }
-            Some(Action::NewInvoice) => {
-                self.ctx.message = None;
-                // On a customer's details: that customer's invoice, no picker.
-                let code = self
-                    .stack
-                    .last()
-                    .and_then(|s| s.customer_code())
-                    .map(str::to_string);
-                let screen = match code {
-                    Some(code) => match EntryScreen::new(&mut self.ctx, &code, None) {
-                        Ok(entry) => Screen::Entry(Box::new(entry)),
-                        Err(e) => return self.ctx.error(e.message().text(self.ctx.lang)),
-                    },
-                    None => Screen::Quick(Box::new(QuickInvoice::new(&mut self.ctx))),
-                };
-                self.stack.push(screen);
-                return;
-            }
+            Some(Action::NewInvoice) => return self.new_invoice(),
             _ => {}
         }
         self.ctx.message = None;
         let page = self.page;
-        let outcome = match self.stack.last_mut() {
-            Some(top) => top.handle_key(&key, action, page, &mut self.ctx),
-            None => Outcome::Quit,
+        let Some(top) = self.stack.last_mut() else {
+            return self.ask_quit();
         };
-        self.apply(outcome);
+        // An open popup has the keyboard; its answer goes to its screen.
+        if let Some(popup) = top.popups.last_mut() {
+            if let Some(reply) = popup.handle_key(&key)
+                && let Some(answered) = top.popups.pop()
+            {
+                let outcome = top.screen.answer(reply, &mut self.ctx);
+                self.settle(answered, outcome);
+            }
+        } else {
+            let outcome = top.screen.handle_key(&key, action, page, &mut self.ctx);
+            self.apply(outcome);
+        }
         self.sync();
+    }
+
+    /// `n`: on a customer's details that customer's invoice, elsewhere the
+    /// quick invoice that asks which customer.
+    fn new_invoice(&mut self) {
+        self.ctx.message = None;
+        let code = self
+            .stack
+            .last()
+            .and_then(|l| l.screen.customer_code())
+            .map(str::to_string);
+        let screen: Screen = match code {
+            Some(code) => match EntryScreen::new(&mut self.ctx, &code, None) {
+                Ok(entry) => Box::new(entry),
+                Err(e) => return self.ctx.error(e.message().text(self.ctx.lang)),
+            },
+            None => Box::new(QuickInvoice::new(&mut self.ctx)),
+        };
+        self.stack.push(Layer::new(screen));
     }
 
     fn scroll(&mut self, delta: i32) {
         let page = self.page;
-        if let Some(top) = self.stack.last_mut() {
-            top.scroll(delta, page, &mut self.ctx);
+        if let Some(top) = self.stack.last_mut()
+            && top.popups.is_empty()
+        {
+            top.screen.scroll(delta, page, &mut self.ctx);
         }
     }
 
     fn ask_quit(&mut self) {
-        if self.stack.iter().any(Screen::has_unsaved_changes) {
+        if self.stack.iter().any(|l| l.screen.has_unsaved_changes()) {
             self.quit_confirm = Some(Confirm::new(
                 Msg::QuitTitle,
                 Msg::QuitBody.get(self.ctx.lang),
@@ -378,35 +277,64 @@ impl App {
         }
     }
 
+    /// A popup answered and was taken off: what the screen said decides
+    /// whether it comes back.
+    fn settle(&mut self, answered: Box<dyn Popup>, outcome: Outcome) {
+        let Some(top) = self.stack.last_mut() else {
+            return;
+        };
+        match outcome {
+            Outcome::Keep => top.popups.push(answered),
+            Outcome::FollowUp(next) => {
+                top.popups.push(answered);
+                top.popups.push(next);
+            }
+            other => self.apply(other),
+        }
+    }
+
     fn apply(&mut self, outcome: Outcome) {
         match outcome {
-            Outcome::Stay => {}
-            Outcome::Push(screen) => self.stack.push(screen),
+            Outcome::Stay | Outcome::Keep => {}
+            Outcome::Push(screen) => self.stack.push(Layer::new(screen)),
             Outcome::Pop => {
                 if self.stack.len() <= 1 {
                     self.quit = true;
                 } else {
                     self.stack.pop();
                     if let Some(top) = self.stack.last_mut() {
-                        top.on_return(&mut self.ctx);
+                        top.screen.on_return(&mut self.ctx);
                     }
                 }
             }
             Outcome::Replace(screen) => {
                 self.stack.pop();
-                self.stack.push(screen);
+                self.stack.push(Layer::new(screen));
             }
             Outcome::Quit => self.ask_quit(),
+            Outcome::Ask(popup) | Outcome::FollowUp(popup) => {
+                if let Some(top) = self.stack.last_mut() {
+                    top.popups.push(popup);
+                }
+            }
+            Outcome::CloseBelow => {
+                if let Some(top) = self.stack.last_mut() {
+                    top.popups.pop();
+                }
+            }
         }
     }
 
-    /// Keeps the list's view in step with the index (after loads and saves).
+    /// Keeps the views in step with the index (after loads and saves): the
+    /// list at the bottom and the screen on top.
     fn sync(&mut self) {
-        if let Some(Screen::List(list)) = self.stack.first_mut() {
-            list.sync(&mut self.ctx);
+        if let Some(first) = self.stack.first_mut() {
+            first.screen.sync(&mut self.ctx);
         }
-        if let Some(Screen::Quick(quick)) = self.stack.last_mut() {
-            quick.sync(&mut self.ctx);
+        if self.stack.len() > 1
+            && let Some(top) = self.stack.last_mut()
+        {
+            top.screen.sync(&mut self.ctx);
         }
     }
 
@@ -419,7 +347,10 @@ impl App {
         } else {
             self.stack
                 .last()
-                .map_or(Scope::List, |s| s.scope(&self.ctx))
+                .map_or(Scope::List, |l| match l.popups.last() {
+                    Some(popup) => popup.scope(),
+                    None => l.screen.scope(&self.ctx),
+                })
         }
     }
 
@@ -432,19 +363,23 @@ impl App {
         ])
         .areas(frame.area());
         self.page = body.height;
+        self.ctx.covered = self.stack.last().is_some_and(|l| !l.popups.is_empty());
         self.render_header(frame, header);
         if let Some(top) = self.stack.last() {
             // A popup screen shows what it was opened over.
-            if top.is_overlay()
+            if top.screen.is_overlay()
                 && let Some(below) = self
                     .stack
                     .len()
                     .checked_sub(2)
                     .and_then(|i| self.stack.get(i))
             {
-                below.render(frame, body, &self.ctx);
+                below.screen.render(frame, body, &self.ctx);
             }
-            top.render(frame, body, &self.ctx);
+            top.screen.render(frame, body, &self.ctx);
+            for popup in &top.popups {
+                popup.render(frame, body, &self.ctx.theme, self.ctx.lang);
+            }
         }
         self.render_status(frame, status);
         self.render_footer(frame, footer);
@@ -455,72 +390,5 @@ impl App {
         if let Some(confirm) = &self.quit_confirm {
             confirm.render(frame, body, &theme, lang);
         }
-    }
-
-    fn render_header(&self, frame: &mut Frame, area: Rect) {
-        let ctx = &self.ctx;
-        let count = if ctx.is_loading() {
-            format!(
-                "{} ({})",
-                i18n::count(ctx.stored_count.max(0) as usize, Msg::Customers, ctx.lang),
-                ctx.t(Msg::Loading)
-            )
-        } else {
-            i18n::count(ctx.stored_count.max(0) as usize, Msg::Customers, ctx.lang)
-        };
-        let text = format!(
-            " {} │ {} │ {} │ {} {}",
-            ctx.t(Msg::AppName),
-            ctx.db_name,
-            count,
-            ctx.t(Msg::Operator),
-            ctx.store.operator()
-        );
-        frame.render_widget(
-            Paragraph::new(fit(&text, area.width as usize)).style(ctx.theme.header),
-            area,
-        );
-    }
-
-    fn render_status(&self, frame: &mut Frame, area: Rect) {
-        let ctx = &self.ctx;
-        let line = match &ctx.message {
-            Some(m) => Line::styled(
-                truncate(&m.text, area.width as usize).into_owned(),
-                if m.error {
-                    ctx.theme.error
-                } else {
-                    ctx.theme.ok
-                },
-            ),
-            None => self
-                .stack
-                .last()
-                .map(|s| s.status_line(area.width as usize, ctx))
-                .unwrap_or_default(),
-        };
-        frame.render_widget(Paragraph::new(line), area);
-    }
-
-    fn render_footer(&self, frame: &mut Frame, area: Rect) {
-        let theme = &self.ctx.theme;
-        let mut hints = keymap::footer(self.scope(), self.ctx.lang);
-        // The last hint is help (when offered): it stays even when others don't fit.
-        let help = hints.pop_if(|(_, label)| *label == Msg::KeyHelp.get(self.ctx.lang));
-        let need = |(keys, label): &(String, &str)| keys.width() + label.width() + 3;
-        let mut room = (area.width as usize).saturating_sub(help.as_ref().map_or(0, need));
-        let mut spans = Vec::new();
-        for hint in hints.iter().chain(help.iter()) {
-            let is_help = help.as_ref().is_some_and(|h| std::ptr::eq(h, hint));
-            if !is_help {
-                if need(hint) > room {
-                    continue;
-                }
-                room -= need(hint);
-            }
-            spans.push(Span::styled(format!(" {} ", hint.0), theme.footer_key));
-            spans.push(Span::styled(format!("{} ", hint.1), theme.footer_text));
-        }
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
 }

@@ -135,3 +135,45 @@ fn in_background<T: Send + 'static>(
     });
     rx
 }
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::DashboardScreen;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for DashboardScreen {
+        fn scope(&self, _ctx: &Ctx) -> Scope {
+            DashboardScreen::scope(self)
+        }
+        fn handle_key(
+            &mut self,
+            _key: &KeyEvent,
+            action: Option<Action>,
+            _page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            DashboardScreen::handle_key(self, action, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            DashboardScreen::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            DashboardScreen::status_line(self, width, ctx)
+        }
+        fn poll(&mut self, ctx: &mut Ctx) -> bool {
+            DashboardScreen::poll(self, ctx)
+        }
+        fn is_loading(&self) -> bool {
+            DashboardScreen::is_loading(self)
+        }
+        fn on_return(&mut self, ctx: &mut Ctx) {
+            self.reload(ctx)
+        }
+    }
+}

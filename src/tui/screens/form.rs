@@ -11,7 +11,6 @@ use std::collections::BTreeSet;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use self::entries::Entry;
-use self::save::Duplicate;
 use super::Outcome;
 use crate::domain::customer::Customer;
 use crate::domain::field::{FieldValues, values_of};
@@ -20,10 +19,11 @@ use crate::domain::validate::{Rules, parse_customer};
 use crate::domain::{Problem, Problems};
 use crate::store::{StoreError, Template};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::widgets::confirm::{Answer, Confirm};
-use crate::tui::widgets::picker::{Picked, Picker};
+use crate::tui::widgets::confirm::Confirm;
+use crate::tui::widgets::picker::Picker;
 
 /// Problem codes that only the store can find (they need the other customers).
 const STORE_CODES: [&str; 4] = [
@@ -34,6 +34,13 @@ const STORE_CODES: [&str; 4] = [
 ];
 /// The fields those problems belong to.
 const STORE_FIELDS: [&str; 3] = ["name", "code", "tax_id"];
+
+/// What a form popup was opened for.
+enum Asking {
+    Pick,
+    Discard,
+    Duplicate,
+}
 
 pub enum Mode {
     Add { template: Option<String> },
@@ -52,9 +59,10 @@ pub struct FormScreen {
     edited_since_check: BTreeSet<String>,
     mnemonic_auto: bool,
     initial: FieldValues,
-    picker: Option<Picker>,
-    discard: Option<Confirm>,
-    duplicate: Option<Duplicate>,
+    /// What the open popup is for.
+    asking: Option<Asking>,
+    /// Body height at the last key (a pick moves on to the next field).
+    page: u16,
     /// Opened by the quick invoice: after saving, the invoice form follows.
     then_invoice: bool,
 }
@@ -106,9 +114,8 @@ impl FormScreen {
             edited_since_check: BTreeSet::new(),
             mnemonic_auto: true,
             initial: FieldValues::new(),
-            picker: None,
-            discard: None,
-            duplicate: None,
+            asking: None,
+            page: 20,
             then_invoice: false,
         };
         form.initial = form.values();
@@ -158,15 +165,7 @@ impl FormScreen {
     }
 
     pub fn scope(&self) -> Scope {
-        if self.discard.is_some() {
-            Scope::Confirm
-        } else if let Some(dialog) = &self.duplicate {
-            dialog.scope()
-        } else if self.picker.is_some() {
-            Scope::Picker
-        } else {
-            Scope::Form
-        }
+        Scope::Form
     }
 
     pub fn handle_key(
@@ -176,38 +175,12 @@ impl FormScreen {
         page: u16,
         ctx: &mut Ctx,
     ) -> Outcome {
-        if let Some(confirm) = &self.discard {
-            match confirm.handle_key(key) {
-                Answer::Yes => return Outcome::Pop,
-                Answer::No => self.discard = None,
-                Answer::Undecided => {}
-            }
-            return Outcome::Stay;
-        }
-        if self.duplicate.is_some() {
-            return self.handle_duplicate(action, ctx);
-        }
-        if let Some(picker) = &mut self.picker {
-            match picker.handle_key(key) {
-                Picked::Still => {}
-                Picked::Cancelled => self.picker = None,
-                Picked::Chose(value) => {
-                    self.picker = None;
-                    if let Some(entry) = self.entries.get_mut(self.focus) {
-                        entry.set(value);
-                    }
-                    self.edited();
-                    self.validate_local(ctx);
-                    self.move_focus(1, page, ctx);
-                }
-            }
-            return Outcome::Stay;
-        }
+        self.page = page;
         match action {
             Some(Action::Back) => {
                 if self.is_dirty() {
-                    self.discard = Some(Confirm::new(Msg::DiscardTitle, ctx.t(Msg::DiscardBody)));
-                    return Outcome::Stay;
+                    self.asking = Some(Asking::Discard);
+                    return ask(Confirm::new(Msg::DiscardTitle, ctx.t(Msg::DiscardBody)));
                 }
                 return Outcome::Pop;
             }
@@ -218,7 +191,7 @@ impl FormScreen {
             Some(Action::PageUp) => self.move_focus(-8, page, ctx),
             Some(Action::Pick) => {
                 if self.focused_is_choice() {
-                    self.open_picker(None);
+                    return self.open_picker(None);
                 } else {
                     self.move_focus(1, page, ctx);
                 }
@@ -231,9 +204,27 @@ impl FormScreen {
                 self.validate_local(ctx);
             }
             Some(_) => {}
-            None => self.type_key(key, ctx),
+            None => return self.type_key(key, ctx),
         }
         Outcome::Stay
+    }
+
+    /// A popup answered: the picked value, the discard question, the duplicate dialog.
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        match (self.asking.take(), reply) {
+            (Some(Asking::Pick), Reply::Chose(value)) => {
+                if let Some(entry) = self.entries.get_mut(self.focus) {
+                    entry.set(value);
+                }
+                self.edited();
+                self.validate_local(ctx);
+                self.move_focus(1, self.page, ctx);
+                Outcome::Stay
+            }
+            (Some(Asking::Discard), Reply::Yes) => Outcome::Pop,
+            (Some(Asking::Duplicate), reply) => self.answer_duplicate(reply, ctx),
+            _ => Outcome::Stay,
+        }
     }
 
     fn focused_is_choice(&self) -> bool {
@@ -242,24 +233,25 @@ impl FormScreen {
             .is_some_and(|e| e.choices.is_some())
     }
 
-    fn open_picker(&mut self, first: Option<char>) {
+    fn open_picker(&mut self, first: Option<char>) -> Outcome {
         let Some(entry) = self.entries.get(self.focus) else {
-            return;
+            return Outcome::Stay;
         };
         let Some(items) = &entry.choices else {
-            return;
+            return Outcome::Stay;
         };
         let mut picker = Picker::new(entry.label.clone(), items.clone(), Some(entry.value()));
         if let Some(c) = first {
             picker.handle_key(&KeyEvent::from(KeyCode::Char(c)));
         }
-        self.picker = Some(picker);
+        self.asking = Some(Asking::Pick);
+        ask(picker)
     }
 
-    fn type_key(&mut self, key: &KeyEvent, ctx: &Ctx) {
+    fn type_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Outcome {
         if self.focused_is_choice() {
             match key.code {
-                KeyCode::Char(c) => self.open_picker(Some(c)),
+                KeyCode::Char(c) => return self.open_picker(Some(c)),
                 KeyCode::Backspace | KeyCode::Delete => {
                     if let Some(entry) = self.entries.get_mut(self.focus) {
                         entry.set(String::new());
@@ -269,13 +261,13 @@ impl FormScreen {
                 }
                 _ => {}
             }
-            return;
+            return Outcome::Stay;
         }
         let replace_auto = self.mnemonic_auto
             && matches!(key.code, KeyCode::Char(_))
             && !key.modifiers.contains(KeyModifiers::CONTROL);
         let Some(entry) = self.entries.get_mut(self.focus) else {
-            return;
+            return Outcome::Stay;
         };
         // Typing over a generated mnemonic replaces it, as over a selection.
         if replace_auto && entry.key == "mnemonic" {
@@ -286,6 +278,7 @@ impl FormScreen {
             self.edited();
             self.validate_local(ctx);
         }
+        Outcome::Stay
     }
 
     /// Bookkeeping after the focused field changed: the mnemonic follows the
@@ -376,6 +369,48 @@ impl FormScreen {
             self.scroll = top;
         } else if line >= self.scroll + rows {
             self.scroll = line + 1 - rows;
+        }
+    }
+}
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::FormScreen;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome, Reply};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for FormScreen {
+        fn scope(&self, _ctx: &Ctx) -> Scope {
+            FormScreen::scope(self)
+        }
+        fn handle_key(
+            &mut self,
+            key: &KeyEvent,
+            action: Option<Action>,
+            page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            FormScreen::handle_key(self, key, action, page, ctx)
+        }
+        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+            FormScreen::answer(self, reply, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            FormScreen::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            FormScreen::status_line(self, width, ctx)
+        }
+        fn scroll(&mut self, delta: i32, _page: u16, _ctx: &mut Ctx) {
+            FormScreen::scroll(self, delta)
+        }
+        fn has_unsaved_changes(&self) -> bool {
+            self.is_dirty()
         }
     }
 }

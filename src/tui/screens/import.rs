@@ -210,3 +210,42 @@ impl ImportWizard {
         Line::styled(truncate(ctx.t(hint), width).into_owned(), ctx.theme.dim)
     }
 }
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::ImportWizard;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for ImportWizard {
+        fn scope(&self, _ctx: &Ctx) -> Scope {
+            ImportWizard::scope(self)
+        }
+        fn handle_key(
+            &mut self,
+            key: &KeyEvent,
+            action: Option<Action>,
+            page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            ImportWizard::handle_key(self, key, action, page, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            ImportWizard::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            ImportWizard::status_line(self, width, ctx)
+        }
+        fn poll(&mut self, ctx: &mut Ctx) -> bool {
+            ImportWizard::poll(self, ctx)
+        }
+        fn is_loading(&self) -> bool {
+            ImportWizard::is_loading(self)
+        }
+    }
+}

@@ -13,20 +13,18 @@ use super::ledger::LedgerScreen;
 use super::{Outcome, Screen};
 use crate::domain::customer::Status;
 use crate::tui::app::Ctx;
+use crate::tui::component::{Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::index::{Filtered, Query, StatusFilter, Text};
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::widgets::confirm::{Answer, Confirm};
+use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::input::LineInput;
-use crate::tui::widgets::picker::{Item, Picked, Picker};
+use crate::tui::widgets::picker::{Item, Picker};
 use crate::tui::widgets::table;
 
-enum PickFor {
+enum Asking {
     Template,
     Class,
-}
-
-enum ConfirmFor {
     Archive(String),
     Delete(String),
 }
@@ -46,8 +44,8 @@ pub struct ListScreen {
     searching: bool,
     /// The search box; `query.text` follows its value.
     search: LineInput,
-    picker: Option<(PickFor, Picker)>,
-    confirm: Option<(ConfirmFor, Confirm)>,
+    /// What the open popup (on the app's stack) was asked for.
+    asking: Option<Asking>,
     /// The customer to keep selected when the list changes under it.
     keep_id: Option<i64>,
     seen_generation: Option<u64>,
@@ -59,11 +57,7 @@ impl ListScreen {
     }
 
     pub fn scope(&self, ctx: &Ctx) -> Scope {
-        if self.confirm.is_some() {
-            Scope::Confirm
-        } else if self.picker.is_some() {
-            Scope::Picker
-        } else if self.searching {
+        if self.searching {
             Scope::Search
         } else if ctx.index.is_empty() && !ctx.is_loading() {
             Scope::Empty
@@ -111,41 +105,6 @@ impl ListScreen {
         page: u16,
         ctx: &mut Ctx,
     ) -> Outcome {
-        if let Some((purpose, confirm)) = &self.confirm {
-            match confirm.handle_key(key) {
-                Answer::Yes => {
-                    match purpose {
-                        ConfirmFor::Archive(code) => set_status(ctx, code, Status::Archived),
-                        ConfirmFor::Delete(code) => delete(ctx, code),
-                    }
-                    self.confirm = None;
-                }
-                Answer::No => self.confirm = None,
-                Answer::Undecided => {}
-            }
-            return Outcome::Stay;
-        }
-        if let Some((purpose, picker)) = &mut self.picker {
-            return match picker.handle_key(key) {
-                Picked::Still => Outcome::Stay,
-                Picked::Cancelled => {
-                    self.picker = None;
-                    Outcome::Stay
-                }
-                Picked::Chose(value) => {
-                    let outcome = match purpose {
-                        PickFor::Template => open_form(ctx, Some(&value)),
-                        PickFor::Class => {
-                            self.query.class = Some(value);
-                            self.selected = 0;
-                            Outcome::Stay
-                        }
-                    };
-                    self.picker = None;
-                    outcome
-                }
-            };
-        }
         let rows = table_rows(page);
         if self.searching {
             return self.handle_search(key, action, rows);
@@ -161,12 +120,12 @@ impl ListScreen {
             Action::Back => return Outcome::Pop,
             Action::Search => self.searching = true,
             Action::Add => return open_form(ctx, ctx.default_template.clone().as_deref()),
-            Action::AddFromTemplate => self.pick_template(ctx),
+            Action::AddFromTemplate => return self.pick_template(ctx),
             Action::Import => return open_import_wizard(ctx),
             Action::ImportHistory => return open_import_history(ctx),
             Action::Backups => {
                 let screen = super::backups::BackupsScreen::open(ctx);
-                return Outcome::Push(Screen::Backups(Box::new(screen)));
+                return Outcome::Push(Box::new(screen));
             }
             Action::Demo => load_demo(ctx),
             Action::View | Action::Edit => {
@@ -175,9 +134,9 @@ impl ListScreen {
                 };
                 self.keep_id = self.selected_id(ctx);
                 let opened = if action == Action::View {
-                    DetailScreen::open(ctx, &code).map(|d| Screen::Detail(Box::new(d)))
+                    DetailScreen::open(ctx, &code).map(|d| Box::new(d) as Screen)
                 } else {
-                    FormScreen::edit(ctx, &code).map(|f| Screen::Form(Box::new(f)))
+                    FormScreen::edit(ctx, &code).map(|f| Box::new(f) as Screen)
                 };
                 match opened {
                     Ok(screen) => return Outcome::Push(screen),
@@ -190,12 +149,12 @@ impl ListScreen {
                 };
                 self.keep_id = self.selected_id(ctx);
                 match LedgerScreen::open(ctx, &code) {
-                    Ok(ledger) => return Outcome::Push(Screen::Ledger(Box::new(ledger))),
+                    Ok(ledger) => return Outcome::Push(Box::new(ledger)),
                     Err(e) => ctx.error(e.message().text(ctx.lang)),
                 }
             }
             Action::Dashboard => {
-                return Outcome::Push(Screen::Dashboard(Box::new(DashboardScreen::open(ctx))));
+                return Outcome::Push(Box::new(DashboardScreen::open(ctx)));
             }
             Action::Reconcile => {
                 let Some(code) = self.selected_code(ctx) else {
@@ -208,19 +167,15 @@ impl ListScreen {
                 if let Some(code) = self.selected_code(ctx) {
                     self.keep_id = self.selected_id(ctx);
                     let body = archive_body(ctx, &code);
-                    self.confirm = Some((
-                        ConfirmFor::Archive(code),
-                        Confirm::new(Msg::ArchiveTitle, body),
-                    ));
+                    self.asking = Some(Asking::Archive(code));
+                    return ask(Confirm::new(Msg::ArchiveTitle, body));
                 }
             }
             Action::Delete => {
                 if let Some(code) = self.selected_code(ctx) {
                     let body = delete_body(ctx, &code);
-                    self.confirm = Some((
-                        ConfirmFor::Delete(code),
-                        Confirm::new(Msg::DeleteTitle, body),
-                    ));
+                    self.asking = Some(Asking::Delete(code));
+                    return ask(Confirm::new(Msg::DeleteTitle, body));
                 }
             }
             Action::Unarchive | Action::Hold => {
@@ -238,7 +193,7 @@ impl ListScreen {
                 self.query.status = self.query.status.next();
                 self.selected = 0;
             }
-            Action::ClassFilter => self.pick_class(ctx),
+            Action::ClassFilter => return self.pick_class(ctx),
             Action::ClearFilter => {
                 self.query.class = None;
                 self.query.status = StatusFilter::Live;
@@ -295,7 +250,22 @@ impl ListScreen {
         }
     }
 
-    fn pick_template(&mut self, ctx: &mut Ctx) {
+    /// A popup's reply: what it was asked for is in `asking`.
+    pub(super) fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        match (self.asking.take(), reply) {
+            (Some(Asking::Archive(code)), Reply::Yes) => set_status(ctx, &code, Status::Archived),
+            (Some(Asking::Delete(code)), Reply::Yes) => delete(ctx, &code),
+            (Some(Asking::Template), Reply::Chose(name)) => return open_form(ctx, Some(&name)),
+            (Some(Asking::Class), Reply::Chose(value)) => {
+                self.query.class = Some(value);
+                self.selected = 0;
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn pick_template(&mut self, ctx: &mut Ctx) -> Outcome {
         match ctx.store.templates() {
             Ok(templates) if templates.is_empty() => ctx.info(ctx.t(Msg::NoTemplates)),
             Ok(templates) => {
@@ -303,16 +273,15 @@ impl ListScreen {
                     .iter()
                     .map(|t| Item::new(t.name.clone(), t.name.clone()))
                     .collect();
-                self.picker = Some((
-                    PickFor::Template,
-                    Picker::new(ctx.t(Msg::PickTemplate), items, None),
-                ));
+                self.asking = Some(Asking::Template);
+                return ask(Picker::new(ctx.t(Msg::PickTemplate), items, None));
             }
             Err(e) => ctx.error(e.message().text(ctx.lang)),
         }
+        Outcome::Stay
     }
 
-    fn pick_class(&mut self, ctx: &Ctx) {
+    fn pick_class(&mut self, ctx: &Ctx) -> Outcome {
         let items = ctx
             .catalog
             .dimensions
@@ -323,9 +292,53 @@ impl ListScreen {
                 })
             })
             .collect();
-        self.picker = Some((
-            PickFor::Class,
-            Picker::new(ctx.t(Msg::PickClass), items, self.query.class.as_deref()),
-        ));
+        self.asking = Some(Asking::Class);
+        ask(Picker::new(
+            ctx.t(Msg::PickClass),
+            items,
+            self.query.class.as_deref(),
+        ))
+    }
+}
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::ListScreen;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome, Reply};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for ListScreen {
+        fn scope(&self, ctx: &Ctx) -> Scope {
+            ListScreen::scope(self, ctx)
+        }
+        fn handle_key(
+            &mut self,
+            key: &KeyEvent,
+            action: Option<Action>,
+            page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            ListScreen::handle_key(self, key, action, page, ctx)
+        }
+        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+            ListScreen::answer(self, reply, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            ListScreen::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            ListScreen::status_line(self, width, ctx)
+        }
+        fn scroll(&mut self, delta: i32, page: u16, ctx: &mut Ctx) {
+            ListScreen::scroll(self, delta, page, ctx)
+        }
+        fn sync(&mut self, ctx: &mut Ctx) {
+            ListScreen::sync(self, ctx)
+        }
     }
 }

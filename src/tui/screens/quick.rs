@@ -78,14 +78,13 @@ impl QuickInvoice {
 
     fn pick(&mut self, ctx: &mut Ctx) -> Outcome {
         let opened = if self.offers_create() {
-            FormScreen::add_then_invoice(ctx, self.query.text.trim())
-                .map(|f| Screen::Form(Box::new(f)))
+            FormScreen::add_then_invoice(ctx, self.query.text.trim()).map(|f| Box::new(f) as Screen)
         } else {
             let Some(&row) = self.filtered.rows().get(self.selected) else {
                 return Outcome::Stay;
             };
             let code = ctx.index.text(row, Text::Code).to_string();
-            EntryScreen::new(ctx, &code, None).map(|f| Screen::Entry(Box::new(f)))
+            EntryScreen::new(ctx, &code, None).map(|f| Box::new(f) as Screen)
         };
         match opened {
             Ok(screen) => Outcome::Replace(screen),
@@ -177,5 +176,44 @@ impl QuickInvoice {
                     as u16,
             y: inner.y,
         });
+    }
+}
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::QuickInvoice;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for QuickInvoice {
+        fn scope(&self, _ctx: &Ctx) -> Scope {
+            Scope::QuickInvoice
+        }
+        fn handle_key(
+            &mut self,
+            key: &KeyEvent,
+            action: Option<Action>,
+            _page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            QuickInvoice::handle_key(self, key, action, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            QuickInvoice::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            QuickInvoice::status_line(self, width, ctx)
+        }
+        fn sync(&mut self, ctx: &mut Ctx) {
+            QuickInvoice::sync(self, ctx)
+        }
+        fn is_overlay(&self) -> bool {
+            true
+        }
     }
 }

@@ -79,7 +79,7 @@ pub(super) struct Bench {
 /// The screen for `code` pushed, or the reason on the status line.
 pub fn open(ctx: &mut Ctx, code: &str) -> Outcome {
     match ReconcileScreen::new(ctx, code) {
-        Ok(screen) => Outcome::Push(super::Screen::Reconcile(Box::new(screen))),
+        Ok(screen) => Outcome::Push(Box::new(screen)),
         Err(e) => {
             ctx.error(e.message().text(ctx.lang));
             Outcome::Stay
@@ -400,5 +400,53 @@ impl Bench {
             return Outcome::Stay;
         }
         Outcome::Pop
+    }
+}
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::ReconcileScreen;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for ReconcileScreen {
+        fn scope(&self, _ctx: &Ctx) -> Scope {
+            ReconcileScreen::scope(self)
+        }
+        fn handle_key(
+            &mut self,
+            key: &KeyEvent,
+            action: Option<Action>,
+            page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            ReconcileScreen::handle_key(self, key, action, page, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            ReconcileScreen::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            ReconcileScreen::status_line(self, width, ctx)
+        }
+        fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
+            ReconcileScreen::scroll(self, delta, page)
+        }
+        fn poll(&mut self, ctx: &mut Ctx) -> bool {
+            ReconcileScreen::poll(self, ctx)
+        }
+        fn is_loading(&self) -> bool {
+            ReconcileScreen::is_loading(self)
+        }
+        fn has_unsaved_changes(&self) -> bool {
+            ReconcileScreen::has_unsaved_changes(self)
+        }
+        fn is_overlay(&self) -> bool {
+            self.in_setup()
+        }
     }
 }

@@ -67,3 +67,22 @@ impl Confirm {
         frame.render_widget(Paragraph::new(text).block(block), area);
     }
 }
+
+impl crate::tui::component::Popup for Confirm {
+    fn scope(&self) -> Scope {
+        Scope::Confirm
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent) -> Option<crate::tui::component::Reply> {
+        use crate::tui::component::Reply;
+        match Confirm::handle_key(self, key) {
+            Answer::Yes => Some(Reply::Yes),
+            Answer::No => Some(Reply::No),
+            Answer::Undecided => None,
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
+        Confirm::render(self, frame, area, theme, lang)
+    }
+}

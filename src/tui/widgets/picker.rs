@@ -156,6 +156,25 @@ impl Picker {
     }
 }
 
+impl crate::tui::component::Popup for Picker {
+    fn scope(&self) -> Scope {
+        Scope::Picker
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent) -> Option<crate::tui::component::Reply> {
+        use crate::tui::component::Reply;
+        match Picker::handle_key(self, key) {
+            Picked::Still => None,
+            Picked::Chose(value) => Some(Reply::Chose(value)),
+            Picked::Cancelled => Some(Reply::Cancelled),
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
+        Picker::render(self, frame, area, theme, lang)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

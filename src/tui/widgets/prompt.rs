@@ -163,6 +163,25 @@ pub fn tail(text: &str, width: usize) -> String {
     std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
+impl crate::tui::component::Popup for Prompt {
+    fn scope(&self) -> Scope {
+        Scope::Prompt
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent) -> Option<crate::tui::component::Reply> {
+        use crate::tui::component::Reply;
+        match Prompt::handle_key(self, key) {
+            Prompted::Still => None,
+            Prompted::Submit(values) => Some(Reply::Submit(values)),
+            Prompted::Cancelled => Some(Reply::Cancelled),
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
+        Prompt::render(self, frame, area, theme, lang)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,15 +10,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{EntryScreen, TEXT_FIELDS};
+use super::{Asking, EntryScreen, TEXT_FIELDS};
 use crate::domain::Lang;
 use crate::domain::ledger::credit::limit_label;
 use crate::domain::ledger::credit::{CreditDecision, OverLimit};
 use crate::store::{AddOptions, StoreError};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Outcome, Popup, Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{self, Action, Scope};
-use crate::tui::screens::Outcome;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::LineInput;
 use crate::tui::widgets::{centered, fit, truncate, wrap};
@@ -26,6 +26,8 @@ use crate::tui::widgets::{centered, fit, truncate, wrap};
 /// The credit-limit refusal, with the override reason being typed.
 pub struct Refusal {
     pub figures: OverLimit,
+    /// "C000001 深圳市华强电子有限公司"
+    pub customer: String,
     pub reason: LineInput,
     /// Enter was pressed with no reason: said in the dialog, where the eye
     /// is, as well as on the status line.
@@ -55,12 +57,13 @@ impl EntryScreen {
         match check.credit {
             CreditDecision::Allowed => self.write(None, ctx),
             CreditDecision::OverLimit(figures) => {
-                self.refusal = Some(Refusal {
+                self.asking = Some(Asking::Override);
+                ask(Refusal {
                     figures,
+                    customer: self.customer_label(),
                     reason: LineInput::default(),
                     missing: false,
-                });
-                Outcome::Stay
+                })
             }
             refused => {
                 if let Some(p) = refused.problem(&self.customer_label()) {
@@ -79,33 +82,17 @@ impl EntryScreen {
         }
     }
 
-    pub(super) fn handle_refusal(
-        &mut self,
-        key: &KeyEvent,
-        action: Option<Action>,
-        ctx: &mut Ctx,
-    ) -> Outcome {
-        let Some(refusal) = &mut self.refusal else {
+    /// The over-limit dialog answered with a reason (it refuses an empty one itself).
+    pub(super) fn answer_refusal(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        let Reply::Submit(values) = reply else {
             return Outcome::Stay;
         };
-        match action {
-            Some(Action::Cancel) => self.refusal = None,
-            Some(Action::Confirm) => {
-                let reason = refusal.reason.value().trim().to_string();
-                if reason.is_empty() {
-                    refusal.missing = true;
-                    ctx.error(ctx.t(Msg::ReasonRequired));
-                    return Outcome::Stay;
-                }
-                return self.write(Some(reason), ctx);
-            }
-            _ => {
-                if refusal.reason.edit(key) {
-                    refusal.missing = false;
-                }
-            }
+        let reason = values.concat().trim().to_string();
+        if reason.is_empty() {
+            ctx.error(ctx.t(Msg::ReasonRequired));
+            return Outcome::Keep;
         }
-        Outcome::Stay
+        self.write(Some(reason), ctx)
     }
 
     /// Adds the entry; back to where the form was opened from on success.
@@ -150,8 +137,8 @@ impl EntryScreen {
                 ctx.info(text);
                 Outcome::Pop
             }
+            // The over-limit dialog, if open, closes: the fields need fixing.
             Err(StoreError::Invalid(problems)) => {
-                self.refusal = None;
                 let first = problems
                     .errors()
                     .next()
@@ -159,16 +146,41 @@ impl EntryScreen {
                 ctx.error(first.unwrap_or_else(|| ctx.t(Msg::FixBeforeSave).to_string()));
                 Outcome::Stay
             }
+            // The over-limit dialog, if open, stays with its reason.
             Err(e) => {
                 ctx.error(e.message().text(ctx.lang));
-                Outcome::Stay
+                Outcome::Keep
             }
         }
     }
 }
 
-impl Refusal {
-    pub fn render(&self, frame: &mut Frame, area: Rect, customer: &str, theme: &Theme, lang: Lang) {
+/// Typing is the reason; Enter issues the invoice with it, Esc goes back.
+impl Popup for Refusal {
+    fn scope(&self) -> Scope {
+        Scope::Override
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent) -> Option<Reply> {
+        match keymap::action(Scope::Override, key) {
+            Some(Action::Cancel) => return Some(Reply::Cancelled),
+            Some(Action::Confirm) => {
+                let reason = self.reason.value().trim().to_string();
+                // Said in the dialog, where the eye is, as well as on the status line.
+                self.missing = reason.is_empty();
+                return Some(Reply::Submit(vec![reason]));
+            }
+            _ => {
+                if self.reason.edit(key) {
+                    self.missing = false;
+                }
+            }
+        }
+        None
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
+        let customer = self.customer.as_str();
         // 60 columns, or what there is; the height follows the wrapped hint.
         let width = usize::from(area.width.min(60).saturating_sub(2));
         let height = 12 + wrap(Msg::OverrideHint.get(lang), width).len() as u16;

@@ -183,7 +183,7 @@ impl FormScreen {
         let visible: Vec<Line<'static>> = lines.into_iter().skip(scroll).take(rows).collect();
         frame.render_widget(Paragraph::new(visible), fields_area);
         if let Some((x, line)) = cursor
-            && self.picker.is_none()
+            && !ctx.covered
             && (line as usize) >= scroll
             && (line as usize) < scroll + rows
         {
@@ -193,15 +193,6 @@ impl FormScreen {
             });
         }
         self.render_messages(frame, message_area, ctx);
-        if let Some(picker) = &self.picker {
-            picker.render(frame, area, theme, lang);
-        }
-        if let Some(dialog) = &self.duplicate {
-            dialog.render(frame, area, theme, lang);
-        }
-        if let Some(confirm) = &self.discard {
-            confirm.render(frame, area, theme, lang);
-        }
     }
 
     /// The value as drawn, with placeholders for what the store fills in.

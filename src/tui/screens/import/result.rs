@@ -20,7 +20,6 @@ use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::outfile::{self as tui_outfile, Overwrite};
-use crate::tui::screens::Screen;
 use crate::tui::widgets::confirm::Answer;
 use crate::tui::widgets::prompt::{Prompt, Prompted};
 use crate::tui::widgets::truncate;
@@ -135,7 +134,7 @@ impl ResultStep {
                 Flow::Stay
             }
             Some(Action::ImportHistory) => match HistoryScreen::open(ctx) {
-                Ok(history) => Flow::Open(Screen::ImportHistory(Box::new(history))),
+                Ok(history) => Flow::Open(Box::new(history)),
                 Err(e) => {
                     ctx.error(e.message().text(ctx.lang));
                     Flow::Stay

@@ -149,15 +149,6 @@ impl LedgerScreen {
             )),
             detail,
         );
-        if let Some(picker) = &self.picker {
-            picker.render(frame, area, theme, lang);
-        }
-        if let Some((_, prompt)) = &self.prompt {
-            prompt.render(frame, area, theme, lang);
-        }
-        if let Some((overwrite, _, _)) = &self.overwrite {
-            overwrite.confirm.render(frame, area, theme, lang);
-        }
     }
 
     fn render_table(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {

@@ -1,7 +1,7 @@
 //! What list keys do to the store: open the form, change a status, delete,
 //! load the demo data.
 
-use super::super::{Outcome, Screen};
+use super::super::Outcome;
 use crate::domain::customer::Status;
 use crate::domain::{Lang, Money};
 use crate::tui::app::Ctx;
@@ -22,7 +22,7 @@ pub(super) fn open_form(ctx: &mut Ctx, template: Option<&str>) -> Outcome {
         None => None,
     };
     match FormScreen::add(ctx, template) {
-        Ok(form) => Outcome::Push(Screen::Form(Box::new(form))),
+        Ok(form) => Outcome::Push(Box::new(form)),
         Err(e) => {
             ctx.error(e.message().text(ctx.lang));
             Outcome::Stay
@@ -113,13 +113,13 @@ pub(super) fn load_demo(ctx: &mut Ctx) {
 
 /// `i`: the import wizard, starting at the choice of file.
 pub(super) fn open_import_wizard(ctx: &mut Ctx) -> Outcome {
-    Outcome::Push(Screen::Import(Box::new(ImportWizard::new(ctx))))
+    Outcome::Push(Box::new(ImportWizard::new(ctx)))
 }
 
 /// `I`: past imports, with undo.
 pub(super) fn open_import_history(ctx: &mut Ctx) -> Outcome {
     match ImportHistory::open(ctx) {
-        Ok(history) => Outcome::Push(Screen::ImportHistory(Box::new(history))),
+        Ok(history) => Outcome::Push(Box::new(history)),
         Err(e) => {
             ctx.error(e.message().text(ctx.lang));
             Outcome::Stay

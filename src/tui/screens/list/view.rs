@@ -83,13 +83,6 @@ impl ListScreen {
         } else {
             self.render_table(frame, area, ctx);
         }
-        let (theme, lang) = (&ctx.theme, ctx.lang);
-        if let Some((_, picker)) = &self.picker {
-            picker.render(frame, area, theme, lang);
-        }
-        if let Some((_, confirm)) = &self.confirm {
-            confirm.render(frame, area, theme, lang);
-        }
     }
 
     fn render_table(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {

@@ -1,0 +1,141 @@
+//! Screens and popups as components (after gitui's `components/mod.rs`).
+//!
+//! A screen is one type implementing [`Component`]; the app keeps them on a
+//! stack and only ever talks to the top one through this trait. A popup
+//! (confirm, picker, prompt, the duplicate dialog, …) is a [`Popup`] that a
+//! screen opens by returning [`Outcome::Ask`]: the app stacks it over that
+//! screen, gives it every key while it is open (the screen never sees them),
+//! draws it over the screen, and hands its [`Reply`] back to the screen's
+//! [`Component::answer`]. So no screen forwards keys to its dialogs or asks
+//! "is a dialog open?" before handling a key.
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::app::Ctx;
+use super::keymap::{Action, Scope};
+use super::theme::Theme;
+use crate::domain::Lang;
+
+/// A screen on the app's stack.
+pub type Screen = Box<dyn Component>;
+
+/// What a screen asks the app to do after a key or an answer.
+pub enum Outcome {
+    Stay,
+    Push(Screen),
+    /// Close this screen (the last one quits).
+    Pop,
+    /// Close this screen and open another in its place.
+    Replace(Screen),
+    Quit,
+    /// Open a popup over this screen; its reply comes to [`Component::answer`].
+    /// Returned from `answer`, the popup that answered closes first.
+    Ask(Box<dyn Popup>),
+    /// From `answer`: the popup that answered stays open (its input was
+    /// refused; the reason is on the status line).
+    Keep,
+    /// From `answer`: the popup that answered stays open and this follow-up
+    /// question opens over it (a file exists: replace it?).
+    FollowUp(Box<dyn Popup>),
+    /// From `answer`: also close the popup below the one that answered (the
+    /// follow-up was settled, so the question it followed is too).
+    CloseBelow,
+}
+
+/// A screen: drawn in the body between header and status line, handed the
+/// keys no popup took.
+pub trait Component {
+    /// The key table in force: drives the handler, the footer and `?`.
+    fn scope(&self, ctx: &Ctx) -> Scope;
+
+    /// `action` is what the keymap made of `key` in [`Component::scope`];
+    /// text scopes get `None` for typed characters. `page` is the body's height.
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome;
+
+    /// The reply of a popup this screen opened with [`Outcome::Ask`].
+    fn answer(&mut self, _reply: Reply, _ctx: &mut Ctx) -> Outcome {
+        Outcome::Stay
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx);
+
+    /// The line above the footer when no message is shown.
+    fn status_line(&self, _width: usize, _ctx: &Ctx) -> Line<'static> {
+        Line::default()
+    }
+
+    /// Mouse wheel.
+    fn scroll(&mut self, _delta: i32, _page: u16, _ctx: &mut Ctx) {}
+
+    /// Takes in a finished background job; true when something changed.
+    fn poll(&mut self, _ctx: &mut Ctx) -> bool {
+        false
+    }
+
+    fn is_loading(&self) -> bool {
+        false
+    }
+
+    /// The screen above this one closed.
+    fn on_return(&mut self, _ctx: &mut Ctx) {}
+
+    /// After every key: keep the view in step with shared state (the list
+    /// index after loads and saves).
+    fn sync(&mut self, _ctx: &mut Ctx) {}
+
+    /// Quitting asks first while this is true.
+    fn has_unsaved_changes(&self) -> bool {
+        false
+    }
+
+    /// Drawn over the screen below it instead of in its place.
+    fn is_overlay(&self) -> bool {
+        false
+    }
+
+    /// The one customer this screen is about, for keys that act on "this
+    /// customer" wherever they are pressed (`n`: a new invoice for it).
+    fn customer_code(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// What a popup answered. It closes with the answer unless the screen's
+/// `answer` says [`Outcome::Keep`] or [`Outcome::FollowUp`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reply {
+    Yes,
+    No,
+    /// Esc: nothing chosen.
+    Cancelled,
+    /// A picker's value, or the dialog's chosen item.
+    Chose(String),
+    /// Every field's text, in order.
+    Submit(Vec<String>),
+    /// A dialog's own command (the duplicate dialog's "save anyway").
+    Action(Action),
+}
+
+/// A dialog over a screen; it has the keyboard while it is open.
+pub trait Popup {
+    fn scope(&self) -> Scope;
+
+    /// `None` while it stays open; `Some` answers and closes it.
+    fn handle_key(&mut self, key: &KeyEvent) -> Option<Reply>;
+
+    fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang);
+}
+
+/// Boxes a popup for [`Outcome::Ask`].
+pub fn ask(popup: impl Popup + 'static) -> Outcome {
+    Outcome::Ask(Box::new(popup))
+}
