@@ -377,8 +377,9 @@ impl App {
                 below.screen.render(frame, body, &self.ctx);
             }
             top.screen.render(frame, body, &self.ctx);
+            let at = top.screen.popup_area(body);
             for popup in &top.popups {
-                popup.render(frame, body, &self.ctx.theme, self.ctx.lang);
+                popup.render(frame, at, &self.ctx.theme, self.ctx.lang);
             }
         }
         self.render_status(frame, status);

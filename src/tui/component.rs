@@ -68,6 +68,12 @@ pub trait Component {
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx);
 
+    /// Where this screen's popups are centred (the body, unless the screen
+    /// keeps lines of its own above them).
+    fn popup_area(&self, area: Rect) -> Rect {
+        area
+    }
+
     /// The line above the footer when no message is shown.
     fn status_line(&self, _width: usize, _ctx: &Ctx) -> Line<'static> {
         Line::default()

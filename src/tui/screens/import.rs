@@ -37,6 +37,7 @@ use self::values::ValuesStep;
 use super::{Outcome, Screen};
 use crate::import::{Layout, Mapping, Source};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Popup, Reply};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::truncate;
@@ -74,6 +75,12 @@ pub(crate) enum Flow {
     /// Open another screen over the wizard (the import history).
     Open(Screen),
     Close,
+    /// A popup over the step; its reply comes to the step's `answer`.
+    Ask(Box<dyn Popup>),
+    /// From `answer`: see [`Outcome::Keep`], [`Outcome::FollowUp`], [`Outcome::CloseBelow`].
+    Keep,
+    FollowUp(Box<dyn Popup>),
+    CloseBelow,
 }
 
 pub struct ImportWizard {
@@ -123,15 +130,31 @@ impl ImportWizard {
         let flow = match self.steps.last_mut() {
             Some(Step::File(s)) => s.handle_key(key, action, ctx),
             Some(Step::Sheet(s)) => s.handle_key(action, ctx),
-            Some(Step::Mapping(s)) => s.handle_key(key, action, ctx),
+            Some(Step::Mapping(s)) => s.handle_key(action, ctx),
             Some(Step::Preview(s)) => s.handle_key(action, page, ctx),
-            Some(Step::Values(s)) => s.handle_key(key, action, ctx),
+            Some(Step::Values(s)) => s.handle_key(action, ctx),
             Some(Step::Policy(s)) => s.handle_key(action, ctx),
             Some(Step::Progress(s)) => s.handle_key(action, ctx),
-            Some(Step::Result(s)) => s.handle_key(key, action, ctx),
+            Some(Step::Result(s)) => s.handle_key(action, ctx),
             None => Flow::Close,
         };
         self.apply(flow)
+    }
+
+    /// A popup the current step opened answered.
+    pub fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        let flow = match self.steps.last_mut() {
+            Some(Step::Mapping(s)) => s.answer(reply, ctx),
+            Some(Step::Values(s)) => s.answer(reply),
+            Some(Step::Result(s)) => s.answer(reply, ctx),
+            _ => Flow::Stay,
+        };
+        self.apply(flow)
+    }
+
+    /// Popups stand over the step, below the wizard's steps line.
+    pub fn popup_area(&self, area: Rect) -> Rect {
+        view::body_area(area)
     }
 
     /// Takes in the workers' news; true when something changed.
@@ -166,6 +189,10 @@ impl ImportWizard {
             }
             Flow::Open(screen) => Outcome::Push(screen),
             Flow::Close => Outcome::Pop,
+            Flow::Ask(popup) => Outcome::Ask(popup),
+            Flow::Keep => Outcome::Keep,
+            Flow::FollowUp(popup) => Outcome::FollowUp(popup),
+            Flow::CloseBelow => Outcome::CloseBelow,
         }
     }
 
@@ -219,10 +246,16 @@ mod component {
 
     use super::ImportWizard;
     use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome};
+    use crate::tui::component::{Component, Outcome, Reply};
     use crate::tui::keymap::{Action, Scope};
 
     impl Component for ImportWizard {
+        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+            ImportWizard::answer(self, reply, ctx)
+        }
+        fn popup_area(&self, area: Rect) -> Rect {
+            ImportWizard::popup_area(self, area)
+        }
         fn scope(&self, _ctx: &Ctx) -> Scope {
             ImportWizard::scope(self)
         }

@@ -25,10 +25,11 @@ use crate::import::statement::prepare::Prepared;
 use crate::reconcile::{Line, Reconciliation, Side};
 use crate::store::{EntryKinds, SessionSource, SessionStatus, StoreError};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Popup, Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::widgets::confirm::{Answer, Confirm};
-use crate::tui::widgets::prompt::{Prompt, Prompted};
+use crate::tui::widgets::confirm::Confirm;
+use crate::tui::widgets::prompt::Prompt;
 use crate::tui::widgets::table;
 
 /// The customer being reconciled.
@@ -68,8 +69,12 @@ pub(super) struct Bench {
     side: Side,
     marked: BTreeSet<(Side, usize)>,
     unmatched_only: bool,
-    prompt: Option<(Ask, Prompt)>,
-    confirm: Option<(ConfirmFor, Confirm)>,
+    /// What the open prompt and confirm question (on the app's popup
+    /// stack) are for; a confirm may stand over a prompt.
+    prompt_for: Option<Ask>,
+    confirm_for: Option<ConfirmFor>,
+    /// A dialog the key being handled asked for, opened when it is done.
+    open: Option<Box<dyn Popup>>,
     /// The export file the overwrite question is about.
     overwrite_file: Option<std::path::PathBuf>,
     /// The statement file read (not known for a saved session): protected from exports.
@@ -132,8 +137,6 @@ impl ReconcileScreen {
     pub fn scope(&self) -> Scope {
         match &self.phase {
             Phase::Setup(s) => s.scope(),
-            Phase::Bench(b) if b.confirm.is_some() => Scope::Confirm,
-            Phase::Bench(b) if b.prompt.is_some() => Scope::Prompt,
             // Confirmed: the footer offers only what still works.
             Phase::Bench(b) if b.read_only() => Scope::ReconcileConfirmed,
             Phase::Bench(_) => Scope::Reconcile,
@@ -189,7 +192,14 @@ impl ReconcileScreen {
                 }
                 SetupOutcome::Still => Outcome::Stay,
             },
-            Phase::Bench(bench) => bench.handle_key(key, action, page, ctx, &self.who),
+            Phase::Bench(bench) => bench.handle_key(action, page, ctx, &self.who),
+        }
+    }
+
+    pub fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        match &mut self.phase {
+            Phase::Bench(bench) => bench.answer(reply, ctx, &self.who),
+            Phase::Setup(_) => Outcome::Stay,
         }
     }
 
@@ -227,8 +237,9 @@ impl Bench {
             side: Side::Ours,
             marked: BTreeSet::new(),
             unmatched_only: false,
-            prompt: None,
-            confirm: None,
+            prompt_for: None,
+            confirm_for: None,
+            open: None,
             overwrite_file: None,
             statement: None,
         };
@@ -316,38 +327,11 @@ impl Bench {
 
     fn handle_key(
         &mut self,
-        key: &KeyEvent,
         action: Option<Action>,
         page: u16,
         ctx: &mut Ctx,
         who: &Who,
     ) -> Outcome {
-        if let Some((purpose, confirm)) = &self.confirm {
-            let purpose = *purpose;
-            match confirm.handle_key(key) {
-                Answer::Yes => {
-                    self.confirm = None;
-                    return self.confirmed(purpose, ctx, who);
-                }
-                Answer::No => self.confirm = None,
-                Answer::Undecided => {}
-            }
-            return Outcome::Stay;
-        }
-        if let Some((ask, prompt)) = &mut self.prompt {
-            let ask = ask.clone();
-            match prompt.handle_key(key) {
-                Prompted::Still => {}
-                Prompted::Cancelled => self.prompt = None,
-                Prompted::Submit(values) => {
-                    // A refused dialog stays open with the reason on the status line.
-                    if self.submit(ask, &values, ctx, who) {
-                        self.prompt = None;
-                    }
-                }
-            }
-            return Outcome::Stay;
-        }
         let Some(action) = action else {
             return Outcome::Stay;
         };
@@ -385,19 +369,67 @@ impl Bench {
             Action::ConfirmReconciliation => self.open_confirm(ctx, who),
             other => self.navigate(other, view::table_rows(page)),
         }
-        Outcome::Stay
+        self.opened()
+    }
+
+    /// A dialog asked for by the key just handled, opened over the bench.
+    fn opened(&mut self) -> Outcome {
+        match self.open.take() {
+            Some(popup) => Outcome::Ask(popup),
+            None => Outcome::Stay,
+        }
+    }
+
+    /// A dialog answered: a confirm question (it may stand over a prompt)
+    /// or a prompt (refused: it stays, with the reason on the status line).
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx, who: &Who) -> Outcome {
+        if let Some(purpose) = self.confirm_for.take() {
+            if reply != Reply::Yes {
+                return Outcome::Stay;
+            }
+            let outcome = self.confirmed(purpose, ctx, who);
+            return match self.open.take() {
+                Some(popup) => Outcome::Ask(popup),
+                None => outcome,
+            };
+        }
+        let Some(ask) = self.prompt_for.clone() else {
+            return Outcome::Stay;
+        };
+        let Reply::Submit(values) = reply else {
+            self.prompt_for = None;
+            return Outcome::Stay;
+        };
+        if self.submit(ask, &values, ctx, who) {
+            self.prompt_for = None;
+            return self.opened();
+        }
+        match self.open.take() {
+            // The export's file exists: replace it? (over the prompt)
+            Some(popup) => Outcome::FollowUp(popup),
+            None => Outcome::Keep,
+        }
+    }
+
+    /// Asks `prompt` for `ask` once the key is handled.
+    pub(super) fn ask_prompt(&mut self, ask: Ask, prompt: Prompt) {
+        self.prompt_for = Some(ask);
+        self.open = Some(Box::new(prompt));
+    }
+
+    /// Asks `confirm` for `purpose` once the key is handled.
+    pub(super) fn ask_confirm(&mut self, purpose: ConfirmFor, confirm: Confirm) {
+        self.confirm_for = Some(purpose);
+        self.open = Some(Box::new(confirm));
     }
 
     fn leave(&mut self, ctx: &Ctx) -> Outcome {
         if self.dirty && !self.read_only() {
-            self.confirm = Some((
-                ConfirmFor::Leave,
-                Confirm::new(
-                    crate::tui::i18n::Msg::LeaveTitle,
-                    ctx.t(crate::tui::i18n::Msg::LeaveBody),
-                ),
+            self.confirm_for = Some(ConfirmFor::Leave);
+            return ask(Confirm::new(
+                crate::tui::i18n::Msg::LeaveTitle,
+                ctx.t(crate::tui::i18n::Msg::LeaveBody),
             ));
-            return Outcome::Stay;
         }
         Outcome::Pop
     }
@@ -411,10 +443,13 @@ mod component {
 
     use super::ReconcileScreen;
     use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome};
+    use crate::tui::component::{Component, Outcome, Reply};
     use crate::tui::keymap::{Action, Scope};
 
     impl Component for ReconcileScreen {
+        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+            ReconcileScreen::answer(self, reply, ctx)
+        }
         fn scope(&self, _ctx: &Ctx) -> Scope {
             ReconcileScreen::scope(self)
         }

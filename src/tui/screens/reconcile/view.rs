@@ -232,12 +232,6 @@ impl Bench {
                 ..area
             },
         );
-        if let Some((_, prompt)) = &self.prompt {
-            prompt.render(frame, area, theme, ctx.lang);
-        }
-        if let Some((_, confirm)) = &self.confirm {
-            confirm.render(frame, area, theme, ctx.lang);
-        }
     }
 
     fn legend(&self, ctx: &Ctx) -> String {
