@@ -2,6 +2,7 @@
 //! `terminal.rs` and `event.rs` touch the real terminal; everything else is
 //! state and drawing that tests drive with a `TestBackend`.
 
+pub mod actions;
 pub mod app;
 pub mod component;
 pub mod config;

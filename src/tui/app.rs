@@ -78,7 +78,6 @@ impl App {
             default_template: options.default_template,
             message: options.notice.map(|text| Message { text, error: true }),
             stored_count,
-            select_after_save: None,
             today: options.today,
             recent_imports: super::screens::import::recent::load(
                 options.import.recent_file.as_deref(),
@@ -316,6 +315,12 @@ impl App {
                 if let Some(top) = self.stack.last_mut() {
                     top.popups.push(popup);
                 }
+            }
+            Outcome::Saved(id, then) => {
+                for layer in &mut self.stack {
+                    layer.screen.select_customer(id);
+                }
+                self.apply(*then);
             }
             Outcome::CloseBelow => {
                 if let Some(top) = self.stack.last_mut() {

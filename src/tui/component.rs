@@ -40,6 +40,9 @@ pub enum Outcome {
     /// From `answer`: the popup that answered stays open and this follow-up
     /// question opens over it (a file exists: replace it?).
     FollowUp(Box<dyn Popup>),
+    /// A customer was saved: screens showing customers select it (see
+    /// [`Component::select_customer`]), then the outcome it carries applies.
+    Saved(i64, Box<Outcome>),
     /// From `answer`: also close the popup below the one that answered (the
     /// follow-up was settled, so the question it followed is too).
     CloseBelow,
@@ -97,6 +100,9 @@ pub trait Component {
     /// After every key: keep the view in step with shared state (the list
     /// index after loads and saves).
     fn sync(&mut self, _ctx: &mut Ctx) {}
+
+    /// Customer `id` was just saved: select it when shown again.
+    fn select_customer(&mut self, _id: i64) {}
 
     /// Quitting asks first while this is true.
     fn has_unsaved_changes(&self) -> bool {

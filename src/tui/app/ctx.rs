@@ -75,8 +75,6 @@ pub struct Ctx {
     /// Customers not archived, as counted by the store at start (the header
     /// shows it while the full list is still loading).
     pub stored_count: i64,
-    /// Set by a save: the list selects this customer when it is shown again.
-    pub select_after_save: Option<i64>,
     pub today: NaiveDate,
     pub import: ImportOptions,
     /// Files opened in the import wizard this session, newest first (also

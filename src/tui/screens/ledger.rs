@@ -6,8 +6,6 @@ mod actions;
 pub mod figures;
 mod view;
 
-pub use actions::refusal_text;
-
 use self::actions::PromptFor;
 
 /// What a ledger dialog is for.

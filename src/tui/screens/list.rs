@@ -12,6 +12,7 @@ use super::form::FormScreen;
 use super::ledger::LedgerScreen;
 use super::{Outcome, Screen};
 use crate::domain::customer::Status;
+use crate::tui::actions::{archive_body, delete, delete_body, set_status};
 use crate::tui::app::Ctx;
 use crate::tui::component::{Reply, ask};
 use crate::tui::i18n::Msg;
@@ -29,7 +30,6 @@ enum Asking {
     Delete(String),
 }
 
-pub use actions::{archive_body, delete, delete_body, set_status};
 use actions::{load_demo, open_form, open_import_history, open_import_wizard};
 use view::table_rows;
 
@@ -66,12 +66,14 @@ impl ListScreen {
         }
     }
 
+    /// Selects customer `id` when the list is next in step with the index.
+    pub fn select(&mut self, id: i64) {
+        self.keep_id = Some(id);
+        self.seen_generation = None;
+    }
+
     /// Recomputes the shown rows if the query or the index changed.
     pub fn sync(&mut self, ctx: &mut Ctx) {
-        if let Some(id) = ctx.select_after_save.take() {
-            self.keep_id = Some(id);
-            self.seen_generation = None;
-        }
         self.filtered.update(&mut ctx.index, &self.query);
         let generation = ctx.index.generation();
         if self.seen_generation != Some(generation) {
@@ -339,6 +341,9 @@ mod component {
         }
         fn sync(&mut self, ctx: &mut Ctx) {
             ListScreen::sync(self, ctx)
+        }
+        fn select_customer(&mut self, id: i64) {
+            self.select(id)
         }
     }
 }

@@ -205,23 +205,25 @@ impl FormScreen {
             Ok(saved) => {
                 let c = &saved.customer;
                 ctx.refresh_customer(c.id);
-                ctx.select_after_save = Some(c.id);
                 ctx.info(format!(
                     "{}: {} {}",
                     ctx.t(Msg::Saved),
                     c.data.code,
                     c.data.name
                 ));
-                if self.then_invoice {
-                    return match EntryScreen::new(ctx, &c.data.code, None) {
+                let then = if self.then_invoice {
+                    match EntryScreen::new(ctx, &c.data.code, None) {
                         Ok(form) => Outcome::Replace(Box::new(form)),
                         Err(e) => {
                             ctx.error(e.message().text(ctx.lang));
                             Outcome::Pop
                         }
-                    };
-                }
-                Outcome::Pop
+                    }
+                } else {
+                    Outcome::Pop
+                };
+                // The list selects the saved customer when shown again.
+                Outcome::Saved(c.id, Box::new(then))
             }
             Err(StoreError::Invalid(problems)) => {
                 self.problems = problems;

@@ -10,7 +10,8 @@ use crate::domain::date::{iso, parse_date};
 use crate::domain::money::Money;
 use crate::outfile::{self, Format as OutFormat, OutputError};
 use crate::report::write_statement;
-use crate::store::{AllocateRequest, AllocationLine, EntryRef, Reversal, StoreError, Target};
+use crate::store::{AllocateRequest, AllocationLine, EntryRef, Reversal, Target};
+use crate::tui::actions::refusal_text;
 use crate::tui::app::Ctx;
 use crate::tui::component::{Outcome, ask};
 use crate::tui::i18n::Msg;
@@ -23,18 +24,6 @@ use crate::tui::widgets::prompt::Prompt;
 pub enum PromptFor {
     Reverse { entry_id: i64 },
     Statement,
-}
-
-/// Problems of a refused write in the UI language, one line.
-pub fn refusal_text(e: &StoreError, ctx: &Ctx) -> String {
-    match e {
-        StoreError::Invalid(problems) => problems
-            .iter()
-            .map(|p| p.message(ctx.lang).to_string())
-            .collect::<Vec<_>>()
-            .join(" "),
-        other => other.to_string(),
-    }
 }
 
 impl LedgerScreen {

@@ -10,11 +10,11 @@ use crate::outfile::{self, Format as OutFormat};
 use crate::reconcile::Side;
 use crate::report::{ReconciliationDoc, write_reconciliation};
 use crate::store::SessionStatus;
+use crate::tui::actions::refusal_text;
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::outfile::{self as tui_outfile, Overwrite};
 use crate::tui::screens::Outcome;
-use crate::tui::screens::ledger::refusal_text;
 
 impl Bench {
     /// Saves the draft; false (with the reason shown) when refused.
