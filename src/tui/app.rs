@@ -256,6 +256,21 @@ impl App {
         self.stack.push(Layer::new(screen));
     }
 
+    /// Focuses the field named `key` (a customer field such as
+    /// `credit_limit`, an entry's `amount`, a dialog's `StatementFile`) in
+    /// the open dialog or else the screen on top, as Tab would; false when
+    /// there is no such field.
+    pub fn focus_field(&mut self, key: &str) -> bool {
+        let page = self.page;
+        let Some(top) = self.stack.last_mut() else {
+            return false;
+        };
+        match top.popups.last_mut() {
+            Some(popup) => popup.focus_field(key),
+            None => top.screen.focus_field(key, page, &mut self.ctx),
+        }
+    }
+
     fn scroll(&mut self, delta: i32) {
         let page = self.page;
         if let Some(top) = self.stack.last_mut()

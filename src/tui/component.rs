@@ -101,6 +101,13 @@ pub trait Component {
     /// index after loads and saves).
     fn sync(&mut self, _ctx: &mut Ctx) {}
 
+    /// Moves the focus to the field named `key` as Tab would (leaving a
+    /// changed field checks it); false where there is no such field. Tests
+    /// name a field with it instead of counting Tabs.
+    fn focus_field(&mut self, _key: &str, _page: u16, _ctx: &mut Ctx) -> bool {
+        false
+    }
+
     /// Customer `id` was just saved: select it when shown again.
     fn select_customer(&mut self, _id: i64) {}
 
@@ -145,6 +152,12 @@ pub trait Popup {
     fn handle_key(&mut self, key: &KeyEvent) -> Option<Reply>;
 
     fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang);
+
+    /// Focuses the field named `key`, for dialogs with fields (see
+    /// [`Component::focus_field`]).
+    fn focus_field(&mut self, _key: &str) -> bool {
+        false
+    }
 }
 
 /// Boxes a popup for [`Outcome::Ask`].

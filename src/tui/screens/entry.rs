@@ -267,5 +267,8 @@ mod component {
         fn has_unsaved_changes(&self) -> bool {
             self.is_dirty()
         }
+        fn focus_field(&mut self, key: &str, _page: u16, _ctx: &mut Ctx) -> bool {
+            self.focus_key(key)
+        }
     }
 }

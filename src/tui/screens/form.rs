@@ -137,6 +137,15 @@ impl FormScreen {
         Ok(form)
     }
 
+    /// Tab to the field named `key` (its store checks run as on Tab).
+    pub fn focus_key(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> bool {
+        let Some(to) = self.index_of(key) else {
+            return false;
+        };
+        self.move_focus(to as i32 - self.focus as i32, page, ctx);
+        true
+    }
+
     fn index_of(&self, key: &str) -> Option<usize> {
         self.entries.iter().position(|e| e.key == key)
     }
@@ -411,6 +420,9 @@ mod component {
         }
         fn has_unsaved_changes(&self) -> bool {
             self.is_dirty()
+        }
+        fn focus_field(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> bool {
+            self.focus_key(key, page, ctx)
         }
     }
 }

@@ -46,6 +46,21 @@ impl Prompt {
         }
     }
 
+    /// Focuses the field labelled `label` (named as in code: `StatementFile`).
+    pub fn focus_label(&mut self, label: &str) -> bool {
+        match self
+            .fields
+            .iter()
+            .position(|(msg, _)| format!("{msg:?}") == label)
+        {
+            Some(i) => {
+                self.focus = i;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Replaces the text of field `index` (a value worked out for the user).
     pub fn set_value(&mut self, index: usize, value: impl Into<String>) {
         if let Some((_, input)) = self.fields.get_mut(index) {
@@ -166,6 +181,10 @@ pub fn tail(text: &str, width: usize) -> String {
 impl crate::tui::component::Popup for Prompt {
     fn scope(&self) -> Scope {
         Scope::Prompt
+    }
+
+    fn focus_field(&mut self, key: &str) -> bool {
+        self.focus_label(key)
     }
 
     fn handle_key(&mut self, key: &KeyEvent) -> Option<crate::tui::component::Reply> {

@@ -49,7 +49,7 @@ impl EntryScreen {
         if check.problems.has_errors() {
             let first = check.problems.errors().next().map(|p| p.field.clone());
             if let Some(field) = first {
-                self.focus_field(&field);
+                self.focus_key(&field);
             }
             ctx.error(ctx.t(Msg::FixBeforeSave));
             return Outcome::Stay;
@@ -74,12 +74,17 @@ impl EntryScreen {
         }
     }
 
-    fn focus_field(&mut self, key: &str) {
+    /// The field named `key` (`type`, `date`, `doc_no`, `amount`, …) focused;
+    /// false when there is none.
+    pub(super) fn focus_key(&mut self, key: &str) -> bool {
         if key == "type" {
             self.focus = 0;
         } else if let Some(i) = TEXT_FIELDS.iter().position(|f| f.key() == key) {
             self.focus = i + 1;
+        } else {
+            return false;
         }
+        true
     }
 
     /// The over-limit dialog answered with a reason (it refuses an empty one itself).
