@@ -15,6 +15,7 @@ pub mod screens;
 pub mod terminal;
 pub mod theme;
 pub mod widgets;
+pub mod worker;
 
 use std::process::ExitCode;
 use std::time::Duration;

@@ -7,8 +7,6 @@
 mod chrome;
 mod ctx;
 
-use std::sync::mpsc::TryRecvError;
-
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
@@ -24,6 +22,7 @@ use super::screens::list::ListScreen;
 use super::screens::quick::QuickInvoice;
 use super::widgets::confirm::{Answer, Confirm};
 use super::widgets::help::Help;
+use super::worker::Worker;
 use crate::store::{Result, Store};
 
 /// A screen and the popups it opened, newest last: the last one has the keyboard.
@@ -62,7 +61,10 @@ impl App {
         let (index, loader) = match path {
             Some(path) if background => (
                 CustomerIndex::load(&store, Some(FIRST_PAGE))?,
-                Some(CustomerIndex::load_in_background(path)),
+                Some(CustomerIndex::load_in_background(
+                    path,
+                    store.operator().to_string(),
+                )),
             ),
             _ => (CustomerIndex::load(&store, None)?, None),
         };
@@ -125,20 +127,13 @@ impl App {
     }
 
     fn poll_loader(&mut self) -> bool {
-        let Some(rx) = &self.ctx.loader else {
+        let Some(done) = self.ctx.loader.as_mut().and_then(Worker::poll) else {
             return false;
         };
-        match rx.try_recv() {
-            Ok(Ok(index)) => {
-                self.ctx.index = index;
-                self.ctx.loader = None;
-            }
-            Ok(Err(e)) => {
-                self.ctx.loader = None;
-                self.ctx.error(e);
-            }
-            Err(TryRecvError::Empty) => return false,
-            Err(TryRecvError::Disconnected) => self.ctx.loader = None,
+        self.ctx.loader = None;
+        match done {
+            Ok(index) => self.ctx.index = index,
+            Err(e) => self.ctx.error(e.message().text(self.ctx.lang)),
         }
         self.sync();
         true

@@ -2,16 +2,15 @@
 //! every screen reads (the store, the list index, language, theme) and
 //! writes its messages to.
 
-use std::sync::mpsc::Receiver;
-
 use chrono::NaiveDate;
 
 use crate::domain::classification::Catalog;
 use crate::domain::{Lang, Money};
-use crate::store::{Result, Store};
+use crate::store::{Result, Store, StoreError};
 use crate::tui::i18n::Msg;
 use crate::tui::index::CustomerIndex;
 use crate::tui::theme::Theme;
+use crate::tui::worker::Worker;
 
 /// How the app looks and starts, resolved from flags, config and environment.
 #[derive(Clone, Debug)]
@@ -81,7 +80,7 @@ pub struct Ctx {
     /// kept in `import.recent_file` when there is one).
     pub recent_imports: Vec<std::path::PathBuf>,
     pub(super) background_above: u64,
-    pub(super) loader: Option<Receiver<std::result::Result<CustomerIndex, String>>>,
+    pub(super) loader: Option<Worker<CustomerIndex, StoreError>>,
     pub(super) db_name: String,
     /// A popup is open over the top screen: it, not the screen, owns the
     /// cursor (set by the app before drawing).
@@ -136,7 +135,10 @@ impl Ctx {
         self.stored_count = self.store.customer_count()?;
         match self.store.path() {
             Some(path) if self.stored_count as u64 > self.background_above => {
-                self.loader = Some(CustomerIndex::load_in_background(path.to_path_buf()));
+                self.loader = Some(CustomerIndex::load_in_background(
+                    path.to_path_buf(),
+                    self.store.operator().to_string(),
+                ));
                 Ok(())
             }
             _ => self.reload_index(),

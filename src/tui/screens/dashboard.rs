@@ -7,23 +7,24 @@
 mod view;
 
 use std::path::Path;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::Outcome;
-use crate::store::{ClassTotal, Dashboard, Store};
+use crate::store::{ClassTotal, Dashboard, Store, StoreError};
 use crate::tui::app::Ctx;
 use crate::tui::keymap::{Action, Scope};
+use crate::tui::worker::Worker;
 
-type Loaded<T> = Receiver<std::result::Result<T, String>>;
+/// Figures being read; a newer request drops (and so cancels) the older.
+type Loading<T> = Worker<T, StoreError>;
 
 pub struct DashboardScreen {
     figures: Option<Dashboard>,
-    loading: Option<Loaded<Dashboard>>,
+    loading: Option<Loading<Dashboard>>,
     /// Index into the catalog's dimensions of the one shown.
     dimension: usize,
     by_class: Vec<ClassTotal>,
     /// A grouping by another dimension (`c`); the latest request wins.
-    loading_classes: Option<Loaded<Vec<ClassTotal>>>,
+    loading_classes: Option<Loading<Vec<ClassTotal>>>,
 }
 
 impl DashboardScreen {
@@ -45,7 +46,9 @@ impl DashboardScreen {
         let today = ctx.today;
         match ctx.store.path() {
             Some(path) => {
-                self.loading = Some(in_background(path, move |store| store.dashboard(today)));
+                self.loading = Some(in_background(ctx, path, move |store| {
+                    store.dashboard(today)
+                }));
             }
             None => match ctx.store.dashboard(today) {
                 Ok(d) => self.figures = Some(d),
@@ -67,7 +70,7 @@ impl DashboardScreen {
         };
         match ctx.store.path() {
             Some(path) => {
-                self.loading_classes = Some(in_background(path, move |store| {
+                self.loading_classes = Some(in_background(ctx, path, move |store| {
                     store.receivable_by_class(&code)
                 }));
             }
@@ -108,32 +111,23 @@ impl DashboardScreen {
 }
 
 /// A finished job's value (an error goes to the status line); `None` while it runs.
-fn take<T>(slot: &mut Option<Loaded<T>>, ctx: &mut Ctx) -> Option<T> {
-    let rx = slot.as_ref()?;
-    let result = match rx.try_recv() {
-        Ok(result) => result,
-        Err(TryRecvError::Empty) => return None,
-        Err(TryRecvError::Disconnected) => Err("the dashboard worker stopped".to_string()),
-    };
+fn take<T>(slot: &mut Option<Loading<T>>, ctx: &mut Ctx) -> Option<T> {
+    let done = slot.as_mut()?.poll()?;
     *slot = None;
-    result.map_err(|e| ctx.error(e)).ok()
+    done.map_err(|e| ctx.error(e.message().text(ctx.lang))).ok()
 }
 
-/// Runs `read` on a worker thread with its own connection to the file at `path`.
+/// Runs `read` on a worker with its own connection to the database file.
 fn in_background<T: Send + 'static>(
+    ctx: &Ctx,
     path: &Path,
     read: impl FnOnce(&Store) -> crate::store::Result<T> + Send + 'static,
-) -> Loaded<T> {
-    let (tx, rx) = channel();
-    let path = path.to_path_buf();
-    std::thread::spawn(move || {
-        let loaded = Store::open(&path)
-            .and_then(|store| read(&store))
-            .map_err(|e| e.to_string());
-        // The screen may be closed meanwhile; nobody to tell then.
-        let _ = tx.send(loaded);
-    });
-    rx
+) -> Loading<T> {
+    Worker::on_database(
+        path.to_path_buf(),
+        ctx.store.operator().to_string(),
+        move |store, _| read(store),
+    )
 }
 
 mod component {

@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use super::history::HistoryScreen;
 use super::view::{grouped, pairs, wrapped};
 use super::{Chosen, Flow};
-use crate::import::{Report, save_rejects};
+use crate::import::{ImportError, Report, save_rejects};
 use crate::outfile::{self, Format as OutFormat};
 use crate::tui::app::Ctx;
 use crate::tui::component::Reply;
@@ -22,6 +22,7 @@ use crate::tui::keymap::{Action, Scope};
 use crate::tui::outfile::{self as tui_outfile, Overwrite};
 use crate::tui::widgets::prompt::Prompt;
 use crate::tui::widgets::truncate;
+use crate::tui::worker::Failed;
 
 /// A file in the temporary folder, removed when dropped.
 pub(crate) struct TempFile(Option<PathBuf>);
@@ -56,7 +57,7 @@ enum Asking {
 
 pub(crate) struct ResultStep {
     chosen: Chosen,
-    outcome: Result<Report, String>,
+    outcome: Result<Report, Failed<ImportError>>,
     rejects: TempFile,
     /// What the open popup is for.
     asking: Option<Asking>,
@@ -67,7 +68,11 @@ pub(crate) struct ResultStep {
 }
 
 impl ResultStep {
-    pub fn new(chosen: Chosen, outcome: Result<Report, String>, rejects: TempFile) -> ResultStep {
+    pub fn new(
+        chosen: Chosen,
+        outcome: Result<Report, Failed<ImportError>>,
+        rejects: TempFile,
+    ) -> ResultStep {
         ResultStep {
             chosen,
             outcome,
@@ -196,7 +201,7 @@ impl ResultStep {
                     format!(" ✗ {}", ctx.t(Msg::ImportFailed)),
                     theme.error,
                 )];
-                lines.extend(wrapped(e, width, 6, theme.error));
+                lines.extend(wrapped(&e.message().text(ctx.lang), width, 6, theme.error));
                 frame.render_widget(Paragraph::new(lines), area);
                 return;
             }

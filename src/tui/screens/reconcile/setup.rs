@@ -5,7 +5,6 @@
 //! drawing.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
@@ -26,6 +25,7 @@ use crate::tui::keymap::{self, Action, Scope};
 use crate::tui::widgets::picker::{Item, Picked, Picker};
 use crate::tui::widgets::prompt::{Prompt, Prompted};
 use crate::tui::widgets::{centered, clear};
+use crate::tui::worker::{Failed, Worker};
 
 pub(super) enum SetupOutcome {
     Still,
@@ -39,9 +39,10 @@ pub(super) enum SetupOutcome {
 /// open the database itself.
 type Read = (StatementFile, Option<OurSide>);
 
+/// The worker under way: reading the file (and our side), or matching.
 enum Job {
-    Reading(Receiver<Result<Read, PrepareError>>),
-    Matching(Receiver<Result<Prepared, PrepareError>>),
+    Reading(Worker<Read, PrepareError>),
+    Matching(Worker<Prepared, PrepareError>),
 }
 
 /// The file is read; which way round is it?
@@ -69,27 +70,16 @@ pub(super) struct Setup {
 
 /// A worker's answer.
 enum Done {
-    Read(Result<Box<Read>, PrepareError>),
-    Matched(Result<Box<Prepared>, PrepareError>),
+    Read(Result<Read, Failed<PrepareError>>),
+    Matched(Result<Prepared, Failed<PrepareError>>),
 }
 
-/// `None` while the worker runs; then its answer (`None` if it died).
-fn answer<T>(rx: &Receiver<T>) -> Option<Option<T>> {
-    match rx.try_recv() {
-        Ok(value) => Some(Some(value)),
-        Err(TryRecvError::Empty) => None,
-        Err(TryRecvError::Disconnected) => Some(None),
+/// A worker's failure in the UI language.
+fn failed(e: &Failed<PrepareError>, ctx: &Ctx) -> String {
+    match e {
+        Failed::Error(e) => failure(e, ctx),
+        Failed::Stopped => e.message().text(ctx.lang),
     }
-}
-
-/// Runs `work` on a worker thread; its result arrives on the receiver.
-fn spawn<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Receiver<T> {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        // The screen may have gone (Esc): then nobody is listening.
-        let _ = tx.send(work());
-    });
-    rx
 }
 
 fn failure(e: &PrepareError, ctx: &Ctx) -> String {
@@ -241,7 +231,7 @@ impl Setup {
         // customer with a long ledger does not stall the loop.
         let db = ctx.store.path().map(std::path::Path::to_path_buf);
         let customer = who.id;
-        self.job = Some(Job::Reading(spawn(move || {
+        self.job = Some(Job::Reading(Worker::spawn(move |_| {
             let file = prepare::read_with(&request, saved.as_ref())?;
             let ours = match db {
                 Some(db) => {
@@ -268,35 +258,29 @@ impl Setup {
                 ctx.error(e.message().text(ctx.lang));
             }
         }
-        self.job = Some(Job::Matching(spawn(move || {
+        self.job = Some(Job::Matching(Worker::spawn(move |_| {
             prepare::match_sides(ours, file, Some(sign), &MatchOptions::default())
         })));
     }
 
     /// Takes in what a worker finished: (something changed, what next).
     pub fn poll(&mut self, ctx: &mut Ctx, who: &Who) -> (bool, SetupOutcome) {
-        let done = match &self.job {
+        let done = match &mut self.job {
             None => None,
-            Some(Job::Reading(rx)) => answer(rx).map(|a| a.map(|r| Done::Read(r.map(Box::new)))),
-            Some(Job::Matching(rx)) => {
-                answer(rx).map(|a| a.map(|r| Done::Matched(r.map(Box::new))))
-            }
+            Some(Job::Reading(worker)) => worker.poll().map(Done::Read),
+            Some(Job::Matching(worker)) => worker.poll().map(Done::Matched),
         };
         let Some(done) = done else {
             return (false, SetupOutcome::Still);
         };
         self.job = None;
         match done {
-            Some(Done::Read(Ok(read))) => {
-                let (file, ours) = *read;
-                self.read(file, ours, ctx, who);
+            Done::Read(Ok((file, ours))) => self.read(file, ours, ctx, who),
+            Done::Matched(Ok(prepared)) => {
+                return (true, SetupOutcome::Ready(Box::new(prepared)));
             }
-            Some(Done::Matched(Ok(prepared))) => {
-                return (true, SetupOutcome::Ready(prepared));
-            }
-            Some(Done::Read(Err(e)) | Done::Matched(Err(e))) => ctx.error(failure(&e, ctx)),
-            // The worker died without an answer; the dialog is there to try again.
-            None => {}
+            // The dialog is there to try again.
+            Done::Read(Err(e)) | Done::Matched(Err(e)) => ctx.error(failed(&e, ctx)),
         }
         (true, SetupOutcome::Still)
     }
