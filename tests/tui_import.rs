@@ -106,7 +106,10 @@ fn cancelling_mid_import_writes_nothing() {
     wait_for(&mut app, "3 rows · 3 inserted");
     // Meanwhile the app reads the database on its own connection (the
     // worker has another): not an empty stand-in, nothing of the open run.
-    assert_eq!(app.store().path(), Some(dir.path().join("kehu.db").as_path()));
+    assert_eq!(
+        app.store().path(),
+        Some(dir.path().join("kehu.db").as_path())
+    );
     assert_eq!(all_customers(app.store()).len(), 6);
     key(&mut app, KeyCode::Esc);
     assert!(screen(&mut app, 80, 24).contains("Cancelling…"));

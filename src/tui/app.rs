@@ -6,23 +6,23 @@
 
 mod chrome;
 mod ctx;
+mod customers;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 
 pub use self::ctx::{Ctx, ImportOptions, Message, Options};
+pub use self::customers::Customers;
 use super::component::{Outcome, Popup, Screen};
 use super::event::Event;
 use super::i18n::Msg;
-use super::index::{CustomerIndex, FIRST_PAGE};
 use super::keymap::{self, Action, Scope};
 use super::screens::entry::EntryScreen;
 use super::screens::list::ListScreen;
 use super::screens::quick::QuickInvoice;
 use super::widgets::confirm::{Answer, Confirm};
 use super::widgets::help::Help;
-use super::worker::Worker;
 use crate::store::{Result, Store};
 
 /// A screen and the popups it opened, newest last: the last one has the keyboard.
@@ -49,56 +49,27 @@ pub struct App {
     quit: bool,
     /// Body height of the last frame, for paging.
     page: u16,
+    /// The database file's name, for the header.
+    db_name: String,
 }
 
 impl App {
     /// Opens on the customer list. Large databases show their first page at
     /// once and load the rest on a worker thread (see `poll`).
     pub fn new(store: Store, options: Options) -> Result<App> {
-        let stored_count = store.customer_count()?;
-        let path = store.path().map(std::path::Path::to_path_buf);
-        let background = path.is_some() && stored_count as u64 > options.background_above;
-        let (index, loader) = match path {
-            Some(path) if background => (
-                CustomerIndex::load(&store, Some(FIRST_PAGE))?,
-                Some(CustomerIndex::load_in_background(
-                    path,
-                    store.operator().to_string(),
-                )),
-            ),
-            _ => (CustomerIndex::load(&store, None)?, None),
-        };
+        let customers = Customers::open(&store, options.background_above)?;
         let db_name = store.path().and_then(|p| p.file_name()).map_or_else(
             || ":memory:".to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let ctx = Ctx {
-            catalog: store.catalog()?,
-            credit_ceiling: store.credit_ceiling()?,
-            lang: options.lang,
-            theme: options.theme,
-            default_template: options.default_template,
-            message: options.notice.map(|text| Message { text, error: true }),
-            stored_count,
-            today: options.today,
-            recent_imports: super::screens::import::recent::load(
-                options.import.recent_file.as_deref(),
-            ),
-            import: options.import,
-            background_above: options.background_above,
-            index,
-            loader,
-            db_name,
-            covered: false,
-            store,
-        };
         let mut app = App {
-            ctx,
+            ctx: Ctx::new(store, options, customers)?,
             stack: vec![Layer::new(Box::new(ListScreen::new()))],
             help: None,
             quit_confirm: None,
             quit: false,
             page: 20,
+            db_name,
         };
         app.sync();
         Ok(app)
@@ -127,13 +98,11 @@ impl App {
     }
 
     fn poll_loader(&mut self) -> bool {
-        let Some(done) = self.ctx.loader.as_mut().and_then(Worker::poll) else {
+        let Some(done) = self.ctx.customers.poll() else {
             return false;
         };
-        self.ctx.loader = None;
-        match done {
-            Ok(index) => self.ctx.index = index,
-            Err(e) => self.ctx.error(e.message().text(self.ctx.lang)),
+        if let Err(e) = done {
+            self.ctx.error(e.message().text(self.ctx.lang));
         }
         self.sync();
         true
@@ -141,7 +110,7 @@ impl App {
 
     /// Blocks until background loading is done (tests and benchmarks).
     pub fn wait_until_loaded(&mut self) {
-        while self.ctx.loader.is_some() || self.stack.iter().any(|l| l.screen.is_loading()) {
+        while self.ctx.is_loading() || self.stack.iter().any(|l| l.screen.is_loading()) {
             if !self.poll() {
                 std::thread::sleep(std::time::Duration::from_millis(2));
             }
@@ -212,7 +181,7 @@ impl App {
             Some(Action::NewInvoice) => return self.new_invoice(),
             _ => {}
         }
-        self.ctx.message = None;
+        self.ctx.clear_message();
         let page = self.page;
         let Some(top) = self.stack.last_mut() else {
             return self.ask_quit();
@@ -235,7 +204,7 @@ impl App {
     /// `n`: on a customer's details that customer's invoice, elsewhere the
     /// quick invoice that asks which customer.
     fn new_invoice(&mut self) {
-        self.ctx.message = None;
+        self.ctx.clear_message();
         let code = self
             .stack
             .last()

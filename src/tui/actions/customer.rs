@@ -53,9 +53,10 @@ pub fn set_status(ctx: &mut Ctx, code: &str, status: Status) {
 
 pub fn delete(ctx: &mut Ctx, code: &str) {
     let id = ctx
+        .customers
         .index
         .row_of_code(code)
-        .and_then(|r| ctx.index.get(r))
+        .and_then(|r| ctx.customers.index.get(r))
         .map(|r| r.id);
     match ctx.store.delete_customer(code) {
         Ok(()) => {

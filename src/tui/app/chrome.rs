@@ -18,16 +18,24 @@ impl App {
         let count = if ctx.is_loading() {
             format!(
                 "{} ({})",
-                i18n::count(ctx.stored_count.max(0) as usize, Msg::Customers, ctx.lang),
+                i18n::count(
+                    ctx.customers.stored_count.max(0) as usize,
+                    Msg::Customers,
+                    ctx.lang
+                ),
                 ctx.t(Msg::Loading)
             )
         } else {
-            i18n::count(ctx.stored_count.max(0) as usize, Msg::Customers, ctx.lang)
+            i18n::count(
+                ctx.customers.stored_count.max(0) as usize,
+                Msg::Customers,
+                ctx.lang,
+            )
         };
         let text = format!(
             " {} │ {} │ {} │ {} {}",
             ctx.t(Msg::AppName),
-            ctx.db_name,
+            self.db_name,
             count,
             ctx.t(Msg::Operator),
             ctx.store.operator()
@@ -40,7 +48,7 @@ impl App {
 
     pub(super) fn render_status(&self, frame: &mut Frame, area: Rect) {
         let ctx = &self.ctx;
-        let line = match &ctx.message {
+        let line = match ctx.message() {
             Some(m) => Line::styled(
                 truncate(&m.text, area.width as usize).into_owned(),
                 if m.error {

@@ -1,16 +1,15 @@
 //! What screens share: the options the app started with and the context
-//! every screen reads (the store, the list index, language, theme) and
-//! writes its messages to.
+//! every screen reads (the store, settings, language, theme, the customer
+//! list) and leaves its status-line message in.
 
 use chrono::NaiveDate;
 
+use super::customers::Customers;
 use crate::domain::classification::Catalog;
 use crate::domain::{Lang, Money};
-use crate::store::{Result, Store, StoreError};
+use crate::store::{Result, Store};
 use crate::tui::i18n::Msg;
-use crate::tui::index::CustomerIndex;
 use crate::tui::theme::Theme;
-use crate::tui::worker::Worker;
 
 /// How the app looks and starts, resolved from flags, config and environment.
 #[derive(Clone, Debug)]
@@ -61,33 +60,50 @@ pub struct Message {
     pub error: bool,
 }
 
-/// What every screen may read and change.
+/// What every screen reads: the store, the settings, language and theme,
+/// the customer list they share; and the one place a screen leaves word for
+/// the status line (`info`, `error`). Navigation and selection are not
+/// here: screens return them as an `Outcome`.
 pub struct Ctx {
     pub store: Store,
     pub lang: Lang,
     pub theme: Theme,
-    pub index: CustomerIndex,
     pub catalog: Catalog,
     pub credit_ceiling: Money,
     pub default_template: Option<String>,
-    pub message: Option<Message>,
-    /// Customers not archived, as counted by the store at start (the header
-    /// shows it while the full list is still loading).
-    pub stored_count: i64,
     pub today: NaiveDate,
     pub import: ImportOptions,
     /// Files opened in the import wizard this session, newest first (also
     /// kept in `import.recent_file` when there is one).
     pub recent_imports: Vec<std::path::PathBuf>,
-    pub(super) background_above: u64,
-    pub(super) loader: Option<Worker<CustomerIndex, StoreError>>,
-    pub(super) db_name: String,
+    /// Every customer, for the list and the quick invoice.
+    pub customers: Customers,
     /// A popup is open over the top screen: it, not the screen, owns the
     /// cursor (set by the app before drawing).
     pub covered: bool,
+    message: Option<Message>,
 }
 
 impl Ctx {
+    pub(super) fn new(store: Store, options: Options, customers: Customers) -> Result<Ctx> {
+        Ok(Ctx {
+            catalog: store.catalog()?,
+            credit_ceiling: store.credit_ceiling()?,
+            lang: options.lang,
+            theme: options.theme,
+            default_template: options.default_template,
+            message: options.notice.map(|text| Message { text, error: true }),
+            today: options.today,
+            recent_imports: super::super::screens::import::recent::load(
+                options.import.recent_file.as_deref(),
+            ),
+            import: options.import,
+            customers,
+            covered: false,
+            store,
+        })
+    }
+
     pub fn info(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
@@ -102,46 +118,39 @@ impl Ctx {
         });
     }
 
+    /// The status line's message, if a screen left one.
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    pub(super) fn clear_message(&mut self) {
+        self.message = None;
+    }
+
     pub fn t(&self, msg: Msg) -> &'static str {
         msg.get(self.lang)
     }
 
     /// Reloads the whole list (after loading demo data).
     pub fn reload_index(&mut self) -> Result<()> {
-        self.index = CustomerIndex::load(&self.store, None)?;
-        self.stored_count = self.store.customer_count()?;
-        self.loader = None;
-        Ok(())
+        self.customers.reload(&self.store)
     }
 
     /// Re-reads one customer into the list after a write.
     pub fn refresh_customer(&mut self, id: i64) {
-        if let Err(e) = self.index.refresh(&self.store, id) {
+        if let Err(e) = self.customers.refresh(&self.store, id) {
             self.error(e.message().text(self.lang));
-        }
-        if let Ok(n) = self.store.customer_count() {
-            self.stored_count = n;
         }
     }
 
     pub fn is_loading(&self) -> bool {
-        self.loader.is_some()
+        self.customers.is_loading()
     }
 
     /// Reloads the whole list after a bulk change (an import or its undo): on
     /// a worker when the database is large, so the loop keeps drawing.
     pub fn reload_index_later(&mut self) -> Result<()> {
         self.catalog = self.store.catalog()?;
-        self.stored_count = self.store.customer_count()?;
-        match self.store.path() {
-            Some(path) if self.stored_count as u64 > self.background_above => {
-                self.loader = Some(CustomerIndex::load_in_background(
-                    path.to_path_buf(),
-                    self.store.operator().to_string(),
-                ));
-                Ok(())
-            }
-            _ => self.reload_index(),
-        }
+        self.customers.reload_later(&self.store)
     }
 }

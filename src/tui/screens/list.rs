@@ -59,7 +59,7 @@ impl ListScreen {
     pub fn scope(&self, ctx: &Ctx) -> Scope {
         if self.searching {
             Scope::Search
-        } else if ctx.index.is_empty() && !ctx.is_loading() {
+        } else if ctx.customers.index.is_empty() && !ctx.is_loading() {
             Scope::Empty
         } else {
             Scope::List
@@ -74,11 +74,14 @@ impl ListScreen {
 
     /// Recomputes the shown rows if the query or the index changed.
     pub fn sync(&mut self, ctx: &mut Ctx) {
-        self.filtered.update(&mut ctx.index, &self.query);
-        let generation = ctx.index.generation();
+        self.filtered.update(&mut ctx.customers.index, &self.query);
+        let generation = ctx.customers.index.generation();
         if self.seen_generation != Some(generation) {
             self.seen_generation = Some(generation);
-            if let Some(row) = self.keep_id.take().and_then(|id| ctx.index.row_of_id(id))
+            if let Some(row) = self
+                .keep_id
+                .take()
+                .and_then(|id| ctx.customers.index.row_of_id(id))
                 && let Some(pos) = self.filtered.rows().iter().position(|r| *r == row)
             {
                 self.selected = pos;
@@ -92,12 +95,12 @@ impl ListScreen {
     /// The customer id on the selected row.
     fn selected_id(&self, ctx: &Ctx) -> Option<i64> {
         let row = *self.filtered.rows().get(self.selected)?;
-        ctx.index.get(row).map(|r| r.id)
+        ctx.customers.index.get(row).map(|r| r.id)
     }
 
     fn selected_code(&self, ctx: &Ctx) -> Option<String> {
         let row = *self.filtered.rows().get(self.selected)?;
-        Some(ctx.index.text(row, Text::Code).to_string())
+        Some(ctx.customers.index.text(row, Text::Code).to_string())
     }
 
     pub fn handle_key(

@@ -45,7 +45,7 @@ impl QuickInvoice {
     /// Brings the results up to date with the query and the index (a
     /// background load may have finished).
     pub fn sync(&mut self, ctx: &mut Ctx) {
-        self.filtered.update(&mut ctx.index, &self.query);
+        self.filtered.update(&mut ctx.customers.index, &self.query);
         self.selected = self
             .selected
             .min(self.filtered.rows().len().saturating_sub(1));
@@ -83,7 +83,7 @@ impl QuickInvoice {
             let Some(&row) = self.filtered.rows().get(self.selected) else {
                 return Outcome::Stay;
             };
-            let code = ctx.index.text(row, Text::Code).to_string();
+            let code = ctx.customers.index.text(row, Text::Code).to_string();
             EntryScreen::new(ctx, &code, None).map(|f| Box::new(f) as Screen)
         };
         match opened {
@@ -137,7 +137,7 @@ impl QuickInvoice {
             );
             lines.push(Line::styled(fit(&create, width), theme.selected));
         }
-        let index = &ctx.index;
+        let index = &ctx.customers.index;
         let first = self.selected.saturating_sub(rows.saturating_sub(1));
         for (pos, &row) in self
             .filtered

@@ -78,7 +78,7 @@ impl ListScreen {
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        if ctx.index.is_empty() && !ctx.is_loading() {
+        if ctx.customers.index.is_empty() && !ctx.is_loading() {
             render_empty(frame, area, ctx);
         } else {
             self.render_table(frame, area, ctx);
@@ -144,7 +144,7 @@ impl ListScreen {
             })
             .collect();
         let rows = self.filtered.rows();
-        let index = &ctx.index;
+        let index = &ctx.customers.index;
         let (today, theme) = (ctx.today, ctx.theme);
         let cell = |pos: usize, col: usize| -> Cow<'_, str> {
             let Some((row, r)) = rows.get(pos).and_then(|&row| Some((row, index.get(row)?))) else {
