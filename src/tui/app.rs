@@ -91,8 +91,18 @@ impl App {
     /// Takes in what the workers finished. Returns true when something changed.
     pub fn poll(&mut self) -> bool {
         let mut changed = false;
-        for layer in &mut self.stack {
-            changed |= layer.screen.poll(&mut self.ctx);
+        let top = self.stack.len().saturating_sub(1);
+        for i in 0..self.stack.len() {
+            let Some(outcome) = self.stack[i].screen.poll(&mut self.ctx) else {
+                continue;
+            };
+            changed = true;
+            match outcome {
+                // A question goes with the screen that asked it.
+                Outcome::Ask(popup) => self.stack[i].popups.push(popup),
+                other if i == top => self.apply(other),
+                _ => {}
+            }
         }
         changed | self.poll_loader()
     }

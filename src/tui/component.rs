@@ -85,9 +85,11 @@ pub trait Component {
     /// Mouse wheel.
     fn scroll(&mut self, _delta: i32, _page: u16, _ctx: &mut Ctx) {}
 
-    /// Takes in a finished background job; true when something changed.
-    fn poll(&mut self, _ctx: &mut Ctx) -> bool {
-        false
+    /// Takes in what its workers finished: `None` when nothing changed,
+    /// else what the app should do (`Stay`: just draw again; `Ask`: a
+    /// question the answer raises, such as which way round a statement is).
+    fn poll(&mut self, _ctx: &mut Ctx) -> Option<Outcome> {
+        None
     }
 
     fn is_loading(&self) -> bool {

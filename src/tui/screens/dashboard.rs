@@ -160,8 +160,8 @@ mod component {
         fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
             DashboardScreen::status_line(self, width, ctx)
         }
-        fn poll(&mut self, ctx: &mut Ctx) -> bool {
-            DashboardScreen::poll(self, ctx)
+        fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
+            DashboardScreen::poll(self, ctx).then_some(Outcome::Stay)
         }
         fn is_loading(&self) -> bool {
             DashboardScreen::is_loading(self)

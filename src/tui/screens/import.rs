@@ -274,8 +274,8 @@ mod component {
         fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
             ImportWizard::status_line(self, width, ctx)
         }
-        fn poll(&mut self, ctx: &mut Ctx) -> bool {
-            ImportWizard::poll(self, ctx)
+        fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
+            ImportWizard::poll(self, ctx).then_some(Outcome::Stay)
         }
         fn is_loading(&self) -> bool {
             ImportWizard::is_loading(self)

@@ -152,18 +152,23 @@ impl ReconcileScreen {
     }
 
     /// Takes in a finished worker (statement read, lines matched).
-    pub fn poll(&mut self, ctx: &mut Ctx) -> bool {
+    pub fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
         let Phase::Setup(setup) = &mut self.phase else {
-            return false;
+            return None;
         };
         let (changed, outcome) = setup.poll(ctx, &self.who);
-        if let SetupOutcome::Ready(prepared) = outcome {
-            let mut bench = Bench::new(*prepared);
-            bench.statement = setup.statement_path();
-            warn_if_confirmed(ctx, &self.who, &bench.source);
-            self.phase = Phase::Bench(Box::new(bench));
+        match outcome {
+            SetupOutcome::Ready(prepared) => {
+                let mut bench = Bench::new(*prepared);
+                bench.statement = setup.statement_path();
+                warn_if_confirmed(ctx, &self.who, &bench.source);
+                self.phase = Phase::Bench(Box::new(bench));
+            }
+            // Which way round is the statement? (a picker over the dialog)
+            SetupOutcome::Ask(picker) => return Some(ask(*picker)),
+            _ => {}
         }
-        changed
+        changed.then_some(Outcome::Stay)
     }
 
     pub fn handle_key(
@@ -190,6 +195,7 @@ impl ReconcileScreen {
                     }
                     Outcome::Stay
                 }
+                SetupOutcome::Ask(picker) => ask(*picker),
                 SetupOutcome::Still => Outcome::Stay,
             },
             Phase::Bench(bench) => bench.handle_key(action, page, ctx, &self.who),
@@ -199,7 +205,10 @@ impl ReconcileScreen {
     pub fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
         match &mut self.phase {
             Phase::Bench(bench) => bench.answer(reply, ctx, &self.who),
-            Phase::Setup(_) => Outcome::Stay,
+            Phase::Setup(setup) => {
+                setup.answer(reply, ctx);
+                Outcome::Stay
+            }
         }
     }
 
@@ -471,7 +480,7 @@ mod component {
         fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
             ReconcileScreen::scroll(self, delta, page)
         }
-        fn poll(&mut self, ctx: &mut Ctx) -> bool {
+        fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
             ReconcileScreen::poll(self, ctx)
         }
         fn is_loading(&self) -> bool {

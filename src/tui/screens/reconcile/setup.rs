@@ -20,9 +20,10 @@ use crate::import::statement::{PeriodSource, StatementFile};
 use crate::reconcile::{MatchOptions, SignConvention};
 use crate::store::{OurSide, Store, StoreError};
 use crate::tui::app::Ctx;
+use crate::tui::component::Reply;
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{self, Action, Scope};
-use crate::tui::widgets::picker::{Item, Picked, Picker};
+use crate::tui::widgets::picker::{Item, Picker};
 use crate::tui::widgets::prompt::{Prompt, Prompted};
 use crate::tui::widgets::{centered, clear};
 use crate::tui::worker::{Failed, Worker};
@@ -33,6 +34,8 @@ pub(super) enum SetupOutcome {
     Ready(Box<Prepared>),
     /// Open a saved session (the file left blank: the last one).
     Open(i64),
+    /// Ask which way round the statement is (its reply comes to `answer`).
+    Ask(Box<Picker>),
 }
 
 /// A statement read, with our side for its period when the worker could
@@ -45,9 +48,8 @@ enum Job {
     Matching(Worker<Prepared, PrepareError>),
 }
 
-/// The file is read; which way round is it?
+/// The file is read; which way round is it? (asked by a picker)
 struct SignChoice {
-    picker: Picker,
     file: StatementFile,
     ours: OurSide,
 }
@@ -144,10 +146,14 @@ impl Setup {
     }
 
     pub fn scope(&self) -> Scope {
-        if self.sign.is_some() {
-            Scope::Picker
-        } else {
-            Scope::Prompt
+        Scope::Prompt
+    }
+
+    /// The sign picked (Esc: back to the dialog, the period filled in).
+    pub fn answer(&mut self, reply: Reply, ctx: &mut Ctx) {
+        if let (Some(choice), Reply::Chose(value)) = (self.sign.take(), reply) {
+            let sign = SignConvention::parse(&value).unwrap_or_default();
+            self.start_matching(choice.ours, choice.file, sign, ctx);
         }
     }
 
@@ -160,19 +166,6 @@ impl Setup {
             // Esc leaves the worker to finish unheard.
             if keymap::action(Scope::Prompt, key) == Some(Action::Cancel) {
                 self.job = None;
-            }
-            return SetupOutcome::Still;
-        }
-        if let Some(choice) = &mut self.sign {
-            match choice.picker.handle_key(key) {
-                Picked::Still => {}
-                Picked::Cancelled => self.sign = None,
-                Picked::Chose(value) => {
-                    if let Some(choice) = self.sign.take() {
-                        let sign = SignConvention::parse(&value).unwrap_or_default();
-                        self.start_matching(choice.ours, choice.file, sign, ctx);
-                    }
-                }
             }
             return SetupOutcome::Still;
         }
@@ -275,7 +268,7 @@ impl Setup {
         };
         self.job = None;
         match done {
-            Done::Read(Ok((file, ours))) => self.read(file, ours, ctx, who),
+            Done::Read(Ok((file, ours))) => return (true, self.read(file, ours, ctx, who)),
             Done::Matched(Ok(prepared)) => {
                 return (true, SetupOutcome::Ready(Box::new(prepared)));
             }
@@ -285,12 +278,22 @@ impl Setup {
         (true, SetupOutcome::Still)
     }
 
-    /// The statement is read: our side for its period, then the sign.
-    fn read(&mut self, file: StatementFile, ours: Option<OurSide>, ctx: &mut Ctx, who: &Who) {
+    /// The statement is read: our side for its period, then the sign (a
+    /// picker to ask unless the mapping says it).
+    fn read(
+        &mut self,
+        file: StatementFile,
+        ours: Option<OurSide>,
+        ctx: &mut Ctx,
+        who: &Who,
+    ) -> SetupOutcome {
         let (from, to, source) =
             match prepare::period_with_source(&file, self.period.0, self.period.1) {
                 Ok(p) => p,
-                Err(e) => return ctx.error(failure(&e, ctx)),
+                Err(e) => {
+                    ctx.error(failure(&e, ctx));
+                    return SetupOutcome::Still;
+                }
             };
         let period = (from, to);
         self.show_period(&file, period, source, ctx);
@@ -303,7 +306,10 @@ impl Setup {
         let ours =
             match ours.map_or_else(|| ctx.store.reconcile_ours(who.id, period.0, period.1), Ok) {
                 Ok(o) => o,
-                Err(e) => return ctx.error(e.message().text(ctx.lang)),
+                Err(e) => {
+                    ctx.error(e.message().text(ctx.lang));
+                    return SetupOutcome::Still;
+                }
             };
         if let Some(sign) = file.mapping.sign {
             ctx.info(format!(
@@ -311,7 +317,8 @@ impl Setup {
                 ctx.t(Msg::SignFromMapping),
                 sign_label(sign, ctx)
             ));
-            return self.start_matching(ours, file, sign, ctx);
+            self.start_matching(ours, file, sign, ctx);
+            return SetupOutcome::Still;
         }
         let (suggested, _) = prepare::suggest_sign(&ours, &file);
         let items = SignConvention::ALL
@@ -325,11 +332,8 @@ impl Setup {
             })
             .collect();
         let title = ctx.t(Msg::SignTitle);
-        self.sign = Some(SignChoice {
-            picker: Picker::new(title, items, Some(suggested.key())),
-            file,
-            ours,
-        });
+        self.sign = Some(SignChoice { file, ours });
+        SetupOutcome::Ask(Box::new(Picker::new(title, items, Some(suggested.key()))))
     }
 
     /// The period the statement gave, written into the empty date fields so
@@ -376,7 +380,8 @@ impl Setup {
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let (theme, lang) = (&ctx.theme, ctx.lang);
         match (&self.sign, &self.job) {
-            (Some(choice), _) => choice.picker.render(frame, area, theme, lang),
+            // The sign picker (on the app's popup stack) stands alone.
+            (Some(_), _) => {}
             (None, Some(_)) => {
                 self.prompt.render(frame, area, theme, lang);
                 let text = ctx.t(Msg::ReadingStatement);
