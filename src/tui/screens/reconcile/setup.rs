@@ -72,8 +72,8 @@ pub(super) struct Setup {
 
 /// A worker's answer.
 enum Done {
-    Read(Result<Read, Failed<PrepareError>>),
-    Matched(Result<Prepared, Failed<PrepareError>>),
+    Read(Result<Box<Read>, Failed<PrepareError>>),
+    Matched(Result<Box<Prepared>, Failed<PrepareError>>),
 }
 
 /// A worker's failure in the UI language.
@@ -260,18 +260,19 @@ impl Setup {
     pub fn poll(&mut self, ctx: &mut Ctx, who: &Who) -> (bool, SetupOutcome) {
         let done = match &mut self.job {
             None => None,
-            Some(Job::Reading(worker)) => worker.poll().map(Done::Read),
-            Some(Job::Matching(worker)) => worker.poll().map(Done::Matched),
+            Some(Job::Reading(worker)) => worker.poll().map(|r| Done::Read(r.map(Box::new))),
+            Some(Job::Matching(worker)) => worker.poll().map(|r| Done::Matched(r.map(Box::new))),
         };
         let Some(done) = done else {
             return (false, SetupOutcome::Still);
         };
         self.job = None;
         match done {
-            Done::Read(Ok((file, ours))) => return (true, self.read(file, ours, ctx, who)),
-            Done::Matched(Ok(prepared)) => {
-                return (true, SetupOutcome::Ready(Box::new(prepared)));
+            Done::Read(Ok(read)) => {
+                let (file, ours) = *read;
+                return (true, self.read(file, ours, ctx, who));
             }
+            Done::Matched(Ok(prepared)) => return (true, SetupOutcome::Ready(prepared)),
             // The dialog is there to try again.
             Done::Read(Err(e)) | Done::Matched(Err(e)) => ctx.error(failed(&e, ctx)),
         }
