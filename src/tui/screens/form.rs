@@ -2,6 +2,7 @@
 //! validation as you type in the UI language, the mnemonic following the name
 //! until it is edited, Ctrl-S to save through the duplicate check.
 
+mod checks;
 mod entries;
 mod save;
 mod view;
@@ -15,7 +16,6 @@ use super::Outcome;
 use crate::domain::customer::Customer;
 use crate::domain::field::{FieldValues, values_of};
 use crate::domain::mnemonic::mnemonic;
-use crate::domain::validate::{Rules, parse_customer};
 use crate::domain::{Problem, Problems};
 use crate::store::{StoreError, Template};
 use crate::tui::app::Ctx;
@@ -24,16 +24,6 @@ use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::picker::Picker;
-
-/// Problem codes that only the store can find (they need the other customers).
-const STORE_CODES: [&str; 4] = [
-    "tax_id.duplicate",
-    "code.duplicate",
-    "name.similar",
-    "code.required",
-];
-/// The fields those problems belong to.
-const STORE_FIELDS: [&str; 3] = ["name", "code", "tax_id"];
 
 /// What a form popup was opened for.
 enum Asking {
@@ -288,81 +278,6 @@ impl FormScreen {
             self.validate_local(ctx);
         }
         Outcome::Stay
-    }
-
-    /// Bookkeeping after the focused field changed: the mnemonic follows the
-    /// name until typed in (emptying it hands it back to the name).
-    fn edited(&mut self) {
-        let Some(key) = self.entries.get(self.focus).map(|e| e.key.clone()) else {
-            return;
-        };
-        if key == "mnemonic" {
-            self.mnemonic_auto = self.entries[self.focus].value().trim().is_empty();
-        }
-        if self.mnemonic_auto {
-            let name = self
-                .entries
-                .iter()
-                .find(|e| e.key == "name")
-                .map(|e| e.value().to_string());
-            if let (Some(name), Some(m)) = (name, self.entry_mut("mnemonic")) {
-                m.set(mnemonic(&name));
-            }
-        }
-        self.edited_since_check.insert(key);
-    }
-
-    /// Field checks that need no database: instant, on every keystroke.
-    fn validate_local(&mut self, ctx: &Ctx) {
-        let rules = Rules {
-            credit_ceiling: ctx.credit_ceiling,
-            catalog: &ctx.catalog,
-            kept_classification: self.existing().map(|c| &c.data.classification),
-        };
-        let (_, mut problems) = parse_customer(&self.values(), &rules);
-        problems.0.extend(
-            self.store_problems
-                .iter()
-                .filter(|p| !self.edited_since_check.contains(&p.field))
-                .cloned(),
-        );
-        self.problems = problems;
-    }
-
-    /// Every check, the store's included (duplicates, similar names).
-    fn validate_full(&mut self, ctx: &mut Ctx) -> Option<crate::store::Checked> {
-        match ctx.store.check_customer(&self.values(), self.existing()) {
-            Ok(checked) => {
-                self.store_problems = checked
-                    .problems
-                    .iter()
-                    .filter(|p| STORE_CODES.contains(&p.code))
-                    .cloned()
-                    .collect();
-                self.edited_since_check.clear();
-                self.problems = checked.problems.clone();
-                Some(checked)
-            }
-            Err(e) => {
-                ctx.error(e.message().text(ctx.lang));
-                None
-            }
-        }
-    }
-
-    fn move_focus(&mut self, delta: i32, page: u16, ctx: &mut Ctx) {
-        // Leaving a changed name, code or tax ID runs the store's checks
-        // (they scan the other customers: ~50 ms at 100,000); other fields
-        // are fully checked as typed.
-        if STORE_FIELDS
-            .iter()
-            .any(|f| self.edited_since_check.contains(*f))
-        {
-            self.validate_full(ctx);
-        }
-        let last = self.entries.len().saturating_sub(1) as i32;
-        self.focus = (self.focus as i32 + delta).clamp(0, last) as usize;
-        self.keep_in_view(page);
     }
 
     pub fn scroll(&mut self, delta: i32) {

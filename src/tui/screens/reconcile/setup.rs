@@ -4,14 +4,14 @@
 //! Reading the file and matching run on worker threads; the loop keeps
 //! drawing.
 
+mod view;
+
+pub(super) use view::sign_label;
+
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
-use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Who;
 use crate::domain::date::{iso, parse_date};
@@ -25,7 +25,6 @@ use crate::tui::i18n::Msg;
 use crate::tui::keymap::{self, Action, Scope};
 use crate::tui::widgets::picker::{Item, Picker};
 use crate::tui::widgets::prompt::{Prompt, Prompted};
-use crate::tui::widgets::{centered, clear};
 use crate::tui::worker::{Failed, Worker};
 
 pub(super) enum SetupOutcome {
@@ -376,36 +375,5 @@ impl Setup {
             ));
         }
         ctx.info(text);
-    }
-
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        let (theme, lang) = (&ctx.theme, ctx.lang);
-        match (&self.sign, &self.job) {
-            // The sign picker (on the app's popup stack) stands alone.
-            (Some(_), _) => {}
-            (None, Some(_)) => {
-                self.prompt.render(frame, area, theme, lang);
-                let text = ctx.t(Msg::ReadingStatement);
-                let width = unicode_width::UnicodeWidthStr::width(text) as u16 + 4;
-                let popup = centered(area, width, 3);
-                clear(frame, popup);
-                frame.render_widget(
-                    Paragraph::new(Line::styled(text, theme.focused)).block(
-                        Block::default()
-                            .borders(Borders::ALL)
-                            .border_style(theme.border),
-                    ),
-                    popup,
-                );
-            }
-            (None, None) => self.prompt.render(frame, area, theme, lang),
-        }
-    }
-}
-
-pub(super) fn sign_label(sign: SignConvention, ctx: &Ctx) -> &'static str {
-    match sign {
-        SignConvention::TheirCreditIsOurDebit => ctx.t(Msg::SignTheirCredit),
-        SignConvention::Same => ctx.t(Msg::SignSame),
     }
 }
