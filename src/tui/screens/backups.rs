@@ -45,7 +45,7 @@ impl BackupsScreen {
         }
     }
 
-    pub fn scope(&self) -> Scope {
+    fn scope(&self) -> Scope {
         Scope::Backups
     }
 
@@ -57,7 +57,7 @@ impl BackupsScreen {
         Outcome::Stay
     }
 
-    pub fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
+    fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
         match action {
             Some(Action::Back) => return Outcome::Pop,
             Some(Action::BackupNow) => self.back_up(ctx),
@@ -110,7 +110,7 @@ impl BackupsScreen {
         self.reload(ctx);
     }
 
-    pub fn reload(&mut self, ctx: &Ctx) {
+    fn reload(&mut self, ctx: &Ctx) {
         self.backups = ctx
             .store
             .path()
@@ -119,7 +119,7 @@ impl BackupsScreen {
         self.selected = self.selected.min(self.backups.len().saturating_sub(1));
     }
 
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let text = self
             .backups
             .get(self.selected)
@@ -128,7 +128,7 @@ impl BackupsScreen {
         Line::styled(truncate(&text, width).into_owned(), ctx.theme.dim)
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let theme = &ctx.theme;
         let width = area.width as usize;
         let title = format!(" {} ({})", ctx.t(Msg::BackupsTitle), self.backups.len());

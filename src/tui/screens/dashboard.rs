@@ -42,7 +42,7 @@ impl DashboardScreen {
 
     /// Reads the figures again: on a worker for a database file (at 100,000
     /// customers they take about a second), at once in memory.
-    pub fn reload(&mut self, ctx: &mut Ctx) {
+    fn reload(&mut self, ctx: &mut Ctx) {
         let today = ctx.today;
         match ctx.store.path() {
             Some(path) => {
@@ -81,22 +81,22 @@ impl DashboardScreen {
         }
     }
 
-    pub fn is_loading(&self) -> bool {
+    fn is_loading(&self) -> bool {
         self.loading.is_some() || self.loading_classes.is_some()
     }
 
     /// Takes in the workers' results; true when something changed.
-    pub fn poll(&mut self, ctx: &mut Ctx) -> bool {
+    fn poll(&mut self, ctx: &mut Ctx) -> bool {
         let figures = take(&mut self.loading, ctx).map(|d| self.figures = Some(d));
         let classes = take(&mut self.loading_classes, ctx).map(|c| self.by_class = c);
         figures.is_some() || classes.is_some()
     }
 
-    pub fn scope(&self) -> Scope {
+    fn scope(&self) -> Scope {
         Scope::Dashboard
     }
 
-    pub fn handle_key(&mut self, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
+    fn handle_key(&mut self, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
         match action {
             Some(Action::Back) => Outcome::Pop,
             Some(Action::NextDimension) => {

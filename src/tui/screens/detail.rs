@@ -42,7 +42,7 @@ pub struct DetailScreen {
 
 impl DetailScreen {
     /// The customer shown, unless it was deleted here.
-    pub fn code(&self) -> Option<&str> {
+    fn code(&self) -> Option<&str> {
         (!self.gone).then_some(self.customer.data.code.as_str())
     }
 
@@ -64,7 +64,7 @@ impl DetailScreen {
     }
 
     /// Re-reads the customer (after an edit on a screen above, or a status change).
-    pub fn reload(&mut self, ctx: &mut Ctx) {
+    fn reload(&mut self, ctx: &mut Ctx) {
         match DetailScreen::open(ctx, &self.customer.data.code) {
             Ok(fresh) => {
                 self.customer = fresh.customer;
@@ -76,7 +76,7 @@ impl DetailScreen {
         }
     }
 
-    pub fn scope(&self) -> Scope {
+    fn scope(&self) -> Scope {
         Scope::Detail
     }
 
@@ -95,7 +95,7 @@ impl DetailScreen {
         Outcome::Stay
     }
 
-    pub fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
+    fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
         let code = self.customer.data.code.clone();
         let Some(action) = action else {
             return Outcome::Stay;
@@ -140,12 +140,12 @@ impl DetailScreen {
         Outcome::Stay
     }
 
-    pub fn scroll(&mut self, delta: i32) {
+    fn scroll(&mut self, delta: i32) {
         let next = (i32::from(self.scroll) + delta).max(0);
         self.scroll = u16::try_from(next).unwrap_or(u16::MAX);
     }
 
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let c = &self.customer.data;
         let text = format!("{} {} · {}", c.code, c.name, c.status.label(ctx.lang));
         Line::styled(fit(&text, width), ctx.theme.dim)
@@ -228,7 +228,7 @@ impl DetailScreen {
         (fields, side)
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         if area.width >= 100 {
             let left_width = area.width * 9 / 20;
             let left = Rect {

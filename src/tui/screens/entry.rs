@@ -109,11 +109,11 @@ impl EntryScreen {
         }
     }
 
-    pub fn is_dirty(&self) -> bool {
+    fn is_dirty(&self) -> bool {
         self.input() != self.initial
     }
 
-    pub fn scope(&self) -> Scope {
+    fn scope(&self) -> Scope {
         Scope::Form
     }
 
@@ -136,7 +136,7 @@ impl EntryScreen {
         }
     }
 
-    pub fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
+    fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
         let last = TEXT_FIELDS.len();
         match action {
             Some(Action::Back) => {

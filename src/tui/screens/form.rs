@@ -128,7 +128,7 @@ impl FormScreen {
     }
 
     /// Tab to the field named `key` (its store checks run as on Tab).
-    pub fn focus_key(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> bool {
+    fn focus_key(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> bool {
         let Some(to) = self.index_of(key) else {
             return false;
         };
@@ -152,7 +152,7 @@ impl FormScreen {
             .collect()
     }
 
-    pub fn is_dirty(&self) -> bool {
+    fn is_dirty(&self) -> bool {
         self.values() != self.initial
     }
 
@@ -163,11 +163,11 @@ impl FormScreen {
         }
     }
 
-    pub fn scope(&self) -> Scope {
+    fn scope(&self) -> Scope {
         Scope::Form
     }
 
-    pub fn handle_key(
+    fn handle_key(
         &mut self,
         key: &KeyEvent,
         action: Option<Action>,
@@ -280,7 +280,7 @@ impl FormScreen {
         Outcome::Stay
     }
 
-    pub fn scroll(&mut self, delta: i32) {
+    fn scroll(&mut self, delta: i32) {
         self.scroll = (self.scroll as i32 + delta).max(0) as usize;
     }
 

@@ -98,7 +98,7 @@ impl ImportWizard {
         self.steps.last()
     }
 
-    pub fn scope(&self) -> Scope {
+    fn scope(&self) -> Scope {
         match self.current() {
             Some(Step::File(_)) | None => Scope::ImportFile,
             Some(Step::Sheet(_)) => Scope::ImportSheet,
@@ -112,7 +112,7 @@ impl ImportWizard {
     }
 
     /// A check or an import is running on a worker.
-    pub fn is_loading(&self) -> bool {
+    fn is_loading(&self) -> bool {
         self.steps.iter().any(|s| match s {
             Step::Preview(p) => p.is_running(),
             Step::Progress(_) => true,
@@ -120,7 +120,7 @@ impl ImportWizard {
         })
     }
 
-    pub fn handle_key(
+    fn handle_key(
         &mut self,
         key: &KeyEvent,
         action: Option<Action>,
@@ -142,7 +142,7 @@ impl ImportWizard {
     }
 
     /// A popup the current step opened answered.
-    pub fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
         let flow = match self.steps.last_mut() {
             Some(Step::Mapping(s)) => s.answer(reply, ctx),
             Some(Step::Values(s)) => s.answer(reply),
@@ -153,12 +153,12 @@ impl ImportWizard {
     }
 
     /// Popups stand over the step, below the wizard's steps line.
-    pub fn popup_area(&self, area: Rect) -> Rect {
+    fn popup_area(&self, area: Rect) -> Rect {
         view::body_area(area)
     }
 
     /// Takes in the workers' news; true when something changed.
-    pub fn poll(&mut self, ctx: &mut Ctx) -> bool {
+    fn poll(&mut self, ctx: &mut Ctx) -> bool {
         let (changed, flow) = match self.steps.last_mut() {
             Some(Step::Preview(s)) => (s.poll(ctx), Flow::Stay),
             Some(Step::Progress(s)) => s.poll(ctx),
@@ -196,7 +196,7 @@ impl ImportWizard {
         }
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let Some(step) = self.current() else {
             return;
         };
@@ -223,7 +223,7 @@ impl ImportWizard {
         }
     }
 
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let hint = match self.current() {
             Some(Step::File(_)) => Msg::FileHint,
             Some(Step::Sheet(_)) => Msg::HeaderHint,

@@ -71,7 +71,7 @@ impl LedgerScreen {
     }
 
     /// Re-reads the entries after a write here or on a screen above.
-    pub fn reload(&mut self, ctx: &mut Ctx) {
+    fn reload(&mut self, ctx: &mut Ctx) {
         let count = self.lines.len();
         match LedgerScreen::open(ctx, &self.customer.data.code) {
             Ok(fresh) => {
@@ -92,7 +92,7 @@ impl LedgerScreen {
         }
     }
 
-    pub fn scope(&self) -> Scope {
+    fn scope(&self) -> Scope {
         Scope::Ledger
     }
 
@@ -137,7 +137,7 @@ impl LedgerScreen {
         self.lines.get(self.selected)
     }
 
-    pub fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
+    fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
         let Some(action) = action else {
             return Outcome::Stay;
         };
@@ -167,7 +167,7 @@ impl LedgerScreen {
         self.offset = table::in_view(self.selected, self.offset, rows);
     }
 
-    pub fn scroll(&mut self, delta: i32, page: u16) {
+    fn scroll(&mut self, delta: i32, page: u16) {
         let action = if delta < 0 { Action::Up } else { Action::Down };
         for _ in 0..delta.unsigned_abs() {
             self.navigate(action, view::table_rows(page));

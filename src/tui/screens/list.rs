@@ -56,7 +56,7 @@ impl ListScreen {
         ListScreen::default()
     }
 
-    pub fn scope(&self, ctx: &Ctx) -> Scope {
+    fn scope(&self, ctx: &Ctx) -> Scope {
         if self.searching {
             Scope::Search
         } else if ctx.customers.index.is_empty() && !ctx.is_loading() {
@@ -73,7 +73,7 @@ impl ListScreen {
     }
 
     /// Recomputes the shown rows if the query or the index changed.
-    pub fn sync(&mut self, ctx: &mut Ctx) {
+    fn sync(&mut self, ctx: &mut Ctx) {
         self.filtered.update(&mut ctx.customers.index, &self.query);
         let generation = ctx.customers.index.generation();
         if self.seen_generation != Some(generation) {
@@ -103,7 +103,7 @@ impl ListScreen {
         Some(ctx.customers.index.text(row, Text::Code).to_string())
     }
 
-    pub fn handle_key(
+    fn handle_key(
         &mut self,
         key: &KeyEvent,
         action: Option<Action>,
@@ -248,7 +248,7 @@ impl ListScreen {
         self.offset = table::in_view(self.selected, self.offset, rows);
     }
 
-    pub fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
+    fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
         let action = if delta < 0 { Action::Up } else { Action::Down };
         for _ in 0..delta.unsigned_abs() {
             self.navigate(action, table_rows(page));

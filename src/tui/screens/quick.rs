@@ -44,7 +44,7 @@ impl QuickInvoice {
 
     /// Brings the results up to date with the query and the index (a
     /// background load may have finished).
-    pub fn sync(&mut self, ctx: &mut Ctx) {
+    fn sync(&mut self, ctx: &mut Ctx) {
         self.filtered.update(&mut ctx.customers.index, &self.query);
         self.selected = self
             .selected
@@ -56,7 +56,7 @@ impl QuickInvoice {
         self.filtered.rows().is_empty()
     }
 
-    pub fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
+    fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
         let count = self.filtered.rows().len();
         match action {
             Some(Action::Cancel) => return Outcome::Pop,
@@ -95,12 +95,12 @@ impl QuickInvoice {
         }
     }
 
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let shown = crate::tui::i18n::count(self.filtered.rows().len(), Msg::Shown, ctx.lang);
         Line::styled(fit(&shown, width), ctx.theme.dim)
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let theme = &ctx.theme;
         let area = centered(area, 76, ROWS as u16 + 3);
         crate::tui::widgets::clear(frame, area);

@@ -129,11 +129,11 @@ impl ReconcileScreen {
     }
 
     /// While the dialog is up, the screen below stays visible.
-    pub fn in_setup(&self) -> bool {
+    fn in_setup(&self) -> bool {
         matches!(self.phase, Phase::Setup(_))
     }
 
-    pub fn scope(&self) -> Scope {
+    fn scope(&self) -> Scope {
         match &self.phase {
             Phase::Setup(s) => s.scope(),
             // Confirmed: the footer offers only what still works.
@@ -142,16 +142,16 @@ impl ReconcileScreen {
         }
     }
 
-    pub fn is_loading(&self) -> bool {
+    fn is_loading(&self) -> bool {
         matches!(&self.phase, Phase::Setup(s) if s.is_loading())
     }
 
-    pub fn has_unsaved_changes(&self) -> bool {
+    fn has_unsaved_changes(&self) -> bool {
         matches!(&self.phase, Phase::Bench(b) if b.dirty)
     }
 
     /// Takes in a finished worker (statement read, lines matched).
-    pub fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
+    fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
         let Phase::Setup(setup) = &mut self.phase else {
             return None;
         };
@@ -170,7 +170,7 @@ impl ReconcileScreen {
         changed.then_some(Outcome::Stay)
     }
 
-    pub fn handle_key(
+    fn handle_key(
         &mut self,
         key: &KeyEvent,
         action: Option<Action>,
@@ -201,7 +201,7 @@ impl ReconcileScreen {
         }
     }
 
-    pub fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
         match &mut self.phase {
             Phase::Bench(bench) => bench.answer(reply, ctx, &self.who),
             Phase::Setup(setup) => {
@@ -211,7 +211,7 @@ impl ReconcileScreen {
         }
     }
 
-    pub fn scroll(&mut self, delta: i32, page: u16) {
+    fn scroll(&mut self, delta: i32, page: u16) {
         if let Phase::Bench(b) = &mut self.phase {
             let action = if delta < 0 { Action::Up } else { Action::Down };
             for _ in 0..delta.unsigned_abs() {

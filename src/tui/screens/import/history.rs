@@ -50,7 +50,7 @@ impl HistoryScreen {
         })
     }
 
-    pub fn scope(&self) -> Scope {
+    fn scope(&self) -> Scope {
         Scope::ImportHistory
     }
 
@@ -62,7 +62,7 @@ impl HistoryScreen {
         Outcome::Stay
     }
 
-    pub fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
+    fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
         match action {
             Some(Action::Back) => return Outcome::Pop,
             Some(Action::UndoImport) => return self.ask_undo(ctx),
@@ -134,7 +134,7 @@ impl HistoryScreen {
         self.reload(ctx);
     }
 
-    pub fn reload(&mut self, ctx: &mut Ctx) {
+    fn reload(&mut self, ctx: &mut Ctx) {
         match ctx.store.batches() {
             Ok(batches) => {
                 self.batches = batches;
@@ -144,7 +144,7 @@ impl HistoryScreen {
         }
     }
 
-    pub fn scroll(&mut self, delta: i32, page: u16) {
+    fn scroll(&mut self, delta: i32, page: u16) {
         let action = if delta < 0 { Action::Up } else { Action::Down };
         let rows = table_rows(page);
         for _ in 0..delta.unsigned_abs() {
@@ -153,7 +153,7 @@ impl HistoryScreen {
         }
     }
 
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let text = match self.batches.get(self.selected) {
             Some(b) => format!(
                 "{} {} · {} · {} {}",
@@ -168,7 +168,7 @@ impl HistoryScreen {
         Line::styled(truncate(&text, width).into_owned(), ctx.theme.dim)
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let theme = &ctx.theme;
         let width = area.width as usize;
         let title = format!(

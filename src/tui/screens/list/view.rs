@@ -20,7 +20,7 @@ use crate::tui::widgets::table::{self, Table, Want};
 use crate::tui::widgets::{centered, fit};
 
 impl ListScreen {
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    pub(super) fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let theme = &ctx.theme;
         if self.scope(ctx) == Scope::Empty {
             return Line::default();
@@ -77,7 +77,7 @@ impl ListScreen {
         Line::styled(fit(&info, width), theme.dim)
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    pub(super) fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         if ctx.customers.index.is_empty() && !ctx.is_loading() {
             render_empty(frame, area, ctx);
         } else {
