@@ -387,3 +387,6 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
