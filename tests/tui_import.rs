@@ -518,3 +518,14 @@ fn a_new_classification_value_is_asked_about_once_and_can_be_mapped() {
             .is_none()
     );
 }
+
+#[test]
+fn a_file_that_cannot_be_imported_says_why_in_the_ui_language() {
+    // The wizard showed the error's English text in the Chinese UI.
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    open_file(&mut app, &data("empty.csv"));
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("是空文件：没有可导入的内容"), "{text}");
+    assert!(!text.contains("is empty"), "{text}");
+}

@@ -334,7 +334,7 @@ impl MappingStep {
 fn problem_text(e: &MappingError, lang: Lang) -> String {
     match e {
         MappingError::NoName => Msg::MappingNoName.get(lang).to_string(),
-        other => other.to_string(),
+        other => other.message().text(lang),
     }
 }
 
