@@ -14,16 +14,23 @@ use ratatui::layout::{Constraint, Layout};
 
 pub use self::ctx::{Ctx, ImportOptions, Message, Options};
 pub use self::customers::Customers;
-use super::component::{Outcome, Popup, Screen};
+use super::component::{Outcome, Popup, Reply, Screen};
 use super::event::Event;
 use super::i18n::Msg;
 use super::keymap::{self, Action, Scope};
 use super::screens::entry::EntryScreen;
 use super::screens::list::ListScreen;
 use super::screens::quick::QuickInvoice;
-use super::widgets::confirm::{Answer, Confirm};
+use super::widgets::confirm::Confirm;
 use super::widgets::help::Help;
 use crate::store::{Result, Store};
+
+/// The app's own popups: what their answer means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Overlay {
+    Help,
+    Quit,
+}
 
 /// A screen and the popups it opened, newest last: the last one has the keyboard.
 struct Layer {
@@ -43,9 +50,9 @@ impl Layer {
 pub struct App {
     ctx: Ctx,
     stack: Vec<Layer>,
-    /// The app's own overlays, over everything: `?` and the quit question.
-    help: Option<Help>,
-    quit_confirm: Option<Confirm>,
+    /// The app's own popups, over every screen and its dialogs: `?` and
+    /// the quit question.
+    overlays: Vec<(Overlay, Box<dyn Popup>)>,
     quit: bool,
     /// Body height of the last frame, for paging.
     page: u16,
@@ -65,8 +72,7 @@ impl App {
         let mut app = App {
             ctx: Ctx::new(store, options, customers)?,
             stack: vec![Layer::new(Box::new(ListScreen::new()))],
-            help: None,
-            quit_confirm: None,
+            overlays: Vec::new(),
             quit: false,
             page: 20,
             db_name,
@@ -143,7 +149,7 @@ impl App {
     /// time through its line editor; line breaks and tabs become spaces. Where
     /// keys are commands (the list, a dialog) a paste is ignored.
     pub fn paste(&mut self, text: &str) {
-        if self.quit_confirm.is_some() || self.help.is_some() || !self.scope().takes_text() {
+        if !self.overlays.is_empty() || !self.scope().takes_text() {
             return;
         }
         for c in text.trim_end_matches(['\r', '\n']).chars() {
@@ -153,30 +159,18 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
-        if let Some(confirm) = &self.quit_confirm {
-            // A second Ctrl-C means it.
-            if keymap::action(Scope::Confirm, &key) == Some(Action::Quit) {
-                self.quit = true;
-                return;
+        if let Some((overlay, popup)) = self.overlays.last_mut() {
+            if keymap::action(popup.scope(), &key) == Some(Action::Quit) {
+                // Ctrl-C over the quit question means it; over help it asks.
+                return match overlay {
+                    Overlay::Quit => self.quit = true,
+                    Overlay::Help => self.ask_quit(),
+                };
             }
-            match confirm.handle_key(&key) {
-                Answer::Yes => self.quit = true,
-                Answer::No => self.quit_confirm = None,
-                Answer::Undecided => {}
-            }
-            return;
-        }
-        if let Some(help) = &mut self.help {
-            match keymap::action(Scope::Help, &key) {
-                Some(Action::Back) => self.help = None,
-                Some(Action::Down) => help.scroll_by(1),
-                Some(Action::Up) => help.scroll_by(-1),
-                Some(Action::PageDown) => help.pages(1, self.page),
-                Some(Action::PageUp) => help.pages(-1, self.page),
-                Some(Action::Top) => help.to_top(),
-                Some(Action::Bottom) => help.to_end(),
-                Some(Action::Quit) => self.ask_quit(),
-                _ => {}
+            if let Some(reply) = popup.handle_key(&key)
+                && let Some((overlay, _)) = self.overlays.pop()
+            {
+                self.quit |= overlay == Overlay::Quit && reply == Reply::Yes;
             }
             return;
         }
@@ -185,7 +179,8 @@ impl App {
         match action {
             Some(Action::Quit) => return self.ask_quit(),
             Some(Action::Help) => {
-                self.help = Some(Help::new(scope));
+                let help = Help::new(scope, self.page);
+                self.overlays.push((Overlay::Help, Box::new(help)));
                 return;
             }
             Some(Action::NewInvoice) => return self.new_invoice(),
@@ -256,10 +251,8 @@ impl App {
 
     fn ask_quit(&mut self) {
         if self.stack.iter().any(|l| l.screen.has_unsaved_changes()) {
-            self.quit_confirm = Some(Confirm::new(
-                Msg::QuitTitle,
-                Msg::QuitBody.get(self.ctx.lang),
-            ));
+            let question = Confirm::new(Msg::QuitTitle, Msg::QuitBody.get(self.ctx.lang));
+            self.overlays.push((Overlay::Quit, Box::new(question)));
         } else {
             self.quit = true;
         }
@@ -334,18 +327,15 @@ impl App {
 
     /// The scope that has the keyboard now.
     pub fn scope(&self) -> Scope {
-        if self.quit_confirm.is_some() {
-            Scope::Confirm
-        } else if self.help.is_some() {
-            Scope::Help
-        } else {
-            self.stack
-                .last()
-                .map_or(Scope::List, |l| match l.popups.last() {
-                    Some(popup) => popup.scope(),
-                    None => l.screen.scope(&self.ctx),
-                })
+        if let Some((_, popup)) = self.overlays.last() {
+            return popup.scope();
         }
+        self.stack
+            .last()
+            .map_or(Scope::List, |l| match l.popups.last() {
+                Some(popup) => popup.scope(),
+                None => l.screen.scope(&self.ctx),
+            })
     }
 
     pub fn render(&mut self, frame: &mut Frame) {
@@ -378,12 +368,8 @@ impl App {
         }
         self.render_status(frame, status);
         self.render_footer(frame, footer);
-        let (theme, lang) = (self.ctx.theme, self.ctx.lang);
-        if let Some(help) = &self.help {
-            help.render(frame, body, &theme, lang);
-        }
-        if let Some(confirm) = &self.quit_confirm {
-            confirm.render(frame, body, &theme, lang);
+        for (_, popup) in &self.overlays {
+            popup.render(frame, body, &self.ctx.theme, self.ctx.lang);
         }
     }
 }
