@@ -5,15 +5,15 @@
 //! # How the app is put together
 //! - `app.rs` keeps a stack of screens, each with the popups it opened, and
 //!   is the one place keys arrive, workers are polled and frames are drawn.
-//! - A **screen** is a type implementing [`component::Component`]: `scope`
+//! - Screens and popups are one trait, [`component::Component`]: `scope`
 //!   (its key table), `handle_key` (returns an [`component::Outcome`]:
-//!   `Stay`, `Push`, `Pop`, `Replace`, `Ask(popup)`, …), `answer` (a popup's
-//!   reply), `render`; the rest (`status_line`, `poll`, `scroll`,
-//!   `on_return`, `has_unsaved_changes`, …) have defaults.
-//! - A **popup** is a type implementing [`component::Popup`] (`scope`,
-//!   `handle_key` → `Some(Reply)` when answered, `render`). The confirm,
-//!   picker and prompt widgets are popups; so are the form's duplicate
-//!   dialog and the entry's over-limit dialog.
+//!   `Stay`, `Push`, `Pop`, `Replace`, `Ask(popup)`, … and for a popup
+//!   `Answer(reply)`), `render`; the rest (`answer`, `status_line`, `poll`,
+//!   `scroll`, `on_return`, `has_unsaved_changes`, …) have defaults.
+//! - A **screen** sits on the app's stack; a **popup** is a component a
+//!   screen opens with `Outcome::Ask`, stacked over it by the app. The
+//!   confirm, picker, prompt and help widgets are popups; so are the form's
+//!   duplicate dialog and the entry's over-limit dialog.
 //! - **Keys are data**: `keymap/bindings.rs` lists (scope, keys, action,
 //!   label, in footer); handlers match on `Action`s, and the footer and `?`
 //!   are drawn from the same table.
@@ -31,9 +31,10 @@
 //!
 //! # Adding a popup
 //! Return `component::ask(Confirm::new(title, body))` (or a `Picker`, a
-//! `Prompt`, your own `Popup`) from `handle_key`, remembering in the screen
-//! what it was asked for; the app gives the popup the keyboard, draws it
-//! over the screen and hands its `Reply` to the screen's `answer`. There,
+//! `Prompt`, your own `Component` that returns `Outcome::Answer(reply)` when
+//! done) from `handle_key`, remembering in the screen what it was asked
+//! for; the app gives the popup the keyboard, draws it over the screen and
+//! hands its `Reply` to the screen's `answer`. There,
 //! `Outcome::Keep` keeps a refused dialog open, `Outcome::FollowUp(p)` asks
 //! a question over it (a file exists: replace it?), `Outcome::CloseBelow`
 //! closes the one below too. No screen forwards keys to a dialog.

@@ -14,7 +14,7 @@ use ratatui::layout::{Constraint, Layout};
 
 pub use self::ctx::{Ctx, ImportOptions, Message, Options};
 pub use self::customers::Customers;
-use super::component::{Outcome, Popup, Reply, Screen};
+use super::component::{Component, Outcome, Reply, Screen};
 use super::event::Event;
 use super::i18n::Msg;
 use super::keymap::{self, Action, Scope};
@@ -35,7 +35,7 @@ enum Overlay {
 /// A screen and the popups it opened, newest last: the last one has the keyboard.
 struct Layer {
     screen: Screen,
-    popups: Vec<Box<dyn Popup>>,
+    popups: Vec<Box<dyn Component>>,
 }
 
 impl Layer {
@@ -52,7 +52,7 @@ pub struct App {
     stack: Vec<Layer>,
     /// The app's own popups, over every screen and its dialogs: `?` and
     /// the quit question.
-    overlays: Vec<(Overlay, Box<dyn Popup>)>,
+    overlays: Vec<(Overlay, Box<dyn Component>)>,
     quit: bool,
     /// Body height of the last frame, for paging.
     page: u16,
@@ -159,15 +159,17 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
+        let page = self.page;
         if let Some((overlay, popup)) = self.overlays.last_mut() {
-            if keymap::action(popup.scope(), &key) == Some(Action::Quit) {
+            let action = keymap::action(popup.scope(&self.ctx), &key);
+            if action == Some(Action::Quit) {
                 // Ctrl-C over the quit question means it; over help it asks.
                 return match overlay {
                     Overlay::Quit => self.quit = true,
                     Overlay::Help => self.ask_quit(),
                 };
             }
-            if let Some(reply) = popup.handle_key(&key)
+            if let Outcome::Answer(reply) = popup.handle_key(&key, action, page, &mut self.ctx)
                 && let Some((overlay, _)) = self.overlays.pop()
             {
                 self.quit |= overlay == Overlay::Quit && reply == Reply::Yes;
@@ -179,7 +181,7 @@ impl App {
         match action {
             Some(Action::Quit) => return self.ask_quit(),
             Some(Action::Help) => {
-                let help = Help::new(scope, self.page);
+                let help = Help::new(scope);
                 self.overlays.push((Overlay::Help, Box::new(help)));
                 return;
             }
@@ -193,11 +195,14 @@ impl App {
         };
         // An open popup has the keyboard; its answer goes to its screen.
         if let Some(popup) = top.popups.last_mut() {
-            if let Some(reply) = popup.handle_key(&key)
-                && let Some(answered) = top.popups.pop()
-            {
-                let outcome = top.screen.answer(reply, &mut self.ctx);
-                self.settle(answered, outcome);
+            match popup.handle_key(&key, action, page, &mut self.ctx) {
+                Outcome::Answer(reply) => {
+                    if let Some(answered) = top.popups.pop() {
+                        let outcome = top.screen.answer(reply, &mut self.ctx);
+                        self.settle(answered, outcome);
+                    }
+                }
+                other => self.apply(other),
             }
         } else {
             let outcome = top.screen.handle_key(&key, action, page, &mut self.ctx);
@@ -235,7 +240,7 @@ impl App {
             return false;
         };
         match top.popups.last_mut() {
-            Some(popup) => popup.focus_field(key),
+            Some(popup) => popup.focus_field(key, page, &mut self.ctx),
             None => top.screen.focus_field(key, page, &mut self.ctx),
         }
     }
@@ -260,7 +265,7 @@ impl App {
 
     /// A popup answered and was taken off: what the screen said decides
     /// whether it comes back.
-    fn settle(&mut self, answered: Box<dyn Popup>, outcome: Outcome) {
+    fn settle(&mut self, answered: Box<dyn Component>, outcome: Outcome) {
         let Some(top) = self.stack.last_mut() else {
             return;
         };
@@ -276,7 +281,8 @@ impl App {
 
     fn apply(&mut self, outcome: Outcome) {
         match outcome {
-            Outcome::Stay | Outcome::Keep => {}
+            // An answer is a popup's; from a screen it means nothing.
+            Outcome::Stay | Outcome::Keep | Outcome::Answer(_) => {}
             Outcome::Push(screen) => self.stack.push(Layer::new(screen)),
             Outcome::Pop => {
                 if self.stack.len() <= 1 {
@@ -328,12 +334,12 @@ impl App {
     /// The scope that has the keyboard now.
     pub fn scope(&self) -> Scope {
         if let Some((_, popup)) = self.overlays.last() {
-            return popup.scope();
+            return popup.scope(&self.ctx);
         }
         self.stack
             .last()
             .map_or(Scope::List, |l| match l.popups.last() {
-                Some(popup) => popup.scope(),
+                Some(popup) => popup.scope(&self.ctx),
                 None => l.screen.scope(&self.ctx),
             })
     }
@@ -363,13 +369,13 @@ impl App {
             top.screen.render(frame, body, &self.ctx);
             let at = top.screen.popup_area(body);
             for popup in &top.popups {
-                popup.render(frame, at, &self.ctx.theme, self.ctx.lang);
+                popup.render(frame, at, &self.ctx);
             }
         }
         self.render_status(frame, status);
         self.render_footer(frame, footer);
         for (_, popup) in &self.overlays {
-            popup.render(frame, body, &self.ctx.theme, self.ctx.lang);
+            popup.render(frame, body, &self.ctx);
         }
     }
 }

@@ -1,11 +1,13 @@
 //! Screens and popups as components (after gitui's `components/mod.rs`).
 //!
-//! A screen is one type implementing [`Component`]; the app keeps them on a
-//! stack and only ever talks to the top one through this trait. A popup
-//! (confirm, picker, prompt, the duplicate dialog, …) is a [`Popup`] that a
-//! screen opens by returning [`Outcome::Ask`]: the app stacks it over that
-//! screen, gives it every key while it is open (the screen never sees them),
-//! draws it over the screen, and hands its [`Reply`] back to the screen's
+//! Screens and popups are one trait, [`Component`]: a key table (`scope`),
+//! `handle_key` returning an [`Outcome`] the app acts on, and `render`. The
+//! app keeps screens on a stack and talks to the top one only through it.
+//! A popup (confirm, picker, prompt, help, the duplicate dialog, …) is a
+//! component a screen opens by returning [`Outcome::Ask`]: the app stacks it
+//! over that screen, gives it every key while it is open (the screen never
+//! sees them), draws it over the screen, and when it answers
+//! ([`Outcome::Answer`]) hands the [`Reply`] to the screen's
 //! [`Component::answer`]. So no screen forwards keys to its dialogs or asks
 //! "is a dialog open?" before handling a key.
 
@@ -16,8 +18,6 @@ use ratatui::text::Line;
 
 use super::app::Ctx;
 use super::keymap::{Action, Scope};
-use super::theme::Theme;
-use crate::domain::Lang;
 
 /// A screen on the app's stack.
 pub type Screen = Box<dyn Component>;
@@ -33,23 +33,28 @@ pub enum Outcome {
     Quit,
     /// Open a popup over this screen; its reply comes to [`Component::answer`].
     /// Returned from `answer`, the popup that answered closes first.
-    Ask(Box<dyn Popup>),
+    Ask(Box<dyn Component>),
     /// From `answer`: the popup that answered stays open (its input was
     /// refused; the reason is on the status line).
     Keep,
     /// From `answer`: the popup that answered stays open and this follow-up
     /// question opens over it (a file exists: replace it?).
-    FollowUp(Box<dyn Popup>),
+    FollowUp(Box<dyn Component>),
     /// A customer was saved: screens showing customers select it (see
     /// [`Component::select_customer`]), then the outcome it carries applies.
     Saved(i64, Box<Outcome>),
     /// From `answer`: also close the popup below the one that answered (the
     /// follow-up was settled, so the question it followed is too).
     CloseBelow,
+    /// From a popup: it is answered; it closes and the screen that opened
+    /// it gets the reply in [`Component::answer`].
+    Answer(Reply),
 }
 
-/// A screen: drawn in the body between header and status line, handed the
-/// keys no popup took.
+/// A screen (drawn in the body between header and status line, handed the
+/// keys no popup took) or a popup over one (answering with
+/// [`Outcome::Answer`]). Only `scope`, `handle_key` and `render` are needed;
+/// the rest have defaults.
 pub trait Component {
     /// The key table in force: drives the handler, the footer and `?`.
     fn scope(&self, ctx: &Ctx) -> Scope;
@@ -146,23 +151,7 @@ pub enum Reply {
     Action(Action),
 }
 
-/// A dialog over a screen; it has the keyboard while it is open.
-pub trait Popup {
-    fn scope(&self) -> Scope;
-
-    /// `None` while it stays open; `Some` answers and closes it.
-    fn handle_key(&mut self, key: &KeyEvent) -> Option<Reply>;
-
-    fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang);
-
-    /// Focuses the field named `key`, for dialogs with fields (see
-    /// [`Component::focus_field`]).
-    fn focus_field(&mut self, _key: &str) -> bool {
-        false
-    }
-}
-
 /// Boxes a popup for [`Outcome::Ask`].
-pub fn ask(popup: impl Popup + 'static) -> Outcome {
+pub fn ask(popup: impl Component + 'static) -> Outcome {
     Outcome::Ask(Box::new(popup))
 }

@@ -37,7 +37,7 @@ use self::values::ValuesStep;
 use super::{Outcome, Screen};
 use crate::import::{Layout, Mapping, Source};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Popup, Reply};
+use crate::tui::component::{Component, Reply};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::truncate;
@@ -76,10 +76,10 @@ pub(crate) enum Flow {
     Open(Screen),
     Close,
     /// A popup over the step; its reply comes to the step's `answer`.
-    Ask(Box<dyn Popup>),
+    Ask(Box<dyn Component>),
     /// From `answer`: see [`Outcome::Keep`], [`Outcome::FollowUp`], [`Outcome::CloseBelow`].
     Keep,
-    FollowUp(Box<dyn Popup>),
+    FollowUp(Box<dyn Component>),
     CloseBelow,
 }
 

@@ -26,7 +26,7 @@ use crate::import::statement::prepare::Prepared;
 use crate::reconcile::{Line, Reconciliation, Side};
 use crate::store::{EntryKinds, SessionSource, SessionStatus, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Popup, Reply, ask};
+use crate::tui::component::{Component, Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::table;
@@ -73,7 +73,7 @@ pub(super) struct Bench {
     prompt_for: Option<Ask>,
     confirm_for: Option<ConfirmFor>,
     /// A dialog the key being handled asked for, opened when it is done.
-    open: Option<Box<dyn Popup>>,
+    open: Option<Box<dyn Component>>,
     /// The export file the overwrite question is about.
     overwrite_file: Option<std::path::PathBuf>,
     /// The statement file read (not known for a saved session): protected from exports.

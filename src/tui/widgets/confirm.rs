@@ -68,21 +68,28 @@ impl Confirm {
     }
 }
 
-impl crate::tui::component::Popup for Confirm {
-    fn scope(&self) -> Scope {
+/// Answers y/Enter or n/Esc.
+impl crate::tui::component::Component for Confirm {
+    fn scope(&self, _ctx: &crate::tui::app::Ctx) -> Scope {
         Scope::Confirm
     }
 
-    fn handle_key(&mut self, key: &KeyEvent) -> Option<crate::tui::component::Reply> {
-        use crate::tui::component::Reply;
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        _action: Option<crate::tui::keymap::Action>,
+        _page: u16,
+        _ctx: &mut crate::tui::app::Ctx,
+    ) -> crate::tui::component::Outcome {
+        use crate::tui::component::{Outcome, Reply};
         match Confirm::handle_key(self, key) {
-            Answer::Yes => Some(Reply::Yes),
-            Answer::No => Some(Reply::No),
-            Answer::Undecided => None,
+            Answer::Yes => Outcome::Answer(Reply::Yes),
+            Answer::No => Outcome::Answer(Reply::No),
+            Answer::Undecided => Outcome::Stay,
         }
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
-        Confirm::render(self, frame, area, theme, lang)
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &crate::tui::app::Ctx) {
+        Confirm::render(self, frame, area, &ctx.theme, ctx.lang)
     }
 }

@@ -23,18 +23,14 @@ pub struct Help {
     /// Lines the last frame had room for: a page, for PgDn and the end
     /// (0 until drawn).
     rows: Cell<u16>,
-    /// The terminal's body height when opened: a page before the first frame.
-    screen_rows: u16,
 }
 
 impl Help {
-    /// The keys of `scope` first; `screen_rows` is the body's height.
-    pub fn new(scope: Scope, screen_rows: u16) -> Help {
+    pub fn new(scope: Scope) -> Help {
         Help {
             scope,
             scroll: 0,
             rows: Cell::new(0),
-            screen_rows,
         }
     }
 
@@ -143,30 +139,34 @@ impl Help {
 }
 
 /// The overlay's keys: scrolling, and Esc/q/? to close it.
-impl crate::tui::component::Popup for Help {
-    fn scope(&self) -> Scope {
+impl crate::tui::component::Component for Help {
+    fn scope(&self, _ctx: &crate::tui::app::Ctx) -> Scope {
         Scope::Help
     }
 
     fn handle_key(
         &mut self,
-        key: &crossterm::event::KeyEvent,
-    ) -> Option<crate::tui::component::Reply> {
+        _key: &crossterm::event::KeyEvent,
+        action: Option<crate::tui::keymap::Action>,
+        page: u16,
+        _ctx: &mut crate::tui::app::Ctx,
+    ) -> crate::tui::component::Outcome {
+        use crate::tui::component::{Outcome, Reply};
         use crate::tui::keymap::Action;
-        match keymap::action(Scope::Help, key) {
-            Some(Action::Back) => return Some(crate::tui::component::Reply::Cancelled),
+        match action {
+            Some(Action::Back) => return Outcome::Answer(Reply::Cancelled),
             Some(Action::Down) => self.scroll_by(1),
             Some(Action::Up) => self.scroll_by(-1),
-            Some(Action::PageDown) => self.pages(1, self.screen_rows),
-            Some(Action::PageUp) => self.pages(-1, self.screen_rows),
+            Some(Action::PageDown) => self.pages(1, page),
+            Some(Action::PageUp) => self.pages(-1, page),
             Some(Action::Top) => self.to_top(),
             Some(Action::Bottom) => self.to_end(),
             _ => {}
         }
-        None
+        Outcome::Stay
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
-        Help::render(self, frame, area, theme, lang)
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &crate::tui::app::Ctx) {
+        Help::render(self, frame, area, &ctx.theme, ctx.lang)
     }
 }

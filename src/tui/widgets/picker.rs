@@ -156,22 +156,29 @@ impl Picker {
     }
 }
 
-impl crate::tui::component::Popup for Picker {
-    fn scope(&self) -> Scope {
+/// Enter answers the value chosen, Esc nothing.
+impl crate::tui::component::Component for Picker {
+    fn scope(&self, _ctx: &crate::tui::app::Ctx) -> Scope {
         Scope::Picker
     }
 
-    fn handle_key(&mut self, key: &KeyEvent) -> Option<crate::tui::component::Reply> {
-        use crate::tui::component::Reply;
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        _action: Option<crate::tui::keymap::Action>,
+        _page: u16,
+        _ctx: &mut crate::tui::app::Ctx,
+    ) -> crate::tui::component::Outcome {
+        use crate::tui::component::{Outcome, Reply};
         match Picker::handle_key(self, key) {
-            Picked::Still => None,
-            Picked::Chose(value) => Some(Reply::Chose(value)),
-            Picked::Cancelled => Some(Reply::Cancelled),
+            Picked::Still => Outcome::Stay,
+            Picked::Chose(value) => Outcome::Answer(Reply::Chose(value)),
+            Picked::Cancelled => Outcome::Answer(Reply::Cancelled),
         }
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
-        Picker::render(self, frame, area, theme, lang)
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &crate::tui::app::Ctx) {
+        Picker::render(self, frame, area, &ctx.theme, ctx.lang)
     }
 }
 

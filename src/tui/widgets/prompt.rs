@@ -178,26 +178,33 @@ pub fn tail(text: &str, width: usize) -> String {
     std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
-impl crate::tui::component::Popup for Prompt {
-    fn scope(&self) -> Scope {
+/// Enter answers every field's text, Esc nothing.
+impl crate::tui::component::Component for Prompt {
+    fn scope(&self, _ctx: &crate::tui::app::Ctx) -> Scope {
         Scope::Prompt
     }
 
-    fn focus_field(&mut self, key: &str) -> bool {
+    fn focus_field(&mut self, key: &str, _page: u16, _ctx: &mut crate::tui::app::Ctx) -> bool {
         self.focus_label(key)
     }
 
-    fn handle_key(&mut self, key: &KeyEvent) -> Option<crate::tui::component::Reply> {
-        use crate::tui::component::Reply;
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        _action: Option<crate::tui::keymap::Action>,
+        _page: u16,
+        _ctx: &mut crate::tui::app::Ctx,
+    ) -> crate::tui::component::Outcome {
+        use crate::tui::component::{Outcome, Reply};
         match Prompt::handle_key(self, key) {
-            Prompted::Still => None,
-            Prompted::Submit(values) => Some(Reply::Submit(values)),
-            Prompted::Cancelled => Some(Reply::Cancelled),
+            Prompted::Still => Outcome::Stay,
+            Prompted::Submit(values) => Outcome::Answer(Reply::Submit(values)),
+            Prompted::Cancelled => Outcome::Answer(Reply::Cancelled),
         }
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
-        Prompt::render(self, frame, area, theme, lang)
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &crate::tui::app::Ctx) {
+        Prompt::render(self, frame, area, &ctx.theme, ctx.lang)
     }
 }
 

@@ -16,7 +16,7 @@ use crate::domain::ledger::credit::limit_label;
 use crate::domain::ledger::credit::{CreditDecision, OverLimit};
 use crate::store::{AddOptions, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Outcome, Popup, Reply, ask};
+use crate::tui::component::{Component, Outcome, Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{self, Action, Scope};
 use crate::tui::theme::Theme;
@@ -161,19 +161,25 @@ impl EntryScreen {
 }
 
 /// Typing is the reason; Enter issues the invoice with it, Esc goes back.
-impl Popup for Refusal {
-    fn scope(&self) -> Scope {
+impl Component for Refusal {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
         Scope::Override
     }
 
-    fn handle_key(&mut self, key: &KeyEvent) -> Option<Reply> {
-        match keymap::action(Scope::Override, key) {
-            Some(Action::Cancel) => return Some(Reply::Cancelled),
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        _: u16,
+        _: &mut Ctx,
+    ) -> Outcome {
+        match action {
+            Some(Action::Cancel) => return Outcome::Answer(Reply::Cancelled),
             Some(Action::Confirm) => {
                 let reason = self.reason.value().trim().to_string();
                 // Said in the dialog, where the eye is, as well as on the status line.
                 self.missing = reason.is_empty();
-                return Some(Reply::Submit(vec![reason]));
+                return Outcome::Answer(Reply::Submit(vec![reason]));
             }
             _ => {
                 if self.reason.edit(key) {
@@ -181,10 +187,16 @@ impl Popup for Refusal {
                 }
             }
         }
-        None
+        Outcome::Stay
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, &ctx.theme, ctx.lang)
+    }
+}
+
+impl Refusal {
+    fn draw(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
         let customer = self.customer.as_str();
         // 60 columns, or what there is; the height follows the wrapped hint.
         let width = usize::from(area.width.min(60).saturating_sub(2));

@@ -14,7 +14,7 @@ use crate::domain::Lang;
 use crate::domain::field::FieldValues;
 use crate::store::{Candidate, ListFilter, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Outcome, Popup, Reply, ask};
+use crate::tui::component::{Component, Outcome, Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{self, Action, Scope};
 use crate::tui::screens::detail::DetailScreen;
@@ -104,33 +104,38 @@ impl Duplicate {
 
 /// The dialog's keys: Enter opens the selected customer (the form stays
 /// below, so nothing typed is lost), `s` saves anyway when allowed.
-impl Popup for Duplicate {
-    fn scope(&self) -> Scope {
+impl Component for Duplicate {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
         Duplicate::scope(self)
     }
 
-    fn handle_key(&mut self, key: &KeyEvent) -> Option<Reply> {
+    fn handle_key(
+        &mut self,
+        _key: &KeyEvent,
+        action: Option<Action>,
+        _: u16,
+        _: &mut Ctx,
+    ) -> Outcome {
         let count = self.candidates().count();
-        match keymap::action(self.scope(), key) {
-            Some(Action::Back) => return Some(Reply::Cancelled),
+        match action {
+            Some(Action::Back) => return Outcome::Answer(Reply::Cancelled),
             Some(Action::Down) => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
             Some(Action::SaveAnyway) if self.may_save() => {
-                return Some(Reply::Action(Action::SaveAnyway));
+                return Outcome::Answer(Reply::Action(Action::SaveAnyway));
             }
             Some(Action::OpenExisting) => {
-                return self
-                    .candidates()
-                    .nth(self.selected)
-                    .map(|c| Reply::Chose(c.code.clone()));
+                if let Some(code) = self.candidates().nth(self.selected).map(|c| c.code.clone()) {
+                    return Outcome::Answer(Reply::Chose(code));
+                }
             }
             _ => {}
         }
-        None
+        Outcome::Stay
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
-        Duplicate::render(self, frame, area, theme, lang)
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        Duplicate::render(self, frame, area, &ctx.theme, ctx.lang)
     }
 }
 
