@@ -60,7 +60,7 @@ fn main() {
         terminal.draw(|f| a.render(f)).expect("draw");
         full_loads.push(start.elapsed());
         rss_deltas.push(rss_kib().saturating_sub(rss_before));
-        index_bytes = a.ctx().index.heap_bytes();
+        index_bytes = a.ctx().customers.index.heap_bytes();
         app = Some(a);
     }
     let mut app = app.expect("app");

@@ -1,8 +1,47 @@
 //! The terminal app: `kehu` with no subcommand. Split so that only
 //! `terminal.rs` and `event.rs` touch the real terminal; everything else is
 //! state and drawing that tests drive with a `TestBackend`.
+//!
+//! # How the app is put together
+//! - `app.rs` keeps a stack of screens, each with the popups it opened, and
+//!   is the one place keys arrive, workers are polled and frames are drawn.
+//! - Screens and popups are one trait, [`component::Component`]: `scope`
+//!   (its key table), `handle_key` (returns an [`component::Outcome`]:
+//!   `Stay`, `Push`, `Pop`, `Replace`, `Ask(popup)`, … and for a popup
+//!   `Answer(reply)`), `render`; the rest (`answer`, `status_line`, `poll`,
+//!   `scroll`, `on_return`, `has_unsaved_changes`, …) have defaults.
+//! - A **screen** sits on the app's stack; a **popup** is a component a
+//!   screen opens with `Outcome::Ask`, stacked over it by the app. The
+//!   confirm, picker, prompt and help widgets are popups; so are the form's
+//!   duplicate dialog and the entry's over-limit dialog.
+//! - **Keys are data**: `keymap/bindings.rs` lists (scope, keys, action,
+//!   label, in footer); handlers match on `Action`s, and the footer and `?`
+//!   are drawn from the same table.
+//! - **Long work** runs on a [`worker::Worker`] (own connection, typed
+//!   error, progress, cancelled on drop), polled from `Component::poll`.
+//!
+//! # Adding a screen
+//! 1. A file `screens/<name>.rs` with `pub struct NameScreen` and
+//!    `impl Component for NameScreen` (scope, handle_key, render at least).
+//! 2. One line in `screens.rs`: `pub mod <name>;`.
+//! 3. Open it from another screen: `return Outcome::Push(Box::new(screen))`.
+//! 4. Its keys: a `Scope` variant appended to `keymap.rs` (with its title in
+//!    `Scope::title` and `Scope::ALL`) and its bindings appended to
+//!    `keymap/bindings.rs`; texts in `i18n.rs`.
+//!
+//! # Adding a popup
+//! Return `component::ask(Confirm::new(title, body))` (or a `Picker`, a
+//! `Prompt`, your own `Component` that returns `Outcome::Answer(reply)` when
+//! done) from `handle_key`, remembering in the screen what it was asked
+//! for; the app gives the popup the keyboard, draws it over the screen and
+//! hands its `Reply` to the screen's `answer`. There,
+//! `Outcome::Keep` keeps a refused dialog open, `Outcome::FollowUp(p)` asks
+//! a question over it (a file exists: replace it?), `Outcome::CloseBelow`
+//! closes the one below too. No screen forwards keys to a dialog.
 
+pub mod actions;
 pub mod app;
+pub mod component;
 pub mod config;
 pub mod event;
 pub mod i18n;
@@ -13,6 +52,7 @@ pub mod screens;
 pub mod terminal;
 pub mod theme;
 pub mod widgets;
+pub mod worker;
 
 use std::process::ExitCode;
 use std::time::Duration;

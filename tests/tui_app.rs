@@ -28,7 +28,7 @@ fn adding_a_customer_saves_it_with_generated_code_and_mnemonic() {
     typed(&mut app, "杭州新源食品有限公司");
     // The mnemonic follows the name while untouched.
     assert!(screen(&mut app, 120, 40).contains("HZXYSPYXGS"));
-    tabs(&mut app, 17); // → credit limit
+    focus(&mut app, "credit_limit");
     typed(&mut app, "5万");
     ctrl(&mut app, 's');
     let text = screen(&mut app, 120, 40);
@@ -53,10 +53,9 @@ fn a_typed_mnemonic_is_kept_when_the_name_changes() {
     let mut app = app(store, Lang::En);
     typed(&mut app, "a");
     typed(&mut app, "成都");
-    tabs(&mut app, 2);
+    focus(&mut app, "mnemonic");
     typed(&mut app, "CDX");
-    key(&mut app, KeyCode::BackTab);
-    key(&mut app, KeyCode::BackTab);
+    focus(&mut app, "name");
     typed(&mut app, "远航");
     ctrl(&mut app, 's');
     let c = app.store().customer("C000007").unwrap().unwrap();
@@ -70,13 +69,13 @@ fn choice_fields_are_picked_by_searching_their_labels() {
     let mut app = app(store, Lang::Zh);
     typed(&mut app, "a");
     typed(&mut app, "南京嘉诚建材有限公司");
-    tabs(&mut app, 11); // → invoice type
+    focus(&mut app, "invoice_type");
     key(&mut app, KeyCode::Enter);
     typed(&mut app, "普通");
     key(&mut app, KeyCode::Enter); // picks, moves on to tax rate
     typed(&mut app, "9");
     key(&mut app, KeyCode::Enter);
-    tabs(&mut app, 5); // tax rate → bank → account → settlement → days → credit → industry
+    focus(&mut app, "industry");
     typed(&mut app, "jzy"); // 建筑业 by its pinyin initials
     key(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
@@ -96,7 +95,7 @@ fn the_picker_finds_a_choice_by_its_short_name_and_initials() {
         let mut app = app(store, lang);
         typed(&mut app, "a");
         typed(&mut app, "南京嘉诚建材有限公司");
-        tabs(&mut app, 11); // → invoice type
+        focus(&mut app, "invoice_type");
         key(&mut app, KeyCode::Enter);
         typed(&mut app, query);
         let text = screen(&mut app, 80, 24);
@@ -118,7 +117,7 @@ fn errors_block_saving_and_show_in_the_ui_language() {
     let mut app = app(store, Lang::Zh);
     typed(&mut app, "a");
     typed(&mut app, "杭州某公司");
-    tabs(&mut app, 17);
+    focus(&mut app, "credit_limit");
     typed(&mut app, "-5");
     ctrl(&mut app, 's');
     let text = screen(&mut app, 120, 40);
@@ -133,7 +132,7 @@ fn similar_name_can_be_saved_anyway_but_a_taken_tax_id_cannot() {
     let mut app = app(store, Lang::En);
     typed(&mut app, "a");
     typed(&mut app, "深圳华强电子股份有限公司");
-    tabs(&mut app, 10);
+    focus(&mut app, "tax_id");
     typed(&mut app, HUAQIANG_TAX_ID);
     ctrl(&mut app, 's');
     typed(&mut app, "s"); // not offered: nothing happens
@@ -292,7 +291,7 @@ fn editing_the_credit_limit_is_audited_and_shown_in_the_detail() {
     let mut app = app(store, Lang::En);
     typed(&mut app, "j"); // C000002
     key(&mut app, KeyCode::Enter);
-    tabs(&mut app, 17);
+    focus(&mut app, "credit_limit");
     ctrl(&mut app, 'u');
     typed(&mut app, "250,000");
     ctrl(&mut app, 's');

@@ -104,6 +104,13 @@ fn cancelling_mid_import_writes_nothing() {
     key(&mut app, KeyCode::Enter);
     // Three rows are written inside the open transaction, then the worker waits.
     wait_for(&mut app, "3 rows · 3 inserted");
+    // Meanwhile the app reads the database on its own connection (the
+    // worker has another): not an empty stand-in, nothing of the open run.
+    assert_eq!(
+        app.store().path(),
+        Some(dir.path().join("kehu.db").as_path())
+    );
+    assert_eq!(all_customers(app.store()).len(), 6);
     key(&mut app, KeyCode::Esc);
     assert!(screen(&mut app, 80, 24).contains("Cancelling…"));
     app.wait_until_loaded();
@@ -510,4 +517,15 @@ fn a_new_classification_value_is_asked_about_once_and_can_be_mapped() {
             .value("养猪")
             .is_none()
     );
+}
+
+#[test]
+fn a_file_that_cannot_be_imported_says_why_in_the_ui_language() {
+    // The wizard showed the error's English text in the Chinese UI.
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    open_file(&mut app, &data("empty.csv"));
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("是空文件：没有可导入的内容"), "{text}");
+    assert!(!text.contains("is empty"), "{text}");
 }

@@ -37,9 +37,9 @@ fn an_invoice_added_with_keys_is_stored_and_the_list_shows_the_new_balance() {
     assert!(screen(&mut app, 80, 24).contains("Ledger · C000003"));
     typed(&mut app, "a");
     typed(&mut app, "HY-2026-001"); // focus starts on the document number
-    tabs(&mut app, 1);
+    focus(&mut app, "amount");
     typed(&mut app, "30,000");
-    tabs(&mut app, 2);
+    focus(&mut app, "memo");
     typed(&mut app, "服务器三台");
     // The due date the store will fill in shows before saving (no payment days: due at once).
     assert!(screen(&mut app, 120, 40).contains("(auto 2026-11-30)"));
@@ -73,7 +73,7 @@ fn over_the_limit_an_invoice_needs_a_reason_which_is_recorded() {
     typed(&mut app, "l"); // C000001: 73,000.00 of 80,000.00 used
     typed(&mut app, "a");
     typed(&mut app, "FP-0003");
-    tabs(&mut app, 1);
+    focus(&mut app, "amount");
     typed(&mut app, "10000");
     // Live, before saving: the refusal's figures in the UI language.
     let text = screen(&mut app, 120, 40);
@@ -125,7 +125,7 @@ fn esc_on_the_refusal_goes_back_to_the_form_and_nothing_is_written() {
     typed(&mut app, "l");
     typed(&mut app, "a");
     typed(&mut app, "FP-0003");
-    tabs(&mut app, 1);
+    focus(&mut app, "amount");
     typed(&mut app, "10000");
     ctrl(&mut app, 's');
     key(&mut app, KeyCode::Esc);
@@ -147,7 +147,7 @@ fn a_customer_on_hold_is_refused_without_an_override() {
     typed(&mut app, "bjht"); // 北京恒通物流, on hold
     key(&mut app, KeyCode::Enter);
     typed(&mut app, "HT-001");
-    tabs(&mut app, 1);
+    focus(&mut app, "amount");
     typed(&mut app, "100");
     let text = screen(&mut app, 120, 40);
     assert!(text.contains("is on hold: no new invoices"), "{text}");
@@ -160,9 +160,7 @@ fn a_customer_on_hold_is_refused_without_an_override() {
     assert!(!text.contains("Issue with this reason"), "{text}");
     assert_eq!(ledger_of(&app, "C000004").len(), 1);
     // Receipts are still taken from a customer on hold.
-    for _ in 0..3 {
-        key(&mut app, KeyCode::BackTab);
-    }
+    focus(&mut app, "type");
     key(&mut app, KeyCode::Enter);
     typed(&mut app, "rec");
     key(&mut app, KeyCode::Enter);
@@ -184,7 +182,7 @@ fn quick_invoice_finds_the_customer_by_mnemonic_and_by_tax_id() {
     key(&mut app, KeyCode::Enter);
     assert!(screen(&mut app, 80, 24).contains("录入单据 · C000003"));
     typed(&mut app, "HY-9");
-    tabs(&mut app, 1);
+    focus(&mut app, "amount");
     typed(&mut app, "5万");
     ctrl(&mut app, 's');
     assert_eq!(
@@ -220,7 +218,7 @@ fn quick_invoice_creates_a_missing_customer_then_continues_to_the_invoice() {
     assert!(text.contains("New customer"), "{text}");
     assert!(text.contains("成都远航贸易有限公司"), "{text}");
     assert!(text.contains("CDYHMYYXGS"), "{text}"); // the mnemonic followed the name
-    tabs(&mut app, 17); // → credit limit
+    focus(&mut app, "credit_limit");
     typed(&mut app, "20000");
     ctrl(&mut app, 's');
     let text = screen(&mut app, 120, 40);
@@ -229,7 +227,7 @@ fn quick_invoice_creates_a_missing_customer_then_continues_to_the_invoice() {
         "{text}"
     );
     typed(&mut app, "CD-001");
-    tabs(&mut app, 1);
+    focus(&mut app, "amount");
     typed(&mut app, "8000");
     ctrl(&mut app, 's');
     let text = screen(&mut app, 80, 24);
@@ -276,7 +274,7 @@ fn quick_invoice_for_a_new_customer_without_a_limit_is_not_refused() {
     let text = screen(&mut app, 120, 40);
     assert!(text.contains("信用额度 不控制"), "{text}");
     typed(&mut app, "CD-001");
-    tabs(&mut app, 1);
+    focus(&mut app, "amount");
     typed(&mut app, "8000");
     ctrl(&mut app, 's');
     let text = screen(&mut app, 80, 24);
@@ -405,7 +403,7 @@ fn a_statement_is_exported_for_the_period_and_a_bad_file_name_keeps_the_dialog()
         text.contains("2026-01-01") && text.contains("2026-11-30"),
         "{text}"
     );
-    tabs(&mut app, 2);
+    focus(&mut app, "StatementFile");
     ctrl(&mut app, 'u');
     let bad = dir.path().join("对账单.txt");
     typed(&mut app, bad.to_str().unwrap());
@@ -430,7 +428,7 @@ fn a_statement_is_exported_for_the_period_and_a_bad_file_name_keeps_the_dialog()
     assert!(last.ends_with("73000.00,"), "{last}");
     // The default is a spreadsheet.
     typed(&mut app, "s");
-    tabs(&mut app, 2);
+    focus(&mut app, "StatementFile");
     ctrl(&mut app, 'u');
     let xlsx = dir.path().join("statement.xlsx");
     typed(&mut app, xlsx.to_str().unwrap());
@@ -440,7 +438,7 @@ fn a_statement_is_exported_for_the_period_and_a_bad_file_name_keeps_the_dialog()
     // Again to the same file: the app asks before replacing it.
     std::fs::write(&xlsx, "mine").unwrap();
     typed(&mut app, "s");
-    tabs(&mut app, 2);
+    focus(&mut app, "StatementFile");
     ctrl(&mut app, 'u');
     typed(&mut app, xlsx.to_str().unwrap());
     key(&mut app, KeyCode::Enter);
@@ -464,13 +462,12 @@ fn an_adjustment_needs_its_reason_in_the_memo() {
     let mut app = app(store, Lang::Zh);
     typed(&mut app, "l");
     typed(&mut app, "a");
-    key(&mut app, KeyCode::BackTab);
-    key(&mut app, KeyCode::BackTab);
+    focus(&mut app, "type");
     typed(&mut app, "tz"); // 调整 by its pinyin initials
     key(&mut app, KeyCode::Enter);
-    tabs(&mut app, 1);
+    focus(&mut app, "doc_no");
     typed(&mut app, "TZ-01");
-    tabs(&mut app, 1);
+    focus(&mut app, "amount");
     typed(&mut app, "-300");
     let text = screen(&mut app, 120, 40);
     assert!(text.contains("摘要（原因）"), "{text}");

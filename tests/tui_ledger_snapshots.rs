@@ -39,7 +39,7 @@ fn entry_form_with_a_credit_limit_refusal() {
         typed(app, "l");
         typed(app, "a");
         typed(app, "FP-0003");
-        tabs(app, 1);
+        focus(app, "amount");
         typed(app, "10000");
         ctrl(app, 's');
         typed(app, "年底促销");
@@ -52,7 +52,7 @@ fn entry_form_as_typed() {
         typed(app, "l");
         typed(app, "a");
         typed(app, "FP-0001"); // taken
-        tabs(app, 1);
+        focus(app, "amount");
         typed(app, "1,2x");
     });
 }
@@ -86,7 +86,7 @@ fn over_limit_dialog_says_a_reason_is_needed_in_the_dialog() {
         typed(app, "l");
         typed(app, "a");
         typed(app, "FP-0003");
-        tabs(app, 1);
+        focus(app, "amount");
         typed(app, "10000");
         ctrl(app, 's');
         key(app, KeyCode::Enter);

@@ -59,13 +59,13 @@ fn form_with_errors() {
     shots("form_errors", true, |app| {
         typed(app, "a");
         typed(app, "杭州新源食品有限公司");
-        tabs(app, 6); // → mobile
+        focus(app, "mobile");
         typed(app, "1380013");
-        tabs(app, 1); // → email
+        focus(app, "email");
         typed(app, "finance@");
-        tabs(app, 3); // → tax ID
+        focus(app, "tax_id");
         typed(app, "91330100MA27XK1234");
-        tabs(app, 7); // → credit limit
+        focus(app, "credit_limit");
         typed(app, "12.345");
         ctrl(app, 's');
     });
@@ -76,7 +76,7 @@ fn duplicate_dialog() {
     shots("duplicate", true, |app| {
         typed(app, "a");
         typed(app, "深圳华强电子股份有限公司");
-        tabs(app, 10); // → tax ID
+        focus(app, "tax_id");
         typed(app, HUAQIANG_TAX_ID);
         ctrl(app, 's');
     });

@@ -220,6 +220,7 @@ table! {
         "没有列包含金额：请用 --map '表头=debit,表头=credit' 指定借方/贷方，或用 '表头=amount' 指定一个带符号的金额列";
     "statement_mapping.amount_twice" => "both a signed amount column and debit/credit columns are mapped: ignore one, e.g. --map 'Header=ignore'",
         "同时指定了带符号金额列和借方/贷方列：请忽略其一，例如 --map '表头=ignore'";
+    "tui.worker_stopped" => "the work in the background stopped without an answer; try again", "后台任务意外停止，没有结果；请重试";
 
     // our company (settings company)
     "company.saved" => "saved our company's details", "已保存本公司信息";

@@ -1,218 +1,81 @@
-//! The app: a stack of screens over one shared context, driven by
-//! `handle_event` (the only place state changes) and drawn by `render`
-//! (which never touches the database). Tests drive it with key events and a
-//! `TestBackend`; `tui::run` drives it with the real terminal.
+//! The app: a stack of screens, each with the popups it opened, over one
+//! shared context; driven by `handle_event` (the only place state changes)
+//! and drawn by `render` (which never touches the database). Tests drive it
+//! with key events and a `TestBackend`; `tui::run` drives it with the real
+//! terminal.
 
-use std::sync::mpsc::{Receiver, TryRecvError};
+mod chrome;
+mod ctx;
+mod customers;
 
-use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
+use ratatui::layout::{Constraint, Layout};
 
+pub use self::ctx::{Ctx, ImportOptions, Message, Options};
+pub use self::customers::Customers;
+use super::component::{Component, Outcome, Reply, Screen};
 use super::event::Event;
-use super::i18n::{self, Msg};
-use super::index::{CustomerIndex, FIRST_PAGE};
+use super::i18n::Msg;
 use super::keymap::{self, Action, Scope};
 use super::screens::entry::EntryScreen;
+use super::screens::list::ListScreen;
 use super::screens::quick::QuickInvoice;
-use super::screens::{Outcome, Screen, list::ListScreen};
-use super::theme::Theme;
-use super::widgets::confirm::{Answer, Confirm};
+use super::widgets::confirm::Confirm;
 use super::widgets::help::Help;
-use super::widgets::{fit, truncate};
-use crate::domain::classification::Catalog;
-use crate::domain::{Lang, Money};
 use crate::store::{Result, Store};
 
-/// How the app looks and starts, resolved from flags, config and environment.
-#[derive(Clone, Debug)]
-pub struct Options {
-    pub lang: Lang,
-    pub theme: Theme,
-    /// `a` starts from this template when it exists.
-    pub default_template: Option<String>,
-    /// Shown once on the status line (e.g. a config file that was ignored).
-    pub notice: Option<String>,
-    /// Load the list on a worker when the database holds more than this many
-    /// customers (the first page is shown meanwhile).
-    pub background_above: u64,
-    /// The day overdue amounts are measured against and new entries default
-    /// to (today; tests fix it).
-    pub today: NaiveDate,
-    /// The import wizard's recent files and test hooks.
-    pub import: ImportOptions,
+/// The app's own popups: what their answer means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Overlay {
+    Help,
+    Quit,
 }
 
-/// Settings of the import wizard.
-#[derive(Clone, Debug, Default)]
-pub struct ImportOptions {
-    /// The file listing recently imported files (none: kept for the session only).
-    pub recent_file: Option<std::path::PathBuf>,
-    /// Tests: the import worker waits after this many rows until the run is
-    /// cancelled, so a cancel can be shown to roll back a run under way.
-    pub pause_after_rows: Option<u64>,
+/// A screen and the popups it opened, newest last: the last one has the keyboard.
+struct Layer {
+    screen: Screen,
+    popups: Vec<Box<dyn Component>>,
 }
 
-impl Options {
-    pub fn new(lang: Lang) -> Options {
-        Options {
-            lang,
-            theme: Theme::colored(),
-            default_template: None,
-            notice: None,
-            background_above: 5_000,
-            today: chrono::Local::now().date_naive(),
-            import: ImportOptions::default(),
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub error: bool,
-}
-
-/// What every screen may read and change.
-pub struct Ctx {
-    pub store: Store,
-    pub lang: Lang,
-    pub theme: Theme,
-    pub index: CustomerIndex,
-    pub catalog: Catalog,
-    pub credit_ceiling: Money,
-    pub default_template: Option<String>,
-    pub message: Option<Message>,
-    /// Customers not archived, as counted by the store at start (the header
-    /// shows it while the full list is still loading).
-    pub stored_count: i64,
-    /// Set by a save: the list selects this customer when it is shown again.
-    pub select_after_save: Option<i64>,
-    pub today: NaiveDate,
-    pub import: ImportOptions,
-    /// Files opened in the import wizard this session, newest first (also
-    /// kept in `import.recent_file` when there is one).
-    pub recent_imports: Vec<std::path::PathBuf>,
-    background_above: u64,
-    loader: Option<Receiver<std::result::Result<CustomerIndex, String>>>,
-    db_name: String,
-}
-
-impl Ctx {
-    pub fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            error: false,
-        });
-    }
-
-    pub fn error(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: format!("{}: {}", Msg::Error.get(self.lang), text.into()),
-            error: true,
-        });
-    }
-
-    pub fn t(&self, msg: Msg) -> &'static str {
-        msg.get(self.lang)
-    }
-
-    /// Reloads the whole list (after loading demo data).
-    pub fn reload_index(&mut self) -> Result<()> {
-        self.index = CustomerIndex::load(&self.store, None)?;
-        self.stored_count = self.store.customer_count()?;
-        self.loader = None;
-        Ok(())
-    }
-
-    /// Re-reads one customer into the list after a write.
-    pub fn refresh_customer(&mut self, id: i64) {
-        if let Err(e) = self.index.refresh(&self.store, id) {
-            self.error(e.message().text(self.lang));
-        }
-        if let Ok(n) = self.store.customer_count() {
-            self.stored_count = n;
-        }
-    }
-
-    pub fn is_loading(&self) -> bool {
-        self.loader.is_some()
-    }
-
-    /// Reloads the whole list after a bulk change (an import or its undo): on
-    /// a worker when the database is large, so the loop keeps drawing.
-    pub fn reload_index_later(&mut self) -> Result<()> {
-        self.catalog = self.store.catalog()?;
-        self.stored_count = self.store.customer_count()?;
-        match self.store.path() {
-            Some(path) if self.stored_count as u64 > self.background_above => {
-                self.loader = Some(CustomerIndex::load_in_background(path.to_path_buf()));
-                Ok(())
-            }
-            _ => self.reload_index(),
+impl Layer {
+    fn new(screen: Screen) -> Layer {
+        Layer {
+            screen,
+            popups: Vec::new(),
         }
     }
 }
 
 pub struct App {
     ctx: Ctx,
-    stack: Vec<Screen>,
-    help: Option<Help>,
-    quit_confirm: Option<Confirm>,
+    stack: Vec<Layer>,
+    /// The app's own popups, over every screen and its dialogs: `?` and
+    /// the quit question.
+    overlays: Vec<(Overlay, Box<dyn Component>)>,
     quit: bool,
     /// Body height of the last frame, for paging.
     page: u16,
+    /// The database file's name, for the header.
+    db_name: String,
 }
 
 impl App {
     /// Opens on the customer list. Large databases show their first page at
     /// once and load the rest on a worker thread (see `poll`).
     pub fn new(store: Store, options: Options) -> Result<App> {
-        let stored_count = store.customer_count()?;
-        let path = store.path().map(std::path::Path::to_path_buf);
-        let background = path.is_some() && stored_count as u64 > options.background_above;
-        let (index, loader) = match path {
-            Some(path) if background => (
-                CustomerIndex::load(&store, Some(FIRST_PAGE))?,
-                Some(CustomerIndex::load_in_background(path)),
-            ),
-            _ => (CustomerIndex::load(&store, None)?, None),
-        };
+        let customers = Customers::open(&store, options.background_above)?;
         let db_name = store.path().and_then(|p| p.file_name()).map_or_else(
             || ":memory:".to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let ctx = Ctx {
-            catalog: store.catalog()?,
-            credit_ceiling: store.credit_ceiling()?,
-            lang: options.lang,
-            theme: options.theme,
-            default_template: options.default_template,
-            message: options.notice.map(|text| Message { text, error: true }),
-            stored_count,
-            select_after_save: None,
-            today: options.today,
-            recent_imports: super::screens::import::recent::load(
-                options.import.recent_file.as_deref(),
-            ),
-            import: options.import,
-            background_above: options.background_above,
-            index,
-            loader,
-            db_name,
-            store,
-        };
         let mut app = App {
-            ctx,
-            stack: vec![Screen::List(Box::new(ListScreen::new()))],
-            help: None,
-            quit_confirm: None,
+            ctx: Ctx::new(store, options, customers)?,
+            stack: vec![Layer::new(Box::new(ListScreen::new()))],
+            overlays: Vec::new(),
             quit: false,
             page: 20,
+            db_name,
         };
         app.sync();
         Ok(app)
@@ -234,27 +97,28 @@ impl App {
     /// Takes in what the workers finished. Returns true when something changed.
     pub fn poll(&mut self) -> bool {
         let mut changed = false;
-        for screen in &mut self.stack {
-            changed |= screen.poll(&mut self.ctx);
+        let top = self.stack.len().saturating_sub(1);
+        for i in 0..self.stack.len() {
+            let Some(outcome) = self.stack[i].screen.poll(&mut self.ctx) else {
+                continue;
+            };
+            changed = true;
+            match outcome {
+                // A question goes with the screen that asked it.
+                Outcome::Ask(popup) => self.stack[i].popups.push(popup),
+                other if i == top => self.apply(other),
+                _ => {}
+            }
         }
         changed | self.poll_loader()
     }
 
     fn poll_loader(&mut self) -> bool {
-        let Some(rx) = &self.ctx.loader else {
+        let Some(done) = self.ctx.customers.poll() else {
             return false;
         };
-        match rx.try_recv() {
-            Ok(Ok(index)) => {
-                self.ctx.index = index;
-                self.ctx.loader = None;
-            }
-            Ok(Err(e)) => {
-                self.ctx.loader = None;
-                self.ctx.error(e);
-            }
-            Err(TryRecvError::Empty) => return false,
-            Err(TryRecvError::Disconnected) => self.ctx.loader = None,
+        if let Err(e) = done {
+            self.ctx.error(e.message().text(self.ctx.lang));
         }
         self.sync();
         true
@@ -262,7 +126,7 @@ impl App {
 
     /// Blocks until background loading is done (tests and benchmarks).
     pub fn wait_until_loaded(&mut self) {
-        while self.ctx.loader.is_some() || self.stack.iter().any(Screen::is_loading) {
+        while self.ctx.is_loading() || self.stack.iter().any(|l| l.screen.is_loading()) {
             if !self.poll() {
                 std::thread::sleep(std::time::Duration::from_millis(2));
             }
@@ -285,7 +149,7 @@ impl App {
     /// time through its line editor; line breaks and tabs become spaces. Where
     /// keys are commands (the list, a dialog) a paste is ignored.
     pub fn paste(&mut self, text: &str) {
-        if self.quit_confirm.is_some() || self.help.is_some() || !self.scope().takes_text() {
+        if !self.overlays.is_empty() || !self.scope().takes_text() {
             return;
         }
         for c in text.trim_end_matches(['\r', '\n']).chars() {
@@ -295,30 +159,20 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
-        if let Some(confirm) = &self.quit_confirm {
-            // A second Ctrl-C means it.
-            if keymap::action(Scope::Confirm, &key) == Some(Action::Quit) {
-                self.quit = true;
-                return;
+        let page = self.page;
+        if let Some((overlay, popup)) = self.overlays.last_mut() {
+            let action = keymap::action(popup.scope(&self.ctx), &key);
+            if action == Some(Action::Quit) {
+                // Ctrl-C over the quit question means it; over help it asks.
+                return match overlay {
+                    Overlay::Quit => self.quit = true,
+                    Overlay::Help => self.ask_quit(),
+                };
             }
-            match confirm.handle_key(&key) {
-                Answer::Yes => self.quit = true,
-                Answer::No => self.quit_confirm = None,
-                Answer::Undecided => {}
-            }
-            return;
-        }
-        if let Some(help) = &mut self.help {
-            match keymap::action(Scope::Help, &key) {
-                Some(Action::Back) => self.help = None,
-                Some(Action::Down) => help.scroll_by(1),
-                Some(Action::Up) => help.scroll_by(-1),
-                Some(Action::PageDown) => help.pages(1, self.page),
-                Some(Action::PageUp) => help.pages(-1, self.page),
-                Some(Action::Top) => help.to_top(),
-                Some(Action::Bottom) => help.to_end(),
-                Some(Action::Quit) => self.ask_quit(),
-                _ => {}
+            if let Outcome::Answer(reply) = popup.handle_key(&key, action, page, &mut self.ctx)
+                && let Some((overlay, _)) = self.overlays.pop()
+            {
+                self.quit |= overlay == Overlay::Quit && reply == Reply::Yes;
             }
             return;
         }
@@ -327,100 +181,167 @@ impl App {
         match action {
             Some(Action::Quit) => return self.ask_quit(),
             Some(Action::Help) => {
-                self.help = Some(Help::new(scope));
+                let help = Help::new(scope);
+                self.overlays.push((Overlay::Help, Box::new(help)));
                 return;
             }
-            Some(Action::NewInvoice) => {
-                self.ctx.message = None;
-                // On a customer's details: that customer's invoice, no picker.
-                let code = self
-                    .stack
-                    .last()
-                    .and_then(|s| s.customer_code())
-                    .map(str::to_string);
-                let screen = match code {
-                    Some(code) => match EntryScreen::new(&mut self.ctx, &code, None) {
-                        Ok(entry) => Screen::Entry(Box::new(entry)),
-                        Err(e) => return self.ctx.error(e.message().text(self.ctx.lang)),
-                    },
-                    None => Screen::Quick(Box::new(QuickInvoice::new(&mut self.ctx))),
-                };
-                self.stack.push(screen);
-                return;
-            }
+            Some(Action::NewInvoice) => return self.new_invoice(),
             _ => {}
         }
-        self.ctx.message = None;
+        self.ctx.clear_message();
         let page = self.page;
-        let outcome = match self.stack.last_mut() {
-            Some(top) => top.handle_key(&key, action, page, &mut self.ctx),
-            None => Outcome::Quit,
+        let Some(top) = self.stack.last_mut() else {
+            return self.ask_quit();
         };
-        self.apply(outcome);
+        // An open popup has the keyboard; its answer goes to its screen.
+        if let Some(popup) = top.popups.last_mut() {
+            match popup.handle_key(&key, action, page, &mut self.ctx) {
+                Outcome::Answer(reply) => {
+                    if let Some(answered) = top.popups.pop() {
+                        let outcome = top.screen.answer(reply, &mut self.ctx);
+                        self.settle(answered, outcome);
+                    }
+                }
+                other => self.apply(other),
+            }
+        } else {
+            let outcome = top.screen.handle_key(&key, action, page, &mut self.ctx);
+            self.apply(outcome);
+        }
         self.sync();
+    }
+
+    /// `n`: on a customer's details that customer's invoice, elsewhere the
+    /// quick invoice that asks which customer.
+    fn new_invoice(&mut self) {
+        self.ctx.clear_message();
+        let code = self
+            .stack
+            .last()
+            .and_then(|l| l.screen.customer_code())
+            .map(str::to_string);
+        let screen: Screen = match code {
+            Some(code) => match EntryScreen::new(&mut self.ctx, &code, None) {
+                Ok(entry) => Box::new(entry),
+                Err(e) => return self.ctx.error(e.message().text(self.ctx.lang)),
+            },
+            None => Box::new(QuickInvoice::new(&mut self.ctx)),
+        };
+        self.stack.push(Layer::new(screen));
+    }
+
+    /// Focuses the field named `key` (a customer field such as
+    /// `credit_limit`, an entry's `amount`, a dialog's `StatementFile`) in
+    /// the open dialog or else the screen on top, as Tab would; false when
+    /// there is no such field.
+    pub fn focus_field(&mut self, key: &str) -> bool {
+        let page = self.page;
+        let Some(top) = self.stack.last_mut() else {
+            return false;
+        };
+        match top.popups.last_mut() {
+            Some(popup) => popup.focus_field(key, page, &mut self.ctx),
+            None => top.screen.focus_field(key, page, &mut self.ctx),
+        }
     }
 
     fn scroll(&mut self, delta: i32) {
         let page = self.page;
-        if let Some(top) = self.stack.last_mut() {
-            top.scroll(delta, page, &mut self.ctx);
+        if let Some(top) = self.stack.last_mut()
+            && top.popups.is_empty()
+        {
+            top.screen.scroll(delta, page, &mut self.ctx);
         }
     }
 
     fn ask_quit(&mut self) {
-        if self.stack.iter().any(Screen::has_unsaved_changes) {
-            self.quit_confirm = Some(Confirm::new(
-                Msg::QuitTitle,
-                Msg::QuitBody.get(self.ctx.lang),
-            ));
+        if self.stack.iter().any(|l| l.screen.has_unsaved_changes()) {
+            let question = Confirm::new(Msg::QuitTitle, Msg::QuitBody.get(self.ctx.lang));
+            self.overlays.push((Overlay::Quit, Box::new(question)));
         } else {
             self.quit = true;
         }
     }
 
+    /// A popup answered and was taken off: what the screen said decides
+    /// whether it comes back.
+    fn settle(&mut self, answered: Box<dyn Component>, outcome: Outcome) {
+        let Some(top) = self.stack.last_mut() else {
+            return;
+        };
+        match outcome {
+            Outcome::Keep => top.popups.push(answered),
+            Outcome::FollowUp(next) => {
+                top.popups.push(answered);
+                top.popups.push(next);
+            }
+            other => self.apply(other),
+        }
+    }
+
     fn apply(&mut self, outcome: Outcome) {
         match outcome {
-            Outcome::Stay => {}
-            Outcome::Push(screen) => self.stack.push(screen),
+            // An answer is a popup's; from a screen it means nothing.
+            Outcome::Stay | Outcome::Keep | Outcome::Answer(_) => {}
+            Outcome::Push(screen) => self.stack.push(Layer::new(screen)),
             Outcome::Pop => {
                 if self.stack.len() <= 1 {
                     self.quit = true;
                 } else {
                     self.stack.pop();
                     if let Some(top) = self.stack.last_mut() {
-                        top.on_return(&mut self.ctx);
+                        top.screen.on_return(&mut self.ctx);
                     }
                 }
             }
             Outcome::Replace(screen) => {
                 self.stack.pop();
-                self.stack.push(screen);
+                self.stack.push(Layer::new(screen));
             }
             Outcome::Quit => self.ask_quit(),
+            Outcome::Ask(popup) | Outcome::FollowUp(popup) => {
+                if let Some(top) = self.stack.last_mut() {
+                    top.popups.push(popup);
+                }
+            }
+            Outcome::Saved(id, then) => {
+                for layer in &mut self.stack {
+                    layer.screen.select_customer(id);
+                }
+                self.apply(*then);
+            }
+            Outcome::CloseBelow => {
+                if let Some(top) = self.stack.last_mut() {
+                    top.popups.pop();
+                }
+            }
         }
     }
 
-    /// Keeps the list's view in step with the index (after loads and saves).
+    /// Keeps the views in step with the index (after loads and saves): the
+    /// list at the bottom and the screen on top.
     fn sync(&mut self) {
-        if let Some(Screen::List(list)) = self.stack.first_mut() {
-            list.sync(&mut self.ctx);
+        if let Some(first) = self.stack.first_mut() {
+            first.screen.sync(&mut self.ctx);
         }
-        if let Some(Screen::Quick(quick)) = self.stack.last_mut() {
-            quick.sync(&mut self.ctx);
+        if self.stack.len() > 1
+            && let Some(top) = self.stack.last_mut()
+        {
+            top.screen.sync(&mut self.ctx);
         }
     }
 
     /// The scope that has the keyboard now.
     pub fn scope(&self) -> Scope {
-        if self.quit_confirm.is_some() {
-            Scope::Confirm
-        } else if self.help.is_some() {
-            Scope::Help
-        } else {
-            self.stack
-                .last()
-                .map_or(Scope::List, |s| s.scope(&self.ctx))
+        if let Some((_, popup)) = self.overlays.last() {
+            return popup.scope(&self.ctx);
         }
+        self.stack
+            .last()
+            .map_or(Scope::List, |l| match l.popups.last() {
+                Some(popup) => popup.scope(&self.ctx),
+                None => l.screen.scope(&self.ctx),
+            })
     }
 
     pub fn render(&mut self, frame: &mut Frame) {
@@ -432,95 +353,32 @@ impl App {
         ])
         .areas(frame.area());
         self.page = body.height;
+        self.ctx.covered = self.stack.last().is_some_and(|l| !l.popups.is_empty());
         self.render_header(frame, header);
         if let Some(top) = self.stack.last() {
             // A popup screen shows what it was opened over.
-            if top.is_overlay()
+            if top.screen.is_overlay()
                 && let Some(below) = self
                     .stack
                     .len()
                     .checked_sub(2)
                     .and_then(|i| self.stack.get(i))
             {
-                below.render(frame, body, &self.ctx);
+                below.screen.render(frame, body, &self.ctx);
             }
-            top.render(frame, body, &self.ctx);
+            top.screen.render(frame, body, &self.ctx);
+            let at = top.screen.popup_area(body);
+            for popup in &top.popups {
+                popup.render(frame, at, &self.ctx);
+            }
         }
         self.render_status(frame, status);
         self.render_footer(frame, footer);
-        let (theme, lang) = (self.ctx.theme, self.ctx.lang);
-        if let Some(help) = &self.help {
-            help.render(frame, body, &theme, lang);
+        for (_, popup) in &self.overlays {
+            popup.render(frame, body, &self.ctx);
         }
-        if let Some(confirm) = &self.quit_confirm {
-            confirm.render(frame, body, &theme, lang);
-        }
-    }
-
-    fn render_header(&self, frame: &mut Frame, area: Rect) {
-        let ctx = &self.ctx;
-        let count = if ctx.is_loading() {
-            format!(
-                "{} ({})",
-                i18n::count(ctx.stored_count.max(0) as usize, Msg::Customers, ctx.lang),
-                ctx.t(Msg::Loading)
-            )
-        } else {
-            i18n::count(ctx.stored_count.max(0) as usize, Msg::Customers, ctx.lang)
-        };
-        let text = format!(
-            " {} │ {} │ {} │ {} {}",
-            ctx.t(Msg::AppName),
-            ctx.db_name,
-            count,
-            ctx.t(Msg::Operator),
-            ctx.store.operator()
-        );
-        frame.render_widget(
-            Paragraph::new(fit(&text, area.width as usize)).style(ctx.theme.header),
-            area,
-        );
-    }
-
-    fn render_status(&self, frame: &mut Frame, area: Rect) {
-        let ctx = &self.ctx;
-        let line = match &ctx.message {
-            Some(m) => Line::styled(
-                truncate(&m.text, area.width as usize).into_owned(),
-                if m.error {
-                    ctx.theme.error
-                } else {
-                    ctx.theme.ok
-                },
-            ),
-            None => self
-                .stack
-                .last()
-                .map(|s| s.status_line(area.width as usize, ctx))
-                .unwrap_or_default(),
-        };
-        frame.render_widget(Paragraph::new(line), area);
-    }
-
-    fn render_footer(&self, frame: &mut Frame, area: Rect) {
-        let theme = &self.ctx.theme;
-        let mut hints = keymap::footer(self.scope(), self.ctx.lang);
-        // The last hint is help (when offered): it stays even when others don't fit.
-        let help = hints.pop_if(|(_, label)| *label == Msg::KeyHelp.get(self.ctx.lang));
-        let need = |(keys, label): &(String, &str)| keys.width() + label.width() + 3;
-        let mut room = (area.width as usize).saturating_sub(help.as_ref().map_or(0, need));
-        let mut spans = Vec::new();
-        for hint in hints.iter().chain(help.iter()) {
-            let is_help = help.as_ref().is_some_and(|h| std::ptr::eq(h, hint));
-            if !is_help {
-                if need(hint) > room {
-                    continue;
-                }
-                room -= need(hint);
-            }
-            spans.push(Span::styled(format!(" {} ", hint.0), theme.footer_key));
-            spans.push(Span::styled(format!("{} ", hint.1), theme.footer_text));
-        }
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
 }
+
+#[cfg(test)]
+mod tests;

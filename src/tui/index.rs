@@ -10,7 +10,6 @@ mod filter;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
-use std::sync::mpsc::{Receiver, channel};
 
 use chrono::NaiveDate;
 
@@ -21,6 +20,7 @@ use crate::domain::ledger::credit::Standing;
 use crate::domain::money::Money;
 use crate::domain::names::half_width;
 use crate::store::{Balance, Result, Store, StoreError, SummaryRef, SummaryScope};
+use crate::tui::worker::Worker;
 
 /// Rows shown before the whole list has loaded (more than any screen holds).
 pub const FIRST_PAGE: u64 = 300;
@@ -164,22 +164,15 @@ impl CustomerIndex {
     /// the first frame does not wait for 100,000 rows.
     pub fn load_in_background(
         path: PathBuf,
-    ) -> Receiver<std::result::Result<CustomerIndex, String>> {
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let loaded = Store::open(&path)
-                .and_then(|store| CustomerIndex::load(&store, None))
-                .map(|mut index| {
-                    // Sorting 100,000 rows by a text column takes tens of
-                    // milliseconds: done here, `o` never waits for it.
-                    index.prepare_orders();
-                    index
-                })
-                .map_err(|e| e.to_string());
-            // The app may have quit meanwhile; nobody to tell then.
-            let _ = tx.send(loaded);
-        });
-        rx
+        operator: String,
+    ) -> Worker<CustomerIndex, StoreError> {
+        Worker::on_database(path, operator, |store, _| {
+            let mut index = CustomerIndex::load(store, None)?;
+            // Sorting 100,000 rows by a text column takes tens of
+            // milliseconds: done here, `o` never waits for it.
+            index.prepare_orders();
+            Ok(index)
+        })
     }
 
     pub fn generation(&self) -> u64 {

@@ -214,10 +214,10 @@ pub fn typed(app: &mut App, text: &str) {
     }
 }
 
-pub fn tabs(app: &mut App, n: usize) {
-    for _ in 0..n {
-        key(app, KeyCode::Tab);
-    }
+/// Moves the focus to the field named `field` (`credit_limit`, `amount`, …)
+/// as Tab would, so a test says which field it types in.
+pub fn focus(app: &mut App, field: &str) {
+    assert!(app.focus_field(field), "no field {field} to focus here");
 }
 
 /// Draws the app at `width` × `height` and returns the screen as text, one

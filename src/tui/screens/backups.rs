@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -13,10 +12,11 @@ use ratatui::widgets::Paragraph;
 use crate::import::KEEP_BACKUPS;
 use crate::store::{self, BackupFile};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::screens::Outcome;
-use crate::tui::widgets::confirm::{Answer, Confirm};
+use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::table;
 use crate::tui::widgets::truncate;
 
@@ -28,7 +28,7 @@ pub struct BackupsScreen {
     selected: usize,
     offset: usize,
     /// Restoring this backup, once confirmed.
-    confirm: Option<(PathBuf, Confirm)>,
+    restoring: Option<PathBuf>,
 }
 
 impl BackupsScreen {
@@ -41,44 +41,31 @@ impl BackupsScreen {
                 .unwrap_or_default(),
             selected: 0,
             offset: 0,
-            confirm: None,
+            restoring: None,
         }
     }
 
-    pub fn scope(&self) -> Scope {
-        if self.confirm.is_some() {
-            Scope::Confirm
-        } else {
-            Scope::Backups
-        }
+    fn scope(&self) -> Scope {
+        Scope::Backups
     }
 
-    pub fn handle_key(
-        &mut self,
-        key: &KeyEvent,
-        action: Option<Action>,
-        page: u16,
-        ctx: &mut Ctx,
-    ) -> Outcome {
-        if let Some((file, confirm)) = &self.confirm {
-            match confirm.handle_key(key) {
-                Answer::Yes => {
-                    let file = file.clone();
-                    self.confirm = None;
-                    self.restore(&file, ctx);
-                }
-                Answer::No => self.confirm = None,
-                Answer::Undecided => {}
-            }
-            return Outcome::Stay;
+    /// The restore question answered.
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        if let (Some(file), Reply::Yes) = (self.restoring.take(), reply) {
+            self.restore(&file, ctx);
         }
+        Outcome::Stay
+    }
+
+    fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
         match action {
             Some(Action::Back) => return Outcome::Pop,
             Some(Action::BackupNow) => self.back_up(ctx),
             Some(Action::RestoreBackup) => {
                 if let Some(b) = self.backups.get(self.selected) {
                     let body = format!("{} · {}", b.taken, ctx.t(Msg::RestoreBody));
-                    self.confirm = Some((b.path.clone(), Confirm::new(Msg::RestoreTitle, body)));
+                    self.restoring = Some(b.path.clone());
+                    return ask(Confirm::new(Msg::RestoreTitle, body));
                 }
             }
             Some(other) => {
@@ -123,7 +110,7 @@ impl BackupsScreen {
         self.reload(ctx);
     }
 
-    pub fn reload(&mut self, ctx: &Ctx) {
+    fn reload(&mut self, ctx: &Ctx) {
         self.backups = ctx
             .store
             .path()
@@ -132,7 +119,7 @@ impl BackupsScreen {
         self.selected = self.selected.min(self.backups.len().saturating_sub(1));
     }
 
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let text = self
             .backups
             .get(self.selected)
@@ -141,7 +128,7 @@ impl BackupsScreen {
         Line::styled(truncate(&text, width).into_owned(), ctx.theme.dim)
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let theme = &ctx.theme;
         let width = area.width as usize;
         let title = format!(" {} ({})", ctx.t(Msg::BackupsTitle), self.backups.len());
@@ -180,8 +167,41 @@ impl BackupsScreen {
             lines.push(Line::styled(truncate(&text, width).into_owned(), style));
         }
         frame.render_widget(Paragraph::new(lines), area);
-        if let Some((_, confirm)) = &self.confirm {
-            confirm.render(frame, area, theme, ctx.lang);
+    }
+}
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::BackupsScreen;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome, Reply};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for BackupsScreen {
+        fn scope(&self, _ctx: &Ctx) -> Scope {
+            BackupsScreen::scope(self)
+        }
+        fn handle_key(
+            &mut self,
+            _key: &KeyEvent,
+            action: Option<Action>,
+            page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            BackupsScreen::handle_key(self, action, page, ctx)
+        }
+        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+            BackupsScreen::answer(self, reply, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            BackupsScreen::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            BackupsScreen::status_line(self, width, ctx)
         }
     }
 }

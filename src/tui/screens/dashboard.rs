@@ -7,23 +7,24 @@
 mod view;
 
 use std::path::Path;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::Outcome;
-use crate::store::{ClassTotal, Dashboard, Store};
+use crate::store::{ClassTotal, Dashboard, Store, StoreError};
 use crate::tui::app::Ctx;
 use crate::tui::keymap::{Action, Scope};
+use crate::tui::worker::Worker;
 
-type Loaded<T> = Receiver<std::result::Result<T, String>>;
+/// Figures being read; a newer request drops (and so cancels) the older.
+type Loading<T> = Worker<T, StoreError>;
 
 pub struct DashboardScreen {
     figures: Option<Dashboard>,
-    loading: Option<Loaded<Dashboard>>,
+    loading: Option<Loading<Dashboard>>,
     /// Index into the catalog's dimensions of the one shown.
     dimension: usize,
     by_class: Vec<ClassTotal>,
     /// A grouping by another dimension (`c`); the latest request wins.
-    loading_classes: Option<Loaded<Vec<ClassTotal>>>,
+    loading_classes: Option<Loading<Vec<ClassTotal>>>,
 }
 
 impl DashboardScreen {
@@ -41,11 +42,13 @@ impl DashboardScreen {
 
     /// Reads the figures again: on a worker for a database file (at 100,000
     /// customers they take about a second), at once in memory.
-    pub fn reload(&mut self, ctx: &mut Ctx) {
+    fn reload(&mut self, ctx: &mut Ctx) {
         let today = ctx.today;
         match ctx.store.path() {
             Some(path) => {
-                self.loading = Some(in_background(path, move |store| store.dashboard(today)));
+                self.loading = Some(in_background(ctx, path, move |store| {
+                    store.dashboard(today)
+                }));
             }
             None => match ctx.store.dashboard(today) {
                 Ok(d) => self.figures = Some(d),
@@ -67,7 +70,7 @@ impl DashboardScreen {
         };
         match ctx.store.path() {
             Some(path) => {
-                self.loading_classes = Some(in_background(path, move |store| {
+                self.loading_classes = Some(in_background(ctx, path, move |store| {
                     store.receivable_by_class(&code)
                 }));
             }
@@ -78,22 +81,22 @@ impl DashboardScreen {
         }
     }
 
-    pub fn is_loading(&self) -> bool {
+    fn is_loading(&self) -> bool {
         self.loading.is_some() || self.loading_classes.is_some()
     }
 
     /// Takes in the workers' results; true when something changed.
-    pub fn poll(&mut self, ctx: &mut Ctx) -> bool {
+    fn poll(&mut self, ctx: &mut Ctx) -> bool {
         let figures = take(&mut self.loading, ctx).map(|d| self.figures = Some(d));
         let classes = take(&mut self.loading_classes, ctx).map(|c| self.by_class = c);
         figures.is_some() || classes.is_some()
     }
 
-    pub fn scope(&self) -> Scope {
+    fn scope(&self) -> Scope {
         Scope::Dashboard
     }
 
-    pub fn handle_key(&mut self, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
+    fn handle_key(&mut self, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
         match action {
             Some(Action::Back) => Outcome::Pop,
             Some(Action::NextDimension) => {
@@ -108,30 +111,63 @@ impl DashboardScreen {
 }
 
 /// A finished job's value (an error goes to the status line); `None` while it runs.
-fn take<T>(slot: &mut Option<Loaded<T>>, ctx: &mut Ctx) -> Option<T> {
-    let rx = slot.as_ref()?;
-    let result = match rx.try_recv() {
-        Ok(result) => result,
-        Err(TryRecvError::Empty) => return None,
-        Err(TryRecvError::Disconnected) => Err("the dashboard worker stopped".to_string()),
-    };
+fn take<T>(slot: &mut Option<Loading<T>>, ctx: &mut Ctx) -> Option<T> {
+    let done = slot.as_mut()?.poll()?;
     *slot = None;
-    result.map_err(|e| ctx.error(e)).ok()
+    done.map_err(|e| ctx.error(e.message().text(ctx.lang))).ok()
 }
 
-/// Runs `read` on a worker thread with its own connection to the file at `path`.
+/// Runs `read` on a worker with its own connection to the database file.
 fn in_background<T: Send + 'static>(
+    ctx: &Ctx,
     path: &Path,
     read: impl FnOnce(&Store) -> crate::store::Result<T> + Send + 'static,
-) -> Loaded<T> {
-    let (tx, rx) = channel();
-    let path = path.to_path_buf();
-    std::thread::spawn(move || {
-        let loaded = Store::open(&path)
-            .and_then(|store| read(&store))
-            .map_err(|e| e.to_string());
-        // The screen may be closed meanwhile; nobody to tell then.
-        let _ = tx.send(loaded);
-    });
-    rx
+) -> Loading<T> {
+    Worker::on_database(
+        path.to_path_buf(),
+        ctx.store.operator().to_string(),
+        move |store, _| read(store),
+    )
+}
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::DashboardScreen;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for DashboardScreen {
+        fn scope(&self, _ctx: &Ctx) -> Scope {
+            DashboardScreen::scope(self)
+        }
+        fn handle_key(
+            &mut self,
+            _key: &KeyEvent,
+            action: Option<Action>,
+            _page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            DashboardScreen::handle_key(self, action, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            DashboardScreen::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            DashboardScreen::status_line(self, width, ctx)
+        }
+        fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
+            DashboardScreen::poll(self, ctx).then_some(Outcome::Stay)
+        }
+        fn is_loading(&self) -> bool {
+            DashboardScreen::is_loading(self)
+        }
+        fn on_return(&mut self, ctx: &mut Ctx) {
+            self.reload(ctx)
+        }
+    }
 }

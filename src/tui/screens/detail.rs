@@ -7,23 +7,24 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use super::Outcome;
 use super::form::FormScreen;
 use super::ledger::LedgerScreen;
 use super::ledger::figures::AccountFigures;
-use super::list::{archive_body, delete, delete_body, set_status};
-use super::{Outcome, Screen};
 use crate::domain::Lang;
 use crate::domain::customer::{Customer, CustomerData, Status};
 use crate::domain::field::Field;
 use crate::domain::ledger::credit::limit_label;
 use crate::store::{AuditEntry, StoreError};
+use crate::tui::actions::{archive_body, delete, delete_body, set_status};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::{fit, truncate};
 
-enum ConfirmFor {
+enum Asking {
     Archive,
     Delete,
 }
@@ -33,14 +34,15 @@ pub struct DetailScreen {
     history: Vec<AuditEntry>,
     figures: AccountFigures,
     scroll: u16,
-    confirm: Option<(ConfirmFor, Confirm)>,
+    /// What the open confirm question is about.
+    asking: Option<Asking>,
     /// Set once the customer was deleted: the screen only offers Back.
     gone: bool,
 }
 
 impl DetailScreen {
     /// The customer shown, unless it was deleted here.
-    pub fn code(&self) -> Option<&str> {
+    fn code(&self) -> Option<&str> {
         (!self.gone).then_some(self.customer.data.code.as_str())
     }
 
@@ -56,13 +58,13 @@ impl DetailScreen {
             history,
             figures,
             scroll: 0,
-            confirm: None,
+            asking: None,
             gone: false,
         })
     }
 
     /// Re-reads the customer (after an edit on a screen above, or a status change).
-    pub fn reload(&mut self, ctx: &mut Ctx) {
+    fn reload(&mut self, ctx: &mut Ctx) {
         match DetailScreen::open(ctx, &self.customer.data.code) {
             Ok(fresh) => {
                 self.customer = fresh.customer;
@@ -74,34 +76,27 @@ impl DetailScreen {
         }
     }
 
-    pub fn scope(&self) -> Scope {
-        if self.confirm.is_some() {
-            Scope::Confirm
-        } else {
-            Scope::Detail
-        }
+    fn scope(&self) -> Scope {
+        Scope::Detail
     }
 
-    pub fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
+    /// The archive or delete question answered.
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
         let code = self.customer.data.code.clone();
-        if let Some((purpose, _)) = &self.confirm {
-            match action {
-                Some(Action::Yes) => {
-                    match purpose {
-                        ConfirmFor::Archive => set_status(ctx, &code, Status::Archived),
-                        ConfirmFor::Delete => delete(ctx, &code),
-                    }
-                    self.confirm = None;
-                    self.reload(ctx);
-                    if self.gone {
-                        return Outcome::Pop;
-                    }
-                }
-                Some(Action::No) => self.confirm = None,
-                _ => {}
-            }
-            return Outcome::Stay;
+        match (self.asking.take(), reply) {
+            (Some(Asking::Archive), Reply::Yes) => set_status(ctx, &code, Status::Archived),
+            (Some(Asking::Delete), Reply::Yes) => delete(ctx, &code),
+            _ => return Outcome::Stay,
         }
+        self.reload(ctx);
+        if self.gone {
+            return Outcome::Pop;
+        }
+        Outcome::Stay
+    }
+
+    fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
+        let code = self.customer.data.code.clone();
         let Some(action) = action else {
             return Outcome::Stay;
         };
@@ -109,21 +104,23 @@ impl DetailScreen {
             Action::Back => return Outcome::Pop,
             _ if self.gone => {}
             Action::Edit => match FormScreen::edit(ctx, &code) {
-                Ok(form) => return Outcome::Push(Screen::Form(Box::new(form))),
+                Ok(form) => return Outcome::Push(Box::new(form)),
                 Err(e) => ctx.error(e.message().text(ctx.lang)),
             },
             Action::Ledger => match LedgerScreen::open(ctx, &code) {
-                Ok(ledger) => return Outcome::Push(Screen::Ledger(Box::new(ledger))),
+                Ok(ledger) => return Outcome::Push(Box::new(ledger)),
                 Err(e) => ctx.error(e.message().text(ctx.lang)),
             },
             Action::Reconcile => return super::reconcile::open(ctx, &code),
             Action::Archive => {
                 let body = archive_body(ctx, &code);
-                self.confirm = Some((ConfirmFor::Archive, Confirm::new(Msg::ArchiveTitle, body)));
+                self.asking = Some(Asking::Archive);
+                return ask(Confirm::new(Msg::ArchiveTitle, body));
             }
             Action::Delete => {
                 let body = delete_body(ctx, &code);
-                self.confirm = Some((ConfirmFor::Delete, Confirm::new(Msg::DeleteTitle, body)));
+                self.asking = Some(Asking::Delete);
+                return ask(Confirm::new(Msg::DeleteTitle, body));
             }
             Action::Unarchive | Action::Hold => {
                 let status = if action == Action::Hold {
@@ -143,12 +140,12 @@ impl DetailScreen {
         Outcome::Stay
     }
 
-    pub fn scroll(&mut self, delta: i32) {
+    fn scroll(&mut self, delta: i32) {
         let next = (i32::from(self.scroll) + delta).max(0);
         self.scroll = u16::try_from(next).unwrap_or(u16::MAX);
     }
 
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let c = &self.customer.data;
         let text = format!("{} {} · {}", c.code, c.name, c.status.label(ctx.lang));
         Line::styled(fit(&text, width), ctx.theme.dim)
@@ -231,7 +228,7 @@ impl DetailScreen {
         (fields, side)
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         if area.width >= 100 {
             let left_width = area.width * 9 / 20;
             let left = Rect {
@@ -257,9 +254,6 @@ impl DetailScreen {
                 Paragraph::new(lines).scroll((self.scroll.min(max), 0)),
                 area,
             );
-        }
-        if let Some((_, confirm)) = &self.confirm {
-            confirm.render(frame, area, &ctx.theme, ctx.lang);
         }
     }
 }
@@ -309,4 +303,49 @@ fn history_line(entry: &AuditEntry, lang: Lang) -> String {
         entry.old.as_deref().unwrap_or(""),
         entry.new.as_deref().unwrap_or("")
     )
+}
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::DetailScreen;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome, Reply};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for DetailScreen {
+        fn scope(&self, _ctx: &Ctx) -> Scope {
+            DetailScreen::scope(self)
+        }
+        fn handle_key(
+            &mut self,
+            _key: &KeyEvent,
+            action: Option<Action>,
+            page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            DetailScreen::handle_key(self, action, page, ctx)
+        }
+        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+            DetailScreen::answer(self, reply, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            DetailScreen::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            DetailScreen::status_line(self, width, ctx)
+        }
+        fn scroll(&mut self, delta: i32, _page: u16, _ctx: &mut Ctx) {
+            DetailScreen::scroll(self, delta)
+        }
+        fn on_return(&mut self, ctx: &mut Ctx) {
+            self.reload(ctx)
+        }
+        fn customer_code(&self) -> Option<&str> {
+            self.code()
+        }
+    }
 }

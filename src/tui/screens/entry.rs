@@ -8,18 +8,26 @@ mod view;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use self::save::Refusal;
 use super::Outcome;
 use crate::domain::customer::Customer;
 use crate::domain::date::iso;
 use crate::domain::ledger::{EntryField, EntryInput, EntryKind};
 use crate::store::{EntryCheck, StoreError};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::widgets::confirm::{Answer, Confirm};
+use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::input::LineInput;
-use crate::tui::widgets::picker::{Item, Picked, Picker};
+use crate::tui::widgets::picker::{Item, Picker};
+
+/// What an entry popup was opened for.
+enum Asking {
+    Kind,
+    Discard,
+    /// Over the credit limit: the reason to issue it anyway.
+    Override,
+}
 
 /// The typed fields in form order; the type (a choice) comes before them.
 const TEXT_FIELDS: [EntryField; 5] = [
@@ -38,9 +46,8 @@ pub struct EntryScreen {
     focus: usize,
     /// The store's verdict on what is typed now.
     check: Option<EntryCheck>,
-    picker: Option<Picker>,
-    refusal: Option<Refusal>,
-    discard: Option<Confirm>,
+    /// What the open popup is for.
+    asking: Option<Asking>,
     initial: EntryInput,
 }
 
@@ -70,9 +77,7 @@ impl EntryScreen {
             // The date is filled in: start on the document number.
             focus: 2,
             check: None,
-            picker: None,
-            refusal: None,
-            discard: None,
+            asking: None,
             initial: EntryInput::default(),
         };
         form.initial = form.input();
@@ -104,20 +109,12 @@ impl EntryScreen {
         }
     }
 
-    pub fn is_dirty(&self) -> bool {
+    fn is_dirty(&self) -> bool {
         self.input() != self.initial
     }
 
-    pub fn scope(&self) -> Scope {
-        if self.discard.is_some() {
-            Scope::Confirm
-        } else if self.refusal.is_some() {
-            Scope::Override
-        } else if self.picker.is_some() {
-            Scope::Picker
-        } else {
-            Scope::Form
-        }
+    fn scope(&self) -> Scope {
+        Scope::Form
     }
 
     fn focused_field(&self) -> EntryField {
@@ -139,46 +136,20 @@ impl EntryScreen {
         }
     }
 
-    pub fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
-        if let Some(confirm) = &self.discard {
-            match confirm.handle_key(key) {
-                Answer::Yes => return Outcome::Pop,
-                Answer::No => self.discard = None,
-                Answer::Undecided => {}
-            }
-            return Outcome::Stay;
-        }
-        if self.refusal.is_some() {
-            return self.handle_refusal(key, action, ctx);
-        }
-        if let Some(picker) = &mut self.picker {
-            match picker.handle_key(key) {
-                Picked::Still => {}
-                Picked::Cancelled => self.picker = None,
-                Picked::Chose(value) => {
-                    self.picker = None;
-                    if let Some(kind) = EntryKind::parse(&value) {
-                        self.kind = kind;
-                    }
-                    self.validate(ctx);
-                    self.focus = 1;
-                }
-            }
-            return Outcome::Stay;
-        }
+    fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
         let last = TEXT_FIELDS.len();
         match action {
             Some(Action::Back) => {
                 if self.is_dirty() {
-                    self.discard = Some(Confirm::new(Msg::DiscardTitle, ctx.t(Msg::DiscardBody)));
-                    return Outcome::Stay;
+                    self.asking = Some(Asking::Discard);
+                    return ask(Confirm::new(Msg::DiscardTitle, ctx.t(Msg::DiscardBody)));
                 }
                 return Outcome::Pop;
             }
             Some(Action::Save) => return self.save(ctx),
             Some(Action::NextField) => self.focus = (self.focus + 1).min(last),
             Some(Action::PrevField) => self.focus = self.focus.saturating_sub(1),
-            Some(Action::Pick) if self.focus == 0 => self.open_picker(None, ctx),
+            Some(Action::Pick) if self.focus == 0 => return self.open_picker(None, ctx),
             Some(Action::Pick) => self.focus = (self.focus + 1).min(last),
             Some(Action::ClearField) if self.focus > 0 => {
                 if let Some(input) = self.inputs.get_mut(self.focus - 1) {
@@ -189,7 +160,7 @@ impl EntryScreen {
             Some(_) => {}
             None if self.focus == 0 => {
                 if let KeyCode::Char(c) = key.code {
-                    self.open_picker(Some(c), ctx);
+                    return self.open_picker(Some(c), ctx);
                 }
             }
             None => {
@@ -206,7 +177,7 @@ impl EntryScreen {
     }
 
     /// The type picker; searching by label or pinyin initials (`sk` → 收款).
-    fn open_picker(&mut self, first: Option<char>, ctx: &Ctx) {
+    fn open_picker(&mut self, first: Option<char>, ctx: &Ctx) -> Outcome {
         let items = EntryKind::ALL
             .iter()
             .map(|k| Item::new(k.key(), k.label(ctx.lang)).also_matching(initials(*k)))
@@ -219,7 +190,31 @@ impl EntryScreen {
         if let Some(c) = first {
             picker.handle_key(&KeyEvent::from(KeyCode::Char(c)));
         }
-        self.picker = Some(picker);
+        self.asking = Some(Asking::Kind);
+        ask(picker)
+    }
+
+    /// A popup answered: the type picked, the discard question, the over-limit reason.
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        match (self.asking.take(), reply) {
+            (Some(Asking::Kind), Reply::Chose(value)) => {
+                if let Some(kind) = EntryKind::parse(&value) {
+                    self.kind = kind;
+                }
+                self.validate(ctx);
+                self.focus = 1;
+                Outcome::Stay
+            }
+            (Some(Asking::Discard), Reply::Yes) => Outcome::Pop,
+            (Some(Asking::Override), reply) => {
+                let outcome = self.answer_refusal(reply, ctx);
+                if matches!(outcome, Outcome::Keep) {
+                    self.asking = Some(Asking::Override);
+                }
+                outcome
+            }
+            _ => Outcome::Stay,
+        }
     }
 }
 
@@ -233,5 +228,47 @@ fn initials(kind: EntryKind) -> &'static str {
         EntryKind::Credit => "hzfp hz th",
         EntryKind::Prepayment => "ysk ys",
         EntryKind::Adjustment => "tz",
+    }
+}
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::EntryScreen;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome, Reply};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for EntryScreen {
+        fn scope(&self, _ctx: &Ctx) -> Scope {
+            EntryScreen::scope(self)
+        }
+        fn handle_key(
+            &mut self,
+            key: &KeyEvent,
+            action: Option<Action>,
+            _page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            EntryScreen::handle_key(self, key, action, ctx)
+        }
+        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+            EntryScreen::answer(self, reply, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            EntryScreen::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            EntryScreen::status_line(self, width, ctx)
+        }
+        fn has_unsaved_changes(&self) -> bool {
+            self.is_dirty()
+        }
+        fn focus_field(&mut self, key: &str, _page: u16, _ctx: &mut Ctx) -> bool {
+            self.focus_key(key)
+        }
     }
 }

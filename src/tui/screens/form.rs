@@ -2,6 +2,7 @@
 //! validation as you type in the UI language, the mnemonic following the name
 //! until it is edited, Ctrl-S to save through the duplicate check.
 
+mod checks;
 mod entries;
 mod save;
 mod view;
@@ -11,29 +12,25 @@ use std::collections::BTreeSet;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use self::entries::Entry;
-use self::save::Duplicate;
 use super::Outcome;
 use crate::domain::customer::Customer;
 use crate::domain::field::{FieldValues, values_of};
 use crate::domain::mnemonic::mnemonic;
-use crate::domain::validate::{Rules, parse_customer};
 use crate::domain::{Problem, Problems};
 use crate::store::{StoreError, Template};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::widgets::confirm::{Answer, Confirm};
-use crate::tui::widgets::picker::{Picked, Picker};
+use crate::tui::widgets::confirm::Confirm;
+use crate::tui::widgets::picker::Picker;
 
-/// Problem codes that only the store can find (they need the other customers).
-const STORE_CODES: [&str; 4] = [
-    "tax_id.duplicate",
-    "code.duplicate",
-    "name.similar",
-    "code.required",
-];
-/// The fields those problems belong to.
-const STORE_FIELDS: [&str; 3] = ["name", "code", "tax_id"];
+/// What a form popup was opened for.
+enum Asking {
+    Pick,
+    Discard,
+    Duplicate,
+}
 
 pub enum Mode {
     Add { template: Option<String> },
@@ -52,9 +49,10 @@ pub struct FormScreen {
     edited_since_check: BTreeSet<String>,
     mnemonic_auto: bool,
     initial: FieldValues,
-    picker: Option<Picker>,
-    discard: Option<Confirm>,
-    duplicate: Option<Duplicate>,
+    /// What the open popup is for.
+    asking: Option<Asking>,
+    /// Body height at the last key (a pick moves on to the next field).
+    page: u16,
     /// Opened by the quick invoice: after saving, the invoice form follows.
     then_invoice: bool,
 }
@@ -106,9 +104,8 @@ impl FormScreen {
             edited_since_check: BTreeSet::new(),
             mnemonic_auto: true,
             initial: FieldValues::new(),
-            picker: None,
-            discard: None,
-            duplicate: None,
+            asking: None,
+            page: 20,
             then_invoice: false,
         };
         form.initial = form.values();
@@ -130,6 +127,15 @@ impl FormScreen {
         Ok(form)
     }
 
+    /// Tab to the field named `key` (its store checks run as on Tab).
+    fn focus_key(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> bool {
+        let Some(to) = self.index_of(key) else {
+            return false;
+        };
+        self.move_focus(to as i32 - self.focus as i32, page, ctx);
+        true
+    }
+
     fn index_of(&self, key: &str) -> Option<usize> {
         self.entries.iter().position(|e| e.key == key)
     }
@@ -146,7 +152,7 @@ impl FormScreen {
             .collect()
     }
 
-    pub fn is_dirty(&self) -> bool {
+    fn is_dirty(&self) -> bool {
         self.values() != self.initial
     }
 
@@ -157,57 +163,23 @@ impl FormScreen {
         }
     }
 
-    pub fn scope(&self) -> Scope {
-        if self.discard.is_some() {
-            Scope::Confirm
-        } else if let Some(dialog) = &self.duplicate {
-            dialog.scope()
-        } else if self.picker.is_some() {
-            Scope::Picker
-        } else {
-            Scope::Form
-        }
+    fn scope(&self) -> Scope {
+        Scope::Form
     }
 
-    pub fn handle_key(
+    fn handle_key(
         &mut self,
         key: &KeyEvent,
         action: Option<Action>,
         page: u16,
         ctx: &mut Ctx,
     ) -> Outcome {
-        if let Some(confirm) = &self.discard {
-            match confirm.handle_key(key) {
-                Answer::Yes => return Outcome::Pop,
-                Answer::No => self.discard = None,
-                Answer::Undecided => {}
-            }
-            return Outcome::Stay;
-        }
-        if self.duplicate.is_some() {
-            return self.handle_duplicate(action, ctx);
-        }
-        if let Some(picker) = &mut self.picker {
-            match picker.handle_key(key) {
-                Picked::Still => {}
-                Picked::Cancelled => self.picker = None,
-                Picked::Chose(value) => {
-                    self.picker = None;
-                    if let Some(entry) = self.entries.get_mut(self.focus) {
-                        entry.set(value);
-                    }
-                    self.edited();
-                    self.validate_local(ctx);
-                    self.move_focus(1, page, ctx);
-                }
-            }
-            return Outcome::Stay;
-        }
+        self.page = page;
         match action {
             Some(Action::Back) => {
                 if self.is_dirty() {
-                    self.discard = Some(Confirm::new(Msg::DiscardTitle, ctx.t(Msg::DiscardBody)));
-                    return Outcome::Stay;
+                    self.asking = Some(Asking::Discard);
+                    return ask(Confirm::new(Msg::DiscardTitle, ctx.t(Msg::DiscardBody)));
                 }
                 return Outcome::Pop;
             }
@@ -218,7 +190,7 @@ impl FormScreen {
             Some(Action::PageUp) => self.move_focus(-8, page, ctx),
             Some(Action::Pick) => {
                 if self.focused_is_choice() {
-                    self.open_picker(None);
+                    return self.open_picker(None);
                 } else {
                     self.move_focus(1, page, ctx);
                 }
@@ -231,9 +203,27 @@ impl FormScreen {
                 self.validate_local(ctx);
             }
             Some(_) => {}
-            None => self.type_key(key, ctx),
+            None => return self.type_key(key, ctx),
         }
         Outcome::Stay
+    }
+
+    /// A popup answered: the picked value, the discard question, the duplicate dialog.
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        match (self.asking.take(), reply) {
+            (Some(Asking::Pick), Reply::Chose(value)) => {
+                if let Some(entry) = self.entries.get_mut(self.focus) {
+                    entry.set(value);
+                }
+                self.edited();
+                self.validate_local(ctx);
+                self.move_focus(1, self.page, ctx);
+                Outcome::Stay
+            }
+            (Some(Asking::Discard), Reply::Yes) => Outcome::Pop,
+            (Some(Asking::Duplicate), reply) => self.answer_duplicate(reply, ctx),
+            _ => Outcome::Stay,
+        }
     }
 
     fn focused_is_choice(&self) -> bool {
@@ -242,24 +232,25 @@ impl FormScreen {
             .is_some_and(|e| e.choices.is_some())
     }
 
-    fn open_picker(&mut self, first: Option<char>) {
+    fn open_picker(&mut self, first: Option<char>) -> Outcome {
         let Some(entry) = self.entries.get(self.focus) else {
-            return;
+            return Outcome::Stay;
         };
         let Some(items) = &entry.choices else {
-            return;
+            return Outcome::Stay;
         };
         let mut picker = Picker::new(entry.label.clone(), items.clone(), Some(entry.value()));
         if let Some(c) = first {
             picker.handle_key(&KeyEvent::from(KeyCode::Char(c)));
         }
-        self.picker = Some(picker);
+        self.asking = Some(Asking::Pick);
+        ask(picker)
     }
 
-    fn type_key(&mut self, key: &KeyEvent, ctx: &Ctx) {
+    fn type_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Outcome {
         if self.focused_is_choice() {
             match key.code {
-                KeyCode::Char(c) => self.open_picker(Some(c)),
+                KeyCode::Char(c) => return self.open_picker(Some(c)),
                 KeyCode::Backspace | KeyCode::Delete => {
                     if let Some(entry) = self.entries.get_mut(self.focus) {
                         entry.set(String::new());
@@ -269,13 +260,13 @@ impl FormScreen {
                 }
                 _ => {}
             }
-            return;
+            return Outcome::Stay;
         }
         let replace_auto = self.mnemonic_auto
             && matches!(key.code, KeyCode::Char(_))
             && !key.modifiers.contains(KeyModifiers::CONTROL);
         let Some(entry) = self.entries.get_mut(self.focus) else {
-            return;
+            return Outcome::Stay;
         };
         // Typing over a generated mnemonic replaces it, as over a selection.
         if replace_auto && entry.key == "mnemonic" {
@@ -286,84 +277,10 @@ impl FormScreen {
             self.edited();
             self.validate_local(ctx);
         }
+        Outcome::Stay
     }
 
-    /// Bookkeeping after the focused field changed: the mnemonic follows the
-    /// name until typed in (emptying it hands it back to the name).
-    fn edited(&mut self) {
-        let Some(key) = self.entries.get(self.focus).map(|e| e.key.clone()) else {
-            return;
-        };
-        if key == "mnemonic" {
-            self.mnemonic_auto = self.entries[self.focus].value().trim().is_empty();
-        }
-        if self.mnemonic_auto {
-            let name = self
-                .entries
-                .iter()
-                .find(|e| e.key == "name")
-                .map(|e| e.value().to_string());
-            if let (Some(name), Some(m)) = (name, self.entry_mut("mnemonic")) {
-                m.set(mnemonic(&name));
-            }
-        }
-        self.edited_since_check.insert(key);
-    }
-
-    /// Field checks that need no database: instant, on every keystroke.
-    fn validate_local(&mut self, ctx: &Ctx) {
-        let rules = Rules {
-            credit_ceiling: ctx.credit_ceiling,
-            catalog: &ctx.catalog,
-            kept_classification: self.existing().map(|c| &c.data.classification),
-        };
-        let (_, mut problems) = parse_customer(&self.values(), &rules);
-        problems.0.extend(
-            self.store_problems
-                .iter()
-                .filter(|p| !self.edited_since_check.contains(&p.field))
-                .cloned(),
-        );
-        self.problems = problems;
-    }
-
-    /// Every check, the store's included (duplicates, similar names).
-    fn validate_full(&mut self, ctx: &mut Ctx) -> Option<crate::store::Checked> {
-        match ctx.store.check_customer(&self.values(), self.existing()) {
-            Ok(checked) => {
-                self.store_problems = checked
-                    .problems
-                    .iter()
-                    .filter(|p| STORE_CODES.contains(&p.code))
-                    .cloned()
-                    .collect();
-                self.edited_since_check.clear();
-                self.problems = checked.problems.clone();
-                Some(checked)
-            }
-            Err(e) => {
-                ctx.error(e.message().text(ctx.lang));
-                None
-            }
-        }
-    }
-
-    fn move_focus(&mut self, delta: i32, page: u16, ctx: &mut Ctx) {
-        // Leaving a changed name, code or tax ID runs the store's checks
-        // (they scan the other customers: ~50 ms at 100,000); other fields
-        // are fully checked as typed.
-        if STORE_FIELDS
-            .iter()
-            .any(|f| self.edited_since_check.contains(*f))
-        {
-            self.validate_full(ctx);
-        }
-        let last = self.entries.len().saturating_sub(1) as i32;
-        self.focus = (self.focus as i32 + delta).clamp(0, last) as usize;
-        self.keep_in_view(page);
-    }
-
-    pub fn scroll(&mut self, delta: i32) {
+    fn scroll(&mut self, delta: i32) {
         self.scroll = (self.scroll as i32 + delta).max(0) as usize;
     }
 
@@ -376,6 +293,51 @@ impl FormScreen {
             self.scroll = top;
         } else if line >= self.scroll + rows {
             self.scroll = line + 1 - rows;
+        }
+    }
+}
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::FormScreen;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome, Reply};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for FormScreen {
+        fn scope(&self, _ctx: &Ctx) -> Scope {
+            FormScreen::scope(self)
+        }
+        fn handle_key(
+            &mut self,
+            key: &KeyEvent,
+            action: Option<Action>,
+            page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            FormScreen::handle_key(self, key, action, page, ctx)
+        }
+        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+            FormScreen::answer(self, reply, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            FormScreen::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            FormScreen::status_line(self, width, ctx)
+        }
+        fn scroll(&mut self, delta: i32, _page: u16, _ctx: &mut Ctx) {
+            FormScreen::scroll(self, delta)
+        }
+        fn has_unsaved_changes(&self) -> bool {
+            self.is_dirty()
+        }
+        fn focus_field(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> bool {
+            self.focus_key(key, page, ctx)
         }
     }
 }

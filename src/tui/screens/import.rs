@@ -37,6 +37,7 @@ use self::values::ValuesStep;
 use super::{Outcome, Screen};
 use crate::import::{Layout, Mapping, Source};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Component, Reply};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::truncate;
@@ -74,6 +75,12 @@ pub(crate) enum Flow {
     /// Open another screen over the wizard (the import history).
     Open(Screen),
     Close,
+    /// A popup over the step; its reply comes to the step's `answer`.
+    Ask(Box<dyn Component>),
+    /// From `answer`: see [`Outcome::Keep`], [`Outcome::FollowUp`], [`Outcome::CloseBelow`].
+    Keep,
+    FollowUp(Box<dyn Component>),
+    CloseBelow,
 }
 
 pub struct ImportWizard {
@@ -91,7 +98,7 @@ impl ImportWizard {
         self.steps.last()
     }
 
-    pub fn scope(&self) -> Scope {
+    fn scope(&self) -> Scope {
         match self.current() {
             Some(Step::File(_)) | None => Scope::ImportFile,
             Some(Step::Sheet(_)) => Scope::ImportSheet,
@@ -105,7 +112,7 @@ impl ImportWizard {
     }
 
     /// A check or an import is running on a worker.
-    pub fn is_loading(&self) -> bool {
+    fn is_loading(&self) -> bool {
         self.steps.iter().any(|s| match s {
             Step::Preview(p) => p.is_running(),
             Step::Progress(_) => true,
@@ -113,7 +120,7 @@ impl ImportWizard {
         })
     }
 
-    pub fn handle_key(
+    fn handle_key(
         &mut self,
         key: &KeyEvent,
         action: Option<Action>,
@@ -123,19 +130,35 @@ impl ImportWizard {
         let flow = match self.steps.last_mut() {
             Some(Step::File(s)) => s.handle_key(key, action, ctx),
             Some(Step::Sheet(s)) => s.handle_key(action, ctx),
-            Some(Step::Mapping(s)) => s.handle_key(key, action, ctx),
+            Some(Step::Mapping(s)) => s.handle_key(action, ctx),
             Some(Step::Preview(s)) => s.handle_key(action, page, ctx),
-            Some(Step::Values(s)) => s.handle_key(key, action, ctx),
+            Some(Step::Values(s)) => s.handle_key(action, ctx),
             Some(Step::Policy(s)) => s.handle_key(action, ctx),
             Some(Step::Progress(s)) => s.handle_key(action, ctx),
-            Some(Step::Result(s)) => s.handle_key(key, action, ctx),
+            Some(Step::Result(s)) => s.handle_key(action, ctx),
             None => Flow::Close,
         };
         self.apply(flow)
     }
 
+    /// A popup the current step opened answered.
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        let flow = match self.steps.last_mut() {
+            Some(Step::Mapping(s)) => s.answer(reply, ctx),
+            Some(Step::Values(s)) => s.answer(reply),
+            Some(Step::Result(s)) => s.answer(reply, ctx),
+            _ => Flow::Stay,
+        };
+        self.apply(flow)
+    }
+
+    /// Popups stand over the step, below the wizard's steps line.
+    fn popup_area(&self, area: Rect) -> Rect {
+        view::body_area(area)
+    }
+
     /// Takes in the workers' news; true when something changed.
-    pub fn poll(&mut self, ctx: &mut Ctx) -> bool {
+    fn poll(&mut self, ctx: &mut Ctx) -> bool {
         let (changed, flow) = match self.steps.last_mut() {
             Some(Step::Preview(s)) => (s.poll(ctx), Flow::Stay),
             Some(Step::Progress(s)) => s.poll(ctx),
@@ -166,10 +189,14 @@ impl ImportWizard {
             }
             Flow::Open(screen) => Outcome::Push(screen),
             Flow::Close => Outcome::Pop,
+            Flow::Ask(popup) => Outcome::Ask(popup),
+            Flow::Keep => Outcome::Keep,
+            Flow::FollowUp(popup) => Outcome::FollowUp(popup),
+            Flow::CloseBelow => Outcome::CloseBelow,
         }
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let Some(step) = self.current() else {
             return;
         };
@@ -196,7 +223,7 @@ impl ImportWizard {
         }
     }
 
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let hint = match self.current() {
             Some(Step::File(_)) => Msg::FileHint,
             Some(Step::Sheet(_)) => Msg::HeaderHint,
@@ -208,5 +235,50 @@ impl ImportWizard {
             Some(Step::Result(_)) | None => Msg::ResultHint,
         };
         Line::styled(truncate(ctx.t(hint), width).into_owned(), ctx.theme.dim)
+    }
+}
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::ImportWizard;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome, Reply};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for ImportWizard {
+        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+            ImportWizard::answer(self, reply, ctx)
+        }
+        fn popup_area(&self, area: Rect) -> Rect {
+            ImportWizard::popup_area(self, area)
+        }
+        fn scope(&self, _ctx: &Ctx) -> Scope {
+            ImportWizard::scope(self)
+        }
+        fn handle_key(
+            &mut self,
+            key: &KeyEvent,
+            action: Option<Action>,
+            page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            ImportWizard::handle_key(self, key, action, page, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            ImportWizard::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            ImportWizard::status_line(self, width, ctx)
+        }
+        fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
+            ImportWizard::poll(self, ctx).then_some(Outcome::Stay)
+        }
+        fn is_loading(&self) -> bool {
+            ImportWizard::is_loading(self)
+        }
     }
 }

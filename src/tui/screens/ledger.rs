@@ -6,22 +6,29 @@ mod actions;
 pub mod figures;
 mod view;
 
-pub use actions::refusal_text;
-
-use crossterm::event::KeyEvent;
-
 use self::actions::PromptFor;
+
+/// What a ledger dialog is for.
+enum Asking {
+    /// Allocating the selected entry: "" is oldest first, else an entry id.
+    Allocate,
+    Prompt(PromptFor),
+    /// The statement's file exists: replace it?
+    Overwrite {
+        file: String,
+        from: String,
+        to: String,
+    },
+}
 use self::figures::AccountFigures;
+use super::Outcome;
 use super::entry::EntryScreen;
-use super::{Outcome, Screen};
 use crate::domain::customer::Customer;
 use crate::store::{LedgerLine, StoreError};
 use crate::tui::app::Ctx;
+use crate::tui::component::Reply;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::outfile::Overwrite;
-use crate::tui::widgets::confirm::Answer;
-use crate::tui::widgets::picker::{Picked, Picker};
-use crate::tui::widgets::prompt::{Prompt, Prompted};
 use crate::tui::widgets::table;
 
 pub struct LedgerScreen {
@@ -32,10 +39,10 @@ pub struct LedgerScreen {
     selected: usize,
     /// First entry on screen.
     offset: usize,
-    /// Allocating the selected entry: "" is oldest first, else an entry id.
-    picker: Option<Picker>,
-    prompt: Option<(PromptFor, Prompt)>,
-    /// The statement's file exists: replace it? (with the period asked for)
+    /// What the open dialog (on the app's popup stack) is for.
+    asking: Option<Asking>,
+    /// A statement refused because its file exists: the question to ask
+    /// next, with the period asked for.
     overwrite: Option<(Overwrite, String, String)>,
 }
 
@@ -54,8 +61,7 @@ impl LedgerScreen {
             figures,
             selected,
             offset: 0,
-            picker: None,
-            prompt: None,
+            asking: None,
             overwrite: None,
         })
     }
@@ -65,7 +71,7 @@ impl LedgerScreen {
     }
 
     /// Re-reads the entries after a write here or on a screen above.
-    pub fn reload(&mut self, ctx: &mut Ctx) {
+    fn reload(&mut self, ctx: &mut Ctx) {
         let count = self.lines.len();
         match LedgerScreen::open(ctx, &self.customer.data.code) {
             Ok(fresh) => {
@@ -86,69 +92,52 @@ impl LedgerScreen {
         }
     }
 
-    pub fn scope(&self) -> Scope {
-        if self.overwrite.is_some() {
-            Scope::Confirm
-        } else if self.prompt.is_some() {
-            Scope::Prompt
-        } else if self.picker.is_some() {
-            Scope::Picker
-        } else {
-            Scope::Ledger
+    fn scope(&self) -> Scope {
+        Scope::Ledger
+    }
+
+    /// A dialog answered: what it was asked for is in `asking`.
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        let Some(asked) = self.asking.take() else {
+            return Outcome::Stay;
+        };
+        match (asked, reply) {
+            (Asking::Allocate, Reply::Chose(value)) => self.allocate(&value, ctx),
+            (Asking::Prompt(purpose), Reply::Submit(values)) => {
+                if self.submit(purpose.clone(), &values, ctx) {
+                    return Outcome::Stay;
+                }
+                // A refused dialog stays open, its text kept, the reason on
+                // the status line; an existing file asks to be replaced.
+                if let Some((overwrite, from, to)) = self.overwrite.take() {
+                    self.asking = Some(Asking::Overwrite {
+                        file: overwrite.file.to_string_lossy().into_owned(),
+                        from,
+                        to,
+                    });
+                    return Outcome::FollowUp(Box::new(overwrite.confirm));
+                }
+                self.asking = Some(Asking::Prompt(purpose));
+                return Outcome::Keep;
+            }
+            (Asking::Overwrite { file, from, to }, reply) => {
+                // Back to the statement dialog below, unless the file is written.
+                self.asking = Some(Asking::Prompt(PromptFor::Statement));
+                if reply == Reply::Yes && self.export_statement(&from, &to, &file, true, ctx) {
+                    self.asking = None;
+                    return Outcome::CloseBelow;
+                }
+            }
+            _ => {}
         }
+        Outcome::Stay
     }
 
     fn selected_line(&self) -> Option<&LedgerLine> {
         self.lines.get(self.selected)
     }
 
-    pub fn handle_key(
-        &mut self,
-        key: &KeyEvent,
-        action: Option<Action>,
-        page: u16,
-        ctx: &mut Ctx,
-    ) -> Outcome {
-        if let Some((overwrite, from, to)) = &self.overwrite {
-            match overwrite.confirm.handle_key(key) {
-                Answer::Undecided => {}
-                Answer::No => self.overwrite = None,
-                Answer::Yes => {
-                    let (from, to) = (from.clone(), to.clone());
-                    let file = overwrite.file.to_string_lossy().into_owned();
-                    self.overwrite = None;
-                    if self.export_statement(&from, &to, &file, true, ctx) {
-                        self.prompt = None;
-                    }
-                }
-            }
-            return Outcome::Stay;
-        }
-        if let Some((purpose, prompt)) = &mut self.prompt {
-            let purpose = purpose.clone();
-            match prompt.handle_key(key) {
-                Prompted::Still => {}
-                Prompted::Cancelled => self.prompt = None,
-                Prompted::Submit(values) => {
-                    // A refused dialog stays open, its text kept, the reason on the status line.
-                    if self.submit(purpose, &values, ctx) {
-                        self.prompt = None;
-                    }
-                }
-            }
-            return Outcome::Stay;
-        }
-        if let Some(picker) = &mut self.picker {
-            match picker.handle_key(key) {
-                Picked::Still => {}
-                Picked::Cancelled => self.picker = None,
-                Picked::Chose(value) => {
-                    self.picker = None;
-                    self.allocate(&value, ctx);
-                }
-            }
-            return Outcome::Stay;
-        }
+    fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
         let Some(action) = action else {
             return Outcome::Stay;
         };
@@ -158,16 +147,16 @@ impl LedgerScreen {
             Action::Reconcile => return super::reconcile::open(ctx, &self.customer.data.code),
             Action::AddEntry => {
                 return match EntryScreen::new(ctx, self.code(), None) {
-                    Ok(form) => Outcome::Push(Screen::Entry(Box::new(form))),
+                    Ok(form) => Outcome::Push(Box::new(form)),
                     Err(e) => {
                         ctx.error(e.message().text(ctx.lang));
                         Outcome::Stay
                     }
                 };
             }
-            Action::Allocate => self.open_allocation(ctx),
-            Action::ReverseEntry => self.open_reversal(ctx),
-            Action::Statement => self.open_statement(ctx),
+            Action::Allocate => return self.open_allocation(ctx),
+            Action::ReverseEntry => return self.open_reversal(ctx),
+            Action::Statement => return self.open_statement(ctx),
             other => self.navigate(other, rows),
         }
         Outcome::Stay
@@ -178,10 +167,52 @@ impl LedgerScreen {
         self.offset = table::in_view(self.selected, self.offset, rows);
     }
 
-    pub fn scroll(&mut self, delta: i32, page: u16) {
+    fn scroll(&mut self, delta: i32, page: u16) {
         let action = if delta < 0 { Action::Up } else { Action::Down };
         for _ in 0..delta.unsigned_abs() {
             self.navigate(action, view::table_rows(page));
+        }
+    }
+}
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::LedgerScreen;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome, Reply};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for LedgerScreen {
+        fn scope(&self, _ctx: &Ctx) -> Scope {
+            LedgerScreen::scope(self)
+        }
+        fn handle_key(
+            &mut self,
+            _key: &KeyEvent,
+            action: Option<Action>,
+            page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            LedgerScreen::handle_key(self, action, page, ctx)
+        }
+        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+            LedgerScreen::answer(self, reply, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            LedgerScreen::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            LedgerScreen::status_line(self, width, ctx)
+        }
+        fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
+            LedgerScreen::scroll(self, delta, page)
+        }
+        fn on_return(&mut self, ctx: &mut Ctx) {
+            self.reload(ctx)
         }
     }
 }

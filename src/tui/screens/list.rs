@@ -12,26 +12,24 @@ use super::form::FormScreen;
 use super::ledger::LedgerScreen;
 use super::{Outcome, Screen};
 use crate::domain::customer::Status;
+use crate::tui::actions::{archive_body, delete, delete_body, set_status};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::index::{Filtered, Query, StatusFilter, Text};
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::widgets::confirm::{Answer, Confirm};
+use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::input::LineInput;
-use crate::tui::widgets::picker::{Item, Picked, Picker};
+use crate::tui::widgets::picker::{Item, Picker};
 use crate::tui::widgets::table;
 
-enum PickFor {
+enum Asking {
     Template,
     Class,
-}
-
-enum ConfirmFor {
     Archive(String),
     Delete(String),
 }
 
-pub use actions::{archive_body, delete, delete_body, set_status};
 use actions::{load_demo, open_form, open_import_history, open_import_wizard};
 use view::table_rows;
 
@@ -46,8 +44,8 @@ pub struct ListScreen {
     searching: bool,
     /// The search box; `query.text` follows its value.
     search: LineInput,
-    picker: Option<(PickFor, Picker)>,
-    confirm: Option<(ConfirmFor, Confirm)>,
+    /// What the open popup (on the app's stack) was asked for.
+    asking: Option<Asking>,
     /// The customer to keep selected when the list changes under it.
     keep_id: Option<i64>,
     seen_generation: Option<u64>,
@@ -58,31 +56,32 @@ impl ListScreen {
         ListScreen::default()
     }
 
-    pub fn scope(&self, ctx: &Ctx) -> Scope {
-        if self.confirm.is_some() {
-            Scope::Confirm
-        } else if self.picker.is_some() {
-            Scope::Picker
-        } else if self.searching {
+    fn scope(&self, ctx: &Ctx) -> Scope {
+        if self.searching {
             Scope::Search
-        } else if ctx.index.is_empty() && !ctx.is_loading() {
+        } else if ctx.customers.index.is_empty() && !ctx.is_loading() {
             Scope::Empty
         } else {
             Scope::List
         }
     }
 
+    /// Selects customer `id` when the list is next in step with the index.
+    pub fn select(&mut self, id: i64) {
+        self.keep_id = Some(id);
+        self.seen_generation = None;
+    }
+
     /// Recomputes the shown rows if the query or the index changed.
-    pub fn sync(&mut self, ctx: &mut Ctx) {
-        if let Some(id) = ctx.select_after_save.take() {
-            self.keep_id = Some(id);
-            self.seen_generation = None;
-        }
-        self.filtered.update(&mut ctx.index, &self.query);
-        let generation = ctx.index.generation();
+    fn sync(&mut self, ctx: &mut Ctx) {
+        self.filtered.update(&mut ctx.customers.index, &self.query);
+        let generation = ctx.customers.index.generation();
         if self.seen_generation != Some(generation) {
             self.seen_generation = Some(generation);
-            if let Some(row) = self.keep_id.take().and_then(|id| ctx.index.row_of_id(id))
+            if let Some(row) = self
+                .keep_id
+                .take()
+                .and_then(|id| ctx.customers.index.row_of_id(id))
                 && let Some(pos) = self.filtered.rows().iter().position(|r| *r == row)
             {
                 self.selected = pos;
@@ -96,56 +95,21 @@ impl ListScreen {
     /// The customer id on the selected row.
     fn selected_id(&self, ctx: &Ctx) -> Option<i64> {
         let row = *self.filtered.rows().get(self.selected)?;
-        ctx.index.get(row).map(|r| r.id)
+        ctx.customers.index.get(row).map(|r| r.id)
     }
 
     fn selected_code(&self, ctx: &Ctx) -> Option<String> {
         let row = *self.filtered.rows().get(self.selected)?;
-        Some(ctx.index.text(row, Text::Code).to_string())
+        Some(ctx.customers.index.text(row, Text::Code).to_string())
     }
 
-    pub fn handle_key(
+    fn handle_key(
         &mut self,
         key: &KeyEvent,
         action: Option<Action>,
         page: u16,
         ctx: &mut Ctx,
     ) -> Outcome {
-        if let Some((purpose, confirm)) = &self.confirm {
-            match confirm.handle_key(key) {
-                Answer::Yes => {
-                    match purpose {
-                        ConfirmFor::Archive(code) => set_status(ctx, code, Status::Archived),
-                        ConfirmFor::Delete(code) => delete(ctx, code),
-                    }
-                    self.confirm = None;
-                }
-                Answer::No => self.confirm = None,
-                Answer::Undecided => {}
-            }
-            return Outcome::Stay;
-        }
-        if let Some((purpose, picker)) = &mut self.picker {
-            return match picker.handle_key(key) {
-                Picked::Still => Outcome::Stay,
-                Picked::Cancelled => {
-                    self.picker = None;
-                    Outcome::Stay
-                }
-                Picked::Chose(value) => {
-                    let outcome = match purpose {
-                        PickFor::Template => open_form(ctx, Some(&value)),
-                        PickFor::Class => {
-                            self.query.class = Some(value);
-                            self.selected = 0;
-                            Outcome::Stay
-                        }
-                    };
-                    self.picker = None;
-                    outcome
-                }
-            };
-        }
         let rows = table_rows(page);
         if self.searching {
             return self.handle_search(key, action, rows);
@@ -161,12 +125,12 @@ impl ListScreen {
             Action::Back => return Outcome::Pop,
             Action::Search => self.searching = true,
             Action::Add => return open_form(ctx, ctx.default_template.clone().as_deref()),
-            Action::AddFromTemplate => self.pick_template(ctx),
+            Action::AddFromTemplate => return self.pick_template(ctx),
             Action::Import => return open_import_wizard(ctx),
             Action::ImportHistory => return open_import_history(ctx),
             Action::Backups => {
                 let screen = super::backups::BackupsScreen::open(ctx);
-                return Outcome::Push(Screen::Backups(Box::new(screen)));
+                return Outcome::Push(Box::new(screen));
             }
             Action::Demo => load_demo(ctx),
             Action::View | Action::Edit => {
@@ -175,9 +139,9 @@ impl ListScreen {
                 };
                 self.keep_id = self.selected_id(ctx);
                 let opened = if action == Action::View {
-                    DetailScreen::open(ctx, &code).map(|d| Screen::Detail(Box::new(d)))
+                    DetailScreen::open(ctx, &code).map(|d| Box::new(d) as Screen)
                 } else {
-                    FormScreen::edit(ctx, &code).map(|f| Screen::Form(Box::new(f)))
+                    FormScreen::edit(ctx, &code).map(|f| Box::new(f) as Screen)
                 };
                 match opened {
                     Ok(screen) => return Outcome::Push(screen),
@@ -190,12 +154,12 @@ impl ListScreen {
                 };
                 self.keep_id = self.selected_id(ctx);
                 match LedgerScreen::open(ctx, &code) {
-                    Ok(ledger) => return Outcome::Push(Screen::Ledger(Box::new(ledger))),
+                    Ok(ledger) => return Outcome::Push(Box::new(ledger)),
                     Err(e) => ctx.error(e.message().text(ctx.lang)),
                 }
             }
             Action::Dashboard => {
-                return Outcome::Push(Screen::Dashboard(Box::new(DashboardScreen::open(ctx))));
+                return Outcome::Push(Box::new(DashboardScreen::open(ctx)));
             }
             Action::Reconcile => {
                 let Some(code) = self.selected_code(ctx) else {
@@ -208,19 +172,15 @@ impl ListScreen {
                 if let Some(code) = self.selected_code(ctx) {
                     self.keep_id = self.selected_id(ctx);
                     let body = archive_body(ctx, &code);
-                    self.confirm = Some((
-                        ConfirmFor::Archive(code),
-                        Confirm::new(Msg::ArchiveTitle, body),
-                    ));
+                    self.asking = Some(Asking::Archive(code));
+                    return ask(Confirm::new(Msg::ArchiveTitle, body));
                 }
             }
             Action::Delete => {
                 if let Some(code) = self.selected_code(ctx) {
                     let body = delete_body(ctx, &code);
-                    self.confirm = Some((
-                        ConfirmFor::Delete(code),
-                        Confirm::new(Msg::DeleteTitle, body),
-                    ));
+                    self.asking = Some(Asking::Delete(code));
+                    return ask(Confirm::new(Msg::DeleteTitle, body));
                 }
             }
             Action::Unarchive | Action::Hold => {
@@ -238,7 +198,7 @@ impl ListScreen {
                 self.query.status = self.query.status.next();
                 self.selected = 0;
             }
-            Action::ClassFilter => self.pick_class(ctx),
+            Action::ClassFilter => return self.pick_class(ctx),
             Action::ClearFilter => {
                 self.query.class = None;
                 self.query.status = StatusFilter::Live;
@@ -288,14 +248,29 @@ impl ListScreen {
         self.offset = table::in_view(self.selected, self.offset, rows);
     }
 
-    pub fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
+    fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
         let action = if delta < 0 { Action::Up } else { Action::Down };
         for _ in 0..delta.unsigned_abs() {
             self.navigate(action, table_rows(page));
         }
     }
 
-    fn pick_template(&mut self, ctx: &mut Ctx) {
+    /// A popup's reply: what it was asked for is in `asking`.
+    pub(super) fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        match (self.asking.take(), reply) {
+            (Some(Asking::Archive(code)), Reply::Yes) => set_status(ctx, &code, Status::Archived),
+            (Some(Asking::Delete(code)), Reply::Yes) => delete(ctx, &code),
+            (Some(Asking::Template), Reply::Chose(name)) => return open_form(ctx, Some(&name)),
+            (Some(Asking::Class), Reply::Chose(value)) => {
+                self.query.class = Some(value);
+                self.selected = 0;
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn pick_template(&mut self, ctx: &mut Ctx) -> Outcome {
         match ctx.store.templates() {
             Ok(templates) if templates.is_empty() => ctx.info(ctx.t(Msg::NoTemplates)),
             Ok(templates) => {
@@ -303,16 +278,15 @@ impl ListScreen {
                     .iter()
                     .map(|t| Item::new(t.name.clone(), t.name.clone()))
                     .collect();
-                self.picker = Some((
-                    PickFor::Template,
-                    Picker::new(ctx.t(Msg::PickTemplate), items, None),
-                ));
+                self.asking = Some(Asking::Template);
+                return ask(Picker::new(ctx.t(Msg::PickTemplate), items, None));
             }
             Err(e) => ctx.error(e.message().text(ctx.lang)),
         }
+        Outcome::Stay
     }
 
-    fn pick_class(&mut self, ctx: &Ctx) {
+    fn pick_class(&mut self, ctx: &Ctx) -> Outcome {
         let items = ctx
             .catalog
             .dimensions
@@ -323,9 +297,56 @@ impl ListScreen {
                 })
             })
             .collect();
-        self.picker = Some((
-            PickFor::Class,
-            Picker::new(ctx.t(Msg::PickClass), items, self.query.class.as_deref()),
-        ));
+        self.asking = Some(Asking::Class);
+        ask(Picker::new(
+            ctx.t(Msg::PickClass),
+            items,
+            self.query.class.as_deref(),
+        ))
+    }
+}
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::ListScreen;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome, Reply};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for ListScreen {
+        fn scope(&self, ctx: &Ctx) -> Scope {
+            ListScreen::scope(self, ctx)
+        }
+        fn handle_key(
+            &mut self,
+            key: &KeyEvent,
+            action: Option<Action>,
+            page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            ListScreen::handle_key(self, key, action, page, ctx)
+        }
+        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+            ListScreen::answer(self, reply, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            ListScreen::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            ListScreen::status_line(self, width, ctx)
+        }
+        fn scroll(&mut self, delta: i32, page: u16, ctx: &mut Ctx) {
+            ListScreen::scroll(self, delta, page, ctx)
+        }
+        fn sync(&mut self, ctx: &mut Ctx) {
+            ListScreen::sync(self, ctx)
+        }
+        fn select_customer(&mut self, id: i64) {
+            self.select(id)
+        }
     }
 }

@@ -44,8 +44,8 @@ impl QuickInvoice {
 
     /// Brings the results up to date with the query and the index (a
     /// background load may have finished).
-    pub fn sync(&mut self, ctx: &mut Ctx) {
-        self.filtered.update(&mut ctx.index, &self.query);
+    fn sync(&mut self, ctx: &mut Ctx) {
+        self.filtered.update(&mut ctx.customers.index, &self.query);
         self.selected = self
             .selected
             .min(self.filtered.rows().len().saturating_sub(1));
@@ -56,7 +56,7 @@ impl QuickInvoice {
         self.filtered.rows().is_empty()
     }
 
-    pub fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
+    fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
         let count = self.filtered.rows().len();
         match action {
             Some(Action::Cancel) => return Outcome::Pop,
@@ -78,14 +78,13 @@ impl QuickInvoice {
 
     fn pick(&mut self, ctx: &mut Ctx) -> Outcome {
         let opened = if self.offers_create() {
-            FormScreen::add_then_invoice(ctx, self.query.text.trim())
-                .map(|f| Screen::Form(Box::new(f)))
+            FormScreen::add_then_invoice(ctx, self.query.text.trim()).map(|f| Box::new(f) as Screen)
         } else {
             let Some(&row) = self.filtered.rows().get(self.selected) else {
                 return Outcome::Stay;
             };
-            let code = ctx.index.text(row, Text::Code).to_string();
-            EntryScreen::new(ctx, &code, None).map(|f| Screen::Entry(Box::new(f)))
+            let code = ctx.customers.index.text(row, Text::Code).to_string();
+            EntryScreen::new(ctx, &code, None).map(|f| Box::new(f) as Screen)
         };
         match opened {
             Ok(screen) => Outcome::Replace(screen),
@@ -96,12 +95,12 @@ impl QuickInvoice {
         }
     }
 
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let shown = crate::tui::i18n::count(self.filtered.rows().len(), Msg::Shown, ctx.lang);
         Line::styled(fit(&shown, width), ctx.theme.dim)
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let theme = &ctx.theme;
         let area = centered(area, 76, ROWS as u16 + 3);
         crate::tui::widgets::clear(frame, area);
@@ -138,7 +137,7 @@ impl QuickInvoice {
             );
             lines.push(Line::styled(fit(&create, width), theme.selected));
         }
-        let index = &ctx.index;
+        let index = &ctx.customers.index;
         let first = self.selected.saturating_sub(rows.saturating_sub(1));
         for (pos, &row) in self
             .filtered
@@ -177,5 +176,44 @@ impl QuickInvoice {
                     as u16,
             y: inner.y,
         });
+    }
+}
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::QuickInvoice;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for QuickInvoice {
+        fn scope(&self, _ctx: &Ctx) -> Scope {
+            Scope::QuickInvoice
+        }
+        fn handle_key(
+            &mut self,
+            key: &KeyEvent,
+            action: Option<Action>,
+            _page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            QuickInvoice::handle_key(self, key, action, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            QuickInvoice::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            QuickInvoice::status_line(self, width, ctx)
+        }
+        fn sync(&mut self, ctx: &mut Ctx) {
+            QuickInvoice::sync(self, ctx)
+        }
+        fn is_overlay(&self) -> bool {
+            true
+        }
     }
 }

@@ -6,6 +6,7 @@
 //! entry, re-match, save, confirm and export (`actions.rs`).
 
 mod actions;
+mod keys;
 mod rows;
 mod setup;
 mod sides;
@@ -25,10 +26,9 @@ use crate::import::statement::prepare::Prepared;
 use crate::reconcile::{Line, Reconciliation, Side};
 use crate::store::{EntryKinds, SessionSource, SessionStatus, StoreError};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Component, Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::widgets::confirm::{Answer, Confirm};
-use crate::tui::widgets::prompt::{Prompt, Prompted};
 use crate::tui::widgets::table;
 
 /// The customer being reconciled.
@@ -68,8 +68,12 @@ pub(super) struct Bench {
     side: Side,
     marked: BTreeSet<(Side, usize)>,
     unmatched_only: bool,
-    prompt: Option<(Ask, Prompt)>,
-    confirm: Option<(ConfirmFor, Confirm)>,
+    /// What the open prompt and confirm question (on the app's popup
+    /// stack) are for; a confirm may stand over a prompt.
+    prompt_for: Option<Ask>,
+    confirm_for: Option<ConfirmFor>,
+    /// A dialog the key being handled asked for, opened when it is done.
+    open: Option<Box<dyn Component>>,
     /// The export file the overwrite question is about.
     overwrite_file: Option<std::path::PathBuf>,
     /// The statement file read (not known for a saved session): protected from exports.
@@ -79,7 +83,7 @@ pub(super) struct Bench {
 /// The screen for `code` pushed, or the reason on the status line.
 pub fn open(ctx: &mut Ctx, code: &str) -> Outcome {
     match ReconcileScreen::new(ctx, code) {
-        Ok(screen) => Outcome::Push(super::Screen::Reconcile(Box::new(screen))),
+        Ok(screen) => Outcome::Push(Box::new(screen)),
         Err(e) => {
             ctx.error(e.message().text(ctx.lang));
             Outcome::Stay
@@ -125,45 +129,48 @@ impl ReconcileScreen {
     }
 
     /// While the dialog is up, the screen below stays visible.
-    pub fn in_setup(&self) -> bool {
+    fn in_setup(&self) -> bool {
         matches!(self.phase, Phase::Setup(_))
     }
 
-    pub fn scope(&self) -> Scope {
+    fn scope(&self) -> Scope {
         match &self.phase {
             Phase::Setup(s) => s.scope(),
-            Phase::Bench(b) if b.confirm.is_some() => Scope::Confirm,
-            Phase::Bench(b) if b.prompt.is_some() => Scope::Prompt,
             // Confirmed: the footer offers only what still works.
             Phase::Bench(b) if b.read_only() => Scope::ReconcileConfirmed,
             Phase::Bench(_) => Scope::Reconcile,
         }
     }
 
-    pub fn is_loading(&self) -> bool {
+    fn is_loading(&self) -> bool {
         matches!(&self.phase, Phase::Setup(s) if s.is_loading())
     }
 
-    pub fn has_unsaved_changes(&self) -> bool {
+    fn has_unsaved_changes(&self) -> bool {
         matches!(&self.phase, Phase::Bench(b) if b.dirty)
     }
 
     /// Takes in a finished worker (statement read, lines matched).
-    pub fn poll(&mut self, ctx: &mut Ctx) -> bool {
+    fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
         let Phase::Setup(setup) = &mut self.phase else {
-            return false;
+            return None;
         };
         let (changed, outcome) = setup.poll(ctx, &self.who);
-        if let SetupOutcome::Ready(prepared) = outcome {
-            let mut bench = Bench::new(*prepared);
-            bench.statement = setup.statement_path();
-            warn_if_confirmed(ctx, &self.who, &bench.source);
-            self.phase = Phase::Bench(Box::new(bench));
+        match outcome {
+            SetupOutcome::Ready(prepared) => {
+                let mut bench = Bench::new(*prepared);
+                bench.statement = setup.statement_path();
+                warn_if_confirmed(ctx, &self.who, &bench.source);
+                self.phase = Phase::Bench(Box::new(bench));
+            }
+            // Which way round is the statement? (a picker over the dialog)
+            SetupOutcome::Ask(picker) => return Some(ask(*picker)),
+            _ => {}
         }
-        changed
+        changed.then_some(Outcome::Stay)
     }
 
-    pub fn handle_key(
+    fn handle_key(
         &mut self,
         key: &KeyEvent,
         action: Option<Action>,
@@ -187,13 +194,24 @@ impl ReconcileScreen {
                     }
                     Outcome::Stay
                 }
+                SetupOutcome::Ask(picker) => ask(*picker),
                 SetupOutcome::Still => Outcome::Stay,
             },
-            Phase::Bench(bench) => bench.handle_key(key, action, page, ctx, &self.who),
+            Phase::Bench(bench) => bench.handle_key(action, page, ctx, &self.who),
         }
     }
 
-    pub fn scroll(&mut self, delta: i32, page: u16) {
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        match &mut self.phase {
+            Phase::Bench(bench) => bench.answer(reply, ctx, &self.who),
+            Phase::Setup(setup) => {
+                setup.answer(reply, ctx);
+                Outcome::Stay
+            }
+        }
+    }
+
+    fn scroll(&mut self, delta: i32, page: u16) {
         if let Phase::Bench(b) = &mut self.phase {
             let action = if delta < 0 { Action::Up } else { Action::Down };
             for _ in 0..delta.unsigned_abs() {
@@ -227,8 +245,9 @@ impl Bench {
             side: Side::Ours,
             marked: BTreeSet::new(),
             unmatched_only: false,
-            prompt: None,
-            confirm: None,
+            prompt_for: None,
+            confirm_for: None,
+            open: None,
             overwrite_file: None,
             statement: None,
         };
@@ -313,92 +332,55 @@ impl Bench {
         self.selected = table::moved(self.selected, action, rows, self.shown.len());
         self.offset = table::in_view(self.selected, self.offset, rows);
     }
+}
 
-    fn handle_key(
-        &mut self,
-        key: &KeyEvent,
-        action: Option<Action>,
-        page: u16,
-        ctx: &mut Ctx,
-        who: &Who,
-    ) -> Outcome {
-        if let Some((purpose, confirm)) = &self.confirm {
-            let purpose = *purpose;
-            match confirm.handle_key(key) {
-                Answer::Yes => {
-                    self.confirm = None;
-                    return self.confirmed(purpose, ctx, who);
-                }
-                Answer::No => self.confirm = None,
-                Answer::Undecided => {}
-            }
-            return Outcome::Stay;
-        }
-        if let Some((ask, prompt)) = &mut self.prompt {
-            let ask = ask.clone();
-            match prompt.handle_key(key) {
-                Prompted::Still => {}
-                Prompted::Cancelled => self.prompt = None,
-                Prompted::Submit(values) => {
-                    // A refused dialog stays open with the reason on the status line.
-                    if self.submit(ask, &values, ctx, who) {
-                        self.prompt = None;
-                    }
-                }
-            }
-            return Outcome::Stay;
-        }
-        let Some(action) = action else {
-            return Outcome::Stay;
-        };
-        match action {
-            Action::Back => return self.leave(ctx),
-            Action::SwitchSide => self.side = self.side.other(),
-            Action::UnmatchedOnly => {
-                self.unmatched_only = !self.unmatched_only;
-                self.refresh();
-            }
-            Action::ExportReport => self.open_export(ctx, who),
-            Action::Mark
-            | Action::MatchLines
-            | Action::Unmatch
-            | Action::Note
-            | Action::OpeningNote
-            | Action::Adjust
-            | Action::Rematch
-            | Action::Save
-            | Action::ConfirmReconciliation
-                if self.read_only() =>
-            {
-                ctx.error(ctx.t(crate::tui::i18n::Msg::ReadOnly));
-            }
-            Action::Mark => self.toggle_mark(ctx),
-            Action::MatchLines => self.match_marked(None, ctx),
-            Action::Unmatch => self.unmatch(ctx),
-            Action::Note => self.open_note(),
-            Action::OpeningNote => self.open_opening_note(ctx),
-            Action::Adjust => self.open_adjust(ctx),
-            Action::Rematch => self.open_rematch(),
-            Action::Save => {
-                self.save(ctx, who);
-            }
-            Action::ConfirmReconciliation => self.open_confirm(ctx, who),
-            other => self.navigate(other, view::table_rows(page)),
-        }
-        Outcome::Stay
-    }
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
 
-    fn leave(&mut self, ctx: &Ctx) -> Outcome {
-        if self.dirty && !self.read_only() {
-            self.confirm = Some((
-                ConfirmFor::Leave,
-                Confirm::new(
-                    crate::tui::i18n::Msg::LeaveTitle,
-                    ctx.t(crate::tui::i18n::Msg::LeaveBody),
-                ),
-            ));
-            return Outcome::Stay;
+    use super::ReconcileScreen;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome, Reply};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for ReconcileScreen {
+        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+            ReconcileScreen::answer(self, reply, ctx)
         }
-        Outcome::Pop
+        fn scope(&self, _ctx: &Ctx) -> Scope {
+            ReconcileScreen::scope(self)
+        }
+        fn handle_key(
+            &mut self,
+            key: &KeyEvent,
+            action: Option<Action>,
+            page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            ReconcileScreen::handle_key(self, key, action, page, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            ReconcileScreen::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            ReconcileScreen::status_line(self, width, ctx)
+        }
+        fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
+            ReconcileScreen::scroll(self, delta, page)
+        }
+        fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
+            ReconcileScreen::poll(self, ctx)
+        }
+        fn is_loading(&self) -> bool {
+            ReconcileScreen::is_loading(self)
+        }
+        fn has_unsaved_changes(&self) -> bool {
+            ReconcileScreen::has_unsaved_changes(self)
+        }
+        fn is_overlay(&self) -> bool {
+            self.in_setup()
+        }
     }
 }

@@ -67,3 +67,29 @@ impl Confirm {
         frame.render_widget(Paragraph::new(text).block(block), area);
     }
 }
+
+/// Answers y/Enter or n/Esc.
+impl crate::tui::component::Component for Confirm {
+    fn scope(&self, _ctx: &crate::tui::app::Ctx) -> Scope {
+        Scope::Confirm
+    }
+
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        _action: Option<crate::tui::keymap::Action>,
+        _page: u16,
+        _ctx: &mut crate::tui::app::Ctx,
+    ) -> crate::tui::component::Outcome {
+        use crate::tui::component::{Outcome, Reply};
+        match Confirm::handle_key(self, key) {
+            Answer::Yes => Outcome::Answer(Reply::Yes),
+            Answer::No => Outcome::Answer(Reply::No),
+            Answer::Undecided => Outcome::Stay,
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &crate::tui::app::Ctx) {
+        Confirm::render(self, frame, area, &ctx.theme, ctx.lang)
+    }
+}

@@ -137,3 +137,36 @@ impl Help {
         self.scroll = self.max_scroll();
     }
 }
+
+/// The overlay's keys: scrolling, and Esc/q/? to close it.
+impl crate::tui::component::Component for Help {
+    fn scope(&self, _ctx: &crate::tui::app::Ctx) -> Scope {
+        Scope::Help
+    }
+
+    fn handle_key(
+        &mut self,
+        _key: &crossterm::event::KeyEvent,
+        action: Option<crate::tui::keymap::Action>,
+        page: u16,
+        _ctx: &mut crate::tui::app::Ctx,
+    ) -> crate::tui::component::Outcome {
+        use crate::tui::component::{Outcome, Reply};
+        use crate::tui::keymap::Action;
+        match action {
+            Some(Action::Back) => return Outcome::Answer(Reply::Cancelled),
+            Some(Action::Down) => self.scroll_by(1),
+            Some(Action::Up) => self.scroll_by(-1),
+            Some(Action::PageDown) => self.pages(1, page),
+            Some(Action::PageUp) => self.pages(-1, page),
+            Some(Action::Top) => self.to_top(),
+            Some(Action::Bottom) => self.to_end(),
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &crate::tui::app::Ctx) {
+        Help::render(self, frame, area, &ctx.theme, ctx.lang)
+    }
+}

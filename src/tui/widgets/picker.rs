@@ -156,6 +156,32 @@ impl Picker {
     }
 }
 
+/// Enter answers the value chosen, Esc nothing.
+impl crate::tui::component::Component for Picker {
+    fn scope(&self, _ctx: &crate::tui::app::Ctx) -> Scope {
+        Scope::Picker
+    }
+
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        _action: Option<crate::tui::keymap::Action>,
+        _page: u16,
+        _ctx: &mut crate::tui::app::Ctx,
+    ) -> crate::tui::component::Outcome {
+        use crate::tui::component::{Outcome, Reply};
+        match Picker::handle_key(self, key) {
+            Picked::Still => Outcome::Stay,
+            Picked::Chose(value) => Outcome::Answer(Reply::Chose(value)),
+            Picked::Cancelled => Outcome::Answer(Reply::Cancelled),
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &crate::tui::app::Ctx) {
+        Picker::render(self, frame, area, &ctx.theme, ctx.lang)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

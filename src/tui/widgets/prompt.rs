@@ -46,6 +46,21 @@ impl Prompt {
         }
     }
 
+    /// Focuses the field labelled `label` (named as in code: `StatementFile`).
+    pub fn focus_label(&mut self, label: &str) -> bool {
+        match self
+            .fields
+            .iter()
+            .position(|(msg, _)| format!("{msg:?}") == label)
+        {
+            Some(i) => {
+                self.focus = i;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Replaces the text of field `index` (a value worked out for the user).
     pub fn set_value(&mut self, index: usize, value: impl Into<String>) {
         if let Some((_, input)) = self.fields.get_mut(index) {
@@ -161,6 +176,36 @@ pub fn tail(text: &str, width: usize) -> String {
         kept.push(c);
     }
     std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
+/// Enter answers every field's text, Esc nothing.
+impl crate::tui::component::Component for Prompt {
+    fn scope(&self, _ctx: &crate::tui::app::Ctx) -> Scope {
+        Scope::Prompt
+    }
+
+    fn focus_field(&mut self, key: &str, _page: u16, _ctx: &mut crate::tui::app::Ctx) -> bool {
+        self.focus_label(key)
+    }
+
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        _action: Option<crate::tui::keymap::Action>,
+        _page: u16,
+        _ctx: &mut crate::tui::app::Ctx,
+    ) -> crate::tui::component::Outcome {
+        use crate::tui::component::{Outcome, Reply};
+        match Prompt::handle_key(self, key) {
+            Prompted::Still => Outcome::Stay,
+            Prompted::Submit(values) => Outcome::Answer(Reply::Submit(values)),
+            Prompted::Cancelled => Outcome::Answer(Reply::Cancelled),
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &crate::tui::app::Ctx) {
+        Prompt::render(self, frame, area, &ctx.theme, ctx.lang)
+    }
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ fn marks(b: &Balance, ctx: &Ctx) -> &'static str {
 }
 
 impl DashboardScreen {
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    pub(super) fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let dim = ctx
             .catalog
             .dimensions
@@ -59,7 +59,7 @@ impl DashboardScreen {
         Line::styled(fit(&text, width), ctx.theme.dim)
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    pub(super) fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let theme = &ctx.theme;
         let width = area.width as usize;
         let mut title = format!(

@@ -10,15 +10,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{EntryScreen, TEXT_FIELDS};
+use super::{Asking, EntryScreen, TEXT_FIELDS};
 use crate::domain::Lang;
 use crate::domain::ledger::credit::limit_label;
 use crate::domain::ledger::credit::{CreditDecision, OverLimit};
 use crate::store::{AddOptions, StoreError};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Component, Outcome, Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{self, Action, Scope};
-use crate::tui::screens::Outcome;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::LineInput;
 use crate::tui::widgets::{centered, fit, truncate, wrap};
@@ -26,6 +26,8 @@ use crate::tui::widgets::{centered, fit, truncate, wrap};
 /// The credit-limit refusal, with the override reason being typed.
 pub struct Refusal {
     pub figures: OverLimit,
+    /// "C000001 深圳市华强电子有限公司"
+    pub customer: String,
     pub reason: LineInput,
     /// Enter was pressed with no reason: said in the dialog, where the eye
     /// is, as well as on the status line.
@@ -47,7 +49,7 @@ impl EntryScreen {
         if check.problems.has_errors() {
             let first = check.problems.errors().next().map(|p| p.field.clone());
             if let Some(field) = first {
-                self.focus_field(&field);
+                self.focus_key(&field);
             }
             ctx.error(ctx.t(Msg::FixBeforeSave));
             return Outcome::Stay;
@@ -55,12 +57,13 @@ impl EntryScreen {
         match check.credit {
             CreditDecision::Allowed => self.write(None, ctx),
             CreditDecision::OverLimit(figures) => {
-                self.refusal = Some(Refusal {
+                self.asking = Some(Asking::Override);
+                ask(Refusal {
                     figures,
+                    customer: self.customer_label(),
                     reason: LineInput::default(),
                     missing: false,
-                });
-                Outcome::Stay
+                })
             }
             refused => {
                 if let Some(p) = refused.problem(&self.customer_label()) {
@@ -71,41 +74,30 @@ impl EntryScreen {
         }
     }
 
-    fn focus_field(&mut self, key: &str) {
+    /// The field named `key` (`type`, `date`, `doc_no`, `amount`, …) focused;
+    /// false when there is none.
+    pub(super) fn focus_key(&mut self, key: &str) -> bool {
         if key == "type" {
             self.focus = 0;
         } else if let Some(i) = TEXT_FIELDS.iter().position(|f| f.key() == key) {
             self.focus = i + 1;
+        } else {
+            return false;
         }
+        true
     }
 
-    pub(super) fn handle_refusal(
-        &mut self,
-        key: &KeyEvent,
-        action: Option<Action>,
-        ctx: &mut Ctx,
-    ) -> Outcome {
-        let Some(refusal) = &mut self.refusal else {
+    /// The over-limit dialog answered with a reason (it refuses an empty one itself).
+    pub(super) fn answer_refusal(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        let Reply::Submit(values) = reply else {
             return Outcome::Stay;
         };
-        match action {
-            Some(Action::Cancel) => self.refusal = None,
-            Some(Action::Confirm) => {
-                let reason = refusal.reason.value().trim().to_string();
-                if reason.is_empty() {
-                    refusal.missing = true;
-                    ctx.error(ctx.t(Msg::ReasonRequired));
-                    return Outcome::Stay;
-                }
-                return self.write(Some(reason), ctx);
-            }
-            _ => {
-                if refusal.reason.edit(key) {
-                    refusal.missing = false;
-                }
-            }
+        let reason = values.concat().trim().to_string();
+        if reason.is_empty() {
+            ctx.error(ctx.t(Msg::ReasonRequired));
+            return Outcome::Keep;
         }
-        Outcome::Stay
+        self.write(Some(reason), ctx)
     }
 
     /// Adds the entry; back to where the form was opened from on success.
@@ -150,8 +142,8 @@ impl EntryScreen {
                 ctx.info(text);
                 Outcome::Pop
             }
+            // The over-limit dialog, if open, closes: the fields need fixing.
             Err(StoreError::Invalid(problems)) => {
-                self.refusal = None;
                 let first = problems
                     .errors()
                     .next()
@@ -159,16 +151,53 @@ impl EntryScreen {
                 ctx.error(first.unwrap_or_else(|| ctx.t(Msg::FixBeforeSave).to_string()));
                 Outcome::Stay
             }
+            // The over-limit dialog, if open, stays with its reason.
             Err(e) => {
                 ctx.error(e.message().text(ctx.lang));
-                Outcome::Stay
+                Outcome::Keep
             }
         }
     }
 }
 
+/// Typing is the reason; Enter issues the invoice with it, Esc goes back.
+impl Component for Refusal {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
+        Scope::Override
+    }
+
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        _: u16,
+        _: &mut Ctx,
+    ) -> Outcome {
+        match action {
+            Some(Action::Cancel) => return Outcome::Answer(Reply::Cancelled),
+            Some(Action::Confirm) => {
+                let reason = self.reason.value().trim().to_string();
+                // Said in the dialog, where the eye is, as well as on the status line.
+                self.missing = reason.is_empty();
+                return Outcome::Answer(Reply::Submit(vec![reason]));
+            }
+            _ => {
+                if self.reason.edit(key) {
+                    self.missing = false;
+                }
+            }
+        }
+        Outcome::Stay
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, &ctx.theme, ctx.lang)
+    }
+}
+
 impl Refusal {
-    pub fn render(&self, frame: &mut Frame, area: Rect, customer: &str, theme: &Theme, lang: Lang) {
+    fn draw(&self, frame: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
+        let customer = self.customer.as_str();
         // 60 columns, or what there is; the height follows the wrapped hint.
         let width = usize::from(area.width.min(60).saturating_sub(2));
         let height = 12 + wrap(Msg::OverrideHint.get(lang), width).len() as u16;

@@ -35,7 +35,7 @@ impl EntryScreen {
         }
     }
 
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    pub(super) fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let problems = self.check.as_ref().map(|c| &c.problems);
         let errors = problems.map_or(0, |p| p.errors().count());
         let warnings = problems.map_or(0, |p| p.warnings().count());
@@ -47,8 +47,8 @@ impl EntryScreen {
         Line::styled(fit(&format!("✗ {errors}  ! {warnings}"), width), style)
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        let (theme, lang) = (&ctx.theme, ctx.lang);
+    pub(super) fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let theme = &ctx.theme;
         let width = area.width as usize;
         let [head, fields_area, credit_area, message_area] = Layout::vertical([
             Constraint::Length(3),
@@ -83,18 +83,8 @@ impl EntryScreen {
         let cursor = self.render_fields(frame, fields_area, ctx);
         self.render_credit(frame, credit_area, ctx);
         self.render_messages(frame, message_area, ctx);
-        let overlay = self.picker.is_some() || self.refusal.is_some() || self.discard.is_some();
-        if let Some(position) = cursor.filter(|_| !overlay) {
+        if let Some(position) = cursor.filter(|_| !ctx.covered) {
             frame.set_cursor_position(position);
-        }
-        if let Some(picker) = &self.picker {
-            picker.render(frame, area, theme, lang);
-        }
-        if let Some(refusal) = &self.refusal {
-            refusal.render(frame, area, &self.customer_label(), theme, lang);
-        }
-        if let Some(confirm) = &self.discard {
-            confirm.render(frame, area, theme, lang);
         }
     }
 

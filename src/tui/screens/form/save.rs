@@ -7,16 +7,18 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::{FormScreen, Mode};
+use crossterm::event::KeyEvent;
+
+use super::{Asking, FormScreen, Mode};
 use crate::domain::Lang;
 use crate::domain::field::FieldValues;
 use crate::store::{Candidate, ListFilter, StoreError};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Component, Outcome, Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{self, Action, Scope};
 use crate::tui::screens::detail::DetailScreen;
 use crate::tui::screens::entry::EntryScreen;
-use crate::tui::screens::{Outcome, Screen};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{centered, fit};
 
@@ -100,7 +102,60 @@ impl Duplicate {
     }
 }
 
+/// The dialog's keys: Enter opens the selected customer (the form stays
+/// below, so nothing typed is lost), `s` saves anyway when allowed.
+impl Component for Duplicate {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
+        Duplicate::scope(self)
+    }
+
+    fn handle_key(
+        &mut self,
+        _key: &KeyEvent,
+        action: Option<Action>,
+        _: u16,
+        _: &mut Ctx,
+    ) -> Outcome {
+        let count = self.candidates().count();
+        match action {
+            Some(Action::Back) => return Outcome::Answer(Reply::Cancelled),
+            Some(Action::Down) => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Action::SaveAnyway) if self.may_save() => {
+                return Outcome::Answer(Reply::Action(Action::SaveAnyway));
+            }
+            Some(Action::OpenExisting) => {
+                if let Some(code) = self.candidates().nth(self.selected).map(|c| c.code.clone()) {
+                    return Outcome::Answer(Reply::Chose(code));
+                }
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        Duplicate::render(self, frame, area, &ctx.theme, ctx.lang)
+    }
+}
+
 impl FormScreen {
+    /// The duplicate dialog answered: save anyway, or look at the customer
+    /// it found.
+    pub(super) fn answer_duplicate(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        match reply {
+            Reply::Action(Action::SaveAnyway) => self.save(ctx, true),
+            Reply::Chose(code) => match DetailScreen::open(ctx, &code) {
+                Ok(detail) => Outcome::Push(Box::new(detail)),
+                Err(e) => {
+                    ctx.error(e.message().text(ctx.lang));
+                    Outcome::Stay
+                }
+            },
+            _ => Outcome::Stay,
+        }
+    }
+
     /// Ctrl-S. `anyway` skips the similar-name dialog (its "save anyway").
     pub(super) fn save(&mut self, ctx: &mut Ctx, anyway: bool) -> Outcome {
         let Some(checked) = self.validate_full(ctx) else {
@@ -116,12 +171,12 @@ impl FormScreen {
             let mut similar = checked.similar;
             // The owner is listed once, under the tax ID.
             similar.retain(|c| owner.as_ref().is_none_or(|o| o.code != c.code));
-            self.duplicate = Some(Duplicate {
+            self.asking = Some(Asking::Duplicate);
+            return ask(Duplicate {
                 tax_owner: owner,
                 similar,
                 selected: 0,
             });
-            return Outcome::Stay;
         }
         if checked.problems.has_errors() {
             self.focus_first_error();
@@ -129,12 +184,12 @@ impl FormScreen {
             return Outcome::Stay;
         }
         if adding && !anyway && !checked.similar.is_empty() {
-            self.duplicate = Some(Duplicate {
+            self.asking = Some(Asking::Duplicate);
+            return ask(Duplicate {
                 tax_owner: None,
                 similar: checked.similar,
                 selected: 0,
             });
-            return Outcome::Stay;
         }
         self.write(ctx)
     }
@@ -155,23 +210,25 @@ impl FormScreen {
             Ok(saved) => {
                 let c = &saved.customer;
                 ctx.refresh_customer(c.id);
-                ctx.select_after_save = Some(c.id);
                 ctx.info(format!(
                     "{}: {} {}",
                     ctx.t(Msg::Saved),
                     c.data.code,
                     c.data.name
                 ));
-                if self.then_invoice {
-                    return match EntryScreen::new(ctx, &c.data.code, None) {
-                        Ok(form) => Outcome::Replace(Screen::Entry(Box::new(form))),
+                let then = if self.then_invoice {
+                    match EntryScreen::new(ctx, &c.data.code, None) {
+                        Ok(form) => Outcome::Replace(Box::new(form)),
                         Err(e) => {
                             ctx.error(e.message().text(ctx.lang));
                             Outcome::Pop
                         }
-                    };
-                }
-                Outcome::Pop
+                    }
+                } else {
+                    Outcome::Pop
+                };
+                // The list selects the saved customer when shown again.
+                Outcome::Saved(c.id, Box::new(then))
             }
             Err(StoreError::Invalid(problems)) => {
                 self.problems = problems;
@@ -194,44 +251,6 @@ impl FormScreen {
         if let Some(i) = first {
             self.focus = i;
         }
-    }
-
-    pub(super) fn handle_duplicate(&mut self, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
-        let Some(dialog) = &mut self.duplicate else {
-            return Outcome::Stay;
-        };
-        let count = dialog.candidates().count();
-        match action {
-            Some(Action::Back) => self.duplicate = None,
-            Some(Action::Down) => {
-                dialog.selected = (dialog.selected + 1).min(count.saturating_sub(1))
-            }
-            Some(Action::Up) => dialog.selected = dialog.selected.saturating_sub(1),
-            Some(Action::SaveAnyway) if dialog.may_save() => {
-                self.duplicate = None;
-                return self.save(ctx, true);
-            }
-            Some(Action::OpenExisting) => {
-                let Some(code) = dialog
-                    .candidates()
-                    .nth(dialog.selected)
-                    .map(|c| c.code.clone())
-                else {
-                    return Outcome::Stay;
-                };
-                self.duplicate = None;
-                // The form stays below, so nothing typed is lost.
-                return match DetailScreen::open(ctx, &code) {
-                    Ok(detail) => Outcome::Push(Screen::Detail(Box::new(detail))),
-                    Err(e) => {
-                        ctx.error(e.message().text(ctx.lang));
-                        Outcome::Stay
-                    }
-                };
-            }
-            _ => {}
-        }
-        Outcome::Stay
     }
 }
 

@@ -59,7 +59,7 @@ fn mark(p: &Problem) -> &'static str {
 }
 
 impl FormScreen {
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    pub(super) fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let errors = self.problems.errors().count();
         let warnings = self.problems.warnings().count();
         let text = format!("✗ {errors}  ! {warnings}");
@@ -96,7 +96,7 @@ impl FormScreen {
         title
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    pub(super) fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let (theme, lang) = (&ctx.theme, ctx.lang);
         let [title_area, fields_area, message_area] = Layout::vertical([
             Constraint::Length(1),
@@ -183,7 +183,7 @@ impl FormScreen {
         let visible: Vec<Line<'static>> = lines.into_iter().skip(scroll).take(rows).collect();
         frame.render_widget(Paragraph::new(visible), fields_area);
         if let Some((x, line)) = cursor
-            && self.picker.is_none()
+            && !ctx.covered
             && (line as usize) >= scroll
             && (line as usize) < scroll + rows
         {
@@ -193,15 +193,6 @@ impl FormScreen {
             });
         }
         self.render_messages(frame, message_area, ctx);
-        if let Some(picker) = &self.picker {
-            picker.render(frame, area, theme, lang);
-        }
-        if let Some(dialog) = &self.duplicate {
-            dialog.render(frame, area, theme, lang);
-        }
-        if let Some(confirm) = &self.discard {
-            confirm.render(frame, area, theme, lang);
-        }
     }
 
     /// The value as drawn, with placeholders for what the store fills in.

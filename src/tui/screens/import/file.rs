@@ -113,7 +113,11 @@ impl FileStep {
                 Flow::Next(Box::new(Step::Sheet(SheetStep::new(chosen))))
             }
             Err(e) => {
-                self.error = Some(format!("{}: {e}", ctx.t(Msg::CannotOpen)));
+                self.error = Some(format!(
+                    "{}: {}",
+                    ctx.t(Msg::CannotOpen),
+                    e.message().text(ctx.lang)
+                ));
                 Flow::Stay
             }
         }

@@ -5,7 +5,6 @@
 
 use std::borrow::Cow;
 
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -14,10 +13,11 @@ use ratatui::widgets::Paragraph;
 use super::view::{grouped, wrapped};
 use crate::store::{Batch, StoreError};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::screens::Outcome;
-use crate::tui::widgets::confirm::{Answer, Confirm};
+use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::table::{self, Column, Table, Want};
 use crate::tui::widgets::truncate;
 
@@ -34,7 +34,7 @@ pub struct HistoryScreen {
     selected: usize,
     offset: usize,
     /// Undoing this batch, once confirmed.
-    confirm: Option<(i64, Confirm)>,
+    undoing: Option<i64>,
     /// Why the last undo was refused, in full.
     refusal: Option<String>,
 }
@@ -45,41 +45,27 @@ impl HistoryScreen {
             batches: ctx.store.batches()?,
             selected: 0,
             offset: 0,
-            confirm: None,
+            undoing: None,
             refusal: None,
         })
     }
 
-    pub fn scope(&self) -> Scope {
-        if self.confirm.is_some() {
-            Scope::Confirm
-        } else {
-            Scope::ImportHistory
-        }
+    fn scope(&self) -> Scope {
+        Scope::ImportHistory
     }
 
-    pub fn handle_key(
-        &mut self,
-        key: &KeyEvent,
-        action: Option<Action>,
-        page: u16,
-        ctx: &mut Ctx,
-    ) -> Outcome {
-        if let Some((batch, confirm)) = &self.confirm {
-            let batch = *batch;
-            match confirm.handle_key(key) {
-                Answer::Yes => {
-                    self.confirm = None;
-                    self.undo(batch, ctx);
-                }
-                Answer::No => self.confirm = None,
-                Answer::Undecided => {}
-            }
-            return Outcome::Stay;
+    /// The undo question answered.
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        if let (Some(batch), Reply::Yes) = (self.undoing.take(), reply) {
+            self.undo(batch, ctx);
         }
+        Outcome::Stay
+    }
+
+    fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
         match action {
             Some(Action::Back) => return Outcome::Pop,
-            Some(Action::UndoImport) => self.ask_undo(ctx),
+            Some(Action::UndoImport) => return self.ask_undo(ctx),
             Some(other) => {
                 let rows = table_rows(page);
                 self.selected = table::moved(self.selected, other, rows, self.batches.len());
@@ -90,9 +76,9 @@ impl HistoryScreen {
         Outcome::Stay
     }
 
-    fn ask_undo(&mut self, ctx: &mut Ctx) {
+    fn ask_undo(&mut self, ctx: &mut Ctx) -> Outcome {
         let Some(batch) = self.batches.get(self.selected) else {
-            return;
+            return Outcome::Stay;
         };
         if let Some(at) = &batch.undone_at {
             ctx.error(format!(
@@ -101,7 +87,7 @@ impl HistoryScreen {
                 batch.id,
                 ctx.t(Msg::AlreadyUndone)
             ));
-            return;
+            return Outcome::Stay;
         }
         let body = format!(
             "{} {} · {} · {} {} · {} {}{}{}",
@@ -115,7 +101,8 @@ impl HistoryScreen {
             crate::tui::i18n::full_stop(ctx.lang),
             ctx.t(Msg::UndoBody)
         );
-        self.confirm = Some((batch.id, Confirm::new(Msg::UndoTitle, body)));
+        self.undoing = Some(batch.id);
+        ask(Confirm::new(Msg::UndoTitle, body))
     }
 
     fn undo(&mut self, batch: i64, ctx: &mut Ctx) {
@@ -147,7 +134,7 @@ impl HistoryScreen {
         self.reload(ctx);
     }
 
-    pub fn reload(&mut self, ctx: &mut Ctx) {
+    fn reload(&mut self, ctx: &mut Ctx) {
         match ctx.store.batches() {
             Ok(batches) => {
                 self.batches = batches;
@@ -157,7 +144,7 @@ impl HistoryScreen {
         }
     }
 
-    pub fn scroll(&mut self, delta: i32, page: u16) {
+    fn scroll(&mut self, delta: i32, page: u16) {
         let action = if delta < 0 { Action::Up } else { Action::Down };
         let rows = table_rows(page);
         for _ in 0..delta.unsigned_abs() {
@@ -166,7 +153,7 @@ impl HistoryScreen {
         }
     }
 
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let text = match self.batches.get(self.selected) {
             Some(b) => format!(
                 "{} {} · {} · {} {}",
@@ -181,7 +168,7 @@ impl HistoryScreen {
         Line::styled(truncate(&text, width).into_owned(), ctx.theme.dim)
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let theme = &ctx.theme;
         let width = area.width as usize;
         let title = format!(
@@ -216,9 +203,6 @@ impl HistoryScreen {
             let text = format!("{}: {reason}", ctx.t(Msg::UndoRefused));
             let lines = wrapped(&text, width, BELOW as usize, theme.error);
             frame.render_widget(Paragraph::new(lines), below);
-        }
-        if let Some((_, confirm)) = &self.confirm {
-            confirm.render(frame, area, theme, ctx.lang);
         }
     }
 
@@ -335,5 +319,47 @@ impl HistoryScreen {
             cell_style: None,
         }
         .render(area, frame.buffer_mut());
+    }
+}
+
+mod component {
+    use crossterm::event::KeyEvent;
+    use ratatui::Frame;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+
+    use super::HistoryScreen;
+    use crate::tui::app::Ctx;
+    use crate::tui::component::{Component, Outcome, Reply};
+    use crate::tui::keymap::{Action, Scope};
+
+    impl Component for HistoryScreen {
+        fn scope(&self, _ctx: &Ctx) -> Scope {
+            HistoryScreen::scope(self)
+        }
+        fn handle_key(
+            &mut self,
+            _key: &KeyEvent,
+            action: Option<Action>,
+            page: u16,
+            ctx: &mut Ctx,
+        ) -> Outcome {
+            HistoryScreen::handle_key(self, action, page, ctx)
+        }
+        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+            HistoryScreen::answer(self, reply, ctx)
+        }
+        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+            HistoryScreen::render(self, frame, area, ctx)
+        }
+        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+            HistoryScreen::status_line(self, width, ctx)
+        }
+        fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
+            HistoryScreen::scroll(self, delta, page)
+        }
+        fn on_return(&mut self, ctx: &mut Ctx) {
+            self.reload(ctx)
+        }
     }
 }

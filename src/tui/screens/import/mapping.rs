@@ -5,7 +5,6 @@
 
 use std::borrow::Cow;
 
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -18,27 +17,29 @@ use crate::domain::Lang;
 use crate::domain::field::Field;
 use crate::import::{Mapping, MappingError, Target, mapping::parse_target};
 use crate::tui::app::Ctx;
+use crate::tui::component::Reply;
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::widgets::picker::{Item, Picked, Picker};
-use crate::tui::widgets::prompt::{Prompt, Prompted};
+use crate::tui::widgets::picker::{Item, Picker};
+use crate::tui::widgets::prompt::Prompt;
 use crate::tui::widgets::table::{self, Column, Table, Want};
 use crate::tui::widgets::truncate;
 
-enum Popup {
+/// What the open popup is for.
+enum Asking {
     /// The target of the selected column.
-    Target(Picker),
+    Target,
     /// A saved mapping to load.
-    Saved(Picker),
+    Saved,
     /// The name to save this mapping under.
-    Name(Prompt),
+    Name,
 }
 
 pub(crate) struct MappingStep {
     chosen: Chosen,
     mapping: Mapping,
     selected: usize,
-    popup: Option<Popup>,
+    asking: Option<Asking>,
     /// The name last saved or loaded, offered when saving again.
     name: Option<String>,
 }
@@ -54,7 +55,7 @@ impl MappingStep {
             chosen,
             mapping,
             selected: 0,
-            popup: None,
+            asking: None,
             name: None,
         }
     }
@@ -68,18 +69,10 @@ impl MappingStep {
     }
 
     pub fn scope(&self) -> Scope {
-        match &self.popup {
-            Some(Popup::Target(_) | Popup::Saved(_)) => Scope::Picker,
-            Some(Popup::Name(_)) => Scope::Prompt,
-            None => Scope::ImportMapping,
-        }
+        Scope::ImportMapping
     }
 
-    pub fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Flow {
-        if let Some(popup) = self.popup.take() {
-            self.popup = self.popup_key(popup, key, ctx);
-            return Flow::Stay;
-        }
+    pub fn handle_key(&mut self, action: Option<Action>, ctx: &mut Ctx) -> Flow {
         let count = self.mapping().headers.len();
         match action {
             Some(Action::Back) => return Flow::Back,
@@ -92,13 +85,14 @@ impl MappingStep {
                 }
                 Err(e) => ctx.error(problem_text(&e, ctx.lang)),
             },
-            Some(Action::Edit) => self.pick_target(ctx),
+            Some(Action::Edit) => return self.pick_target(ctx),
             Some(Action::SaveMapping) => {
                 let name = self
                     .name
                     .clone()
                     .unwrap_or_else(|| stem(&self.chosen.source.file_name()));
-                self.popup = Some(Popup::Name(Prompt::new(
+                self.asking = Some(Asking::Name);
+                return Flow::Ask(Box::new(Prompt::new(
                     Msg::SaveMappingTitle,
                     ctx.t(Msg::SaveMappingBody),
                     &[(Msg::MappingName, name)],
@@ -112,7 +106,8 @@ impl MappingStep {
                         .map(|n| Item::new(n.clone(), n.clone()))
                         .collect();
                     let picker = Picker::new(ctx.t(Msg::PickMapping), items, self.name.as_deref());
-                    self.popup = Some(Popup::Saved(picker));
+                    self.asking = Some(Asking::Saved);
+                    return Flow::Ask(Box::new(picker));
                 }
                 Err(e) => ctx.error(e.message().text(ctx.lang)),
             },
@@ -124,62 +119,53 @@ impl MappingStep {
         Flow::Stay
     }
 
-    /// A key for the open popup; the popup to keep open (if any).
-    fn popup_key(&mut self, popup: Popup, key: &KeyEvent, ctx: &mut Ctx) -> Option<Popup> {
-        match popup {
-            Popup::Target(mut picker) => match picker.handle_key(key) {
-                Picked::Still => Some(Popup::Target(picker)),
-                Picked::Cancelled => None,
-                Picked::Chose(value) => {
-                    let target = parse_target(&value, &ctx.catalog).unwrap_or(Target::Ignore);
-                    let selected = self.selected;
-                    self.mapping.set(selected, target);
-                    None
+    /// A popup answered: a column's target, a saved mapping to load, the
+    /// name to save under (refused: the prompt stays with the reason).
+    pub fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Flow {
+        let Some(asked) = self.asking.take() else {
+            return Flow::Stay;
+        };
+        match (asked, reply) {
+            (Asking::Target, Reply::Chose(value)) => {
+                let target = parse_target(&value, &ctx.catalog).unwrap_or(Target::Ignore);
+                let selected = self.selected;
+                self.mapping.set(selected, target);
+            }
+            (Asking::Saved, Reply::Chose(name)) => match ctx.store.mapping(&name) {
+                Ok(saved) => {
+                    self.mapping.apply_saved(&saved, &ctx.catalog);
+                    ctx.info(format!("{}: {name}", ctx.t(Msg::MappingLoaded)));
+                    self.name = Some(name);
                 }
+                Err(e) => ctx.error(e.message().text(ctx.lang)),
             },
-            Popup::Saved(mut picker) => match picker.handle_key(key) {
-                Picked::Still => Some(Popup::Saved(picker)),
-                Picked::Cancelled => None,
-                Picked::Chose(name) => {
-                    match ctx.store.mapping(&name) {
-                        Ok(saved) => {
-                            self.mapping.apply_saved(&saved, &ctx.catalog);
-                            ctx.info(format!("{}: {name}", ctx.t(Msg::MappingLoaded)));
-                            self.name = Some(name);
-                        }
-                        Err(e) => ctx.error(e.message().text(ctx.lang)),
-                    }
-                    None
+            (Asking::Name, Reply::Submit(values)) => {
+                let name = values.first().map_or("", |v| v.trim()).to_string();
+                if name.is_empty() {
+                    ctx.error(ctx.t(Msg::NameRequired));
+                    self.asking = Some(Asking::Name);
+                    return Flow::Keep;
                 }
-            },
-            Popup::Name(mut prompt) => match prompt.handle_key(key) {
-                Prompted::Still => Some(Popup::Name(prompt)),
-                Prompted::Cancelled => None,
-                Prompted::Submit(values) => {
-                    let name = values.first().map_or("", |v| v.trim()).to_string();
-                    if name.is_empty() {
-                        ctx.error(ctx.t(Msg::NameRequired));
-                        return Some(Popup::Name(prompt));
+                match ctx.store.save_mapping(&name, &self.mapping().to_saved()) {
+                    Ok(()) => {
+                        ctx.info(format!("{}: {name}", ctx.t(Msg::MappingSaved)));
+                        self.name = Some(name);
                     }
-                    match ctx.store.save_mapping(&name, &self.mapping().to_saved()) {
-                        Ok(()) => {
-                            ctx.info(format!("{}: {name}", ctx.t(Msg::MappingSaved)));
-                            self.name = Some(name);
-                            None
-                        }
-                        Err(e) => {
-                            ctx.error(e.message().text(ctx.lang));
-                            Some(Popup::Name(prompt))
-                        }
+                    Err(e) => {
+                        ctx.error(e.message().text(ctx.lang));
+                        self.asking = Some(Asking::Name);
+                        return Flow::Keep;
                     }
                 }
-            },
+            }
+            _ => {}
         }
+        Flow::Stay
     }
 
-    fn pick_target(&mut self, ctx: &Ctx) {
+    fn pick_target(&mut self, ctx: &Ctx) -> Flow {
         let Some(current) = self.mapping().targets.get(self.selected) else {
-            return;
+            return Flow::Stay;
         };
         let lang = ctx.lang;
         let mut items = vec![Item::new("", Target::Ignore.label(lang, &ctx.catalog))];
@@ -211,11 +197,9 @@ impl MappingStep {
             header.unwrap_or_default(),
             ctx.t(Msg::PickTarget)
         );
-        self.popup = Some(Popup::Target(Picker::new(
-            title,
-            items,
-            Some(current.key()),
-        )));
+        let picker = Picker::new(title, items, Some(current.key()));
+        self.asking = Some(Asking::Target);
+        Flow::Ask(Box::new(picker))
     }
 
     /// The first data row under the header, for the example column.
@@ -343,11 +327,6 @@ impl MappingStep {
             ..area
         };
         frame.render_widget(Paragraph::new(lines), below.intersection(area));
-        match &self.popup {
-            Some(Popup::Target(p) | Popup::Saved(p)) => p.render(frame, area, theme, ctx.lang),
-            Some(Popup::Name(p)) => p.render(frame, area, theme, ctx.lang),
-            None => {}
-        }
     }
 }
 
@@ -355,7 +334,7 @@ impl MappingStep {
 fn problem_text(e: &MappingError, lang: Lang) -> String {
     match e {
         MappingError::NoName => Msg::MappingNoName.get(lang).to_string(),
-        other => other.to_string(),
+        other => other.message().text(lang),
     }
 }
 

@@ -22,12 +22,13 @@ use super::view::{field_label, grouped, wrapped};
 use super::worker::{Job, Kind, Running};
 use super::{Chosen, Flow, Step};
 use crate::domain::Severity;
-use crate::import::{Report, Settings};
+use crate::import::{ImportError, Report, Settings};
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::Action;
 use crate::tui::widgets::table::{self, Column, Table};
 use crate::tui::widgets::truncate;
+use crate::tui::worker::Failed;
 
 /// Lines above the table (counts, filter, blank) and below it (the selected
 /// problem's whole message).
@@ -46,7 +47,7 @@ pub(crate) struct PreviewStep {
     run: Option<Running>,
     report: Option<Report>,
     counts: Counts,
-    error: Option<String>,
+    error: Option<Failed<ImportError>>,
     filter: Filter,
     /// Indices into the report's problems that the filter keeps.
     shown: Vec<usize>,
@@ -67,9 +68,7 @@ impl PreviewStep {
             Some(db) => Running::start(
                 Kind::Plan,
                 Job {
-                    db: Some(db.to_path_buf()),
-                    // A check reads alongside the app: its own connection.
-                    store: None,
+                    db: db.to_path_buf(),
                     operator: ctx.store.operator().to_string(),
                     source: chosen.source.clone(),
                     settings: settings.clone(),
@@ -109,7 +108,7 @@ impl PreviewStep {
         let before = run.progress;
         match run.poll() {
             None => run.progress != before,
-            Some((result, _)) => {
+            Some(result) => {
                 self.run = None;
                 match result {
                     Ok(report) => {
@@ -190,7 +189,7 @@ impl PreviewStep {
             return;
         }
         if let Some(error) = &self.error {
-            let lines = wrapped(error, width, 6, theme.error);
+            let lines = wrapped(&error.message().text(ctx.lang), width, 6, theme.error);
             frame.render_widget(Paragraph::new(lines), area);
             return;
         }

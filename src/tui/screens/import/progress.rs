@@ -15,7 +15,6 @@ use super::view::{grouped, pairs};
 use super::worker::{Job, Kind, Running};
 use super::{Chosen, Flow, Step};
 use crate::import::{Report, Settings};
-use crate::store::Store;
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::Action;
@@ -26,19 +25,6 @@ pub(crate) struct ProgressStep {
     run: Running,
     /// Where the run writes its rejected rows, for "save rejected rows".
     rejects: TempFile,
-    /// The app's connection is with the worker (this database file); it
-    /// comes back with the result.
-    parked: Option<std::path::PathBuf>,
-}
-
-/// Hands the app's connection to the import for its run, leaving an empty
-/// in-memory one in its place (the wizard is modal: nothing reads the store
-/// meanwhile). `None` when no stand-in could be made: the worker then opens
-/// its own connection and the import runs in WAL beside the app's.
-fn park(ctx: &mut Ctx) -> Option<Store> {
-    let mut stand_in = Store::open_in_memory().ok()?;
-    stand_in.set_operator(ctx.store.operator().to_string());
-    Some(std::mem::replace(&mut ctx.store, stand_in))
 }
 
 /// A fresh name for a run's rejected rows in the temporary folder.
@@ -53,35 +39,25 @@ impl ProgressStep {
         let rejects = rejects_file();
         settings.rejects = Some(rejects.path().to_path_buf());
         settings.lang = ctx.lang;
+        // A database file: the worker opens its own connection (the app's
+        // keeps serving the screens meanwhile).
         let run = match ctx.store.path().map(std::path::Path::to_path_buf) {
-            Some(db) => {
-                let store = park(ctx);
-                let parked = store.is_some();
-                let run = Running::start(
-                    Kind::Commit,
-                    Job {
-                        db: Some(db.clone()),
-                        store,
-                        operator: ctx.store.operator().to_string(),
-                        source: chosen.source.clone(),
-                        settings,
-                        pause_after_rows: ctx.import.pause_after_rows,
-                    },
-                );
-                return ProgressStep {
-                    chosen,
-                    run,
-                    rejects,
-                    parked: parked.then_some(db),
-                };
-            }
+            Some(db) => Running::start(
+                Kind::Commit,
+                Job {
+                    db,
+                    operator: ctx.store.operator().to_string(),
+                    source: chosen.source.clone(),
+                    settings,
+                    pause_after_rows: ctx.import.pause_after_rows,
+                },
+            ),
             None => Running::inline(Kind::Commit, &mut ctx.store, &chosen.source, &settings),
         };
         ProgressStep {
             chosen,
             run,
             rejects,
-            parked: None,
         }
     }
 
@@ -100,22 +76,9 @@ impl ProgressStep {
     /// a commit, the customer list reloads).
     pub fn poll(&mut self, ctx: &mut Ctx) -> (bool, Flow) {
         let before = self.run.progress;
-        let Some((result, store)) = self.run.poll() else {
+        let Some(result) = self.run.poll() else {
             return (self.run.progress != before, Flow::Stay);
         };
-        if let Some(db) = self.parked.take() {
-            let back = store.map(Ok).unwrap_or_else(|| {
-                // The worker died with the connection: open the file again.
-                Store::open(&db).map(|mut s| {
-                    s.set_operator(ctx.store.operator().to_string());
-                    s
-                })
-            });
-            match back {
-                Ok(store) => ctx.store = store,
-                Err(e) => ctx.error(e.message().text(ctx.lang)),
-            }
-        }
         if let Ok(report) = &result {
             after_run(report, ctx);
         }

@@ -5,7 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -14,16 +13,16 @@ use ratatui::widgets::Paragraph;
 use super::history::HistoryScreen;
 use super::view::{grouped, pairs, wrapped};
 use super::{Chosen, Flow};
-use crate::import::{Report, save_rejects};
+use crate::import::{ImportError, Report, save_rejects};
 use crate::outfile::{self, Format as OutFormat};
 use crate::tui::app::Ctx;
+use crate::tui::component::Reply;
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::outfile::{self as tui_outfile, Overwrite};
-use crate::tui::screens::Screen;
-use crate::tui::widgets::confirm::Answer;
-use crate::tui::widgets::prompt::{Prompt, Prompted};
+use crate::tui::widgets::prompt::Prompt;
 use crate::tui::widgets::truncate;
+use crate::tui::worker::Failed;
 
 /// A file in the temporary folder, removed when dropped.
 pub(crate) struct TempFile(Option<PathBuf>);
@@ -50,24 +49,35 @@ impl Drop for TempFile {
     }
 }
 
+/// The rejects' file name being asked for, or whether to replace it.
+enum Asking {
+    File,
+    Overwrite(PathBuf),
+}
+
 pub(crate) struct ResultStep {
     chosen: Chosen,
-    outcome: Result<Report, String>,
+    outcome: Result<Report, Failed<ImportError>>,
     rejects: TempFile,
-    prompt: Option<Prompt>,
-    /// The file named exists: replace it?
+    /// What the open popup is for.
+    asking: Option<Asking>,
+    /// A save refused because the file exists: the question to ask next.
     overwrite: Option<Box<Overwrite>>,
     /// Where the rejected rows were saved last.
     saved_to: Option<PathBuf>,
 }
 
 impl ResultStep {
-    pub fn new(chosen: Chosen, outcome: Result<Report, String>, rejects: TempFile) -> ResultStep {
+    pub fn new(
+        chosen: Chosen,
+        outcome: Result<Report, Failed<ImportError>>,
+        rejects: TempFile,
+    ) -> ResultStep {
         ResultStep {
             chosen,
             outcome,
             rejects,
-            prompt: None,
+            asking: None,
             overwrite: None,
             saved_to: None,
         }
@@ -78,47 +88,42 @@ impl ResultStep {
     }
 
     pub fn scope(&self) -> Scope {
-        if self.overwrite.is_some() {
-            Scope::Confirm
-        } else if self.prompt.is_some() {
-            Scope::Prompt
-        } else {
-            Scope::ImportResult
-        }
+        Scope::ImportResult
     }
 
     fn rejected(&self) -> u64 {
         self.outcome.as_ref().map_or(0, |r| r.rejected)
     }
 
-    pub fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Flow {
-        if let Some(overwrite) = &self.overwrite {
-            match overwrite.confirm.handle_key(key) {
-                Answer::Undecided => {}
-                Answer::No => self.overwrite = None,
-                Answer::Yes => {
-                    let file = overwrite.file.clone();
-                    self.overwrite = None;
-                    if self.save(&file, true, ctx) {
-                        self.prompt = None;
-                    }
+    /// The file prompt answered (refused: it stays, or asks to replace an
+    /// existing file), or the replace question over it.
+    pub fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Flow {
+        match (self.asking.take(), reply) {
+            (Some(Asking::File), Reply::Submit(values)) => {
+                let file = values.first().map_or("", |v| v.trim()).to_string();
+                if self.save(Path::new(&file), false, ctx) {
+                    return Flow::Stay;
                 }
-            }
-            return Flow::Stay;
-        }
-        if let Some(prompt) = &mut self.prompt {
-            match prompt.handle_key(key) {
-                Prompted::Still => {}
-                Prompted::Cancelled => self.prompt = None,
-                Prompted::Submit(values) => {
-                    let file = values.first().map_or("", |v| v.trim()).to_string();
-                    if self.save(Path::new(&file), false, ctx) {
-                        self.prompt = None;
-                    }
+                if let Some(overwrite) = self.overwrite.take() {
+                    self.asking = Some(Asking::Overwrite(overwrite.file));
+                    return Flow::FollowUp(Box::new(overwrite.confirm));
                 }
+                self.asking = Some(Asking::File);
+                Flow::Keep
             }
-            return Flow::Stay;
+            (Some(Asking::Overwrite(file)), reply) => {
+                self.asking = Some(Asking::File);
+                if reply == Reply::Yes && self.save(&file, true, ctx) {
+                    self.asking = None;
+                    return Flow::CloseBelow;
+                }
+                Flow::Stay
+            }
+            _ => Flow::Stay,
         }
+    }
+
+    pub fn handle_key(&mut self, action: Option<Action>, ctx: &mut Ctx) -> Flow {
         match action {
             Some(Action::Back) => Flow::Close,
             Some(Action::SaveRejects) => {
@@ -126,16 +131,17 @@ impl ResultStep {
                     ctx.info(ctx.t(Msg::NoRejects));
                 } else {
                     let default = self.default_rejects_path(ctx);
-                    self.prompt = Some(Prompt::new(
+                    self.asking = Some(Asking::File);
+                    return Flow::Ask(Box::new(Prompt::new(
                         Msg::RejectsTitle,
                         ctx.t(Msg::RejectsBody),
                         &[(Msg::RejectsFile, default.display().to_string())],
-                    ));
+                    )));
                 }
                 Flow::Stay
             }
             Some(Action::ImportHistory) => match HistoryScreen::open(ctx) {
-                Ok(history) => Flow::Open(Screen::ImportHistory(Box::new(history))),
+                Ok(history) => Flow::Open(Box::new(history)),
                 Err(e) => {
                     ctx.error(e.message().text(ctx.lang));
                     Flow::Stay
@@ -195,7 +201,7 @@ impl ResultStep {
                     format!(" ✗ {}", ctx.t(Msg::ImportFailed)),
                     theme.error,
                 )];
-                lines.extend(wrapped(e, width, 6, theme.error));
+                lines.extend(wrapped(&e.message().text(ctx.lang), width, 6, theme.error));
                 frame.render_widget(Paragraph::new(lines), area);
                 return;
             }
@@ -269,11 +275,5 @@ impl ResultStep {
             lines.extend(wrapped(ctx.t(Msg::UndoHint), width, 2, theme.dim));
         }
         frame.render_widget(Paragraph::new(lines), area);
-        if let Some(prompt) = &self.prompt {
-            prompt.render(frame, area, theme, ctx.lang);
-        }
-        if let Some(overwrite) = &self.overwrite {
-            overwrite.confirm.render(frame, area, theme, ctx.lang);
-        }
     }
 }

@@ -146,7 +146,11 @@ impl SheetStep {
                     headers: Vec::new(),
                     preview: Vec::new(),
                 };
-                self.error = Some(format!("{}: {e}", ctx.t(Msg::CannotOpen)));
+                self.error = Some(format!(
+                    "{}: {}",
+                    ctx.t(Msg::CannotOpen),
+                    e.message().text(ctx.lang)
+                ));
             }
         }
     }

@@ -3,7 +3,6 @@
 //! per new value, however many rows carry it — add it to the dimension, read
 //! it as an existing value (a picker), or leave the field empty on its rows.
 
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -15,9 +14,10 @@ use super::view::grouped;
 use super::{Chosen, Flow, Step};
 use crate::import::{NewValue, Settings, ValueChoice};
 use crate::tui::app::Ctx;
+use crate::tui::component::Reply;
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::widgets::picker::{Item, Picked, Picker};
+use crate::tui::widgets::picker::{Item, Picker};
 use crate::tui::widgets::truncate;
 
 pub(crate) struct ValuesStep {
@@ -26,8 +26,6 @@ pub(crate) struct ValuesStep {
     counts: Counts,
     values: Vec<NewValue>,
     selected: usize,
-    /// Open while choosing the existing value to read the selected one as.
-    picker: Option<Picker>,
 }
 
 impl ValuesStep {
@@ -47,7 +45,6 @@ impl ValuesStep {
             counts,
             values: values.to_vec(),
             selected: 0,
-            picker: None,
         })
     }
 
@@ -56,10 +53,15 @@ impl ValuesStep {
     }
 
     pub fn scope(&self) -> Scope {
-        match self.picker {
-            Some(_) => Scope::Picker,
-            None => Scope::ImportValues,
+        Scope::ImportValues
+    }
+
+    /// The existing value picked for the selected one.
+    pub fn answer(&mut self, reply: Reply) -> Flow {
+        if let Reply::Chose(value) = reply {
+            self.set(ValueChoice::MapTo(value));
         }
+        Flow::Stay
     }
 
     fn key(&self, i: usize) -> (String, String) {
@@ -81,18 +83,7 @@ impl ValuesStep {
         self.settings.value_choices.insert(key, choice);
     }
 
-    pub fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Flow {
-        if let Some(picker) = self.picker.as_mut() {
-            match picker.handle_key(key) {
-                Picked::Still => {}
-                Picked::Cancelled => self.picker = None,
-                Picked::Chose(value) => {
-                    self.picker = None;
-                    self.set(ValueChoice::MapTo(value));
-                }
-            }
-            return Flow::Stay;
-        }
+    pub fn handle_key(&mut self, action: Option<Action>, ctx: &mut Ctx) -> Flow {
         let last = self.values.len().saturating_sub(1);
         match action {
             Some(Action::Back) => return Flow::Back,
@@ -100,7 +91,7 @@ impl ValuesStep {
             Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
             Some(Action::AddValue) => self.set(ValueChoice::Add),
             Some(Action::EmptyValue) => self.set(ValueChoice::Empty),
-            Some(Action::MapValue) => self.open_picker(ctx),
+            Some(Action::MapValue) => return self.open_picker(ctx),
             Some(Action::Confirm) => {
                 let step = PolicyStep::new(self.chosen.clone(), self.settings.clone(), self.counts);
                 return Flow::Next(Box::new(Step::Policy(step)));
@@ -110,10 +101,10 @@ impl ValuesStep {
         Flow::Stay
     }
 
-    fn open_picker(&mut self, ctx: &mut Ctx) {
+    fn open_picker(&mut self, ctx: &mut Ctx) -> Flow {
         let v = &self.values[self.selected];
         let Some(dim) = ctx.catalog.dimension(&v.dimension) else {
-            return;
+            return Flow::Stay;
         };
         let items: Vec<Item> = dim
             .active_values()
@@ -121,14 +112,14 @@ impl ValuesStep {
             .collect();
         if items.is_empty() {
             ctx.info(ctx.t(Msg::NoValuesToMapTo));
-            return;
+            return Flow::Stay;
         }
         let current = match self.choice(self.selected) {
             ValueChoice::MapTo(to) => Some(to),
             _ => None,
         };
         let title = format!("{} “{}” →", v.column, v.value);
-        self.picker = Some(Picker::new(title, items, current.as_deref()));
+        Flow::Ask(Box::new(Picker::new(title, items, current.as_deref())))
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -163,8 +154,5 @@ impl ValuesStep {
             lines.push(Line::styled(truncate(&text, width).into_owned(), style));
         }
         frame.render_widget(Paragraph::new(lines), area);
-        if let Some(picker) = &self.picker {
-            picker.render(frame, area, theme, ctx.lang);
-        }
     }
 }

@@ -26,6 +26,18 @@ const STEPS: [Msg; 7] = [
     Msg::StepResult,
 ];
 
+/// The area under the steps line and the file line, where the step draws.
+pub(super) fn body_area(area: Rect) -> Rect {
+    let [_, _, _, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    body
+}
+
 /// Draws the steps line and the file line; returns the area left for the step.
 pub(super) fn chrome(
     frame: &mut Frame,
@@ -34,13 +46,14 @@ pub(super) fn chrome(
     chosen: Option<&Chosen>,
     ctx: &Ctx,
 ) -> Rect {
-    let [steps, file, _, body] = Layout::vertical([
+    let [steps, file, _, _] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
     .areas(area);
+    let body = body_area(area);
     let theme = &ctx.theme;
     let mut spans = vec![Span::styled(
         format!(" {} │ ", ctx.t(Msg::ImportTitle)),

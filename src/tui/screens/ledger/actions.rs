@@ -5,13 +5,15 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::LedgerScreen;
+use super::{Asking, LedgerScreen};
 use crate::domain::date::{iso, parse_date};
 use crate::domain::money::Money;
 use crate::outfile::{self, Format as OutFormat, OutputError};
 use crate::report::write_statement;
-use crate::store::{AllocateRequest, AllocationLine, EntryRef, Reversal, StoreError, Target};
+use crate::store::{AllocateRequest, AllocationLine, EntryRef, Reversal, Target};
+use crate::tui::actions::refusal_text;
 use crate::tui::app::Ctx;
+use crate::tui::component::{Outcome, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::outfile::{self as tui_outfile, Overwrite};
 use crate::tui::widgets::picker::{Item, Picker};
@@ -24,29 +26,17 @@ pub enum PromptFor {
     Statement,
 }
 
-/// Problems of a refused write in the UI language, one line.
-pub fn refusal_text(e: &StoreError, ctx: &Ctx) -> String {
-    match e {
-        StoreError::Invalid(problems) => problems
-            .iter()
-            .map(|p| p.message(ctx.lang).to_string())
-            .collect::<Vec<_>>()
-            .join(" "),
-        other => other.to_string(),
-    }
-}
-
 impl LedgerScreen {
     /// A picker of the open entries on the other side of the selected one,
     /// oldest first, with "oldest first" itself on top as the default.
-    pub(super) fn open_allocation(&mut self, ctx: &mut Ctx) {
+    pub(super) fn open_allocation(&mut self, ctx: &mut Ctx) -> Outcome {
         let Some(line) = self.selected_line() else {
-            return;
+            return Outcome::Stay;
         };
         let open = line.entry.outstanding;
         if open == Money::ZERO {
             ctx.error(ctx.t(Msg::NothingOpen));
-            return;
+            return Outcome::Stay;
         }
         let other_side: Vec<Item> = self
             .lines
@@ -75,7 +65,7 @@ impl LedgerScreen {
             .collect();
         if other_side.is_empty() {
             ctx.error(ctx.t(Msg::NothingToAllocate));
-            return;
+            return Outcome::Stay;
         }
         let mut items = vec![Item::new("", ctx.t(Msg::OldestFirst))];
         items.extend(other_side);
@@ -86,7 +76,8 @@ impl LedgerScreen {
             ctx.t(Msg::AllocateTitle),
             open_amount.grouped()
         );
-        self.picker = Some(Picker::new(title, items, None));
+        self.asking = Some(Asking::Allocate);
+        ask(Picker::new(title, items, None))
     }
 
     /// `choice`: "" for oldest first, else the id of the entry to allocate against.
@@ -117,9 +108,9 @@ impl LedgerScreen {
         }
     }
 
-    pub(super) fn open_reversal(&mut self, ctx: &mut Ctx) {
+    pub(super) fn open_reversal(&mut self, ctx: &mut Ctx) -> Outcome {
         let Some(line) = self.selected_line() else {
-            return;
+            return Outcome::Stay;
         };
         let e = &line.entry;
         let body = format!(
@@ -137,10 +128,11 @@ impl LedgerScreen {
                 (Msg::ColDate, iso(ctx.today.max(e.data.date))),
             ],
         );
-        self.prompt = Some((PromptFor::Reverse { entry_id: e.id }, prompt));
+        self.asking = Some(Asking::Prompt(PromptFor::Reverse { entry_id: e.id }));
+        ask(prompt)
     }
 
-    pub(super) fn open_statement(&mut self, ctx: &mut Ctx) {
+    pub(super) fn open_statement(&mut self, ctx: &mut Ctx) -> Outcome {
         let to = ctx.today;
         let from = NaiveDate::from_ymd_opt(to.year(), 1, 1).unwrap_or(to);
         let code = &self.customer.data.code;
@@ -158,7 +150,8 @@ impl LedgerScreen {
                 (Msg::StatementFile, file),
             ],
         );
-        self.prompt = Some((PromptFor::Statement, prompt));
+        self.asking = Some(Asking::Prompt(PromptFor::Statement));
+        ask(prompt)
     }
 
     /// Runs a dialog's action; false (with the reason on the status line)

@@ -81,7 +81,7 @@ fn joined(pairs: &[(&str, String)]) -> String {
 }
 
 impl LedgerScreen {
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    pub(super) fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let text = match self.selected_line() {
             Some(_) => format!(
                 "{} {}/{}",
@@ -94,7 +94,7 @@ impl LedgerScreen {
         Line::styled(fit(&text, width), ctx.theme.dim)
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    pub(super) fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let (theme, lang) = (&ctx.theme, ctx.lang);
         let width = area.width as usize;
         let c = &self.customer.data;
@@ -149,15 +149,6 @@ impl LedgerScreen {
             )),
             detail,
         );
-        if let Some(picker) = &self.picker {
-            picker.render(frame, area, theme, lang);
-        }
-        if let Some((_, prompt)) = &self.prompt {
-            prompt.render(frame, area, theme, lang);
-        }
-        if let Some((overwrite, _, _)) = &self.overwrite {
-            overwrite.confirm.render(frame, area, theme, lang);
-        }
     }
 
     fn render_table(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {

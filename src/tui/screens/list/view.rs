@@ -20,7 +20,7 @@ use crate::tui::widgets::table::{self, Table, Want};
 use crate::tui::widgets::{centered, fit};
 
 impl ListScreen {
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    pub(super) fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let theme = &ctx.theme;
         if self.scope(ctx) == Scope::Empty {
             return Line::default();
@@ -77,18 +77,11 @@ impl ListScreen {
         Line::styled(fit(&info, width), theme.dim)
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        if ctx.index.is_empty() && !ctx.is_loading() {
+    pub(super) fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if ctx.customers.index.is_empty() && !ctx.is_loading() {
             render_empty(frame, area, ctx);
         } else {
             self.render_table(frame, area, ctx);
-        }
-        let (theme, lang) = (&ctx.theme, ctx.lang);
-        if let Some((_, picker)) = &self.picker {
-            picker.render(frame, area, theme, lang);
-        }
-        if let Some((_, confirm)) = &self.confirm {
-            confirm.render(frame, area, theme, lang);
         }
     }
 
@@ -151,7 +144,7 @@ impl ListScreen {
             })
             .collect();
         let rows = self.filtered.rows();
-        let index = &ctx.index;
+        let index = &ctx.customers.index;
         let (today, theme) = (ctx.today, ctx.theme);
         let cell = |pos: usize, col: usize| -> Cow<'_, str> {
             let Some((row, r)) = rows.get(pos).and_then(|&row| Some((row, index.get(row)?))) else {

@@ -116,7 +116,7 @@ impl Bench {
                     ctx.t(Msg::ForceBody)
                 );
                 let prompt = Prompt::new(Msg::ForceTitle, body, &[(Msg::NoteLabel, String::new())]);
-                self.prompt = Some((Ask::Force { ours, theirs }, prompt));
+                self.ask_prompt(Ask::Force { ours, theirs }, prompt);
                 false
             }
             Err(e) => {
@@ -147,7 +147,7 @@ impl Bench {
         let body = format!("{} {}", line.doc, line.amount.grouped());
         let note = self.recon.note(side, id).unwrap_or("").to_string();
         let prompt = Prompt::new(Msg::NoteTitle, body, &[(Msg::NoteLabel, note)]);
-        self.prompt = Some((Ask::Note { side, id }, prompt));
+        self.ask_prompt(Ask::Note { side, id }, prompt);
     }
 
     /// The dialog for an adjusting entry: its reason (the difference's note)
@@ -178,7 +178,7 @@ impl Bench {
             body,
             &[(Msg::Reason, reason), (Msg::ColDate, iso(self.source.to))],
         );
-        self.prompt = Some((Ask::Adjust { side, id }, prompt));
+        self.ask_prompt(Ask::Adjust { side, id }, prompt);
     }
 
     /// A note on the difference between the openings (期初余额不符).
@@ -197,13 +197,13 @@ impl Bench {
         );
         let note = r.opening_note().unwrap_or("").to_string();
         let prompt = Prompt::new(Msg::KeyOpeningNote, body, &[(Msg::NoteLabel, note)]);
-        self.prompt = Some((Ask::OpeningNote, prompt));
+        self.ask_prompt(Ask::OpeningNote, prompt);
     }
 
     pub(super) fn open_rematch(&mut self) {
         let days = self.recon.options().tolerance_days.to_string();
         let prompt = Prompt::new(Msg::RematchTitle, "", &[(Msg::ToleranceDays, days)]);
-        self.prompt = Some((Ask::Rematch, prompt));
+        self.ask_prompt(Ask::Rematch, prompt);
     }
 
     pub(super) fn open_export(&mut self, ctx: &mut Ctx, who: &Who) {
@@ -214,7 +214,7 @@ impl Bench {
         };
         let body = format!("{} {}", who.code, who.name);
         let prompt = Prompt::new(Msg::ExportTitle, body, &[(Msg::StatementFile, file)]);
-        self.prompt = Some((Ask::Export, prompt));
+        self.ask_prompt(Ask::Export, prompt);
     }
 
     pub(super) fn open_confirm(&mut self, ctx: &mut Ctx, who: &Who) {
@@ -234,10 +234,10 @@ impl Bench {
                 Msg::NoWord
             }),
         );
-        self.confirm = Some((
+        self.ask_confirm(
             ConfirmFor::Confirm,
             Confirm::new(Msg::ConfirmReconTitle, body),
-        ));
+        );
     }
 
     /// Runs a dialog's action; false keeps the dialog open.

@@ -4,15 +4,14 @@
 //! Reading the file and matching run on worker threads; the loop keeps
 //! drawing.
 
+mod view;
+
+pub(super) use view::sign_label;
+
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
-use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Who;
 use crate::domain::date::{iso, parse_date};
@@ -21,11 +20,12 @@ use crate::import::statement::{PeriodSource, StatementFile};
 use crate::reconcile::{MatchOptions, SignConvention};
 use crate::store::{OurSide, Store, StoreError};
 use crate::tui::app::Ctx;
+use crate::tui::component::Reply;
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{self, Action, Scope};
-use crate::tui::widgets::picker::{Item, Picked, Picker};
+use crate::tui::widgets::picker::{Item, Picker};
 use crate::tui::widgets::prompt::{Prompt, Prompted};
-use crate::tui::widgets::{centered, clear};
+use crate::tui::worker::{Failed, Worker};
 
 pub(super) enum SetupOutcome {
     Still,
@@ -33,20 +33,22 @@ pub(super) enum SetupOutcome {
     Ready(Box<Prepared>),
     /// Open a saved session (the file left blank: the last one).
     Open(i64),
+    /// Ask which way round the statement is (its reply comes to `answer`).
+    Ask(Box<Picker>),
 }
 
 /// A statement read, with our side for its period when the worker could
 /// open the database itself.
 type Read = (StatementFile, Option<OurSide>);
 
+/// The worker under way: reading the file (and our side), or matching.
 enum Job {
-    Reading(Receiver<Result<Read, PrepareError>>),
-    Matching(Receiver<Result<Prepared, PrepareError>>),
+    Reading(Worker<Read, PrepareError>),
+    Matching(Worker<Prepared, PrepareError>),
 }
 
-/// The file is read; which way round is it?
+/// The file is read; which way round is it? (asked by a picker)
 struct SignChoice {
-    picker: Picker,
     file: StatementFile,
     ours: OurSide,
 }
@@ -69,27 +71,16 @@ pub(super) struct Setup {
 
 /// A worker's answer.
 enum Done {
-    Read(Result<Box<Read>, PrepareError>),
-    Matched(Result<Box<Prepared>, PrepareError>),
+    Read(Result<Box<Read>, Failed<PrepareError>>),
+    Matched(Result<Box<Prepared>, Failed<PrepareError>>),
 }
 
-/// `None` while the worker runs; then its answer (`None` if it died).
-fn answer<T>(rx: &Receiver<T>) -> Option<Option<T>> {
-    match rx.try_recv() {
-        Ok(value) => Some(Some(value)),
-        Err(TryRecvError::Empty) => None,
-        Err(TryRecvError::Disconnected) => Some(None),
+/// A worker's failure in the UI language.
+fn failed(e: &Failed<PrepareError>, ctx: &Ctx) -> String {
+    match e {
+        Failed::Error(e) => failure(e, ctx),
+        Failed::Stopped => e.message().text(ctx.lang),
     }
-}
-
-/// Runs `work` on a worker thread; its result arrives on the receiver.
-fn spawn<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Receiver<T> {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        // The screen may have gone (Esc): then nobody is listening.
-        let _ = tx.send(work());
-    });
-    rx
 }
 
 fn failure(e: &PrepareError, ctx: &Ctx) -> String {
@@ -154,10 +145,14 @@ impl Setup {
     }
 
     pub fn scope(&self) -> Scope {
-        if self.sign.is_some() {
-            Scope::Picker
-        } else {
-            Scope::Prompt
+        Scope::Prompt
+    }
+
+    /// The sign picked (Esc: back to the dialog, the period filled in).
+    pub fn answer(&mut self, reply: Reply, ctx: &mut Ctx) {
+        if let (Some(choice), Reply::Chose(value)) = (self.sign.take(), reply) {
+            let sign = SignConvention::parse(&value).unwrap_or_default();
+            self.start_matching(choice.ours, choice.file, sign, ctx);
         }
     }
 
@@ -170,19 +165,6 @@ impl Setup {
             // Esc leaves the worker to finish unheard.
             if keymap::action(Scope::Prompt, key) == Some(Action::Cancel) {
                 self.job = None;
-            }
-            return SetupOutcome::Still;
-        }
-        if let Some(choice) = &mut self.sign {
-            match choice.picker.handle_key(key) {
-                Picked::Still => {}
-                Picked::Cancelled => self.sign = None,
-                Picked::Chose(value) => {
-                    if let Some(choice) = self.sign.take() {
-                        let sign = SignConvention::parse(&value).unwrap_or_default();
-                        self.start_matching(choice.ours, choice.file, sign, ctx);
-                    }
-                }
             }
             return SetupOutcome::Still;
         }
@@ -241,7 +223,7 @@ impl Setup {
         // customer with a long ledger does not stall the loop.
         let db = ctx.store.path().map(std::path::Path::to_path_buf);
         let customer = who.id;
-        self.job = Some(Job::Reading(spawn(move || {
+        self.job = Some(Job::Reading(Worker::spawn(move |_| {
             let file = prepare::read_with(&request, saved.as_ref())?;
             let ours = match db {
                 Some(db) => {
@@ -268,45 +250,50 @@ impl Setup {
                 ctx.error(e.message().text(ctx.lang));
             }
         }
-        self.job = Some(Job::Matching(spawn(move || {
+        self.job = Some(Job::Matching(Worker::spawn(move |_| {
             prepare::match_sides(ours, file, Some(sign), &MatchOptions::default())
         })));
     }
 
     /// Takes in what a worker finished: (something changed, what next).
     pub fn poll(&mut self, ctx: &mut Ctx, who: &Who) -> (bool, SetupOutcome) {
-        let done = match &self.job {
+        let done = match &mut self.job {
             None => None,
-            Some(Job::Reading(rx)) => answer(rx).map(|a| a.map(|r| Done::Read(r.map(Box::new)))),
-            Some(Job::Matching(rx)) => {
-                answer(rx).map(|a| a.map(|r| Done::Matched(r.map(Box::new))))
-            }
+            Some(Job::Reading(worker)) => worker.poll().map(|r| Done::Read(r.map(Box::new))),
+            Some(Job::Matching(worker)) => worker.poll().map(|r| Done::Matched(r.map(Box::new))),
         };
         let Some(done) = done else {
             return (false, SetupOutcome::Still);
         };
         self.job = None;
         match done {
-            Some(Done::Read(Ok(read))) => {
+            Done::Read(Ok(read)) => {
                 let (file, ours) = *read;
-                self.read(file, ours, ctx, who);
+                return (true, self.read(file, ours, ctx, who));
             }
-            Some(Done::Matched(Ok(prepared))) => {
-                return (true, SetupOutcome::Ready(prepared));
-            }
-            Some(Done::Read(Err(e)) | Done::Matched(Err(e))) => ctx.error(failure(&e, ctx)),
-            // The worker died without an answer; the dialog is there to try again.
-            None => {}
+            Done::Matched(Ok(prepared)) => return (true, SetupOutcome::Ready(prepared)),
+            // The dialog is there to try again.
+            Done::Read(Err(e)) | Done::Matched(Err(e)) => ctx.error(failed(&e, ctx)),
         }
         (true, SetupOutcome::Still)
     }
 
-    /// The statement is read: our side for its period, then the sign.
-    fn read(&mut self, file: StatementFile, ours: Option<OurSide>, ctx: &mut Ctx, who: &Who) {
+    /// The statement is read: our side for its period, then the sign (a
+    /// picker to ask unless the mapping says it).
+    fn read(
+        &mut self,
+        file: StatementFile,
+        ours: Option<OurSide>,
+        ctx: &mut Ctx,
+        who: &Who,
+    ) -> SetupOutcome {
         let (from, to, source) =
             match prepare::period_with_source(&file, self.period.0, self.period.1) {
                 Ok(p) => p,
-                Err(e) => return ctx.error(failure(&e, ctx)),
+                Err(e) => {
+                    ctx.error(failure(&e, ctx));
+                    return SetupOutcome::Still;
+                }
             };
         let period = (from, to);
         self.show_period(&file, period, source, ctx);
@@ -319,7 +306,10 @@ impl Setup {
         let ours =
             match ours.map_or_else(|| ctx.store.reconcile_ours(who.id, period.0, period.1), Ok) {
                 Ok(o) => o,
-                Err(e) => return ctx.error(e.message().text(ctx.lang)),
+                Err(e) => {
+                    ctx.error(e.message().text(ctx.lang));
+                    return SetupOutcome::Still;
+                }
             };
         if let Some(sign) = file.mapping.sign {
             ctx.info(format!(
@@ -327,7 +317,8 @@ impl Setup {
                 ctx.t(Msg::SignFromMapping),
                 sign_label(sign, ctx)
             ));
-            return self.start_matching(ours, file, sign, ctx);
+            self.start_matching(ours, file, sign, ctx);
+            return SetupOutcome::Still;
         }
         let (suggested, _) = prepare::suggest_sign(&ours, &file);
         let items = SignConvention::ALL
@@ -341,11 +332,8 @@ impl Setup {
             })
             .collect();
         let title = ctx.t(Msg::SignTitle);
-        self.sign = Some(SignChoice {
-            picker: Picker::new(title, items, Some(suggested.key())),
-            file,
-            ours,
-        });
+        self.sign = Some(SignChoice { file, ours });
+        SetupOutcome::Ask(Box::new(Picker::new(title, items, Some(suggested.key()))))
     }
 
     /// The period the statement gave, written into the empty date fields so
@@ -387,35 +375,5 @@ impl Setup {
             ));
         }
         ctx.info(text);
-    }
-
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        let (theme, lang) = (&ctx.theme, ctx.lang);
-        match (&self.sign, &self.job) {
-            (Some(choice), _) => choice.picker.render(frame, area, theme, lang),
-            (None, Some(_)) => {
-                self.prompt.render(frame, area, theme, lang);
-                let text = ctx.t(Msg::ReadingStatement);
-                let width = unicode_width::UnicodeWidthStr::width(text) as u16 + 4;
-                let popup = centered(area, width, 3);
-                clear(frame, popup);
-                frame.render_widget(
-                    Paragraph::new(Line::styled(text, theme.focused)).block(
-                        Block::default()
-                            .borders(Borders::ALL)
-                            .border_style(theme.border),
-                    ),
-                    popup,
-                );
-            }
-            (None, None) => self.prompt.render(frame, area, theme, lang),
-        }
-    }
-}
-
-pub(super) fn sign_label(sign: SignConvention, ctx: &Ctx) -> &'static str {
-    match sign {
-        SignConvention::TheirCreditIsOurDebit => ctx.t(Msg::SignTheirCredit),
-        SignConvention::Same => ctx.t(Msg::SignSame),
     }
 }

@@ -46,7 +46,7 @@ fn joined(parts: &[String]) -> String {
 }
 
 impl ReconcileScreen {
-    pub fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    pub(super) fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let text = match &self.phase {
             Phase::Setup(setup) => match setup.context() {
                 Some(context) => format!("{} · {context}", self.who.code),
@@ -57,7 +57,7 @@ impl ReconcileScreen {
         Line::styled(fit(&text, width), ctx.theme.dim)
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    pub(super) fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         match &self.phase {
             Phase::Setup(setup) => setup.render(frame, area, ctx),
             Phase::Bench(bench) => bench.render(frame, area, ctx, &self.who),
@@ -232,12 +232,6 @@ impl Bench {
                 ..area
             },
         );
-        if let Some((_, prompt)) = &self.prompt {
-            prompt.render(frame, area, theme, ctx.lang);
-        }
-        if let Some((_, confirm)) = &self.confirm {
-            confirm.render(frame, area, theme, ctx.lang);
-        }
     }
 
     fn legend(&self, ctx: &Ctx) -> String {

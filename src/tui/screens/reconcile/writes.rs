@@ -10,11 +10,11 @@ use crate::outfile::{self, Format as OutFormat};
 use crate::reconcile::Side;
 use crate::report::{ReconciliationDoc, write_reconciliation};
 use crate::store::SessionStatus;
+use crate::tui::actions::refusal_text;
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::outfile::{self as tui_outfile, Overwrite};
 use crate::tui::screens::Outcome;
-use crate::tui::screens::ledger::refusal_text;
 
 impl Bench {
     /// Saves the draft; false (with the reason shown) when refused.
@@ -43,7 +43,9 @@ impl Bench {
                 if let Some(file) = self.overwrite_file.take()
                     && self.export(&file.to_string_lossy(), true, ctx, who)
                 {
-                    self.prompt = None;
+                    // Written: the export prompt below closes too.
+                    self.prompt_for = None;
+                    return Outcome::CloseBelow;
                 }
                 Outcome::Stay
             }
@@ -168,7 +170,7 @@ impl Bench {
                 match Overwrite::ask(&e, ctx) {
                     Some(o) => {
                         self.overwrite_file = Some(o.file);
-                        self.confirm = Some((ConfirmFor::Overwrite, o.confirm));
+                        self.ask_confirm(ConfirmFor::Overwrite, o.confirm);
                     }
                     None => ctx.error(e.text(ctx.lang)),
                 }
