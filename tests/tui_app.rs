@@ -356,6 +356,36 @@ fn large_lists_show_a_first_page_then_load_in_the_background() {
 }
 
 #[test]
+fn a_large_database_gets_its_name_index_from_a_worker() {
+    let (dir, mut store) = empty_store();
+    let mut bulk = store.bulk_insert().unwrap();
+    for i in 0..1_200 {
+        bulk.insert(&kehu::synth::customer_values(i))
+            .unwrap()
+            .unwrap();
+    }
+    bulk.commit().unwrap();
+    let name = kehu::synth::customer_values(700)["name"].clone();
+    let mut options = Options::new(Lang::En);
+    options.background_above = 100;
+    let mut app = App::new(store, options).unwrap();
+    let start = std::time::Instant::now();
+    while !app.store().has_similar_index() {
+        assert!(
+            start.elapsed().as_secs() < 60,
+            "the index worker never answered"
+        );
+        app.poll();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    // The form's check now goes through the index: the same name is found.
+    let values = [("name".to_string(), name.clone())].into_iter().collect();
+    let checked = app.store().check_customer(&values, None).unwrap();
+    assert!(checked.similar.iter().any(|c| c.name == name), "{name}");
+    drop(dir);
+}
+
+#[test]
 fn pasted_text_goes_into_the_field_and_never_runs_commands() {
     use kehu::tui::event::Event;
     let (_dir, store) = sample_store();

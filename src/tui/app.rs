@@ -114,6 +114,7 @@ impl App {
     }
 
     fn poll_loader(&mut self) -> bool {
+        self.ctx.customers.poll_similar(&self.ctx.store);
         let Some(done) = self.ctx.customers.poll() else {
             return false;
         };

@@ -1,7 +1,7 @@
 //! The customer list the screens share: the in-memory index, the count the
 //! header shows, and the worker loading the whole list of a big database.
 
-use crate::store::{Result, Store, StoreError};
+use crate::store::{Result, SimilarIndex, Store, StoreError};
 use crate::tui::index::{CustomerIndex, FIRST_PAGE};
 use crate::tui::worker::{Failed, Worker};
 
@@ -13,6 +13,9 @@ pub struct Customers {
     /// Load on a worker above this many customers.
     background_above: u64,
     loader: Option<Worker<CustomerIndex, StoreError>>,
+    /// The name index the form's similar-name check uses instead of a scan,
+    /// built on a worker for a large database (`store/name_index.rs`).
+    similar: Option<Worker<SimilarIndex, StoreError>>,
 }
 
 impl Customers {
@@ -23,7 +26,18 @@ impl Customers {
             stored_count: store.customer_count()?,
             background_above,
             loader: None,
+            similar: None,
         };
+        if let Some(path) = store
+            .path()
+            .filter(|_| customers.stored_count as u64 > background_above)
+        {
+            customers.similar = Some(Worker::on_database(
+                path.to_path_buf(),
+                store.operator().to_string(),
+                |store: &mut Store, _| store.build_similar_index(),
+            ));
+        }
         let first = customers.start_loader(store).then_some(FIRST_PAGE);
         customers.index = CustomerIndex::load(store, first)?;
         Ok(customers)
@@ -72,6 +86,23 @@ impl Customers {
             self.stored_count = n;
         }
         refreshed
+    }
+
+    /// Installs the name index once its worker is done (true then). A failed
+    /// build leaves the check scanning, as on a small database.
+    pub fn poll_similar(&mut self, store: &Store) -> bool {
+        let Some(done) = self.similar.as_mut().and_then(Worker::poll) else {
+            return false;
+        };
+        self.similar = None;
+        if let Ok(index) = done {
+            store.install_similar_index(index);
+        }
+        true
+    }
+
+    pub fn is_building_similar(&self) -> bool {
+        self.similar.is_some()
     }
 
     /// The loader's answer once it is done (the new index already in place).
