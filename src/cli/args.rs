@@ -119,8 +119,10 @@ pub struct CompanyArgs {
     /// 统一社会信用代码.
     #[arg(long)]
     pub tax_id: Option<String>,
+    /// Address (地址), as printed on documents.
     #[arg(long)]
     pub address: Option<String>,
+    /// Phone (电话).
     #[arg(long)]
     pub phone: Option<String>,
     /// Bank (开户行).
@@ -129,6 +131,7 @@ pub struct CompanyArgs {
     /// Bank account (银行账号).
     #[arg(long = "account")]
     pub bank_account: Option<String>,
+    /// Contact person (联系人).
     #[arg(long)]
     pub contact: Option<String>,
     /// A seal or logo image (PNG or JPEG) for documents.
