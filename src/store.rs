@@ -17,6 +17,8 @@ mod ledger;
 mod load_mode;
 mod mappings;
 mod matching;
+mod merge;
+mod merge_undo;
 mod operators;
 mod reconcile;
 mod summary;
@@ -49,6 +51,7 @@ pub use ledger::{
 pub use load_mode::{Load, LoadMode};
 pub use mappings::SavedMapping;
 pub use matching::{Existing, MatchedBy, NewMatches, Patched};
+pub use merge::{Merged, Unmerged};
 pub use operators::{MIN_PASSWORD_CHARS, Operator};
 pub use reconcile::{
     Adjusted, EntryKinds, OurSide, SavedStatementMapping, Session, SessionInfo, SessionSource,

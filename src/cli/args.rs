@@ -192,6 +192,25 @@ pub enum CustomerCmd {
         /// Customer code (C000001).
         code: String,
     },
+    /// Merge duplicate DROP into KEEP (supervisor): ledger entries, allocations and
+    /// reconciliations move to KEEP, DROP is archived pointing at it; --undo ID undoes.
+    Merge {
+        /// The customer kept (C000001).
+        #[arg(required_unless_present = "undo")]
+        keep: Option<String>,
+        /// The duplicate merged into KEEP and archived.
+        #[arg(required_unless_present = "undo")]
+        drop: Option<String>,
+        /// A field KEEP takes from DROP (phone, tax_id, industry …, or phone=from-drop); repeatable.
+        #[arg(short, long = "field", value_name = "KEY")]
+        fields: Vec<String>,
+        /// Why, kept in the audit trail.
+        #[arg(long)]
+        reason: Option<String>,
+        /// Undo merge ID (as printed by the merge) while nothing new touched either customer.
+        #[arg(long, value_name = "ID", conflicts_with_all = ["keep", "drop", "fields", "reason"])]
+        undo: Option<i64>,
+    },
 }
 
 #[derive(Debug, Args)]

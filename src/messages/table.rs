@@ -220,4 +220,22 @@ table! {
         "没有列包含金额：请用 --map '表头=debit,表头=credit' 指定借方/贷方，或用 '表头=amount' 指定一个带符号的金额列";
     "statement_mapping.amount_twice" => "both a signed amount column and debit/credit columns are mapped: ignore one, e.g. --map 'Header=ignore'",
         "同时指定了带符号金额列和借方/贷方列：请忽略其一，例如 --map '表头=ignore'";
+
+    // merging duplicate customers
+    "merge.same" => "{code} cannot be merged into itself", "{code} 不能与自身合并";
+    "merge.already_merged" => "{code} was already merged into {into}: merge into {into} instead", "{code} 已并入 {into}：请改为与 {into} 合并";
+    "merge.bad_field" => "--field {field}: not a field the kept customer can take (any field key or classification dimension but code and status)",
+        "--field {field}：保留的客户不能取用此字段（可用除 code 和 status 外的字段或分类维度）";
+    "merge.doc_clash" => "{keep} and {drop} both have {count} document number(s) of the same type: {docs}. Rename one side first (kehu ledger edit {drop} TYPE:DOC --new-doc NO), then merge",
+        "{keep} 与 {drop} 有 {count} 个同类单据号相同：{docs}。请先改其中一方的单号（kehu ledger edit {drop} 类型:单号 --new-doc 新单号），再合并";
+    "merge.not_found" => "there is no merge {merge}", "没有合并记录 {merge}";
+    "merge.already_undone" => "merge {merge} was already undone at {at}", "合并 {merge} 已于 {at} 撤销";
+    "merge.undo_blocked" => "merge {merge} cannot be undone: {keep} or {drop} changed after it ({what} at {at}). Undo those changes first, or fix the customers by hand",
+        "合并 {merge} 无法撤销：{keep} 或 {drop} 在合并后有改动（{at} {what}）。请先撤销这些改动，或手工处理";
+    "customer.merged" => "merged {drop} into {keep} {name} as merge {merge}: {entries} ledger entr(y/ies) and {sessions} reconciliation(s) moved; undo with: kehu customer merge --undo {merge}",
+        "已将 {drop} 并入 {keep} {name}（合并 {merge}）：移入往来分录 {entries} 笔、对账 {sessions} 次；撤销：kehu customer merge --undo {merge}";
+    "customer.unmerged" => "undid merge {merge}: {entries} ledger entr(y/ies) and {sessions} reconciliation(s) back to {drop}; {keep} has its fields back",
+        "已撤销合并 {merge}：往来分录 {entries} 笔、对账 {sessions} 次已移回 {drop}；{keep} 已恢复原字段";
+    "customer.merged_note" => "{code} was merged into {into}", "{code} 已并入 {into}";
+    "merge.needs_codes" => "give KEEP and DROP (kehu customer merge KEEP DROP) or --undo ID", "请给出保留和并入的客户（kehu customer merge 保留 并入）或 --undo 编号";
 }

@@ -222,7 +222,13 @@ impl Store {
                 "mobile",
                 "contact",
             ];
-            let any: Vec<String> = cols.iter().map(|c| hit(c)).collect();
+            let mut any: Vec<String> = cols.iter().map(|c| hit(c)).collect();
+            // A customer merged into another is found as the one it was merged into.
+            any.push(format!(
+                "id IN (SELECT d.merged_into FROM customer d WHERE d.merged_into IS NOT NULL
+                        AND (instr(lower(d.code), ?{n}) > 0 OR instr(lower(d.name), ?{n}) > 0
+                             OR instr(lower(d.short_name), ?{n}) > 0 OR instr(lower(d.mnemonic), ?{n}) > 0))"
+            ));
             sql.push_str(&format!(" AND ({})", any.join(" OR ")));
         }
         sql.push_str(" ORDER BY code");
