@@ -21,6 +21,7 @@ mod merge;
 mod merge_undo;
 mod operators;
 mod reconcile;
+mod review;
 mod summary;
 mod templates;
 mod undo;
@@ -57,6 +58,7 @@ pub use reconcile::{
     Adjusted, EntryKinds, OurSide, SavedStatementMapping, Session, SessionInfo, SessionSource,
     SessionStatus,
 };
+pub use review::{ReviewItem, Reviewed};
 pub use summary::{SummaryRef, SummaryScope};
 pub use templates::Template;
 pub use writer::{Candidate, Checked, FieldCheck};

@@ -6,29 +6,16 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/control.rs"]
+mod control;
 #[path = "support/ledger.rs"]
 mod ledger;
 #[path = "support/recon.rs"]
 mod recon;
 
+use control::{code_of, values};
 use kehu::domain::Money;
-use kehu::domain::field::FieldValues;
-use kehu::store::{AuditFilter, ListFilter, Store, StoreError};
-
-fn values(pairs: &[(&str, &str)]) -> FieldValues {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-fn code_of(err: &StoreError) -> &'static str {
-    match err {
-        StoreError::Coded(m) => m.code,
-        StoreError::Invalid(p) => p.iter().next().map_or("", |p| p.code),
-        _ => "",
-    }
-}
+use kehu::store::{AuditFilter, ListFilter, Store};
 
 fn session_owner(store: &Store, session: i64) -> i64 {
     store

@@ -135,6 +135,17 @@ fn attempt(store: &mut Store, permission: Permission) -> Result<(), StoreError> 
         Permission::ConfirmUnclosed => store.require(Permission::ConfirmUnclosed),
         Permission::ManageOperators => store.add_operator("小张", Role::Bookkeeper, "zhang-pass"),
         Permission::ManageSettings => store.set_credit_ceiling(Money::from_fen(500_000_000)),
+        Permission::ReviewCustomers => {
+            // The imported customer, as if imported for review.
+            store
+                .connection()
+                .execute(
+                    "UPDATE customer SET status = 'pending_review' WHERE code = 'C000003'",
+                    [],
+                )
+                .unwrap();
+            store.approve_review("C000003").map(drop)
+        }
     }
 }
 

@@ -84,6 +84,9 @@ pub enum Command {
     /// Operators and their roles (会计 bookkeeper, 主管 supervisor).
     #[command(subcommand)]
     Operator(super::operator::OperatorCmd),
+    /// New customers and credit-limit raises awaiting a supervisor (审核): list, approve, reject.
+    #[command(subcommand)]
+    Review(super::review::ReviewCmd),
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,6 +107,13 @@ pub enum SettingsCmd {
     SupervisorOverrideExcess {
         /// The new amount (omit it to show the current one).
         amount: Option<String>,
+    },
+    /// Show or set whether new customers start pending review (待审核) until
+    /// a supervisor approves them (default off).
+    ReviewNewCustomers {
+        /// on or off (omit it to show the current setting).
+        #[arg(value_parser = ["on", "off"])]
+        state: Option<String>,
     },
 }
 

@@ -238,4 +238,17 @@ table! {
         "已撤销合并 {merge}：往来分录 {entries} 笔、对账 {sessions} 次已移回 {drop}；{keep} 已恢复原字段";
     "customer.merged_note" => "{code} was merged into {into}", "{code} 已并入 {into}";
     "merge.needs_codes" => "give KEEP and DROP (kehu customer merge KEEP DROP) or --undo ID", "请给出保留和并入的客户（kehu customer merge 保留 并入）或 --undo 编号";
+
+    // review of new customers and credit limits
+    "review.status_pending" => "{code} awaits review: a supervisor approves or rejects it (kehu review approve|reject {code})",
+        "{code} 待审核：须由主管审核通过或驳回（kehu review approve|reject {code}）";
+    "review.nothing_pending" => "nothing of {code} awaits review (see kehu review list)", "{code} 没有待审核的内容（参见 kehu review list）";
+    "review.reason_required" => "a rejection needs a reason: --reason TEXT", "驳回须说明原因：--reason 原因";
+    "review.approved" => "approved {code} {name}", "已审核通过 {code} {name}";
+    "review.rejected" => "rejected {code} {name}", "已驳回 {code} {name}";
+    "review.limit_approved" => "  credit limit now {limit}", "  信用额度已改为 {limit}";
+    "review.limit_rejected" => "  credit limit {limit} not applied", "  信用额度 {limit} 未予采用";
+    "settings.review_on" => "new customers now start pending review (待审核) until a supervisor approves them",
+        "新客户从现在起须经主管审核（待审核）后方可使用";
+    "settings.review_off" => "new customers no longer need review", "新客户不再需要审核";
 }

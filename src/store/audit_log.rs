@@ -74,6 +74,7 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "restore",
     "merge",
     "unmerge",
+    "review",
 ];
 
 /// The arms: (source, the row's columns, table and alias, customer id column).

@@ -10,6 +10,8 @@ use super::{Result, StoreError};
 
 mod credit_limit;
 mod equality_checks;
+mod review_status;
+mod schema_text;
 
 /// Migrations in order; `user_version` counts how many have run.
 fn migrations() -> Migrations<'static> {
@@ -30,7 +32,10 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/008_control_confirm.sql")),
         M::up(include_str!("migrations/009_control_audit.sql")),
         M::up(include_str!("migrations/010_control_operators.sql")),
-        M::up(include_str!("migrations/011_control_review_merge.sql")),
+        M::up_with_hook(
+            include_str!("migrations/011_control_review_merge.sql"),
+            review_status::rewrite,
+        ),
     ])
 }
 

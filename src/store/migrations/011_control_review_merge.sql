@@ -55,3 +55,23 @@ CREATE TRIGGER reconcile_session_confirmed_update BEFORE UPDATE ON reconcile_ses
         OR NEW.updated_at IS NOT OLD.updated_at OR NEW.confirmed_by IS NOT OLD.confirmed_by
         OR NEW.confirmed_at IS NOT OLD.confirmed_at OR NEW.confirm_reason IS NOT OLD.confirm_reason)
     BEGIN SELECT RAISE(ABORT, 'a confirmed reconciliation is read-only'); END;
+
+-- Review (issue 13). With the setting `review_new_customers` on (or an
+-- import run with --review) new customers start `pending_review` (the
+-- migration's hook widens the status CHECK): editable, not invoiced, until
+-- a supervisor approves them. A bookkeeper's credit-limit raise above the
+-- supervisor amount waits here, under review on, until approved or rejected.
+CREATE TABLE review_change (
+    id           INTEGER PRIMARY KEY,
+    customer_id  INTEGER NOT NULL,
+    field        TEXT NOT NULL CHECK (field = 'credit_limit'),
+    old          TEXT,
+    new          TEXT,
+    requested_by TEXT NOT NULL,
+    requested_at TEXT NOT NULL,
+    decision     TEXT CHECK (decision = 'approved' OR decision = 'rejected'),
+    reason       TEXT,
+    decided_by   TEXT,
+    decided_at   TEXT
+);
+CREATE INDEX review_change_open ON review_change (customer_id) WHERE decision IS NULL;

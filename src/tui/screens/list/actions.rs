@@ -68,6 +68,7 @@ pub fn set_status(ctx: &mut Ctx, code: &str, status: Status) {
                 Status::Archived => Msg::Archived,
                 Status::OnHold => Msg::OnHold,
                 Status::Active => Msg::Unarchived,
+                Status::PendingReview => Msg::PendingReview,
             };
             ctx.info(format!("{}: {} {}", ctx.t(done), c.data.code, c.data.name));
         }
