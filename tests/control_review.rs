@@ -311,6 +311,34 @@ fn a_bookkeepers_import_obeys_the_credit_limit_rule() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+
+    // The refused row of the first import is in the audit beside the
+    // sign-ins (the second import wrote nothing, its refusal neither).
+    let out = cli::kehu_as(
+        &db,
+        BOSS,
+        &[
+            "audit", "--action", "refused", "--action", "sign-in", "--format", "json",
+        ],
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    let refused: Vec<&serde_json::Value> =
+        rows.iter().filter(|r| r["action"] == "refused").collect();
+    assert_eq!(refused.len(), 1, "{rows:?}");
+    assert!(
+        refused[0]["new"]
+            .as_str()
+            .unwrap()
+            .contains("杭州华丰贸易有限公司")
+    );
+    assert!(
+        refused
+            .iter()
+            .all(|r| r["subject"] == "raise_credit_limit" && r["operator"] == CLERK.0)
+    );
+    let sign_ins = rows.iter().filter(|r| r["action"] == "sign_in").count();
+    assert!(sign_ins >= 3, "{rows:?}");
 }
 
 #[test]

@@ -156,7 +156,7 @@ pub enum CustomerCmd {
         /// Matches name, short name, code, mnemonic, tax ID, phone and contact.
         #[arg(long)]
         search: Option<String>,
-        /// active, on_hold or archived.
+        /// active, on_hold, archived or pending_review.
         #[arg(long)]
         status: Option<String>,
         /// Include archived customers.

@@ -71,8 +71,8 @@ table! {
         "客户 {code} 已有往来记录，只能归档，不能删除";
     "customer.deleted" => "deleted {code}", "已删除 {code}";
     "customer.status_set" => "{code} {name}: {status}", "{code} {name}：{status}";
-    "customer.unknown_status" => "unknown status “{status}”: use active, on_hold or archived",
-        "未知状态“{status}”：请用 active、on_hold 或 archived";
+    "customer.unknown_status" => "unknown status “{status}”: use active, on_hold, archived or pending_review",
+        "未知状态“{status}”：请用 active、on_hold、archived 或 pending_review";
     "check_id.valid" => "valid", "有效";
     "check_id.invalid" => "INVALID", "无效";
     "template.needs_name" => "a template needs a name", "模板需要名称";

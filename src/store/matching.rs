@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Result;
 use super::bulk::{BulkInsert, held_insert};
-use super::control::raises_limit;
+use super::control::{Event, raises_limit, record_event};
 use super::customers::find;
 use super::known::{KnownKeys, Stored};
 use super::review::{leaves_review, queue_limit, review_on};
@@ -19,6 +19,7 @@ use crate::domain::customer::{Customer, CustomerData, Status};
 use crate::domain::field::FieldValues;
 use crate::domain::money::Money;
 use crate::domain::names::name_key;
+use crate::domain::permission::Permission;
 use crate::domain::{Problem, Text};
 
 /// Which key a row matched a stored customer on, in the order they are tried.
@@ -158,9 +159,8 @@ impl BulkInsert<'_> {
             && !self.writer.pending_review
             && raises_limit(&checked.data, None, threshold)
         {
-            checked
-                .problems
-                .push(limit_refused(&checked.data.credit_limit, threshold));
+            let refused = self.limit_refused(&checked.data, threshold)?;
+            checked.problems.push(refused);
         }
         Ok(found.map(|(s, by)| Existing {
             id: s.id,
@@ -224,9 +224,8 @@ impl BulkInsert<'_> {
                 queued = Some(checked.data.credit_limit);
                 checked.data.credit_limit = old.data.credit_limit;
             } else {
-                checked
-                    .problems
-                    .push(limit_refused(&checked.data.credit_limit, threshold));
+                let refused = self.limit_refused(&checked.data, threshold)?;
+                checked.problems.push(refused);
             }
         }
         if checked.problems.has_errors() {
@@ -297,6 +296,27 @@ impl BulkInsert<'_> {
         Ok(self
             .tx
             .query_row("SELECT COALESCE(MAX(id), 0) FROM audit", [], |r| r.get(0))?)
+    }
+
+    /// The refusal of a row's credit limit, recorded in the control trail
+    /// like any refusal (it stays only if the import commits).
+    fn limit_refused(&self, data: &CustomerData, threshold: Money) -> Result<Problem> {
+        let detail = format!(
+            "import: {} credit_limit {}",
+            data.name,
+            data.credit_limit.map(|m| m.to_string()).unwrap_or_default()
+        );
+        record_event(
+            &self.tx,
+            &Event {
+                action: "refused",
+                operator: self.writer.operator(),
+                customer: None,
+                subject: Permission::RaiseCreditLimit.key(),
+                detail: Some(&detail),
+            },
+        )?;
+        Ok(limit_refused(&data.credit_limit, threshold))
     }
 
     fn keys(&self) -> Result<&KnownKeys> {
