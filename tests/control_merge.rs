@@ -137,8 +137,14 @@ fn ledger_allocations_sessions_and_history_follow_the_kept_customer_and_undo_res
         Money::from_fen(kept_balance.fen() + dropped_balance.fen())
     );
     ledger::assert_consistent(store);
-    // The confirmed session moved with its lock: its entries stay final.
+    // The confirmed session moved with its lock: its entries stay final,
+    // and it is still read-only in everything but its owner.
     assert_eq!(session_owner(store, session), dup_id);
+    let edited = store.connection().execute(
+        "UPDATE reconcile_session SET confirm_reason = 'x' WHERE id = ?1",
+        [session],
+    );
+    assert!(edited.is_err(), "a confirmed session stays read-only");
     assert_eq!(
         store.confirmed_until(dup_id).unwrap(),
         Some(recon::day("2025-12-31"))
@@ -297,6 +303,10 @@ fn undo_is_refused_once_something_new_touched_the_kept_customer() {
         .unwrap();
     let err = store.undo_merge(second.id).unwrap_err();
     assert_eq!(code_of(&err), "merge.undo_blocked");
+    // The kept one (no ledger) is not deleted while the other points at it.
+    let err = store.delete_customer(&c).unwrap_err();
+    assert_eq!(code_of(&err), "customer.merged_into_it");
+    assert!(store.customer(&c).unwrap().is_some());
     assert_eq!(
         code_of(&store.undo_merge(99).unwrap_err()),
         "merge.not_found"

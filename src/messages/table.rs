@@ -251,4 +251,6 @@ table! {
     "settings.review_on" => "new customers now start pending review (待审核) until a supervisor approves them",
         "新客户从现在起须经主管审核（待审核）后方可使用";
     "settings.review_off" => "new customers no longer need review", "新客户不再需要审核";
+    "customer.merged_into_it" => "{merged} was merged into {code}, so {code} cannot be deleted (undo the merge first, or archive {code})",
+        "{merged} 已并入 {code}，因此不能删除 {code}（请先撤销合并，或将 {code} 归档）";
 }

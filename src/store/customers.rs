@@ -195,6 +195,21 @@ impl Store {
                 code: old.data.code,
             });
         }
+        // Customers merged into it point at it: their code finds it.
+        let merged: Option<String> = tx
+            .query_row(
+                "SELECT code FROM customer WHERE merged_into = ?1 LIMIT 1",
+                [old.id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(merged) = merged {
+            return Err(StoreError::Coded(
+                Message::new("customer.merged_into_it")
+                    .with("code", &old.data.code)
+                    .with("merged", merged),
+            ));
+        }
         let writer = Writer::new(&tx, &self.operator)?;
         writer.delete(&tx, &old)?;
         tx.commit()?;
