@@ -3,9 +3,8 @@
 //! the audit history follow the kept customer; clashing document numbers
 //! refuse the merge; the dropped customer's code finds the kept one; undo
 //! is one step and refused once something new touched the kept customer.
+//! The CLI: control_merge_cli.rs.
 
-#[path = "support/cli.rs"]
-mod cli;
 #[path = "support/control.rs"]
 mod control;
 #[path = "support/ledger.rs"]
@@ -355,103 +354,4 @@ fn a_tax_id_taken_from_the_dropped_customer_goes_back_on_undo() {
     assert_eq!(back.data.tax_id, "914403001922038216");
     assert_eq!(back.data.status.key(), "active");
     assert_eq!(back.data.credit_limit, Some(Money::parse("20000").unwrap()));
-}
-
-#[test]
-fn the_cli_merges_finds_the_dropped_code_and_undoes() {
-    let (_dir, db) = cli::books();
-    cli::ok(
-        &db,
-        &[
-            "customer",
-            "add",
-            "--name",
-            "深圳华强电子",
-            "-f",
-            "phone=0755-83216666",
-        ],
-    );
-    cli::ok(
-        &db,
-        &[
-            "ledger",
-            "add",
-            "C000002",
-            "--type",
-            "invoice",
-            "--date",
-            "2024-03-01",
-            "--doc",
-            "00012345",
-            "--amount",
-            "500",
-        ],
-    );
-    // The invoice number clashes: refused, naming it and how to rename.
-    let out = cli::kehu(&db, &["customer", "merge", "C000001", "C000002"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("invoice:00012345") && err.contains("--new-doc"),
-        "{err}"
-    );
-    cli::ok(
-        &db,
-        &[
-            "ledger",
-            "edit",
-            "C000002",
-            "invoice:00012345",
-            "--new-doc",
-            "00012345-B",
-        ],
-    );
-    let said = cli::ok(
-        &db,
-        &[
-            "customer",
-            "merge",
-            "C000001",
-            "C000002",
-            "--field",
-            "phone",
-            "--reason",
-            "重复录入",
-        ],
-    );
-    assert!(
-        said.contains("merge 1") && said.contains("--undo 1"),
-        "{said}"
-    );
-    let found = cli::json(
-        &db,
-        &[
-            "customer", "list", "--search", "C000002", "--format", "json",
-        ],
-    );
-    assert_eq!(found[0]["code"], "C000001");
-    assert_eq!(found[0]["phone"], "0755-83216666");
-    let shown = cli::kehu(&db, &["customer", "show", "C000002"]);
-    assert!(String::from_utf8_lossy(&shown.stderr).contains("C000001"));
-    let audit = cli::json(&db, &["audit", "--action", "merge", "--format", "json"]);
-    assert_eq!(audit.as_array().unwrap().len(), 1);
-    assert_eq!(audit[0]["subject"], "C000002");
-
-    let said = cli::ok(&db, &["customer", "merge", "--undo", "1"]);
-    assert!(said.contains("undid merge 1"), "{said}");
-    let found = cli::json(
-        &db,
-        &[
-            "customer", "list", "--search", "C000002", "--format", "json",
-        ],
-    );
-    assert_eq!(found[0]["code"], "C000002");
-    let out = cli::kehu(&db, &["customer", "merge", "--undo", "1"]);
-    assert_eq!(out.status.code(), Some(1));
-    let out = cli::kehu(&db, &["customer", "merge", "C000001"]);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "a missing DROP is a usage error"
-    );
 }

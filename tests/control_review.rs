@@ -2,25 +2,19 @@
 //! files and through the real binary: off by default; on, new customers
 //! start pending review, are editable but not invoiced, and leave review
 //! only by a supervisor's approval or rejection (with a reason); a
-//! bookkeeper's credit-limit raise waits in the same queue; a customer
-//! import obeys the credit-limit rule (refused row, or review).
+//! bookkeeper's credit-limit raise waits in the same queue. Imports:
+//! control_review_import.rs.
 
 #[path = "support/cli.rs"]
 mod cli;
 #[path = "support/control.rs"]
 mod control;
 
-use std::path::{Path, PathBuf};
-
-use control::{code_of, values};
+use control::{BOSS, CLERK, books, code_of, signed_in, status, values};
 use kehu::domain::Money;
 use kehu::domain::customer::Status;
 use kehu::domain::ledger::EntryInput;
-use kehu::domain::permission::Role;
-use kehu::store::{AddOptions, AuditFilter, Store};
-
-const BOSS: (&str, &str) = ("老李", "boss-pass");
-const CLERK: (&str, &str) = ("小王", "clerk-pass");
+use kehu::store::{AddOptions, AuditFilter};
 
 fn invoice(doc: &str) -> EntryInput {
     EntryInput {
@@ -30,31 +24,6 @@ fn invoice(doc: &str) -> EntryInput {
         amount: "1000".into(),
         ..EntryInput::default()
     }
-}
-
-/// An empty file with a supervisor and a bookkeeper.
-fn books() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kehu.db");
-    let mut store = Store::open(&db).unwrap();
-    store
-        .add_operator(BOSS.0, Role::Supervisor, BOSS.1)
-        .unwrap();
-    store.sign_in(BOSS.0, BOSS.1).unwrap();
-    store
-        .add_operator(CLERK.0, Role::Bookkeeper, CLERK.1)
-        .unwrap();
-    (dir, db)
-}
-
-fn signed_in(db: &Path, (name, password): (&str, &str)) -> Store {
-    let mut store = Store::open(db).unwrap();
-    store.sign_in(name, password).unwrap();
-    store
-}
-
-fn status(store: &Store, code: &str) -> Status {
-    store.customer(code).unwrap().unwrap().data.status
 }
 
 #[test]
@@ -240,150 +209,6 @@ fn a_bookkeepers_credit_limit_raise_waits_for_review_instead_of_being_refused() 
         Some(Money::parse("150000").unwrap())
     );
     assert_eq!(status(&boss, &code), Status::Active);
-}
-
-fn csv(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-#[test]
-fn a_bookkeepers_import_obeys_the_credit_limit_rule() {
-    let (dir, db) = books();
-    let file = csv(
-        dir.path(),
-        "客户.csv",
-        "客户名称,信用额度\n杭州华丰贸易有限公司,200000\n上海申通物流有限公司,5000\n",
-    );
-    let path = file.to_str().unwrap();
-    // Review off: the row above the supervisor amount is refused, naming it.
-    let out = cli::kehu_as(&db, CLERK, &["import", path]);
-    assert_eq!(out.status.code(), Some(1), "a row was rejected");
-    let said = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(said.contains("permission.credit_limit"), "{said}");
-    let store = Store::open(&db).unwrap();
-    let names: Vec<String> = store
-        .list_customers(&Default::default())
-        .unwrap()
-        .into_iter()
-        .map(|c| c.data.name)
-        .collect();
-    assert_eq!(names, ["上海申通物流有限公司"]);
-
-    // An update raising a stored limit is refused the same way.
-    let raise = csv(
-        dir.path(),
-        "提额.csv",
-        "客户名称,信用额度\n上海申通物流有限公司,500000\n",
-    );
-    let out = cli::kehu_as(
-        &db,
-        CLERK,
-        &[
-            "import",
-            raise.to_str().unwrap(),
-            "--on-duplicate",
-            "update",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let store = Store::open(&db).unwrap();
-    assert_eq!(
-        store
-            .customer("C000001")
-            .unwrap()
-            .unwrap()
-            .data
-            .credit_limit,
-        Some(Money::parse("5000").unwrap())
-    );
-
-    // A supervisor imports it.
-    let out = cli::kehu_as(&db, BOSS, &["import", path]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-
-    // The refused row of the first import is in the audit beside the
-    // sign-ins (the second import wrote nothing, its refusal neither).
-    let out = cli::kehu_as(
-        &db,
-        BOSS,
-        &[
-            "audit", "--action", "refused", "--action", "sign-in", "--format", "json",
-        ],
-    );
-    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let rows = rows.as_array().unwrap();
-    let refused: Vec<&serde_json::Value> =
-        rows.iter().filter(|r| r["action"] == "refused").collect();
-    assert_eq!(refused.len(), 1, "{rows:?}");
-    assert!(
-        refused[0]["new"]
-            .as_str()
-            .unwrap()
-            .contains("杭州华丰贸易有限公司")
-    );
-    assert!(
-        refused
-            .iter()
-            .all(|r| r["subject"] == "raise_credit_limit" && r["operator"] == CLERK.0)
-    );
-    let sign_ins = rows.iter().filter(|r| r["action"] == "sign_in").count();
-    assert!(sign_ins >= 3, "{rows:?}");
-}
-
-#[test]
-fn with_review_on_or_review_asked_an_import_puts_its_new_customers_up_for_review() {
-    let (dir, db) = books();
-    let file = csv(
-        dir.path(),
-        "客户.csv",
-        "客户名称,信用额度,状态\n杭州华丰贸易有限公司,200000,正常\n上海申通物流有限公司,5000,\n",
-    );
-    let path = file.to_str().unwrap();
-    // --review by a supervisor, the setting off.
-    let out = cli::kehu_as(&db, BOSS, &["import", path, "--review"]);
-    assert_eq!(out.status.code(), Some(0));
-    let store = Store::open(&db).unwrap();
-    assert_eq!(status(&store, "C000001"), Status::PendingReview);
-    assert_eq!(status(&store, "C000002"), Status::PendingReview);
-    assert_eq!(store.review_queue().unwrap().len(), 2);
-
-    // The setting on: a bookkeeper's import goes up for review, the limit
-    // above the supervisor amount included (the supervisor approves it all).
-    let (dir, db) = books();
-    let file = csv(
-        dir.path(),
-        "客户.csv",
-        "客户名称,信用额度\n杭州华丰贸易有限公司,200000\n",
-    );
-    let out = cli::kehu_as(&db, BOSS, &["settings", "review-new-customers", "on"]);
-    assert_eq!(out.status.code(), Some(0));
-    let out = cli::kehu_as(&db, CLERK, &["import", file.to_str().unwrap()]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let store = Store::open(&db).unwrap();
-    assert_eq!(status(&store, "C000001"), Status::PendingReview);
-    let out = cli::kehu_as(&db, CLERK, &["review", "approve", "C000001"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("review_customers"));
-    let out = cli::kehu_as(&db, BOSS, &["review", "approve", "C000001"]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("C000001"));
-    let store = Store::open(&db).unwrap();
-    assert_eq!(status(&store, "C000001"), Status::Active);
 }
 
 #[test]
