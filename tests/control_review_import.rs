@@ -158,3 +158,22 @@ fn with_review_on_or_review_asked_an_import_puts_its_new_customers_up_for_review
     let store = Store::open(&db).unwrap();
     assert_eq!(status(&store, "C000001"), Status::Active);
 }
+
+#[test]
+fn a_bookkeepers_demo_load_obeys_the_credit_limit_rule_too() {
+    let (_dir, db) = books();
+    // The demo customers include limits above 100,000.00: refused, nothing added.
+    let out = cli::kehu_as(&db, CLERK, &["demo"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("permission.credit_limit"), "{err}");
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.customer_count().unwrap(), 0);
+    let out = cli::kehu_as(&db, BOSS, &["demo"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

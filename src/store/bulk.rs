@@ -85,6 +85,18 @@ impl BulkInsert<'_> {
         &mut self,
         values: &FieldValues,
     ) -> Result<std::result::Result<(Customer, Problems), Checked>> {
+        // The credit-limit rule, checked first only when it applies (the
+        // insert benchmark's path stays as it was).
+        if let Some(threshold) = self.limit_threshold
+            && !self.writer.pending_review
+        {
+            let mut probe = self.writer.field_check().check(values, None);
+            if super::control::raises_limit(&probe.data, None, threshold) {
+                let refused = self.limit_refused(&probe.data, threshold)?;
+                probe.problems.push(refused);
+                return Ok(Err(probe));
+            }
+        }
         let insert = held_insert(&mut self.insert, self.conn)?;
         let result = self.writer.check_and_insert(&self.tx, insert, values)?;
         if result.is_ok() {

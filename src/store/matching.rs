@@ -299,8 +299,8 @@ impl BulkInsert<'_> {
     }
 
     /// The refusal of a row's credit limit, recorded in the control trail
-    /// like any refusal (it stays only if the import commits).
-    fn limit_refused(&self, data: &CustomerData, threshold: Money) -> Result<Problem> {
+    /// like any refusal (it stays only if the bulk commits).
+    pub(super) fn limit_refused(&self, data: &CustomerData, threshold: Money) -> Result<Problem> {
         let detail = format!(
             "import: {} credit_limit {}",
             data.name,
