@@ -20,6 +20,7 @@ mod outfiles;
 mod output;
 mod receivables;
 mod reconcile;
+mod review;
 mod settings;
 mod template;
 
@@ -211,6 +212,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Restore(args) => backup::restore(cli, args),
         Command::Audit(args) => audit::run(cli, args),
         Command::Operator(cmd) => operator::run(cli, cmd),
+        Command::Review(cmd) => review::run(cli, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

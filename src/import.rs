@@ -269,6 +269,9 @@ pub struct Settings {
     /// What to do with each new classification value, by (dimension code,
     /// value as in the file); a value not listed is added (unless strict).
     pub value_choices: BTreeMap<(String, String), ValueChoice>,
+    /// New customers start `pending_review` (`--review`; with the review
+    /// setting on they always do).
+    pub review: bool,
 }
 
 /// What becomes of a classification value its dimension does not have yet.
@@ -314,6 +317,7 @@ impl Settings {
             cache_kib: CUSTOMER_CACHE_KIB,
             strict_values: false,
             value_choices: BTreeMap::new(),
+            review: false,
         }
     }
 }

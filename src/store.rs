@@ -19,8 +19,11 @@ mod load_mode;
 mod mappings;
 mod matching;
 mod name_index;
+mod merge;
+mod merge_undo;
 mod operators;
 mod reconcile;
+mod review;
 mod summary;
 mod templates;
 mod undo;
@@ -52,11 +55,13 @@ pub use load_mode::{Load, LoadMode};
 pub use mappings::SavedMapping;
 pub use matching::{Existing, MatchedBy, NewMatches, Patched};
 pub use name_index::SimilarIndex;
+pub use merge::{Merged, Unmerged};
 pub use operators::{MIN_PASSWORD_CHARS, Operator};
 pub use reconcile::{
     Adjusted, EntryKinds, OurSide, SavedStatementMapping, Session, SessionInfo, SessionSource,
     SessionStatus,
 };
+pub use review::{ReviewItem, Reviewed};
 pub use summary::{SummaryRef, SummaryScope};
 pub use templates::Template;
 pub use writer::{Candidate, Checked, FieldCheck};

@@ -114,8 +114,9 @@ fn attempt(store: &mut Store, permission: Permission) -> Result<(), StoreError> 
             .add_entry("C000002", &invoice("FP002", "2000"), &AddOptions::default())
             .map(drop),
         Permission::DeleteCustomers => store.delete_customer("C000001"),
-        // Merging is not built yet: the table holds it for a supervisor.
-        Permission::MergeCustomers => store.require(Permission::MergeCustomers),
+        Permission::MergeCustomers => store
+            .merge_customers("C000002", "C000001", &[], None)
+            .map(drop),
         Permission::UndoImports => store.undo_batch(1).map(drop),
         Permission::RaiseCreditLimit => store
             .edit_customer("C000002", &values(&[("credit_limit", "150000")]))
@@ -134,6 +135,17 @@ fn attempt(store: &mut Store, permission: Permission) -> Result<(), StoreError> 
         Permission::ConfirmUnclosed => store.require(Permission::ConfirmUnclosed),
         Permission::ManageOperators => store.add_operator("小张", Role::Bookkeeper, "zhang-pass"),
         Permission::ManageSettings => store.set_credit_ceiling(Money::from_fen(500_000_000)),
+        Permission::ReviewCustomers => {
+            // The imported customer, as if imported for review.
+            store
+                .connection()
+                .execute(
+                    "UPDATE customer SET status = 'pending_review' WHERE code = 'C000003'",
+                    [],
+                )
+                .unwrap();
+            store.approve_review("C000003").map(drop)
+        }
     }
 }
 

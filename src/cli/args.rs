@@ -84,6 +84,9 @@ pub enum Command {
     /// Operators and their roles (会计 bookkeeper, 主管 supervisor).
     #[command(subcommand)]
     Operator(super::operator::OperatorCmd),
+    /// New customers and credit-limit raises awaiting a supervisor (审核): list, approve, reject.
+    #[command(subcommand)]
+    Review(super::review::ReviewCmd),
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,6 +107,13 @@ pub enum SettingsCmd {
     SupervisorOverrideExcess {
         /// The new amount (omit it to show the current one).
         amount: Option<String>,
+    },
+    /// Show or set whether new customers start pending review (待审核) until
+    /// a supervisor approves them (default off).
+    ReviewNewCustomers {
+        /// on or off (omit it to show the current setting).
+        #[arg(value_parser = ["on", "off"])]
+        state: Option<String>,
     },
     /// Show or set our company (本公司): the sender on statements and
     /// reminders, the seller on invoices imported from the tax platform.
@@ -180,7 +190,7 @@ pub enum CustomerCmd {
         /// Matches name, short name, code, mnemonic, tax ID, phone and contact.
         #[arg(long)]
         search: Option<String>,
-        /// active, on_hold or archived.
+        /// active, on_hold, archived or pending_review.
         #[arg(long)]
         status: Option<String>,
         /// Include archived customers.
@@ -225,6 +235,25 @@ pub enum CustomerCmd {
     Delete {
         /// Customer code (C000001).
         code: String,
+    },
+    /// Merge duplicate DROP into KEEP (supervisor): ledger entries, allocations and
+    /// reconciliations move to KEEP, DROP is archived pointing at it; --undo ID undoes.
+    Merge {
+        /// The customer kept (C000001).
+        #[arg(required_unless_present = "undo")]
+        keep: Option<String>,
+        /// The duplicate merged into KEEP and archived.
+        #[arg(required_unless_present = "undo")]
+        drop: Option<String>,
+        /// A field KEEP takes from DROP (phone, tax_id, industry …, or phone=from-drop); repeatable.
+        #[arg(short, long = "field", value_name = "KEY")]
+        fields: Vec<String>,
+        /// Why, kept in the audit trail.
+        #[arg(long)]
+        reason: Option<String>,
+        /// Undo merge ID (as printed by the merge) while nothing new touched either customer.
+        #[arg(long, value_name = "ID", conflicts_with_all = ["keep", "drop", "fields", "reason"])]
+        undo: Option<i64>,
     },
 }
 

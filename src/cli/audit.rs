@@ -66,7 +66,13 @@ pub fn run(cli: &Cli, args: &AuditArgs) -> CliResult {
         );
         return print_one(&saved.customer, format.format, super::import::lang(cli));
     }
-    for action in &args.actions {
+    // `sign-in` reads as `sign_in`: actions are typed both ways.
+    let actions: Vec<String> = args
+        .actions
+        .iter()
+        .map(|a| a.trim().to_ascii_lowercase().replace('-', "_"))
+        .collect();
+    for action in &actions {
         if !AUDIT_ACTIONS.contains(&action.as_str()) {
             return Err(Failure::usage_msg(
                 crate::messages::Message::new("audit.unknown_action")
@@ -93,7 +99,7 @@ pub fn run(cli: &Cli, args: &AuditArgs) -> CliResult {
     let filter = AuditFilter {
         customer: args.customer.clone(),
         operator: args.by.clone(),
-        actions: args.actions.clone(),
+        actions,
         from: date("from", &args.from)?,
         to: date("to", &args.to)?,
         limit: args

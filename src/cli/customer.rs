@@ -62,17 +62,67 @@ pub fn run(cli: &Cli, cmd: &CustomerCmd) -> CliResult {
                 Failure::data_msg(Message::new("customer.not_found").with("code", code))
             })?;
             let audit = store.audit_history(customer.id)?;
+            if let Some(into) = store.merged_into(customer.id)? {
+                output::tell(
+                    Message::new("customer.merged_note")
+                        .with("code", &customer.data.code)
+                        .with("into", into),
+                );
+            }
             print_detail(&customer, &audit, format.format, super::import::lang(cli))
         }
         CustomerCmd::Archive { code } => status_change(&mut store, code, Status::Archived),
         CustomerCmd::Unarchive { code } => status_change(&mut store, code, Status::Active),
         CustomerCmd::Hold { code } => status_change(&mut store, code, Status::OnHold),
+        CustomerCmd::Merge {
+            keep,
+            drop,
+            fields,
+            reason,
+            undo,
+        } => merge(&mut store, keep, drop, fields, reason.as_deref(), *undo),
         CustomerCmd::Delete { code } => {
             store.delete_customer(code)?;
             output::say(Message::new("customer.deleted").with("code", code.to_ascii_uppercase()))?;
             Ok(())
         }
     }
+}
+
+fn merge(
+    store: &mut crate::store::Store,
+    keep: &Option<String>,
+    drop: &Option<String>,
+    fields: &[String],
+    reason: Option<&str>,
+    undo: Option<i64>,
+) -> CliResult {
+    if let Some(id) = undo {
+        let u = store.undo_merge(id)?;
+        output::say(
+            Message::new("customer.unmerged")
+                .with("merge", u.id)
+                .with("entries", u.entries)
+                .with("sessions", u.sessions)
+                .with("keep", &u.kept_code)
+                .with("drop", &u.dropped_code),
+        )?;
+        return Ok(());
+    }
+    let (Some(keep), Some(drop)) = (keep, drop) else {
+        return Err(Failure::usage_msg(Message::new("merge.needs_codes")));
+    };
+    let m = store.merge_customers(keep, drop, fields, reason)?;
+    output::say(
+        Message::new("customer.merged")
+            .with("drop", &m.dropped_code)
+            .with("keep", &m.kept.data.code)
+            .with("name", &m.kept.data.name)
+            .with("merge", m.id)
+            .with("entries", m.entries)
+            .with("sessions", m.sessions),
+    )?;
+    Ok(())
 }
 
 fn status_change(store: &mut crate::store::Store, code: &str, status: Status) -> CliResult {

@@ -77,6 +77,10 @@ pub struct ImportArgs {
     /// Output format of the report.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Put every new customer of this import up for review (待审核) until a
+    /// supervisor approves it (kehu review); with the review setting on, always.
+    #[arg(long)]
+    pub review: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -205,6 +209,7 @@ fn import_file(cli: &Cli, args: &ImportArgs, file: &Path) -> CliResult {
         OnDuplicate::Stop => Policy::Stop,
     };
     settings.all_or_nothing = args.all_or_nothing;
+    settings.review = args.review;
     settings.strict_values = args.strict_values;
     settings.rejects = rejects.as_ref().map(|p| p.temp().to_path_buf());
     settings.lang = lang;

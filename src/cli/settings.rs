@@ -49,6 +49,20 @@ pub fn run(cli: &Cli, cmd: &SettingsCmd) -> CliResult {
             )?;
         }
         SettingsCmd::Company(args) => super::company::run(&mut store, args)?,
+        SettingsCmd::ReviewNewCustomers { state: None } => {
+            let on = store.review_new_customers()?;
+            output::outln!("{}", if on { "on" } else { "off" })?;
+        }
+        SettingsCmd::ReviewNewCustomers { state: Some(state) } => {
+            let on = state == "on";
+            store.set_review_new_customers(on)?;
+            let line = if on {
+                "settings.review_on"
+            } else {
+                "settings.review_off"
+            };
+            output::say(Message::new(line))?;
+        }
     }
     Ok(())
 }

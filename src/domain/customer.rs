@@ -99,6 +99,7 @@ choice_enum! {
         Active => "active", "Active", "正常", ["启用", "有效"];
         OnHold => "on_hold", "On hold", "停用", ["冻结", "暂停", "onhold", "hold"];
         Archived => "archived", "Archived", "归档", ["已归档", "archive"];
+        PendingReview => "pending_review", "Pending review", "待审核", ["待审", "审核中", "pending"];
     }
 }
 

@@ -72,10 +72,12 @@ pub enum Permission {
     ConfirmUnclosed,
     ManageOperators,
     ManageSettings,
+    /// Approve or reject customers and credit-limit changes awaiting review.
+    ReviewCustomers,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 10] = [
+    pub const ALL: [Permission; 11] = [
         Permission::EditCustomers,
         Permission::EditLedger,
         Permission::DeleteCustomers,
@@ -86,6 +88,7 @@ impl Permission {
         Permission::ConfirmUnclosed,
         Permission::ManageOperators,
         Permission::ManageSettings,
+        Permission::ReviewCustomers,
     ];
 
     pub fn key(self) -> &'static str {
@@ -100,6 +103,7 @@ impl Permission {
             Permission::ConfirmUnclosed => "confirm_unclosed_reconciliation",
             Permission::ManageOperators => "manage_operators",
             Permission::ManageSettings => "manage_settings",
+            Permission::ReviewCustomers => "review_customers",
         }
     }
 
@@ -124,6 +128,10 @@ impl Permission {
             ),
             Permission::ManageOperators => ("manage operators", "管理操作员"),
             Permission::ManageSettings => ("change settings", "修改设置"),
+            Permission::ReviewCustomers => (
+                "approve or reject customers and credit limits under review",
+                "审核客户和待批信用额度",
+            ),
         };
         Text::new(en, zh)
     }

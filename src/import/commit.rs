@@ -98,6 +98,9 @@ fn write_rows(
     report: &mut Report,
 ) -> Result<(), ImportError> {
     let mut bulk = store.bulk_insert()?;
+    if settings.review {
+        bulk.put_up_for_review();
+    }
     bulk.match_in_memory()?;
     bulk.audit_creates_by_batch()?;
     bulk.build_indexes_after_large_load()?;

@@ -71,8 +71,8 @@ table! {
         "客户 {code} 已有往来记录，只能归档，不能删除";
     "customer.deleted" => "deleted {code}", "已删除 {code}";
     "customer.status_set" => "{code} {name}: {status}", "{code} {name}：{status}";
-    "customer.unknown_status" => "unknown status “{status}”: use active, on_hold or archived",
-        "未知状态“{status}”：请用 active、on_hold 或 archived";
+    "customer.unknown_status" => "unknown status “{status}”: use active, on_hold, archived or pending_review",
+        "未知状态“{status}”：请用 active、on_hold、archived 或 pending_review";
     "check_id.valid" => "valid", "有效";
     "check_id.invalid" => "INVALID", "无效";
     "template.needs_name" => "a template needs a name", "模板需要名称";
@@ -230,4 +230,37 @@ table! {
     "company.seal" => "Seal image", "印章图片";
     "company.field" => "Field", "项目";
     "company.value" => "Value", "内容";
+
+    // merging duplicate customers
+    "merge.same" => "{code} cannot be merged into itself", "{code} 不能与自身合并";
+    "merge.already_merged" => "{code} was already merged into {into}: merge into {into} instead", "{code} 已并入 {into}：请改为与 {into} 合并";
+    "merge.bad_field" => "--field {field}: not a field the kept customer can take (any field key or classification dimension but code and status)",
+        "--field {field}：保留的客户不能取用此字段（可用除 code 和 status 外的字段或分类维度）";
+    "merge.doc_clash" => "{keep} and {drop} both have {count} document number(s) of the same type: {docs}. Rename one side first (kehu ledger edit {drop} TYPE:DOC --new-doc NO), then merge",
+        "{keep} 与 {drop} 有 {count} 个同类单据号相同：{docs}。请先改其中一方的单号（kehu ledger edit {drop} 类型:单号 --new-doc 新单号），再合并";
+    "merge.not_found" => "there is no merge {merge}", "没有合并记录 {merge}";
+    "merge.already_undone" => "merge {merge} was already undone at {at}", "合并 {merge} 已于 {at} 撤销";
+    "merge.undo_blocked" => "merge {merge} cannot be undone: {keep} or {drop} changed after it ({what} at {at}). Undo those changes first, or fix the customers by hand",
+        "合并 {merge} 无法撤销：{keep} 或 {drop} 在合并后有改动（{at} {what}）。请先撤销这些改动，或手工处理";
+    "customer.merged" => "merged {drop} into {keep} {name} as merge {merge}: {entries} ledger entr(y/ies) and {sessions} reconciliation(s) moved; undo with: kehu customer merge --undo {merge}",
+        "已将 {drop} 并入 {keep} {name}（合并 {merge}）：移入往来分录 {entries} 笔、对账 {sessions} 次；撤销：kehu customer merge --undo {merge}";
+    "customer.unmerged" => "undid merge {merge}: {entries} ledger entr(y/ies) and {sessions} reconciliation(s) back to {drop}; {keep} has its fields back",
+        "已撤销合并 {merge}：往来分录 {entries} 笔、对账 {sessions} 次已移回 {drop}；{keep} 已恢复原字段";
+    "customer.merged_note" => "{code} was merged into {into}", "{code} 已并入 {into}";
+    "merge.needs_codes" => "give KEEP and DROP (kehu customer merge KEEP DROP) or --undo ID", "请给出保留和并入的客户（kehu customer merge 保留 并入）或 --undo 编号";
+
+    // review of new customers and credit limits
+    "review.status_pending" => "{code} awaits review: a supervisor approves or rejects it (kehu review approve|reject {code})",
+        "{code} 待审核：须由主管审核通过或驳回（kehu review approve|reject {code}）";
+    "review.nothing_pending" => "nothing of {code} awaits review (see kehu review list)", "{code} 没有待审核的内容（参见 kehu review list）";
+    "review.reason_required" => "a rejection needs a reason: --reason TEXT", "驳回须说明原因：--reason 原因";
+    "review.approved" => "approved {code} {name}", "已审核通过 {code} {name}";
+    "review.rejected" => "rejected {code} {name}", "已驳回 {code} {name}";
+    "review.limit_approved" => "  credit limit now {limit}", "  信用额度已改为 {limit}";
+    "review.limit_rejected" => "  credit limit {limit} not applied", "  信用额度 {limit} 未予采用";
+    "settings.review_on" => "new customers now start pending review (待审核) until a supervisor approves them",
+        "新客户从现在起须经主管审核（待审核）后方可使用";
+    "settings.review_off" => "new customers no longer need review", "新客户不再需要审核";
+    "customer.merged_into_it" => "{merged} was merged into {code}, so {code} cannot be deleted (undo the merge first, or archive {code})",
+        "{merged} 已并入 {code}，因此不能删除 {code}（请先撤销合并，或将 {code} 归档）";
 }

@@ -3,6 +3,7 @@
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
+use super::merge::MERGED_IDS;
 use super::{Result, Store};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -57,15 +58,18 @@ impl Store {
     /// batch that created it (a batch audits its creates once, by id range),
     /// as a `create` whose `new` names the batch and file.
     pub fn audit_history(&self, customer_id: i64) -> Result<Vec<AuditEntry>> {
-        let mut stmt = self.conn.prepare_cached(
+        // Customers merged into this one lend it their history (`MERGED_IDS`).
+        let sql = format!(
             "SELECT at, operator, action, field, old, new FROM (
                  SELECT at, 0 AS kind, id, operator, 'create' AS action, '*' AS field, NULL AS old,
                         json_object('import_batch', id, 'file', file_name) AS new
                  FROM import_batch WHERE ?1 BETWEEN first_customer_id AND last_customer_id
                  UNION ALL
-                 SELECT at, 1, id, operator, action, field, old, new FROM audit WHERE customer_id = ?1)
-             ORDER BY at, kind, id",
-        )?;
+                 SELECT at, 1, id, operator, action, field, old, new FROM audit
+                 WHERE customer_id IN ({MERGED_IDS}))
+             ORDER BY at, kind, id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([customer_id], |row| {
             Ok(AuditEntry {
                 at: row.get(0)?,

@@ -74,6 +74,7 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "restore",
     "merge",
     "unmerge",
+    "review",
 ];
 
 /// The arms: (source, the row's columns, table and alias, customer id column).
@@ -274,12 +275,15 @@ fn import_arm(conditions: &[&str]) -> String {
     )
 }
 
-/// The ids a code names: the customer that has it now, and deleted ones
-/// that had it (their audit rows keep the code).
+/// The ids a code names: the customer that has it now, deleted ones that
+/// had it (their audit rows keep the code), and customers merged into them.
 fn customer_ids(conn: &Connection, code: &str) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id FROM customer WHERE code = ?1
-         UNION SELECT customer_id FROM audit WHERE customer_code = ?1",
+        "WITH RECURSIVE named(id) AS (
+             SELECT id FROM customer WHERE code = ?1
+             UNION SELECT customer_id FROM audit WHERE customer_code = ?1
+             UNION SELECT c.id FROM customer c JOIN named n ON c.merged_into = n.id)
+         SELECT id FROM named",
     )?;
     let ids = stmt.query_map([code], |r| r.get(0))?;
     Ok(ids.collect::<rusqlite::Result<_>>()?)

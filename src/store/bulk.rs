@@ -31,6 +31,9 @@ pub struct BulkInsert<'s> {
     /// Set by `audit_creates_by_batch`: the first id this bulk inserts.
     pub(super) creates_from: Option<i64>,
     pub(super) deferral: Deferral,
+    /// The supervisor amount, when the operator may not set a credit limit
+    /// above it: rows that would are refused, or queued under review.
+    pub(super) limit_threshold: Option<crate::domain::money::Money>,
 }
 
 impl Store {
@@ -38,6 +41,14 @@ impl Store {
     /// name only (an index lookup), so the cost per row stays flat.
     pub fn bulk_insert(&mut self) -> Result<BulkInsert<'_>> {
         self.require(crate::domain::permission::Permission::EditCustomers)?;
+        let limit_threshold = if super::control::allowed(
+            &self.control,
+            crate::domain::permission::Permission::RaiseCreditLimit,
+        ) {
+            None
+        } else {
+            Some(self.supervisor_credit_limit()?)
+        };
         let conn = &self.conn;
         // Unchecked: `&mut self` already rules out a second transaction, and
         // the held insert statement needs the connection borrowed for 's.
@@ -54,6 +65,7 @@ impl Store {
             track_inserted: true,
             creates_from: None,
             deferral: Deferral::Never,
+            limit_threshold,
         })
     }
 }
@@ -73,6 +85,18 @@ impl BulkInsert<'_> {
         &mut self,
         values: &FieldValues,
     ) -> Result<std::result::Result<(Customer, Problems), Checked>> {
+        // The credit-limit rule, checked first only when it applies (the
+        // insert benchmark's path stays as it was).
+        if let Some(threshold) = self.limit_threshold
+            && !self.writer.pending_review
+        {
+            let mut probe = self.writer.field_check().check(values, None);
+            if super::control::raises_limit(&probe.data, None, threshold) {
+                let refused = self.limit_refused(&probe.data, threshold)?;
+                probe.problems.push(refused);
+                return Ok(Err(probe));
+            }
+        }
         let insert = held_insert(&mut self.insert, self.conn)?;
         let result = self.writer.check_and_insert(&self.tx, insert, values)?;
         if result.is_ok() {
@@ -101,6 +125,12 @@ impl BulkInsert<'_> {
         let customer = self.writer.update(&self.tx, &old, checked.data, "update")?;
         self.updated += 1;
         Ok(Ok(customer))
+    }
+
+    /// Every customer this bulk inserts starts `pending_review` (an import
+    /// run with --review), whatever the setting.
+    pub fn put_up_for_review(&mut self) {
+        self.writer.pending_review = true;
     }
 
     pub fn inserted(&self) -> usize {

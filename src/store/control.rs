@@ -206,14 +206,18 @@ impl Store {
     }
 
     fn set_money_setting(&mut self, key: &str, amount: Money) -> Result<()> {
+        self.set_setting(key, &amount.fen().to_string(), &amount.to_string())
+    }
+
+    /// Stores setting `key` (a supervisor's), recorded with `detail`.
+    pub(super) fn set_setting(&mut self, key: &str, value: &str, detail: &str) -> Result<()> {
         self.require(Permission::ManageSettings)?;
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO setting (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, amount.fen().to_string()],
+            params![key, value],
         )?;
-        let detail = amount.to_string();
         record_event(
             &tx,
             &Event {
@@ -221,7 +225,7 @@ impl Store {
                 operator: &self.operator,
                 customer: None,
                 subject: key,
-                detail: Some(&detail),
+                detail: Some(detail),
             },
         )?;
         tx.commit()?;

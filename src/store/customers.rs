@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 
 use super::control::{allowed, raises_limit};
+use super::review::{leaves_review, limit_queued, queue_limit, review_on, status_under_review};
 use super::writer::{Checked, SimilarScan, Writer};
 use super::{Result, Store, StoreError};
 use crate::domain::Problems;
@@ -61,13 +62,12 @@ impl Store {
     }
 
     pub fn set_credit_ceiling(&mut self, ceiling: Money) -> Result<()> {
-        self.require(Permission::ManageSettings)?;
-        self.conn.execute(
-            "INSERT INTO setting (key, value) VALUES ('credit_ceiling', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [ceiling.fen().to_string()],
-        )?;
-        Ok(())
+        // Recorded like every other setting (it was the one left out).
+        self.set_setting(
+            "credit_ceiling",
+            &ceiling.fen().to_string(),
+            &ceiling.to_string(),
+        )
     }
 
     /// Validates `values` as a new customer (or as the new state of `existing`)
@@ -100,8 +100,10 @@ impl Store {
         if checked.problems.has_errors() {
             return Err(StoreError::Invalid(checked.problems));
         }
+        // Under review the whole new customer (limit included) awaits a supervisor.
         if raises_limit(&checked.data, None, threshold)
             && !allowed(&self.control, Permission::RaiseCreditLimit)
+            && !writer.pending_review
         {
             drop(writer);
             drop(tx);
@@ -128,19 +130,38 @@ impl Store {
         if checked.problems.has_errors() {
             return Err(StoreError::Invalid(checked.problems));
         }
+        if leaves_review(&old.data, &checked.data) {
+            return Err(status_under_review(&old.data.code));
+        }
+        let mut checked = checked;
+        let mut queued = None;
         if raises_limit(&checked.data, Some(&old.data), threshold)
             && !allowed(&self.control, Permission::RaiseCreditLimit)
         {
-            drop(writer);
-            drop(tx);
-            return Err(self.refusal(Permission::RaiseCreditLimit));
+            if !review_on(&tx)? {
+                drop(writer);
+                drop(tx);
+                return Err(self.refusal(Permission::RaiseCreditLimit));
+            }
+            // Under review the raise waits for a supervisor; the rest is saved.
+            queued = Some(checked.data.credit_limit);
+            checked.data.credit_limit = old.data.credit_limit;
         }
         let customer = writer.update(&tx, &old, checked.data, "update")?;
+        let mut warnings = checked.problems;
+        if let Some(limit) = queued {
+            queue_limit(
+                &tx,
+                old.id,
+                old.data.credit_limit,
+                limit,
+                &self.operator,
+                writer.now(),
+            )?;
+            warnings.push(limit_queued(&old.data.code, limit));
+        }
         tx.commit()?;
-        Ok(Saved {
-            customer,
-            warnings: checked.problems,
-        })
+        Ok(Saved { customer, warnings })
     }
 
     /// Puts a customer on hold, archives or reactivates it. Reactivating is
@@ -155,6 +176,9 @@ impl Store {
         let mut writer = Writer::new(&tx, &self.operator)?;
         let mut data = old.data.clone();
         data.status = status;
+        if leaves_review(&old.data, &data) {
+            return Err(status_under_review(&old.data.code));
+        }
         if let Some(owner) = writer.live_tax_id_owner(&tx, &data, Some(old.id))? {
             return Err(StoreError::Coded(
                 Message::new("customer.tax_id_taken")
@@ -178,6 +202,21 @@ impl Store {
             return Err(StoreError::HasLedger {
                 code: old.data.code,
             });
+        }
+        // Customers merged into it point at it: their code finds it.
+        let merged: Option<String> = tx
+            .query_row(
+                "SELECT code FROM customer WHERE merged_into = ?1 LIMIT 1",
+                [old.id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(merged) = merged {
+            return Err(StoreError::Coded(
+                Message::new("customer.merged_into_it")
+                    .with("code", &old.data.code)
+                    .with("merged", merged),
+            ));
         }
         let writer = Writer::new(&tx, &self.operator)?;
         writer.delete(&tx, &old)?;
@@ -230,7 +269,13 @@ impl Store {
                 "mobile",
                 "contact",
             ];
-            let any: Vec<String> = cols.iter().map(|c| hit(c)).collect();
+            let mut any: Vec<String> = cols.iter().map(|c| hit(c)).collect();
+            // A customer merged into another is found as the one it was merged into.
+            any.push(format!(
+                "id IN (SELECT d.merged_into FROM customer d WHERE d.merged_into IS NOT NULL
+                        AND (instr(lower(d.code), ?{n}) > 0 OR instr(lower(d.name), ?{n}) > 0
+                             OR instr(lower(d.short_name), ?{n}) > 0 OR instr(lower(d.mnemonic), ?{n}) > 0))"
+            ));
             sql.push_str(&format!(" AND ({})", any.join(" OR ")));
         }
         sql.push_str(" ORDER BY code");

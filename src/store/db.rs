@@ -10,6 +10,8 @@ use super::{Result, StoreError};
 
 mod credit_limit;
 mod equality_checks;
+mod review_status;
+mod schema_text;
 
 /// Migrations in order; `user_version` counts how many have run.
 fn migrations() -> Migrations<'static> {
@@ -30,11 +32,15 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/008_control_confirm.sql")),
         M::up(include_str!("migrations/009_control_audit.sql")),
         M::up(include_str!("migrations/010_control_operators.sql")),
+        M::up_with_hook(
+            include_str!("migrations/011_control_review_merge.sql"),
+            review_status::rewrite,
+        ),
     ])
 }
 
 /// The schema version this program writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
 /// Page size of new database files, bytes.
 pub const PAGE_SIZE: i64 = 8192;

@@ -39,6 +39,8 @@ use crate::domain::ledger::credit::{CreditDecision, Standing, check_invoice};
 use crate::domain::ledger::{Entry, EntryData, EntryKind, parse_entry};
 use crate::domain::money::Money;
 use crate::domain::{Problem, Problems, Text};
+pub(super) use account::confirmed_until as lock_date;
+pub(super) use account::refresh_account as refresh;
 use account::{load_account, refresh_account};
 use write::LedgerWriter;
 

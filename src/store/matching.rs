@@ -8,14 +8,19 @@ use serde::Serialize;
 
 use super::Result;
 use super::bulk::{BulkInsert, held_insert};
+use super::control::{Event, raises_limit, record_event};
 use super::customers::find;
 use super::known::{KnownKeys, Stored};
+use super::review::{leaves_review, queue_limit, review_on};
 use super::writer::{
     Candidate, Checked, FieldCheck, code_taken, similar_names_warning, tax_id_taken,
 };
 use crate::domain::customer::{Customer, CustomerData, Status};
 use crate::domain::field::FieldValues;
+use crate::domain::money::Money;
 use crate::domain::names::name_key;
+use crate::domain::permission::Permission;
+use crate::domain::{Problem, Text};
 
 /// Which key a row matched a stored customer on, in the order they are tried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -147,6 +152,16 @@ impl BulkInsert<'_> {
                     .find(same_entity)
                     .map(|s| (s, MatchedBy::Name))
             });
+        // A new customer's limit above the supervisor amount: refused for
+        // this operator, unless the customer is put up for review anyway.
+        if let Some(threshold) = self.limit_threshold
+            && found.is_none()
+            && !self.writer.pending_review
+            && raises_limit(&checked.data, None, threshold)
+        {
+            let refused = self.limit_refused(&checked.data, threshold)?;
+            checked.problems.push(refused);
+        }
         Ok(found.map(|(s, by)| Existing {
             id: s.id,
             code: s.code,
@@ -185,8 +200,46 @@ impl BulkInsert<'_> {
             ));
         }
         self.clashes(&mut checked, Some(old.id), &NewMatches::default())?;
+        if leaves_review(&old.data, &checked.data) {
+            checked.problems.push(Problem::error(
+                "status",
+                "review.status_pending",
+                Text::new(
+                    format!(
+                        "{} awaits review: a supervisor approves or rejects it (kehu review).",
+                        old.data.code
+                    ),
+                    format!(
+                        "{} 待审核：须由主管审核通过或驳回（kehu review）。",
+                        old.data.code
+                    ),
+                ),
+            ));
+        }
+        let mut queued = None;
+        if let Some(threshold) = self.limit_threshold
+            && raises_limit(&checked.data, Some(&old.data), threshold)
+        {
+            if review_on(&self.tx)? {
+                queued = Some(checked.data.credit_limit);
+                checked.data.credit_limit = old.data.credit_limit;
+            } else {
+                let refused = self.limit_refused(&checked.data, threshold)?;
+                checked.problems.push(refused);
+            }
+        }
         if checked.problems.has_errors() {
             return Ok(Patched::Invalid(checked));
+        }
+        if let Some(limit) = queued {
+            queue_limit(
+                &self.tx,
+                old.id,
+                old.data.credit_limit,
+                limit,
+                self.writer.operator(),
+                self.writer.now(),
+            )?;
         }
         if checked.data == old.data {
             return Ok(Patched::Unchanged(old));
@@ -245,6 +298,27 @@ impl BulkInsert<'_> {
             .query_row("SELECT COALESCE(MAX(id), 0) FROM audit", [], |r| r.get(0))?)
     }
 
+    /// The refusal of a row's credit limit, recorded in the control trail
+    /// like any refusal (it stays only if the bulk commits).
+    pub(super) fn limit_refused(&self, data: &CustomerData, threshold: Money) -> Result<Problem> {
+        let detail = format!(
+            "import: {} credit_limit {}",
+            data.name,
+            data.credit_limit.map(|m| m.to_string()).unwrap_or_default()
+        );
+        record_event(
+            &self.tx,
+            &Event {
+                action: "refused",
+                operator: self.writer.operator(),
+                customer: None,
+                subject: Permission::RaiseCreditLimit.key(),
+                detail: Some(&detail),
+            },
+        )?;
+        Ok(limit_refused(&data.credit_limit, threshold))
+    }
+
     fn keys(&self) -> Result<&KnownKeys> {
         self.keys.as_ref().ok_or_else(|| {
             super::StoreError::Refused("match_in_memory was not called on this bulk".into())
@@ -265,4 +339,25 @@ fn candidate(s: &Stored) -> Candidate {
         name: s.name.clone(),
         status: s.status,
     }
+}
+
+/// A row's credit limit above what this operator may set.
+fn limit_refused(limit: &Option<Money>, threshold: Money) -> Problem {
+    let limit = crate::domain::ledger::credit::limit_text(*limit);
+    Problem::error(
+        "credit_limit",
+        "permission.credit_limit",
+        Text::new(
+            format!(
+                "A credit limit of {} is above the supervisor amount {}: only a supervisor sets it [raise_credit_limit]. Lower it, or ask a supervisor to import this row (or turn on review: kehu settings review-new-customers on).",
+                limit.en,
+                threshold.grouped()
+            ),
+            format!(
+                "信用额度 {} 超过主管审批金额 {}：须由主管设置（raise_credit_limit）。请调低额度，或请主管导入此行（或开启审核：kehu settings review-new-customers on）。",
+                limit.zh,
+                threshold.grouped()
+            ),
+        ),
+    )
 }

@@ -19,7 +19,7 @@ use super::catalog::load_catalog;
 use super::{Result, StoreError, now_text};
 use crate::domain::Problems;
 use crate::domain::classification::Catalog;
-use crate::domain::customer::{Customer, CustomerData};
+use crate::domain::customer::{Customer, CustomerData, Status};
 use crate::domain::field::{FieldValues, values_of};
 use crate::domain::mnemonic::mnemonic;
 use crate::domain::money::Money;
@@ -50,6 +50,9 @@ pub(super) struct Writer {
     /// New customers' classification rows, when written in batches
     /// (`BulkInsert::audit_creates_by_batch` turns it on with the above).
     class_rows: Option<class_rows::ClassRows>,
+    /// New customers start `pending_review` (the review setting, or an
+    /// import put up for review).
+    pub(super) pending_review: bool,
 }
 
 impl Writer {
@@ -87,6 +90,7 @@ impl Writer {
             creates_audited_by_batch: false,
             class_rows: None,
             typed_codes: Default::default(),
+            pending_review: super::review::review_on(conn)?,
         })
     }
 
@@ -171,6 +175,9 @@ impl Writer {
             return Ok(Err(checked));
         }
         let auto_code = checked.data.code.is_empty();
+        if self.pending_review && checked.data.status != Status::Archived {
+            checked.data.status = Status::PendingReview;
+        }
         loop {
             if auto_code {
                 checked.data.code = self.allocate_code(conn)?;
@@ -226,6 +233,10 @@ impl Writer {
         let Checked {
             mut data, name_key, ..
         } = checked;
+        // An archived row stays archived: its tax ID was checked as not live.
+        if self.pending_review && data.status != Status::Archived {
+            data.status = Status::PendingReview;
+        }
         if data.code.is_empty() {
             data.code = self.allocate_code(conn)?;
         } else if data.code.starts_with('C') {

@@ -475,6 +475,7 @@ messages! {
     FromRow => "from row", "始于行";
     NotWritten => "valid, not written", "有效但未写入";
     ExampleRowSkipped => "is the template's example row: not imported", "是模板的示例行，未导入";
+    PendingReview => "Pending review", "待审核";
 }
 
 /// ": " in English, "：" in Chinese (no ASCII punctuation in Chinese text).

@@ -16,6 +16,19 @@ pub fn kehu(db: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// The binary signed in as `name` (password from KEHU_PASSWORD).
+pub fn kehu_as(db: &Path, (name, password): (&str, &str), args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kehu"))
+        .arg("--db")
+        .arg(db)
+        .arg("--operator")
+        .arg(name)
+        .args(args)
+        .env("KEHU_PASSWORD", password)
+        .output()
+        .unwrap()
+}
+
 pub fn ok(db: &Path, args: &[&str]) -> String {
     let out = kehu(db, args);
     assert!(

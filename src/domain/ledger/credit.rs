@@ -93,6 +93,8 @@ pub enum CreditDecision {
     OnHold,
     /// Refused, no override: the customer is archived.
     Archived,
+    /// A new customer not yet approved (待审核).
+    PendingReview,
 }
 
 /// Checks an invoice of `invoice` (positive) for a customer in `status`
@@ -106,6 +108,7 @@ pub fn check_invoice(
     match status {
         Status::OnHold => return CreditDecision::OnHold,
         Status::Archived => return CreditDecision::Archived,
+        Status::PendingReview => return CreditDecision::PendingReview,
         Status::Active => {}
     }
     let Some(limit) = limit else {
@@ -166,6 +169,18 @@ impl CreditDecision {
                         "{customer} is on hold: no new invoices. Reactivate the customer first."
                     ),
                     format!("{customer} 已停用，不能开具新发票。请先恢复该客户。"),
+                ),
+            )),
+            CreditDecision::PendingReview => Some(Problem::error(
+                "status",
+                "credit.pending_review",
+                Text::new(
+                    format!(
+                        "{customer} is pending review (待审核): no invoices until a supervisor approves it (kehu review approve CODE)."
+                    ),
+                    format!(
+                        "{customer} 待审核：主管审核通过前不能开具发票（kehu review approve 客户编码）。"
+                    ),
                 ),
             )),
             CreditDecision::Archived => Some(Problem::error(

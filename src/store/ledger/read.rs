@@ -191,10 +191,13 @@ impl Store {
 
     /// The ledger's audit trail of one customer, oldest first.
     pub fn ledger_history(&self, customer_id: i64) -> Result<Vec<LedgerAuditEntry>> {
-        let mut stmt = self.conn.prepare_cached(
+        // Entries merged in from another customer keep their trail there.
+        let sql = format!(
             "SELECT at, operator, action, entry_id, field, old, new FROM ledger_audit
-             WHERE customer_id = ?1 ORDER BY id",
-        )?;
+             WHERE customer_id IN ({}) ORDER BY id",
+            crate::store::merge::MERGED_IDS
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([customer_id], |row| {
             Ok(LedgerAuditEntry {
                 at: row.get(0)?,

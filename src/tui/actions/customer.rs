@@ -43,6 +43,7 @@ pub fn set_status(ctx: &mut Ctx, code: &str, status: Status) {
             let done = match status {
                 Status::Archived => Msg::Archived,
                 Status::OnHold => Msg::OnHold,
+                Status::PendingReview => Msg::PendingReview,
                 Status::Active => Msg::Unarchived,
             };
             ctx.info(format!("{}: {} {}", ctx.t(done), c.data.code, c.data.name));

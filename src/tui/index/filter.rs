@@ -71,6 +71,8 @@ impl StatusFilter {
             StatusFilter::Only(Status::Active) => StatusFilter::Only(Status::OnHold),
             StatusFilter::Only(Status::OnHold) => StatusFilter::Only(Status::Archived),
             StatusFilter::Only(Status::Archived) => StatusFilter::All,
+            // Not in the cycle yet (the review screen comes with the TUI's control screens).
+            StatusFilter::Only(Status::PendingReview) => StatusFilter::All,
             StatusFilter::All => StatusFilter::Live,
         }
     }
