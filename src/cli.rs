@@ -10,6 +10,7 @@ mod company;
 mod completions;
 mod customer;
 mod demo;
+mod encryption;
 mod export;
 mod import;
 mod import_ledger;
@@ -142,6 +143,7 @@ pub fn open_db(cli: &Cli) -> Result<Store, Failure> {
         )));
     }
     let new = named && !path.exists();
+    encryption::unlock(cli, &path)?;
     let store = Store::open(&path).map_err(|e| {
         if e.is_damaged() {
             Failure::data(format!("{e}\n{}", damaged_hint(&path)))
@@ -213,6 +215,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Audit(args) => audit::run(cli, args),
         Command::Operator(cmd) => operator::run(cli, cmd),
         Command::Review(cmd) => review::run(cli, cmd),
+        Command::Encrypt(args) => encryption::encrypt(cli, args),
+        Command::Decrypt(args) => encryption::decrypt(cli, args),
+        Command::Rekey => encryption::rekey(cli),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -22,6 +22,8 @@ pub struct Config {
     pub operator: Option<String>,
     pub default_template: Option<String>,
     pub theme: Option<String>,
+    /// A file holding the passphrase of an encrypted database.
+    pub key_file: Option<PathBuf>,
 }
 
 /// `config.toml` in kehu's config folder.

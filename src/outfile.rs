@@ -127,7 +127,9 @@ pub fn check(target: &Path, allowed: &[Format], rules: &Rules) -> Result<Format,
         if meta.is_dir() {
             return Err(OutputError::IsFolder { path: path() });
         }
-        if is_sqlite(target) {
+        // An encrypted database has no header to know it by: refused on
+        // the look of its bytes (whole pages, none of the formats we write).
+        if is_sqlite(target) || crate::store::encryption::may_be_encrypted_database(target) {
             return Err(OutputError::IsSqlite { path: path() });
         }
     }

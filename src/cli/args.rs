@@ -23,6 +23,10 @@ pub struct Cli {
     /// UI language: zh or en (default: config file, then LANG).
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<String>,
+    /// A file holding the passphrase of an encrypted database (else
+    /// KEHU_DB_KEY, `key_file` in the config, or a prompt).
+    #[arg(long, global = true, env = "KEHU_DB_KEY_FILE", value_name = "PATH")]
+    pub key_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -87,6 +91,13 @@ pub enum Command {
     /// New customers and credit-limit raises awaiting a supervisor (审核): list, approve, reject.
     #[command(subcommand)]
     Review(super::review::ReviewCmd),
+    /// Encrypt the database at rest (SQLCipher) with a new passphrase
+    /// (KEHU_NEW_DB_KEY or typed twice).
+    Encrypt(super::encryption::EncryptArgs),
+    /// Turn an encrypted database back into a plain one.
+    Decrypt(super::encryption::DecryptArgs),
+    /// Give an encrypted database a new passphrase.
+    Rekey,
 }
 
 #[derive(Debug, Subcommand)]

@@ -96,6 +96,10 @@ fn list(cli: &Cli, format: super::Format) -> CliResult {
 
 pub fn restore(cli: &Cli, args: &RestoreArgs) -> CliResult {
     let db = db_path(cli)?;
+    // The current database is kept as a backup first: it may need its key;
+    // an encrypted backup needs its own (the same unless rekeyed since).
+    super::encryption::unlock(cli, &db)?;
+    super::encryption::unlock(cli, &args.file)?;
     let restored = store::restore_database(&db, &args.file).map_err(|e| match e {
         StoreError::BadBackup { .. } | StoreError::Refused(_) => Failure::usage(e.to_string()),
         other => Failure::from(other),

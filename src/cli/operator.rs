@@ -52,6 +52,20 @@ pub(super) fn sign_in(cli: &Cli, store: &mut Store) -> Result<(), Failure> {
     else {
         return Ok(());
     };
+    let password = password(name)?;
+    store.sign_in(name, &password)?;
+    Ok(())
+}
+
+/// The password typed (or in KEHU_PASSWORD) for this run, asked once even
+/// when it both opens an encrypted database and signs in.
+static PASSWORD: std::sync::Mutex<Option<zeroize::Zeroizing<String>>> = std::sync::Mutex::new(None);
+
+pub(super) fn password(name: &str) -> Result<zeroize::Zeroizing<String>, Failure> {
+    let mut kept = PASSWORD.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(p) = kept.as_ref() {
+        return Ok(p.clone());
+    }
     let password = match std::env::var("KEHU_PASSWORD") {
         Ok(p) => p,
         Err(_) => rpassword::prompt_password(format!("password for {name}: ")).map_err(|e| {
@@ -62,8 +76,9 @@ pub(super) fn sign_in(cli: &Cli, store: &mut Store) -> Result<(), Failure> {
             )
         })?,
     };
-    store.sign_in(name, &password)?;
-    Ok(())
+    let password = zeroize::Zeroizing::new(password);
+    *kept = Some(password.clone());
+    Ok(password)
 }
 
 /// A new password: KEHU_NEW_PASSWORD, or typed twice at a prompt.

@@ -263,4 +263,26 @@ table! {
     "settings.review_off" => "new customers no longer need review", "新客户不再需要审核";
     "customer.merged_into_it" => "{merged} was merged into {code}, so {code} cannot be deleted (undo the merge first, or archive {code})",
         "{merged} 已并入 {code}，因此不能删除 {code}（请先撤销合并，或将 {code} 归档）";
+    // encryption at rest
+    "db.wrong_key" => "wrong passphrase, or not a kehu database: {path} (nothing was written)", "口令错误，或不是 kehu 数据库：{path}（未写入任何内容）";
+    "db.needs_key" => "{path} is encrypted: give its passphrase (KEHU_DB_KEY, --key-file or the prompt)", "{path} 已加密：请提供口令（KEHU_DB_KEY、--key-file 或按提示输入）";
+    "db.encryption_not_built" => "{path} is encrypted, and this kehu was built without encryption: build it with the default features", "{path} 已加密，而此 kehu 构建时未启用加密：请以默认特性重新构建";
+    "db.missing" => "no database at {path}", "{path} 处没有数据库";
+    "db.rewrite_failed" => "the rewritten database failed its check ({reason}); the original is unchanged", "重写后的数据库未通过检查（{reason}）；原数据库未改动";
+    "db.key_file_unreadable" => "cannot read the key file {path}: {cause}", "无法读取口令文件 {path}：{cause}";
+    "db.passphrase_prompt" => "passphrase for {path}:", "{path} 的口令：";
+    "db.passphrase_unreadable" => "cannot read the passphrase: {cause}", "无法读取口令：{cause}";
+    "db.new_passphrase_prompt" => "new passphrase:", "新口令：";
+    "db.again_prompt" => "the same again:", "再输入一次：";
+    "db.passphrases_differ" => "the two passphrases differ; nothing was changed", "两次输入的口令不一致；未作任何改动";
+    "db.passphrase_short" => "a passphrase needs at least {min} characters", "口令至少需要 {min} 个字符";
+    "db.already_encrypted" => "{path} is encrypted already (kehu rekey changes its passphrase)", "{path} 已加密（更改口令请用 kehu rekey）";
+    "db.not_encrypted" => "{path} is not encrypted", "{path} 未加密";
+    "db.encrypted" => "encrypted {path} ({customers} customers); keep the passphrase safe: without it the data cannot be read", "已加密 {path}（{customers} 个客户）；请妥善保管口令：丢失口令将无法读取数据";
+    "db.kept_plain" => "the plain copy is kept at {path}: it is readable by anyone who gets the file", "未加密副本保留在 {path}：任何拿到该文件的人都能读取";
+    "db.decrypted" => "decrypted {path} ({customers} customers); the file is readable without a passphrase now", "已解密 {path}（{customers} 个客户）；该文件现在无需口令即可读取";
+    "db.rekeyed" => "new passphrase set for {path} ({customers} customers); backups taken before keep the old one", "已为 {path} 设置新口令（{customers} 个客户）；此前的备份仍用旧口令";
+    "db.operator_wrong_password" => "the password of {name} does not open the database (nothing was written)", "{name} 的密码无法打开数据库（未写入任何内容）";
+    "db.wraps_damaged" => "the operators' key file {path} is damaged: open the database with its passphrase (KEHU_DB_KEY)", "操作员密钥文件 {path} 已损坏：请用数据库口令打开（KEHU_DB_KEY）";
+    "db.keep_exists" => "{path} exists already: name a new file to keep the old database in", "{path} 已存在：请另选一个新文件名保存旧数据库";
 }

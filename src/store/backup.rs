@@ -13,6 +13,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::db::SCHEMA_VERSION;
 use super::{Result, Store, StoreError};
+use super::{encryption, private_files};
 use crate::outfile::{self, Format, Pending, Rules};
 
 mod restore;
@@ -142,14 +143,21 @@ fn remove_stale_temporaries(db: &Path) -> Vec<PathBuf> {
 
 /// Cheap: the SQLite header, a kehu schema version and the customer table.
 fn looks_usable(path: &Path) -> bool {
-    outfile::is_sqlite(path) && open_read_only(path).is_ok_and(|c| schema_ok(&c).is_ok())
+    is_database(path) && open_read_only(path).is_ok_and(|c| schema_ok(&c).is_ok())
 }
 
+/// A plain SQLite file, or one encrypted with SQLCipher.
+fn is_database(path: &Path) -> bool {
+    outfile::is_sqlite(path) || encryption::is_encrypted(path)
+}
+
+/// Read-only; an encrypted backup opens with its database's passphrase.
 fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
-    Connection::open_with_flags(
+    encryption::open_keyed(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
+    .map(|(conn, _)| conn)
 }
 
 /// Why `conn` is not a kehu database this program can use, if it is not.
@@ -182,7 +190,7 @@ pub fn check_backup(path: &Path) -> Result<()> {
         path: path.to_path_buf(),
         reason,
     };
-    if !outfile::is_sqlite(path) {
+    if !is_database(path) {
         let reason = match std::fs::metadata(path) {
             Err(e) => e.to_string(),
             Ok(m) if m.len() == 0 => "the file is empty".into(),
@@ -202,9 +210,14 @@ pub fn check_backup(path: &Path) -> Result<()> {
 
 /// Copies the database `from` holds into a new file at `to` with the online
 /// backup API, as a single file (rollback journal), and checks the copy.
-fn copy_checked(from: &Connection, to: &Path) -> Result<()> {
+/// `key`: the source's passphrase, which the copy keeps.
+fn copy_checked(from: &Connection, to: &Path, key: Option<&str>) -> Result<()> {
+    // Owner-only before SQLite writes a page into it.
+    private_files::create_private_file(to)?;
+    private_files::make_private(to)?;
     {
         let mut dst = Connection::open(to)?;
+        encryption::key_new(&dst, key)?;
         {
             let backup = Backup::new(from, &mut dst)?;
             let mut waited = Duration::ZERO;
@@ -241,10 +254,7 @@ impl Store {
             return Ok(None);
         };
         let dir = backup_dir(db);
-        std::fs::create_dir_all(&dir).map_err(|source| StoreError::Io {
-            path: dir.clone(),
-            source,
-        })?;
+        private_files::create_private_dir_all(&dir)?;
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S-%3f");
         let mut target = dir.join(format!("{}-{stamp}.db", stem(db)));
         // Two backups in the same millisecond: the second waits its turn.
@@ -261,7 +271,16 @@ impl Store {
     /// that fails its check is deleted and the reason returned.
     pub fn backup_to(&self, target: &Path, rules: &Rules) -> Result<PathBuf> {
         let (pending, _) = Pending::begin(target, Format::DATABASE, rules)?;
-        copy_checked(&self.conn, pending.temp())?;
+        let key = self
+            .path
+            .as_deref()
+            .filter(|db| encryption::is_encrypted(db))
+            .and_then(encryption::key_for);
+        copy_checked(
+            &self.conn,
+            pending.temp(),
+            key.as_deref().map(|k| k.as_str()),
+        )?;
         Ok(pending.commit()?)
     }
 

@@ -71,16 +71,18 @@ pub fn default_db_path() -> Option<PathBuf> {
 
 pub(super) fn open_file(path: &Path) -> Result<Connection> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
+        super::private_files::create_private_dir_all(dir)?;
     }
+    // Created owner-only before SQLite writes a byte; its WAL and
+    // shared-memory files take the same mode.
+    super::private_files::create_private_file(path)?;
     let open_err = |source| StoreError::Open {
         path: path.to_path_buf(),
         source,
     };
     let mut conn = Connection::open(path).map_err(open_err)?;
+    // Before anything reads the file: an encrypted one needs its key first.
+    super::encryption::key_connection(&conn, path)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
     // New files get 8 KiB pages (only a new, empty file takes this; WAL
     // must come after). A million-row import wrote its 650 MB in half as many

@@ -141,7 +141,24 @@ impl Store {
         )?;
         tx.commit()?;
         self.control.active = true;
+        self.wrap_for(name, password)?;
         Ok(())
+    }
+
+    /// With the database encrypted, gives `name` a wrap of its passphrase
+    /// for `password` (`key_wraps`), so they sign in without knowing it.
+    fn wrap_for(&self, name: &str, password: &str) -> Result<()> {
+        let Some(db) = self
+            .path
+            .as_deref()
+            .filter(|p| super::encryption::is_encrypted(p))
+        else {
+            return Ok(());
+        };
+        match super::encryption::key_for(db) {
+            Some(key) => super::key_wraps::set_operator(db, &key, name, password),
+            None => Ok(()),
+        }
     }
 
     /// Every operator, retired ones too, by name.
@@ -190,6 +207,7 @@ impl Store {
             },
         )?;
         tx.commit()?;
+        self.wrap_for(name, password)?;
         Ok(())
     }
 
@@ -224,6 +242,10 @@ impl Store {
             },
         )?;
         tx.commit()?;
+        // No more sign-ins: nor may their password open the database.
+        if let Some(db) = self.path.as_deref() {
+            super::key_wraps::remove_operator(db, name)?;
+        }
         Ok(())
     }
 
@@ -282,6 +304,15 @@ impl Store {
         )?;
         self.operator = name.to_string();
         self.control.signed_in = Some(role);
+        // Signed in with the passphrase given: from now on their password
+        // alone opens an encrypted database.
+        if self
+            .path
+            .as_deref()
+            .is_some_and(|db| !super::key_wraps::has_operator(db, name))
+        {
+            self.wrap_for(name, password)?;
+        }
         Ok(role)
     }
 }

@@ -13,7 +13,7 @@ use rusqlite::backup::{Backup, StepResult};
 
 use super::{backup_dir, check_backup, copy_checked, stem};
 use crate::outfile;
-use crate::store::{Result, StoreError};
+use crate::store::{Result, StoreError, encryption, private_files};
 
 /// What a restore did.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -40,8 +40,8 @@ pub fn restore_database(db: &Path, file: &Path) -> Result<Restored> {
     } else {
         None
     };
-    let source = Connection::open_with_flags(file, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    if replace_through_sqlite(&source, db).is_err() {
+    let (source, key) = encryption::open_keyed(file, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    if replace_through_sqlite(&source, db, key.as_deref().map(|k| k.as_str())).is_err() {
         replace_file(file, db)?;
     }
     // The result must be the backup's content, whole.
@@ -62,10 +62,7 @@ fn stamp() -> String {
 /// good backup but are not lost either.
 fn keep_current(db: &Path) -> Result<PathBuf> {
     let dir = backup_dir(db);
-    std::fs::create_dir_all(&dir).map_err(|source| StoreError::Io {
-        path: dir.clone(),
-        source,
-    })?;
+    private_files::create_private_dir_all(&dir)?;
     let name = format!("{}-{}", stem(db), stamp());
     let target = dir.join(format!("{name}.db"));
     let (pending, _) = outfile::Pending::begin(
@@ -73,9 +70,11 @@ fn keep_current(db: &Path) -> Result<PathBuf> {
         outfile::Format::DATABASE,
         &outfile::Rules::new(Some(db)),
     )?;
-    let sound = Connection::open(db)
+    let sound = encryption::open_keyed(db, rusqlite::OpenFlags::default())
         .map_err(StoreError::from)
-        .and_then(|conn| copy_checked(&conn, pending.temp()));
+        .and_then(|(conn, key)| {
+            copy_checked(&conn, pending.temp(), key.as_deref().map(|k| k.as_str()))
+        });
     if sound.is_ok() {
         return Ok(pending.commit()?);
     }
@@ -98,8 +97,10 @@ fn keep_current(db: &Path) -> Result<PathBuf> {
 
 /// Copies every page of `source` over the database at `db` in one write
 /// transaction of SQLite's.
-fn replace_through_sqlite(source: &Connection, db: &Path) -> Result<()> {
+/// `key`: the backup's passphrase, which the restored database keeps.
+fn replace_through_sqlite(source: &Connection, db: &Path, key: Option<&str>) -> Result<()> {
     let mut dst = Connection::open(db)?;
+    encryption::key_new(&dst, key)?;
     dst.busy_timeout(crate::store::db::BUSY_TIMEOUT)?;
     // Reading the schema fails on a file SQLite cannot use: then swap the file.
     dst.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
@@ -148,7 +149,7 @@ fn replace_file(file: &Path, db: &Path) -> Result<()> {
 
 /// The database after a restore passes the same check as a backup.
 fn check_backup_in_place(db: &Path) -> Result<()> {
-    let conn = Connection::open(db)?;
+    let (conn, _) = encryption::open_keyed(db, rusqlite::OpenFlags::default())?;
     let verdict: String = conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))?;
     if verdict != "ok" {
         return Err(StoreError::BadBackup {

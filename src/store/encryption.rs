@@ -1,0 +1,319 @@
+//! Encryption at rest with SQLCipher: the database file, its WAL and its
+//! backups hold no readable byte without the passphrase.
+//!
+//! The passphrase of a database is given once per process (`remember_key`)
+//! and every connection opened on that file afterwards — the fronts', the
+//! workers', the backup's — is keyed with it, so nothing has to carry it
+//! around. It is kept in `Zeroizing` strings, wiped when dropped.
+//!
+//! `encrypt`, `decrypt` and `rekey` write the whole database afresh with
+//! `sqlcipher_export` into a private temporary file beside it, check it, and
+//! rename it over the original: a failure at any point leaves the original
+//! as it was.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rusqlite::Connection;
+use zeroize::Zeroizing;
+
+use super::db::SCHEMA_VERSION;
+use super::{Result, StoreError};
+use crate::messages::Message;
+
+/// The first 16 bytes of every plain SQLite file.
+const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Whether encryption is compiled in (the default `encryption` feature).
+pub const AVAILABLE: bool = cfg!(feature = "encryption");
+
+static KEYS: Mutex<Option<HashMap<PathBuf, Zeroizing<String>>>> = Mutex::new(None);
+
+/// Whether `path` holds an encrypted (or at least not a plain SQLite)
+/// database: a file that exists, has content and lacks SQLite's header.
+pub fn is_encrypted(path: &Path) -> bool {
+    let mut head = [0u8; 16];
+    match std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) {
+        Ok(0) | Err(_) => false,
+        Ok(n) => n < 16 || &head != PLAIN_HEADER,
+    }
+}
+
+/// Uses `passphrase` for every connection this process opens on `path`.
+pub fn remember_key(path: &Path, passphrase: Zeroizing<String>) {
+    let mut keys = KEYS.lock().unwrap_or_else(|e| e.into_inner());
+    keys.get_or_insert_with(HashMap::new)
+        .insert(canonical(path), passphrase);
+}
+
+/// Whether a passphrase was given for `path` in this process.
+pub fn has_key(path: &Path) -> bool {
+    key_for(path).is_some()
+}
+
+/// The passphrase given for `path` in this process, if any.
+pub fn key_of(path: &Path) -> Option<Zeroizing<String>> {
+    key_for(path)
+}
+
+pub(super) fn key_for(path: &Path) -> Option<Zeroizing<String>> {
+    let keys = KEYS.lock().unwrap_or_else(|e| e.into_inner());
+    keys.as_ref()?.get(&canonical(path)).cloned()
+}
+
+/// The key is looked up by the file's canonical path, so `./kehu.db` and
+/// `/home/…/kehu.db` are one database; a file not yet created by its folder.
+fn canonical(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) if !dir.as_os_str().is_empty() => dir
+            .canonicalize()
+            .map(|d| d.join(name))
+            .unwrap_or_else(|_| path.to_path_buf()),
+        _ => std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf()),
+    }
+}
+
+/// Keys a fresh connection to `path` when a passphrase is known, and checks
+/// that it opens the file, before anything is read or written through it.
+/// An encrypted file without a passphrase, or with the wrong one, is one
+/// clear refusal (never SQLite's "file is not a database").
+pub(super) fn key_connection(conn: &Connection, path: &Path) -> Result<()> {
+    let encrypted = is_encrypted(path);
+    match key_for(path) {
+        Some(key) if AVAILABLE => {
+            apply_key(conn, &key)?;
+            if readable(conn) {
+                Ok(())
+            } else {
+                Err(wrong_key(path))
+            }
+        }
+        _ if encrypted => {
+            if AVAILABLE {
+                Err(StoreError::Coded(
+                    Message::new("db.needs_key").with("path", path.display()),
+                ))
+            } else {
+                Err(StoreError::Coded(
+                    Message::new("db.encryption_not_built").with("path", path.display()),
+                ))
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Opens `path` with `flags`; an encrypted file is keyed with its own
+/// passphrase or, failing that, any other given in this process (a backup
+/// shares its database's). Returns the connection and the key that opened it.
+pub(super) fn open_keyed(
+    path: &Path,
+    flags: rusqlite::OpenFlags,
+) -> rusqlite::Result<(Connection, Option<Zeroizing<String>>)> {
+    let conn = Connection::open_with_flags(path, flags)?;
+    if !AVAILABLE || !is_encrypted(path) {
+        return Ok((conn, None));
+    }
+    drop(conn);
+    let mut keys: Vec<Zeroizing<String>> = key_for(path).into_iter().collect();
+    {
+        let all = KEYS.lock().unwrap_or_else(|e| e.into_inner());
+        keys.extend(all.iter().flat_map(|m| m.values().cloned()));
+    }
+    for key in keys {
+        let conn = Connection::open_with_flags(path, flags)?;
+        if conn.pragma_update(None, "key", key.as_str()).is_ok() && readable(&conn) {
+            return Ok((conn, Some(key)));
+        }
+    }
+    Err(rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_NOTADB),
+        Some("encrypted, and no passphrase given opens it".into()),
+    ))
+}
+
+/// Whether a passphrase given in this process opens `path` (a backup of
+/// the database whose passphrase was given, say).
+pub fn known_key_opens(path: &Path) -> bool {
+    open_keyed(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).is_ok_and(|(_, key)| key.is_some())
+}
+
+/// Keys a connection to a new file (a backup's copy) like its source.
+pub(super) fn key_new(conn: &Connection, key: Option<&str>) -> rusqlite::Result<()> {
+    match key {
+        Some(key) if AVAILABLE => conn.pragma_update(None, "key", key),
+        _ => Ok(()),
+    }
+}
+
+/// A guess good enough to refuse overwriting it: SQLCipher files are whole
+/// pages of random-looking bytes; known formats (zip, OLE, PDF, text) are not.
+pub fn may_be_encrypted_database(path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    if meta.len() < 1024 || meta.len() % 512 != 0 {
+        return false;
+    }
+    let mut head = [0u8; 16];
+    if std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_err()
+    {
+        return false;
+    }
+    let known = [
+        &b"PK\x03\x04"[..],
+        b"\xD0\xCF\x11\xE0",
+        b"%PDF",
+        &PLAIN_HEADER[..],
+    ];
+    if known.iter().any(|m| head.starts_with(m)) {
+        return false;
+    }
+    head.iter().filter(|b| **b >= 0x80 || **b < 0x09).count() >= 4
+}
+
+fn apply_key(conn: &Connection, key: &str) -> Result<()> {
+    conn.pragma_update(None, "key", key)?;
+    Ok(())
+}
+
+/// The first read decrypts page 1: it fails with the wrong key.
+fn readable(conn: &Connection) -> bool {
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .is_ok()
+}
+
+fn wrong_key(path: &Path) -> StoreError {
+    StoreError::Coded(Message::new("db.wrong_key").with("path", path.display()))
+}
+
+/// What a whole-database rewrite produces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target<'a> {
+    Encrypted(&'a str),
+    Plain,
+}
+
+/// Rewrites the database at `path` (opened with the key known for it, if
+/// any) as `target`, in place. With `keep` the original is kept under that
+/// name instead of being replaced away. Returns the rows of `customer`
+/// found in the result, as a check a caller may report.
+pub fn rewrite(path: &Path, target: Target, keep: Option<&Path>) -> Result<i64> {
+    if !AVAILABLE {
+        return Err(StoreError::Coded(
+            Message::new("db.encryption_not_built").with("path", path.display()),
+        ));
+    }
+    if !path.is_file() {
+        return Err(StoreError::Coded(
+            Message::new("db.missing").with("path", path.display()),
+        ));
+    }
+    if let Some(keep) = keep.filter(|k| k.exists()) {
+        return Err(StoreError::Coded(
+            Message::new("db.keep_exists").with("path", keep.display()),
+        ));
+    }
+    // Through a Store: migrations run and the key is checked first.
+    let store = super::Store::open(path)?;
+    let conn = store.conn;
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
+    let temp = temp_beside(path);
+    super::private_files::create_private_file(&temp)?;
+    let result = export(&conn, &temp, target).and_then(|()| check(&temp, target));
+    drop(conn);
+    let customers = match result {
+        Ok(n) => n,
+        Err(e) => {
+            let _ = std::fs::remove_file(&temp);
+            return Err(e);
+        }
+    };
+    let io = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(keep) = keep {
+        std::fs::hard_link(path, keep).map_err(io)?;
+    }
+    // The old WAL and shared-memory files belong to the old file.
+    for side in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(side_file(path, side));
+    }
+    std::fs::rename(&temp, path).map_err(io)?;
+    sync_dir(path);
+    Ok(customers)
+}
+
+fn export(conn: &Connection, temp: &Path, target: Target) -> Result<()> {
+    let key = match target {
+        Target::Encrypted(k) => k,
+        Target::Plain => "",
+    };
+    conn.execute(
+        "ATTACH DATABASE ?1 AS rewritten KEY ?2",
+        rusqlite::params![temp.to_string_lossy(), key],
+    )?;
+    let result = conn
+        .query_row("SELECT sqlcipher_export('rewritten')", [], |_| Ok(()))
+        .map_err(StoreError::from)
+        .and_then(|()| {
+            conn.execute_batch(&format!("PRAGMA rewritten.user_version = {SCHEMA_VERSION}"))
+                .map_err(StoreError::from)
+        });
+    let detached = conn.execute_batch("DETACH DATABASE rewritten");
+    result?;
+    detached?;
+    Ok(())
+}
+
+/// Opens the rewritten file as it will be opened later and reads it whole.
+fn check(temp: &Path, target: Target) -> Result<i64> {
+    let conn = Connection::open(temp)?;
+    if let Target::Encrypted(key) = target {
+        apply_key(&conn, key)?;
+    }
+    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if ok != "ok" {
+        return Err(StoreError::Coded(
+            Message::new("db.rewrite_failed").with("reason", ok),
+        ));
+    }
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    Ok(conn.query_row("SELECT count(*) FROM customer", [], |r| r.get(0))?)
+}
+
+fn temp_beside(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "kehu.db".into());
+    path.with_file_name(format!(".{name}.rewrite-{}", std::process::id()))
+}
+
+fn side_file(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+fn sync_dir(path: &Path) {
+    if let Some(Ok(d)) = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map(std::fs::File::open)
+    {
+        let _ = d.sync_all();
+    }
+}
