@@ -11,6 +11,8 @@
 //! tools run interleaved, medians are printed, so load from other processes
 //! hits both sides alike). Needs /usr/bin/time and sqlite3: installed with
 //! apt-get when missing (as root), else it says what to install.
+//! KEHU_BENCH_FILES_ONLY=DIR writes the two CSVs into DIR and stops (for
+//! callgrind on small files: `KEHU_BENCH_ROWS=20000`).
 
 use std::path::Path;
 use std::process::Command;
@@ -22,8 +24,18 @@ use kehu::synth::customer_values;
 use rusqlite::{Connection, params};
 
 fn main() {
-    ensure_tools();
     let rows = env_rows("KEHU_BENCH_ROWS", 1_000_000);
+    if let Some(dir) = std::env::var_os("KEHU_BENCH_FILES_ONLY") {
+        let dir = Path::new(&dir);
+        write_csv(&dir.join("customers.csv"), rows, false);
+        write_csv(&dir.join("merged.csv"), rows, true);
+        println!(
+            "wrote customers.csv and merged.csv ({rows} rows) in {}",
+            dir.display()
+        );
+        return;
+    }
+    ensure_tools();
     let xlsx_rows = env_rows("KEHU_BENCH_XLSX_ROWS", 100_000);
     let runs = env_rows("KEHU_BENCH_RUNS", 3).max(1) as usize;
     let dir = tempfile::tempdir().expect("temp dir");

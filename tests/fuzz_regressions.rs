@@ -7,7 +7,30 @@ use std::process::Command;
 
 use kehu::import::{ImportError, Source};
 
+/// A damaged .xls once made calamine grow until memory ran out (3–4 GB, then
+/// an abort). Should that come back, the test must fail, not take the shared
+/// machine with it: this process and every kehu it starts get at most 1 GiB
+/// of address space, so an allocation without end fails (the process aborts
+/// and the test fails) long before memory does.
+fn limit_memory() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        const LIMIT: libc::rlim_t = 1 << 30;
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit/setrlimit only read and write the struct given.
+        unsafe {
+            assert_eq!(libc::getrlimit(libc::RLIMIT_AS, &mut limit), 0);
+            limit.rlim_cur = limit.rlim_cur.min(LIMIT);
+            assert_eq!(libc::setrlimit(libc::RLIMIT_AS, &limit), 0);
+        }
+    });
+}
+
 fn inputs(target: &str) -> Vec<PathBuf> {
+    limit_memory();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/fuzz")
         .join(target);
@@ -21,8 +44,9 @@ fn inputs(target: &str) -> Vec<PathBuf> {
 }
 
 /// calamine 0.38 asserts on an xls whose compound-file header gives a
-/// sector size that is not a multiple of 4 (`utils::to_u32`): kehu refuses
-/// the file as damaged instead of stopping.
+/// sector size that is not a multiple of 4 (`utils::to_u32`), and follows a
+/// FAT chain that runs in a circle until memory runs out
+/// (`cfb_chain_in_a_circle.xls`): kehu refuses both as damaged instead.
 #[test]
 fn damaged_workbooks_are_refused_with_an_error() {
     for path in inputs("workbook_reader") {

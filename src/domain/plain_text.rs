@@ -31,6 +31,18 @@ pub fn is_forbidden(c: char) -> bool {
 
 /// The first fault of `text`, `max` characters allowed (`None`: no limit here).
 pub fn fault(text: &str, max: Option<usize>) -> Option<Fault> {
+    // Nearly every cell holds none of the bytes a fault starts with: checked
+    // a byte at a time (no branch per byte), its characters counted only
+    // when its bytes exceed the limit (a character is at least one byte).
+    if !text.bytes().fold(false, |any, b| any | may_start_fault(b)) {
+        return match max {
+            Some(max) if text.len() > max => {
+                let len = text.chars().count();
+                (len > max).then_some(Fault::TooLong { len, max })
+            }
+            _ => None,
+        };
+    }
     let mut len = 0;
     for (i, c) in text.chars().enumerate() {
         len = i + 1;
@@ -48,6 +60,13 @@ pub fn fault(text: &str, max: Option<usize>) -> Option<Fault> {
         Some(max) if len > max => Some(Fault::TooLong { len, max }),
         _ => None,
     }
+}
+
+/// Whether a byte can begin a refused character in UTF-8: C0 controls
+/// (tab, LF and CR included: cheap to look at twice), DEL, C1 (`C2 80`–`C2 9F`),
+/// the bidi overrides (`E2 80 AA`…, `E2 81 A6`…) and U+FFFD (`EF BF BD`).
+fn may_start_fault(b: u8) -> bool {
+    b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2 || b == 0xef
 }
 
 impl Fault {
@@ -153,5 +172,23 @@ mod tests {
             Some(Fault::TooLong { len: 3, max: 2 })
         );
         assert_eq!(fault("甲乙", Some(2)), None);
+        // The byte-level fast path: limits by characters, not bytes.
+        assert_eq!(fault("abc", Some(3)), None);
+        assert_eq!(
+            fault("abcd", Some(3)),
+            Some(Fault::TooLong { len: 4, max: 3 })
+        );
+        assert_eq!(fault("深圳市华强电子有限公司", Some(11)), None);
+        assert_eq!(
+            fault("（深圳）华强", Some(5)),
+            Some(Fault::TooLong { len: 6, max: 5 })
+        );
+        assert_eq!(
+            fault("x\u{202e}", None),
+            Some(Fault::Control {
+                ch: '\u{202e}',
+                position: 2
+            })
+        );
     }
 }

@@ -362,6 +362,19 @@ fn is_valid_code(code: &str) -> bool {
 }
 
 fn collapse_spaces(s: &str) -> String {
+    // Most cells are already collapsed: single ASCII spaces between words
+    // and no byte that can start other whitespace (C0, U+0085/U+00A0 `C2`,
+    // U+1680 `E1`, U+2000… `E2`, U+3000 `E3`). Those are copied as they are.
+    let b = s.as_bytes();
+    let collapsed = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b.iter().fold(false, |any, &c| {
+            any | (c < 0x20 || matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3))
+        });
+    if collapsed {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for (i, word) in s.split_whitespace().enumerate() {
         if i > 0 {
@@ -389,3 +402,6 @@ fn warning(
 ) -> Problem {
     Problem::warning(field.key(), code, Text::new(en, zh))
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,6 +2,7 @@
 //! CSV/TSV/TXT in any of the encodings Chinese offices produce (text.rs), or a
 //! workbook sheet through calamine (workbook.rs).
 
+mod cfb_check;
 mod choose;
 mod formulas;
 mod lines;

@@ -1,6 +1,7 @@
 //! Delimited text: encoding and delimiter sniffed from the first 64 KiB, then
 //! streamed through the csv crate (quoted fields with newlines, ragged rows).
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -312,9 +313,17 @@ impl Iterator for TextRows {
                 self.inner_breaks += breaks;
                 let mut cells = std::mem::take(&mut self.spare);
                 cells.truncate(record.cells);
+                // Checked as UTF-8 once for the record, not once a cell: cells
+                // end at an ASCII delimiter or quote, so a valid record splits
+                // into valid cells.
+                let fields = &self.fields[..record.bytes];
+                let whole = std::str::from_utf8(fields).ok();
                 let mut start = 0;
                 for (i, &end) in self.ends[..record.cells].iter().enumerate() {
-                    let text = String::from_utf8_lossy(&self.fields[start..end]);
+                    let text = match whole.and_then(|w| w.get(start..end)) {
+                        Some(cell) => Cow::Borrowed(cell),
+                        None => String::from_utf8_lossy(&fields[start..end]),
+                    };
                     start = end;
                     // kehu's own CSV files guard formula-like cells with a `'`.
                     let text = csv_unguard(&text);

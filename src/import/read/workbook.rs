@@ -54,10 +54,11 @@ fn open_as(path: &Path, kind: WorkbookKind) -> Result<FileSheets, String> {
     guarded(|| open_unguarded(path, kind))
 }
 
+const DAMAGED: &str = "the file is damaged or cut short";
+
 /// calamine panics on some damaged files (see `guard`): an error instead.
 fn guarded<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
-    crate::import::guard::catching(f)
-        .unwrap_or_else(|panic| Err(format!("the file is damaged or cut short ({panic})")))
+    crate::import::guard::catching(f).unwrap_or_else(|panic| Err(format!("{DAMAGED} ({panic})")))
 }
 
 fn open_unguarded(path: &Path, kind: WorkbookKind) -> Result<FileSheets, String> {
@@ -206,6 +207,15 @@ pub(super) fn open(
         }
         Family::Zip => &[WorkbookKind::Xlsx, WorkbookKind::Ods, WorkbookKind::Xlsb],
     };
+    // calamine would follow a damaged compound file's chains without end.
+    if family == Family::Compound
+        && let Err(damage) = super::cfb_check::check_file(path)
+    {
+        return Err(ImportError::NotSpreadsheet {
+            path: path.to_path_buf(),
+            what: format!("{DAMAGED} ({damage})"),
+        });
+    }
     let mut first_error = None;
     for kind in candidates {
         match open_as(path, *kind) {
