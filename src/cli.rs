@@ -12,6 +12,7 @@ mod customer;
 mod demo;
 mod export;
 mod import;
+mod import_invoices;
 mod import_ledger;
 mod import_report;
 mod ledger;

@@ -30,11 +30,12 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/008_control_confirm.sql")),
         M::up(include_str!("migrations/009_control_audit.sql")),
         M::up(include_str!("migrations/010_control_operators.sql")),
+        M::up(include_str!("migrations/012_invoice_import.sql")),
     ])
 }
 
 /// The schema version this program writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
 /// Page size of new database files, bytes.
 pub const PAGE_SIZE: i64 = 8192;

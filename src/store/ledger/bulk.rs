@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::Transaction;
 
+use super::super::writer::Writer;
 use super::super::{Result, Store};
 use super::account::{Account, load_account, refresh_account};
 use super::write::{CreditCheck, LedgerWriter};
@@ -25,6 +26,11 @@ pub struct LedgerBulk<'s> {
     accounts: HashMap<String, Option<Account>>,
     touched: HashSet<i64>,
     added: usize,
+    operator: String,
+    // pub(super): an invoice import (invoices.rs) creates the buyers it does
+    // not find, and names the entries it wrote by their id range.
+    pub(super) customers: Option<Writer>,
+    pub(super) first_entry: Option<i64>,
 }
 
 impl Store {
@@ -40,6 +46,9 @@ impl Store {
             accounts: HashMap::new(),
             touched: HashSet::new(),
             added: 0,
+            operator: self.operator.clone(),
+            customers: None,
+            first_entry: None,
         })
     }
 }
@@ -92,8 +101,23 @@ impl LedgerBulk<'_> {
         self.added
     }
 
+    pub(super) fn operator(&self) -> &str {
+        &self.operator
+    }
+
+    /// Reads the customer's figures again on its next entry (after a write
+    /// outside `add`, such as a reversal); its aggregate row is refreshed at commit.
+    pub(super) fn forget_account(&mut self, code: &str) {
+        if let Some(Some(account)) = self.accounts.remove(&code.trim().to_ascii_uppercase()) {
+            self.touched.insert(account.id);
+        }
+    }
+
     /// Makes every entry of this bulk permanent at once.
-    pub fn commit(self) -> Result<usize> {
+    pub fn commit(mut self) -> Result<usize> {
+        if let Some(writer) = self.customers.as_mut() {
+            writer.finish(&self.tx)?;
+        }
         for id in &self.touched {
             refresh_account(&self.tx, *id)?;
         }

@@ -45,9 +45,25 @@ impl Store {
     ) -> Result<Added> {
         self.require(crate::domain::permission::Permission::EditLedger)?;
         let tx = self.conn.transaction()?;
+        let added = reverse_in(&tx, &self.operator, code, which, reversal)?;
+        tx.commit()?;
+        Ok(added)
+    }
+}
+
+/// `Store::reverse_entry` inside a transaction the caller holds (an invoice
+/// import reverses an invoice the tax platform now shows as voided).
+pub(crate) fn reverse_in(
+    tx: &rusqlite::Connection,
+    operator: &str,
+    code: &str,
+    which: &EntryRef,
+    reversal: &Reversal,
+) -> Result<Added> {
+    {
         let account =
-            load_account(&tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
-        let original = find_entry(&tx, account.id, which)?;
+            load_account(tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
+        let original = find_entry(tx, account.id, which)?;
         let doc = format!("{} {}", original.data.kind.key(), original.data.doc_no);
         if original.reverses_id.is_some() {
             return Err(refusal(
@@ -132,18 +148,11 @@ impl Store {
                 ),
             ));
         }
-        let writer = LedgerWriter::new(&self.operator);
-        let id = insert(
-            &tx,
-            account.id,
-            &data,
-            None,
-            Some(original.id),
-            writer.now(),
-        )?;
+        let writer = LedgerWriter::new(operator);
+        let id = insert(tx, account.id, &data, None, Some(original.id), writer.now())?;
         let snapshot = serde_json::to_string(&data).unwrap_or_default();
         writer.audit(
-            &tx,
+            tx,
             account.id,
             Some(id),
             "create",
@@ -152,7 +161,7 @@ impl Store {
             Some(&snapshot),
         )?;
         writer.audit(
-            &tx,
+            tx,
             account.id,
             Some(original.id),
             "reverse",
@@ -160,7 +169,7 @@ impl Store {
             None,
             Some(&data.doc_no),
         )?;
-        writer.unallocate(&tx, account.id, original.id)?;
+        writer.unallocate(tx, account.id, original.id)?;
         let side = |id: i64, d: &crate::domain::ledger::EntryData| OpenRow {
             id,
             kind: d.kind,
@@ -174,15 +183,14 @@ impl Store {
         } else {
             (&old_side, &new_side)
         };
-        let line = writer.apply(&tx, account.id, credit, debit, old_side.open)?;
-        refresh_account(&tx, account.id)?;
+        let line = writer.apply(tx, account.id, credit, debit, old_side.open)?;
+        refresh_account(tx, account.id)?;
         let added = Added {
-            entry: find_entry(&tx, account.id, &EntryRef::Id(id))?,
+            entry: find_entry(tx, account.id, &EntryRef::Id(id))?,
             allocations: vec![line],
-            standing: standing(&tx, account.id)?,
+            standing: standing(tx, account.id)?,
             warnings: problems,
         };
-        tx.commit()?;
         Ok(added)
     }
 }
