@@ -116,8 +116,13 @@ fn print_table(report: &invoices::InvoiceReport, lang: Lang) -> Result<(), Failu
         )?;
     }
     for o in &report.other_seller {
+        let code = if o.row == 0 {
+            "invoice.summary.other_seller_file"
+        } else {
+            "invoice.summary.other_seller"
+        };
         output::say(
-            Message::new("invoice.summary.other_seller")
+            Message::new(code)
                 .with("number", &o.number)
                 .with("file", &o.file)
                 .with("row", o.row)
@@ -147,7 +152,13 @@ fn problem_line(p: &InvoiceProblem, lang: Lang) -> Message {
         Severity::Error => "invoice.severity.error",
         Severity::Warning => "invoice.severity.warning",
     };
-    Message::new("invoice.summary.problem")
+    // An XML file has no rows: its problems name the element.
+    let code = if p.row == 0 {
+        "invoice.summary.problem_file"
+    } else {
+        "invoice.summary.problem"
+    };
+    Message::new(code)
         .with_msg("severity", Message::new(severity))
         .with("file", &p.file)
         .with("row", p.row)

@@ -257,4 +257,6 @@ table! {
     "invoice.severity.error" => "error  ", "错误";
     "invoice.severity.warning" => "warning", "警告";
     "import.undone_entries" => "undid import batch {batch}: {entries} ledger entries removed, {deleted} customer(s) deleted, {restored} restored", "已撤销导入批次 {batch}：删除往来账分录 {entries} 笔，删除客户 {deleted} 个，恢复 {restored} 个";
+    "invoice.summary.other_seller_file" => "skipped  invoice {number} ({file}): seller {seller} {seller_tax_id} is not our company", "已跳过   发票 {number}（{file}）：销方 {seller} {seller_tax_id} 不是本公司";
+    "invoice.summary.problem_file" => "{severity} {file}, {column}: invoice {number}: {message} [{code}]", "{severity} {file}，{column}：发票 {number}：{message} [{code}]";
 }
