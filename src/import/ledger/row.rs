@@ -122,7 +122,7 @@ impl<'b, 's> Pass<'b, 's> {
     /// Code first; else tax ID; else name (refused when it fits several).
     /// Given a code and a tax ID that belong to different customers, the row
     /// is refused rather than booked to the wrong one.
-    fn customer(&self, row: &Row) -> Result<Result<CustomerRef, Problem>, ImportError> {
+    fn customer(&mut self, row: &Row) -> Result<Result<CustomerRef, Problem>, ImportError> {
         let code = self.cell(row, LedgerField::CustomerCode);
         let tax_id = self.cell(row, LedgerField::TaxId);
         let name = self.cell(row, LedgerField::CustomerName);

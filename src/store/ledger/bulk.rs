@@ -31,6 +31,8 @@ pub struct LedgerBulk<'s> {
     // not find, and names the entries it wrote by their id range.
     pub(super) customers: Option<Writer>,
     pub(super) first_entry: Option<i64>,
+    /// Customers looked up by code (lookup.rs), found or not.
+    pub(super) by_code: HashMap<String, Option<super::CustomerRef>>,
 }
 
 impl Store {
@@ -39,9 +41,11 @@ impl Store {
     pub fn ledger_bulk(&mut self, check: CreditCheck) -> Result<LedgerBulk<'_>> {
         self.require(crate::domain::permission::Permission::EditLedger)?;
         let tx = self.conn.transaction()?;
+        let mut writer = LedgerWriter::new(&self.operator);
+        writer.duplicates_by_constraint = true;
         Ok(LedgerBulk {
             tx,
-            writer: LedgerWriter::new(&self.operator),
+            writer,
             check,
             accounts: HashMap::new(),
             touched: HashSet::new(),
@@ -49,6 +53,7 @@ impl Store {
             operator: self.operator.clone(),
             customers: None,
             first_entry: None,
+            by_code: HashMap::new(),
         })
     }
 }

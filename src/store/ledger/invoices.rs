@@ -125,6 +125,8 @@ impl LedgerBulk<'_> {
         if self.customers.is_none() {
             self.customers = Some(Writer::new(&self.tx, self.operator())?);
         }
+        // A code looked up as missing may be the one this customer gets.
+        self.by_code.clear();
         let Some(writer) = self.customers.as_mut() else {
             return Ok(Err(Problems::default()));
         };

@@ -32,13 +32,21 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<CustomerRef> {
 }
 
 impl LedgerBulk<'_> {
-    /// The customer with this code (any status), codes compared as stored (upper case).
-    pub fn customer_by_code(&self, code: &str) -> Result<Option<CustomerRef>> {
-        Ok(self
+    /// The customer with this code (any status), codes compared as stored
+    /// (upper case). Remembered for the bulk: a ledger file names the same
+    /// customers again and again, and none changes inside the bulk.
+    pub fn customer_by_code(&mut self, code: &str) -> Result<Option<CustomerRef>> {
+        let key = code.trim().to_ascii_uppercase();
+        if let Some(found) = self.by_code.get(&key) {
+            return Ok(found.clone());
+        }
+        let found = self
             .tx
             .prepare_cached(&format!("SELECT {COLUMNS} FROM customer WHERE code = ?1"))?
-            .query_row([code.trim().to_ascii_uppercase()], from_row)
-            .optional()?)
+            .query_row([&key], from_row)
+            .optional()?;
+        self.by_code.insert(key, found.clone());
+        Ok(found)
     }
 
     /// The live (not archived) customer holding this tax ID, written any way
