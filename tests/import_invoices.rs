@@ -510,3 +510,28 @@ fn an_xlsx_export_names_each_bad_row_and_column_and_books_the_rest() {
             .all(|m| !m["message"].as_str().unwrap().is_empty())
     );
 }
+
+#[test]
+fn a_customer_of_the_same_name_with_another_tax_id_is_not_the_buyer() {
+    let (_dir, db) = books();
+    ok(
+        &db,
+        &[
+            "customer",
+            "add",
+            "--name",
+            "佛山市顺德区美嘉家具有限公司",
+            "--tax-id",
+            "914401060000011A15",
+        ],
+    );
+    let (report, code) = import(&db, &["digital_invoice_level.csv"], &[]);
+    assert_eq!(code, 0, "{report:#}");
+    let created = report["created_customers"].as_array().unwrap();
+    assert_eq!(created.len(), 1);
+    assert_eq!(created[0]["tax_id"], MEIJIA_TAX_ID);
+    assert_eq!(created[0]["code"], "C000004");
+    let by_name: Vec<&Value> = report["found_by_name"].as_array().unwrap().iter().collect();
+    assert_eq!(by_name.len(), 1, "only 长安: {by_name:?}");
+    assert!(entries(&db, "C000003").is_empty());
+}

@@ -300,7 +300,13 @@ impl Booker<'_, '_, '_> {
         if let Some(found) = self.bulk.customer_by_tax_id(&invoice.buyer_tax_id)? {
             return Ok(Some(found));
         }
-        let mut by_name = self.bulk.customers_by_name(&invoice.buyer_name)?;
+        // A customer of that name holding another tax ID is another company.
+        let mut by_name: Vec<CustomerRef> = self
+            .bulk
+            .customers_by_name(&invoice.buyer_name)?
+            .into_iter()
+            .filter(|c| c.tax_id.is_empty() || invoice.buyer_tax_id.trim().is_empty())
+            .collect();
         match by_name.len() {
             0 => {}
             1 => {
