@@ -31,6 +31,8 @@ pub struct LedgerBulk<'s> {
     // not find, and names the entries it wrote by their id range.
     pub(super) customers: Option<Writer>,
     pub(super) first_entry: Option<i64>,
+    /// The first id an entry of this bulk gets (`written_here`).
+    pub(super) first_new_entry: i64,
     /// Customers looked up by code (lookup.rs), found or not.
     pub(super) by_code: HashMap<String, Option<super::CustomerRef>>,
 }
@@ -41,6 +43,11 @@ impl Store {
     pub fn ledger_bulk(&mut self, check: CreditCheck) -> Result<LedgerBulk<'_>> {
         self.require(crate::domain::permission::Permission::EditLedger)?;
         let tx = self.conn.transaction()?;
+        let first_new_entry: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(id), 0) + 1 FROM ledger_entry",
+            [],
+            |r| r.get(0),
+        )?;
         let mut writer = LedgerWriter::new(&self.operator);
         writer.duplicates_by_constraint = true;
         Ok(LedgerBulk {
@@ -53,6 +60,7 @@ impl Store {
             operator: self.operator.clone(),
             customers: None,
             first_entry: None,
+            first_new_entry,
             by_code: HashMap::new(),
         })
     }

@@ -80,4 +80,18 @@ impl LedgerBulk<'_> {
         let found = stmt.query_map([key], from_row)?;
         Ok(found.collect::<rusqlite::Result<_>>()?)
     }
+
+    /// Whether the customer's entry of this type and number was written by
+    /// this bulk (ids are given in order, from past the largest at its start).
+    pub fn written_here(&self, code: &str, kind: &str, doc_no: &str) -> Result<bool> {
+        let id: Option<i64> = self
+            .tx
+            .prepare_cached(
+                "SELECT e.id FROM ledger_entry e JOIN customer c ON c.id = e.customer_id
+                 WHERE c.code = ?1 AND e.kind = ?2 AND e.doc_no = ?3",
+            )?
+            .query_row(rusqlite::params![code, kind, doc_no], |r| r.get(0))
+            .optional()?;
+        Ok(id.is_some_and(|id| id >= self.first_new_entry))
+    }
 }
