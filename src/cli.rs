@@ -13,6 +13,7 @@ mod demo;
 mod encryption;
 mod export;
 mod import;
+mod import_invoices;
 mod import_ledger;
 mod import_report;
 mod ledger;

@@ -16,6 +16,7 @@ mod export;
 mod file_keys;
 pub mod guard;
 pub mod header;
+pub mod invoices;
 pub mod ledger;
 pub mod mapping;
 mod numbers;

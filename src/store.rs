@@ -52,7 +52,7 @@ pub use ledger::{
     AddOptions, Added, AgingReport, AgingRow, Allocate, AllocateRequest, AllocationLine, Balance,
     ClassTotal, CreditCheck, CustomerRef, Dashboard, EntryCheck, EntryPatch, EntryRef,
     LedgerAuditEntry, LedgerBulk, LedgerLine, OverdueItem, Reversal, Statement, StatementLine,
-    Target,
+    Target, TaxInvoiceEntry,
 };
 pub use load_mode::{Load, LoadMode};
 pub use mappings::SavedMapping;

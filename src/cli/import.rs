@@ -27,7 +27,11 @@ pub struct ImportArgs {
     /// The file: .csv, .tsv or .txt (UTF-8, UTF-16 or GBK) or .xlsx, .xlsm, .xls, .ods.
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
-    /// What the file holds: customers (the default) or ledger entries.
+    /// Further files, for --kind invoices (all booked in one batch).
+    #[arg(value_name = "MORE")]
+    pub more: Vec<PathBuf>,
+    /// What the file holds: customers (the default), ledger entries, or
+    /// invoices from the tax platform (exports and XML files, several at once).
     #[arg(long, value_enum, default_value_t = ImportKind::Customers)]
     pub kind: ImportKind,
     /// Ledger: the type of rows without one (invoice, receipt, credit, prepayment, adjustment, opening).
@@ -87,6 +91,8 @@ pub struct ImportArgs {
 pub enum ImportKind {
     Customers,
     Ledger,
+    /// The tax platform's issued-invoice exports and 数电票 XML files.
+    Invoices,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -131,9 +137,18 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
     let Some(file) = &args.file else {
         return Err(Failure::usage_msg(Message::new("import.needs_file")));
     };
+    if !args.more.is_empty() && args.kind != ImportKind::Invoices {
+        return Err(Failure::usage_msg(Message::new("invoice.more_files")));
+    }
     match args.kind {
         ImportKind::Customers => import_file(cli, args, file),
         ImportKind::Ledger => super::import_ledger::import_ledger(cli, args, file),
+        ImportKind::Invoices => {
+            let files = std::iter::once(file.clone())
+                .chain(args.more.iter().cloned())
+                .collect();
+            super::import_invoices::import_invoices(cli, args, files)
+        }
     }
 }
 
@@ -302,6 +317,15 @@ impl Ticker {
 fn undo(cli: &Cli, batch: i64) -> CliResult {
     let mut store = open_store(cli)?;
     let undone = store.undo_batch(batch)?;
+    if undone.entries_removed > 0 {
+        return output::say(
+            Message::new("import.undone_entries")
+                .with("batch", undone.batch)
+                .with("entries", undone.entries_removed)
+                .with("deleted", undone.deleted)
+                .with("restored", undone.restored),
+        );
+    }
     output::say(
         Message::new("import.undone")
             .with("batch", undone.batch)

@@ -285,4 +285,33 @@ table! {
     "db.operator_wrong_password" => "the password of {name} does not open the database (nothing was written)", "{name} 的密码无法打开数据库（未写入任何内容）";
     "db.wraps_damaged" => "the operators' key file {path} is damaged: open the database with its passphrase (KEHU_DB_KEY)", "操作员密钥文件 {path} 已损坏：请用数据库口令打开（KEHU_DB_KEY）";
     "db.keep_exists" => "{path} exists already: name a new file to keep the old database in", "{path} 已存在：请另选一个新文件名保存旧数据库";
+    // invoices from the tax platform (import --kind invoices)
+    "invoice.columns_missing" => "the header (row {row}) lacks {columns}: export the list again from 全量发票查询 → 导出, or add the column", "表头（第 {row} 行）缺少 {columns}：请在“全量发票查询 → 导出”重新导出，或补上该列";
+    "invoice.repeated_row" => "invoice {number} is on an earlier row of this invoice-level export too: keep one row per invoice", "发票 {number} 在本发票级导出文件的前面行中已出现：每张发票只保留一行";
+    "invoice.no_number" => "the row has no invoice number: fill in 数电票号码 (or 发票代码 and 发票号码), or delete the row", "该行没有发票号码：请填写数电票号码（或发票代码和发票号码），或删除该行";
+    "invoice.number_mangled" => "Excel stored the invoice number as a number (it shows as “{text}”), so it is no longer exact: format the column as Text, paste the numbers again (or export again) and import again", "Excel 把发票号码存成了数字（显示为“{text}”），号码已不准确：请把该列设置为文本格式，重新粘贴号码（或重新导出）后再导入";
+    "invoice.bad_date" => "the invoice date cannot be read: {reason}", "开票日期无法读取：{reason}";
+    "invoice.bad_amount" => "the amount cannot be read: {reason}", "金额无法读取：{reason}";
+    "invoice.xml_unreadable" => "the XML cannot be read ({detail}): download the invoice's XML again from the tax platform", "XML 无法读取（{detail}）：请从税务平台重新下载该发票的 XML";
+    "invoice.xml_not_invoice" => "this XML is not a 数电票 (no {detail}): import the invoice's own XML file", "该 XML 不是数电票（没有 {detail}）：请导入发票本身的 XML 文件";
+    "invoice.original_settled" => "the original invoice is settled already: the credit note stays unapplied; allocate it with kehu ledger allocate", "原蓝字发票已结清：红字发票暂不核销，请用 kehu ledger allocate 核销";
+    "invoice.voided_reason" => "voided on the tax platform", "税务平台已作废";
+    "invoice.found_by_name" => "no customer has the buyer's tax ID; booked to {code} found by the name {name}: confirm it is the same company (and add the tax ID to it)", "没有客户使用购买方税号；已按名称 {name} 记入 {code}：请确认是同一单位（并为其补上税号）";
+    "invoice.buyer_ambiguous" => "several customers go by {name} ({codes}) and none has the buyer's tax ID: add the tax ID to the right one and import again", "名称为 {name} 的客户不止一个（{codes}），且都没有购买方税号：请为正确的客户补上税号后重新导入";
+    "invoice.original_missing" => "the original invoice {original} is not in this customer's ledger: the credit note stays unapplied until you import the original or allocate it by hand", "原蓝字发票 {original} 不在该客户的往来账中：红字发票暂不核销，请导入原发票或手工核销";
+    "invoice.rate_differs" => "tax rate {rate} differs from {code}'s usual rate {default}: check the invoice or the customer's tax rate", "税率 {rate} 与 {code} 的默认税率 {default} 不同：请核对发票或客户税率";
+    "invoice.over_limit" => "{code} {name} is now over its credit limit by {excess} (the invoice was issued already, so it is booked)", "{code} {name} 已超出信用额度 {excess}（发票已开具，照常入账）";
+    "invoice.more_files" => "several files are for --kind invoices only: import other kinds one file at a time", "多个文件仅适用于 --kind invoices：其他类型请逐个文件导入";
+    "invoice.summary" => "files    {files}", "文件     {files}";
+    "invoice.summary.result" => "result   {invoices} invoices: {taken} booked, {credit_notes} credit notes, {already} already imported, {voided_skipped} voided (skipped), {voided_reversed} voided (reversed), {other} of another seller, {rejected} rejected, {warnings} warnings", "结果     {invoices} 张发票：入账 {taken}，红字 {credit_notes}，已导入过 {already}，作废跳过 {voided_skipped}，作废冲销 {voided_reversed}，其他销方 {other}，拒绝 {rejected}，警告 {warnings}";
+    "invoice.summary.result_dry" => "result   {invoices} invoices: {taken} would be booked, {credit_notes} credit notes, {already} already imported, {voided_skipped} voided (skipped), {voided_reversed} voided (would be reversed), {other} of another seller, {rejected} rejected, {warnings} warnings", "结果     {invoices} 张发票：将入账 {taken}，红字 {credit_notes}，已导入过 {already}，作废跳过 {voided_skipped}，作废将冲销 {voided_reversed}，其他销方 {other}，拒绝 {rejected}，警告 {warnings}";
+    "invoice.summary.created" => "created  {code} {name} {tax_id} (for invoice {number})", "新建客户 {code} {name} {tax_id}（发票 {number}）";
+    "invoice.summary.by_name" => "by name  invoice {number} → {code} (buyer {name} {tax_id}): confirm", "按名称   发票 {number} → {code}（购买方 {name} {tax_id}）：请确认";
+    "invoice.summary.other_seller" => "skipped  invoice {number} ({file} row {row}): seller {seller} {seller_tax_id} is not our company", "已跳过   发票 {number}（{file} 第 {row} 行）：销方 {seller} {seller_tax_id} 不是本公司";
+    "invoice.summary.problem" => "{severity} {file} row {row}, {column}: invoice {number}: {message} [{code}]", "{severity} {file} 第 {row} 行，{column}：发票 {number}：{message} [{code}]";
+    "invoice.severity.error" => "error  ", "错误";
+    "invoice.severity.warning" => "warning", "警告";
+    "import.undone_entries" => "undid import batch {batch}: {entries} ledger entries removed, {deleted} customer(s) deleted, {restored} restored", "已撤销导入批次 {batch}：删除往来账分录 {entries} 笔，删除客户 {deleted} 个，恢复 {restored} 个";
+    "invoice.summary.other_seller_file" => "skipped  invoice {number} ({file}): seller {seller} {seller_tax_id} is not our company", "已跳过   发票 {number}（{file}）：销方 {seller} {seller_tax_id} 不是本公司";
+    "invoice.summary.problem_file" => "{severity} {file}, {column}: invoice {number}: {message} [{code}]", "{severity} {file}，{column}：发票 {number}：{message} [{code}]";
 }

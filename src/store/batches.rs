@@ -49,6 +49,8 @@ pub struct Undone {
     pub deleted: usize,
     /// Customers the batch had updated, now back to their earlier values.
     pub restored: usize,
+    /// Ledger entries an invoice import had written, now removed.
+    pub entries_removed: usize,
 }
 
 impl BulkInsert<'_> {

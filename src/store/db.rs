@@ -36,11 +36,12 @@ fn migrations() -> Migrations<'static> {
             include_str!("migrations/011_control_review_merge.sql"),
             review_status::rewrite,
         ),
+        M::up(include_str!("migrations/012_invoice_import.sql")),
     ])
 }
 
 /// The schema version this program writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 11;
+pub const SCHEMA_VERSION: i64 = 12;
 
 /// Page size of new database files, bytes.
 pub const PAGE_SIZE: i64 = 8192;

@@ -15,6 +15,7 @@ mod aging;
 mod allocation;
 mod bulk;
 mod edit;
+mod invoices;
 mod lookup;
 mod read;
 mod reverse;
@@ -27,6 +28,7 @@ use serde::Serialize;
 pub use account::Balance;
 pub use aging::{AgingReport, AgingRow, ClassTotal, Dashboard, OverdueItem};
 pub use bulk::LedgerBulk;
+pub use invoices::TaxInvoiceEntry;
 pub use lookup::CustomerRef;
 pub use read::{LedgerAuditEntry, LedgerLine};
 pub use reverse::Reversal;
@@ -42,6 +44,8 @@ use crate::domain::{Problem, Problems, Text};
 pub(super) use account::confirmed_until as lock_date;
 pub(super) use account::refresh_account as refresh;
 use account::{load_account, refresh_account};
+// The undo of an invoice import refreshes the customers it took entries from.
+pub(crate) use account::refresh_account as refresh_ledger_account;
 use write::LedgerWriter;
 
 /// Names one entry of a customer: by id, or by document number (with the type

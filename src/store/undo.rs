@@ -16,6 +16,9 @@ use crate::domain::field::FieldValues;
 
 use super::batches::Undone;
 
+mod entries;
+use entries::EntryRange;
+
 /// How many customers a refusal names (the rest are counted).
 const NAMED: usize = 5;
 
@@ -25,6 +28,8 @@ struct Recorded {
     audit_last: i64,
     /// The ids it inserted (batches since migration 006).
     inserted: Option<(i64, i64)>,
+    /// The ledger entries it wrote (invoice imports, migration 012).
+    entries: Option<EntryRange>,
 }
 
 impl Store {
@@ -36,16 +41,29 @@ impl Store {
         let tx = self.conn.transaction()?;
         let row = tx
             .query_row(
-                "SELECT audit_after, audit_last, first_customer_id, last_customer_id, undone_at
+                "SELECT audit_after, audit_last, first_customer_id, last_customer_id, undone_at,
+                        first_entry_id, last_entry_id, ledger_audit_last
                  FROM import_batch WHERE id = ?1",
                 [id],
                 |r| {
                     let first: Option<i64> = r.get(2)?;
                     let last: Option<i64> = r.get(3)?;
+                    let entries: (Option<i64>, Option<i64>, Option<i64>) =
+                        (r.get(5)?, r.get(6)?, r.get(7)?);
                     let recorded = Recorded {
                         audit_after: r.get(0)?,
                         audit_last: r.get(1)?,
                         inserted: first.zip(last),
+                        entries: match entries {
+                            (Some(first), Some(last), Some(ledger_audit_last)) => {
+                                Some(EntryRange {
+                                    first,
+                                    last,
+                                    ledger_audit_last,
+                                })
+                            }
+                            _ => None,
+                        },
                     };
                     Ok((recorded, r.get::<_, Option<String>>(4)?))
                 },
@@ -60,8 +78,17 @@ impl Store {
                     .with("at", at),
             ));
         }
-        let mut touched = touched_customers(&tx, recorded.audit_after, recorded.audit_last)?;
         let mut reasons = Reasons::default();
+        // An invoice import's entries go first: the customers it created
+        // can go only once they have none.
+        let mut entries_removed = 0;
+        if let Some(range) = &recorded.entries {
+            entries::blockers(&tx, range, &mut reasons)?;
+            if reasons.named.is_empty() {
+                entries_removed = entries::take_back(&tx, range)?;
+            }
+        }
+        let mut touched = touched_customers(&tx, recorded.audit_after, recorded.audit_last)?;
         if let Some(range) = recorded.inserted {
             range_blockers(&tx, range, recorded.audit_last, &mut reasons)?;
             touched.extend(inserted_in(&tx, range)?);
@@ -108,6 +135,7 @@ impl Store {
             batch: id,
             deleted,
             restored,
+            entries_removed,
         })
     }
 }

@@ -22,9 +22,11 @@ const CUSTOMER: &str = "customer";
 pub(super) struct Pass<'b, 's> {
     bulk: &'b mut LedgerBulk<'s>,
     settings: &'b LedgerSettings,
-    /// (customer code, type, document number) of the rows this run wrote or
-    /// skipped: another row with the same is a repeat within the file.
-    seen: HashSet<(String, &'static str, String)>,
+    /// (customer code, type, document number) of the rows this run skipped
+    /// as already in the ledger: another row with the same is a repeat
+    /// within the file. Rows it wrote are told by the bulk (`written_here`),
+    /// so a million-row file holds no set of a million keys.
+    skipped: HashSet<(String, &'static str, String)>,
     pub report: Report,
     /// The errors of the last rejected row, for the rejects file.
     pub last_errors: Vec<String>,
@@ -35,7 +37,7 @@ impl<'b, 's> Pass<'b, 's> {
         Pass {
             bulk,
             settings,
-            seen: HashSet::new(),
+            skipped: HashSet::new(),
             report,
             last_errors: Vec::new(),
         }
@@ -79,9 +81,6 @@ impl<'b, 's> Pass<'b, 's> {
             .add(&customer.code, &input, &AddOptions::default())?
         {
             Ok(added) => {
-                let data = &added.entry.data;
-                self.seen
-                    .insert((customer.code.clone(), data.kind.key(), data.doc_no.clone()));
                 problems.0.extend(added.warnings.0);
                 self.report.inserted += 1;
                 self.note(row, &problems);
@@ -91,7 +90,7 @@ impl<'b, 's> Pass<'b, 's> {
                 let duplicate = refused.iter().any(|p| p.code == "doc_no.duplicate");
                 let only_that = refused.errors().all(|p| p.code == "doc_no.duplicate");
                 if duplicate && only_that {
-                    return Ok(self.duplicate(row, &customer, &input, problems));
+                    return self.duplicate(row, &customer, &input, problems);
                 }
                 problems.0.extend(refused.0);
                 Ok(self.reject(row, problems))
@@ -122,7 +121,7 @@ impl<'b, 's> Pass<'b, 's> {
     /// Code first; else tax ID; else name (refused when it fits several).
     /// Given a code and a tax ID that belong to different customers, the row
     /// is refused rather than booked to the wrong one.
-    fn customer(&self, row: &Row) -> Result<Result<CustomerRef, Problem>, ImportError> {
+    fn customer(&mut self, row: &Row) -> Result<Result<CustomerRef, Problem>, ImportError> {
         let code = self.cell(row, LedgerField::CustomerCode);
         let tax_id = self.cell(row, LedgerField::TaxId);
         let name = self.cell(row, LedgerField::CustomerName);
@@ -218,13 +217,17 @@ impl<'b, 's> Pass<'b, 's> {
         customer: &CustomerRef,
         input: &EntryInput,
         mut problems: Problems,
-    ) -> Outcome {
+    ) -> Result<Outcome, ImportError> {
         let (data, _) = parse_entry(input, &EntryRules::default());
         let (kind, doc) = data.map_or(("", String::new()), |d| (d.kind.key(), d.doc_no));
         let label =
             |lang| crate::domain::ledger::EntryKind::parse(kind).map_or("", |k| k.label(lang));
         let who = format!("{} {}", customer.code, customer.name);
-        if !self.seen.insert((customer.code.clone(), kind, doc.clone())) {
+        let repeat = self.bulk.written_here(&customer.code, kind, &doc)?
+            || !self
+                .skipped
+                .insert((customer.code.clone(), kind, doc.clone()));
+        if repeat {
             problems.push(Problem::error(
                 "doc_no",
                 "import.duplicate_in_file",
@@ -239,7 +242,7 @@ impl<'b, 's> Pass<'b, 's> {
                     ),
                 ),
             ));
-            return self.reject(row, problems);
+            return Ok(self.reject(row, problems));
         }
         let (code, severity, en, zh) = match self.settings.on_duplicate {
             Policy::Stop => (
@@ -273,10 +276,10 @@ impl<'b, 's> Pass<'b, 's> {
         self.note(row, &problems);
         if severity == Severity::Error {
             self.report.stopped_at = Some(row.number);
-            Outcome::Stopped
+            Ok(Outcome::Stopped)
         } else {
             self.report.skipped += 1;
-            Outcome::Skipped
+            Ok(Outcome::Skipped)
         }
     }
 

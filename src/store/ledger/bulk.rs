@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::Transaction;
 
+use super::super::writer::Writer;
 use super::super::{Result, Store};
 use super::account::{Account, load_account, refresh_account};
 use super::write::{CreditCheck, LedgerWriter};
@@ -25,6 +26,15 @@ pub struct LedgerBulk<'s> {
     accounts: HashMap<String, Option<Account>>,
     touched: HashSet<i64>,
     added: usize,
+    operator: String,
+    // pub(super): an invoice import (invoices.rs) creates the buyers it does
+    // not find, and names the entries it wrote by their id range.
+    pub(super) customers: Option<Writer>,
+    pub(super) first_entry: Option<i64>,
+    /// The first id an entry of this bulk gets (`written_here`).
+    pub(super) first_new_entry: i64,
+    /// Customers looked up by code (lookup.rs), found or not.
+    pub(super) by_code: HashMap<String, Option<super::CustomerRef>>,
 }
 
 impl Store {
@@ -33,13 +43,25 @@ impl Store {
     pub fn ledger_bulk(&mut self, check: CreditCheck) -> Result<LedgerBulk<'_>> {
         self.require(crate::domain::permission::Permission::EditLedger)?;
         let tx = self.conn.transaction()?;
+        let first_new_entry: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(id), 0) + 1 FROM ledger_entry",
+            [],
+            |r| r.get(0),
+        )?;
+        let mut writer = LedgerWriter::new(&self.operator);
+        writer.duplicates_by_constraint = true;
         Ok(LedgerBulk {
             tx,
-            writer: LedgerWriter::new(&self.operator),
+            writer,
             check,
             accounts: HashMap::new(),
             touched: HashSet::new(),
             added: 0,
+            operator: self.operator.clone(),
+            customers: None,
+            first_entry: None,
+            first_new_entry,
+            by_code: HashMap::new(),
         })
     }
 }
@@ -92,8 +114,23 @@ impl LedgerBulk<'_> {
         self.added
     }
 
+    pub(super) fn operator(&self) -> &str {
+        &self.operator
+    }
+
+    /// Reads the customer's figures again on its next entry (after a write
+    /// outside `add`, such as a reversal); its aggregate row is refreshed at commit.
+    pub(super) fn forget_account(&mut self, code: &str) {
+        if let Some(Some(account)) = self.accounts.remove(&code.trim().to_ascii_uppercase()) {
+            self.touched.insert(account.id);
+        }
+    }
+
     /// Makes every entry of this bulk permanent at once.
-    pub fn commit(self) -> Result<usize> {
+    pub fn commit(mut self) -> Result<usize> {
+        if let Some(writer) = self.customers.as_mut() {
+            writer.finish(&self.tx)?;
+        }
         for id in &self.touched {
             refresh_account(&self.tx, *id)?;
         }

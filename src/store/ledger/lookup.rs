@@ -32,13 +32,21 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<CustomerRef> {
 }
 
 impl LedgerBulk<'_> {
-    /// The customer with this code (any status), codes compared as stored (upper case).
-    pub fn customer_by_code(&self, code: &str) -> Result<Option<CustomerRef>> {
-        Ok(self
+    /// The customer with this code (any status), codes compared as stored
+    /// (upper case). Remembered for the bulk: a ledger file names the same
+    /// customers again and again, and none changes inside the bulk.
+    pub fn customer_by_code(&mut self, code: &str) -> Result<Option<CustomerRef>> {
+        let key = code.trim().to_ascii_uppercase();
+        if let Some(found) = self.by_code.get(&key) {
+            return Ok(found.clone());
+        }
+        let found = self
             .tx
             .prepare_cached(&format!("SELECT {COLUMNS} FROM customer WHERE code = ?1"))?
-            .query_row([code.trim().to_ascii_uppercase()], from_row)
-            .optional()?)
+            .query_row([&key], from_row)
+            .optional()?;
+        self.by_code.insert(key, found.clone());
+        Ok(found)
     }
 
     /// The live (not archived) customer holding this tax ID, written any way
@@ -71,5 +79,19 @@ impl LedgerBulk<'_> {
         ))?;
         let found = stmt.query_map([key], from_row)?;
         Ok(found.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether the customer's entry of this type and number was written by
+    /// this bulk (ids are given in order, from past the largest at its start).
+    pub fn written_here(&self, code: &str, kind: &str, doc_no: &str) -> Result<bool> {
+        let id: Option<i64> = self
+            .tx
+            .prepare_cached(
+                "SELECT e.id FROM ledger_entry e JOIN customer c ON c.id = e.customer_id
+                 WHERE c.code = ?1 AND e.kind = ?2 AND e.doc_no = ?3",
+            )?
+            .query_row(rusqlite::params![code, kind, doc_no], |r| r.get(0))
+            .optional()?;
+        Ok(id.is_some_and(|id| id >= self.first_new_entry))
     }
 }

@@ -34,6 +34,10 @@ pub(super) struct Written {
 pub(super) struct LedgerWriter {
     operator: String,
     now: String,
+    /// A bulk load leaves a repeated document number to the table's UNIQUE
+    /// constraint (one index probe less per row) and reads the earlier entry
+    /// only when the insert is refused.
+    pub duplicates_by_constraint: bool,
 }
 
 pub(super) fn problem(field: &str, code: &'static str, en: String, zh: String) -> Problem {
@@ -45,6 +49,7 @@ impl LedgerWriter {
         LedgerWriter {
             operator: operator.to_string(),
             now: now_text(),
+            duplicates_by_constraint: false,
         }
     }
 
@@ -62,7 +67,9 @@ impl LedgerWriter {
         let Some(data) = data else {
             return Ok(Err(problems));
         };
-        if let Some(p) = duplicate(conn, account, &data, None)? {
+        if !self.duplicates_by_constraint
+            && let Some(p) = duplicate(conn, account, &data, None)?
+        {
             problems.push(p);
         }
         let mut overridden: Option<(String, OverLimit)> = None;
@@ -105,7 +112,17 @@ impl LedgerWriter {
             return Ok(Err(problems));
         }
         let reason = overridden.as_ref().map(|(r, _)| r.as_str());
-        let id = insert(conn, account.id, &data, reason, None, &self.now)?;
+        let id = match insert(conn, account.id, &data, reason, None, &self.now) {
+            Ok(id) => id,
+            Err(super::super::StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _)))
+                if self.duplicates_by_constraint
+                    && f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+            {
+                problems.0.extend(duplicate(conn, account, &data, None)?);
+                return Ok(Err(problems));
+            }
+            Err(e) => return Err(e),
+        };
         let snapshot = serde_json::to_string(&data).unwrap_or_default();
         self.audit(
             conn,

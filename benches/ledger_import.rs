@@ -1,0 +1,164 @@
+//! Issue 16: `kehu import --kind ledger` (release binary, every row checked
+//! as the entry form checks it, one transaction) of 1,000,000 entries for
+//! 10,000 customers, side by side with `sqlite3 .import --csv` of the same
+//! file into a plain table. Goal ≤ 2.0×, peak memory ≤ 300 MB.
+//!
+//! The file is shaped like a real ledger export: 20-digit invoice numbers,
+//! receipts that pay earlier invoices (allocated oldest first), credit
+//! notes, Chinese memos, dates over two years.
+//!
+//! `cargo bench --bench ledger_import`. KEHU_BENCH_ENTRIES (default 1000000),
+//! KEHU_BENCH_CUSTOMERS (default 10000), KEHU_BENCH_RUNS (default 3; the
+//! tools run interleaved and medians are printed).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+use kehu::store::Store;
+use kehu::synth::customer_values;
+
+#[path = "support/tools.rs"]
+mod tools;
+use tools::{ensure_tools, median_run, print_all, print_run, timed};
+
+fn env(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    ensure_tools();
+    let entries = env("KEHU_BENCH_ENTRIES", 1_000_000);
+    let customers = env("KEHU_BENCH_CUSTOMERS", 10_000).max(1);
+    let runs = env("KEHU_BENCH_RUNS", 3).max(1) as usize;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let kehu = env!("CARGO_BIN_EXE_kehu");
+
+    let base = dir.path().join("base.db");
+    let codes = customers_db(&base, customers);
+    let csv = dir.path().join("ledger.csv");
+    write_csv(&csv, &codes, entries);
+    let size = std::fs::metadata(&csv).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "ledger CSV: {entries} entries for {customers} customers, {:.1} MB",
+        size as f64 / 1e6
+    );
+    let mut sqlite = Vec::new();
+    let mut ours = Vec::new();
+    for run in 0..runs {
+        let plain = dir.path().join(format!("plain{run}.db"));
+        sqlite.push(timed(
+            Command::new("sqlite3")
+                .arg(&plain)
+                .arg(format!(".import --csv {} plain", csv.display())),
+        ));
+        let _ = std::fs::remove_file(&plain);
+        let db = dir.path().join(format!("kehu{run}.db"));
+        std::fs::copy(&base, &db).expect("copy the customers");
+        ours.push(timed(
+            Command::new(kehu)
+                .env("KEHU_OPERATOR", "bench")
+                .arg("--db")
+                .arg(&db)
+                .args(["import", "--kind", "ledger", "--format", "json"])
+                .arg(&csv),
+        ));
+        check_count(&db, entries);
+        let _ = std::fs::remove_file(&db);
+        let _ = std::fs::remove_dir_all(dir.path().join("backups"));
+    }
+    print_all("sqlite3 .import", &sqlite);
+    print_all("kehu import --kind ledger", &ours);
+    let (sqlite, ours) = (median_run(sqlite), median_run(ours));
+    println!("median of {runs} interleaved runs:");
+    println!("                                   wall      rows/s    peak RSS");
+    print_run("sqlite3 .import --csv, file db", &sqlite, entries);
+    print_run("kehu import --kind ledger", &ours, entries);
+    println!(
+        "  ratio kehu / sqlite3               {:>6.2}×   (goal ≤ 2.00×, peak ≤ 300 MB)",
+        ours.wall.as_secs_f64() / sqlite.wall.as_secs_f64()
+    );
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        println!("  load average at the end: {}", load.trim());
+    }
+}
+
+/// The customers the entries belong to, in a database copied for each run.
+fn customers_db(path: &Path, customers: u64) -> Vec<String> {
+    let mut store = Store::open(path).expect("open");
+    let mut bulk = store.bulk_insert().expect("bulk");
+    let mut codes = Vec::with_capacity(customers as usize);
+    for i in 0..customers {
+        match bulk.insert(&customer_values(i)).expect("insert") {
+            Ok((c, _)) => codes.push(c.data.code),
+            Err(checked) => panic!("synthetic customer rejected: {}", checked.problems),
+        }
+    }
+    bulk.commit().expect("commit");
+    codes
+}
+
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+/// Each customer's entries in date order; rows of all customers interleaved
+/// as an export sorted by date has them.
+fn write_csv(path: &Path, codes: &[String], entries: u64) {
+    let file = std::fs::File::create(path).expect("create CSV");
+    let mut out = std::io::BufWriter::new(file);
+    writeln!(out, "客户编码,单据类型,日期,单据号,金额,摘要").expect("write");
+    let mut rng = Rng(0x5EED_1234);
+    let per_customer = entries / codes.len() as u64;
+    let mut unpaid: Vec<std::collections::VecDeque<i64>> = vec![Default::default(); codes.len()];
+    let first_day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date");
+    let mut written = 0;
+    for k in 0..per_customer.max(1) {
+        let date = first_day + chrono::Days::new(k * 700 / per_customer.max(1));
+        for (c, code) in codes.iter().enumerate() {
+            if written == entries {
+                break;
+            }
+            let roll = rng.below(100);
+            let open = &mut unpaid[c];
+            let (kind, fen, memo) = if roll < 55 || open.len() < 2 {
+                let fen = (1_000 + rng.below(49_000) as i64) * 100 + rng.below(100) as i64;
+                open.push_back(fen);
+                ("销售发票", fen, "货款")
+            } else if roll < 95 {
+                ("收款", open.pop_front().unwrap_or(100), "银行转账 回款")
+            } else {
+                ("红字", 100 + rng.below(50_000) as i64, "退货")
+            };
+            writeln!(
+                out,
+                "{code},{kind},{},2444200000{:010},{}.{:02},{memo}",
+                date.format("%Y-%m-%d"),
+                written,
+                fen / 100,
+                fen % 100
+            )
+            .expect("write");
+            written += 1;
+        }
+    }
+    out.flush().expect("flush");
+}
+
+fn check_count(db: &Path, entries: u64) {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    let n: i64 = conn
+        .query_row("SELECT COUNT(*) FROM ledger_entry", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(n as u64, entries, "every entry imported");
+}
