@@ -476,6 +476,28 @@ messages! {
     NotWritten => "valid, not written", "有效但未写入";
     ExampleRowSkipped => "is the template's example row: not imported", "是模板的示例行，未导入";
     PendingReview => "Pending review", "待审核";
+    ScopeSignIn => "Signing in", "登录";
+    ScopeReview => "Review queue", "审核队列";
+    KeySignIn => "Sign in", "登录";
+    KeySignOut => "Sign out / switch operator", "注销 / 切换操作员";
+    KeyReviewQueue => "Review queue", "审核队列";
+    KeyApprove => "Approve", "批准";
+    KeyReject => "Reject", "驳回";
+    SignInTitle => "Sign in", "登录";
+    SignInHint => "Operators are defined: sign in with your name and password.", "已设操作员：请输入姓名和密码登录。";
+    SignInName => "Name", "姓名";
+    SignInPassword => "Password", "密码";
+    SignedIn => "Signed in", "已登录";
+    ReviewTitle => "Awaiting review", "待审核";
+    ReviewEmpty => "Nothing awaits review.", "没有待审核的事项。";
+    ReviewNewCustomer => "new customer", "新客户";
+    ReviewCreditLimit => "credit limit", "信用额度";
+    ReviewRequestedBy => "by", "申请人";
+    ReviewNotControlled => "not controlled", "不控制";
+    RejectTitle => "Reject", "驳回";
+    RejectReason => "Reason", "理由";
+    ReviewApproved => "Approved", "已批准";
+    ReviewRejected => "Rejected", "已驳回";
 }
 
 /// ": " in English, "：" in Chinese (no ASCII punctuation in Chinese text).

@@ -56,6 +56,10 @@ pub enum Scope {
     Backups,
     /// A confirmed reconciliation: read-only, so only looking and exporting.
     ReconcileConfirmed,
+    /// Signing in: name and password (typing is text).
+    SignIn,
+    /// New customers and credit-limit raises awaiting a supervisor.
+    Review,
 }
 
 impl Scope {
@@ -70,6 +74,7 @@ impl Scope {
                 | Scope::Prompt
                 | Scope::Override
                 | Scope::ImportFile
+                | Scope::SignIn
         )
     }
 
@@ -103,11 +108,13 @@ impl Scope {
             Scope::Reconcile => Msg::ScopeReconcile,
             Scope::Backups => Msg::ScopeBackups,
             Scope::ReconcileConfirmed => Msg::ScopeReconcileConfirmed,
+            Scope::SignIn => Msg::ScopeSignIn,
+            Scope::Review => Msg::ScopeReview,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 28] = [
+    pub const ALL: [Scope; 30] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -136,6 +143,8 @@ impl Scope {
         Scope::Duplicate,
         Scope::TaxDuplicate,
         Scope::Help,
+        Scope::SignIn,
+        Scope::Review,
     ];
 }
 
@@ -218,6 +227,10 @@ pub enum Action {
     Backups,
     BackupNow,
     RestoreBackup,
+    SignOut,
+    ReviewQueue,
+    Approve,
+    Reject,
 }
 
 pub use bindings::BINDINGS;

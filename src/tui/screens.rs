@@ -13,5 +13,7 @@ pub mod ledger;
 pub mod list;
 pub mod quick;
 pub mod reconcile;
+pub mod review;
+pub mod sign_in;
 
 pub use super::component::{Outcome, Screen};

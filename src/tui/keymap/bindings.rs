@@ -239,4 +239,23 @@ pub const BINDINGS: &[Binding] = &[
     bind(S::Help, &[k('g'), code(KeyCode::Home)], A::Top, Msg::KeyTop, false),
     bind(S::Help, &[k('G'), code(KeyCode::End)], A::Bottom, Msg::KeyBottom, false),
     bind(S::Help, &[code(KeyCode::Esc), k('q'), k('?')], A::Back, Msg::KeyBack, true),
+    // signing in (typing is the name or the password)
+    bind(S::SignIn, &[code(KeyCode::Enter)], A::Confirm, Msg::KeySignIn, true),
+    bind(S::SignIn, &[code(KeyCode::Tab)], A::NextField, Msg::KeyNextField, true),
+    bind(S::SignIn, &[code(KeyCode::BackTab)], A::PrevField, Msg::KeyPrevField, false),
+    bind(S::SignIn, &[ctrl('u')], A::ClearField, Msg::KeyClearField, false),
+    bind(S::SignIn, &[code(KeyCode::Esc)], A::Back, Msg::KeyQuit, true),
+    // the list: operators and the review queue
+    bind(S::List, &[k('S')], A::SignOut, Msg::KeySignOut, false),
+    bind(S::List, &[k('R')], A::ReviewQueue, Msg::KeyReviewQueue, false),
+    // the review queue
+    bind(S::Review, &[k('a')], A::Approve, Msg::KeyApprove, true),
+    bind(S::Review, &[k('x')], A::Reject, Msg::KeyReject, true),
+    bind(S::Review, &[k('j'), code(KeyCode::Down)], A::Down, Msg::KeyDown, false),
+    bind(S::Review, &[k('k'), code(KeyCode::Up)], A::Up, Msg::KeyUp, false),
+    bind(S::Review, &[code(KeyCode::PageDown)], A::PageDown, Msg::KeyPageDown, false),
+    bind(S::Review, &[code(KeyCode::PageUp)], A::PageUp, Msg::KeyPageUp, false),
+    bind(S::Review, &[k('g'), code(KeyCode::Home)], A::Top, Msg::KeyTop, false),
+    bind(S::Review, &[k('G'), code(KeyCode::End)], A::Bottom, Msg::KeyBottom, false),
+    bind(S::Review, &[code(KeyCode::Esc), k('q')], A::Back, Msg::KeyBack, true),
 ];

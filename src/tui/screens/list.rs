@@ -133,6 +133,12 @@ impl ListScreen {
                 return Outcome::Push(Box::new(screen));
             }
             Action::Demo => load_demo(ctx),
+            Action::SignOut if ctx.store.operators_defined() => {
+                return super::sign_in::SignInScreen::switch(ctx);
+            }
+            Action::ReviewQueue => {
+                return Outcome::Push(Box::new(super::review::ReviewScreen::open(ctx)));
+            }
             Action::View | Action::Edit => {
                 let Some(code) = self.selected_code(ctx) else {
                     return Outcome::Stay;
