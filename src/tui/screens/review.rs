@@ -10,6 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::store::ReviewItem;
+use crate::tui::actions::refusal_text;
 use crate::tui::app::Ctx;
 use crate::tui::component::{Component, Outcome, Reply, ask};
 use crate::tui::i18n::{Msg, colon};
@@ -43,7 +44,7 @@ impl ReviewScreen {
     fn reload(&mut self, ctx: &mut Ctx) {
         match ctx.store.review_queue() {
             Ok(items) => self.items = items,
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
+            Err(e) => ctx.error(refusal_text(&e, ctx)),
         }
         self.selected = self.selected.min(self.items.len().saturating_sub(1));
     }
@@ -79,7 +80,7 @@ impl ReviewScreen {
     fn decided(&mut self, done: Msg, code: &str, ctx: &mut Ctx) {
         ctx.info(format!("{}{}{code}", ctx.t(done), colon(ctx.lang)));
         if let Err(e) = ctx.reload_index() {
-            ctx.error(e.message().text(ctx.lang));
+            ctx.error(refusal_text(&e, ctx));
         }
         self.reload(ctx);
     }
@@ -102,7 +103,7 @@ impl Component for ReviewScreen {
             (Some(Action::Back), _) => return Outcome::Pop,
             (Some(Action::Approve), Some(code)) => match ctx.store.approve_review(&code) {
                 Ok(_) => self.decided(Msg::ReviewApproved, &code, ctx),
-                Err(e) => ctx.error(e.message().text(ctx.lang)),
+                Err(e) => ctx.error(refusal_text(&e, ctx)),
             },
             (Some(Action::Reject), Some(code)) => {
                 let body = self
@@ -145,7 +146,7 @@ impl Component for ReviewScreen {
                 Outcome::Stay
             }
             Err(e) => {
-                ctx.error(e.message().text(ctx.lang));
+                ctx.error(refusal_text(&e, ctx));
                 if e.message().code == "review.reason_required" {
                     Outcome::Keep
                 } else {

@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use crate::tui::actions::refusal_text;
 use crate::tui::app::Ctx;
 use crate::tui::component::{Component, Outcome};
 use crate::tui::i18n::Msg;
@@ -67,7 +68,7 @@ impl SignInScreen {
                 Outcome::Pop
             }
             Err(e) => {
-                let text = e.message().text(ctx.lang);
+                let text = refusal_text(&e, ctx);
                 self.refused = Some(text.clone());
                 self.password.clear();
                 ctx.error(text);

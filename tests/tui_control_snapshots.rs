@@ -1,0 +1,54 @@
+//! Screenshots of the control screens (TestBackend + insta) at 80×24 and
+//! 120×40, in English and Chinese, on a real file with operators.
+
+#[path = "support/tui_support.rs"]
+mod support;
+#[path = "support/tui_control.rs"]
+mod tui_control;
+
+use kehu::domain::Lang;
+use kehu::store::Store;
+use kehu::tui::App;
+use support::{app, screen, typed};
+use tui_control::{BOSS, CLERK, control_file, sign_in};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const LANGS: [(Lang, &str); 2] = [(Lang::En, "en"), (Lang::Zh, "zh")];
+
+/// Snapshots `name` for every size and language on a fresh control file.
+fn shots(name: &str, setup: impl Fn(&mut App)) {
+    for (lang, tag) in LANGS {
+        for (w, h) in SIZES {
+            let (_dir, db) = control_file();
+            let mut app = app(Store::open(&db).unwrap(), lang);
+            setup(&mut app);
+            let text = screen(&mut app, w, h);
+            insta::assert_snapshot!(format!("{name}_{tag}_{w}x{h}"), text);
+        }
+    }
+}
+
+#[test]
+fn sign_in_screen() {
+    shots("sign_in", |app| {
+        typed(app, BOSS.0);
+        support::key(app, crossterm::event::KeyCode::Tab);
+        typed(app, "pass");
+    });
+}
+
+#[test]
+fn review_queue_as_a_bookkeeper_refused() {
+    shots("review_refused", |app| {
+        sign_in(app, CLERK);
+        typed(app, "Ra");
+    });
+}
+
+#[test]
+fn review_reject_reason() {
+    shots("review_reject", |app| {
+        sign_in(app, BOSS);
+        typed(app, "Rjx");
+    });
+}
