@@ -13,7 +13,7 @@ use kehu::domain::customer::Status;
 use kehu::domain::permission::Role;
 use kehu::store::Store;
 use kehu::tui::keymap::Scope;
-use support::{app, empty_store, key, screen, typed};
+use support::{app, ctrl, empty_store, key, screen, typed};
 use tui_control::{BOSS, CLERK, control_file, sign_in};
 
 fn status(app: &kehu::tui::App, code: &str) -> Status {
@@ -140,4 +140,42 @@ fn the_review_queue_refuses_a_bookkeeper_and_takes_a_supervisors_decisions() {
     assert_eq!(app.scope(), Scope::Review);
     assert_eq!(status(&app, "C000002"), Status::Archived);
     assert!(screen(&mut app, 120, 40).contains("Nothing awaits review."));
+}
+
+#[test]
+fn the_audit_screen_filters_and_restores_a_deleted_customer() {
+    let (_dir, db) = control_file();
+    let mut app = app(tui_control::boss_after_a_delete(&db), Lang::En);
+    typed(&mut app, "A");
+    assert_eq!(app.scope(), Scope::Audit);
+    let shown = screen(&mut app, 120, 40);
+    assert!(
+        shown.contains("sign_in_failed") || shown.contains("sign_in"),
+        "{shown}"
+    );
+
+    // A bad date keeps the filter open; then only the deletion is left.
+    typed(&mut app, "f");
+    assert!(app.focus_field("AuditAction"));
+    typed(&mut app, "delete");
+    assert!(app.focus_field("AuditFrom"));
+    typed(&mut app, "2026-13-01");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.scope(), Scope::Prompt);
+    assert!(screen(&mut app, 120, 40).contains("Not a date (YYYY-MM-DD): 2026-13-01"));
+    ctrl(&mut app, 'u');
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.scope(), Scope::Audit);
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Audit (1)  filter: delete"), "{shown}");
+
+    // Its snapshot, restored as a new customer under its old code.
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.scope(), Scope::AuditSnapshot);
+    assert!(screen(&mut app, 120, 40).contains("杭州新源食品有限公司"));
+    typed(&mut app, "r");
+    assert_eq!(app.scope(), Scope::Audit);
+    assert!(screen(&mut app, 120, 40).contains("Restored as: C000002"));
+    let back = app.store().customer("C000002").unwrap().unwrap();
+    assert_eq!(back.data.name, "杭州新源食品有限公司");
 }

@@ -52,3 +52,32 @@ fn review_reject_reason() {
         typed(app, "Rjx");
     });
 }
+
+/// Snapshots `name` on a file where the supervisor deleted C000002.
+fn audit_shots(name: &str, setup: impl Fn(&mut App)) {
+    for (lang, tag) in LANGS {
+        for (w, h) in SIZES {
+            let (_dir, db) = control_file();
+            let mut app = app(tui_control::boss_after_a_delete(&db), lang);
+            setup(&mut app);
+            let text = screen(&mut app, w, h);
+            insta::assert_snapshot!(format!("{name}_{tag}_{w}x{h}"), text);
+        }
+    }
+}
+
+#[test]
+fn audit_screen() {
+    audit_shots("audit", |app| typed(app, "A"));
+}
+
+#[test]
+fn audit_deleted_customer_snapshot() {
+    audit_shots("audit_snapshot", |app| {
+        typed(app, "Af");
+        assert!(app.focus_field("AuditAction"));
+        typed(app, "delete");
+        support::key(app, crossterm::event::KeyCode::Enter);
+        support::key(app, crossterm::event::KeyCode::Enter);
+    });
+}

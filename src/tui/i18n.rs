@@ -498,6 +498,26 @@ messages! {
     RejectReason => "Reason", "理由";
     ReviewApproved => "Approved", "已批准";
     ReviewRejected => "Rejected", "已驳回";
+    ScopeAudit => "Audit", "审计记录";
+    ScopeAuditSnapshot => "Deleted customer", "已删除的客户";
+    KeyAuditLog => "Audit", "审计记录";
+    KeyAuditFilter => "Filter", "筛选";
+    KeyAuditSnapshot => "Deleted customer's snapshot", "已删除客户的快照";
+    KeyRestoreDeleted => "Restore as a new customer", "恢复为新客户";
+    AuditTitle => "Audit", "审计记录";
+    AuditEmpty => "No audit rows match.", "没有匹配的审计记录。";
+    AuditFilterTitle => "Filter the audit", "筛选审计记录";
+    AuditFilterHint => "Empty fields do not filter; actions separated by spaces.", "留空的项不筛选；多个操作用空格分隔。";
+    AuditCustomer => "Customer code", "客户编码";
+    AuditOperator => "Operator", "操作员";
+    AuditAction => "Action", "操作";
+    AuditFrom => "From", "起始日期";
+    AuditTo => "To", "截止日期";
+    AuditBadDate => "Not a date (YYYY-MM-DD)", "不是日期（YYYY-MM-DD）";
+    AuditNoSnapshot => "Only a customer's deletion has a snapshot to show.", "只有删除客户的记录有快照可看。";
+    AuditSnapshotTitle => "Deleted customer", "已删除的客户";
+    AuditRestored => "Restored as", "已恢复为";
+    AuditBy => "by", "操作人";
 }
 
 /// ": " in English, "：" in Chinese (no ASCII punctuation in Chinese text).

@@ -60,6 +60,10 @@ pub enum Scope {
     SignIn,
     /// New customers and credit-limit raises awaiting a supervisor.
     Review,
+    /// The audit trails, filtered.
+    Audit,
+    /// A deleted customer's snapshot, with restore.
+    AuditSnapshot,
 }
 
 impl Scope {
@@ -110,11 +114,13 @@ impl Scope {
             Scope::ReconcileConfirmed => Msg::ScopeReconcileConfirmed,
             Scope::SignIn => Msg::ScopeSignIn,
             Scope::Review => Msg::ScopeReview,
+            Scope::Audit => Msg::ScopeAudit,
+            Scope::AuditSnapshot => Msg::ScopeAuditSnapshot,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 30] = [
+    pub const ALL: [Scope; 32] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -145,6 +151,8 @@ impl Scope {
         Scope::Help,
         Scope::SignIn,
         Scope::Review,
+        Scope::Audit,
+        Scope::AuditSnapshot,
     ];
 }
 
@@ -231,6 +239,9 @@ pub enum Action {
     ReviewQueue,
     Approve,
     Reject,
+    AuditLog,
+    AuditFilter,
+    RestoreDeleted,
 }
 
 pub use bindings::BINDINGS;

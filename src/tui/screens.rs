@@ -3,6 +3,7 @@
 //! and knows them only through that trait, so adding a screen is its file
 //! plus its `pub mod` line here.
 
+pub mod audit;
 pub mod backups;
 pub mod dashboard;
 pub mod detail;

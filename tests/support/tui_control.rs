@@ -57,3 +57,31 @@ pub fn sign_in(app: &mut App, (name, password): (&str, &str)) {
     typed(app, password);
     key(app, KeyCode::Enter);
 }
+
+/// Every audit and control row at one fixed time, so snapshots do not move
+/// (the trails are append-only: the triggers are lifted for a moment).
+pub fn fixed_audit_times(store: &Store) {
+    store
+        .connection()
+        .execute_batch(
+            "DROP TRIGGER audit_append_only_update;
+             DROP TRIGGER control_audit_append_only_update;
+             UPDATE audit SET at = '2026-11-21T14:05:00+08:00';
+             UPDATE control_audit SET at = '2026-11-21T14:05:00+08:00';
+             CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+                 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: its rows cannot be changed'); END;
+             CREATE TRIGGER control_audit_append_only_update BEFORE UPDATE ON control_audit
+                 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: its rows cannot be changed'); END;",
+        )
+        .unwrap();
+}
+
+/// The supervisor signed in on the file, the pending C000002 deleted, every
+/// audit row at a fixed time: an app opened on it shows the list.
+pub fn boss_after_a_delete(db: &std::path::Path) -> Store {
+    let mut store = Store::open(db).unwrap();
+    store.sign_in(BOSS.0, BOSS.1).unwrap();
+    store.delete_customer("C000002").unwrap();
+    fixed_audit_times(&store);
+    store
+}

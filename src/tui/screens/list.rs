@@ -136,6 +136,9 @@ impl ListScreen {
             Action::SignOut if ctx.store.operators_defined() => {
                 return super::sign_in::SignInScreen::switch(ctx);
             }
+            Action::AuditLog => {
+                return Outcome::Push(Box::new(super::audit::AuditScreen::open(ctx)));
+            }
             Action::ReviewQueue => {
                 return Outcome::Push(Box::new(super::review::ReviewScreen::open(ctx)));
             }
