@@ -81,3 +81,37 @@ fn audit_deleted_customer_snapshot() {
         support::key(app, crossterm::event::KeyCode::Enter);
     });
 }
+
+/// Snapshots `name` on the sample file of the other TUI snapshots.
+fn sample_shots(name: &str, setup: impl Fn(&mut App)) {
+    for (lang, tag) in LANGS {
+        for (w, h) in SIZES {
+            let (_dir, store) = support::sample_store();
+            let mut app = app(store, lang);
+            setup(&mut app);
+            let text = screen(&mut app, w, h);
+            insta::assert_snapshot!(format!("{name}_{tag}_{w}x{h}"), text);
+        }
+    }
+}
+
+#[test]
+fn merge_dialog_side_by_side() {
+    sample_shots("merge", |app| {
+        typed(app, "M");
+        typed(app, "c000005");
+        support::key(app, crossterm::event::KeyCode::Enter);
+        support::key(app, crossterm::event::KeyCode::Char(' '));
+    });
+}
+
+#[test]
+fn merge_refused_for_clashing_documents() {
+    sample_shots("merge_clash", |app| {
+        typed(app, "M");
+        typed(app, "c000004");
+        support::key(app, crossterm::event::KeyCode::Enter);
+        support::key(app, crossterm::event::KeyCode::Enter);
+        support::key(app, crossterm::event::KeyCode::Enter);
+    });
+}

@@ -518,6 +518,16 @@ messages! {
     AuditSnapshotTitle => "Deleted customer", "已删除的客户";
     AuditRestored => "Restored as", "已恢复为";
     AuditBy => "by", "操作人";
+    ScopeMerge => "Merging duplicates", "合并重复客户";
+    KeyMergeInto => "Merge a duplicate into this one", "将重复客户合并到此客户";
+    KeyToggleTake => "Keep this value / the duplicate's", "保留本值 / 重复客户的值";
+    KeyMerge => "Merge", "合并";
+    MergePick => "Merge a duplicate into", "选择要合并进来的重复客户";
+    MergeTitle => "Merge", "合并";
+    MergeKeep => "kept", "保留";
+    MergeDrop => "merged in", "并入";
+    MergeReason => "Reason", "理由";
+    Merged => "Merged", "已合并";
 }
 
 /// ": " in English, "：" in Chinese (no ASCII punctuation in Chinese text).

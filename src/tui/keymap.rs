@@ -64,6 +64,8 @@ pub enum Scope {
     Audit,
     /// A deleted customer's snapshot, with restore.
     AuditSnapshot,
+    /// Two customers side by side, choosing the values the kept one ends with.
+    Merge,
 }
 
 impl Scope {
@@ -116,11 +118,12 @@ impl Scope {
             Scope::Review => Msg::ScopeReview,
             Scope::Audit => Msg::ScopeAudit,
             Scope::AuditSnapshot => Msg::ScopeAuditSnapshot,
+            Scope::Merge => Msg::ScopeMerge,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 32] = [
+    pub const ALL: [Scope; 33] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -153,6 +156,7 @@ impl Scope {
         Scope::Review,
         Scope::Audit,
         Scope::AuditSnapshot,
+        Scope::Merge,
     ];
 }
 
@@ -242,6 +246,8 @@ pub enum Action {
     AuditLog,
     AuditFilter,
     RestoreDeleted,
+    MergeInto,
+    ToggleTake,
 }
 
 pub use bindings::BINDINGS;

@@ -12,6 +12,7 @@ pub mod form;
 pub mod import;
 pub mod ledger;
 pub mod list;
+pub mod merge;
 pub mod quick;
 pub mod reconcile;
 pub mod review;

@@ -273,4 +273,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(S::AuditSnapshot, &[k('j'), code(KeyCode::Down)], A::Down, Msg::KeyScroll, false),
     bind(S::AuditSnapshot, &[k('k'), code(KeyCode::Up)], A::Up, Msg::KeyScroll, false),
     bind(S::AuditSnapshot, &[code(KeyCode::Esc), k('q')], A::Back, Msg::KeyBack, true),
+    // merging a duplicate
+    bind(S::List, &[k('M')], A::MergeInto, Msg::KeyMergeInto, false),
+    bind(S::Detail, &[k('M')], A::MergeInto, Msg::KeyMergeInto, false),
+    bind(S::Merge, &[k(' '), code(KeyCode::Left), code(KeyCode::Right), k('h'), k('l')], A::ToggleTake, Msg::KeyToggleTake, true),
+    bind(S::Merge, &[code(KeyCode::Enter)], A::Confirm, Msg::KeyMerge, true),
+    bind(S::Merge, &[k('j'), code(KeyCode::Down)], A::Down, Msg::KeyDown, false),
+    bind(S::Merge, &[k('k'), code(KeyCode::Up)], A::Up, Msg::KeyUp, false),
+    bind(S::Merge, &[code(KeyCode::PageDown)], A::PageDown, Msg::KeyPageDown, false),
+    bind(S::Merge, &[code(KeyCode::PageUp)], A::PageUp, Msg::KeyPageUp, false),
+    bind(S::Merge, &[code(KeyCode::Esc), k('q')], A::Back, Msg::KeyBack, true),
 ];
