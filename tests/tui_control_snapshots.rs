@@ -15,17 +15,49 @@ use tui_control::{BOSS, CLERK, control_file, sign_in};
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const LANGS: [(Lang, &str); 2] = [(Lang::En, "en"), (Lang::Zh, "zh")];
 
-/// Snapshots `name` for every size and language on a fresh control file.
-fn shots(name: &str, setup: impl Fn(&mut App)) {
+/// Snapshots `name` for every size and language, on the file `open` makes
+/// (fresh each time) with `setup` applied.
+fn shots_on(name: &str, open: impl Fn() -> (tempfile::TempDir, Store), setup: impl Fn(&mut App)) {
     for (lang, tag) in LANGS {
         for (w, h) in SIZES {
-            let (_dir, db) = control_file();
-            let mut app = app(Store::open(&db).unwrap(), lang);
+            let (_dir, store) = open();
+            let mut app = app(store, lang);
             setup(&mut app);
             let text = screen(&mut app, w, h);
             insta::assert_snapshot!(format!("{name}_{tag}_{w}x{h}"), text);
         }
     }
+}
+
+/// On the control file, nobody signed in.
+fn shots(name: &str, setup: impl Fn(&mut App)) {
+    shots_on(
+        name,
+        || {
+            let (dir, db) = control_file();
+            let store = Store::open(&db).unwrap();
+            (dir, store)
+        },
+        setup,
+    );
+}
+
+/// On the control file where the supervisor deleted C000002.
+fn audit_shots(name: &str, setup: impl Fn(&mut App)) {
+    shots_on(
+        name,
+        || {
+            let (dir, db) = control_file();
+            let store = tui_control::boss_after_a_delete(&db);
+            (dir, store)
+        },
+        setup,
+    );
+}
+
+/// On the sample file of the other TUI snapshots.
+fn sample_shots(name: &str, setup: impl Fn(&mut App)) {
+    shots_on(name, support::sample_store, setup);
 }
 
 #[test]
@@ -53,19 +85,6 @@ fn review_reject_reason() {
     });
 }
 
-/// Snapshots `name` on a file where the supervisor deleted C000002.
-fn audit_shots(name: &str, setup: impl Fn(&mut App)) {
-    for (lang, tag) in LANGS {
-        for (w, h) in SIZES {
-            let (_dir, db) = control_file();
-            let mut app = app(tui_control::boss_after_a_delete(&db), lang);
-            setup(&mut app);
-            let text = screen(&mut app, w, h);
-            insta::assert_snapshot!(format!("{name}_{tag}_{w}x{h}"), text);
-        }
-    }
-}
-
 #[test]
 fn audit_screen() {
     audit_shots("audit", |app| typed(app, "A"));
@@ -80,19 +99,6 @@ fn audit_deleted_customer_snapshot() {
         support::key(app, crossterm::event::KeyCode::Enter);
         support::key(app, crossterm::event::KeyCode::Enter);
     });
-}
-
-/// Snapshots `name` on the sample file of the other TUI snapshots.
-fn sample_shots(name: &str, setup: impl Fn(&mut App)) {
-    for (lang, tag) in LANGS {
-        for (w, h) in SIZES {
-            let (_dir, store) = support::sample_store();
-            let mut app = app(store, lang);
-            setup(&mut app);
-            let text = screen(&mut app, w, h);
-            insta::assert_snapshot!(format!("{name}_{tag}_{w}x{h}"), text);
-        }
-    }
 }
 
 #[test]
