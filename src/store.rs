@@ -20,9 +20,9 @@ mod ledger;
 mod load_mode;
 mod mappings;
 mod matching;
-mod name_index;
 mod merge;
 mod merge_undo;
+mod name_index;
 mod operators;
 mod private_files;
 mod reconcile;
@@ -57,8 +57,8 @@ pub use ledger::{
 pub use load_mode::{Load, LoadMode};
 pub use mappings::SavedMapping;
 pub use matching::{Existing, MatchedBy, NewMatches, Patched};
-pub use name_index::SimilarIndex;
 pub use merge::{Merged, Unmerged};
+pub use name_index::SimilarIndex;
 pub use operators::{MIN_PASSWORD_CHARS, Operator};
 pub use reconcile::{
     Adjusted, EntryKinds, OurSide, SavedStatementMapping, Session, SessionInfo, SessionSource,

@@ -315,4 +315,10 @@ impl Store {
         }
         Ok(role)
     }
+
+    /// Signs out whoever is signed in (switching operator in the TUI):
+    /// guarded writes are refused again until someone signs in.
+    pub fn sign_out(&mut self) {
+        self.control.signed_in = None;
+    }
 }

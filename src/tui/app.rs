@@ -21,6 +21,7 @@ use super::keymap::{self, Action, Scope};
 use super::screens::entry::EntryScreen;
 use super::screens::list::ListScreen;
 use super::screens::quick::QuickInvoice;
+use super::screens::sign_in::SignInScreen;
 use super::widgets::confirm::Confirm;
 use super::widgets::help::Help;
 use crate::store::{Result, Store};
@@ -69,9 +70,14 @@ impl App {
             || ":memory:".to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
+        // Once operators exist, nobody works before signing in.
+        let mut stack = vec![Layer::new(Box::new(ListScreen::new()) as Screen)];
+        if store.operators_defined() && store.signed_in_role().is_none() {
+            stack.push(Layer::new(Box::new(SignInScreen::new())));
+        }
         let mut app = App {
             ctx: Ctx::new(store, options, customers)?,
-            stack: vec![Layer::new(Box::new(ListScreen::new()))],
+            stack,
             overlays: Vec::new(),
             quit: false,
             page: 20,

@@ -56,6 +56,16 @@ pub enum Scope {
     Backups,
     /// A confirmed reconciliation: read-only, so only looking and exporting.
     ReconcileConfirmed,
+    /// Signing in: name and password (typing is text).
+    SignIn,
+    /// New customers and credit-limit raises awaiting a supervisor.
+    Review,
+    /// The audit trails, filtered.
+    Audit,
+    /// A deleted customer's snapshot, with restore.
+    AuditSnapshot,
+    /// Two customers side by side, choosing the values the kept one ends with.
+    Merge,
 }
 
 impl Scope {
@@ -70,6 +80,7 @@ impl Scope {
                 | Scope::Prompt
                 | Scope::Override
                 | Scope::ImportFile
+                | Scope::SignIn
         )
     }
 
@@ -103,11 +114,16 @@ impl Scope {
             Scope::Reconcile => Msg::ScopeReconcile,
             Scope::Backups => Msg::ScopeBackups,
             Scope::ReconcileConfirmed => Msg::ScopeReconcileConfirmed,
+            Scope::SignIn => Msg::ScopeSignIn,
+            Scope::Review => Msg::ScopeReview,
+            Scope::Audit => Msg::ScopeAudit,
+            Scope::AuditSnapshot => Msg::ScopeAuditSnapshot,
+            Scope::Merge => Msg::ScopeMerge,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 28] = [
+    pub const ALL: [Scope; 33] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -136,6 +152,11 @@ impl Scope {
         Scope::Duplicate,
         Scope::TaxDuplicate,
         Scope::Help,
+        Scope::SignIn,
+        Scope::Review,
+        Scope::Audit,
+        Scope::AuditSnapshot,
+        Scope::Merge,
     ];
 }
 
@@ -218,6 +239,15 @@ pub enum Action {
     Backups,
     BackupNow,
     RestoreBackup,
+    SignOut,
+    ReviewQueue,
+    Approve,
+    Reject,
+    AuditLog,
+    AuditFilter,
+    RestoreDeleted,
+    MergeInto,
+    ToggleTake,
 }
 
 pub use bindings::BINDINGS;

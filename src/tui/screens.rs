@@ -3,6 +3,7 @@
 //! and knows them only through that trait, so adding a screen is its file
 //! plus its `pub mod` line here.
 
+pub mod audit;
 pub mod backups;
 pub mod dashboard;
 pub mod detail;
@@ -11,7 +12,10 @@ pub mod form;
 pub mod import;
 pub mod ledger;
 pub mod list;
+pub mod merge;
 pub mod quick;
 pub mod reconcile;
+pub mod review;
+pub mod sign_in;
 
 pub use super::component::{Outcome, Screen};

@@ -32,13 +32,20 @@ impl App {
                 ctx.lang,
             )
         };
+        // Signed in: who, and as what; operators defined but nobody signed
+        // in: nobody (the sign-in screen is up).
+        let who = match ctx.store.signed_in_role() {
+            Some(role) => format!("{} ({})", ctx.store.operator(), role.name().get(ctx.lang)),
+            None if ctx.store.operators_defined() => "—".to_string(),
+            None => ctx.store.operator().to_string(),
+        };
         let text = format!(
             " {} │ {} │ {} │ {} {}",
             ctx.t(Msg::AppName),
             self.db_name,
             count,
             ctx.t(Msg::Operator),
-            ctx.store.operator()
+            who
         );
         frame.render_widget(
             Paragraph::new(fit(&text, area.width as usize)).style(ctx.theme.header),

@@ -27,6 +27,7 @@ use crate::tui::widgets::{fit, truncate};
 enum Asking {
     Archive,
     Delete,
+    MergeInto,
 }
 
 pub struct DetailScreen {
@@ -84,6 +85,7 @@ impl DetailScreen {
     fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
         let code = self.customer.data.code.clone();
         match (self.asking.take(), reply) {
+            (Some(Asking::MergeInto), reply) => return super::merge::open(ctx, &code, reply),
             (Some(Asking::Archive), Reply::Yes) => set_status(ctx, &code, Status::Archived),
             (Some(Asking::Delete), Reply::Yes) => delete(ctx, &code),
             _ => return Outcome::Stay,
@@ -116,6 +118,10 @@ impl DetailScreen {
                 let body = archive_body(ctx, &code);
                 self.asking = Some(Asking::Archive);
                 return ask(Confirm::new(Msg::ArchiveTitle, body));
+            }
+            Action::MergeInto => {
+                self.asking = Some(Asking::MergeInto);
+                return super::merge::pick_duplicate(ctx, &code);
             }
             Action::Delete => {
                 let body = delete_body(ctx, &code);

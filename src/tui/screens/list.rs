@@ -28,6 +28,8 @@ enum Asking {
     Class,
     Archive(String),
     Delete(String),
+    /// The duplicate to merge into this customer.
+    MergeInto(String),
 }
 
 use actions::{load_demo, open_form, open_import_history, open_import_wizard};
@@ -133,6 +135,23 @@ impl ListScreen {
                 return Outcome::Push(Box::new(screen));
             }
             Action::Demo => load_demo(ctx),
+            Action::SignOut if ctx.store.operators_defined() => {
+                return super::sign_in::SignInScreen::switch(ctx);
+            }
+            Action::MergeInto => {
+                if let Some(code) = self.selected_code(ctx) {
+                    self.keep_id = self.selected_id(ctx);
+                    let outcome = super::merge::pick_duplicate(ctx, &code);
+                    self.asking = Some(Asking::MergeInto(code));
+                    return outcome;
+                }
+            }
+            Action::AuditLog => {
+                return Outcome::Push(Box::new(super::audit::AuditScreen::open(ctx)));
+            }
+            Action::ReviewQueue => {
+                return Outcome::Push(Box::new(super::review::ReviewScreen::open(ctx)));
+            }
             Action::View | Action::Edit => {
                 let Some(code) = self.selected_code(ctx) else {
                     return Outcome::Stay;
@@ -261,6 +280,7 @@ impl ListScreen {
             (Some(Asking::Archive(code)), Reply::Yes) => set_status(ctx, &code, Status::Archived),
             (Some(Asking::Delete(code)), Reply::Yes) => delete(ctx, &code),
             (Some(Asking::Template), Reply::Chose(name)) => return open_form(ctx, Some(&name)),
+            (Some(Asking::MergeInto(keep)), reply) => return super::merge::open(ctx, &keep, reply),
             (Some(Asking::Class), Reply::Chose(value)) => {
                 self.query.class = Some(value);
                 self.selected = 0;
