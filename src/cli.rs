@@ -10,6 +10,7 @@ mod company;
 mod completions;
 mod customer;
 mod demo;
+mod documents;
 mod export;
 mod import;
 mod import_ledger;
@@ -20,6 +21,7 @@ mod outfiles;
 mod output;
 mod receivables;
 mod reconcile;
+mod remind;
 mod settings;
 mod template;
 
@@ -211,6 +213,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Restore(args) => backup::restore(cli, args),
         Command::Audit(args) => audit::run(cli, args),
         Command::Operator(cmd) => operator::run(cli, cmd),
+        Command::Remind(args) => remind::run(cli, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
