@@ -424,3 +424,62 @@ fn documents_need_our_company_and_name_what_to_set() {
     );
     assert!(!out.exists());
 }
+
+/// A 4×4 red PNG, as a scanned seal would be (larger).
+const SEAL_PNG: [u8; 73] = [
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x04, 0x08, 0x02, 0x00, 0x00, 0x00, 0x26, 0x93, 0x09,
+    0x29, 0x00, 0x00, 0x00, 0x10, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xb8, 0x20, 0x20, 0x00,
+    0x47, 0x0c, 0xc4, 0x71, 0x00, 0x92, 0x43, 0x0f, 0x01, 0xfa, 0x2f, 0x0d, 0x3e, 0x00, 0x00, 0x00,
+    0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+
+#[test]
+fn our_seal_is_printed_on_the_statement_and_a_missing_seal_file_is_named() {
+    if !ready("seal") {
+        return;
+    }
+    let (dir, db, codes) = overdue_books();
+    let seal = dir.path().join("公章.png");
+    std::fs::write(&seal, SEAL_PNG).unwrap();
+    ok(
+        &db,
+        &["settings", "company", "--seal", seal.to_str().unwrap()],
+    );
+    let out = dir.path().join("sealed.pdf");
+    let args = [
+        "statement",
+        &codes[0],
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2026-03-31",
+        "--out",
+    ];
+    let mut with_out = args.to_vec();
+    with_out.push(out.to_str().unwrap());
+    ok(&db, &with_out);
+    let list = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let list = String::from_utf8_lossy(&list.stdout);
+    // Header, rule, then one line per image: the 4×4 seal.
+    let images: Vec<&str> = list.lines().skip(2).collect();
+    assert_eq!(images.len(), 1, "{list}");
+    assert!(images[0].split_whitespace().nth(3) == Some("4"), "{list}");
+
+    std::fs::remove_file(&seal).unwrap();
+    let again = dir.path().join("again.pdf");
+    let mut with_out = args.to_vec();
+    with_out.push(again.to_str().unwrap());
+    let run = kehu(&db, &with_out);
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("document.seal") && err.contains("公章.png"),
+        "{err}"
+    );
+    assert!(!again.exists());
+}
