@@ -12,6 +12,8 @@ mod pdf;
 #[path = "support/recon.rs"]
 mod recon;
 
+use std::path::Path;
+
 use chrono::{Days, NaiveDate};
 use cli::{kehu, ok};
 use kehu::domain::Money;
@@ -482,4 +484,61 @@ fn our_seal_is_printed_on_the_statement_and_a_missing_seal_file_is_named() {
         "{err}"
     );
     assert!(!again.exists());
+}
+
+/// The font the layout snapshot is taken with (other fonts wrap elsewhere).
+const SNAPSHOT_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
+#[test]
+fn reminder_letter_text_layout_snapshot() {
+    if !ready("reminder_snapshot") {
+        return;
+    }
+    if !Path::new(SNAPSHOT_FONT).is_file() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI has {SNAPSHOT_FONT}"
+        );
+        eprintln!("SKIPPED reminder_letter_text_layout_snapshot: needs {SNAPSHOT_FONT}");
+        return;
+    }
+    let (dir, db, codes) = overdue_books();
+    // The font named in the config, as a user would pin one.
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("kehu")).unwrap();
+    let remind_with_font = |font: &str, out: &Path| {
+        std::fs::write(
+            config.join("kehu").join("config.toml"),
+            format!("pdf_font = \"{font}\"\n"),
+        )
+        .unwrap();
+        let to = out.to_str().unwrap();
+        let args = ["remind", &codes[0], "--as-of", "2026-03-31", "--out", to];
+        cli::kehu_with(&db, &args, &[("XDG_CONFIG_HOME", &config)])
+    };
+    let out = dir.path().join("letter.pdf");
+    let run = remind_with_font(SNAPSHOT_FONT, &out);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // Lines as pdftotext lays them out, runs of spaces shown as one.
+    let layout: Vec<String> = text(&out)
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    insta::assert_snapshot!(layout.join("\n"));
+
+    // A configured font that is not there is named, and nothing is written.
+    let other = dir.path().join("other.pdf");
+    let run = remind_with_font("/nowhere/font.ttc", &other);
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("/nowhere/font.ttc") && err.contains("document.font_unreadable"),
+        "{err}"
+    );
+    assert!(!other.exists());
 }

@@ -121,8 +121,13 @@ pub fn run(cli: &Cli, args: &RemindArgs) -> CliResult {
         crate::domain::Lang::Zh => "催款函",
         crate::domain::Lang::En => "reminder",
     };
+    let path = |letter: &Reminder| dir.join(format!("{prefix}_{}.pdf", letter.code));
+    // Every file is checked before the first is written: a refusal leaves none.
     for letter in &letters {
-        let path = dir.join(format!("{prefix}_{}.pdf", letter.code));
+        outfile::check(&path(letter), OutFormat::PDF, &rules).map_err(|e| refused(cli, e))?;
+    }
+    for letter in &letters {
+        let path = path(letter);
         let bytes = reminders_pdf(&kit, std::slice::from_ref(letter)).map_err(doc_failure)?;
         write_pdf(cli, &path, &rules, &bytes)?;
         output::say(

@@ -208,7 +208,7 @@ impl Table {
         self.header
             .iter()
             .zip(&self.columns)
-            .map(|(h, c)| face.wrap(h, c.width - 4.0, self.size))
+            .map(|(h, c)| face.wrap(h, c.width - 8.0, self.size))
             .collect()
     }
 
@@ -217,7 +217,7 @@ impl Table {
         let lines: Vec<Vec<String>> = cells
             .iter()
             .zip(&self.columns)
-            .map(|(text, c)| page.face.wrap(text, c.width - 4.0, self.size))
+            .map(|(text, c)| page.face.wrap(text, c.width - 8.0, self.size))
             .collect();
         let height = lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * self.leading();
         if page.ensure(height + 2.0) {
@@ -235,11 +235,14 @@ impl Table {
         let mut tallest = 1;
         for (cell, column) in lines.iter().zip(&self.columns) {
             let align = column.align;
+            // Figures stop short of the column's edge, clear of a text
+            // column starting right after.
+            let inset = if align == Align::Right { 8.0 } else { 4.0 };
             for (i, line) in cell.iter().enumerate() {
                 let baseline = page.y + self.size + i as f32 * self.leading();
                 page.text_in(
                     x + 2.0,
-                    column.width - 4.0,
+                    column.width - inset,
                     baseline,
                     self.size,
                     line,
