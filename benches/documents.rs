@@ -104,17 +104,11 @@ fn main() {
 
     let statement_queries = || {
         let s = store.statement(id, first, to).expect("statement");
-        let aged = store.aging(to).expect("aging");
+        let aged = store.customer_aging(id, to).expect("aging");
         (s, aged)
     };
     let statement = || {
         let (s, aged) = statement_queries();
-        let aged = aged
-            .rows
-            .into_iter()
-            .find(|r| r.customer_id == id)
-            .map(|r| r.aged)
-            .unwrap_or_default();
         statement_pdf(&kit, &s, "深圳市福田区华强北路1号", &aged).expect("pdf")
     };
     let reminder_queries = || {

@@ -215,13 +215,7 @@ pub fn statement(cli: &Cli, args: &StatementArgs) -> CliResult {
                     .customer(&args.code)?
                     .map(|c| c.data.registered_address)
                     .unwrap_or_default();
-                let aged = store
-                    .aging(to)?
-                    .rows
-                    .into_iter()
-                    .find(|r| r.customer_id == id)
-                    .map(|r| r.aged)
-                    .unwrap_or_default();
+                let aged = store.customer_aging(id, to)?;
                 let bytes = documents::statement_pdf(&kit, &statement, &address, &aged)
                     .map_err(doc_failure)?;
                 write_pdf(cli, path, &rules, &bytes)?;
