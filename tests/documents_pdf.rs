@@ -499,7 +499,7 @@ fn reminder_letter_text_layout_snapshot() {
             std::env::var("CI").as_deref() != Ok("true"),
             "CI has {SNAPSHOT_FONT}"
         );
-        eprintln!("SKIPPED reminder_letter_text_layout_snapshot: needs {SNAPSHOT_FONT}");
+        pdf::skipped("reminder_letter_text_layout_snapshot", SNAPSHOT_FONT);
         return;
     }
     let (dir, db, codes) = overdue_books();

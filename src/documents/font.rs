@@ -202,7 +202,12 @@ mod tests {
     #[test]
     fn wrapping_keeps_every_character_and_fits_the_width() {
         let Ok(face) = find(None, CANDIDATES) else {
-            eprintln!("SKIPPED: no CJK font installed (apt-get install fonts-wqy-microhei)");
+            // Straight to stderr: the harness hides eprintln! of a passing test.
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED wrapping test: no CJK font installed (apt-get install fonts-wqy-microhei)"
+            );
             assert!(std::env::var("CI").is_err(), "CI must have a CJK font");
             return;
         };
