@@ -4,6 +4,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/ledger.rs"]
+mod ledger;
 #[path = "support/pdf.rs"]
 mod pdf;
 

@@ -8,6 +8,10 @@ use std::process::Command;
 
 use kehu::domain::field::FieldValues;
 use kehu::store::Store;
+use kehu::synth::customer_values;
+
+// The including test crate has `mod ledger` (support/ledger.rs) beside this.
+use super::ledger::{add, temp_store};
 
 /// True when the tools and a font are there; false (with a message) when not.
 pub fn ready(test: &str) -> bool {
@@ -118,4 +122,36 @@ pub fn set_company(store: &mut Store) {
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
     store.set_company(&values).unwrap();
+}
+
+/// `n` synthetic customers on a real database file; their codes.
+pub fn customers(n: u64) -> (tempfile::TempDir, std::path::PathBuf, Store, Vec<String>) {
+    let (dir, mut store) = temp_store();
+    let mut bulk = store.bulk_insert().unwrap();
+    let codes = (0..n)
+        .map(|i| {
+            bulk.insert(&customer_values(i))
+                .unwrap()
+                .unwrap()
+                .0
+                .data
+                .code
+        })
+        .collect();
+    bulk.commit().unwrap();
+    let db = dir.path().join("kehu.db");
+    (dir, db, store, codes)
+}
+
+/// Three customers: two with overdue invoices as of 2026-03-31, one paid up.
+pub fn overdue_books() -> (tempfile::TempDir, std::path::PathBuf, Vec<String>) {
+    let (dir, db, mut store, codes) = customers(3);
+    set_company(&mut store);
+    let s = &mut store;
+    add(s, &codes[0], "invoice", "2025-10-01", "FP1001", "12345.67");
+    add(s, &codes[0], "invoice", "2026-01-05", "FP1002", "400000.00");
+    add(s, &codes[1], "invoice", "2025-12-01", "FP2001", "888.00");
+    add(s, &codes[2], "invoice", "2025-12-01", "FP3001", "500.00");
+    add(s, &codes[2], "receipt", "2025-12-20", "SK3001", "500.00");
+    (dir, db, codes)
 }
