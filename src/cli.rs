@@ -10,6 +10,7 @@ mod company;
 mod completions;
 mod customer;
 mod demo;
+mod documents;
 mod encryption;
 mod export;
 mod import;
@@ -22,6 +23,7 @@ mod outfiles;
 mod output;
 mod receivables;
 mod reconcile;
+mod remind;
 mod review;
 mod settings;
 mod template;
@@ -219,6 +221,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Encrypt(args) => encryption::encrypt(cli, args),
         Command::Decrypt(args) => encryption::decrypt(cli, args),
         Command::Rekey => encryption::rekey(cli),
+        Command::Remind(args) => remind::run(cli, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

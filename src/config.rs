@@ -7,6 +7,7 @@
 //! operator = "王会计"         # name in the audit trail
 //! default_template = "VIP"   # `a` starts from this template
 //! theme = "default"          # or "plain"
+//! pdf_font = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"  # for PDF documents
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -24,6 +25,8 @@ pub struct Config {
     pub theme: Option<String>,
     /// A file holding the passphrase of an encrypted database.
     pub key_file: Option<PathBuf>,
+    /// The Chinese font PDF documents are set in (else one is looked for).
+    pub pdf_font: Option<std::path::PathBuf>,
 }
 
 /// `config.toml` in kehu's config folder.

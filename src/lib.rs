@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod documents;
 pub mod domain;
 pub mod import;
 pub mod messages;

@@ -27,6 +27,8 @@ pub enum Format {
     Xlsx,
     /// A SQLite database (a backup).
     Sqlite,
+    /// A document to print or send (statement, reminder letter).
+    Pdf,
 }
 
 impl Format {
@@ -34,12 +36,17 @@ impl Format {
     pub const SHEETS: &'static [Format] = &[Format::Xlsx, Format::Csv];
     /// Backups.
     pub const DATABASE: &'static [Format] = &[Format::Sqlite];
+    /// Reports that also come as a PDF document.
+    pub const SHEETS_OR_PDF: &'static [Format] = &[Format::Xlsx, Format::Csv, Format::Pdf];
+    /// Documents only (reminder letters).
+    pub const PDF: &'static [Format] = &[Format::Pdf];
 
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             Format::Csv => &["csv"],
             Format::Xlsx => &["xlsx"],
             Format::Sqlite => &["db", "sqlite", "sqlite3"],
+            Format::Pdf => &["pdf"],
         }
     }
 

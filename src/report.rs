@@ -14,6 +14,7 @@
 mod aging;
 mod reconciliation;
 mod sheet;
+mod sign_off;
 mod statement;
 
 use std::path::{Path, PathBuf};
@@ -22,7 +23,11 @@ use thiserror::Error;
 
 pub use aging::{aging_table, write_aging};
 pub use reconciliation::{ReconciliationDoc, reconciliation_table, write_reconciliation};
-pub use statement::{statement_table, write_statement};
+pub(crate) use reconciliation::{
+    Value as ReconciliationValue, headers as reconciliation_headers, rows as reconciliation_rows,
+};
+pub(crate) use statement::line_cells as statement_line_cells;
+pub use statement::{statement_table, write_statement, write_statement_from};
 
 /// The file formats a report can be written in, from the file name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -65,7 +65,7 @@ fn lang_zh_gives_chinese_errors_where_they_stayed_english() {
     let db = books(d);
     let missing = d.join("nowhere.csv");
     let missing = missing.to_str().unwrap();
-    let pdf = d.join("x.pdf");
+    let pdf = d.join("x.docx");
     let pdf = pdf.to_str().unwrap();
     let csv = d.join("in.csv");
     std::fs::write(&csv, "客户名称\n甲公司\n").unwrap();

@@ -203,3 +203,27 @@ fn statement_has_opening_running_and_closing_balances() {
             .is_err()
     );
 }
+
+#[test]
+fn one_customers_aging_is_their_row_of_the_full_report() {
+    let (_dir, mut store, code) = edge_invoices();
+    let other = customer(&mut store, "广州市恒通贸易有限公司", "1000000", 30);
+    add(&mut store, &other, "invoice", "2024-01-10", "X1", "777.00");
+    let paid_up = customer(&mut store, "成都市瑞丰科技有限公司", "1000000", 30);
+    for as_of in [d("2024-06-30"), d("2024-03-01")] {
+        let full = store.aging(as_of).unwrap();
+        for c in [&code, &other] {
+            let id = id_of(&store, c);
+            let row = full.rows.iter().find(|r| r.customer_id == id).unwrap();
+            assert_eq!(
+                store.customer_aging(id, as_of).unwrap(),
+                row.aged,
+                "{c} {as_of}"
+            );
+        }
+        let none = store
+            .customer_aging(id_of(&store, &paid_up), as_of)
+            .unwrap();
+        assert_eq!(none.total, Money::ZERO);
+    }
+}

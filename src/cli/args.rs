@@ -55,7 +55,7 @@ pub enum Command {
     Aging(AgingArgs),
     /// Invoices past due, longest overdue first.
     Overdue(OverdueArgs),
-    /// Statement of account (对账单) for a period, to FILE.xlsx or FILE.csv.
+    /// Statement of account (对账单) for a period, to FILE.xlsx, FILE.csv or FILE.pdf.
     Statement(StatementArgs),
     /// Settings kept in the database.
     #[command(subcommand)]
@@ -98,6 +98,9 @@ pub enum Command {
     Decrypt(super::encryption::DecryptArgs),
     /// Give an encrypted database a new passphrase.
     Rekey,
+    /// Reminder letters (催款函) as PDF: one overdue customer, or --all into
+    /// one file (--out) or one file each (--out-dir).
+    Remind(super::remind::RemindArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -140,10 +143,10 @@ pub struct CompanyArgs {
     /// 统一社会信用代码.
     #[arg(long)]
     pub tax_id: Option<String>,
-    /// Address (地址), as printed on documents.
+    /// Address (地址) printed on documents.
     #[arg(long)]
     pub address: Option<String>,
-    /// Phone (电话).
+    /// Phone (电话) printed on documents.
     #[arg(long)]
     pub phone: Option<String>,
     /// Bank (开户行).
@@ -152,7 +155,7 @@ pub struct CompanyArgs {
     /// Bank account (银行账号).
     #[arg(long = "account")]
     pub bank_account: Option<String>,
-    /// Contact person (联系人).
+    /// Contact person (联系人) named on reminder letters.
     #[arg(long)]
     pub contact: Option<String>,
     /// A seal or logo image (PNG or JPEG) for documents.

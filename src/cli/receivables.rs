@@ -4,9 +4,11 @@ use crate::messages::Message;
 use serde::Serialize;
 
 use super::args::{AgingArgs, BalanceArgs, OverdueArgs, StatementArgs};
+use super::documents::{doc_failure, document_lang, kit, write_pdf};
 use super::ledger::{customer_id, date_arg, today};
 use super::outfiles::{refused, rules};
 use super::{Cli, CliResult, Failure, Format, open_store, output};
+use crate::documents;
 use crate::domain::Lang;
 use crate::domain::date::iso;
 use crate::domain::ledger::aging::Bucket;
@@ -14,14 +16,6 @@ use crate::domain::money::Money;
 use crate::outfile::{self, Format as OutFormat};
 use crate::report;
 use crate::store::{AgingReport, Balance, OverdueItem};
-
-/// Language of documents written to files: `--lang`, else Chinese (they go to customers).
-fn document_lang(cli: &Cli) -> Lang {
-    cli.lang
-        .as_deref()
-        .and_then(Lang::parse)
-        .unwrap_or(Lang::Zh)
-}
 
 const BALANCE_HEADERS: [&str; 10] = [
     "code",
@@ -201,20 +195,37 @@ pub fn overdue(cli: &Cli, args: &OverdueArgs) -> CliResult {
 
 pub fn statement(cli: &Cli, args: &StatementArgs) -> CliResult {
     let rules = rules(cli, args.force)?;
+    let mut kind = None;
     if let Some(path) = &args.out {
-        outfile::check(path, OutFormat::SHEETS, &rules).map_err(|e| refused(cli, e))?;
+        kind = Some(
+            outfile::check(path, OutFormat::SHEETS_OR_PDF, &rules).map_err(|e| refused(cli, e))?,
+        );
     }
     let store = open_store(cli)?;
     let from = date_arg("from", Some(&args.from))?;
     let to = date_arg("to", Some(&args.to))?;
-    let statement = store.statement(customer_id(&store, &args.code)?, from, to)?;
+    let id = customer_id(&store, &args.code)?;
+    let statement = store.statement(id, from, to)?;
     let lang = document_lang(cli);
     match &args.out {
         Some(path) => {
-            outfile::write(path, OutFormat::SHEETS, &rules, |tmp, _| {
-                report::write_statement(tmp, &statement, lang)
-            })
-            .map_err(|e| refused(cli, e))?;
+            if kind == Some(OutFormat::Pdf) {
+                let kit = kit(cli, &store)?;
+                let address = store
+                    .customer(&args.code)?
+                    .map(|c| c.data.registered_address)
+                    .unwrap_or_default();
+                let aged = store.customer_aging(id, to)?;
+                let bytes = documents::statement_pdf(&kit, &statement, &address, &aged)
+                    .map_err(doc_failure)?;
+                write_pdf(cli, path, &rules, &bytes)?;
+            } else {
+                let company = store.company()?;
+                outfile::write(path, OutFormat::SHEETS, &rules, |tmp, _| {
+                    report::write_statement_from(tmp, &statement, &company, lang)
+                })
+                .map_err(|e| refused(cli, e))?;
+            }
             output::say(
                 Message::new("report.statement_wrote")
                     .with("path", path.display())

@@ -114,7 +114,7 @@ pub enum ReconcileCmd {
     Show {
         /// The reconciliation's number (see history).
         session: i64,
-        /// Also write the reconciliation statement to this .xlsx or .csv.
+        /// Also write the reconciliation statement to this .xlsx, .csv or .pdf.
         #[arg(long, value_name = "REPORT")]
         out: Option<PathBuf>,
         /// Replace the --out file if it exists.

@@ -77,6 +77,15 @@ impl Money {
         self.0
     }
 
+    /// The amount in yuan as a spreadsheet number cell (shown with
+    /// `#,##0.00`): one correctly rounded division, the double nearest the
+    /// exact decimal, which Excel shows exactly for any amount under 2^53
+    /// fen. The only conversion of money to floating point in kehu; nothing
+    /// is computed on it.
+    pub fn sheet_number(self) -> f64 {
+        self.0 as f64 / 100.0
+    }
+
     /// Whole yuan; `None` on overflow.
     pub fn from_yuan(yuan: i64) -> Option<Money> {
         yuan.checked_mul(100).map(Money)

@@ -53,6 +53,7 @@ pub fn export(store: &Store, path: &Path) -> Result<usize, ImportError> {
         .map_err(|e| fail(&e))?;
     sheet.set_name("客户").map_err(|e| fail(&e))?;
     let bold = Format::new().set_bold();
+    let money = Format::new().set_num_format("#,##0.00");
     for (i, h) in headers.iter().enumerate() {
         sheet
             .write_string_with_format(0, i as u16, *h, &bold)
@@ -60,8 +61,17 @@ pub fn export(store: &Store, path: &Path) -> Result<usize, ImportError> {
     }
     for (r, c) in customers.iter().enumerate() {
         for (i, col) in cols.iter().enumerate() {
-            // Every cell as text: tax IDs and accounts must stay exact, and
-            // money is never a float.
+            // Money as a number the recipient can sum (it reads back as the
+            // same fen); every other cell as text: tax IDs and accounts must
+            // stay exact.
+            if let (Target::Field(Field::CreditLimit), Some(limit)) =
+                (&col.target, c.data.credit_limit)
+            {
+                sheet
+                    .write_number_with_format(r as u32 + 1, i as u16, limit.sheet_number(), &money)
+                    .map_err(|e| fail(&e))?;
+                continue;
+            }
             let value = cell(col, &c.data);
             if !value.is_empty() {
                 sheet

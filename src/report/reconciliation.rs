@@ -28,18 +28,19 @@ pub struct ReconciliationDoc<'a> {
     pub reconciliation: &'a Reconciliation,
 }
 
-enum Value {
+/// A cell of the statement (the PDF lays these out too).
+pub(crate) enum Value {
     Text(String),
     Money(Money),
     Blank,
 }
 
-struct Row {
-    cells: [Value; 9],
-    bold: bool,
+pub(crate) struct Row {
+    pub cells: [Value; 9],
+    pub bold: bool,
 }
 
-fn headers(lang: Lang) -> [&'static str; 9] {
+pub(crate) fn headers(lang: Lang) -> [&'static str; 9] {
     match lang {
         Lang::En => [
             "Item",
@@ -123,7 +124,7 @@ impl Row {
     }
 }
 
-fn rows(doc: &ReconciliationDoc, lang: Lang) -> Vec<Row> {
+pub(crate) fn rows(doc: &ReconciliationDoc, lang: Lang) -> Vec<Row> {
     use Value::{Money as M, Text};
     let r = doc.reconciliation;
     let to = || Text(iso(doc.to));

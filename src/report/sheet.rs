@@ -11,8 +11,8 @@ use crate::domain::safe_text::csv_guard;
 
 pub const MONEY_FORMAT: &str = "#,##0.00";
 
-/// Writes `money` as a number shown with two decimals. The only conversion
-/// from fen to floating point in kehu; see the module comment of `report`.
+/// Writes `money` as a number shown with two decimals (`Money::sheet_number`;
+/// see the module comment of `report`).
 pub fn money(
     sheet: &mut Worksheet,
     row: u32,
@@ -20,7 +20,7 @@ pub fn money(
     money: Money,
     format: &Format,
 ) -> Result<(), XlsxError> {
-    sheet.write_number_with_format(row, col, money.fen() as f64 / 100.0, format)?;
+    sheet.write_number_with_format(row, col, money.sheet_number(), format)?;
     Ok(())
 }
 

@@ -5,12 +5,14 @@ use std::path::Path;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::sheet::{self, MONEY_FORMAT};
+use super::sign_off;
 use super::{FileKind, ReportError, Table};
 use crate::domain::Lang;
+use crate::domain::company::Company;
 use crate::domain::date::iso;
 use crate::domain::ledger::EntryField;
 use crate::domain::money::Money;
-use crate::store::Statement;
+use crate::store::{Statement, StatementLine};
 
 fn headers(lang: Lang) -> Vec<String> {
     let (debit, credit, balance) = match lang {
@@ -43,13 +45,31 @@ fn closing_label(lang: Lang) -> &'static str {
     }
 }
 
-/// Blank instead of 0.00 in the debit and credit columns, as on paper.
-fn amount(m: Money) -> String {
-    if m == Money::ZERO {
-        String::new()
-    } else {
-        m.to_string()
-    }
+/// One entry's cells in the table's columns, money written by `money`
+/// (plain in csv, grouped in the PDF); blank instead of 0.00 in the debit
+/// and credit columns, as on paper.
+pub(crate) fn line_cells(
+    line: &StatementLine,
+    lang: Lang,
+    money: fn(Money) -> String,
+) -> Vec<String> {
+    let amount = |m: Money| {
+        if m == Money::ZERO {
+            String::new()
+        } else {
+            money(m)
+        }
+    };
+    vec![
+        iso(line.date),
+        line.kind.label(lang).to_string(),
+        line.doc_no.clone(),
+        line.memo.clone(),
+        amount(line.debit),
+        amount(line.credit),
+        money(line.balance),
+        line.due_date.map(iso).unwrap_or_default(),
+    ]
 }
 
 /// Opening row, one row per entry with its running balance, then the
@@ -67,16 +87,7 @@ pub fn statement_table(s: &Statement, lang: Lang) -> Table {
         String::new(),
     ]);
     for line in &s.lines {
-        rows.push(vec![
-            iso(line.date),
-            line.kind.label(lang).to_string(),
-            line.doc_no.clone(),
-            line.memo.clone(),
-            amount(line.debit),
-            amount(line.credit),
-            line.balance.to_string(),
-            line.due_date.map(iso).unwrap_or_default(),
-        ]);
+        rows.push(line_cells(line, lang, |m| m.to_string()));
     }
     rows.push(vec![
         iso(s.to),
@@ -96,9 +107,20 @@ pub fn statement_table(s: &Statement, lang: Lang) -> Table {
 
 /// Writes the statement to `path`, xlsx or csv by its extension.
 pub fn write_statement(path: &Path, s: &Statement, lang: Lang) -> Result<(), ReportError> {
+    write_statement_from(path, s, &Company::default(), lang)
+}
+
+/// As `write_statement`, the xlsx headed by our company (when set) and
+/// ending with the sign-off block the customer fills in.
+pub fn write_statement_from(
+    path: &Path,
+    s: &Statement,
+    company: &Company,
+    lang: Lang,
+) -> Result<(), ReportError> {
     match FileKind::of(path) {
         Some(FileKind::Csv) => sheet::write_csv(path, &statement_table(s, lang)),
-        Some(FileKind::Xlsx) => xlsx(path, s, lang).map_err(|source| ReportError::Xlsx {
+        Some(FileKind::Xlsx) => xlsx(path, s, company, lang).map_err(|source| ReportError::Xlsx {
             path: path.to_path_buf(),
             source,
         }),
@@ -106,7 +128,7 @@ pub fn write_statement(path: &Path, s: &Statement, lang: Lang) -> Result<(), Rep
     }
 }
 
-fn xlsx(path: &Path, s: &Statement, lang: Lang) -> Result<(), XlsxError> {
+fn xlsx(path: &Path, s: &Statement, company: &Company, lang: Lang) -> Result<(), XlsxError> {
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     let (title, customer, tax_id, period, to) = match lang {
@@ -117,18 +139,20 @@ fn xlsx(path: &Path, s: &Statement, lang: Lang) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let money = Format::new().set_num_format(MONEY_FORMAT);
     let money_bold = Format::new().set_num_format(MONEY_FORMAT).set_bold();
-    ws.write_string_with_format(0, 0, title, &Format::new().set_bold().set_font_size(16))?;
-    ws.write_string(1, 0, format!("{customer}: {} ({})", s.name, s.code))?;
+    // Our company above the title, as on the letterhead of the PDF.
+    let top = sign_off::company_header(ws, company, lang)?;
+    ws.write_string_with_format(top, 0, title, &Format::new().set_bold().set_font_size(16))?;
+    ws.write_string(top + 1, 0, format!("{customer}: {} ({})", s.name, s.code))?;
     if !s.tax_id.is_empty() {
-        ws.write_string(2, 0, format!("{tax_id}: {}", s.tax_id))?;
+        ws.write_string(top + 2, 0, format!("{tax_id}: {}", s.tax_id))?;
     }
     ws.write_string(
-        3,
+        top + 3,
         0,
         format!("{period}: {} {to} {}", iso(s.from), iso(s.to)),
     )?;
 
-    let header_row = 5;
+    let header_row = top + 5;
     for (col, h) in headers(lang).iter().enumerate() {
         ws.write_string_with_format(header_row, col as u16, h, &bold)?;
     }
@@ -157,6 +181,7 @@ fn xlsx(path: &Path, s: &Statement, lang: Lang) -> Result<(), XlsxError> {
     sheet::money(ws, row, 4, s.total_debit, &money_bold)?;
     sheet::money(ws, row, 5, s.total_credit, &money_bold)?;
     sheet::money(ws, row, 6, s.closing, &money_bold)?;
+    sign_off::block(ws, row + 2, company, &s.name, lang)?;
 
     for (col, width) in [12, 16, 20, 30, 16, 16, 16, 12].into_iter().enumerate() {
         ws.set_column_width(col as u16, width)?;

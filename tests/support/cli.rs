@@ -7,13 +7,21 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 pub fn kehu(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kehu"))
+    kehu_with(db, args, &[])
+}
+
+/// `kehu` with extra environment variables (a config folder, say).
+pub fn kehu_with(db: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kehu"));
+    command
         .arg("--db")
         .arg(db)
         .args(args)
-        .env("KEHU_OPERATOR", "测试员")
-        .output()
-        .unwrap()
+        .env("KEHU_OPERATOR", "测试员");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().unwrap()
 }
 
 /// The binary signed in as `name` (password from KEHU_PASSWORD).

@@ -178,7 +178,8 @@ pub struct StatementArgs {
     /// Last day of the period.
     #[arg(long, value_name = "DATE")]
     pub to: String,
-    /// FILE.xlsx or FILE.csv (UTF-8 with BOM); without it the statement is printed.
+    /// FILE.xlsx, FILE.csv (UTF-8 with BOM) or FILE.pdf (to sign and return);
+    /// without it the statement is printed.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Replace the --out file if it exists.

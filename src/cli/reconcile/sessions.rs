@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
+use super::super::documents;
 use super::super::ledger::customer_id;
 use super::super::{Cli, CliResult, Failure, Format, open_store, output};
 use super::{closes, document_lang, print_reconciliation, status_text, write_report};
@@ -83,9 +84,12 @@ pub(super) fn show(
     format: Format,
 ) -> CliResult {
     let rules = super::super::outfiles::rules(cli, force)?;
+    let mut kind = None;
     if let Some(out) = out {
-        crate::outfile::check(out, crate::outfile::Format::SHEETS, &rules)
-            .map_err(|e| super::super::outfiles::refused(cli, e))?;
+        kind = Some(
+            crate::outfile::check(out, crate::outfile::Format::SHEETS_OR_PDF, &rules)
+                .map_err(|e| super::super::outfiles::refused(cli, e))?,
+        );
     }
     let store = open_store(cli)?;
     let (session, meta) = session_json(&store, id)?;
@@ -99,8 +103,20 @@ pub(super) fn show(
         status: status_text(id, Some(info), document_lang(cli)),
         reconciliation: &session.reconciliation,
     };
-    if let Some(out) = out {
-        write_report(cli, out, &rules, &doc, document_lang(cli))?;
+    match out {
+        Some(out) if kind == Some(crate::outfile::Format::Pdf) => {
+            let kit = documents::kit(cli, &store)?;
+            let bytes =
+                crate::documents::reconciliation_pdf(&kit, &doc).map_err(documents::doc_failure)?;
+            documents::write_pdf(cli, out, &rules, &bytes)?;
+            output::tell(
+                Message::new("document.reconciliation_wrote")
+                    .with("path", out.display())
+                    .with("id", id),
+            );
+        }
+        Some(out) => write_report(cli, out, &rules, &doc, document_lang(cli))?,
+        None => {}
     }
     print_reconciliation(format, &doc, meta, screen_lang(cli))?;
     closes(&session.reconciliation)

@@ -117,6 +117,22 @@ impl Store {
 
     /// Outstanding per customer in aging buckets as of `as_of`, and totals.
     pub fn aging(&self, as_of: NaiveDate) -> Result<AgingReport> {
+        self.aging_where(as_of, None)
+    }
+
+    /// One customer's open amounts by age as of `as_of` (all zero when
+    /// nothing is open), without aging every other customer.
+    pub fn customer_aging(&self, customer_id: i64, as_of: NaiveDate) -> Result<Aged> {
+        let report = self.aging_where(as_of, Some(customer_id))?;
+        Ok(report
+            .rows
+            .into_iter()
+            .next()
+            .map(|r| r.aged)
+            .unwrap_or_default())
+    }
+
+    fn aging_where(&self, as_of: NaiveDate, customer_id: Option<i64>) -> Result<AgingReport> {
         let edges = AgingEdges::new(as_of);
         let edge = |b: Bucket| edges.earliest_due(b).map(iso).unwrap_or_default();
         let o = "s.o";
@@ -131,8 +147,12 @@ impl Store {
                SUM(CASE WHEN {o} > 0 AND {due} < ?5 THEN {o} ELSE 0 END),
                SUM(CASE WHEN {o} < 0 THEN {o} ELSE 0 END)
              FROM ({source}) s JOIN customer c ON c.id = s.customer_id
-             WHERE {o} <> 0 GROUP BY s.customer_id ORDER BY c.code",
-            source = open_source(self.current_as_of(as_of)?)
+             WHERE {o} <> 0{only} GROUP BY s.customer_id ORDER BY c.code",
+            source = open_source(self.current_as_of(as_of)?),
+            // An integer from our own rows, not user text.
+            only = customer_id
+                .map(|id| format!(" AND s.customer_id = {id}"))
+                .unwrap_or_default(),
         );
         let params = [
             edge(Bucket::NotDue),
