@@ -83,13 +83,15 @@ pub(super) fn open_file(path: &Path) -> Result<Connection> {
     };
     let mut conn = Connection::open(path).map_err(open_err)?;
     // Before anything reads the file: an encrypted one needs its key first.
-    super::encryption::key_connection(&conn, path)?;
+    let keyed = super::encryption::key_connection(&conn, path)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
     // New files get 8 KiB pages (only a new, empty file takes this; WAL
     // must come after). A million-row import wrote its 650 MB in half as many
     // page writes and ran 6.6 s -> 5.7 s; 16 KiB measured no better.
-    conn.pragma_update(None, "page_size", PAGE_SIZE)
-        .map_err(open_err)?;
+    if !keyed {
+        conn.pragma_update(None, "page_size", PAGE_SIZE)
+            .map_err(open_err)?;
+    }
     // WAL lets the TUI read while a CLI import writes; NORMAL is durable in WAL mode
     // except for the last commits before a power loss.
     conn.pragma_update(None, "journal_mode", "WAL")

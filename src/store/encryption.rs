@@ -84,13 +84,15 @@ fn canonical(path: &Path) -> PathBuf {
 /// that it opens the file, before anything is read or written through it.
 /// An encrypted file without a passphrase, or with the wrong one, is one
 /// clear refusal (never SQLite's "file is not a database").
-pub(super) fn key_connection(conn: &Connection, path: &Path) -> Result<()> {
+/// Returns whether the connection was keyed (then SQLCipher owns the page
+/// size: `PRAGMA page_size` must not be set on it).
+pub(super) fn key_connection(conn: &Connection, path: &Path) -> Result<bool> {
     let encrypted = is_encrypted(path);
     match key_for(path) {
         Some(key) if AVAILABLE => {
             apply_key(conn, &key)?;
             if readable(conn) {
-                Ok(())
+                Ok(true)
             } else {
                 Err(wrong_key(path))
             }
@@ -106,7 +108,7 @@ pub(super) fn key_connection(conn: &Connection, path: &Path) -> Result<()> {
                 ))
             }
         }
-        _ => Ok(()),
+        _ => Ok(false),
     }
 }
 
@@ -129,7 +131,7 @@ pub(super) fn open_keyed(
     }
     for key in keys {
         let conn = Connection::open_with_flags(path, flags)?;
-        if conn.pragma_update(None, "key", key.as_str()).is_ok() && readable(&conn) {
+        if key_pragmas(&conn, "main", &key).is_ok() && readable(&conn) {
             return Ok((conn, Some(key)));
         }
     }
@@ -148,7 +150,7 @@ pub fn known_key_opens(path: &Path) -> bool {
 /// Keys a connection to a new file (a backup's copy) like its source.
 pub(super) fn key_new(conn: &Connection, key: Option<&str>) -> rusqlite::Result<()> {
     match key {
-        Some(key) if AVAILABLE => conn.pragma_update(None, "key", key),
+        Some(key) if AVAILABLE => key_pragmas(conn, "main", key),
         _ => Ok(()),
     }
 }
@@ -182,8 +184,18 @@ pub fn may_be_encrypted_database(path: &Path) -> bool {
 }
 
 fn apply_key(conn: &Connection, key: &str) -> Result<()> {
-    conn.pragma_update(None, "key", key)?;
+    key_pragmas(conn, "main", key)?;
     Ok(())
+}
+
+/// SQLCipher's page size: the same 8 KiB as plain files (`db::PAGE_SIZE`,
+/// half the pages — and page MACs — of its 4 KiB default), set right after
+/// the key on every connection and attached copy, as it must match the file.
+pub const CIPHER_PAGE_SIZE: i64 = super::db::PAGE_SIZE;
+
+fn key_pragmas(conn: &Connection, schema: &str, key: &str) -> rusqlite::Result<()> {
+    conn.pragma_update(Some(schema), "key", key)?;
+    conn.pragma_update(Some(schema), "cipher_page_size", CIPHER_PAGE_SIZE)
 }
 
 /// The first read decrypts page 1: it fails with the wrong key.
@@ -265,6 +277,9 @@ fn export(conn: &Connection, temp: &Path, target: Target) -> Result<()> {
         "ATTACH DATABASE ?1 AS rewritten KEY ?2",
         rusqlite::params![temp.to_string_lossy(), key],
     )?;
+    if !key.is_empty() {
+        conn.pragma_update(Some("rewritten"), "cipher_page_size", CIPHER_PAGE_SIZE)?;
+    }
     let result = conn
         .query_row("SELECT sqlcipher_export('rewritten')", [], |_| Ok(()))
         .map_err(StoreError::from)
