@@ -217,7 +217,7 @@ fn copy_checked(from: &Connection, to: &Path, key: Option<&str>) -> Result<()> {
     private_files::make_private(to)?;
     {
         let mut dst = Connection::open(to)?;
-        encryption::key_new(&dst, key)?;
+        encryption::key_new(&dst, key, from)?;
         {
             let backup = Backup::new(from, &mut dst)?;
             let mut waited = Duration::ZERO;

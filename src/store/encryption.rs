@@ -90,7 +90,7 @@ pub(super) fn key_connection(conn: &Connection, path: &Path) -> Result<bool> {
     let encrypted = is_encrypted(path);
     match key_for(path) {
         Some(key) if AVAILABLE => {
-            apply_key(conn, &key)?;
+            apply_key(conn, &key, path)?;
             if readable(conn) {
                 Ok(true)
             } else {
@@ -129,9 +129,10 @@ pub(super) fn open_keyed(
         let all = KEYS.lock().unwrap_or_else(|e| e.into_inner());
         keys.extend(all.iter().flat_map(|m| m.values().cloned()));
     }
+    let salt = salt_of(path);
     for key in keys {
         let conn = Connection::open_with_flags(path, flags)?;
-        if key_pragmas(&conn, "main", &key).is_ok() && readable(&conn) {
+        if key_pragmas(&conn, "main", &key, salt).is_ok() && readable(&conn) {
             return Ok((conn, Some(key)));
         }
     }
@@ -147,10 +148,20 @@ pub fn known_key_opens(path: &Path) -> bool {
     open_keyed(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).is_ok_and(|(_, key)| key.is_some())
 }
 
-/// Keys a connection to a new file (a backup's copy) like its source.
-pub(super) fn key_new(conn: &Connection, key: Option<&str>) -> rusqlite::Result<()> {
+/// Keys a connection to a new file (a backup's copy) like its source
+/// `like`: the same passphrase and the same salt, so the same key.
+pub(super) fn key_new(
+    conn: &Connection,
+    key: Option<&str>,
+    like: &Connection,
+) -> rusqlite::Result<()> {
     match key {
-        Some(key) if AVAILABLE => key_pragmas(conn, "main", key),
+        Some(key) if AVAILABLE => key_pragmas(
+            conn,
+            "main",
+            key,
+            like.path().and_then(|p| salt_of(Path::new(p))),
+        ),
         _ => Ok(()),
     }
 }
@@ -183,8 +194,8 @@ pub fn may_be_encrypted_database(path: &Path) -> bool {
     head.iter().filter(|b| **b >= 0x80 || **b < 0x09).count() >= 4
 }
 
-fn apply_key(conn: &Connection, key: &str) -> Result<()> {
-    key_pragmas(conn, "main", key)?;
+fn apply_key(conn: &Connection, key: &str, path: &Path) -> Result<()> {
+    key_pragmas(conn, "main", key, salt_of(path))?;
     Ok(())
 }
 
@@ -193,9 +204,74 @@ fn apply_key(conn: &Connection, key: &str) -> Result<()> {
 /// the key on every connection and attached copy, as it must match the file.
 pub const CIPHER_PAGE_SIZE: i64 = super::db::PAGE_SIZE;
 
-fn key_pragmas(conn: &Connection, schema: &str, key: &str) -> rusqlite::Result<()> {
-    conn.pragma_update(Some(schema), "key", key)?;
+/// Keys `schema` with the raw key derived from `passphrase` and the file's
+/// salt (`None`: a new file, which gets a random one). SQLCipher's own
+/// derivation (PBKDF2, 256,000 rounds: 180 ms a connection here) is skipped:
+/// the key is derived once per process with argon2id and reused by every
+/// connection — the app's, its workers', a backup's.
+fn key_pragmas(
+    conn: &Connection,
+    schema: &str,
+    passphrase: &str,
+    salt: Option<[u8; 16]>,
+) -> rusqlite::Result<()> {
+    let salt = salt.unwrap_or_else(random_salt);
+    let raw = raw_key(passphrase, &salt).map_err(|e| {
+        rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_AUTH),
+            Some(e),
+        )
+    })?;
+    conn.pragma_update(Some(schema), "key", raw.as_str())?;
     conn.pragma_update(Some(schema), "cipher_page_size", CIPHER_PAGE_SIZE)
+}
+
+/// SQLCipher's header: the first 16 bytes of an encrypted file are its salt.
+fn salt_of(path: &Path) -> Option<[u8; 16]> {
+    if !is_encrypted(path) {
+        return None;
+    }
+    let mut salt = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut salt))
+        .ok()
+        .map(|()| salt)
+}
+
+fn random_salt() -> [u8; 16] {
+    use chacha20poly1305::aead::{OsRng, rand_core::RngCore};
+    let mut salt = [0u8; 16];
+    OsRng.fill_bytes(&mut salt);
+    salt
+}
+
+type Derived = (Zeroizing<String>, [u8; 16], Zeroizing<String>);
+
+/// Keys derived in this process: (passphrase, salt) → SQLCipher raw key.
+static DERIVED: Mutex<Vec<Derived>> = Mutex::new(Vec::new());
+
+/// `x'<key><salt>'`, SQLCipher's raw key with its salt, the key being
+/// argon2id(passphrase, salt).
+fn raw_key(passphrase: &str, salt: &[u8; 16]) -> std::result::Result<Zeroizing<String>, String> {
+    let mut derived = DERIVED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, _, raw)) = derived
+        .iter()
+        .find(|(p, s, _)| p.as_str() == passphrase && s == salt)
+    {
+        return Ok(raw.clone());
+    }
+    let mut key = Zeroizing::new([0u8; 32]);
+    argon2::Argon2::default()
+        .hash_password_into(passphrase.as_bytes(), salt, key.as_mut())
+        .map_err(|e| format!("key derivation failed: {e}"))?;
+    let mut raw = Zeroizing::new(String::with_capacity(100));
+    raw.push_str("x'");
+    for b in key.iter().chain(salt.iter()) {
+        raw.push_str(&format!("{b:02x}"));
+    }
+    raw.push('\'');
+    derived.push((Zeroizing::new(passphrase.to_string()), *salt, raw.clone()));
+    Ok(raw)
 }
 
 /// The first read decrypts page 1: it fails with the wrong key.
@@ -270,12 +346,13 @@ pub fn rewrite(path: &Path, target: Target, keep: Option<&Path>) -> Result<i64> 
 
 fn export(conn: &Connection, temp: &Path, target: Target) -> Result<()> {
     let key = match target {
-        Target::Encrypted(k) => k,
-        Target::Plain => "",
+        Target::Encrypted(k) => raw_key(k, &random_salt())
+            .map_err(|e| StoreError::Coded(Message::new("db.rewrite_failed").with("reason", e)))?,
+        Target::Plain => Zeroizing::new(String::new()),
     };
     conn.execute(
         "ATTACH DATABASE ?1 AS rewritten KEY ?2",
-        rusqlite::params![temp.to_string_lossy(), key],
+        rusqlite::params![temp.to_string_lossy(), key.as_str()],
     )?;
     if !key.is_empty() {
         conn.pragma_update(Some("rewritten"), "cipher_page_size", CIPHER_PAGE_SIZE)?;
@@ -297,7 +374,7 @@ fn export(conn: &Connection, temp: &Path, target: Target) -> Result<()> {
 fn check(temp: &Path, target: Target) -> Result<i64> {
     let conn = Connection::open(temp)?;
     if let Target::Encrypted(key) = target {
-        apply_key(&conn, key)?;
+        apply_key(&conn, key, temp)?;
     }
     let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if ok != "ok" {

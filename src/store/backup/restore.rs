@@ -100,7 +100,7 @@ fn keep_current(db: &Path) -> Result<PathBuf> {
 /// `key`: the backup's passphrase, which the restored database keeps.
 fn replace_through_sqlite(source: &Connection, db: &Path, key: Option<&str>) -> Result<()> {
     let mut dst = Connection::open(db)?;
-    encryption::key_new(&dst, key)?;
+    encryption::key_new(&dst, key, source)?;
     dst.busy_timeout(crate::store::db::BUSY_TIMEOUT)?;
     // Reading the schema fails on a file SQLite cannot use: then swap the file.
     dst.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
