@@ -61,7 +61,10 @@ fn main() {
 
     // A whole CLI command on a small database: process start, opening and,
     // encrypted, deriving the key (once per process).
-    let small = [dir.path().join("small-plain.db"), dir.path().join("small-enc.db")];
+    let small = [
+        dir.path().join("small-plain.db"),
+        dir.path().join("small-enc.db"),
+    ];
     new_db(kehu, &small[0], false);
     new_db(kehu, &small[1], true);
     let mut command = [Vec::new(), Vec::new()];
@@ -72,7 +75,11 @@ fn main() {
                 .args(["settings", "credit-ceiling"])
                 .output()
                 .expect("kehu");
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             command[side].push(start.elapsed());
         }
     }
