@@ -302,7 +302,7 @@ pub fn is_sqlite(path: &Path) -> bool {
 }
 
 /// `path` made absolute through its folder (the file itself need not exist).
-fn canonical(path: &Path) -> Option<PathBuf> {
+pub(crate) fn canonical(path: &Path) -> Option<PathBuf> {
     if let Ok(full) = fs::canonicalize(path) {
         return Some(full);
     }

@@ -159,7 +159,7 @@ pub fn rekey(cli: &Cli) -> CliResult {
         ));
     }
     unlock(cli, &path)?;
-    let old = encryption::key_of(&path).ok_or_else(|| {
+    let old = encryption::key_for(&path).ok_or_else(|| {
         Failure::usage_msg(Message::new("db.needs_key").with("path", path.display()))
     })?;
     let key = new_passphrase()?;

@@ -19,7 +19,6 @@ use std::sync::Mutex;
 use rusqlite::Connection;
 use zeroize::Zeroizing;
 
-use super::db::SCHEMA_VERSION;
 use super::{Result, StoreError};
 use crate::messages::Message;
 
@@ -54,11 +53,7 @@ pub fn has_key(path: &Path) -> bool {
 }
 
 /// The passphrase given for `path` in this process, if any.
-pub fn key_of(path: &Path) -> Option<Zeroizing<String>> {
-    key_for(path)
-}
-
-pub(super) fn key_for(path: &Path) -> Option<Zeroizing<String>> {
+pub fn key_for(path: &Path) -> Option<Zeroizing<String>> {
     let keys = KEYS.lock().unwrap_or_else(|e| e.into_inner());
     keys.as_ref()?.get(&canonical(path)).cloned()
 }
@@ -66,18 +61,7 @@ pub(super) fn key_for(path: &Path) -> Option<Zeroizing<String>> {
 /// The key is looked up by the file's canonical path, so `./kehu.db` and
 /// `/home/…/kehu.db` are one database; a file not yet created by its folder.
 fn canonical(path: &Path) -> PathBuf {
-    if let Ok(p) = path.canonicalize() {
-        return p;
-    }
-    match (path.parent(), path.file_name()) {
-        (Some(dir), Some(name)) if !dir.as_os_str().is_empty() => dir
-            .canonicalize()
-            .map(|d| d.join(name))
-            .unwrap_or_else(|_| path.to_path_buf()),
-        _ => std::env::current_dir()
-            .map(|d| d.join(path))
-            .unwrap_or_else(|_| path.to_path_buf()),
-    }
+    crate::outfile::canonical(path).unwrap_or_else(|| path.to_path_buf())
 }
 
 /// Keys a fresh connection to `path` when a passphrase is known, and checks
@@ -119,11 +103,9 @@ pub(super) fn open_keyed(
     path: &Path,
     flags: rusqlite::OpenFlags,
 ) -> rusqlite::Result<(Connection, Option<Zeroizing<String>>)> {
-    let conn = Connection::open_with_flags(path, flags)?;
     if !AVAILABLE || !is_encrypted(path) {
-        return Ok((conn, None));
+        return Ok((Connection::open_with_flags(path, flags)?, None));
     }
-    drop(conn);
     let mut keys: Vec<Zeroizing<String>> = key_for(path).into_iter().collect();
     {
         let all = KEYS.lock().unwrap_or_else(|e| e.into_inner());
@@ -234,15 +216,14 @@ fn cipher_settings(conn: &Connection, schema: &str) -> rusqlite::Result<()> {
     conn.pragma_update(Some(schema), "cipher_hmac_algorithm", "HMAC_SHA256")
 }
 
-/// SQLCipher's header: the first 16 bytes of an encrypted file are its salt.
+/// SQLCipher's header: the first 16 bytes of an encrypted file are its salt
+/// (read once: whatever is not SQLite's own header).
 fn salt_of(path: &Path) -> Option<[u8; 16]> {
-    if !is_encrypted(path) {
-        return None;
-    }
     let mut salt = [0u8; 16];
     std::fs::File::open(path)
         .and_then(|mut f| f.read_exact(&mut salt))
         .ok()
+        .filter(|()| &salt != PLAIN_HEADER)
         .map(|()| salt)
 }
 
@@ -294,155 +275,8 @@ fn wrong_key(path: &Path) -> StoreError {
     StoreError::Coded(Message::new("db.wrong_key").with("path", path.display()))
 }
 
-/// What a whole-database rewrite produces.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Target<'a> {
-    Encrypted(&'a str),
-    Plain,
-}
-
-/// Rewrites the database at `path` (opened with the key known for it, if
-/// any) as `target`, in place. With `keep` the original is kept under that
-/// name instead of being replaced away. Returns the rows of `customer`
-/// found in the result, as a check a caller may report.
-pub fn rewrite(path: &Path, target: Target, keep: Option<&Path>) -> Result<i64> {
-    if !AVAILABLE {
-        return Err(StoreError::Coded(
-            Message::new("db.encryption_not_built").with("path", path.display()),
-        ));
-    }
-    if !path.is_file() {
-        return Err(StoreError::Coded(
-            Message::new("db.missing").with("path", path.display()),
-        ));
-    }
-    if let Some(keep) = keep.filter(|k| k.exists()) {
-        return Err(StoreError::Coded(
-            Message::new("db.keep_exists").with("path", keep.display()),
-        ));
-    }
-    // Through a Store: migrations run and the key is checked first.
-    let store = super::Store::open(path)?;
-    let conn = store.conn;
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
-    let temp = temp_beside(path);
-    super::private_files::create_private_file(&temp)?;
-    let result = export(&conn, &temp, target).and_then(|()| check(&temp, target));
-    drop(conn);
-    let customers = match result {
-        Ok(n) => n,
-        Err(e) => {
-            let _ = std::fs::remove_file(&temp);
-            return Err(e);
-        }
-    };
-    let io = |source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Some(keep) = keep {
-        std::fs::hard_link(path, keep).map_err(io)?;
-    }
-    // The old WAL and shared-memory files belong to the old file.
-    for side in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(side_file(path, side));
-    }
-    std::fs::rename(&temp, path).map_err(io)?;
-    sync_dir(path);
-    Ok(customers)
-}
-
-fn export(conn: &Connection, temp: &Path, target: Target) -> Result<()> {
-    let key = match target {
-        Target::Encrypted(k) => raw_key(k, &random_salt())
-            .map_err(|e| StoreError::Coded(Message::new("db.rewrite_failed").with("reason", e)))?,
-        Target::Plain => Zeroizing::new(String::new()),
-    };
-    conn.execute(
-        "ATTACH DATABASE ?1 AS rewritten KEY ?2",
-        rusqlite::params![temp.to_string_lossy(), key.as_str()],
-    )?;
-    if !key.is_empty() {
-        cipher_settings(conn, "rewritten")?;
-    }
-    let result = conn
-        .query_row("SELECT sqlcipher_export('rewritten')", [], |_| Ok(()))
-        .map_err(StoreError::from)
-        .and_then(|()| {
-            conn.execute_batch(&format!("PRAGMA rewritten.user_version = {SCHEMA_VERSION}"))
-                .map_err(StoreError::from)
-        });
-    let detached = conn.execute_batch("DETACH DATABASE rewritten");
-    result?;
-    detached?;
-    Ok(())
-}
-
-/// Opens the rewritten file as it will be opened later and reads it whole.
-fn check(temp: &Path, target: Target) -> Result<i64> {
-    let conn = Connection::open(temp)?;
-    if let Target::Encrypted(key) = target {
-        apply_key(&conn, key, temp)?;
-    }
-    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-    if ok != "ok" {
-        return Err(StoreError::Coded(
-            Message::new("db.rewrite_failed").with("reason", ok),
-        ));
-    }
-    conn.pragma_update(None, "journal_mode", "WAL")?;
-    Ok(conn.query_row("SELECT count(*) FROM customer", [], |r| r.get(0))?)
-}
-
-fn temp_beside(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "kehu.db".into());
-    path.with_file_name(format!(".{name}.rewrite-{}", std::process::id()))
-}
-
-fn side_file(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
-}
-
-fn sync_dir(path: &Path) {
-    if let Some(Ok(d)) = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .map(std::fs::File::open)
-    {
-        let _ = d.sync_all();
-    }
-}
+mod rewrite;
+pub use rewrite::{Target, rewrite};
 
 #[cfg(all(test, feature = "encryption"))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_keyed_connection_uses_8_kib_pages_and_hmac_sha256() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("t.db");
-        let conn = Connection::open(&path).unwrap();
-        key_pragmas(&conn, "main", "test passphrase", None).unwrap();
-        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
-            .unwrap();
-        let get = |name: &str| -> String {
-            conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, String>(0))
-                .unwrap()
-        };
-        assert_eq!(get("cipher_hmac_algorithm"), "HMAC_SHA256");
-        assert_eq!(get("cipher_page_size"), CIPHER_PAGE_SIZE.to_string());
-        drop(conn);
-        // Opened again as kehu opens it (salt from the file, derived key cached).
-        let again = Connection::open(&path).unwrap();
-        apply_key(&again, "test passphrase", &path).unwrap();
-        assert!(readable(&again));
-        let other = Connection::open(&path).unwrap();
-        apply_key(&other, "another passphrase", &path).unwrap();
-        assert!(!readable(&other));
-    }
-}
+mod tests;
