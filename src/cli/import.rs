@@ -317,6 +317,9 @@ impl Ticker {
 fn undo(cli: &Cli, batch: i64) -> CliResult {
     let mut store = open_store(cli)?;
     let undone = store.undo_batch(batch)?;
+    if undone.values_removed > 0 {
+        output::say(Message::new("import.undone_values").with("values", undone.values_removed))?;
+    }
     if undone.entries_removed > 0 {
         return output::say(
             Message::new("import.undone_entries")

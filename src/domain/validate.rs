@@ -303,7 +303,7 @@ fn check_classification(
             found => {
                 let allowed: Vec<&str> = dim.active_values().map(|v| v.name.as_str()).collect();
                 let (en, zh) = if found.is_some() || dim.retired {
-                    ("is retired", "已停用")
+                    ("is a retired value", "已停用")
                 } else {
                     ("is not a value", "不是可选值")
                 };

@@ -373,4 +373,5 @@ table! {
     "doc.bank" => "Bank: ", "开户行：";
     "doc.account" => "Account: ", "账号：";
     "doc.contact" => "Contact: ", "联系人：";
+    "import.undone_values" => "{values} classification value(s) the import had added were taken back", "导入时新增的 {values} 个分类值已一并撤回";
 }

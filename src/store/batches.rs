@@ -51,6 +51,9 @@ pub struct Undone {
     pub restored: usize,
     /// Ledger entries an invoice import had written, now removed.
     pub entries_removed: usize,
+    /// Classification values the batch had added and no customer uses now,
+    /// deleted again.
+    pub values_removed: usize,
 }
 
 impl BulkInsert<'_> {
@@ -96,7 +99,14 @@ impl BulkInsert<'_> {
                 range.map(|r| r.1),
             ],
         )?;
-        Ok(self.tx.last_insert_rowid())
+        let batch = self.tx.last_insert_rowid();
+        let mut added = self.tx.prepare_cached(
+            "INSERT INTO import_batch_value (batch_id, dimension_id, name) VALUES (?1, ?2, ?3)",
+        )?;
+        for (dimension, name) in &self.added_values {
+            added.execute(params![batch, dimension, name])?;
+        }
+        Ok(batch)
     }
 }
 

@@ -34,6 +34,9 @@ pub struct BulkInsert<'s> {
     /// The supervisor amount, when the operator may not set a credit limit
     /// above it: rows that would are refused, or queued under review.
     pub(super) limit_threshold: Option<crate::domain::money::Money>,
+    /// Classification values this bulk added to the catalog (dimension id,
+    /// name), kept with its batch for undo.
+    pub(super) added_values: Vec<(i64, String)>,
 }
 
 impl Store {
@@ -66,6 +69,7 @@ impl Store {
             creates_from: None,
             deferral: Deferral::Never,
             limit_threshold,
+            added_values: Vec::new(),
         })
     }
 }

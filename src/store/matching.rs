@@ -86,7 +86,22 @@ impl BulkInsert<'_> {
     /// Adds a classification value the catalog did not know (an import's
     /// new value), in this bulk's transaction: rolled back with it.
     pub fn add_class_value(&mut self, dimension: &str, value: &str) -> Result<()> {
-        self.writer.add_class_value(&self.tx, dimension, value)
+        let value = value.trim();
+        // The catalog check refuses a retired value, so what arrives here is
+        // new unless another row of the run added it already.
+        let (dim_id, known): (i64, bool) = self
+            .tx
+            .prepare_cached(
+                "SELECT d.id, EXISTS (SELECT 1 FROM dimension_value v
+                                      WHERE v.dimension_id = d.id AND v.name = ?2)
+                 FROM dimension d WHERE d.code = ?1",
+            )?
+            .query_row([dimension, value], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        self.writer.add_class_value(&self.tx, dimension, value)?;
+        if !known {
+            self.added_values.push((dim_id, value.to_string()));
+        }
+        Ok(())
     }
 
     /// The code of customer `id` (inserted in this bulk or before).

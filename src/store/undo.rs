@@ -17,6 +17,7 @@ use crate::domain::field::FieldValues;
 use super::batches::Undone;
 
 mod entries;
+mod values;
 use entries::EntryRange;
 
 /// How many customers a refusal names (the rest are counted).
@@ -126,6 +127,7 @@ impl Store {
             restored += 1;
         }
         writer.finish(&tx)?;
+        let values_removed = values::take_back(&tx, id)?;
         tx.execute(
             "UPDATE import_batch SET undone_at = ?2, undone_by = ?3 WHERE id = ?1",
             params![id, now_text(), self.operator],
@@ -136,6 +138,7 @@ impl Store {
             deleted,
             restored,
             entries_removed,
+            values_removed,
         })
     }
 }
