@@ -70,6 +70,10 @@ pub struct ReconcileArgs {
     /// Row number of the header row (default: found).
     #[arg(long, value_name = "N")]
     pub header_row: Option<u64>,
+    /// The year of dates the statement gives as 月 and 日 only, when it names
+    /// none (no 2026年 or 期间 line above the header).
+    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1900..=2200))]
+    pub year: Option<i32>,
     /// Save the reconciliation as a draft session.
     #[arg(long)]
     pub save: bool,
@@ -187,6 +191,7 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
         header_row: args.header_row,
         mapping: args.mapping.clone(),
         map: args.map.clone(),
+        year: args.year,
     };
     let lang = screen_lang(cli);
     let file = prepare::read_statement(&store, &request).map_err(|e| prepare_failure(e, lang))?;

@@ -28,6 +28,8 @@ pub struct ReadRequest {
     pub mapping: Option<String>,
     /// `Header=field,…` over it.
     pub map: Option<String>,
+    /// The year of dates given as 月 and 日 only, when the file names none.
+    pub year: Option<i32>,
 }
 
 #[derive(Debug, Error)]
@@ -104,6 +106,9 @@ pub fn read_with(
         mapping.apply_spec(spec)?;
     }
     mapping.validate()?;
+    if let (Some(year), Some(parts)) = (request.year, mapping.date_parts.as_mut()) {
+        parts.year = Some(year);
+    }
     let file = super::read(&source, &layout, &mapping)?;
     if file.has_errors() {
         return Err(PrepareError::Rows(file.errors().cloned().collect()));

@@ -339,8 +339,8 @@ impl RowReader<'_> {
                     if parts.year.is_none() {
                         p.code = "statement.no_year";
                         p.message = Text::new(
-                            "The statement gives month and day but no year: put the year above the header (2026年) or a 期间 line, or give the date in one column",
-                            "对账单只有月、日而没有年份：请在表头上方写明年份（如 2026年）或期间，或把日期放在一列中",
+                            "The statement gives month and day but no year: give it (kehu reconcile … --year 2026), or put the year above the header (2026年) or a 期间 line, or the date in one column",
+                            "对账单只有月、日而没有年份：请指定年份（kehu reconcile … --year 2026），或在表头上方写明年份（如 2026年）或期间，或把日期放在一列中",
                         );
                     }
                 }
