@@ -10,6 +10,7 @@
 //! handed to `outfile` whole.
 
 mod blocks;
+mod customer_statement;
 pub mod font;
 mod page;
 mod reconciliation;
@@ -23,6 +24,9 @@ use crate::domain::Lang;
 use crate::domain::company::Company;
 use crate::messages::Message;
 
+pub use customer_statement::{
+    StatementDocError, configured_font, configured_kit, customer_statement_pdf,
+};
 pub use font::{CANDIDATES, Face};
 pub use reconciliation::reconciliation_pdf;
 pub use reminder::{Reminder, reminders_pdf};

@@ -403,13 +403,16 @@ fn a_statement_is_exported_for_the_period_and_a_bad_file_name_keeps_the_dialog()
         text.contains("2026-01-01") && text.contains("2026-11-30"),
         "{text}"
     );
-    focus(&mut app, "StatementFile");
+    focus(&mut app, "StatementFilePdf");
     ctrl(&mut app, 'u');
     let bad = dir.path().join("对账单.txt");
     typed(&mut app, bad.to_str().unwrap());
     key(&mut app, KeyCode::Enter);
     let text = screen(&mut app, 80, 24);
-    assert!(text.contains("文件名须以 .xlsx 或 .csv 结尾"), "{text}");
+    assert!(
+        text.contains("文件名须以 .xlsx、.csv 或 .pdf 结尾"),
+        "{text}"
+    );
     assert!(text.contains("导出对账单"), "{text}"); // still open
     ctrl(&mut app, 'u');
     let path = dir.path().join("对账单-C000001.csv");
@@ -428,7 +431,7 @@ fn a_statement_is_exported_for_the_period_and_a_bad_file_name_keeps_the_dialog()
     assert!(last.ends_with("73000.00,"), "{last}");
     // The default is a spreadsheet.
     typed(&mut app, "s");
-    focus(&mut app, "StatementFile");
+    focus(&mut app, "StatementFilePdf");
     ctrl(&mut app, 'u');
     let xlsx = dir.path().join("statement.xlsx");
     typed(&mut app, xlsx.to_str().unwrap());
@@ -438,7 +441,7 @@ fn a_statement_is_exported_for_the_period_and_a_bad_file_name_keeps_the_dialog()
     // Again to the same file: the app asks before replacing it.
     std::fs::write(&xlsx, "mine").unwrap();
     typed(&mut app, "s");
-    focus(&mut app, "StatementFile");
+    focus(&mut app, "StatementFilePdf");
     ctrl(&mut app, 'u');
     typed(&mut app, xlsx.to_str().unwrap());
     key(&mut app, KeyCode::Enter);
@@ -451,7 +454,7 @@ fn a_statement_is_exported_for_the_period_and_a_bad_file_name_keeps_the_dialog()
     assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
     let text = screen(&mut app, 80, 24);
     assert!(
-        !text.contains("文件（.xlsx/.csv）"),
+        !text.contains("文件（.xlsx/.csv/.pdf）"),
         "the dialog closed: {text}"
     );
 }

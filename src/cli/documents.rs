@@ -5,8 +5,7 @@ use std::path::Path;
 
 use super::outfiles::refused;
 use super::{Cli, Failure};
-use crate::config::{Config, config_path};
-use crate::documents::{DocError, Kit};
+use crate::documents::{DocError, Kit, StatementDocError};
 use crate::domain::Lang;
 use crate::outfile::{self, Format as OutFormat, Rules};
 use crate::store::Store;
@@ -26,15 +25,16 @@ pub(super) fn doc_failure(e: DocError) -> Failure {
 
 /// The font (config `pdf_font`, else the system's), our company and its seal.
 pub(super) fn kit(cli: &Cli, store: &Store) -> Result<Kit, Failure> {
-    let config = config_path()
-        .and_then(|p| Config::load(&p).ok())
-        .unwrap_or_default();
-    Kit::load(
-        store.company()?,
-        config.pdf_font.as_deref(),
-        document_lang(cli),
-    )
-    .map_err(doc_failure)
+    Ok(crate::documents::configured_kit(store, document_lang(cli))?)
+}
+
+impl From<StatementDocError> for Failure {
+    fn from(e: StatementDocError) -> Failure {
+        match e {
+            StatementDocError::Store(e) => e.into(),
+            StatementDocError::Doc(e) => doc_failure(e),
+        }
+    }
 }
 
 /// Writes finished PDF bytes to `path` (checked like every file kehu writes).

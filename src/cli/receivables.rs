@@ -4,7 +4,7 @@ use crate::messages::Message;
 use serde::Serialize;
 
 use super::args::{AgingArgs, BalanceArgs, OverdueArgs, StatementArgs};
-use super::documents::{doc_failure, document_lang, kit, write_pdf};
+use super::documents::{document_lang, kit, write_pdf};
 use super::ledger::{customer_id, date_arg, today};
 use super::outfiles::{refused, rules};
 use super::{Cli, CliResult, Failure, Format, open_store, output};
@@ -211,13 +211,7 @@ pub fn statement(cli: &Cli, args: &StatementArgs) -> CliResult {
         Some(path) => {
             if kind == Some(OutFormat::Pdf) {
                 let kit = kit(cli, &store)?;
-                let address = store
-                    .customer(&args.code)?
-                    .map(|c| c.data.registered_address)
-                    .unwrap_or_default();
-                let aged = store.customer_aging(id, to)?;
-                let bytes = documents::statement_pdf(&kit, &statement, &address, &aged)
-                    .map_err(doc_failure)?;
+                let bytes = documents::customer_statement_pdf(&store, &kit, id, &statement)?;
                 write_pdf(cli, path, &rules, &bytes)?;
             } else {
                 let company = store.company()?;

@@ -77,7 +77,11 @@ impl OutputError {
                     format!("{} 所在的文件夹不存在", path.display())
                 }
                 OutputError::Extension { path, expected } => {
-                    let expected = expected.replace(" / ", " 或 ");
+                    // ".xlsx、.csv 或 .pdf"
+                    let expected = match expected.rsplit_once(" / ") {
+                        Some((head, last)) => format!("{} 或 {last}", head.replace(" / ", "、")),
+                        None => expected.clone(),
+                    };
                     format!(
                         "{}：文件名须以 {expected} 结尾（所写的格式）",
                         path.display()

@@ -528,6 +528,7 @@ messages! {
     MergeDrop => "merged in", "并入";
     MergeReason => "Reason", "理由";
     Merged => "Merged", "已合并";
+    StatementFilePdf => "File (.xlsx/.csv/.pdf)", "文件（.xlsx/.csv/.pdf）";
 }
 
 /// ": " in English, "：" in Chinese (no ASCII punctuation in Chinese text).

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use chrono::{Datelike, NaiveDate};
 
 use super::{Asking, LedgerScreen};
+use crate::documents::{configured_kit, customer_statement_pdf};
 use crate::domain::date::{iso, parse_date};
 use crate::domain::money::Money;
 use crate::outfile::{self, Format as OutFormat, OutputError};
-use crate::report::write_statement;
+use crate::report::write_statement_from;
 use crate::store::{AllocateRequest, AllocationLine, EntryRef, Reversal, Target};
 use crate::tui::actions::refusal_text;
 use crate::tui::app::Ctx;
@@ -147,7 +148,7 @@ impl LedgerScreen {
             &[
                 (Msg::StatementFrom, iso(from)),
                 (Msg::StatementTo, iso(to)),
-                (Msg::StatementFile, file),
+                (Msg::StatementFilePdf, file),
             ],
         );
         self.asking = Some(Asking::Prompt(PromptFor::Statement));
@@ -218,10 +219,13 @@ impl LedgerScreen {
         };
         let path = PathBuf::from(file.trim());
         let rules = tui_outfile::rules(ctx, None, force);
-        if let Err(e) = outfile::check(&path, OutFormat::SHEETS, &rules) {
-            self.refused(e, from, to, ctx);
-            return false;
-        }
+        let format = match outfile::check(&path, OutFormat::SHEETS_OR_PDF, &rules) {
+            Ok(format) => format,
+            Err(e) => {
+                self.refused(e, from, to, ctx);
+                return false;
+            }
+        };
         let statement = match ctx.store.statement(self.customer.id, from, to) {
             Ok(s) => s,
             Err(e) => {
@@ -230,9 +234,33 @@ impl LedgerScreen {
             }
         };
         let lang = ctx.lang;
-        let written = outfile::write(&path, OutFormat::SHEETS, &rules, |tmp, _| {
-            write_statement(tmp, &statement, lang)
-        });
+        // Headed by our company, as the CLI's: the PDF needs it set.
+        let written = if format == OutFormat::Pdf {
+            let store = &ctx.store;
+            let pdf = configured_kit(store, lang)
+                .and_then(|kit| customer_statement_pdf(store, &kit, self.customer.id, &statement));
+            let bytes = match pdf {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    ctx.error(e.message().text(lang));
+                    return false;
+                }
+            };
+            outfile::write(&path, OutFormat::PDF, &rules, |tmp, _| {
+                std::fs::write(tmp, &bytes)
+            })
+        } else {
+            let company = match ctx.store.company() {
+                Ok(company) => company,
+                Err(e) => {
+                    ctx.error(refusal_text(&e, ctx));
+                    return false;
+                }
+            };
+            outfile::write(&path, OutFormat::SHEETS, &rules, |tmp, _| {
+                write_statement_from(tmp, &statement, &company, lang)
+            })
+        };
         match written {
             Ok(path) => {
                 // The full path: a relative name lands in the folder kehu was started in.
