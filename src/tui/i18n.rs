@@ -529,6 +529,20 @@ messages! {
     MergeReason => "Reason", "理由";
     Merged => "Merged", "已合并";
     StatementFilePdf => "File (.xlsx/.csv/.pdf)", "文件（.xlsx/.csv/.pdf）";
+    ScopeCompany => "Our company", "本公司信息";
+    KeyCompany => "Our company", "本公司信息";
+    CompanyTitle => "Our company", "本公司信息";
+    CompanyName => "Name", "名称";
+    CompanyTaxId => "Tax ID", "纳税人识别号";
+    CompanyAddress => "Address", "地址";
+    CompanyPhone => "Phone", "电话";
+    CompanyBank => "Bank", "开户行";
+    CompanyAccount => "Account", "账号";
+    CompanyContact => "Contact", "联系人";
+    CompanySeal => "Seal image (.png/.jpg)", "印章图片（.png/.jpg）";
+    CompanySaved => "Our company saved", "本公司信息已保存";
+    CompanyUsedFor => "Printed on statements and reminder letters; invoices from the tax platform are taken when we are the seller.", "用于对账单、催款函的抬头；导入税务平台发票时据此识别销方。";
+    CompanyNotSetHint => "Not set yet: e fills it in. Statements in PDF, reminder letters and the invoice import need at least the name.", "尚未设置：按 e 填写。PDF 对账单、催款函和发票导入至少需要名称。";
 }
 
 /// ": " in English, "：" in Chinese (no ASCII punctuation in Chinese text).

@@ -66,6 +66,8 @@ pub enum Scope {
     AuditSnapshot,
     /// Two customers side by side, choosing the values the kept one ends with.
     Merge,
+    /// Our company's details (the sender on documents).
+    Company,
 }
 
 impl Scope {
@@ -119,11 +121,12 @@ impl Scope {
             Scope::Audit => Msg::ScopeAudit,
             Scope::AuditSnapshot => Msg::ScopeAuditSnapshot,
             Scope::Merge => Msg::ScopeMerge,
+            Scope::Company => Msg::ScopeCompany,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 33] = [
+    pub const ALL: [Scope; 34] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -157,6 +160,7 @@ impl Scope {
         Scope::Audit,
         Scope::AuditSnapshot,
         Scope::Merge,
+        Scope::Company,
     ];
 }
 
@@ -248,6 +252,7 @@ pub enum Action {
     RestoreDeleted,
     MergeInto,
     ToggleTake,
+    Company,
 }
 
 pub use bindings::BINDINGS;

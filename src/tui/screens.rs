@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod backups;
+pub mod company;
 pub mod dashboard;
 pub mod detail;
 pub mod entry;

@@ -283,4 +283,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(S::Merge, &[code(KeyCode::PageDown)], A::PageDown, Msg::KeyPageDown, false),
     bind(S::Merge, &[code(KeyCode::PageUp)], A::PageUp, Msg::KeyPageUp, false),
     bind(S::Merge, &[code(KeyCode::Esc), k('q')], A::Back, Msg::KeyBack, true),
+    // our company
+    bind(S::List, &[k('C')], A::Company, Msg::KeyCompany, false),
+    bind(S::Company, &[k('e'), code(KeyCode::Enter)], A::Edit, Msg::KeyEdit, true),
+    bind(S::Company, &[code(KeyCode::Esc), k('q')], A::Back, Msg::KeyBack, true),
 ];

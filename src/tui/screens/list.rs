@@ -146,6 +146,9 @@ impl ListScreen {
                     return outcome;
                 }
             }
+            Action::Company => {
+                return Outcome::Push(Box::new(super::company::CompanyScreen::open(ctx)));
+            }
             Action::AuditLog => {
                 return Outcome::Push(Box::new(super::audit::AuditScreen::open(ctx)));
             }
