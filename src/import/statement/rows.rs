@@ -14,6 +14,8 @@ use crate::reconcile::TheirAmount;
 use super::labels::{BALANCE_HINTS, Label, label_of};
 pub use super::labels::{BalanceLabel, BalanceRow, SkipReason};
 
+mod problems;
+
 /// A line of their statement as written (their sign).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TheirRow {
@@ -358,39 +360,6 @@ impl RowReader<'_> {
             derived,
         };
         Parsed::Line(line, problems)
-    }
-
-    fn no_amount(&self, row: &Row) -> RowProblem {
-        let field = if self.mapping.column_of(StatementField::Amount).is_some() {
-            StatementField::Amount
-        } else {
-            StatementField::Debit
-        };
-        let columns = match self.mapping.column_of(StatementField::Amount) {
-            Some(_) => self.header(StatementField::Amount),
-            None => [StatementField::Debit, StatementField::Credit]
-                .map(|f| self.header(f))
-                .into_iter()
-                .filter(|h| !h.is_empty())
-                .collect::<Vec<_>>()
-                .join("/"),
-        };
-        let mut p = self.problem(
-            row,
-            field,
-            Problem::error(
-                "amount",
-                "statement.no_amount",
-                Text::new(
-                    format!(
-                        "No amount in {columns}: fill it in, or delete the row if it is not a line of the statement"
-                    ),
-                    format!("{columns} 没有金额：请填写金额；如果这不是对账明细，请删除该行"),
-                ),
-            ),
-        );
-        p.column = columns;
-        p
     }
 }
 
