@@ -266,3 +266,42 @@ fn the_cli_review_queue_refusal_and_decisions() {
     let settings = cli::json(&db, &["audit", "--action", "setting", "--format", "json"]);
     assert_eq!(settings[0]["subject"], "review_new_customers");
 }
+
+#[test]
+fn a_customer_with_a_raise_awaiting_review_is_merged_only_once_it_is_decided() {
+    let (_dir, db) = books();
+    let mut boss = signed_in(&db, BOSS);
+    boss.set_review_new_customers(true).unwrap();
+    let kept = boss
+        .add_customer(&values(&[("name", "成都天府软件有限公司")]), None)
+        .unwrap()
+        .customer
+        .data
+        .code;
+    let dropped = boss
+        .add_customer(
+            &values(&[("name", "成都天府软件公司"), ("credit_limit", "50000")]),
+            None,
+        )
+        .unwrap()
+        .customer
+        .data
+        .code;
+    for code in [&kept, &dropped] {
+        boss.approve_review(code).unwrap();
+    }
+    signed_in(&db, CLERK)
+        .edit_customer(&dropped, &values(&[("credit_limit", "150000")]))
+        .unwrap();
+    let err = boss
+        .merge_customers(&kept, &dropped, &[], None)
+        .unwrap_err();
+    assert_eq!(code_of(&err), "merge.pending_review");
+    assert!(err.to_string().contains(&dropped), "{err}");
+    assert_eq!(status(&boss, &dropped), Status::Active, "nothing written");
+
+    boss.reject_review(&dropped, "重复客户，待合并").unwrap();
+    boss.merge_customers(&kept, &dropped, &[], None).unwrap();
+    assert_eq!(status(&boss, &dropped), Status::Archived);
+    assert!(boss.review_queue().unwrap().is_empty());
+}

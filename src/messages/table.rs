@@ -373,5 +373,6 @@ table! {
     "doc.bank" => "Bank: ", "开户行：";
     "doc.account" => "Account: ", "账号：";
     "doc.contact" => "Contact: ", "联系人：";
+    "merge.pending_review" => "{code} has a credit-limit raise awaiting review: approve or reject it first (kehu review approve {code}, or kehu review reject {code} --reason …), then merge", "{code} 有待审核的信用额度调整：请先批准或驳回（kehu review approve {code}，或 kehu review reject {code} --reason …），再合并";
     "import.undone_values" => "{values} classification value(s) the import had added were taken back", "导入时新增的 {values} 个分类值已一并撤回";
 }

@@ -218,6 +218,13 @@ impl Store {
                     .with("docs", named.join(", ")),
             ));
         }
+        // A raise awaiting review would otherwise stay with an archived
+        // customer: decided first, by the supervisor who sees its reason.
+        if super::review::open_change(&tx, dropped.id)?.is_some() {
+            return Err(coded(
+                Message::new("merge.pending_review").with("code", &dropped.data.code),
+            ));
+        }
         let mut writer = Writer::new(&tx, &self.operator)?;
         let before: FieldValues = keys
             .iter()

@@ -117,7 +117,10 @@ pub(super) fn status_under_review(code: &str) -> StoreError {
 }
 
 /// The open credit-limit change of a customer: (id, new limit).
-fn open_change(conn: &Connection, customer_id: i64) -> Result<Option<(i64, Option<Money>)>> {
+pub(super) fn open_change(
+    conn: &Connection,
+    customer_id: i64,
+) -> Result<Option<(i64, Option<Money>)>> {
     Ok(conn
         .prepare_cached(
             "SELECT id, new FROM review_change WHERE customer_id = ?1 AND decision IS NULL
