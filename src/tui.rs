@@ -17,6 +17,12 @@
 //! - **Keys are data**: `keymap/bindings.rs` lists (scope, keys, action,
 //!   label, in footer); handlers match on `Action`s, and the footer and `?`
 //!   are drawn from the same table.
+//! - **Messages** on the status line are outcomes too: a screen returns
+//!   `Outcome::info(text)` / `Outcome::error(text)` (text from the message
+//!   table), or wraps what it does: `Outcome::Pop.saying(Status::info(..))`,
+//!   `Outcome::Keep.saying(Status::error(..))`. Helpers that may say
+//!   something return `Option<Status>` (or `Result<Status, Status>`) for the
+//!   caller to wrap; the last thing said is shown. `Ctx` has no setter.
 //! - **Long work** runs on a [`worker::Worker`] (own connection, typed
 //!   error, progress, cancelled on drop), polled from `Component::poll`.
 //!

@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 use crate::import::KEEP_BACKUPS;
 use crate::store::{self, BackupFile};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Reply, ask};
+use crate::tui::component::{Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::screens::Outcome;
@@ -32,8 +32,9 @@ pub struct BackupsScreen {
 }
 
 impl BackupsScreen {
-    pub fn open(ctx: &Ctx) -> BackupsScreen {
-        BackupsScreen {
+    /// The screen, pushed.
+    pub fn open(ctx: &Ctx) -> Outcome {
+        Outcome::Push(Box::new(BackupsScreen {
             backups: ctx
                 .store
                 .path()
@@ -42,7 +43,7 @@ impl BackupsScreen {
             selected: 0,
             offset: 0,
             restoring: None,
-        }
+        }))
     }
 
     fn scope(&self) -> Scope {
@@ -51,16 +52,16 @@ impl BackupsScreen {
 
     /// The restore question answered.
     fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-        if let (Some(file), Reply::Yes) = (self.restoring.take(), reply) {
-            self.restore(&file, ctx);
+        match (self.restoring.take(), reply) {
+            (Some(file), Reply::Yes) => self.restore(&file, ctx),
+            _ => Outcome::Stay,
         }
-        Outcome::Stay
     }
 
     fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
         match action {
             Some(Action::Back) => return Outcome::Pop,
-            Some(Action::BackupNow) => self.back_up(ctx),
+            Some(Action::BackupNow) => return self.back_up(ctx),
             Some(Action::RestoreBackup) => {
                 if let Some(b) = self.backups.get(self.selected) {
                     let body = format!("{} · {}", b.taken, ctx.t(Msg::RestoreBody));
@@ -78,36 +79,37 @@ impl BackupsScreen {
         Outcome::Stay
     }
 
-    fn back_up(&mut self, ctx: &mut Ctx) {
+    fn back_up(&mut self, ctx: &mut Ctx) -> Outcome {
         let taken = ctx.store.take_backup().and_then(|b| {
             if let Some(db) = ctx.store.path() {
                 store::prune_backups(db, KEEP_BACKUPS)?;
             }
             Ok(b)
         });
-        match taken {
-            Ok(Some(path)) => ctx.info(format!("{}: {}", ctx.t(Msg::BackupTaken), path.display())),
-            Ok(None) => {}
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
-        }
         self.reload(ctx);
+        match taken {
+            Ok(Some(path)) => {
+                Outcome::info(format!("{}: {}", ctx.t(Msg::BackupTaken), path.display()))
+            }
+            Ok(None) => Outcome::Stay,
+            Err(e) => Outcome::error(e.message().text(ctx.lang)),
+        }
     }
 
-    fn restore(&mut self, file: &std::path::Path, ctx: &mut Ctx) {
+    fn restore(&mut self, file: &std::path::Path, ctx: &mut Ctx) -> Outcome {
         let Some(db) = ctx.store.path().map(std::path::Path::to_path_buf) else {
-            return;
+            return Outcome::Stay;
         };
-        match store::restore_database(&db, file) {
-            Ok(_) => {
-                ctx.info(format!("{}: {}", ctx.t(Msg::Restored), file.display()));
-                // Everything on screen came from the database before.
-                if let Err(e) = ctx.reload_index_later() {
-                    ctx.error(e.message().text(ctx.lang));
-                }
-            }
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
-        }
+        let said = match store::restore_database(&db, file) {
+            // Everything on screen came from the database before.
+            Ok(_) => match ctx.reload_index_later() {
+                Err(e) => Status::error(e.message().text(ctx.lang)),
+                Ok(()) => Status::info(format!("{}: {}", ctx.t(Msg::Restored), file.display())),
+            },
+            Err(e) => Status::error(e.message().text(ctx.lang)),
+        };
         self.reload(ctx);
+        said.into()
     }
 
     fn reload(&mut self, ctx: &Ctx) {

@@ -12,13 +12,13 @@ use super::form::FormScreen;
 use super::ledger::LedgerScreen;
 use super::ledger::figures::AccountFigures;
 use crate::domain::Lang;
-use crate::domain::customer::{Customer, CustomerData, Status};
+use crate::domain::customer::{Customer, CustomerData, Status as CustomerStatus};
 use crate::domain::field::Field;
 use crate::domain::ledger::credit::limit_label;
 use crate::store::{AuditEntry, StoreError};
 use crate::tui::actions::{archive_body, delete, delete_body, set_status};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Reply, ask};
+use crate::tui::component::{Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::confirm::Confirm;
@@ -65,7 +65,8 @@ impl DetailScreen {
     }
 
     /// Re-reads the customer (after an edit on a screen above, or a status change).
-    fn reload(&mut self, ctx: &mut Ctx) {
+    /// What went wrong, for the status line.
+    fn reload(&mut self, ctx: &Ctx) -> Option<Status> {
         match DetailScreen::open(ctx, &self.customer.data.code) {
             Ok(fresh) => {
                 self.customer = fresh.customer;
@@ -73,8 +74,9 @@ impl DetailScreen {
                 self.figures = fresh.figures;
             }
             Err(StoreError::NotFound(_)) => self.gone = true,
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
+            Err(e) => return Some(Status::error(e.message().text(ctx.lang))),
         }
+        None
     }
 
     fn scope(&self) -> Scope {
@@ -84,17 +86,17 @@ impl DetailScreen {
     /// The archive or delete question answered.
     fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
         let code = self.customer.data.code.clone();
-        match (self.asking.take(), reply) {
+        let done = match (self.asking.take(), reply) {
             (Some(Asking::MergeInto), reply) => return super::merge::open(ctx, &code, reply),
-            (Some(Asking::Archive), Reply::Yes) => set_status(ctx, &code, Status::Archived),
+            (Some(Asking::Archive), Reply::Yes) => set_status(ctx, &code, CustomerStatus::Archived),
             (Some(Asking::Delete), Reply::Yes) => delete(ctx, &code),
             _ => return Outcome::Stay,
-        }
-        self.reload(ctx);
+        };
+        let failed = self.reload(ctx);
         if self.gone {
-            return Outcome::Pop;
+            return done.then(Outcome::Pop.saying(failed));
         }
-        Outcome::Stay
+        done.then_say(failed)
     }
 
     fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
@@ -105,14 +107,18 @@ impl DetailScreen {
         match action {
             Action::Back => return Outcome::Pop,
             _ if self.gone => {}
-            Action::Edit => match FormScreen::edit(ctx, &code) {
-                Ok(form) => return Outcome::Push(Box::new(form)),
-                Err(e) => ctx.error(e.message().text(ctx.lang)),
-            },
-            Action::Ledger => match LedgerScreen::open(ctx, &code) {
-                Ok(ledger) => return Outcome::Push(Box::new(ledger)),
-                Err(e) => ctx.error(e.message().text(ctx.lang)),
-            },
+            Action::Edit => {
+                return match FormScreen::edit(ctx, &code) {
+                    Ok(form) => Outcome::Push(Box::new(form)),
+                    Err(e) => Outcome::error(e.message().text(ctx.lang)),
+                };
+            }
+            Action::Ledger => {
+                return match LedgerScreen::open(ctx, &code) {
+                    Ok(ledger) => Outcome::Push(Box::new(ledger)),
+                    Err(e) => Outcome::error(e.message().text(ctx.lang)),
+                };
+            }
             Action::Reconcile => return super::reconcile::open(ctx, &code),
             Action::Archive => {
                 let body = archive_body(ctx, &code);
@@ -130,12 +136,12 @@ impl DetailScreen {
             }
             Action::Unarchive | Action::Hold => {
                 let status = if action == Action::Hold {
-                    Status::OnHold
+                    CustomerStatus::OnHold
                 } else {
-                    Status::Active
+                    CustomerStatus::Active
                 };
-                set_status(ctx, &code, status);
-                self.reload(ctx);
+                let done = set_status(ctx, &code, status);
+                return done.then_say(self.reload(ctx));
             }
             Action::Down => self.scroll(1),
             Action::Up => self.scroll(-1),
@@ -347,8 +353,8 @@ mod component {
         fn scroll(&mut self, delta: i32, _page: u16, _ctx: &mut Ctx) {
             DetailScreen::scroll(self, delta)
         }
-        fn on_return(&mut self, ctx: &mut Ctx) {
-            self.reload(ctx)
+        fn on_return(&mut self, ctx: &mut Ctx) -> Outcome {
+            Outcome::Stay.saying(self.reload(ctx))
         }
         fn customer_code(&self) -> Option<&str> {
             self.code()

@@ -14,7 +14,7 @@ use crate::domain::date::iso;
 use crate::domain::ledger::{EntryField, EntryInput, EntryKind};
 use crate::store::{EntryCheck, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Reply, ask};
+use crate::tui::component::{Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::confirm::Confirm;
@@ -53,12 +53,12 @@ pub struct EntryScreen {
 
 impl EntryScreen {
     /// A new entry for the customer `code`, of `kind` (an invoice by default),
-    /// dated today.
+    /// dated today; with what went wrong checking it, for the status line.
     pub fn new(
         ctx: &mut Ctx,
         code: &str,
         kind: Option<EntryKind>,
-    ) -> Result<EntryScreen, StoreError> {
+    ) -> Result<(EntryScreen, Option<Status>), StoreError> {
         let customer = ctx
             .store
             .customer(code)?
@@ -81,8 +81,8 @@ impl EntryScreen {
             initial: EntryInput::default(),
         };
         form.initial = form.input();
-        form.validate(ctx);
-        Ok(form)
+        let failed = form.validate(ctx);
+        Ok((form, failed))
     }
 
     pub fn customer_id(&self) -> i64 {
@@ -125,15 +125,17 @@ impl EntryScreen {
     }
 
     /// Every check the save would make, the credit decision included; one
-    /// indexed read, so it runs per keystroke.
-    fn validate(&mut self, ctx: &mut Ctx) {
+    /// indexed read, so it runs per keystroke. What went wrong, for the
+    /// status line.
+    fn validate(&mut self, ctx: &Ctx) -> Option<Status> {
         match ctx
             .store
             .check_entry(&self.customer.data.code, &self.input())
         {
             Ok(check) => self.check = Some(check),
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
+            Err(e) => return Some(Status::error(e.message().text(ctx.lang))),
         }
+        None
     }
 
     fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
@@ -155,7 +157,7 @@ impl EntryScreen {
                 if let Some(input) = self.inputs.get_mut(self.focus - 1) {
                     input.set(String::new());
                 }
-                self.validate(ctx);
+                return Outcome::Stay.saying(self.validate(ctx));
             }
             Some(_) => {}
             None if self.focus == 0 => {
@@ -169,7 +171,7 @@ impl EntryScreen {
                     .get_mut(self.focus - 1)
                     .is_some_and(|input| input.edit(key));
                 if changed {
-                    self.validate(ctx);
+                    return Outcome::Stay.saying(self.validate(ctx));
                 }
             }
         }
@@ -201,14 +203,14 @@ impl EntryScreen {
                 if let Some(kind) = EntryKind::parse(&value) {
                     self.kind = kind;
                 }
-                self.validate(ctx);
+                let failed = self.validate(ctx);
                 self.focus = 1;
-                Outcome::Stay
+                Outcome::Stay.saying(failed)
             }
             (Some(Asking::Discard), Reply::Yes) => Outcome::Pop,
             (Some(Asking::Override), reply) => {
                 let outcome = self.answer_refusal(reply, ctx);
-                if matches!(outcome, Outcome::Keep) {
+                if matches!(outcome.carried(), Outcome::Keep) {
                     self.asking = Some(Asking::Override);
                 }
                 outcome
@@ -267,8 +269,8 @@ mod component {
         fn has_unsaved_changes(&self) -> bool {
             self.is_dirty()
         }
-        fn focus_field(&mut self, key: &str, _page: u16, _ctx: &mut Ctx) -> bool {
-            self.focus_key(key)
+        fn focus_field(&mut self, key: &str, _page: u16, _ctx: &mut Ctx) -> Option<Outcome> {
+            self.focus_key(key).then_some(Outcome::Stay)
         }
     }
 }

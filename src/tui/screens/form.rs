@@ -128,12 +128,9 @@ impl FormScreen {
     }
 
     /// Tab to the field named `key` (its store checks run as on Tab).
-    fn focus_key(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> bool {
-        let Some(to) = self.index_of(key) else {
-            return false;
-        };
-        self.move_focus(to as i32 - self.focus as i32, page, ctx);
-        true
+    fn focus_key(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> Option<Outcome> {
+        let to = self.index_of(key)?;
+        Some(self.move_focus(to as i32 - self.focus as i32, page, ctx))
     }
 
     fn index_of(&self, key: &str) -> Option<usize> {
@@ -184,15 +181,15 @@ impl FormScreen {
                 return Outcome::Pop;
             }
             Some(Action::Save) => return self.save(ctx, false),
-            Some(Action::NextField) => self.move_focus(1, page, ctx),
-            Some(Action::PrevField) => self.move_focus(-1, page, ctx),
-            Some(Action::PageDown) => self.move_focus(8, page, ctx),
-            Some(Action::PageUp) => self.move_focus(-8, page, ctx),
+            Some(Action::NextField) => return self.move_focus(1, page, ctx),
+            Some(Action::PrevField) => return self.move_focus(-1, page, ctx),
+            Some(Action::PageDown) => return self.move_focus(8, page, ctx),
+            Some(Action::PageUp) => return self.move_focus(-8, page, ctx),
             Some(Action::Pick) => {
                 if self.focused_is_choice() {
                     return self.open_picker(None);
                 } else {
-                    self.move_focus(1, page, ctx);
+                    return self.move_focus(1, page, ctx);
                 }
             }
             Some(Action::ClearField) => {
@@ -217,8 +214,7 @@ impl FormScreen {
                 }
                 self.edited();
                 self.validate_local(ctx);
-                self.move_focus(1, self.page, ctx);
-                Outcome::Stay
+                self.move_focus(1, self.page, ctx)
             }
             (Some(Asking::Discard), Reply::Yes) => Outcome::Pop,
             (Some(Asking::Duplicate), reply) => self.answer_duplicate(reply, ctx),
@@ -336,7 +332,7 @@ mod component {
         fn has_unsaved_changes(&self) -> bool {
             self.is_dirty()
         }
-        fn focus_field(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> bool {
+        fn focus_field(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> Option<Outcome> {
             self.focus_key(key, page, ctx)
         }
     }

@@ -37,7 +37,7 @@ use self::values::ValuesStep;
 use super::{Outcome, Screen};
 use crate::import::{Layout, Mapping, Source};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Component, Reply};
+use crate::tui::component::{Component, Reply, Status};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::truncate;
@@ -81,6 +81,24 @@ pub(crate) enum Flow {
     Keep,
     FollowUp(Box<dyn Component>),
     CloseBelow,
+    /// See [`Outcome::Say`]: the message, then the flow it carries.
+    Say(Status, Box<Flow>),
+}
+
+impl Flow {
+    /// `status` said, then this flow (as [`Outcome::saying`]).
+    pub(crate) fn saying(self, status: impl Into<Option<Status>>) -> Flow {
+        match status.into() {
+            Some(status) => Flow::Say(status, Box::new(self)),
+            None => self,
+        }
+    }
+}
+
+impl From<Status> for Flow {
+    fn from(status: Status) -> Flow {
+        Flow::Stay.saying(status)
+    }
 }
 
 pub struct ImportWizard {
@@ -157,15 +175,16 @@ impl ImportWizard {
         view::body_area(area)
     }
 
-    /// Takes in the workers' news; true when something changed.
-    fn poll(&mut self, ctx: &mut Ctx) -> bool {
+    /// Takes in the workers' news: `None` when nothing changed, else what
+    /// to say (the step's flow is taken in here; only its messages go on).
+    fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
         let (changed, flow) = match self.steps.last_mut() {
             Some(Step::Preview(s)) => (s.poll(ctx), Flow::Stay),
             Some(Step::Progress(s)) => s.poll(ctx),
             _ => (false, Flow::Stay),
         };
-        let _ = self.apply(flow);
-        changed
+        let said = self.apply(flow).messages();
+        (changed || !matches!(said, Outcome::Stay)).then_some(said)
     }
 
     fn apply(&mut self, flow: Flow) -> Outcome {
@@ -193,6 +212,7 @@ impl ImportWizard {
             Flow::Keep => Outcome::Keep,
             Flow::FollowUp(popup) => Outcome::FollowUp(popup),
             Flow::CloseBelow => Outcome::CloseBelow,
+            Flow::Say(status, then) => self.apply(*then).saying(status),
         }
     }
 
@@ -275,7 +295,7 @@ mod component {
             ImportWizard::status_line(self, width, ctx)
         }
         fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
-            ImportWizard::poll(self, ctx).then_some(Outcome::Stay)
+            ImportWizard::poll(self, ctx)
         }
         fn is_loading(&self) -> bool {
             ImportWizard::is_loading(self)

@@ -26,7 +26,7 @@ use super::entry::EntryScreen;
 use crate::domain::customer::Customer;
 use crate::store::{LedgerLine, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::Reply;
+use crate::tui::component::{Reply, Status};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::outfile::Overwrite;
 use crate::tui::widgets::table;
@@ -70,8 +70,9 @@ impl LedgerScreen {
         &self.customer.data.code
     }
 
-    /// Re-reads the entries after a write here or on a screen above.
-    fn reload(&mut self, ctx: &mut Ctx) {
+    /// Re-reads the entries after a write here or on a screen above; what
+    /// went wrong, for the status line.
+    fn reload(&mut self, ctx: &Ctx) -> Option<Status> {
         let count = self.lines.len();
         match LedgerScreen::open(ctx, &self.customer.data.code) {
             Ok(fresh) => {
@@ -88,8 +89,9 @@ impl LedgerScreen {
                 self.figures = fresh.figures;
                 self.selected = self.selected.min(self.lines.len().saturating_sub(1));
             }
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
+            Err(e) => return Some(Status::error(e.message().text(ctx.lang))),
         }
+        None
     }
 
     fn scope(&self) -> Scope {
@@ -102,11 +104,12 @@ impl LedgerScreen {
             return Outcome::Stay;
         };
         match (asked, reply) {
-            (Asking::Allocate, Reply::Chose(value)) => self.allocate(&value, ctx),
+            (Asking::Allocate, Reply::Chose(value)) => return self.allocate(&value, ctx),
             (Asking::Prompt(purpose), Reply::Submit(values)) => {
-                if self.submit(purpose.clone(), &values, ctx) {
-                    return Outcome::Stay;
-                }
+                let refusal = match self.submit(purpose.clone(), &values, ctx) {
+                    Ok(done) => return done.into(),
+                    Err(refusal) => refusal,
+                };
                 // A refused dialog stays open, its text kept, the reason on
                 // the status line; an existing file asks to be replaced.
                 if let Some((overwrite, from, to)) = self.overwrite.take() {
@@ -115,17 +118,22 @@ impl LedgerScreen {
                         from,
                         to,
                     });
-                    return Outcome::FollowUp(Box::new(overwrite.confirm));
+                    return Outcome::FollowUp(Box::new(overwrite.confirm)).saying(refusal);
                 }
                 self.asking = Some(Asking::Prompt(purpose));
-                return Outcome::Keep;
+                return Outcome::Keep.saying(refusal);
             }
             (Asking::Overwrite { file, from, to }, reply) => {
                 // Back to the statement dialog below, unless the file is written.
                 self.asking = Some(Asking::Prompt(PromptFor::Statement));
-                if reply == Reply::Yes && self.export_statement(&from, &to, &file, true, ctx) {
-                    self.asking = None;
-                    return Outcome::CloseBelow;
+                if reply == Reply::Yes {
+                    return match self.export_statement(&from, &to, &file, true, ctx) {
+                        Ok(done) => {
+                            self.asking = None;
+                            Outcome::CloseBelow.saying(done)
+                        }
+                        Err(refusal) => Outcome::Stay.saying(refusal),
+                    };
                 }
             }
             _ => {}
@@ -147,11 +155,8 @@ impl LedgerScreen {
             Action::Reconcile => return super::reconcile::open(ctx, &self.customer.data.code),
             Action::AddEntry => {
                 return match EntryScreen::new(ctx, self.code(), None) {
-                    Ok(form) => Outcome::Push(Box::new(form)),
-                    Err(e) => {
-                        ctx.error(e.message().text(ctx.lang));
-                        Outcome::Stay
-                    }
+                    Ok((form, failed)) => Outcome::Push(Box::new(form)).saying(failed),
+                    Err(e) => Outcome::error(e.message().text(ctx.lang)),
                 };
             }
             Action::Allocate => return self.open_allocation(ctx),
@@ -211,8 +216,8 @@ mod component {
         fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
             LedgerScreen::scroll(self, delta, page)
         }
-        fn on_return(&mut self, ctx: &mut Ctx) {
-            self.reload(ctx)
+        fn on_return(&mut self, ctx: &mut Ctx) -> Outcome {
+            Outcome::Stay.saying(self.reload(ctx))
         }
     }
 }

@@ -131,10 +131,9 @@ impl ListScreen {
             Action::Import => return open_import_wizard(ctx),
             Action::ImportHistory => return open_import_history(ctx),
             Action::Backups => {
-                let screen = super::backups::BackupsScreen::open(ctx);
-                return Outcome::Push(Box::new(screen));
+                return super::backups::BackupsScreen::open(ctx);
             }
-            Action::Demo => load_demo(ctx),
+            Action::Demo => return load_demo(ctx),
             Action::SignOut if ctx.store.operators_defined() => {
                 return super::sign_in::SignInScreen::switch(ctx);
             }
@@ -147,10 +146,10 @@ impl ListScreen {
                 }
             }
             Action::AuditLog => {
-                return Outcome::Push(Box::new(super::audit::AuditScreen::open(ctx)));
+                return super::audit::AuditScreen::open(ctx);
             }
             Action::ReviewQueue => {
-                return Outcome::Push(Box::new(super::review::ReviewScreen::open(ctx)));
+                return super::review::ReviewScreen::open(ctx);
             }
             Action::View | Action::Edit => {
                 let Some(code) = self.selected_code(ctx) else {
@@ -162,23 +161,23 @@ impl ListScreen {
                 } else {
                     FormScreen::edit(ctx, &code).map(|f| Box::new(f) as Screen)
                 };
-                match opened {
-                    Ok(screen) => return Outcome::Push(screen),
-                    Err(e) => ctx.error(e.message().text(ctx.lang)),
-                }
+                return match opened {
+                    Ok(screen) => Outcome::Push(screen),
+                    Err(e) => Outcome::error(e.message().text(ctx.lang)),
+                };
             }
             Action::Ledger => {
                 let Some(code) = self.selected_code(ctx) else {
                     return Outcome::Stay;
                 };
                 self.keep_id = self.selected_id(ctx);
-                match LedgerScreen::open(ctx, &code) {
-                    Ok(ledger) => return Outcome::Push(Box::new(ledger)),
-                    Err(e) => ctx.error(e.message().text(ctx.lang)),
-                }
+                return match LedgerScreen::open(ctx, &code) {
+                    Ok(ledger) => Outcome::Push(Box::new(ledger)),
+                    Err(e) => Outcome::error(e.message().text(ctx.lang)),
+                };
             }
             Action::Dashboard => {
-                return Outcome::Push(Box::new(DashboardScreen::open(ctx)));
+                return DashboardScreen::open(ctx);
             }
             Action::Reconcile => {
                 let Some(code) = self.selected_code(ctx) else {
@@ -210,7 +209,7 @@ impl ListScreen {
                     } else {
                         Status::Active
                     };
-                    set_status(ctx, &code, status);
+                    return set_status(ctx, &code, status);
                 }
             }
             Action::StatusFilter => {
@@ -277,8 +276,10 @@ impl ListScreen {
     /// A popup's reply: what it was asked for is in `asking`.
     pub(super) fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
         match (self.asking.take(), reply) {
-            (Some(Asking::Archive(code)), Reply::Yes) => set_status(ctx, &code, Status::Archived),
-            (Some(Asking::Delete(code)), Reply::Yes) => delete(ctx, &code),
+            (Some(Asking::Archive(code)), Reply::Yes) => {
+                return set_status(ctx, &code, Status::Archived);
+            }
+            (Some(Asking::Delete(code)), Reply::Yes) => return delete(ctx, &code),
             (Some(Asking::Template), Reply::Chose(name)) => return open_form(ctx, Some(&name)),
             (Some(Asking::MergeInto(keep)), reply) => return super::merge::open(ctx, &keep, reply),
             (Some(Asking::Class), Reply::Chose(value)) => {
@@ -292,18 +293,17 @@ impl ListScreen {
 
     fn pick_template(&mut self, ctx: &mut Ctx) -> Outcome {
         match ctx.store.templates() {
-            Ok(templates) if templates.is_empty() => ctx.info(ctx.t(Msg::NoTemplates)),
+            Ok(templates) if templates.is_empty() => Outcome::info(ctx.t(Msg::NoTemplates)),
             Ok(templates) => {
                 let items = templates
                     .iter()
                     .map(|t| Item::new(t.name.clone(), t.name.clone()))
                     .collect();
                 self.asking = Some(Asking::Template);
-                return ask(Picker::new(ctx.t(Msg::PickTemplate), items, None));
+                ask(Picker::new(ctx.t(Msg::PickTemplate), items, None))
             }
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
+            Err(e) => Outcome::error(e.message().text(ctx.lang)),
         }
-        Outcome::Stay
     }
 
     fn pick_class(&mut self, ctx: &Ctx) -> Outcome {

@@ -78,20 +78,18 @@ impl QuickInvoice {
 
     fn pick(&mut self, ctx: &mut Ctx) -> Outcome {
         let opened = if self.offers_create() {
-            FormScreen::add_then_invoice(ctx, self.query.text.trim()).map(|f| Box::new(f) as Screen)
+            FormScreen::add_then_invoice(ctx, self.query.text.trim())
+                .map(|f| (Box::new(f) as Screen, None))
         } else {
             let Some(&row) = self.filtered.rows().get(self.selected) else {
                 return Outcome::Stay;
             };
             let code = ctx.customers.index.text(row, Text::Code).to_string();
-            EntryScreen::new(ctx, &code, None).map(|f| Box::new(f) as Screen)
+            EntryScreen::new(ctx, &code, None).map(|(f, failed)| (Box::new(f) as Screen, failed))
         };
         match opened {
-            Ok(screen) => Outcome::Replace(screen),
-            Err(e) => {
-                ctx.error(e.message().text(ctx.lang));
-                Outcome::Stay
-            }
+            Ok((screen, failed)) => Outcome::Replace(screen).saying(failed),
+            Err(e) => Outcome::error(e.message().text(ctx.lang)),
         }
     }
 

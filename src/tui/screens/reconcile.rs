@@ -26,7 +26,7 @@ use crate::import::statement::prepare::Prepared;
 use crate::reconcile::{Line, Reconciliation, Side};
 use crate::store::{EntryKinds, SessionSource, SessionStatus, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Component, Reply, ask};
+use crate::tui::component::{Component, Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::table;
@@ -84,29 +84,26 @@ pub(super) struct Bench {
 pub fn open(ctx: &mut Ctx, code: &str) -> Outcome {
     match ReconcileScreen::new(ctx, code) {
         Ok(screen) => Outcome::Push(Box::new(screen)),
-        Err(e) => {
-            ctx.error(e.message().text(ctx.lang));
-            Outcome::Stay
-        }
+        Err(e) => Outcome::error(e.message().text(ctx.lang)),
     }
 }
 
 /// A new reconciliation of a period a confirmed one already locked: said
 /// at once, before any match or adjustment is made again.
-fn warn_if_confirmed(ctx: &mut Ctx, who: &Who, source: &SessionSource) {
+fn warn_if_confirmed(ctx: &Ctx, who: &Who, source: &SessionSource) -> Option<Status> {
     let Ok(Some(until)) = ctx.store.confirmed_until(who.id) else {
-        return;
+        return None;
     };
-    if source.from <= until {
-        let lang = ctx.lang;
-        ctx.error(format!(
+    let lang = ctx.lang;
+    (source.from <= until).then(|| {
+        Status::error(format!(
             "{} {}{}{}",
             Msg::AlreadyConfirmedUntil.get(lang),
             iso(until),
             crate::tui::i18n::colon(lang),
             Msg::AlreadyConfirmedHint.get(lang)
-        ));
-    }
+        ))
+    })
 }
 
 impl ReconcileScreen {
@@ -155,19 +152,21 @@ impl ReconcileScreen {
         let Phase::Setup(setup) = &mut self.phase else {
             return None;
         };
-        let (changed, outcome) = setup.poll(ctx, &self.who);
-        match outcome {
+        let (changed, outcome, said) = setup.poll(ctx, &self.who);
+        let warned = match outcome {
             SetupOutcome::Ready(prepared) => {
                 let mut bench = Bench::new(*prepared);
                 bench.statement = setup.statement_path();
-                warn_if_confirmed(ctx, &self.who, &bench.source);
+                let warned = warn_if_confirmed(ctx, &self.who, &bench.source);
                 self.phase = Phase::Bench(Box::new(bench));
+                warned
             }
             // Which way round is the statement? (a picker over the dialog)
-            SetupOutcome::Ask(picker) => return Some(ask(*picker)),
-            _ => {}
-        }
-        changed.then_some(Outcome::Stay)
+            SetupOutcome::Ask(picker) => return Some(ask(*picker).saying(said)),
+            _ => None,
+        };
+        let said = warned.or(said);
+        (changed || said.is_some()).then(|| Outcome::Stay.saying(said))
     }
 
     fn handle_key(
@@ -178,25 +177,29 @@ impl ReconcileScreen {
         ctx: &mut Ctx,
     ) -> Outcome {
         match &mut self.phase {
-            Phase::Setup(setup) => match setup.handle_key(key, ctx, &self.who) {
-                SetupOutcome::Cancelled => Outcome::Pop,
-                SetupOutcome::Ready(prepared) => {
-                    let mut bench = Bench::new(*prepared);
-                    bench.statement = setup.statement_path();
-                    warn_if_confirmed(ctx, &self.who, &bench.source);
-                    self.phase = Phase::Bench(Box::new(bench));
-                    Outcome::Stay
-                }
-                SetupOutcome::Open(id) => {
-                    match Bench::saved(ctx, id) {
-                        Ok(bench) => self.phase = Phase::Bench(Box::new(bench)),
-                        Err(e) => ctx.error(e.message().text(ctx.lang)),
+            Phase::Setup(setup) => {
+                let (next, said) = setup.handle_key(key, ctx, &self.who);
+                let then = match next {
+                    SetupOutcome::Cancelled => Outcome::Pop,
+                    SetupOutcome::Ready(prepared) => {
+                        let mut bench = Bench::new(*prepared);
+                        bench.statement = setup.statement_path();
+                        let warned = warn_if_confirmed(ctx, &self.who, &bench.source);
+                        self.phase = Phase::Bench(Box::new(bench));
+                        Outcome::Stay.saying(warned)
                     }
-                    Outcome::Stay
-                }
-                SetupOutcome::Ask(picker) => ask(*picker),
-                SetupOutcome::Still => Outcome::Stay,
-            },
+                    SetupOutcome::Open(id) => match Bench::saved(ctx, id) {
+                        Ok(bench) => {
+                            self.phase = Phase::Bench(Box::new(bench));
+                            Outcome::Stay
+                        }
+                        Err(e) => Outcome::error(e.message().text(ctx.lang)),
+                    },
+                    SetupOutcome::Ask(picker) => ask(*picker),
+                    SetupOutcome::Still => Outcome::Stay,
+                };
+                then.saying(said)
+            }
             Phase::Bench(bench) => bench.handle_key(action, page, ctx, &self.who),
         }
     }
@@ -204,10 +207,7 @@ impl ReconcileScreen {
     fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
         match &mut self.phase {
             Phase::Bench(bench) => bench.answer(reply, ctx, &self.who),
-            Phase::Setup(setup) => {
-                setup.answer(reply, ctx);
-                Outcome::Stay
-            }
+            Phase::Setup(setup) => Outcome::Stay.saying(setup.answer(reply, ctx)),
         }
     }
 

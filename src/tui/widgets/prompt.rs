@@ -184,8 +184,14 @@ impl crate::tui::component::Component for Prompt {
         Scope::Prompt
     }
 
-    fn focus_field(&mut self, key: &str, _page: u16, _ctx: &mut crate::tui::app::Ctx) -> bool {
+    fn focus_field(
+        &mut self,
+        key: &str,
+        _page: u16,
+        _ctx: &mut crate::tui::app::Ctx,
+    ) -> Option<crate::tui::component::Outcome> {
         self.focus_label(key)
+            .then_some(crate::tui::component::Outcome::Stay)
     }
 
     fn handle_key(

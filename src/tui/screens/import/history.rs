@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use super::view::{grouped, wrapped};
 use crate::store::{Batch, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Reply, ask};
+use crate::tui::component::{Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::screens::Outcome;
@@ -56,10 +56,10 @@ impl HistoryScreen {
 
     /// The undo question answered.
     fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-        if let (Some(batch), Reply::Yes) = (self.undoing.take(), reply) {
-            self.undo(batch, ctx);
+        match (self.undoing.take(), reply) {
+            (Some(batch), Reply::Yes) => self.undo(batch, ctx).into(),
+            _ => Outcome::Stay,
         }
-        Outcome::Stay
     }
 
     fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
@@ -81,13 +81,12 @@ impl HistoryScreen {
             return Outcome::Stay;
         };
         if let Some(at) = &batch.undone_at {
-            ctx.error(format!(
+            return Outcome::error(format!(
                 "{} {}: {} {at}",
                 ctx.t(Msg::ColBatch),
                 batch.id,
                 ctx.t(Msg::AlreadyUndone)
             ));
-            return Outcome::Stay;
         }
         let body = format!(
             "{} {} · {} · {} {} · {} {}{}{}",
@@ -105,43 +104,46 @@ impl HistoryScreen {
         ask(Confirm::new(Msg::UndoTitle, body))
     }
 
-    fn undo(&mut self, batch: i64, ctx: &mut Ctx) {
-        match ctx.store.undo_batch(batch) {
+    /// Undoes `batch`; what to say (a failed re-read last, replacing it).
+    fn undo(&mut self, batch: i64, ctx: &mut Ctx) -> Status {
+        let said = match ctx.store.undo_batch(batch) {
             Ok(undone) => {
                 self.refusal = None;
-                ctx.info(format!(
-                    "{} {batch}: {} {} · {} {}",
-                    ctx.t(Msg::UndoneImport),
-                    undone.deleted,
-                    ctx.t(Msg::CustomersDeleted),
-                    undone.restored,
-                    ctx.t(Msg::CustomersRestored)
-                ));
-                if let Err(e) = ctx.reload_index_later() {
-                    ctx.error(e.message().text(ctx.lang));
+                match ctx.reload_index_later() {
+                    Err(e) => Status::error(e.message().text(ctx.lang)),
+                    Ok(()) => Status::info(format!(
+                        "{} {batch}: {} {} · {} {}",
+                        ctx.t(Msg::UndoneImport),
+                        undone.deleted,
+                        ctx.t(Msg::CustomersDeleted),
+                        undone.restored,
+                        ctx.t(Msg::CustomersRestored)
+                    )),
                 }
             }
             Err(StoreError::Refused(reason)) => {
-                ctx.error(ctx.t(Msg::UndoRefused));
                 self.refusal = Some(reason);
+                Status::error(ctx.t(Msg::UndoRefused))
             }
             Err(StoreError::Coded(reason)) => {
-                ctx.error(ctx.t(Msg::UndoRefused));
                 self.refusal = Some(reason.text(ctx.lang));
+                Status::error(ctx.t(Msg::UndoRefused))
             }
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
-        }
-        self.reload(ctx);
+            Err(e) => Status::error(e.message().text(ctx.lang)),
+        };
+        self.reload(ctx).unwrap_or(said)
     }
 
-    fn reload(&mut self, ctx: &mut Ctx) {
+    /// What went wrong, for the status line.
+    fn reload(&mut self, ctx: &Ctx) -> Option<Status> {
         match ctx.store.batches() {
             Ok(batches) => {
                 self.batches = batches;
                 self.selected = self.selected.min(self.batches.len().saturating_sub(1));
             }
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
+            Err(e) => return Some(Status::error(e.message().text(ctx.lang))),
         }
+        None
     }
 
     fn scroll(&mut self, delta: i32, page: u16) {
@@ -358,8 +360,8 @@ mod component {
         fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
             HistoryScreen::scroll(self, delta, page)
         }
-        fn on_return(&mut self, ctx: &mut Ctx) {
-            self.reload(ctx)
+        fn on_return(&mut self, ctx: &mut Ctx) -> Outcome {
+            Outcome::Stay.saying(self.reload(ctx))
         }
     }
 }
