@@ -2,18 +2,33 @@
 
 use crate::domain::Lang;
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 macro_rules! table {
     ($($code:literal => $en:literal, $zh:literal;)+) => {
-        /// Every code with its English and Chinese text.
+        /// Every code of the core with its English and Chinese text.
         pub const CODES: &[(&str, &str, &str)] = &[$(($code, $en, $zh)),+];
-
-        pub fn template(code: &str, lang: Lang) -> Option<&'static str> {
-            match (code, lang) {
-                $(($code, Lang::En) => Some($en), ($code, Lang::Zh) => Some($zh),)+
-                _ => None,
-            }
-        }
     };
+}
+
+/// The one table: the core's codes and the TUI's texts (`ui.*`), each as
+/// (code, English, Chinese).
+pub fn all() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    let ui = super::ui::entries().map(|m| (m.code(), m.get(Lang::En), m.get(Lang::Zh)));
+    CODES.iter().copied().chain(ui)
+}
+
+/// The text of `code` in `lang`.
+pub fn template(code: &str, lang: Lang) -> Option<&'static str> {
+    type Texts = HashMap<&'static str, (&'static str, &'static str)>;
+    static BY_CODE: LazyLock<Texts> =
+        LazyLock::new(|| all().map(|(code, en, zh)| (code, (en, zh))).collect());
+    let (en, zh) = BY_CODE.get(code)?;
+    Some(match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    })
 }
 
 table! {

@@ -48,11 +48,7 @@ impl Prompt {
 
     /// Focuses the field labelled `label` (named as in code: `StatementFile`).
     pub fn focus_label(&mut self, label: &str) -> bool {
-        match self
-            .fields
-            .iter()
-            .position(|(msg, _)| format!("{msg:?}") == label)
-        {
+        match self.fields.iter().position(|(msg, _)| msg.name() == label) {
             Some(i) => {
                 self.focus = i;
                 true
