@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -12,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use crate::import::KEEP_BACKUPS;
 use crate::store::{self, BackupFile};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Reply, Status, ask};
+use crate::tui::component::{Component, Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::screens::Outcome;
@@ -44,39 +45,6 @@ impl BackupsScreen {
             offset: 0,
             restoring: None,
         }))
-    }
-
-    fn scope(&self) -> Scope {
-        Scope::Backups
-    }
-
-    /// The restore question answered.
-    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-        match (self.restoring.take(), reply) {
-            (Some(file), Reply::Yes) => self.restore(&file, ctx),
-            _ => Outcome::Stay,
-        }
-    }
-
-    fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
-        match action {
-            Some(Action::Back) => return Outcome::Pop,
-            Some(Action::BackupNow) => return self.back_up(ctx),
-            Some(Action::RestoreBackup) => {
-                if let Some(b) = self.backups.get(self.selected) {
-                    let body = format!("{} · {}", b.taken, ctx.t(Msg::RestoreBody));
-                    self.restoring = Some(b.path.clone());
-                    return ask(Confirm::new(Msg::RestoreTitle, body));
-                }
-            }
-            Some(other) => {
-                let rows = page.saturating_sub(ABOVE + 1) as usize;
-                self.selected = table::moved(self.selected, other, rows, self.backups.len());
-                self.offset = table::in_view(self.selected, self.offset, rows);
-            }
-            None => {}
-        }
-        Outcome::Stay
     }
 
     fn back_up(&mut self, ctx: &mut Ctx) -> Outcome {
@@ -119,6 +87,47 @@ impl BackupsScreen {
             .map(store::list_backups)
             .unwrap_or_default();
         self.selected = self.selected.min(self.backups.len().saturating_sub(1));
+    }
+}
+
+impl Component for BackupsScreen {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
+        Scope::Backups
+    }
+
+    /// The restore question answered.
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        match (self.restoring.take(), reply) {
+            (Some(file), Reply::Yes) => self.restore(&file, ctx),
+            _ => Outcome::Stay,
+        }
+    }
+
+    fn handle_key(
+        &mut self,
+        _key: &KeyEvent,
+        action: Option<Action>,
+        page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
+        match action {
+            Some(Action::Back) => return Outcome::Pop,
+            Some(Action::BackupNow) => return self.back_up(ctx),
+            Some(Action::RestoreBackup) => {
+                if let Some(b) = self.backups.get(self.selected) {
+                    let body = format!("{} · {}", b.taken, ctx.t(Msg::RestoreBody));
+                    self.restoring = Some(b.path.clone());
+                    return ask(Confirm::new(Msg::RestoreTitle, body));
+                }
+            }
+            Some(other) => {
+                let rows = page.saturating_sub(ABOVE + 1) as usize;
+                self.selected = table::moved(self.selected, other, rows, self.backups.len());
+                self.offset = table::in_view(self.selected, self.offset, rows);
+            }
+            None => {}
+        }
+        Outcome::Stay
     }
 
     fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
@@ -169,41 +178,5 @@ impl BackupsScreen {
             lines.push(Line::styled(truncate(&text, width).into_owned(), style));
         }
         frame.render_widget(Paragraph::new(lines), area);
-    }
-}
-
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
-
-    use super::BackupsScreen;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome, Reply};
-    use crate::tui::keymap::{Action, Scope};
-
-    impl Component for BackupsScreen {
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            BackupsScreen::scope(self)
-        }
-        fn handle_key(
-            &mut self,
-            _key: &KeyEvent,
-            action: Option<Action>,
-            page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            BackupsScreen::handle_key(self, action, page, ctx)
-        }
-        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-            BackupsScreen::answer(self, reply, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            BackupsScreen::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            BackupsScreen::status_line(self, width, ctx)
-        }
     }
 }

@@ -11,9 +11,13 @@ use std::path::Path;
 use super::Outcome;
 use crate::store::{ClassTotal, Dashboard, Store, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::Status;
+use crate::tui::component::{Component, Status};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::worker::Worker;
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 /// Figures being read; a newer request drops (and so cancels) the older.
 type Loading<T> = Worker<T, StoreError>;
@@ -85,7 +89,29 @@ impl DashboardScreen {
         }
         None
     }
+}
 
+/// A finished job's value or its error for the status line; `None` while it runs.
+fn take<T>(slot: &mut Option<Loading<T>>, ctx: &Ctx) -> Option<Result<T, Status>> {
+    let done = slot.as_mut()?.poll()?;
+    *slot = None;
+    Some(done.map_err(|e| Status::error(e.message().text(ctx.lang))))
+}
+
+/// Runs `read` on a worker with its own connection to the database file.
+fn in_background<T: Send + 'static>(
+    ctx: &Ctx,
+    path: &Path,
+    read: impl FnOnce(&Store) -> crate::store::Result<T> + Send + 'static,
+) -> Loading<T> {
+    Worker::on_database(
+        path.to_path_buf(),
+        ctx.store.operator().to_string(),
+        move |store, _| read(store),
+    )
+}
+
+impl Component for DashboardScreen {
     fn is_loading(&self) -> bool {
         self.loading.is_some() || self.loading_classes.is_some()
     }
@@ -110,11 +136,17 @@ impl DashboardScreen {
         }
     }
 
-    fn scope(&self) -> Scope {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
         Scope::Dashboard
     }
 
-    fn handle_key(&mut self, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
+    fn handle_key(
+        &mut self,
+        _key: &KeyEvent,
+        action: Option<Action>,
+        _page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
         match action {
             Some(Action::Back) => Outcome::Pop,
             Some(Action::NextDimension) => {
@@ -125,66 +157,17 @@ impl DashboardScreen {
             _ => Outcome::Stay,
         }
     }
-}
 
-/// A finished job's value or its error for the status line; `None` while it runs.
-fn take<T>(slot: &mut Option<Loading<T>>, ctx: &Ctx) -> Option<Result<T, Status>> {
-    let done = slot.as_mut()?.poll()?;
-    *slot = None;
-    Some(done.map_err(|e| Status::error(e.message().text(ctx.lang))))
-}
+    /// Drawn by `view.rs`.
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx)
+    }
 
-/// Runs `read` on a worker with its own connection to the database file.
-fn in_background<T: Send + 'static>(
-    ctx: &Ctx,
-    path: &Path,
-    read: impl FnOnce(&Store) -> crate::store::Result<T> + Send + 'static,
-) -> Loading<T> {
-    Worker::on_database(
-        path.to_path_buf(),
-        ctx.store.operator().to_string(),
-        move |store, _| read(store),
-    )
-}
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+        self.status_text(width, ctx)
+    }
 
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
-
-    use super::DashboardScreen;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome};
-    use crate::tui::keymap::{Action, Scope};
-
-    impl Component for DashboardScreen {
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            DashboardScreen::scope(self)
-        }
-        fn handle_key(
-            &mut self,
-            _key: &KeyEvent,
-            action: Option<Action>,
-            _page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            DashboardScreen::handle_key(self, action, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            DashboardScreen::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            DashboardScreen::status_line(self, width, ctx)
-        }
-        fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
-            DashboardScreen::poll(self, ctx)
-        }
-        fn is_loading(&self) -> bool {
-            DashboardScreen::is_loading(self)
-        }
-        fn on_return(&mut self, ctx: &mut Ctx) -> Outcome {
-            Outcome::Stay.saying(self.reload(ctx))
-        }
+    fn on_return(&mut self, ctx: &mut Ctx) -> Outcome {
+        Outcome::Stay.saying(self.reload(ctx))
     }
 }

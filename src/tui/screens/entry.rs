@@ -14,12 +14,15 @@ use crate::domain::date::iso;
 use crate::domain::ledger::{EntryField, EntryInput, EntryKind};
 use crate::store::{EntryCheck, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Reply, Status, ask};
+use crate::tui::component::{Component, Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::input::LineInput;
 use crate::tui::widgets::picker::{Item, Picker};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 /// What an entry popup was opened for.
 enum Asking {
@@ -113,10 +116,6 @@ impl EntryScreen {
         self.input() != self.initial
     }
 
-    fn scope(&self) -> Scope {
-        Scope::Form
-    }
-
     fn focused_field(&self) -> EntryField {
         match self.focus {
             0 => EntryField::Type,
@@ -138,7 +137,50 @@ impl EntryScreen {
         None
     }
 
-    fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
+    /// The type picker; searching by label or pinyin initials (`sk` → 收款).
+    fn open_picker(&mut self, first: Option<char>, ctx: &Ctx) -> Outcome {
+        let items = EntryKind::ALL
+            .iter()
+            .map(|k| Item::new(k.key(), k.label(ctx.lang)).also_matching(initials(*k)))
+            .collect();
+        let mut picker = Picker::new(
+            EntryField::Type.label(ctx.lang),
+            items,
+            Some(self.kind.key()),
+        );
+        if let Some(c) = first {
+            picker.handle_key(&KeyEvent::from(KeyCode::Char(c)));
+        }
+        self.asking = Some(Asking::Kind);
+        ask(picker)
+    }
+}
+
+/// Pinyin initials of the Chinese type names as a bookkeeper reads them, and
+/// of the short names: `tz` finds 调整, which the pinyin crate reads DZ.
+fn initials(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Opening => "qcye qc",
+        EntryKind::Invoice => "xsfp fp kp",
+        EntryKind::Receipt => "sk hk",
+        EntryKind::Credit => "hzfp hz th",
+        EntryKind::Prepayment => "ysk ys",
+        EntryKind::Adjustment => "tz",
+    }
+}
+
+impl Component for EntryScreen {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
+        Scope::Form
+    }
+
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        _page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
         let last = TEXT_FIELDS.len();
         match action {
             Some(Action::Back) => {
@@ -178,24 +220,6 @@ impl EntryScreen {
         Outcome::Stay
     }
 
-    /// The type picker; searching by label or pinyin initials (`sk` → 收款).
-    fn open_picker(&mut self, first: Option<char>, ctx: &Ctx) -> Outcome {
-        let items = EntryKind::ALL
-            .iter()
-            .map(|k| Item::new(k.key(), k.label(ctx.lang)).also_matching(initials(*k)))
-            .collect();
-        let mut picker = Picker::new(
-            EntryField::Type.label(ctx.lang),
-            items,
-            Some(self.kind.key()),
-        );
-        if let Some(c) = first {
-            picker.handle_key(&KeyEvent::from(KeyCode::Char(c)));
-        }
-        self.asking = Some(Asking::Kind);
-        ask(picker)
-    }
-
     /// A popup answered: the type picked, the discard question, the over-limit reason.
     fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
         match (self.asking.take(), reply) {
@@ -218,59 +242,21 @@ impl EntryScreen {
             _ => Outcome::Stay,
         }
     }
-}
 
-/// Pinyin initials of the Chinese type names as a bookkeeper reads them, and
-/// of the short names: `tz` finds 调整, which the pinyin crate reads DZ.
-fn initials(kind: EntryKind) -> &'static str {
-    match kind {
-        EntryKind::Opening => "qcye qc",
-        EntryKind::Invoice => "xsfp fp kp",
-        EntryKind::Receipt => "sk hk",
-        EntryKind::Credit => "hzfp hz th",
-        EntryKind::Prepayment => "ysk ys",
-        EntryKind::Adjustment => "tz",
+    /// Drawn by `view.rs`.
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx)
     }
-}
 
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+        self.status_text(width, ctx)
+    }
 
-    use super::EntryScreen;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome, Reply};
-    use crate::tui::keymap::{Action, Scope};
+    fn has_unsaved_changes(&self) -> bool {
+        self.is_dirty()
+    }
 
-    impl Component for EntryScreen {
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            EntryScreen::scope(self)
-        }
-        fn handle_key(
-            &mut self,
-            key: &KeyEvent,
-            action: Option<Action>,
-            _page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            EntryScreen::handle_key(self, key, action, ctx)
-        }
-        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-            EntryScreen::answer(self, reply, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            EntryScreen::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            EntryScreen::status_line(self, width, ctx)
-        }
-        fn has_unsaved_changes(&self) -> bool {
-            self.is_dirty()
-        }
-        fn focus_field(&mut self, key: &str, _page: u16, _ctx: &mut Ctx) -> Option<Outcome> {
-            self.focus_key(key).then_some(Outcome::Stay)
-        }
+    fn focus_field(&mut self, key: &str, _page: u16, _ctx: &mut Ctx) -> Option<Outcome> {
+        self.focus_key(key).then_some(Outcome::Stay)
     }
 }

@@ -19,11 +19,14 @@ use crate::domain::mnemonic::mnemonic;
 use crate::domain::{Problem, Problems};
 use crate::store::{StoreError, Template};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Reply, ask};
+use crate::tui::component::{Component, Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::picker::Picker;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 /// What a form popup was opened for.
 enum Asking {
@@ -160,7 +163,75 @@ impl FormScreen {
         }
     }
 
-    fn scope(&self) -> Scope {
+    fn focused_is_choice(&self) -> bool {
+        self.entries
+            .get(self.focus)
+            .is_some_and(|e| e.choices.is_some())
+    }
+
+    fn open_picker(&mut self, first: Option<char>) -> Outcome {
+        let Some(entry) = self.entries.get(self.focus) else {
+            return Outcome::Stay;
+        };
+        let Some(items) = &entry.choices else {
+            return Outcome::Stay;
+        };
+        let mut picker = Picker::new(entry.label.clone(), items.clone(), Some(entry.value()));
+        if let Some(c) = first {
+            picker.handle_key(&KeyEvent::from(KeyCode::Char(c)));
+        }
+        self.asking = Some(Asking::Pick);
+        ask(picker)
+    }
+
+    fn type_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Outcome {
+        if self.focused_is_choice() {
+            match key.code {
+                KeyCode::Char(c) => return self.open_picker(Some(c)),
+                KeyCode::Backspace | KeyCode::Delete => {
+                    if let Some(entry) = self.entries.get_mut(self.focus) {
+                        entry.set(String::new());
+                    }
+                    self.edited();
+                    self.validate_local(ctx);
+                }
+                _ => {}
+            }
+            return Outcome::Stay;
+        }
+        let replace_auto = self.mnemonic_auto
+            && matches!(key.code, KeyCode::Char(_))
+            && !key.modifiers.contains(KeyModifiers::CONTROL);
+        let Some(entry) = self.entries.get_mut(self.focus) else {
+            return Outcome::Stay;
+        };
+        // Typing over a generated mnemonic replaces it, as over a selection.
+        if replace_auto && entry.key == "mnemonic" {
+            entry.set(String::new());
+        }
+        let changed = entry.edit(key);
+        if changed {
+            self.edited();
+            self.validate_local(ctx);
+        }
+        Outcome::Stay
+    }
+
+    fn keep_in_view(&mut self, page: u16) {
+        let rows = view::form_rows(page).max(1);
+        let line = view::line_of(&self.entries, self.focus);
+        // Show the group heading above the first field of a group too.
+        let top = line.saturating_sub(1);
+        if top < self.scroll {
+            self.scroll = top;
+        } else if line >= self.scroll + rows {
+            self.scroll = line + 1 - rows;
+        }
+    }
+}
+
+impl Component for FormScreen {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
         Scope::Form
     }
 
@@ -222,118 +293,24 @@ impl FormScreen {
         }
     }
 
-    fn focused_is_choice(&self) -> bool {
-        self.entries
-            .get(self.focus)
-            .is_some_and(|e| e.choices.is_some())
-    }
-
-    fn open_picker(&mut self, first: Option<char>) -> Outcome {
-        let Some(entry) = self.entries.get(self.focus) else {
-            return Outcome::Stay;
-        };
-        let Some(items) = &entry.choices else {
-            return Outcome::Stay;
-        };
-        let mut picker = Picker::new(entry.label.clone(), items.clone(), Some(entry.value()));
-        if let Some(c) = first {
-            picker.handle_key(&KeyEvent::from(KeyCode::Char(c)));
-        }
-        self.asking = Some(Asking::Pick);
-        ask(picker)
-    }
-
-    fn type_key(&mut self, key: &KeyEvent, ctx: &Ctx) -> Outcome {
-        if self.focused_is_choice() {
-            match key.code {
-                KeyCode::Char(c) => return self.open_picker(Some(c)),
-                KeyCode::Backspace | KeyCode::Delete => {
-                    if let Some(entry) = self.entries.get_mut(self.focus) {
-                        entry.set(String::new());
-                    }
-                    self.edited();
-                    self.validate_local(ctx);
-                }
-                _ => {}
-            }
-            return Outcome::Stay;
-        }
-        let replace_auto = self.mnemonic_auto
-            && matches!(key.code, KeyCode::Char(_))
-            && !key.modifiers.contains(KeyModifiers::CONTROL);
-        let Some(entry) = self.entries.get_mut(self.focus) else {
-            return Outcome::Stay;
-        };
-        // Typing over a generated mnemonic replaces it, as over a selection.
-        if replace_auto && entry.key == "mnemonic" {
-            entry.set(String::new());
-        }
-        let changed = entry.edit(key);
-        if changed {
-            self.edited();
-            self.validate_local(ctx);
-        }
-        Outcome::Stay
-    }
-
-    fn scroll(&mut self, delta: i32) {
+    fn scroll(&mut self, delta: i32, _page: u16, _ctx: &mut Ctx) {
         self.scroll = (self.scroll as i32 + delta).max(0) as usize;
     }
 
-    fn keep_in_view(&mut self, page: u16) {
-        let rows = view::form_rows(page).max(1);
-        let line = view::line_of(&self.entries, self.focus);
-        // Show the group heading above the first field of a group too.
-        let top = line.saturating_sub(1);
-        if top < self.scroll {
-            self.scroll = top;
-        } else if line >= self.scroll + rows {
-            self.scroll = line + 1 - rows;
-        }
+    /// Drawn by `view.rs`.
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx)
     }
-}
 
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+        self.status_text(width, ctx)
+    }
 
-    use super::FormScreen;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome, Reply};
-    use crate::tui::keymap::{Action, Scope};
+    fn has_unsaved_changes(&self) -> bool {
+        self.is_dirty()
+    }
 
-    impl Component for FormScreen {
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            FormScreen::scope(self)
-        }
-        fn handle_key(
-            &mut self,
-            key: &KeyEvent,
-            action: Option<Action>,
-            page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            FormScreen::handle_key(self, key, action, page, ctx)
-        }
-        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-            FormScreen::answer(self, reply, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            FormScreen::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            FormScreen::status_line(self, width, ctx)
-        }
-        fn scroll(&mut self, delta: i32, _page: u16, _ctx: &mut Ctx) {
-            FormScreen::scroll(self, delta)
-        }
-        fn has_unsaved_changes(&self) -> bool {
-            self.is_dirty()
-        }
-        fn focus_field(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> Option<Outcome> {
-            self.focus_key(key, page, ctx)
-        }
+    fn focus_field(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> Option<Outcome> {
+        self.focus_key(key, page, ctx)
     }
 }

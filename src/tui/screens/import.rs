@@ -116,7 +116,38 @@ impl ImportWizard {
         self.steps.last()
     }
 
-    fn scope(&self) -> Scope {
+    fn apply(&mut self, flow: Flow) -> Outcome {
+        match flow {
+            Flow::Stay => Outcome::Stay,
+            Flow::Next(step) => {
+                self.steps.push(*step);
+                Outcome::Stay
+            }
+            Flow::Back => {
+                self.steps.pop();
+                if self.steps.is_empty() {
+                    Outcome::Pop
+                } else {
+                    Outcome::Stay
+                }
+            }
+            Flow::Finish(step) => {
+                self.steps = vec![*step];
+                Outcome::Stay
+            }
+            Flow::Open(screen) => Outcome::Push(screen),
+            Flow::Close => Outcome::Pop,
+            Flow::Ask(popup) => Outcome::Ask(popup),
+            Flow::Keep => Outcome::Keep,
+            Flow::FollowUp(popup) => Outcome::FollowUp(popup),
+            Flow::CloseBelow => Outcome::CloseBelow,
+            Flow::Say(status, then) => self.apply(*then).saying(status),
+        }
+    }
+}
+
+impl Component for ImportWizard {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
         match self.current() {
             Some(Step::File(_)) | None => Scope::ImportFile,
             Some(Step::Sheet(_)) => Scope::ImportSheet,
@@ -187,35 +218,6 @@ impl ImportWizard {
         (changed || !matches!(said, Outcome::Stay)).then_some(said)
     }
 
-    fn apply(&mut self, flow: Flow) -> Outcome {
-        match flow {
-            Flow::Stay => Outcome::Stay,
-            Flow::Next(step) => {
-                self.steps.push(*step);
-                Outcome::Stay
-            }
-            Flow::Back => {
-                self.steps.pop();
-                if self.steps.is_empty() {
-                    Outcome::Pop
-                } else {
-                    Outcome::Stay
-                }
-            }
-            Flow::Finish(step) => {
-                self.steps = vec![*step];
-                Outcome::Stay
-            }
-            Flow::Open(screen) => Outcome::Push(screen),
-            Flow::Close => Outcome::Pop,
-            Flow::Ask(popup) => Outcome::Ask(popup),
-            Flow::Keep => Outcome::Keep,
-            Flow::FollowUp(popup) => Outcome::FollowUp(popup),
-            Flow::CloseBelow => Outcome::CloseBelow,
-            Flow::Say(status, then) => self.apply(*then).saying(status),
-        }
-    }
-
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let Some(step) = self.current() else {
             return;
@@ -255,50 +257,5 @@ impl ImportWizard {
             Some(Step::Result(_)) | None => Msg::ResultHint,
         };
         Line::styled(truncate(ctx.t(hint), width).into_owned(), ctx.theme.dim)
-    }
-}
-
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
-
-    use super::ImportWizard;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome, Reply};
-    use crate::tui::keymap::{Action, Scope};
-
-    impl Component for ImportWizard {
-        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-            ImportWizard::answer(self, reply, ctx)
-        }
-        fn popup_area(&self, area: Rect) -> Rect {
-            ImportWizard::popup_area(self, area)
-        }
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            ImportWizard::scope(self)
-        }
-        fn handle_key(
-            &mut self,
-            key: &KeyEvent,
-            action: Option<Action>,
-            page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            ImportWizard::handle_key(self, key, action, page, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            ImportWizard::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            ImportWizard::status_line(self, width, ctx)
-        }
-        fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
-            ImportWizard::poll(self, ctx)
-        }
-        fn is_loading(&self) -> bool {
-            ImportWizard::is_loading(self)
-        }
     }
 }

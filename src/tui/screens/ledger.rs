@@ -26,10 +26,14 @@ use super::entry::EntryScreen;
 use crate::domain::customer::Customer;
 use crate::store::{LedgerLine, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Reply, Status};
+use crate::tui::component::{Component, Reply, Status};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::outfile::Overwrite;
 use crate::tui::widgets::table;
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 pub struct LedgerScreen {
     customer: Customer,
@@ -94,7 +98,18 @@ impl LedgerScreen {
         None
     }
 
-    fn scope(&self) -> Scope {
+    fn selected_line(&self) -> Option<&LedgerLine> {
+        self.lines.get(self.selected)
+    }
+
+    fn navigate(&mut self, action: Action, rows: usize) {
+        self.selected = table::moved(self.selected, action, rows, self.lines.len());
+        self.offset = table::in_view(self.selected, self.offset, rows);
+    }
+}
+
+impl Component for LedgerScreen {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
         Scope::Ledger
     }
 
@@ -141,11 +156,13 @@ impl LedgerScreen {
         Outcome::Stay
     }
 
-    fn selected_line(&self) -> Option<&LedgerLine> {
-        self.lines.get(self.selected)
-    }
-
-    fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
+    fn handle_key(
+        &mut self,
+        _key: &KeyEvent,
+        action: Option<Action>,
+        page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
         let Some(action) = action else {
             return Outcome::Stay;
         };
@@ -167,57 +184,23 @@ impl LedgerScreen {
         Outcome::Stay
     }
 
-    fn navigate(&mut self, action: Action, rows: usize) {
-        self.selected = table::moved(self.selected, action, rows, self.lines.len());
-        self.offset = table::in_view(self.selected, self.offset, rows);
-    }
-
-    fn scroll(&mut self, delta: i32, page: u16) {
+    fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
         let action = if delta < 0 { Action::Up } else { Action::Down };
         for _ in 0..delta.unsigned_abs() {
             self.navigate(action, view::table_rows(page));
         }
     }
-}
 
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
+    /// Drawn by `view.rs`.
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx)
+    }
 
-    use super::LedgerScreen;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome, Reply};
-    use crate::tui::keymap::{Action, Scope};
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+        self.status_text(width, ctx)
+    }
 
-    impl Component for LedgerScreen {
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            LedgerScreen::scope(self)
-        }
-        fn handle_key(
-            &mut self,
-            _key: &KeyEvent,
-            action: Option<Action>,
-            page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            LedgerScreen::handle_key(self, action, page, ctx)
-        }
-        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-            LedgerScreen::answer(self, reply, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            LedgerScreen::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            LedgerScreen::status_line(self, width, ctx)
-        }
-        fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
-            LedgerScreen::scroll(self, delta, page)
-        }
-        fn on_return(&mut self, ctx: &mut Ctx) -> Outcome {
-            Outcome::Stay.saying(self.reload(ctx))
-        }
+    fn on_return(&mut self, ctx: &mut Ctx) -> Outcome {
+        Outcome::Stay.saying(self.reload(ctx))
     }
 }

@@ -14,7 +14,7 @@ use super::{Outcome, Screen};
 use crate::domain::customer::Status;
 use crate::tui::actions::{archive_body, delete, delete_body, set_status};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Reply, ask};
+use crate::tui::component::{Component, Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::index::{Filtered, Query, StatusFilter, Text};
 use crate::tui::keymap::{Action, Scope};
@@ -33,6 +33,9 @@ enum Asking {
 }
 
 use actions::{load_demo, open_form, open_import_history, open_import_wizard};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
 use view::table_rows;
 
 #[derive(Default)]
@@ -58,6 +61,89 @@ impl ListScreen {
         ListScreen::default()
     }
 
+    /// Selects customer `id` when the list is next in step with the index.
+    pub fn select(&mut self, id: i64) {
+        self.keep_id = Some(id);
+        self.seen_generation = None;
+    }
+
+    /// The customer id on the selected row.
+    fn selected_id(&self, ctx: &Ctx) -> Option<i64> {
+        let row = *self.filtered.rows().get(self.selected)?;
+        ctx.customers.index.get(row).map(|r| r.id)
+    }
+
+    fn selected_code(&self, ctx: &Ctx) -> Option<String> {
+        let row = *self.filtered.rows().get(self.selected)?;
+        Some(ctx.customers.index.text(row, Text::Code).to_string())
+    }
+
+    fn handle_search(&mut self, key: &KeyEvent, action: Option<Action>, rows: usize) -> Outcome {
+        match action {
+            Some(Action::SearchDone) => self.searching = false,
+            Some(Action::SearchClear) => self.clear_search(),
+            Some(other) => self.navigate(other, rows),
+            None => {
+                if !self.search.edit(key) {
+                    return Outcome::Stay;
+                }
+                self.query.text = self.search.value().to_string();
+                self.selected = 0;
+                self.offset = 0;
+            }
+        }
+        Outcome::Stay
+    }
+
+    fn clear_search(&mut self) {
+        self.searching = false;
+        self.search.clear();
+        self.query.text.clear();
+        self.selected = 0;
+    }
+
+    fn navigate(&mut self, action: Action, rows: usize) {
+        let count = self.filtered.rows().len();
+        self.selected = table::moved(self.selected, action, rows, count);
+        self.offset = table::in_view(self.selected, self.offset, rows);
+    }
+
+    fn pick_template(&mut self, ctx: &mut Ctx) -> Outcome {
+        match ctx.store.templates() {
+            Ok(templates) if templates.is_empty() => Outcome::info(ctx.t(Msg::NoTemplates)),
+            Ok(templates) => {
+                let items = templates
+                    .iter()
+                    .map(|t| Item::new(t.name.clone(), t.name.clone()))
+                    .collect();
+                self.asking = Some(Asking::Template);
+                ask(Picker::new(ctx.t(Msg::PickTemplate), items, None))
+            }
+            Err(e) => Outcome::error(e.message().text(ctx.lang)),
+        }
+    }
+
+    fn pick_class(&mut self, ctx: &Ctx) -> Outcome {
+        let items = ctx
+            .catalog
+            .dimensions
+            .iter()
+            .flat_map(|d| {
+                d.values.iter().map(move |v| {
+                    Item::new(v.name.clone(), format!("{}: {}", d.label(ctx.lang), v.name))
+                })
+            })
+            .collect();
+        self.asking = Some(Asking::Class);
+        ask(Picker::new(
+            ctx.t(Msg::PickClass),
+            items,
+            self.query.class.as_deref(),
+        ))
+    }
+}
+
+impl Component for ListScreen {
     fn scope(&self, ctx: &Ctx) -> Scope {
         if self.searching {
             Scope::Search
@@ -66,12 +152,6 @@ impl ListScreen {
         } else {
             Scope::List
         }
-    }
-
-    /// Selects customer `id` when the list is next in step with the index.
-    pub fn select(&mut self, id: i64) {
-        self.keep_id = Some(id);
-        self.seen_generation = None;
     }
 
     /// Recomputes the shown rows if the query or the index changed.
@@ -92,17 +172,6 @@ impl ListScreen {
         let count = self.filtered.rows().len();
         self.selected = self.selected.min(count.saturating_sub(1));
         self.offset = self.offset.min(self.selected);
-    }
-
-    /// The customer id on the selected row.
-    fn selected_id(&self, ctx: &Ctx) -> Option<i64> {
-        let row = *self.filtered.rows().get(self.selected)?;
-        ctx.customers.index.get(row).map(|r| r.id)
-    }
-
-    fn selected_code(&self, ctx: &Ctx) -> Option<String> {
-        let row = *self.filtered.rows().get(self.selected)?;
-        Some(ctx.customers.index.text(row, Text::Code).to_string())
     }
 
     fn handle_key(
@@ -236,36 +305,6 @@ impl ListScreen {
         Outcome::Stay
     }
 
-    fn handle_search(&mut self, key: &KeyEvent, action: Option<Action>, rows: usize) -> Outcome {
-        match action {
-            Some(Action::SearchDone) => self.searching = false,
-            Some(Action::SearchClear) => self.clear_search(),
-            Some(other) => self.navigate(other, rows),
-            None => {
-                if !self.search.edit(key) {
-                    return Outcome::Stay;
-                }
-                self.query.text = self.search.value().to_string();
-                self.selected = 0;
-                self.offset = 0;
-            }
-        }
-        Outcome::Stay
-    }
-
-    fn clear_search(&mut self) {
-        self.searching = false;
-        self.search.clear();
-        self.query.text.clear();
-        self.selected = 0;
-    }
-
-    fn navigate(&mut self, action: Action, rows: usize) {
-        let count = self.filtered.rows().len();
-        self.selected = table::moved(self.selected, action, rows, count);
-        self.offset = table::in_view(self.selected, self.offset, rows);
-    }
-
     fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
         let action = if delta < 0 { Action::Up } else { Action::Down };
         for _ in 0..delta.unsigned_abs() {
@@ -274,7 +313,7 @@ impl ListScreen {
     }
 
     /// A popup's reply: what it was asked for is in `asking`.
-    pub(super) fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
         match (self.asking.take(), reply) {
             (Some(Asking::Archive(code)), Reply::Yes) => {
                 return set_status(ctx, &code, Status::Archived);
@@ -291,82 +330,16 @@ impl ListScreen {
         Outcome::Stay
     }
 
-    fn pick_template(&mut self, ctx: &mut Ctx) -> Outcome {
-        match ctx.store.templates() {
-            Ok(templates) if templates.is_empty() => Outcome::info(ctx.t(Msg::NoTemplates)),
-            Ok(templates) => {
-                let items = templates
-                    .iter()
-                    .map(|t| Item::new(t.name.clone(), t.name.clone()))
-                    .collect();
-                self.asking = Some(Asking::Template);
-                ask(Picker::new(ctx.t(Msg::PickTemplate), items, None))
-            }
-            Err(e) => Outcome::error(e.message().text(ctx.lang)),
-        }
+    /// Drawn by `view.rs`.
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx)
     }
 
-    fn pick_class(&mut self, ctx: &Ctx) -> Outcome {
-        let items = ctx
-            .catalog
-            .dimensions
-            .iter()
-            .flat_map(|d| {
-                d.values.iter().map(move |v| {
-                    Item::new(v.name.clone(), format!("{}: {}", d.label(ctx.lang), v.name))
-                })
-            })
-            .collect();
-        self.asking = Some(Asking::Class);
-        ask(Picker::new(
-            ctx.t(Msg::PickClass),
-            items,
-            self.query.class.as_deref(),
-        ))
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+        self.status_text(width, ctx)
     }
-}
 
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
-
-    use super::ListScreen;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome, Reply};
-    use crate::tui::keymap::{Action, Scope};
-
-    impl Component for ListScreen {
-        fn scope(&self, ctx: &Ctx) -> Scope {
-            ListScreen::scope(self, ctx)
-        }
-        fn handle_key(
-            &mut self,
-            key: &KeyEvent,
-            action: Option<Action>,
-            page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            ListScreen::handle_key(self, key, action, page, ctx)
-        }
-        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-            ListScreen::answer(self, reply, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            ListScreen::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            ListScreen::status_line(self, width, ctx)
-        }
-        fn scroll(&mut self, delta: i32, page: u16, ctx: &mut Ctx) {
-            ListScreen::scroll(self, delta, page, ctx)
-        }
-        fn sync(&mut self, ctx: &mut Ctx) {
-            ListScreen::sync(self, ctx)
-        }
-        fn select_customer(&mut self, id: i64) {
-            self.select(id)
-        }
+    fn select_customer(&mut self, id: i64) {
+        self.select(id)
     }
 }

@@ -17,9 +17,10 @@ use super::form::FormScreen;
 use super::{Outcome, Screen};
 use crate::domain::customer::Status;
 use crate::tui::app::Ctx;
+use crate::tui::component::Component;
 use crate::tui::i18n::Msg;
 use crate::tui::index::{Filtered, Query, Text};
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::input::LineInput;
 use crate::tui::widgets::{centered, fit};
 
@@ -42,38 +43,9 @@ impl QuickInvoice {
         quick
     }
 
-    /// Brings the results up to date with the query and the index (a
-    /// background load may have finished).
-    fn sync(&mut self, ctx: &mut Ctx) {
-        self.filtered.update(&mut ctx.customers.index, &self.query);
-        self.selected = self
-            .selected
-            .min(self.filtered.rows().len().saturating_sub(1));
-    }
-
     /// Nothing matches what was typed: Enter creates a customer of that name.
     fn offers_create(&self) -> bool {
         self.filtered.rows().is_empty()
-    }
-
-    fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
-        let count = self.filtered.rows().len();
-        match action {
-            Some(Action::Cancel) => return Outcome::Pop,
-            Some(Action::Down) => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
-            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
-            Some(Action::Confirm) => return self.pick(ctx),
-            Some(_) => {}
-            None => {
-                if !self.input.edit(key) {
-                    return Outcome::Stay;
-                }
-                self.query.text = self.input.value().to_string();
-                self.selected = 0;
-                self.sync(ctx);
-            }
-        }
-        Outcome::Stay
     }
 
     fn pick(&mut self, ctx: &mut Ctx) -> Outcome {
@@ -91,6 +63,43 @@ impl QuickInvoice {
             Ok((screen, failed)) => Outcome::Replace(screen).saying(failed),
             Err(e) => Outcome::error(e.message().text(ctx.lang)),
         }
+    }
+}
+
+impl Component for QuickInvoice {
+    /// Brings the results up to date with the query and the index (a
+    /// background load may have finished).
+    fn sync(&mut self, ctx: &mut Ctx) {
+        self.filtered.update(&mut ctx.customers.index, &self.query);
+        self.selected = self
+            .selected
+            .min(self.filtered.rows().len().saturating_sub(1));
+    }
+
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        _page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
+        let count = self.filtered.rows().len();
+        match action {
+            Some(Action::Cancel) => return Outcome::Pop,
+            Some(Action::Down) => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Action::Confirm) => return self.pick(ctx),
+            Some(_) => {}
+            None => {
+                if !self.input.edit(key) {
+                    return Outcome::Stay;
+                }
+                self.query.text = self.input.value().to_string();
+                self.selected = 0;
+                self.sync(ctx);
+            }
+        }
+        Outcome::Stay
     }
 
     fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
@@ -175,43 +184,13 @@ impl QuickInvoice {
             y: inner.y,
         });
     }
-}
 
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
+    fn scope(&self, _ctx: &Ctx) -> Scope {
+        Scope::QuickInvoice
+    }
 
-    use super::QuickInvoice;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome};
-    use crate::tui::keymap::{Action, Scope};
-
-    impl Component for QuickInvoice {
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            Scope::QuickInvoice
-        }
-        fn handle_key(
-            &mut self,
-            key: &KeyEvent,
-            action: Option<Action>,
-            _page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            QuickInvoice::handle_key(self, key, action, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            QuickInvoice::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            QuickInvoice::status_line(self, width, ctx)
-        }
-        fn sync(&mut self, ctx: &mut Ctx) {
-            QuickInvoice::sync(self, ctx)
-        }
-        fn is_overlay(&self) -> bool {
-            true
-        }
+    /// Drawn over the screen it was opened from.
+    fn is_overlay(&self) -> bool {
+        true
     }
 }
