@@ -33,7 +33,9 @@
 //! 3. Open it from another screen: `return Outcome::Push(Box::new(screen))`.
 //! 4. Its keys: a `Scope` variant appended to `keymap.rs` (with its title in
 //!    `Scope::title` and `Scope::ALL`) and its bindings appended to
-//!    `keymap/bindings.rs`; texts in `i18n.rs`.
+//!    `keymap/bindings.rs`; its texts appended to the message table's
+//!    `src/messages/ui/files_and_control.rs` (`Name => "English", "中文";`,
+//!    read as `Msg::Name`).
 //!
 //! # Adding a popup
 //! Return `component::ask(Confirm::new(title, body))` (or a `Picker`, a
