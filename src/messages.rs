@@ -137,6 +137,15 @@ mod tests {
         assert_eq!(m.text(Lang::Zh), "没有编码为 C000009 的客户");
     }
 
+    /// The TUI's texts are codes of the same table as the core's.
+    #[test]
+    fn a_tui_text_is_found_by_its_code_like_any_other() {
+        let quit = ui::Msg::KeyQuit;
+        assert_eq!(quit.code(), "ui.KeyQuit");
+        assert_eq!(Message::new("ui.KeyQuit").text(Lang::Zh), "退出");
+        assert_eq!(Message::new(quit.code()).text(Lang::En), quit.get(Lang::En));
+    }
+
     #[test]
     fn nested_causes_follow_the_language() {
         let cause = io_cause(&std::io::Error::from(std::io::ErrorKind::NotFound));
