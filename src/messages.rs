@@ -5,6 +5,7 @@
 
 mod errors;
 mod table;
+pub mod ui;
 
 use std::fmt;
 
@@ -123,7 +124,7 @@ pub fn io_cause(e: &std::io::Error) -> Message {
     }
 }
 
-pub use table::CODES;
+pub use table::codes;
 
 #[cfg(test)]
 mod tests {
@@ -134,6 +135,15 @@ mod tests {
         let m = Message::new("customer.not_found").with("code", "C000009");
         assert_eq!(m.text(Lang::En), "no customer with code C000009");
         assert_eq!(m.text(Lang::Zh), "没有编码为 C000009 的客户");
+    }
+
+    /// The TUI's texts are codes of the same table as the core's.
+    #[test]
+    fn a_tui_text_is_found_by_its_code_like_any_other() {
+        let quit = ui::Msg::KeyQuit;
+        assert_eq!(quit.code(), "ui.KeyQuit");
+        assert_eq!(Message::new("ui.KeyQuit").text(Lang::Zh), "退出");
+        assert_eq!(Message::new(quit.code()).text(Lang::En), quit.get(Lang::En));
     }
 
     #[test]
@@ -184,9 +194,14 @@ mod tests {
         );
     }
 
+    /// Every entry of the one table, the TUI's texts included.
     #[test]
     fn every_code_has_both_texts_and_uses_only_braced_names() {
-        for (code, en, zh) in CODES {
+        assert!(
+            table::all().count() > codes().count(),
+            "the TUI's texts are in the table"
+        );
+        for (code, en, zh) in table::all() {
             assert!(!en.is_empty() && !zh.is_empty(), "{code}");
             let names = |t: &str| {
                 let mut v: Vec<String> = t
@@ -203,7 +218,7 @@ mod tests {
                 "{code}: the languages name other fields"
             );
         }
-        let mut codes: Vec<&str> = CODES.iter().map(|c| c.0).collect();
+        let mut codes: Vec<&str> = table::all().map(|c| c.0).collect();
         codes.sort();
         let before = codes.len();
         codes.dedup();

@@ -17,6 +17,12 @@
 //! - **Keys are data**: `keymap/bindings.rs` lists (scope, keys, action,
 //!   label, in footer); handlers match on `Action`s, and the footer and `?`
 //!   are drawn from the same table.
+//! - **Messages** on the status line are outcomes too: a screen returns
+//!   `Outcome::info(text)` / `Outcome::error(text)` (text from the message
+//!   table), or wraps what it does: `Outcome::Pop.saying(Status::info(..))`,
+//!   `Outcome::Keep.saying(Status::error(..))`. Helpers that may say
+//!   something return `Option<Status>` (or `Result<Status, Status>`) for the
+//!   caller to wrap; the last thing said is shown. `Ctx` has no setter.
 //! - **Long work** runs on a [`worker::Worker`] (own connection, typed
 //!   error, progress, cancelled on drop), polled from `Component::poll`.
 //!
@@ -27,7 +33,9 @@
 //! 3. Open it from another screen: `return Outcome::Push(Box::new(screen))`.
 //! 4. Its keys: a `Scope` variant appended to `keymap.rs` (with its title in
 //!    `Scope::title` and `Scope::ALL`) and its bindings appended to
-//!    `keymap/bindings.rs`; texts in `i18n.rs`.
+//!    `keymap/bindings.rs`; its texts appended to the message table's
+//!    `src/messages/ui/files_and_control.rs` (`Name => "English", "中文";`,
+//!    read as `Msg::Name`).
 //!
 //! # Adding a popup
 //! Return `component::ask(Confirm::new(title, body))` (or a `Picker`, a

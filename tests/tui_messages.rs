@@ -37,3 +37,58 @@ fn deleting_a_customer_with_ledger_entries_is_refused_in_the_ui_language() {
         assert!(app.store().customer("C000005").unwrap().is_some());
     }
 }
+
+/// What `to_string()` or `{e}` of an error would show: English only, and
+/// no code. Finds `e.to_string()`, `err.to_string()`, `|e| e.to_string()`,
+/// `format!("{e}")` and the like on one line of code.
+fn error_as_string(line: &str) -> bool {
+    let code = line.split("//").next().unwrap_or("");
+    const NAMES: [&str; 6] = ["e", "err", "error", "failure", "problem", "cause"];
+    NAMES.iter().any(|name| {
+        let call = format!("{name}.to_string()");
+        let shown = [format!("{{{name}}}"), format!("{{{name}:")];
+        let called = code.match_indices(&call).any(|(at, _)| {
+            // `e.to_string()`, not `code.to_string()` or `e.id.to_string()`.
+            code[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'))
+        });
+        called || shown.iter().any(|s| code.contains(s.as_str()))
+    })
+}
+
+#[test]
+fn the_guard_finds_an_error_shown_by_to_string() {
+    assert!(error_as_string("Err(e) => ctx.show(e.to_string()),"));
+    assert!(error_as_string(".map_err(|err| err.to_string())"));
+    assert!(error_as_string("format!(\"cannot: {e}\")"));
+    assert!(!error_as_string("Some(code.to_string())"));
+    assert!(!error_as_string("e.id.to_string(),"));
+    assert!(!error_as_string("// e.to_string() was shown here once"));
+}
+
+/// Errors reach the screen as coded messages in the UI language
+/// (`e.message().text(lang)`, the refusal text), never as `to_string()`.
+#[test]
+fn no_error_reaches_the_screen_by_to_string() {
+    fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (i, line) in text.lines().enumerate() {
+                    if error_as_string(line) {
+                        found.push(format!("{}:{}: {line}", path.display(), i + 1));
+                    }
+                }
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    walk(&root.join("tui"), &mut found);
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -7,6 +7,7 @@
 mod chrome;
 mod ctx;
 mod customers;
+mod outcomes;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -14,7 +15,7 @@ use ratatui::layout::{Constraint, Layout};
 
 pub use self::ctx::{Ctx, ImportOptions, Message, Options};
 pub use self::customers::Customers;
-use super::component::{Component, Outcome, Reply, Screen};
+use super::component::{Component, Outcome, Reply, Screen, Status};
 use super::event::Event;
 use super::i18n::Msg;
 use super::keymap::{self, Action, Scope};
@@ -109,6 +110,8 @@ impl App {
                 continue;
             };
             changed = true;
+            // A screen below the top one may still say something.
+            let outcome = self.shown(outcome);
             match outcome {
                 // A question goes with the screen that asked it.
                 Outcome::Ask(popup) => self.stack[i].popups.push(popup),
@@ -125,7 +128,8 @@ impl App {
             return false;
         };
         if let Err(e) = done {
-            self.ctx.error(e.message().text(self.ctx.lang));
+            self.ctx
+                .show(Status::error(e.message().text(self.ctx.lang)));
         }
         self.sync();
         true
@@ -227,14 +231,14 @@ impl App {
             .last()
             .and_then(|l| l.screen.customer_code())
             .map(str::to_string);
-        let screen: Screen = match code {
+        let opened = match code {
             Some(code) => match EntryScreen::new(&mut self.ctx, &code, None) {
-                Ok(entry) => Box::new(entry),
-                Err(e) => return self.ctx.error(e.message().text(self.ctx.lang)),
+                Ok((entry, failed)) => Outcome::Push(Box::new(entry)).saying(failed),
+                Err(e) => Outcome::error(e.message().text(self.ctx.lang)),
             },
-            None => Box::new(QuickInvoice::new(&mut self.ctx)),
+            None => Outcome::Push(Box::new(QuickInvoice::new(&mut self.ctx))),
         };
-        self.stack.push(Layer::new(screen));
+        self.apply(opened);
     }
 
     /// Focuses the field named `key` (a customer field such as
@@ -246,9 +250,16 @@ impl App {
         let Some(top) = self.stack.last_mut() else {
             return false;
         };
-        match top.popups.last_mut() {
+        let focused = match top.popups.last_mut() {
             Some(popup) => popup.focus_field(key, page, &mut self.ctx),
             None => top.screen.focus_field(key, page, &mut self.ctx),
+        };
+        match focused {
+            Some(outcome) => {
+                self.apply(outcome);
+                true
+            }
+            None => false,
         }
     }
 
@@ -267,61 +278,6 @@ impl App {
             self.overlays.push((Overlay::Quit, Box::new(question)));
         } else {
             self.quit = true;
-        }
-    }
-
-    /// A popup answered and was taken off: what the screen said decides
-    /// whether it comes back.
-    fn settle(&mut self, answered: Box<dyn Component>, outcome: Outcome) {
-        let Some(top) = self.stack.last_mut() else {
-            return;
-        };
-        match outcome {
-            Outcome::Keep => top.popups.push(answered),
-            Outcome::FollowUp(next) => {
-                top.popups.push(answered);
-                top.popups.push(next);
-            }
-            other => self.apply(other),
-        }
-    }
-
-    fn apply(&mut self, outcome: Outcome) {
-        match outcome {
-            // An answer is a popup's; from a screen it means nothing.
-            Outcome::Stay | Outcome::Keep | Outcome::Answer(_) => {}
-            Outcome::Push(screen) => self.stack.push(Layer::new(screen)),
-            Outcome::Pop => {
-                if self.stack.len() <= 1 {
-                    self.quit = true;
-                } else {
-                    self.stack.pop();
-                    if let Some(top) = self.stack.last_mut() {
-                        top.screen.on_return(&mut self.ctx);
-                    }
-                }
-            }
-            Outcome::Replace(screen) => {
-                self.stack.pop();
-                self.stack.push(Layer::new(screen));
-            }
-            Outcome::Quit => self.ask_quit(),
-            Outcome::Ask(popup) | Outcome::FollowUp(popup) => {
-                if let Some(top) = self.stack.last_mut() {
-                    top.popups.push(popup);
-                }
-            }
-            Outcome::Saved(id, then) => {
-                for layer in &mut self.stack {
-                    layer.screen.select_customer(id);
-                }
-                self.apply(*then);
-            }
-            Outcome::CloseBelow => {
-                if let Some(top) = self.stack.last_mut() {
-                    top.popups.pop();
-                }
-            }
         }
     }
 

@@ -49,6 +49,99 @@ pub enum Outcome {
     /// From a popup: it is answered; it closes and the screen that opened
     /// it gets the reply in [`Component::answer`].
     Answer(Reply),
+    /// Show this on the status line, then do what the outcome it carries
+    /// says. The only way a screen or popup puts a message on screen.
+    Say(Status, Box<Outcome>),
+}
+
+/// A status-line message a screen hands back to the app: the text (from the
+/// message table) and whether it is an error (the app adds "error:").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+impl Status {
+    pub fn info(text: impl Into<String>) -> Status {
+        Status {
+            text: text.into(),
+            error: false,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Status {
+        Status {
+            text: text.into(),
+            error: true,
+        }
+    }
+}
+
+impl From<Status> for Outcome {
+    fn from(status: Status) -> Outcome {
+        Outcome::Say(status, Box::new(Outcome::Stay))
+    }
+}
+
+impl Outcome {
+    /// An information message, nothing else.
+    pub fn info(text: impl Into<String>) -> Outcome {
+        Status::info(text).into()
+    }
+
+    /// An error message, nothing else.
+    pub fn error(text: impl Into<String>) -> Outcome {
+        Status::error(text).into()
+    }
+
+    /// What the app will do besides showing messages.
+    pub fn carried(&self) -> &Outcome {
+        match self {
+            Outcome::Say(_, then) => then.carried(),
+            other => other,
+        }
+    }
+
+    /// Only what this outcome says (for a step whose other effects were
+    /// already taken in).
+    pub fn messages(self) -> Outcome {
+        match self {
+            Outcome::Say(status, then) => Outcome::Say(status, Box::new(then.messages())),
+            _ => Outcome::Stay,
+        }
+    }
+
+    /// `status` said first, then this outcome (whatever it says itself is
+    /// said later, so it wins, as a later message replaced an earlier one).
+    pub fn saying(self, status: impl Into<Option<Status>>) -> Outcome {
+        match status.into() {
+            Some(status) => Outcome::Say(status, Box::new(self)),
+            None => self,
+        }
+    }
+
+    /// What this outcome says, then `next` (for a step that only said
+    /// something, followed by the next step's outcome).
+    pub fn then(self, next: Outcome) -> Outcome {
+        match self {
+            Outcome::Say(status, inner) => Outcome::Say(status, Box::new(inner.then(next))),
+            Outcome::Stay => next,
+            other => other,
+        }
+    }
+
+    /// This outcome, then `status` said last (it wins over what this
+    /// outcome says).
+    pub fn then_say(self, status: impl Into<Option<Status>>) -> Outcome {
+        let Some(status) = status.into() else {
+            return self;
+        };
+        match self {
+            Outcome::Say(first, then) => Outcome::Say(first, Box::new(then.then_say(status))),
+            other => Outcome::Say(status, Box::new(other)),
+        }
+    }
 }
 
 /// A screen (drawn in the body between header and status line, handed the
@@ -101,18 +194,20 @@ pub trait Component {
         false
     }
 
-    /// The screen above this one closed.
-    fn on_return(&mut self, _ctx: &mut Ctx) {}
+    /// The screen above this one closed (what it returns may say something).
+    fn on_return(&mut self, _ctx: &mut Ctx) -> Outcome {
+        Outcome::Stay
+    }
 
     /// After every key: keep the view in step with shared state (the list
     /// index after loads and saves).
     fn sync(&mut self, _ctx: &mut Ctx) {}
 
     /// Moves the focus to the field named `key` as Tab would (leaving a
-    /// changed field checks it); false where there is no such field. Tests
-    /// name a field with it instead of counting Tabs.
-    fn focus_field(&mut self, _key: &str, _page: u16, _ctx: &mut Ctx) -> bool {
-        false
+    /// changed field checks it, and may say something); `None` where there
+    /// is no such field. Tests name a field with it instead of counting Tabs.
+    fn focus_field(&mut self, _key: &str, _page: u16, _ctx: &mut Ctx) -> Option<Outcome> {
+        None
     }
 
     /// Customer `id` was just saved: select it when shown again.

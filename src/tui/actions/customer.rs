@@ -4,6 +4,7 @@
 use crate::domain::customer::Status;
 use crate::domain::{Lang, Money};
 use crate::tui::app::Ctx;
+use crate::tui::component::Outcome;
 use crate::tui::i18n::{self, Msg};
 
 /// The archive question: what archiving does and, for a customer who still
@@ -36,23 +37,26 @@ pub fn delete_body(ctx: &Ctx, code: &str) -> String {
     format!("{code}{}{}", i18n::colon(ctx.lang), ctx.t(Msg::DeleteBody))
 }
 
-pub fn set_status(ctx: &mut Ctx, code: &str, status: Status) {
+/// Changes a customer's status; says what was done or why not.
+pub fn set_status(ctx: &mut Ctx, code: &str, status: Status) -> Outcome {
     match ctx.store.set_status(code, status) {
         Ok(c) => {
-            ctx.refresh_customer(c.id);
+            // A failed refresh is overwritten by what was done, as before.
+            let _ = ctx.refresh_customer(c.id);
             let done = match status {
                 Status::Archived => Msg::Archived,
                 Status::OnHold => Msg::OnHold,
                 Status::PendingReview => Msg::PendingReview,
                 Status::Active => Msg::Unarchived,
             };
-            ctx.info(format!("{}: {} {}", ctx.t(done), c.data.code, c.data.name));
+            Outcome::info(format!("{}: {} {}", ctx.t(done), c.data.code, c.data.name))
         }
-        Err(e) => ctx.error(e.message().text(ctx.lang)),
+        Err(e) => Outcome::error(e.message().text(ctx.lang)),
     }
 }
 
-pub fn delete(ctx: &mut Ctx, code: &str) {
+/// Deletes a customer; says it was deleted or why not.
+pub fn delete(ctx: &mut Ctx, code: &str) -> Outcome {
     let id = ctx
         .customers
         .index
@@ -62,10 +66,10 @@ pub fn delete(ctx: &mut Ctx, code: &str) {
     match ctx.store.delete_customer(code) {
         Ok(()) => {
             if let Some(id) = id {
-                ctx.refresh_customer(id);
+                let _ = ctx.refresh_customer(id);
             }
-            ctx.info(format!("{}: {code}", ctx.t(Msg::Deleted)));
+            Outcome::info(format!("{}: {code}", ctx.t(Msg::Deleted)))
         }
-        Err(e) => ctx.error(e.message().text(ctx.lang)),
+        Err(e) => Outcome::error(e.message().text(ctx.lang)),
     }
 }

@@ -8,6 +8,7 @@ use super::customers::Customers;
 use crate::domain::classification::Catalog;
 use crate::domain::{Lang, Money};
 use crate::store::{Result, Store};
+use crate::tui::component::Status;
 use crate::tui::i18n::Msg;
 use crate::tui::theme::Theme;
 
@@ -61,9 +62,9 @@ pub struct Message {
 }
 
 /// What every screen reads: the store, the settings, language and theme,
-/// the customer list they share; and the one place a screen leaves word for
-/// the status line (`info`, `error`). Navigation and selection are not
-/// here: screens return them as an `Outcome`.
+/// the customer list they share. Navigation, selection after a save and
+/// status-line messages are not here: screens return them as an
+/// `Outcome` (`Outcome::Say` for a message).
 pub struct Ctx {
     pub store: Store,
     pub lang: Lang,
@@ -104,17 +105,16 @@ impl Ctx {
         })
     }
 
-    pub fn info(&mut self, text: impl Into<String>) {
+    /// Puts what a screen said on the status line. Only the app calls
+    /// this: screens say things by returning `Outcome::Say`.
+    pub(super) fn show(&mut self, status: Status) {
+        let text = match status.error {
+            true => format!("{}: {}", Msg::Error.get(self.lang), status.text),
+            false => status.text,
+        };
         self.message = Some(Message {
-            text: text.into(),
-            error: false,
-        });
-    }
-
-    pub fn error(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: format!("{}: {}", Msg::Error.get(self.lang), text.into()),
-            error: true,
+            text,
+            error: status.error,
         });
     }
 
@@ -136,11 +136,11 @@ impl Ctx {
         self.customers.reload(&self.store)
     }
 
-    /// Re-reads one customer into the list after a write.
-    pub fn refresh_customer(&mut self, id: i64) {
-        if let Err(e) = self.customers.refresh(&self.store, id) {
-            self.error(e.message().text(self.lang));
-        }
+    /// Re-reads one customer into the list after a write; what went wrong,
+    /// for the status line.
+    pub fn refresh_customer(&mut self, id: i64) -> Option<Status> {
+        let e = self.customers.refresh(&self.store, id).err()?;
+        Some(Status::error(e.message().text(self.lang)))
     }
 
     pub fn is_loading(&self) -> bool {

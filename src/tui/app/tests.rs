@@ -14,7 +14,7 @@ use super::{App, Layer, Options};
 use crate::domain::Lang;
 use crate::store::Store;
 use crate::tui::app::Ctx;
-use crate::tui::component::{Component, Outcome, Reply, ask};
+use crate::tui::component::{Component, Outcome, Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::confirm::Confirm;
@@ -138,4 +138,49 @@ fn popups_go_with_their_screen() {
     assert_eq!(app.stack.len(), 1);
     assert_eq!(popups(&app), 0);
     assert_eq!(app.scope(), Scope::Empty);
+}
+
+fn said(app: &App) -> Option<(String, bool)> {
+    app.ctx().message().map(|m| (m.text.clone(), m.error))
+}
+
+#[test]
+fn a_screen_says_things_by_its_outcome_and_the_last_said_is_shown() {
+    let (mut app, _, _) = app_with_probe(vec![
+        // A refused answer: the prompt stays and the reason is an error.
+        Outcome::Keep.saying(Status::error("name required")),
+        // Said, then a later step says more: the later one is shown.
+        Outcome::info("saved").then_say(Status::error("re-read failed")),
+    ]);
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        popups(&app),
+        1,
+        "Keep inside a message still keeps the prompt"
+    );
+    assert_eq!(said(&app), Some(("Error: name required".into(), true)));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(popups(&app), 0);
+    assert_eq!(said(&app), Some(("Error: re-read failed".into(), true)));
+    // The next key clears it.
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(said(&app), None);
+}
+
+#[test]
+fn a_message_goes_with_the_outcome_it_carries() {
+    let (mut app, _, _) = app_with_probe(vec![Outcome::Pop.saying(Status::info("recorded"))]);
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.stack.len(), 1, "the Pop inside the message was applied");
+    assert_eq!(said(&app), Some(("recorded".into(), false)));
+    assert!(matches!(
+        Outcome::Keep.saying(Status::info("a")).carried(),
+        Outcome::Keep
+    ));
+    assert!(matches!(
+        Outcome::Pop.saying(Status::info("a")).messages(),
+        Outcome::Say(_, ref then) if matches!(**then, Outcome::Stay)
+    ));
 }

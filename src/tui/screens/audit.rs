@@ -18,7 +18,7 @@ use crate::domain::field::FieldValues;
 use crate::store::{AuditFilter, AuditRecord};
 use crate::tui::actions::refusal_text;
 use crate::tui::app::Ctx;
-use crate::tui::component::{Component, Outcome, Reply, ask};
+use crate::tui::component::{Component, Outcome, Reply, Status, ask};
 use crate::tui::i18n::{Msg, colon};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::prompt::Prompt;
@@ -44,7 +44,8 @@ pub struct AuditScreen {
 }
 
 impl AuditScreen {
-    pub fn open(ctx: &mut Ctx) -> AuditScreen {
+    /// The screen, pushed, with what went wrong reading the trail.
+    pub fn open(ctx: &mut Ctx) -> Outcome {
         let mut screen = AuditScreen {
             filter: AuditFilter {
                 limit: Some(LIMIT),
@@ -55,18 +56,23 @@ impl AuditScreen {
             offset: 0,
             asked: None,
         };
-        screen.reload(ctx);
+        let failed = screen.reload(ctx);
         // Newest at the bottom, where the view starts.
         screen.selected = screen.records.len().saturating_sub(1);
-        screen
+        Outcome::Push(Box::new(screen)).saying(failed)
     }
 
-    fn reload(&mut self, ctx: &mut Ctx) {
-        match ctx.store.audit_log(&self.filter) {
-            Ok(records) => self.records = records,
-            Err(e) => ctx.error(refusal_text(&e, ctx)),
-        }
+    /// What went wrong, for the status line.
+    fn reload(&mut self, ctx: &Ctx) -> Option<Status> {
+        let failed = match ctx.store.audit_log(&self.filter) {
+            Ok(records) => {
+                self.records = records;
+                None
+            }
+            Err(e) => Some(Status::error(refusal_text(&e, ctx))),
+        };
         self.selected = self.selected.min(self.records.len().saturating_sub(1));
+        failed
     }
 
     fn filter_prompt(&self, ctx: &Ctx) -> Prompt {
@@ -97,12 +103,8 @@ impl AuditScreen {
                 match parse_date(&t) {
                     Ok(d) => *slot = Some(d),
                     Err(_) => {
-                        ctx.error(format!(
-                            "{}{}{t}",
-                            ctx.t(Msg::AuditBadDate),
-                            colon(ctx.lang)
-                        ));
-                        return Outcome::Keep;
+                        let bad = format!("{}{}{t}", ctx.t(Msg::AuditBadDate), colon(ctx.lang));
+                        return Outcome::Keep.saying(Status::error(bad));
                     }
                 }
             }
@@ -122,9 +124,9 @@ impl AuditScreen {
             to: dates[1],
             limit: Some(LIMIT),
         };
-        self.reload(ctx);
+        let failed = self.reload(ctx);
         self.selected = self.records.len().saturating_sub(1);
-        Outcome::Stay
+        Outcome::Stay.saying(failed)
     }
 
     /// Enter: a deletion's snapshot, else nothing more than the status line.
@@ -136,8 +138,7 @@ impl AuditScreen {
             .then(|| r.old.as_deref().and_then(|o| serde_json::from_str(o).ok()))
             .flatten();
         let Some(values) = values else {
-            ctx.info(ctx.t(Msg::AuditNoSnapshot));
-            return Outcome::Stay;
+            return Outcome::info(ctx.t(Msg::AuditNoSnapshot));
         };
         let about = format!(
             "{} · {} · {}",
@@ -200,7 +201,7 @@ impl Component for AuditScreen {
         match (self.asked.take(), reply) {
             (Some(Asked::Filter), Reply::Submit(values)) => {
                 let outcome = self.set_filter(&values, ctx);
-                if matches!(outcome, Outcome::Keep) {
+                if matches!(outcome.carried(), Outcome::Keep) {
                     self.asked = Some(Asked::Filter);
                 }
                 outcome
@@ -208,22 +209,19 @@ impl Component for AuditScreen {
             (Some(Asked::Restore(id)), Reply::Yes) => match ctx.store.restore_deleted(id) {
                 Ok(saved) => {
                     let code = saved.customer.data.code.clone();
-                    if let Err(e) = ctx.reload_index() {
-                        ctx.error(refusal_text(&e, ctx));
-                    } else {
-                        ctx.info(format!(
+                    let said = match ctx.reload_index() {
+                        Err(e) => Status::error(refusal_text(&e, ctx)),
+                        Ok(()) => Status::info(format!(
                             "{}{}{code}",
                             ctx.t(Msg::AuditRestored),
                             colon(ctx.lang)
-                        ));
-                    }
-                    self.reload(ctx);
-                    Outcome::Saved(saved.customer.id, Box::new(Outcome::Stay))
+                        )),
+                    };
+                    // A failed re-read is said last, replacing the above.
+                    let said = self.reload(ctx).unwrap_or(said);
+                    Outcome::Saved(saved.customer.id, Box::new(Outcome::Stay)).saying(said)
                 }
-                Err(e) => {
-                    ctx.error(refusal_text(&e, ctx));
-                    Outcome::Stay
-                }
+                Err(e) => Outcome::error(refusal_text(&e, ctx)),
             },
             _ => Outcome::Stay,
         }

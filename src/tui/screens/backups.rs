@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -12,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use crate::import::KEEP_BACKUPS;
 use crate::store::{self, BackupFile};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Reply, ask};
+use crate::tui::component::{Component, Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::screens::Outcome;
@@ -32,8 +33,9 @@ pub struct BackupsScreen {
 }
 
 impl BackupsScreen {
-    pub fn open(ctx: &Ctx) -> BackupsScreen {
-        BackupsScreen {
+    /// The screen, pushed.
+    pub fn open(ctx: &Ctx) -> Outcome {
+        Outcome::Push(Box::new(BackupsScreen {
             backups: ctx
                 .store
                 .path()
@@ -42,25 +44,75 @@ impl BackupsScreen {
             selected: 0,
             offset: 0,
             restoring: None,
+        }))
+    }
+
+    fn back_up(&mut self, ctx: &mut Ctx) -> Outcome {
+        let taken = ctx.store.take_backup().and_then(|b| {
+            if let Some(db) = ctx.store.path() {
+                store::prune_backups(db, KEEP_BACKUPS)?;
+            }
+            Ok(b)
+        });
+        self.reload(ctx);
+        match taken {
+            Ok(Some(path)) => {
+                Outcome::info(format!("{}: {}", ctx.t(Msg::BackupTaken), path.display()))
+            }
+            Ok(None) => Outcome::Stay,
+            Err(e) => Outcome::error(e.message().text(ctx.lang)),
         }
     }
 
-    fn scope(&self) -> Scope {
+    fn restore(&mut self, file: &std::path::Path, ctx: &mut Ctx) -> Outcome {
+        let Some(db) = ctx.store.path().map(std::path::Path::to_path_buf) else {
+            return Outcome::Stay;
+        };
+        let said = match store::restore_database(&db, file) {
+            // Everything on screen came from the database before.
+            Ok(_) => match ctx.reload_index_later() {
+                Err(e) => Status::error(e.message().text(ctx.lang)),
+                Ok(()) => Status::info(format!("{}: {}", ctx.t(Msg::Restored), file.display())),
+            },
+            Err(e) => Status::error(e.message().text(ctx.lang)),
+        };
+        self.reload(ctx);
+        said.into()
+    }
+
+    fn reload(&mut self, ctx: &Ctx) {
+        self.backups = ctx
+            .store
+            .path()
+            .map(store::list_backups)
+            .unwrap_or_default();
+        self.selected = self.selected.min(self.backups.len().saturating_sub(1));
+    }
+}
+
+impl Component for BackupsScreen {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
         Scope::Backups
     }
 
     /// The restore question answered.
     fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-        if let (Some(file), Reply::Yes) = (self.restoring.take(), reply) {
-            self.restore(&file, ctx);
+        match (self.restoring.take(), reply) {
+            (Some(file), Reply::Yes) => self.restore(&file, ctx),
+            _ => Outcome::Stay,
         }
-        Outcome::Stay
     }
 
-    fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
+    fn handle_key(
+        &mut self,
+        _key: &KeyEvent,
+        action: Option<Action>,
+        page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
         match action {
             Some(Action::Back) => return Outcome::Pop,
-            Some(Action::BackupNow) => self.back_up(ctx),
+            Some(Action::BackupNow) => return self.back_up(ctx),
             Some(Action::RestoreBackup) => {
                 if let Some(b) = self.backups.get(self.selected) {
                     let body = format!("{} · {}", b.taken, ctx.t(Msg::RestoreBody));
@@ -76,47 +128,6 @@ impl BackupsScreen {
             None => {}
         }
         Outcome::Stay
-    }
-
-    fn back_up(&mut self, ctx: &mut Ctx) {
-        let taken = ctx.store.take_backup().and_then(|b| {
-            if let Some(db) = ctx.store.path() {
-                store::prune_backups(db, KEEP_BACKUPS)?;
-            }
-            Ok(b)
-        });
-        match taken {
-            Ok(Some(path)) => ctx.info(format!("{}: {}", ctx.t(Msg::BackupTaken), path.display())),
-            Ok(None) => {}
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
-        }
-        self.reload(ctx);
-    }
-
-    fn restore(&mut self, file: &std::path::Path, ctx: &mut Ctx) {
-        let Some(db) = ctx.store.path().map(std::path::Path::to_path_buf) else {
-            return;
-        };
-        match store::restore_database(&db, file) {
-            Ok(_) => {
-                ctx.info(format!("{}: {}", ctx.t(Msg::Restored), file.display()));
-                // Everything on screen came from the database before.
-                if let Err(e) = ctx.reload_index_later() {
-                    ctx.error(e.message().text(ctx.lang));
-                }
-            }
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
-        }
-        self.reload(ctx);
-    }
-
-    fn reload(&mut self, ctx: &Ctx) {
-        self.backups = ctx
-            .store
-            .path()
-            .map(store::list_backups)
-            .unwrap_or_default();
-        self.selected = self.selected.min(self.backups.len().saturating_sub(1));
     }
 
     fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
@@ -167,41 +178,5 @@ impl BackupsScreen {
             lines.push(Line::styled(truncate(&text, width).into_owned(), style));
         }
         frame.render_widget(Paragraph::new(lines), area);
-    }
-}
-
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
-
-    use super::BackupsScreen;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome, Reply};
-    use crate::tui::keymap::{Action, Scope};
-
-    impl Component for BackupsScreen {
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            BackupsScreen::scope(self)
-        }
-        fn handle_key(
-            &mut self,
-            _key: &KeyEvent,
-            action: Option<Action>,
-            page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            BackupsScreen::handle_key(self, action, page, ctx)
-        }
-        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-            BackupsScreen::answer(self, reply, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            BackupsScreen::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            BackupsScreen::status_line(self, width, ctx)
-        }
     }
 }

@@ -13,7 +13,7 @@ use crate::domain::company::{Company, KEYS};
 use crate::domain::field::FieldValues;
 use crate::tui::actions::refusal_text;
 use crate::tui::app::Ctx;
-use crate::tui::component::{Component, Outcome, Reply, ask};
+use crate::tui::component::{Component, Outcome, Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::prompt::Prompt;
@@ -36,12 +36,15 @@ pub struct CompanyScreen {
 }
 
 impl CompanyScreen {
-    pub fn open(ctx: &mut Ctx) -> CompanyScreen {
-        let company = ctx.store.company().unwrap_or_else(|e| {
-            ctx.error(refusal_text(&e, ctx));
-            Company::default()
-        });
-        CompanyScreen { company }
+    /// The screen pushed; a company that cannot be read shows empty, saying why.
+    pub fn open(ctx: &Ctx) -> Outcome {
+        match ctx.store.company() {
+            Ok(company) => Outcome::Push(Box::new(CompanyScreen { company })),
+            Err(e) => Outcome::Push(Box::new(CompanyScreen {
+                company: Company::default(),
+            }))
+            .saying(Status::error(refusal_text(&e, ctx))),
+        }
     }
 
     fn edit(&self) -> Outcome {
@@ -86,13 +89,9 @@ impl Component for CompanyScreen {
         match ctx.store.set_company(&changes) {
             Ok(company) => {
                 self.company = company;
-                ctx.info(ctx.t(Msg::CompanySaved));
-                Outcome::Stay
+                Outcome::info(ctx.t(Msg::CompanySaved))
             }
-            Err(e) => {
-                ctx.error(refusal_text(&e, ctx));
-                Outcome::Keep
-            }
+            Err(e) => Outcome::Keep.saying(Status::error(refusal_text(&e, ctx))),
         }
     }
 

@@ -11,8 +11,13 @@ use std::path::Path;
 use super::Outcome;
 use crate::store::{ClassTotal, Dashboard, Store, StoreError};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Component, Status};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::worker::Worker;
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 /// Figures being read; a newer request drops (and so cancels) the older.
 type Loading<T> = Worker<T, StoreError>;
@@ -28,7 +33,8 @@ pub struct DashboardScreen {
 }
 
 impl DashboardScreen {
-    pub fn open(ctx: &mut Ctx) -> DashboardScreen {
+    /// The screen, pushed, with what went wrong reading the figures.
+    pub fn open(ctx: &mut Ctx) -> Outcome {
         let mut screen = DashboardScreen {
             figures: None,
             loading: None,
@@ -36,14 +42,16 @@ impl DashboardScreen {
             by_class: Vec::new(),
             loading_classes: None,
         };
-        screen.reload(ctx);
-        screen
+        let failed = screen.reload(ctx);
+        Outcome::Push(Box::new(screen)).saying(failed)
     }
 
     /// Reads the figures again: on a worker for a database file (at 100,000
-    /// customers they take about a second), at once in memory.
-    fn reload(&mut self, ctx: &mut Ctx) {
+    /// customers they take about a second), at once in memory. Returns what
+    /// went wrong, for the status line.
+    fn reload(&mut self, ctx: &mut Ctx) -> Option<Status> {
         let today = ctx.today;
+        let mut failed = None;
         match ctx.store.path() {
             Some(path) => {
                 self.loading = Some(in_background(ctx, path, move |store| {
@@ -52,13 +60,13 @@ impl DashboardScreen {
             }
             None => match ctx.store.dashboard(today) {
                 Ok(d) => self.figures = Some(d),
-                Err(e) => ctx.error(e.message().text(ctx.lang)),
+                Err(e) => failed = Some(Status::error(e.message().text(ctx.lang))),
             },
         }
-        self.load_classes(ctx);
+        self.load_classes(ctx).or(failed)
     }
 
-    fn load_classes(&mut self, ctx: &mut Ctx) {
+    fn load_classes(&mut self, ctx: &mut Ctx) -> Option<Status> {
         let Some(code) = ctx
             .catalog
             .dimensions
@@ -66,7 +74,7 @@ impl DashboardScreen {
             .map(|d| d.code.clone())
         else {
             self.by_class.clear();
-            return;
+            return None;
         };
         match ctx.store.path() {
             Some(path) => {
@@ -76,45 +84,18 @@ impl DashboardScreen {
             }
             None => match ctx.store.receivable_by_class(&code) {
                 Ok(totals) => self.by_class = totals,
-                Err(e) => ctx.error(e.message().text(ctx.lang)),
+                Err(e) => return Some(Status::error(e.message().text(ctx.lang))),
             },
         }
-    }
-
-    fn is_loading(&self) -> bool {
-        self.loading.is_some() || self.loading_classes.is_some()
-    }
-
-    /// Takes in the workers' results; true when something changed.
-    fn poll(&mut self, ctx: &mut Ctx) -> bool {
-        let figures = take(&mut self.loading, ctx).map(|d| self.figures = Some(d));
-        let classes = take(&mut self.loading_classes, ctx).map(|c| self.by_class = c);
-        figures.is_some() || classes.is_some()
-    }
-
-    fn scope(&self) -> Scope {
-        Scope::Dashboard
-    }
-
-    fn handle_key(&mut self, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
-        match action {
-            Some(Action::Back) => Outcome::Pop,
-            Some(Action::NextDimension) => {
-                let count = ctx.catalog.dimensions.len().max(1);
-                self.dimension = (self.dimension + 1) % count;
-                self.load_classes(ctx);
-                Outcome::Stay
-            }
-            _ => Outcome::Stay,
-        }
+        None
     }
 }
 
-/// A finished job's value (an error goes to the status line); `None` while it runs.
-fn take<T>(slot: &mut Option<Loading<T>>, ctx: &mut Ctx) -> Option<T> {
+/// A finished job's value or its error for the status line; `None` while it runs.
+fn take<T>(slot: &mut Option<Loading<T>>, ctx: &Ctx) -> Option<Result<T, Status>> {
     let done = slot.as_mut()?.poll()?;
     *slot = None;
-    done.map_err(|e| ctx.error(e.message().text(ctx.lang))).ok()
+    Some(done.map_err(|e| Status::error(e.message().text(ctx.lang))))
 }
 
 /// Runs `read` on a worker with its own connection to the database file.
@@ -130,44 +111,63 @@ fn in_background<T: Send + 'static>(
     )
 }
 
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
+impl Component for DashboardScreen {
+    fn is_loading(&self) -> bool {
+        self.loading.is_some() || self.loading_classes.is_some()
+    }
 
-    use super::DashboardScreen;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome};
-    use crate::tui::keymap::{Action, Scope};
+    /// Takes in the workers' results: `None` when nothing changed, else
+    /// what to say (an error of either, the later one winning).
+    fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
+        let (mut changed, mut failed) = (false, None);
+        match take(&mut self.loading, ctx) {
+            Some(Ok(figures)) => (self.figures, changed) = (Some(figures), true),
+            Some(Err(status)) => failed = Some(status),
+            None => {}
+        }
+        match take(&mut self.loading_classes, ctx) {
+            Some(Ok(totals)) => (self.by_class, changed) = (totals, true),
+            Some(Err(status)) => failed = Some(status),
+            None => {}
+        }
+        match failed {
+            Some(status) => Some(status.into()),
+            None => changed.then_some(Outcome::Stay),
+        }
+    }
 
-    impl Component for DashboardScreen {
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            DashboardScreen::scope(self)
+    fn scope(&self, _ctx: &Ctx) -> Scope {
+        Scope::Dashboard
+    }
+
+    fn handle_key(
+        &mut self,
+        _key: &KeyEvent,
+        action: Option<Action>,
+        _page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
+        match action {
+            Some(Action::Back) => Outcome::Pop,
+            Some(Action::NextDimension) => {
+                let count = ctx.catalog.dimensions.len().max(1);
+                self.dimension = (self.dimension + 1) % count;
+                Outcome::Stay.saying(self.load_classes(ctx))
+            }
+            _ => Outcome::Stay,
         }
-        fn handle_key(
-            &mut self,
-            _key: &KeyEvent,
-            action: Option<Action>,
-            _page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            DashboardScreen::handle_key(self, action, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            DashboardScreen::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            DashboardScreen::status_line(self, width, ctx)
-        }
-        fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
-            DashboardScreen::poll(self, ctx).then_some(Outcome::Stay)
-        }
-        fn is_loading(&self) -> bool {
-            DashboardScreen::is_loading(self)
-        }
-        fn on_return(&mut self, ctx: &mut Ctx) {
-            self.reload(ctx)
-        }
+    }
+
+    /// Drawn by `view.rs`.
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx)
+    }
+
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+        self.status_text(width, ctx)
+    }
+
+    fn on_return(&mut self, ctx: &mut Ctx) -> Outcome {
+        Outcome::Stay.saying(self.reload(ctx))
     }
 }

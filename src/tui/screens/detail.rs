@@ -1,6 +1,7 @@
 //! One customer: every field by group, the classification and the audit
 //! history, with the status changes at hand.
 
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,13 +13,13 @@ use super::form::FormScreen;
 use super::ledger::LedgerScreen;
 use super::ledger::figures::AccountFigures;
 use crate::domain::Lang;
-use crate::domain::customer::{Customer, CustomerData, Status};
+use crate::domain::customer::{Customer, CustomerData, Status as CustomerStatus};
 use crate::domain::field::Field;
 use crate::domain::ledger::credit::limit_label;
 use crate::store::{AuditEntry, StoreError};
 use crate::tui::actions::{archive_body, delete, delete_body, set_status};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Reply, ask};
+use crate::tui::component::{Component, Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::confirm::Confirm;
@@ -65,7 +66,8 @@ impl DetailScreen {
     }
 
     /// Re-reads the customer (after an edit on a screen above, or a status change).
-    fn reload(&mut self, ctx: &mut Ctx) {
+    /// What went wrong, for the status line.
+    fn reload(&mut self, ctx: &Ctx) -> Option<Status> {
         match DetailScreen::open(ctx, &self.customer.data.code) {
             Ok(fresh) => {
                 self.customer = fresh.customer;
@@ -73,88 +75,9 @@ impl DetailScreen {
                 self.figures = fresh.figures;
             }
             Err(StoreError::NotFound(_)) => self.gone = true,
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
+            Err(e) => return Some(Status::error(e.message().text(ctx.lang))),
         }
-    }
-
-    fn scope(&self) -> Scope {
-        Scope::Detail
-    }
-
-    /// The archive or delete question answered.
-    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-        let code = self.customer.data.code.clone();
-        match (self.asking.take(), reply) {
-            (Some(Asking::MergeInto), reply) => return super::merge::open(ctx, &code, reply),
-            (Some(Asking::Archive), Reply::Yes) => set_status(ctx, &code, Status::Archived),
-            (Some(Asking::Delete), Reply::Yes) => delete(ctx, &code),
-            _ => return Outcome::Stay,
-        }
-        self.reload(ctx);
-        if self.gone {
-            return Outcome::Pop;
-        }
-        Outcome::Stay
-    }
-
-    fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
-        let code = self.customer.data.code.clone();
-        let Some(action) = action else {
-            return Outcome::Stay;
-        };
-        match action {
-            Action::Back => return Outcome::Pop,
-            _ if self.gone => {}
-            Action::Edit => match FormScreen::edit(ctx, &code) {
-                Ok(form) => return Outcome::Push(Box::new(form)),
-                Err(e) => ctx.error(e.message().text(ctx.lang)),
-            },
-            Action::Ledger => match LedgerScreen::open(ctx, &code) {
-                Ok(ledger) => return Outcome::Push(Box::new(ledger)),
-                Err(e) => ctx.error(e.message().text(ctx.lang)),
-            },
-            Action::Reconcile => return super::reconcile::open(ctx, &code),
-            Action::Archive => {
-                let body = archive_body(ctx, &code);
-                self.asking = Some(Asking::Archive);
-                return ask(Confirm::new(Msg::ArchiveTitle, body));
-            }
-            Action::MergeInto => {
-                self.asking = Some(Asking::MergeInto);
-                return super::merge::pick_duplicate(ctx, &code);
-            }
-            Action::Delete => {
-                let body = delete_body(ctx, &code);
-                self.asking = Some(Asking::Delete);
-                return ask(Confirm::new(Msg::DeleteTitle, body));
-            }
-            Action::Unarchive | Action::Hold => {
-                let status = if action == Action::Hold {
-                    Status::OnHold
-                } else {
-                    Status::Active
-                };
-                set_status(ctx, &code, status);
-                self.reload(ctx);
-            }
-            Action::Down => self.scroll(1),
-            Action::Up => self.scroll(-1),
-            Action::PageDown => self.scroll(i32::from(page)),
-            Action::PageUp => self.scroll(-i32::from(page)),
-            _ => {}
-        }
-        Outcome::Stay
-    }
-
-    fn scroll(&mut self, delta: i32) {
-        let next = (i32::from(self.scroll) + delta).max(0);
-        self.scroll = u16::try_from(next).unwrap_or(u16::MAX);
-    }
-
-    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-        let c = &self.customer.data;
-        let text = format!("{} {} · {}", c.code, c.name, c.status.label(ctx.lang));
-        Line::styled(fit(&text, width), ctx.theme.dim)
+        None
     }
 
     /// Fields by group (left column), then classification, times and
@@ -233,35 +156,6 @@ impl DetailScreen {
         }
         (fields, side)
     }
-
-    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        if area.width >= 100 {
-            let left_width = area.width * 9 / 20;
-            let left = Rect {
-                width: left_width,
-                ..area
-            };
-            let right = Rect {
-                x: area.x + left_width + 1,
-                width: area.width - left_width - 1,
-                ..area
-            };
-            let (fields, _) = self.lines(ctx, left.width as usize);
-            let (_, side) = self.lines(ctx, right.width as usize);
-            let rows = fields.len().max(side.len()) as u16;
-            let scroll = self.scroll.min(rows.saturating_sub(area.height));
-            frame.render_widget(Paragraph::new(fields).scroll((scroll, 0)), left);
-            frame.render_widget(Paragraph::new(side).scroll((scroll, 0)), right);
-        } else {
-            let (mut lines, side) = self.lines(ctx, area.width as usize);
-            lines.extend(side);
-            let max = (lines.len() as u16).saturating_sub(area.height);
-            frame.render_widget(
-                Paragraph::new(lines).scroll((self.scroll.min(max), 0)),
-                area,
-            );
-        }
-    }
 }
 
 /// "2026-11-20T09:30:00+08:00" → "2026-11-20 09:30"
@@ -311,47 +205,131 @@ fn history_line(entry: &AuditEntry, lang: Lang) -> String {
     )
 }
 
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
+impl Component for DetailScreen {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
+        Scope::Detail
+    }
 
-    use super::DetailScreen;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome, Reply};
-    use crate::tui::keymap::{Action, Scope};
+    /// The archive or delete question answered.
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        let code = self.customer.data.code.clone();
+        let done = match (self.asking.take(), reply) {
+            (Some(Asking::MergeInto), reply) => return super::merge::open(ctx, &code, reply),
+            (Some(Asking::Archive), Reply::Yes) => set_status(ctx, &code, CustomerStatus::Archived),
+            (Some(Asking::Delete), Reply::Yes) => delete(ctx, &code),
+            _ => return Outcome::Stay,
+        };
+        let failed = self.reload(ctx);
+        if self.gone {
+            return done.then(Outcome::Pop.saying(failed));
+        }
+        done.then_say(failed)
+    }
 
-    impl Component for DetailScreen {
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            DetailScreen::scope(self)
+    fn handle_key(
+        &mut self,
+        _key: &KeyEvent,
+        action: Option<Action>,
+        page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
+        let code = self.customer.data.code.clone();
+        let Some(action) = action else {
+            return Outcome::Stay;
+        };
+        match action {
+            Action::Back => return Outcome::Pop,
+            _ if self.gone => {}
+            Action::Edit => {
+                return match FormScreen::edit(ctx, &code) {
+                    Ok(form) => Outcome::Push(Box::new(form)),
+                    Err(e) => Outcome::error(e.message().text(ctx.lang)),
+                };
+            }
+            Action::Ledger => {
+                return match LedgerScreen::open(ctx, &code) {
+                    Ok(ledger) => Outcome::Push(Box::new(ledger)),
+                    Err(e) => Outcome::error(e.message().text(ctx.lang)),
+                };
+            }
+            Action::Reconcile => return super::reconcile::open(ctx, &code),
+            Action::Archive => {
+                let body = archive_body(ctx, &code);
+                self.asking = Some(Asking::Archive);
+                return ask(Confirm::new(Msg::ArchiveTitle, body));
+            }
+            Action::MergeInto => {
+                self.asking = Some(Asking::MergeInto);
+                return super::merge::pick_duplicate(ctx, &code);
+            }
+            Action::Delete => {
+                let body = delete_body(ctx, &code);
+                self.asking = Some(Asking::Delete);
+                return ask(Confirm::new(Msg::DeleteTitle, body));
+            }
+            Action::Unarchive | Action::Hold => {
+                let status = if action == Action::Hold {
+                    CustomerStatus::OnHold
+                } else {
+                    CustomerStatus::Active
+                };
+                let done = set_status(ctx, &code, status);
+                return done.then_say(self.reload(ctx));
+            }
+            Action::Down => self.scroll(1, page, ctx),
+            Action::Up => self.scroll(-1, page, ctx),
+            Action::PageDown => self.scroll(i32::from(page), page, ctx),
+            Action::PageUp => self.scroll(-i32::from(page), page, ctx),
+            _ => {}
         }
-        fn handle_key(
-            &mut self,
-            _key: &KeyEvent,
-            action: Option<Action>,
-            page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            DetailScreen::handle_key(self, action, page, ctx)
+        Outcome::Stay
+    }
+
+    fn scroll(&mut self, delta: i32, _page: u16, _ctx: &mut Ctx) {
+        let next = (i32::from(self.scroll) + delta).max(0);
+        self.scroll = u16::try_from(next).unwrap_or(u16::MAX);
+    }
+
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+        let c = &self.customer.data;
+        let text = format!("{} {} · {}", c.code, c.name, c.status.label(ctx.lang));
+        Line::styled(fit(&text, width), ctx.theme.dim)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if area.width >= 100 {
+            let left_width = area.width * 9 / 20;
+            let left = Rect {
+                width: left_width,
+                ..area
+            };
+            let right = Rect {
+                x: area.x + left_width + 1,
+                width: area.width - left_width - 1,
+                ..area
+            };
+            let (fields, _) = self.lines(ctx, left.width as usize);
+            let (_, side) = self.lines(ctx, right.width as usize);
+            let rows = fields.len().max(side.len()) as u16;
+            let scroll = self.scroll.min(rows.saturating_sub(area.height));
+            frame.render_widget(Paragraph::new(fields).scroll((scroll, 0)), left);
+            frame.render_widget(Paragraph::new(side).scroll((scroll, 0)), right);
+        } else {
+            let (mut lines, side) = self.lines(ctx, area.width as usize);
+            lines.extend(side);
+            let max = (lines.len() as u16).saturating_sub(area.height);
+            frame.render_widget(
+                Paragraph::new(lines).scroll((self.scroll.min(max), 0)),
+                area,
+            );
         }
-        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-            DetailScreen::answer(self, reply, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            DetailScreen::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            DetailScreen::status_line(self, width, ctx)
-        }
-        fn scroll(&mut self, delta: i32, _page: u16, _ctx: &mut Ctx) {
-            DetailScreen::scroll(self, delta)
-        }
-        fn on_return(&mut self, ctx: &mut Ctx) {
-            self.reload(ctx)
-        }
-        fn customer_code(&self) -> Option<&str> {
-            self.code()
-        }
+    }
+
+    fn on_return(&mut self, ctx: &mut Ctx) -> Outcome {
+        Outcome::Stay.saying(self.reload(ctx))
+    }
+
+    fn customer_code(&self) -> Option<&str> {
+        self.code()
     }
 }

@@ -14,12 +14,15 @@ use crate::domain::date::iso;
 use crate::domain::ledger::{EntryField, EntryInput, EntryKind};
 use crate::store::{EntryCheck, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Reply, ask};
+use crate::tui::component::{Component, Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::input::LineInput;
 use crate::tui::widgets::picker::{Item, Picker};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 /// What an entry popup was opened for.
 enum Asking {
@@ -53,12 +56,12 @@ pub struct EntryScreen {
 
 impl EntryScreen {
     /// A new entry for the customer `code`, of `kind` (an invoice by default),
-    /// dated today.
+    /// dated today; with what went wrong checking it, for the status line.
     pub fn new(
         ctx: &mut Ctx,
         code: &str,
         kind: Option<EntryKind>,
-    ) -> Result<EntryScreen, StoreError> {
+    ) -> Result<(EntryScreen, Option<Status>), StoreError> {
         let customer = ctx
             .store
             .customer(code)?
@@ -81,8 +84,8 @@ impl EntryScreen {
             initial: EntryInput::default(),
         };
         form.initial = form.input();
-        form.validate(ctx);
-        Ok(form)
+        let failed = form.validate(ctx);
+        Ok((form, failed))
     }
 
     pub fn customer_id(&self) -> i64 {
@@ -113,10 +116,6 @@ impl EntryScreen {
         self.input() != self.initial
     }
 
-    fn scope(&self) -> Scope {
-        Scope::Form
-    }
-
     fn focused_field(&self) -> EntryField {
         match self.focus {
             0 => EntryField::Type,
@@ -125,55 +124,17 @@ impl EntryScreen {
     }
 
     /// Every check the save would make, the credit decision included; one
-    /// indexed read, so it runs per keystroke.
-    fn validate(&mut self, ctx: &mut Ctx) {
+    /// indexed read, so it runs per keystroke. What went wrong, for the
+    /// status line.
+    fn validate(&mut self, ctx: &Ctx) -> Option<Status> {
         match ctx
             .store
             .check_entry(&self.customer.data.code, &self.input())
         {
             Ok(check) => self.check = Some(check),
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
+            Err(e) => return Some(Status::error(e.message().text(ctx.lang))),
         }
-    }
-
-    fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
-        let last = TEXT_FIELDS.len();
-        match action {
-            Some(Action::Back) => {
-                if self.is_dirty() {
-                    self.asking = Some(Asking::Discard);
-                    return ask(Confirm::new(Msg::DiscardTitle, ctx.t(Msg::DiscardBody)));
-                }
-                return Outcome::Pop;
-            }
-            Some(Action::Save) => return self.save(ctx),
-            Some(Action::NextField) => self.focus = (self.focus + 1).min(last),
-            Some(Action::PrevField) => self.focus = self.focus.saturating_sub(1),
-            Some(Action::Pick) if self.focus == 0 => return self.open_picker(None, ctx),
-            Some(Action::Pick) => self.focus = (self.focus + 1).min(last),
-            Some(Action::ClearField) if self.focus > 0 => {
-                if let Some(input) = self.inputs.get_mut(self.focus - 1) {
-                    input.set(String::new());
-                }
-                self.validate(ctx);
-            }
-            Some(_) => {}
-            None if self.focus == 0 => {
-                if let KeyCode::Char(c) = key.code {
-                    return self.open_picker(Some(c), ctx);
-                }
-            }
-            None => {
-                let changed = self
-                    .inputs
-                    .get_mut(self.focus - 1)
-                    .is_some_and(|input| input.edit(key));
-                if changed {
-                    self.validate(ctx);
-                }
-            }
-        }
-        Outcome::Stay
+        None
     }
 
     /// The type picker; searching by label or pinyin initials (`sk` → 收款).
@@ -193,29 +154,6 @@ impl EntryScreen {
         self.asking = Some(Asking::Kind);
         ask(picker)
     }
-
-    /// A popup answered: the type picked, the discard question, the over-limit reason.
-    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-        match (self.asking.take(), reply) {
-            (Some(Asking::Kind), Reply::Chose(value)) => {
-                if let Some(kind) = EntryKind::parse(&value) {
-                    self.kind = kind;
-                }
-                self.validate(ctx);
-                self.focus = 1;
-                Outcome::Stay
-            }
-            (Some(Asking::Discard), Reply::Yes) => Outcome::Pop,
-            (Some(Asking::Override), reply) => {
-                let outcome = self.answer_refusal(reply, ctx);
-                if matches!(outcome, Outcome::Keep) {
-                    self.asking = Some(Asking::Override);
-                }
-                outcome
-            }
-            _ => Outcome::Stay,
-        }
-    }
 }
 
 /// Pinyin initials of the Chinese type names as a bookkeeper reads them, and
@@ -231,44 +169,94 @@ fn initials(kind: EntryKind) -> &'static str {
     }
 }
 
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
+impl Component for EntryScreen {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
+        Scope::Form
+    }
 
-    use super::EntryScreen;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome, Reply};
-    use crate::tui::keymap::{Action, Scope};
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        _page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
+        let last = TEXT_FIELDS.len();
+        match action {
+            Some(Action::Back) => {
+                if self.is_dirty() {
+                    self.asking = Some(Asking::Discard);
+                    return ask(Confirm::new(Msg::DiscardTitle, ctx.t(Msg::DiscardBody)));
+                }
+                return Outcome::Pop;
+            }
+            Some(Action::Save) => return self.save(ctx),
+            Some(Action::NextField) => self.focus = (self.focus + 1).min(last),
+            Some(Action::PrevField) => self.focus = self.focus.saturating_sub(1),
+            Some(Action::Pick) if self.focus == 0 => return self.open_picker(None, ctx),
+            Some(Action::Pick) => self.focus = (self.focus + 1).min(last),
+            Some(Action::ClearField) if self.focus > 0 => {
+                if let Some(input) = self.inputs.get_mut(self.focus - 1) {
+                    input.set(String::new());
+                }
+                return Outcome::Stay.saying(self.validate(ctx));
+            }
+            Some(_) => {}
+            None if self.focus == 0 => {
+                if let KeyCode::Char(c) = key.code {
+                    return self.open_picker(Some(c), ctx);
+                }
+            }
+            None => {
+                let changed = self
+                    .inputs
+                    .get_mut(self.focus - 1)
+                    .is_some_and(|input| input.edit(key));
+                if changed {
+                    return Outcome::Stay.saying(self.validate(ctx));
+                }
+            }
+        }
+        Outcome::Stay
+    }
 
-    impl Component for EntryScreen {
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            EntryScreen::scope(self)
+    /// A popup answered: the type picked, the discard question, the over-limit reason.
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        match (self.asking.take(), reply) {
+            (Some(Asking::Kind), Reply::Chose(value)) => {
+                if let Some(kind) = EntryKind::parse(&value) {
+                    self.kind = kind;
+                }
+                let failed = self.validate(ctx);
+                self.focus = 1;
+                Outcome::Stay.saying(failed)
+            }
+            (Some(Asking::Discard), Reply::Yes) => Outcome::Pop,
+            (Some(Asking::Override), reply) => {
+                let outcome = self.answer_refusal(reply, ctx);
+                if matches!(outcome.carried(), Outcome::Keep) {
+                    self.asking = Some(Asking::Override);
+                }
+                outcome
+            }
+            _ => Outcome::Stay,
         }
-        fn handle_key(
-            &mut self,
-            key: &KeyEvent,
-            action: Option<Action>,
-            _page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            EntryScreen::handle_key(self, key, action, ctx)
-        }
-        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-            EntryScreen::answer(self, reply, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            EntryScreen::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            EntryScreen::status_line(self, width, ctx)
-        }
-        fn has_unsaved_changes(&self) -> bool {
-            self.is_dirty()
-        }
-        fn focus_field(&mut self, key: &str, _page: u16, _ctx: &mut Ctx) -> bool {
-            self.focus_key(key)
-        }
+    }
+
+    /// Drawn by `view.rs`.
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx)
+    }
+
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+        self.status_text(width, ctx)
+    }
+
+    fn has_unsaved_changes(&self) -> bool {
+        self.is_dirty()
+    }
+
+    fn focus_field(&mut self, key: &str, _page: u16, _ctx: &mut Ctx) -> Option<Outcome> {
+        self.focus_key(key).then_some(Outcome::Stay)
     }
 }

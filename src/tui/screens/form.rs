@@ -19,11 +19,14 @@ use crate::domain::mnemonic::mnemonic;
 use crate::domain::{Problem, Problems};
 use crate::store::{StoreError, Template};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Reply, ask};
+use crate::tui::component::{Component, Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::picker::Picker;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 /// What a form popup was opened for.
 enum Asking {
@@ -128,12 +131,9 @@ impl FormScreen {
     }
 
     /// Tab to the field named `key` (its store checks run as on Tab).
-    fn focus_key(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> bool {
-        let Some(to) = self.index_of(key) else {
-            return false;
-        };
-        self.move_focus(to as i32 - self.focus as i32, page, ctx);
-        true
+    fn focus_key(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> Option<Outcome> {
+        let to = self.index_of(key)?;
+        Some(self.move_focus(to as i32 - self.focus as i32, page, ctx))
     }
 
     fn index_of(&self, key: &str) -> Option<usize> {
@@ -160,69 +160,6 @@ impl FormScreen {
         match &self.mode {
             Mode::Edit { original } => Some(original),
             Mode::Add { .. } => None,
-        }
-    }
-
-    fn scope(&self) -> Scope {
-        Scope::Form
-    }
-
-    fn handle_key(
-        &mut self,
-        key: &KeyEvent,
-        action: Option<Action>,
-        page: u16,
-        ctx: &mut Ctx,
-    ) -> Outcome {
-        self.page = page;
-        match action {
-            Some(Action::Back) => {
-                if self.is_dirty() {
-                    self.asking = Some(Asking::Discard);
-                    return ask(Confirm::new(Msg::DiscardTitle, ctx.t(Msg::DiscardBody)));
-                }
-                return Outcome::Pop;
-            }
-            Some(Action::Save) => return self.save(ctx, false),
-            Some(Action::NextField) => self.move_focus(1, page, ctx),
-            Some(Action::PrevField) => self.move_focus(-1, page, ctx),
-            Some(Action::PageDown) => self.move_focus(8, page, ctx),
-            Some(Action::PageUp) => self.move_focus(-8, page, ctx),
-            Some(Action::Pick) => {
-                if self.focused_is_choice() {
-                    return self.open_picker(None);
-                } else {
-                    self.move_focus(1, page, ctx);
-                }
-            }
-            Some(Action::ClearField) => {
-                if let Some(entry) = self.entries.get_mut(self.focus) {
-                    entry.set(String::new());
-                }
-                self.edited();
-                self.validate_local(ctx);
-            }
-            Some(_) => {}
-            None => return self.type_key(key, ctx),
-        }
-        Outcome::Stay
-    }
-
-    /// A popup answered: the picked value, the discard question, the duplicate dialog.
-    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-        match (self.asking.take(), reply) {
-            (Some(Asking::Pick), Reply::Chose(value)) => {
-                if let Some(entry) = self.entries.get_mut(self.focus) {
-                    entry.set(value);
-                }
-                self.edited();
-                self.validate_local(ctx);
-                self.move_focus(1, self.page, ctx);
-                Outcome::Stay
-            }
-            (Some(Asking::Discard), Reply::Yes) => Outcome::Pop,
-            (Some(Asking::Duplicate), reply) => self.answer_duplicate(reply, ctx),
-            _ => Outcome::Stay,
         }
     }
 
@@ -280,10 +217,6 @@ impl FormScreen {
         Outcome::Stay
     }
 
-    fn scroll(&mut self, delta: i32) {
-        self.scroll = (self.scroll as i32 + delta).max(0) as usize;
-    }
-
     fn keep_in_view(&mut self, page: u16) {
         let rows = view::form_rows(page).max(1);
         let line = view::line_of(&self.entries, self.focus);
@@ -297,47 +230,87 @@ impl FormScreen {
     }
 }
 
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
+impl Component for FormScreen {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
+        Scope::Form
+    }
 
-    use super::FormScreen;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome, Reply};
-    use crate::tui::keymap::{Action, Scope};
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
+        self.page = page;
+        match action {
+            Some(Action::Back) => {
+                if self.is_dirty() {
+                    self.asking = Some(Asking::Discard);
+                    return ask(Confirm::new(Msg::DiscardTitle, ctx.t(Msg::DiscardBody)));
+                }
+                return Outcome::Pop;
+            }
+            Some(Action::Save) => return self.save(ctx, false),
+            Some(Action::NextField) => return self.move_focus(1, page, ctx),
+            Some(Action::PrevField) => return self.move_focus(-1, page, ctx),
+            Some(Action::PageDown) => return self.move_focus(8, page, ctx),
+            Some(Action::PageUp) => return self.move_focus(-8, page, ctx),
+            Some(Action::Pick) => {
+                if self.focused_is_choice() {
+                    return self.open_picker(None);
+                } else {
+                    return self.move_focus(1, page, ctx);
+                }
+            }
+            Some(Action::ClearField) => {
+                if let Some(entry) = self.entries.get_mut(self.focus) {
+                    entry.set(String::new());
+                }
+                self.edited();
+                self.validate_local(ctx);
+            }
+            Some(_) => {}
+            None => return self.type_key(key, ctx),
+        }
+        Outcome::Stay
+    }
 
-    impl Component for FormScreen {
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            FormScreen::scope(self)
+    /// A popup answered: the picked value, the discard question, the duplicate dialog.
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        match (self.asking.take(), reply) {
+            (Some(Asking::Pick), Reply::Chose(value)) => {
+                if let Some(entry) = self.entries.get_mut(self.focus) {
+                    entry.set(value);
+                }
+                self.edited();
+                self.validate_local(ctx);
+                self.move_focus(1, self.page, ctx)
+            }
+            (Some(Asking::Discard), Reply::Yes) => Outcome::Pop,
+            (Some(Asking::Duplicate), reply) => self.answer_duplicate(reply, ctx),
+            _ => Outcome::Stay,
         }
-        fn handle_key(
-            &mut self,
-            key: &KeyEvent,
-            action: Option<Action>,
-            page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            FormScreen::handle_key(self, key, action, page, ctx)
-        }
-        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-            FormScreen::answer(self, reply, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            FormScreen::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            FormScreen::status_line(self, width, ctx)
-        }
-        fn scroll(&mut self, delta: i32, _page: u16, _ctx: &mut Ctx) {
-            FormScreen::scroll(self, delta)
-        }
-        fn has_unsaved_changes(&self) -> bool {
-            self.is_dirty()
-        }
-        fn focus_field(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> bool {
-            self.focus_key(key, page, ctx)
-        }
+    }
+
+    fn scroll(&mut self, delta: i32, _page: u16, _ctx: &mut Ctx) {
+        self.scroll = (self.scroll as i32 + delta).max(0) as usize;
+    }
+
+    /// Drawn by `view.rs`.
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx)
+    }
+
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+        self.status_text(width, ctx)
+    }
+
+    fn has_unsaved_changes(&self) -> bool {
+        self.is_dirty()
+    }
+
+    fn focus_field(&mut self, key: &str, page: u16, ctx: &mut Ctx) -> Option<Outcome> {
+        self.focus_key(key, page, ctx)
     }
 }

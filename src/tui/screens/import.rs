@@ -37,7 +37,7 @@ use self::values::ValuesStep;
 use super::{Outcome, Screen};
 use crate::import::{Layout, Mapping, Source};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Component, Reply};
+use crate::tui::component::{Component, Reply, Status};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::truncate;
@@ -81,6 +81,24 @@ pub(crate) enum Flow {
     Keep,
     FollowUp(Box<dyn Component>),
     CloseBelow,
+    /// See [`Outcome::Say`]: the message, then the flow it carries.
+    Say(Status, Box<Flow>),
+}
+
+impl Flow {
+    /// `status` said, then this flow (as [`Outcome::saying`]).
+    pub(crate) fn saying(self, status: impl Into<Option<Status>>) -> Flow {
+        match status.into() {
+            Some(status) => Flow::Say(status, Box::new(self)),
+            None => self,
+        }
+    }
+}
+
+impl From<Status> for Flow {
+    fn from(status: Status) -> Flow {
+        Flow::Stay.saying(status)
+    }
 }
 
 pub struct ImportWizard {
@@ -98,7 +116,38 @@ impl ImportWizard {
         self.steps.last()
     }
 
-    fn scope(&self) -> Scope {
+    fn apply(&mut self, flow: Flow) -> Outcome {
+        match flow {
+            Flow::Stay => Outcome::Stay,
+            Flow::Next(step) => {
+                self.steps.push(*step);
+                Outcome::Stay
+            }
+            Flow::Back => {
+                self.steps.pop();
+                if self.steps.is_empty() {
+                    Outcome::Pop
+                } else {
+                    Outcome::Stay
+                }
+            }
+            Flow::Finish(step) => {
+                self.steps = vec![*step];
+                Outcome::Stay
+            }
+            Flow::Open(screen) => Outcome::Push(screen),
+            Flow::Close => Outcome::Pop,
+            Flow::Ask(popup) => Outcome::Ask(popup),
+            Flow::Keep => Outcome::Keep,
+            Flow::FollowUp(popup) => Outcome::FollowUp(popup),
+            Flow::CloseBelow => Outcome::CloseBelow,
+            Flow::Say(status, then) => self.apply(*then).saying(status),
+        }
+    }
+}
+
+impl Component for ImportWizard {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
         match self.current() {
             Some(Step::File(_)) | None => Scope::ImportFile,
             Some(Step::Sheet(_)) => Scope::ImportSheet,
@@ -157,43 +206,16 @@ impl ImportWizard {
         view::body_area(area)
     }
 
-    /// Takes in the workers' news; true when something changed.
-    fn poll(&mut self, ctx: &mut Ctx) -> bool {
+    /// Takes in the workers' news: `None` when nothing changed, else what
+    /// to say (the step's flow is taken in here; only its messages go on).
+    fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
         let (changed, flow) = match self.steps.last_mut() {
             Some(Step::Preview(s)) => (s.poll(ctx), Flow::Stay),
             Some(Step::Progress(s)) => s.poll(ctx),
             _ => (false, Flow::Stay),
         };
-        let _ = self.apply(flow);
-        changed
-    }
-
-    fn apply(&mut self, flow: Flow) -> Outcome {
-        match flow {
-            Flow::Stay => Outcome::Stay,
-            Flow::Next(step) => {
-                self.steps.push(*step);
-                Outcome::Stay
-            }
-            Flow::Back => {
-                self.steps.pop();
-                if self.steps.is_empty() {
-                    Outcome::Pop
-                } else {
-                    Outcome::Stay
-                }
-            }
-            Flow::Finish(step) => {
-                self.steps = vec![*step];
-                Outcome::Stay
-            }
-            Flow::Open(screen) => Outcome::Push(screen),
-            Flow::Close => Outcome::Pop,
-            Flow::Ask(popup) => Outcome::Ask(popup),
-            Flow::Keep => Outcome::Keep,
-            Flow::FollowUp(popup) => Outcome::FollowUp(popup),
-            Flow::CloseBelow => Outcome::CloseBelow,
-        }
+        let said = self.apply(flow).messages();
+        (changed || !matches!(said, Outcome::Stay)).then_some(said)
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -235,50 +257,5 @@ impl ImportWizard {
             Some(Step::Result(_)) | None => Msg::ResultHint,
         };
         Line::styled(truncate(ctx.t(hint), width).into_owned(), ctx.theme.dim)
-    }
-}
-
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
-
-    use super::ImportWizard;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome, Reply};
-    use crate::tui::keymap::{Action, Scope};
-
-    impl Component for ImportWizard {
-        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-            ImportWizard::answer(self, reply, ctx)
-        }
-        fn popup_area(&self, area: Rect) -> Rect {
-            ImportWizard::popup_area(self, area)
-        }
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            ImportWizard::scope(self)
-        }
-        fn handle_key(
-            &mut self,
-            key: &KeyEvent,
-            action: Option<Action>,
-            page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            ImportWizard::handle_key(self, key, action, page, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            ImportWizard::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            ImportWizard::status_line(self, width, ctx)
-        }
-        fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
-            ImportWizard::poll(self, ctx).then_some(Outcome::Stay)
-        }
-        fn is_loading(&self) -> bool {
-            ImportWizard::is_loading(self)
-        }
     }
 }

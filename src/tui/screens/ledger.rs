@@ -26,10 +26,14 @@ use super::entry::EntryScreen;
 use crate::domain::customer::Customer;
 use crate::store::{LedgerLine, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::Reply;
+use crate::tui::component::{Component, Reply, Status};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::outfile::Overwrite;
 use crate::tui::widgets::table;
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 pub struct LedgerScreen {
     customer: Customer,
@@ -70,8 +74,9 @@ impl LedgerScreen {
         &self.customer.data.code
     }
 
-    /// Re-reads the entries after a write here or on a screen above.
-    fn reload(&mut self, ctx: &mut Ctx) {
+    /// Re-reads the entries after a write here or on a screen above; what
+    /// went wrong, for the status line.
+    fn reload(&mut self, ctx: &Ctx) -> Option<Status> {
         let count = self.lines.len();
         match LedgerScreen::open(ctx, &self.customer.data.code) {
             Ok(fresh) => {
@@ -88,11 +93,23 @@ impl LedgerScreen {
                 self.figures = fresh.figures;
                 self.selected = self.selected.min(self.lines.len().saturating_sub(1));
             }
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
+            Err(e) => return Some(Status::error(e.message().text(ctx.lang))),
         }
+        None
     }
 
-    fn scope(&self) -> Scope {
+    fn selected_line(&self) -> Option<&LedgerLine> {
+        self.lines.get(self.selected)
+    }
+
+    fn navigate(&mut self, action: Action, rows: usize) {
+        self.selected = table::moved(self.selected, action, rows, self.lines.len());
+        self.offset = table::in_view(self.selected, self.offset, rows);
+    }
+}
+
+impl Component for LedgerScreen {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
         Scope::Ledger
     }
 
@@ -102,11 +119,12 @@ impl LedgerScreen {
             return Outcome::Stay;
         };
         match (asked, reply) {
-            (Asking::Allocate, Reply::Chose(value)) => self.allocate(&value, ctx),
+            (Asking::Allocate, Reply::Chose(value)) => return self.allocate(&value, ctx),
             (Asking::Prompt(purpose), Reply::Submit(values)) => {
-                if self.submit(purpose.clone(), &values, ctx) {
-                    return Outcome::Stay;
-                }
+                let refusal = match self.submit(purpose.clone(), &values, ctx) {
+                    Ok(done) => return done.into(),
+                    Err(refusal) => refusal,
+                };
                 // A refused dialog stays open, its text kept, the reason on
                 // the status line; an existing file asks to be replaced.
                 if let Some((overwrite, from, to)) = self.overwrite.take() {
@@ -115,17 +133,22 @@ impl LedgerScreen {
                         from,
                         to,
                     });
-                    return Outcome::FollowUp(Box::new(overwrite.confirm));
+                    return Outcome::FollowUp(Box::new(overwrite.confirm)).saying(refusal);
                 }
                 self.asking = Some(Asking::Prompt(purpose));
-                return Outcome::Keep;
+                return Outcome::Keep.saying(refusal);
             }
             (Asking::Overwrite { file, from, to }, reply) => {
                 // Back to the statement dialog below, unless the file is written.
                 self.asking = Some(Asking::Prompt(PromptFor::Statement));
-                if reply == Reply::Yes && self.export_statement(&from, &to, &file, true, ctx) {
-                    self.asking = None;
-                    return Outcome::CloseBelow;
+                if reply == Reply::Yes {
+                    return match self.export_statement(&from, &to, &file, true, ctx) {
+                        Ok(done) => {
+                            self.asking = None;
+                            Outcome::CloseBelow.saying(done)
+                        }
+                        Err(refusal) => Outcome::Stay.saying(refusal),
+                    };
                 }
             }
             _ => {}
@@ -133,11 +156,13 @@ impl LedgerScreen {
         Outcome::Stay
     }
 
-    fn selected_line(&self) -> Option<&LedgerLine> {
-        self.lines.get(self.selected)
-    }
-
-    fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
+    fn handle_key(
+        &mut self,
+        _key: &KeyEvent,
+        action: Option<Action>,
+        page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
         let Some(action) = action else {
             return Outcome::Stay;
         };
@@ -147,11 +172,8 @@ impl LedgerScreen {
             Action::Reconcile => return super::reconcile::open(ctx, &self.customer.data.code),
             Action::AddEntry => {
                 return match EntryScreen::new(ctx, self.code(), None) {
-                    Ok(form) => Outcome::Push(Box::new(form)),
-                    Err(e) => {
-                        ctx.error(e.message().text(ctx.lang));
-                        Outcome::Stay
-                    }
+                    Ok((form, failed)) => Outcome::Push(Box::new(form)).saying(failed),
+                    Err(e) => Outcome::error(e.message().text(ctx.lang)),
                 };
             }
             Action::Allocate => return self.open_allocation(ctx),
@@ -162,57 +184,23 @@ impl LedgerScreen {
         Outcome::Stay
     }
 
-    fn navigate(&mut self, action: Action, rows: usize) {
-        self.selected = table::moved(self.selected, action, rows, self.lines.len());
-        self.offset = table::in_view(self.selected, self.offset, rows);
-    }
-
-    fn scroll(&mut self, delta: i32, page: u16) {
+    fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
         let action = if delta < 0 { Action::Up } else { Action::Down };
         for _ in 0..delta.unsigned_abs() {
             self.navigate(action, view::table_rows(page));
         }
     }
-}
 
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
+    /// Drawn by `view.rs`.
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx)
+    }
 
-    use super::LedgerScreen;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome, Reply};
-    use crate::tui::keymap::{Action, Scope};
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+        self.status_text(width, ctx)
+    }
 
-    impl Component for LedgerScreen {
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            LedgerScreen::scope(self)
-        }
-        fn handle_key(
-            &mut self,
-            _key: &KeyEvent,
-            action: Option<Action>,
-            page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            LedgerScreen::handle_key(self, action, page, ctx)
-        }
-        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-            LedgerScreen::answer(self, reply, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            LedgerScreen::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            LedgerScreen::status_line(self, width, ctx)
-        }
-        fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
-            LedgerScreen::scroll(self, delta, page)
-        }
-        fn on_return(&mut self, ctx: &mut Ctx) {
-            self.reload(ctx)
-        }
+    fn on_return(&mut self, ctx: &mut Ctx) -> Outcome {
+        Outcome::Stay.saying(self.reload(ctx))
     }
 }

@@ -14,7 +14,7 @@ use super::{Outcome, Screen};
 use crate::domain::customer::Status;
 use crate::tui::actions::{archive_body, delete, delete_body, set_status};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Reply, ask};
+use crate::tui::component::{Component, Reply, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::index::{Filtered, Query, StatusFilter, Text};
 use crate::tui::keymap::{Action, Scope};
@@ -33,6 +33,9 @@ enum Asking {
 }
 
 use actions::{load_demo, open_form, open_import_history, open_import_wizard};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
 use view::table_rows;
 
 #[derive(Default)]
@@ -58,40 +61,10 @@ impl ListScreen {
         ListScreen::default()
     }
 
-    fn scope(&self, ctx: &Ctx) -> Scope {
-        if self.searching {
-            Scope::Search
-        } else if ctx.customers.index.is_empty() && !ctx.is_loading() {
-            Scope::Empty
-        } else {
-            Scope::List
-        }
-    }
-
     /// Selects customer `id` when the list is next in step with the index.
     pub fn select(&mut self, id: i64) {
         self.keep_id = Some(id);
         self.seen_generation = None;
-    }
-
-    /// Recomputes the shown rows if the query or the index changed.
-    fn sync(&mut self, ctx: &mut Ctx) {
-        self.filtered.update(&mut ctx.customers.index, &self.query);
-        let generation = ctx.customers.index.generation();
-        if self.seen_generation != Some(generation) {
-            self.seen_generation = Some(generation);
-            if let Some(row) = self
-                .keep_id
-                .take()
-                .and_then(|id| ctx.customers.index.row_of_id(id))
-                && let Some(pos) = self.filtered.rows().iter().position(|r| *r == row)
-            {
-                self.selected = pos;
-            }
-        }
-        let count = self.filtered.rows().len();
-        self.selected = self.selected.min(count.saturating_sub(1));
-        self.offset = self.offset.min(self.selected);
     }
 
     /// The customer id on the selected row.
@@ -103,141 +76,6 @@ impl ListScreen {
     fn selected_code(&self, ctx: &Ctx) -> Option<String> {
         let row = *self.filtered.rows().get(self.selected)?;
         Some(ctx.customers.index.text(row, Text::Code).to_string())
-    }
-
-    fn handle_key(
-        &mut self,
-        key: &KeyEvent,
-        action: Option<Action>,
-        page: u16,
-        ctx: &mut Ctx,
-    ) -> Outcome {
-        let rows = table_rows(page);
-        if self.searching {
-            return self.handle_search(key, action, rows);
-        }
-        let Some(action) = action else {
-            return Outcome::Stay;
-        };
-        match action {
-            // Esc with a kept search clears it (q still quits).
-            Action::Back if key.code == KeyCode::Esc && !self.query.text.is_empty() => {
-                self.clear_search()
-            }
-            Action::Back => return Outcome::Pop,
-            Action::Search => self.searching = true,
-            Action::Add => return open_form(ctx, ctx.default_template.clone().as_deref()),
-            Action::AddFromTemplate => return self.pick_template(ctx),
-            Action::Import => return open_import_wizard(ctx),
-            Action::ImportHistory => return open_import_history(ctx),
-            Action::Backups => {
-                let screen = super::backups::BackupsScreen::open(ctx);
-                return Outcome::Push(Box::new(screen));
-            }
-            Action::Demo => load_demo(ctx),
-            Action::SignOut if ctx.store.operators_defined() => {
-                return super::sign_in::SignInScreen::switch(ctx);
-            }
-            Action::MergeInto => {
-                if let Some(code) = self.selected_code(ctx) {
-                    self.keep_id = self.selected_id(ctx);
-                    let outcome = super::merge::pick_duplicate(ctx, &code);
-                    self.asking = Some(Asking::MergeInto(code));
-                    return outcome;
-                }
-            }
-            Action::Company => {
-                return Outcome::Push(Box::new(super::company::CompanyScreen::open(ctx)));
-            }
-            Action::AuditLog => {
-                return Outcome::Push(Box::new(super::audit::AuditScreen::open(ctx)));
-            }
-            Action::ReviewQueue => {
-                return Outcome::Push(Box::new(super::review::ReviewScreen::open(ctx)));
-            }
-            Action::View | Action::Edit => {
-                let Some(code) = self.selected_code(ctx) else {
-                    return Outcome::Stay;
-                };
-                self.keep_id = self.selected_id(ctx);
-                let opened = if action == Action::View {
-                    DetailScreen::open(ctx, &code).map(|d| Box::new(d) as Screen)
-                } else {
-                    FormScreen::edit(ctx, &code).map(|f| Box::new(f) as Screen)
-                };
-                match opened {
-                    Ok(screen) => return Outcome::Push(screen),
-                    Err(e) => ctx.error(e.message().text(ctx.lang)),
-                }
-            }
-            Action::Ledger => {
-                let Some(code) = self.selected_code(ctx) else {
-                    return Outcome::Stay;
-                };
-                self.keep_id = self.selected_id(ctx);
-                match LedgerScreen::open(ctx, &code) {
-                    Ok(ledger) => return Outcome::Push(Box::new(ledger)),
-                    Err(e) => ctx.error(e.message().text(ctx.lang)),
-                }
-            }
-            Action::Dashboard => {
-                return Outcome::Push(Box::new(DashboardScreen::open(ctx)));
-            }
-            Action::Reconcile => {
-                let Some(code) = self.selected_code(ctx) else {
-                    return Outcome::Stay;
-                };
-                self.keep_id = self.selected_id(ctx);
-                return super::reconcile::open(ctx, &code);
-            }
-            Action::Archive => {
-                if let Some(code) = self.selected_code(ctx) {
-                    self.keep_id = self.selected_id(ctx);
-                    let body = archive_body(ctx, &code);
-                    self.asking = Some(Asking::Archive(code));
-                    return ask(Confirm::new(Msg::ArchiveTitle, body));
-                }
-            }
-            Action::Delete => {
-                if let Some(code) = self.selected_code(ctx) {
-                    let body = delete_body(ctx, &code);
-                    self.asking = Some(Asking::Delete(code));
-                    return ask(Confirm::new(Msg::DeleteTitle, body));
-                }
-            }
-            Action::Unarchive | Action::Hold => {
-                if let Some(code) = self.selected_code(ctx) {
-                    self.keep_id = self.selected_id(ctx);
-                    let status = if action == Action::Hold {
-                        Status::OnHold
-                    } else {
-                        Status::Active
-                    };
-                    set_status(ctx, &code, status);
-                }
-            }
-            Action::StatusFilter => {
-                self.query.status = self.query.status.next();
-                self.selected = 0;
-            }
-            Action::ClassFilter => return self.pick_class(ctx),
-            Action::ClearFilter => {
-                self.query.class = None;
-                self.query.status = StatusFilter::Live;
-            }
-            Action::Sort => {
-                self.keep_id = self.selected_id(ctx);
-                self.query.sort = self.query.sort.next();
-                self.seen_generation = None;
-            }
-            Action::Reverse => {
-                self.keep_id = self.selected_id(ctx);
-                self.query.descending = !self.query.descending;
-                self.seen_generation = None;
-            }
-            other => self.navigate(other, rows),
-        }
-        Outcome::Stay
     }
 
     fn handle_search(&mut self, key: &KeyEvent, action: Option<Action>, rows: usize) -> Outcome {
@@ -270,43 +108,19 @@ impl ListScreen {
         self.offset = table::in_view(self.selected, self.offset, rows);
     }
 
-    fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
-        let action = if delta < 0 { Action::Up } else { Action::Down };
-        for _ in 0..delta.unsigned_abs() {
-            self.navigate(action, table_rows(page));
-        }
-    }
-
-    /// A popup's reply: what it was asked for is in `asking`.
-    pub(super) fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-        match (self.asking.take(), reply) {
-            (Some(Asking::Archive(code)), Reply::Yes) => set_status(ctx, &code, Status::Archived),
-            (Some(Asking::Delete(code)), Reply::Yes) => delete(ctx, &code),
-            (Some(Asking::Template), Reply::Chose(name)) => return open_form(ctx, Some(&name)),
-            (Some(Asking::MergeInto(keep)), reply) => return super::merge::open(ctx, &keep, reply),
-            (Some(Asking::Class), Reply::Chose(value)) => {
-                self.query.class = Some(value);
-                self.selected = 0;
-            }
-            _ => {}
-        }
-        Outcome::Stay
-    }
-
     fn pick_template(&mut self, ctx: &mut Ctx) -> Outcome {
         match ctx.store.templates() {
-            Ok(templates) if templates.is_empty() => ctx.info(ctx.t(Msg::NoTemplates)),
+            Ok(templates) if templates.is_empty() => Outcome::info(ctx.t(Msg::NoTemplates)),
             Ok(templates) => {
                 let items = templates
                     .iter()
                     .map(|t| Item::new(t.name.clone(), t.name.clone()))
                     .collect();
                 self.asking = Some(Asking::Template);
-                return ask(Picker::new(ctx.t(Msg::PickTemplate), items, None));
+                ask(Picker::new(ctx.t(Msg::PickTemplate), items, None))
             }
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
+            Err(e) => Outcome::error(e.message().text(ctx.lang)),
         }
-        Outcome::Stay
     }
 
     fn pick_class(&mut self, ctx: &Ctx) -> Outcome {
@@ -329,47 +143,204 @@ impl ListScreen {
     }
 }
 
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
+impl Component for ListScreen {
+    fn scope(&self, ctx: &Ctx) -> Scope {
+        if self.searching {
+            Scope::Search
+        } else if ctx.customers.index.is_empty() && !ctx.is_loading() {
+            Scope::Empty
+        } else {
+            Scope::List
+        }
+    }
 
-    use super::ListScreen;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome, Reply};
-    use crate::tui::keymap::{Action, Scope};
+    /// Recomputes the shown rows if the query or the index changed.
+    fn sync(&mut self, ctx: &mut Ctx) {
+        self.filtered.update(&mut ctx.customers.index, &self.query);
+        let generation = ctx.customers.index.generation();
+        if self.seen_generation != Some(generation) {
+            self.seen_generation = Some(generation);
+            if let Some(row) = self
+                .keep_id
+                .take()
+                .and_then(|id| ctx.customers.index.row_of_id(id))
+                && let Some(pos) = self.filtered.rows().iter().position(|r| *r == row)
+            {
+                self.selected = pos;
+            }
+        }
+        let count = self.filtered.rows().len();
+        self.selected = self.selected.min(count.saturating_sub(1));
+        self.offset = self.offset.min(self.selected);
+    }
 
-    impl Component for ListScreen {
-        fn scope(&self, ctx: &Ctx) -> Scope {
-            ListScreen::scope(self, ctx)
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
+        let rows = table_rows(page);
+        if self.searching {
+            return self.handle_search(key, action, rows);
         }
-        fn handle_key(
-            &mut self,
-            key: &KeyEvent,
-            action: Option<Action>,
-            page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            ListScreen::handle_key(self, key, action, page, ctx)
+        let Some(action) = action else {
+            return Outcome::Stay;
+        };
+        match action {
+            // Esc with a kept search clears it (q still quits).
+            Action::Back if key.code == KeyCode::Esc && !self.query.text.is_empty() => {
+                self.clear_search()
+            }
+            Action::Back => return Outcome::Pop,
+            Action::Search => self.searching = true,
+            Action::Add => return open_form(ctx, ctx.default_template.clone().as_deref()),
+            Action::AddFromTemplate => return self.pick_template(ctx),
+            Action::Import => return open_import_wizard(ctx),
+            Action::ImportHistory => return open_import_history(ctx),
+            Action::Backups => {
+                return super::backups::BackupsScreen::open(ctx);
+            }
+            Action::Demo => return load_demo(ctx),
+            Action::SignOut if ctx.store.operators_defined() => {
+                return super::sign_in::SignInScreen::switch(ctx);
+            }
+            Action::MergeInto => {
+                if let Some(code) = self.selected_code(ctx) {
+                    self.keep_id = self.selected_id(ctx);
+                    let outcome = super::merge::pick_duplicate(ctx, &code);
+                    self.asking = Some(Asking::MergeInto(code));
+                    return outcome;
+                }
+            }
+            Action::Company => return super::company::CompanyScreen::open(ctx),
+            Action::AuditLog => {
+                return super::audit::AuditScreen::open(ctx);
+            }
+            Action::ReviewQueue => {
+                return super::review::ReviewScreen::open(ctx);
+            }
+            Action::View | Action::Edit => {
+                let Some(code) = self.selected_code(ctx) else {
+                    return Outcome::Stay;
+                };
+                self.keep_id = self.selected_id(ctx);
+                let opened = if action == Action::View {
+                    DetailScreen::open(ctx, &code).map(|d| Box::new(d) as Screen)
+                } else {
+                    FormScreen::edit(ctx, &code).map(|f| Box::new(f) as Screen)
+                };
+                return match opened {
+                    Ok(screen) => Outcome::Push(screen),
+                    Err(e) => Outcome::error(e.message().text(ctx.lang)),
+                };
+            }
+            Action::Ledger => {
+                let Some(code) = self.selected_code(ctx) else {
+                    return Outcome::Stay;
+                };
+                self.keep_id = self.selected_id(ctx);
+                return match LedgerScreen::open(ctx, &code) {
+                    Ok(ledger) => Outcome::Push(Box::new(ledger)),
+                    Err(e) => Outcome::error(e.message().text(ctx.lang)),
+                };
+            }
+            Action::Dashboard => {
+                return DashboardScreen::open(ctx);
+            }
+            Action::Reconcile => {
+                let Some(code) = self.selected_code(ctx) else {
+                    return Outcome::Stay;
+                };
+                self.keep_id = self.selected_id(ctx);
+                return super::reconcile::open(ctx, &code);
+            }
+            Action::Archive => {
+                if let Some(code) = self.selected_code(ctx) {
+                    self.keep_id = self.selected_id(ctx);
+                    let body = archive_body(ctx, &code);
+                    self.asking = Some(Asking::Archive(code));
+                    return ask(Confirm::new(Msg::ArchiveTitle, body));
+                }
+            }
+            Action::Delete => {
+                if let Some(code) = self.selected_code(ctx) {
+                    let body = delete_body(ctx, &code);
+                    self.asking = Some(Asking::Delete(code));
+                    return ask(Confirm::new(Msg::DeleteTitle, body));
+                }
+            }
+            Action::Unarchive | Action::Hold => {
+                if let Some(code) = self.selected_code(ctx) {
+                    self.keep_id = self.selected_id(ctx);
+                    let status = if action == Action::Hold {
+                        Status::OnHold
+                    } else {
+                        Status::Active
+                    };
+                    return set_status(ctx, &code, status);
+                }
+            }
+            Action::StatusFilter => {
+                self.query.status = self.query.status.next();
+                self.selected = 0;
+            }
+            Action::ClassFilter => return self.pick_class(ctx),
+            Action::ClearFilter => {
+                self.query.class = None;
+                self.query.status = StatusFilter::Live;
+            }
+            Action::Sort => {
+                self.keep_id = self.selected_id(ctx);
+                self.query.sort = self.query.sort.next();
+                self.seen_generation = None;
+            }
+            Action::Reverse => {
+                self.keep_id = self.selected_id(ctx);
+                self.query.descending = !self.query.descending;
+                self.seen_generation = None;
+            }
+            other => self.navigate(other, rows),
         }
-        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-            ListScreen::answer(self, reply, ctx)
+        Outcome::Stay
+    }
+
+    fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
+        let action = if delta < 0 { Action::Up } else { Action::Down };
+        for _ in 0..delta.unsigned_abs() {
+            self.navigate(action, table_rows(page));
         }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            ListScreen::render(self, frame, area, ctx)
+    }
+
+    /// A popup's reply: what it was asked for is in `asking`.
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        match (self.asking.take(), reply) {
+            (Some(Asking::Archive(code)), Reply::Yes) => {
+                return set_status(ctx, &code, Status::Archived);
+            }
+            (Some(Asking::Delete(code)), Reply::Yes) => return delete(ctx, &code),
+            (Some(Asking::Template), Reply::Chose(name)) => return open_form(ctx, Some(&name)),
+            (Some(Asking::MergeInto(keep)), reply) => return super::merge::open(ctx, &keep, reply),
+            (Some(Asking::Class), Reply::Chose(value)) => {
+                self.query.class = Some(value);
+                self.selected = 0;
+            }
+            _ => {}
         }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            ListScreen::status_line(self, width, ctx)
-        }
-        fn scroll(&mut self, delta: i32, page: u16, ctx: &mut Ctx) {
-            ListScreen::scroll(self, delta, page, ctx)
-        }
-        fn sync(&mut self, ctx: &mut Ctx) {
-            ListScreen::sync(self, ctx)
-        }
-        fn select_customer(&mut self, id: i64) {
-            self.select(id)
-        }
+        Outcome::Stay
+    }
+
+    /// Drawn by `view.rs`.
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx)
+    }
+
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+        self.status_text(width, ctx)
+    }
+
+    fn select_customer(&mut self, id: i64) {
+        self.select(id)
     }
 }

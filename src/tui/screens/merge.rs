@@ -17,7 +17,7 @@ use crate::domain::field::Field;
 use crate::store::StoreError;
 use crate::tui::actions::refusal_text;
 use crate::tui::app::Ctx;
-use crate::tui::component::{Component, Outcome, Reply, ask};
+use crate::tui::component::{Component, Outcome, Reply, Status, ask};
 use crate::tui::i18n::{Msg, colon};
 use crate::tui::index::Text;
 use crate::tui::keymap::{Action, Scope};
@@ -57,10 +57,7 @@ pub fn open(ctx: &mut Ctx, keep: &str, reply: Reply) -> Outcome {
     };
     match found(keep).and_then(|k| Ok((k, found(&drop)?))) {
         Ok((keep, drop)) => Outcome::Push(Box::new(MergeScreen::new(ctx, keep, drop))),
-        Err(e) => {
-            ctx.error(refusal_text(&e, ctx));
-            Outcome::Stay
-        }
+        Err(e) => Outcome::error(refusal_text(&e, ctx)),
     }
 }
 
@@ -138,22 +135,21 @@ impl MergeScreen {
         let (keep, drop) = (self.keep.data.code.clone(), self.drop.data.code.clone());
         match ctx.store.merge_customers(&keep, &drop, &take, reason) {
             Ok(merged) => {
-                ctx.info(format!(
-                    "{}{}{drop} → {keep} (#{})",
-                    ctx.t(Msg::Merged),
-                    colon(ctx.lang),
-                    merged.id
-                ));
-                if let Err(e) = ctx.reload_index() {
-                    ctx.error(refusal_text(&e, ctx));
-                }
-                Outcome::Saved(merged.kept.id, Box::new(Outcome::Pop))
+                let said = match ctx.reload_index() {
+                    Err(e) => Status::error(refusal_text(&e, ctx)),
+                    Ok(()) => Status::info(format!(
+                        "{}{}{drop} → {keep} (#{})",
+                        ctx.t(Msg::Merged),
+                        colon(ctx.lang),
+                        merged.id
+                    )),
+                };
+                Outcome::Saved(merged.kept.id, Box::new(Outcome::Pop)).saying(said)
             }
             Err(e) => {
                 let text = refusal_text(&e, ctx);
                 self.refused = Some(text.clone());
-                ctx.error(text);
-                Outcome::Stay
+                Outcome::error(text)
             }
         }
     }

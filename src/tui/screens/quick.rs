@@ -17,9 +17,10 @@ use super::form::FormScreen;
 use super::{Outcome, Screen};
 use crate::domain::customer::Status;
 use crate::tui::app::Ctx;
+use crate::tui::component::Component;
 use crate::tui::i18n::Msg;
 use crate::tui::index::{Filtered, Query, Text};
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::input::LineInput;
 use crate::tui::widgets::{centered, fit};
 
@@ -42,6 +43,30 @@ impl QuickInvoice {
         quick
     }
 
+    /// Nothing matches what was typed: Enter creates a customer of that name.
+    fn offers_create(&self) -> bool {
+        self.filtered.rows().is_empty()
+    }
+
+    fn pick(&mut self, ctx: &mut Ctx) -> Outcome {
+        let opened = if self.offers_create() {
+            FormScreen::add_then_invoice(ctx, self.query.text.trim())
+                .map(|f| (Box::new(f) as Screen, None))
+        } else {
+            let Some(&row) = self.filtered.rows().get(self.selected) else {
+                return Outcome::Stay;
+            };
+            let code = ctx.customers.index.text(row, Text::Code).to_string();
+            EntryScreen::new(ctx, &code, None).map(|(f, failed)| (Box::new(f) as Screen, failed))
+        };
+        match opened {
+            Ok((screen, failed)) => Outcome::Replace(screen).saying(failed),
+            Err(e) => Outcome::error(e.message().text(ctx.lang)),
+        }
+    }
+}
+
+impl Component for QuickInvoice {
     /// Brings the results up to date with the query and the index (a
     /// background load may have finished).
     fn sync(&mut self, ctx: &mut Ctx) {
@@ -51,12 +76,13 @@ impl QuickInvoice {
             .min(self.filtered.rows().len().saturating_sub(1));
     }
 
-    /// Nothing matches what was typed: Enter creates a customer of that name.
-    fn offers_create(&self) -> bool {
-        self.filtered.rows().is_empty()
-    }
-
-    fn handle_key(&mut self, key: &KeyEvent, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        _page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
         let count = self.filtered.rows().len();
         match action {
             Some(Action::Cancel) => return Outcome::Pop,
@@ -74,25 +100,6 @@ impl QuickInvoice {
             }
         }
         Outcome::Stay
-    }
-
-    fn pick(&mut self, ctx: &mut Ctx) -> Outcome {
-        let opened = if self.offers_create() {
-            FormScreen::add_then_invoice(ctx, self.query.text.trim()).map(|f| Box::new(f) as Screen)
-        } else {
-            let Some(&row) = self.filtered.rows().get(self.selected) else {
-                return Outcome::Stay;
-            };
-            let code = ctx.customers.index.text(row, Text::Code).to_string();
-            EntryScreen::new(ctx, &code, None).map(|f| Box::new(f) as Screen)
-        };
-        match opened {
-            Ok(screen) => Outcome::Replace(screen),
-            Err(e) => {
-                ctx.error(e.message().text(ctx.lang));
-                Outcome::Stay
-            }
-        }
     }
 
     fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
@@ -177,43 +184,13 @@ impl QuickInvoice {
             y: inner.y,
         });
     }
-}
 
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
+    fn scope(&self, _ctx: &Ctx) -> Scope {
+        Scope::QuickInvoice
+    }
 
-    use super::QuickInvoice;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome};
-    use crate::tui::keymap::{Action, Scope};
-
-    impl Component for QuickInvoice {
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            Scope::QuickInvoice
-        }
-        fn handle_key(
-            &mut self,
-            key: &KeyEvent,
-            action: Option<Action>,
-            _page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            QuickInvoice::handle_key(self, key, action, ctx)
-        }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            QuickInvoice::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            QuickInvoice::status_line(self, width, ctx)
-        }
-        fn sync(&mut self, ctx: &mut Ctx) {
-            QuickInvoice::sync(self, ctx)
-        }
-        fn is_overlay(&self) -> bool {
-            true
-        }
+    /// Drawn over the screen it was opened from.
+    fn is_overlay(&self) -> bool {
+        true
     }
 }

@@ -26,10 +26,12 @@ use crate::import::statement::prepare::Prepared;
 use crate::reconcile::{Line, Reconciliation, Side};
 use crate::store::{EntryKinds, SessionSource, SessionStatus, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Component, Reply, ask};
+use crate::tui::component::{Component, Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::table;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
 /// The customer being reconciled.
 #[derive(Clone, Debug)]
@@ -84,29 +86,26 @@ pub(super) struct Bench {
 pub fn open(ctx: &mut Ctx, code: &str) -> Outcome {
     match ReconcileScreen::new(ctx, code) {
         Ok(screen) => Outcome::Push(Box::new(screen)),
-        Err(e) => {
-            ctx.error(e.message().text(ctx.lang));
-            Outcome::Stay
-        }
+        Err(e) => Outcome::error(e.message().text(ctx.lang)),
     }
 }
 
 /// A new reconciliation of a period a confirmed one already locked: said
 /// at once, before any match or adjustment is made again.
-fn warn_if_confirmed(ctx: &mut Ctx, who: &Who, source: &SessionSource) {
+fn warn_if_confirmed(ctx: &Ctx, who: &Who, source: &SessionSource) -> Option<Status> {
     let Ok(Some(until)) = ctx.store.confirmed_until(who.id) else {
-        return;
+        return None;
     };
-    if source.from <= until {
-        let lang = ctx.lang;
-        ctx.error(format!(
+    let lang = ctx.lang;
+    (source.from <= until).then(|| {
+        Status::error(format!(
             "{} {}{}{}",
             Msg::AlreadyConfirmedUntil.get(lang),
             iso(until),
             crate::tui::i18n::colon(lang),
             Msg::AlreadyConfirmedHint.get(lang)
-        ));
-    }
+        ))
+    })
 }
 
 impl ReconcileScreen {
@@ -131,93 +130,6 @@ impl ReconcileScreen {
     /// While the dialog is up, the screen below stays visible.
     fn in_setup(&self) -> bool {
         matches!(self.phase, Phase::Setup(_))
-    }
-
-    fn scope(&self) -> Scope {
-        match &self.phase {
-            Phase::Setup(s) => s.scope(),
-            // Confirmed: the footer offers only what still works.
-            Phase::Bench(b) if b.read_only() => Scope::ReconcileConfirmed,
-            Phase::Bench(_) => Scope::Reconcile,
-        }
-    }
-
-    fn is_loading(&self) -> bool {
-        matches!(&self.phase, Phase::Setup(s) if s.is_loading())
-    }
-
-    fn has_unsaved_changes(&self) -> bool {
-        matches!(&self.phase, Phase::Bench(b) if b.dirty)
-    }
-
-    /// Takes in a finished worker (statement read, lines matched).
-    fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
-        let Phase::Setup(setup) = &mut self.phase else {
-            return None;
-        };
-        let (changed, outcome) = setup.poll(ctx, &self.who);
-        match outcome {
-            SetupOutcome::Ready(prepared) => {
-                let mut bench = Bench::new(*prepared);
-                bench.statement = setup.statement_path();
-                warn_if_confirmed(ctx, &self.who, &bench.source);
-                self.phase = Phase::Bench(Box::new(bench));
-            }
-            // Which way round is the statement? (a picker over the dialog)
-            SetupOutcome::Ask(picker) => return Some(ask(*picker)),
-            _ => {}
-        }
-        changed.then_some(Outcome::Stay)
-    }
-
-    fn handle_key(
-        &mut self,
-        key: &KeyEvent,
-        action: Option<Action>,
-        page: u16,
-        ctx: &mut Ctx,
-    ) -> Outcome {
-        match &mut self.phase {
-            Phase::Setup(setup) => match setup.handle_key(key, ctx, &self.who) {
-                SetupOutcome::Cancelled => Outcome::Pop,
-                SetupOutcome::Ready(prepared) => {
-                    let mut bench = Bench::new(*prepared);
-                    bench.statement = setup.statement_path();
-                    warn_if_confirmed(ctx, &self.who, &bench.source);
-                    self.phase = Phase::Bench(Box::new(bench));
-                    Outcome::Stay
-                }
-                SetupOutcome::Open(id) => {
-                    match Bench::saved(ctx, id) {
-                        Ok(bench) => self.phase = Phase::Bench(Box::new(bench)),
-                        Err(e) => ctx.error(e.message().text(ctx.lang)),
-                    }
-                    Outcome::Stay
-                }
-                SetupOutcome::Ask(picker) => ask(*picker),
-                SetupOutcome::Still => Outcome::Stay,
-            },
-            Phase::Bench(bench) => bench.handle_key(action, page, ctx, &self.who),
-        }
-    }
-
-    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-        match &mut self.phase {
-            Phase::Bench(bench) => bench.answer(reply, ctx, &self.who),
-            Phase::Setup(setup) => {
-                setup.answer(reply, ctx);
-                Outcome::Stay
-            }
-        }
-    }
-
-    fn scroll(&mut self, delta: i32, page: u16) {
-        if let Phase::Bench(b) = &mut self.phase {
-            let action = if delta < 0 { Action::Up } else { Action::Down };
-            for _ in 0..delta.unsigned_abs() {
-                b.navigate(action, view::table_rows(page));
-            }
-        }
     }
 }
 
@@ -334,53 +246,108 @@ impl Bench {
     }
 }
 
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
+impl Component for ReconcileScreen {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
+        match &self.phase {
+            Phase::Setup(s) => s.scope(),
+            // Confirmed: the footer offers only what still works.
+            Phase::Bench(b) if b.read_only() => Scope::ReconcileConfirmed,
+            Phase::Bench(_) => Scope::Reconcile,
+        }
+    }
 
-    use super::ReconcileScreen;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome, Reply};
-    use crate::tui::keymap::{Action, Scope};
+    fn is_loading(&self) -> bool {
+        matches!(&self.phase, Phase::Setup(s) if s.is_loading())
+    }
 
-    impl Component for ReconcileScreen {
-        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-            ReconcileScreen::answer(self, reply, ctx)
+    fn has_unsaved_changes(&self) -> bool {
+        matches!(&self.phase, Phase::Bench(b) if b.dirty)
+    }
+
+    /// Takes in a finished worker (statement read, lines matched).
+    fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
+        let Phase::Setup(setup) = &mut self.phase else {
+            return None;
+        };
+        let (changed, outcome, said) = setup.poll(ctx, &self.who);
+        let warned = match outcome {
+            SetupOutcome::Ready(prepared) => {
+                let mut bench = Bench::new(*prepared);
+                bench.statement = setup.statement_path();
+                let warned = warn_if_confirmed(ctx, &self.who, &bench.source);
+                self.phase = Phase::Bench(Box::new(bench));
+                warned
+            }
+            // Which way round is the statement? (a picker over the dialog)
+            SetupOutcome::Ask(picker) => return Some(ask(*picker).saying(said)),
+            _ => None,
+        };
+        let said = warned.or(said);
+        (changed || said.is_some()).then(|| Outcome::Stay.saying(said))
+    }
+
+    fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        action: Option<Action>,
+        page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
+        match &mut self.phase {
+            Phase::Setup(setup) => {
+                let (next, said) = setup.handle_key(key, ctx, &self.who);
+                let then = match next {
+                    SetupOutcome::Cancelled => Outcome::Pop,
+                    SetupOutcome::Ready(prepared) => {
+                        let mut bench = Bench::new(*prepared);
+                        bench.statement = setup.statement_path();
+                        let warned = warn_if_confirmed(ctx, &self.who, &bench.source);
+                        self.phase = Phase::Bench(Box::new(bench));
+                        Outcome::Stay.saying(warned)
+                    }
+                    SetupOutcome::Open(id) => match Bench::saved(ctx, id) {
+                        Ok(bench) => {
+                            self.phase = Phase::Bench(Box::new(bench));
+                            Outcome::Stay
+                        }
+                        Err(e) => Outcome::error(e.message().text(ctx.lang)),
+                    },
+                    SetupOutcome::Ask(picker) => ask(*picker),
+                    SetupOutcome::Still => Outcome::Stay,
+                };
+                then.saying(said)
+            }
+            Phase::Bench(bench) => bench.handle_key(action, page, ctx, &self.who),
         }
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            ReconcileScreen::scope(self)
+    }
+
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        match &mut self.phase {
+            Phase::Bench(bench) => bench.answer(reply, ctx, &self.who),
+            Phase::Setup(setup) => Outcome::Stay.saying(setup.answer(reply, ctx)),
         }
-        fn handle_key(
-            &mut self,
-            key: &KeyEvent,
-            action: Option<Action>,
-            page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            ReconcileScreen::handle_key(self, key, action, page, ctx)
+    }
+
+    fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
+        if let Phase::Bench(b) = &mut self.phase {
+            let action = if delta < 0 { Action::Up } else { Action::Down };
+            for _ in 0..delta.unsigned_abs() {
+                b.navigate(action, view::table_rows(page));
+            }
         }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            ReconcileScreen::render(self, frame, area, ctx)
-        }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            ReconcileScreen::status_line(self, width, ctx)
-        }
-        fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
-            ReconcileScreen::scroll(self, delta, page)
-        }
-        fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
-            ReconcileScreen::poll(self, ctx)
-        }
-        fn is_loading(&self) -> bool {
-            ReconcileScreen::is_loading(self)
-        }
-        fn has_unsaved_changes(&self) -> bool {
-            ReconcileScreen::has_unsaved_changes(self)
-        }
-        fn is_overlay(&self) -> bool {
-            self.in_setup()
-        }
+    }
+
+    /// Drawn by `view.rs`.
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx)
+    }
+
+    fn status_line(&self, width: usize, ctx: &Ctx) -> ratatui::text::Line<'static> {
+        self.status_text(width, ctx)
+    }
+
+    /// The set-up dialog stands over the screen it was opened from.
+    fn is_overlay(&self) -> bool {
+        self.in_setup()
     }
 }

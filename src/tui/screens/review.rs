@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 use crate::store::ReviewItem;
 use crate::tui::actions::refusal_text;
 use crate::tui::app::Ctx;
-use crate::tui::component::{Component, Outcome, Reply, ask};
+use crate::tui::component::{Component, Outcome, Reply, Status, ask};
 use crate::tui::i18n::{Msg, colon};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::prompt::Prompt;
@@ -30,23 +30,29 @@ pub struct ReviewScreen {
 }
 
 impl ReviewScreen {
-    pub fn open(ctx: &mut Ctx) -> ReviewScreen {
+    /// The screen, pushed, with what went wrong reading the queue.
+    pub fn open(ctx: &mut Ctx) -> Outcome {
         let mut screen = ReviewScreen {
             items: Vec::new(),
             selected: 0,
             offset: 0,
             rejecting: None,
         };
-        screen.reload(ctx);
-        screen
+        let failed = screen.reload(ctx);
+        Outcome::Push(Box::new(screen)).saying(failed)
     }
 
-    fn reload(&mut self, ctx: &mut Ctx) {
-        match ctx.store.review_queue() {
-            Ok(items) => self.items = items,
-            Err(e) => ctx.error(refusal_text(&e, ctx)),
-        }
+    /// What went wrong, for the status line.
+    fn reload(&mut self, ctx: &Ctx) -> Option<Status> {
+        let failed = match ctx.store.review_queue() {
+            Ok(items) => {
+                self.items = items;
+                None
+            }
+            Err(e) => Some(Status::error(refusal_text(&e, ctx))),
+        };
         self.selected = self.selected.min(self.items.len().saturating_sub(1));
+        failed
     }
 
     /// One row: code, name, what awaits, who asked and when.
@@ -76,13 +82,14 @@ impl ReviewScreen {
         )
     }
 
-    /// After a decision: the message, the queue and the list again.
-    fn decided(&mut self, done: Msg, code: &str, ctx: &mut Ctx) {
-        ctx.info(format!("{}{}{code}", ctx.t(done), colon(ctx.lang)));
-        if let Err(e) = ctx.reload_index() {
-            ctx.error(refusal_text(&e, ctx));
-        }
-        self.reload(ctx);
+    /// After a decision: the queue and the list again, and what to say
+    /// (what was decided, unless re-reading failed).
+    fn decided(&mut self, done: Msg, code: &str, ctx: &mut Ctx) -> Status {
+        let said = match ctx.reload_index() {
+            Err(e) => Status::error(refusal_text(&e, ctx)),
+            Ok(()) => Status::info(format!("{}{}{code}", ctx.t(done), colon(ctx.lang))),
+        };
+        self.reload(ctx).unwrap_or(said)
     }
 }
 
@@ -101,10 +108,12 @@ impl Component for ReviewScreen {
         let code = self.items.get(self.selected).map(|i| i.code.clone());
         match (action, code) {
             (Some(Action::Back), _) => return Outcome::Pop,
-            (Some(Action::Approve), Some(code)) => match ctx.store.approve_review(&code) {
-                Ok(_) => self.decided(Msg::ReviewApproved, &code, ctx),
-                Err(e) => ctx.error(refusal_text(&e, ctx)),
-            },
+            (Some(Action::Approve), Some(code)) => {
+                return match ctx.store.approve_review(&code) {
+                    Ok(_) => self.decided(Msg::ReviewApproved, &code, ctx).into(),
+                    Err(e) => Outcome::error(refusal_text(&e, ctx)),
+                };
+            }
             (Some(Action::Reject), Some(code)) => {
                 let body = self
                     .items
@@ -142,16 +151,15 @@ impl Component for ReviewScreen {
         match ctx.store.reject_review(&code, reason) {
             Ok(_) => {
                 self.rejecting = None;
-                self.decided(Msg::ReviewRejected, &code, ctx);
-                Outcome::Stay
+                self.decided(Msg::ReviewRejected, &code, ctx).into()
             }
             Err(e) => {
-                ctx.error(refusal_text(&e, ctx));
+                let said = Status::error(refusal_text(&e, ctx));
                 if e.message().code == "review.reason_required" {
-                    Outcome::Keep
+                    Outcome::Keep.saying(said)
                 } else {
                     self.rejecting = None;
-                    Outcome::Stay
+                    said.into()
                 }
             }
         }

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::tui::actions::refusal_text;
 use crate::tui::app::Ctx;
-use crate::tui::component::{Component, Outcome};
+use crate::tui::component::{Component, Outcome, Status};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{self, Action, Scope};
 use crate::tui::widgets::input::LineInput;
@@ -64,15 +64,13 @@ impl SignInScreen {
                     crate::tui::i18n::colon(ctx.lang),
                     role.name().get(ctx.lang)
                 );
-                ctx.info(text);
-                Outcome::Pop
+                Outcome::Pop.saying(Status::info(text))
             }
             Err(e) => {
                 let text = refusal_text(&e, ctx);
                 self.refused = Some(text.clone());
                 self.password.clear();
-                ctx.error(text);
-                Outcome::Stay
+                Outcome::error(text)
             }
         }
     }
@@ -108,13 +106,13 @@ impl Component for SignInScreen {
         Outcome::Stay
     }
 
-    fn focus_field(&mut self, key: &str, _page: u16, _ctx: &mut Ctx) -> bool {
+    fn focus_field(&mut self, key: &str, _page: u16, _ctx: &mut Ctx) -> Option<Outcome> {
         match key {
             "name" => self.focus = 0,
             "password" => self.focus = 1,
-            _ => return false,
+            _ => return None,
         }
-        true
+        Some(Outcome::Stay)
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {

@@ -48,11 +48,7 @@ impl Prompt {
 
     /// Focuses the field labelled `label` (named as in code: `StatementFile`).
     pub fn focus_label(&mut self, label: &str) -> bool {
-        match self
-            .fields
-            .iter()
-            .position(|(msg, _)| format!("{msg:?}") == label)
-        {
+        match self.fields.iter().position(|(msg, _)| msg.name() == label) {
             Some(i) => {
                 self.focus = i;
                 true
@@ -184,8 +180,14 @@ impl crate::tui::component::Component for Prompt {
         Scope::Prompt
     }
 
-    fn focus_field(&mut self, key: &str, _page: u16, _ctx: &mut crate::tui::app::Ctx) -> bool {
+    fn focus_field(
+        &mut self,
+        key: &str,
+        _page: u16,
+        _ctx: &mut crate::tui::app::Ctx,
+    ) -> Option<crate::tui::component::Outcome> {
         self.focus_label(key)
+            .then_some(crate::tui::component::Outcome::Stay)
     }
 
     fn handle_key(

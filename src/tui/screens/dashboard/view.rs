@@ -16,6 +16,7 @@ use crate::domain::ledger::aging::Bucket;
 use crate::domain::money::Money;
 use crate::store::{Balance, Dashboard};
 use crate::tui::app::Ctx;
+use crate::tui::component::Component;
 use crate::tui::i18n::{self, Msg};
 use crate::tui::widgets::{fit, truncate, truncate_whole};
 
@@ -42,7 +43,7 @@ fn marks(b: &Balance, ctx: &Ctx) -> &'static str {
 }
 
 impl DashboardScreen {
-    pub(super) fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    pub(super) fn status_text(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let dim = ctx
             .catalog
             .dimensions
@@ -59,7 +60,7 @@ impl DashboardScreen {
         Line::styled(fit(&text, width), ctx.theme.dim)
     }
 
-    pub(super) fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    pub(super) fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let theme = &ctx.theme;
         let width = area.width as usize;
         let mut title = format!(

@@ -16,7 +16,7 @@ use crate::domain::ledger::credit::limit_label;
 use crate::domain::ledger::credit::{CreditDecision, OverLimit};
 use crate::store::{AddOptions, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Component, Outcome, Reply, ask};
+use crate::tui::component::{Component, Outcome, Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{self, Action, Scope};
 use crate::tui::theme::Theme;
@@ -40,9 +40,13 @@ impl EntryScreen {
         format!("{} {}", self.customer.data.code, self.customer.data.name)
     }
 
-    /// Ctrl-S.
+    /// Ctrl-S. A failed check is said first; what the save says replaces it.
     pub(super) fn save(&mut self, ctx: &mut Ctx) -> Outcome {
-        self.validate(ctx);
+        let failed = self.validate(ctx);
+        self.save_checked(ctx).saying(failed)
+    }
+
+    fn save_checked(&mut self, ctx: &mut Ctx) -> Outcome {
         let Some(check) = &self.check else {
             return Outcome::Stay;
         };
@@ -51,8 +55,7 @@ impl EntryScreen {
             if let Some(field) = first {
                 self.focus_key(&field);
             }
-            ctx.error(ctx.t(Msg::FixBeforeSave));
-            return Outcome::Stay;
+            return Outcome::error(ctx.t(Msg::FixBeforeSave));
         }
         match check.credit {
             CreditDecision::Allowed => self.write(None, ctx),
@@ -65,12 +68,10 @@ impl EntryScreen {
                     missing: false,
                 })
             }
-            refused => {
-                if let Some(p) = refused.problem(&self.customer_label()) {
-                    ctx.error(p.message(ctx.lang).to_string());
-                }
-                Outcome::Stay
-            }
+            refused => match refused.problem(&self.customer_label()) {
+                Some(p) => Outcome::error(p.message(ctx.lang)),
+                None => Outcome::Stay,
+            },
         }
     }
 
@@ -94,8 +95,7 @@ impl EntryScreen {
         };
         let reason = values.concat().trim().to_string();
         if reason.is_empty() {
-            ctx.error(ctx.t(Msg::ReasonRequired));
-            return Outcome::Keep;
+            return Outcome::Keep.saying(Status::error(ctx.t(Msg::ReasonRequired)));
         }
         self.write(Some(reason), ctx)
     }
@@ -109,7 +109,8 @@ impl EntryScreen {
         let code = self.customer.data.code.clone();
         match ctx.store.add_entry(&code, &self.input(), &options) {
             Ok(added) => {
-                ctx.refresh_customer(self.customer.id);
+                // What was recorded is said, which replaced a failed refresh.
+                let _ = ctx.refresh_customer(self.customer.id);
                 let e = &added.entry.data;
                 let mut text = format!(
                     "{}: {} {} {} · {} {}",
@@ -139,8 +140,7 @@ impl EntryScreen {
                         docs.join(", ")
                     ));
                 }
-                ctx.info(text);
-                Outcome::Pop
+                Outcome::Pop.saying(Status::info(text))
             }
             // The over-limit dialog, if open, closes: the fields need fixing.
             Err(StoreError::Invalid(problems)) => {
@@ -148,14 +148,10 @@ impl EntryScreen {
                     .errors()
                     .next()
                     .map(|p| p.message(ctx.lang).to_string());
-                ctx.error(first.unwrap_or_else(|| ctx.t(Msg::FixBeforeSave).to_string()));
-                Outcome::Stay
+                Outcome::error(first.unwrap_or_else(|| ctx.t(Msg::FixBeforeSave).to_string()))
             }
             // The over-limit dialog, if open, stays with its reason.
-            Err(e) => {
-                ctx.error(e.message().text(ctx.lang));
-                Outcome::Keep
-            }
+            Err(e) => Outcome::Keep.saying(Status::error(e.message().text(ctx.lang))),
         }
     }
 }

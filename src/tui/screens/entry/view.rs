@@ -35,7 +35,7 @@ impl EntryScreen {
         }
     }
 
-    pub(super) fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    pub(super) fn status_text(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let problems = self.check.as_ref().map(|c| &c.problems);
         let errors = problems.map_or(0, |p| p.errors().count());
         let warnings = problems.map_or(0, |p| p.warnings().count());
@@ -47,7 +47,7 @@ impl EntryScreen {
         Line::styled(fit(&format!("✗ {errors}  ! {warnings}"), width), style)
     }
 
-    pub(super) fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    pub(super) fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let theme = &ctx.theme;
         let width = area.width as usize;
         let [head, fields_area, credit_area, message_area] = Layout::vertical([

@@ -6,6 +6,7 @@ use super::FormScreen;
 use crate::domain::mnemonic::mnemonic;
 use crate::domain::validate::{Rules, parse_customer};
 use crate::tui::app::Ctx;
+use crate::tui::component::{Outcome, Status};
 
 /// Problem codes that only the store can find (they need the other customers).
 const STORE_CODES: [&str; 4] = [
@@ -58,7 +59,8 @@ impl FormScreen {
     }
 
     /// Every check, the store's included (duplicates, similar names).
-    pub(super) fn validate_full(&mut self, ctx: &mut Ctx) -> Option<crate::store::Checked> {
+    /// Why it could not run, for the status line.
+    pub(super) fn validate_full(&mut self, ctx: &Ctx) -> Result<crate::store::Checked, Status> {
         match ctx.store.check_customer(&self.values(), self.existing()) {
             Ok(checked) => {
                 self.store_problems = checked
@@ -69,27 +71,27 @@ impl FormScreen {
                     .collect();
                 self.edited_since_check.clear();
                 self.problems = checked.problems.clone();
-                Some(checked)
+                Ok(checked)
             }
-            Err(e) => {
-                ctx.error(e.message().text(ctx.lang));
-                None
-            }
+            Err(e) => Err(Status::error(e.message().text(ctx.lang))),
         }
     }
 
-    pub(super) fn move_focus(&mut self, delta: i32, page: u16, ctx: &mut Ctx) {
+    /// Returns what went wrong checking the field left, for the status line.
+    pub(super) fn move_focus(&mut self, delta: i32, page: u16, ctx: &Ctx) -> Outcome {
         // Leaving a changed name, code or tax ID runs the store's checks
         // (they scan the other customers: ~50 ms at 100,000); other fields
         // are fully checked as typed.
-        if STORE_FIELDS
+        let leaving_checked = STORE_FIELDS
             .iter()
-            .any(|f| self.edited_since_check.contains(*f))
-        {
-            self.validate_full(ctx);
-        }
+            .any(|f| self.edited_since_check.contains(*f));
+        let failed = match leaving_checked {
+            true => self.validate_full(ctx).err(),
+            false => None,
+        };
         let last = self.entries.len().saturating_sub(1) as i32;
         self.focus = (self.focus as i32 + delta).clamp(0, last) as usize;
         self.keep_in_view(page);
+        Outcome::Stay.saying(failed)
     }
 }

@@ -14,7 +14,7 @@ use crate::domain::Lang;
 use crate::domain::field::FieldValues;
 use crate::store::{Candidate, ListFilter, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Component, Outcome, Reply, ask};
+use crate::tui::component::{Component, Outcome, Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{self, Action, Scope};
 use crate::tui::screens::detail::DetailScreen;
@@ -147,10 +147,7 @@ impl FormScreen {
             Reply::Action(Action::SaveAnyway) => self.save(ctx, true),
             Reply::Chose(code) => match DetailScreen::open(ctx, &code) {
                 Ok(detail) => Outcome::Push(Box::new(detail)),
-                Err(e) => {
-                    ctx.error(e.message().text(ctx.lang));
-                    Outcome::Stay
-                }
+                Err(e) => Outcome::error(e.message().text(ctx.lang)),
             },
             _ => Outcome::Stay,
         }
@@ -158,8 +155,9 @@ impl FormScreen {
 
     /// Ctrl-S. `anyway` skips the similar-name dialog (its "save anyway").
     pub(super) fn save(&mut self, ctx: &mut Ctx, anyway: bool) -> Outcome {
-        let Some(checked) = self.validate_full(ctx) else {
-            return Outcome::Stay;
+        let checked = match self.validate_full(ctx) {
+            Ok(checked) => checked,
+            Err(failed) => return failed.into(),
         };
         let adding = matches!(self.mode, Mode::Add { .. });
         let tax_duplicate = checked
@@ -180,8 +178,7 @@ impl FormScreen {
         }
         if checked.problems.has_errors() {
             self.focus_first_error();
-            ctx.error(ctx.t(Msg::FixBeforeSave));
-            return Outcome::Stay;
+            return Outcome::error(ctx.t(Msg::FixBeforeSave));
         }
         if adding && !anyway && !checked.similar.is_empty() {
             self.asking = Some(Asking::Duplicate);
@@ -209,8 +206,9 @@ impl FormScreen {
         match saved {
             Ok(saved) => {
                 let c = &saved.customer;
-                ctx.refresh_customer(c.id);
-                ctx.info(format!(
+                // "Saved" is said, which replaced a failed refresh.
+                let _ = ctx.refresh_customer(c.id);
+                let said = Status::info(format!(
                     "{}: {} {}",
                     ctx.t(Msg::Saved),
                     c.data.code,
@@ -218,28 +216,21 @@ impl FormScreen {
                 ));
                 let then = if self.then_invoice {
                     match EntryScreen::new(ctx, &c.data.code, None) {
-                        Ok(form) => Outcome::Replace(Box::new(form)),
-                        Err(e) => {
-                            ctx.error(e.message().text(ctx.lang));
-                            Outcome::Pop
-                        }
+                        Ok((form, failed)) => Outcome::Replace(Box::new(form)).saying(failed),
+                        Err(e) => Outcome::Pop.saying(Status::error(e.message().text(ctx.lang))),
                     }
                 } else {
                     Outcome::Pop
                 };
                 // The list selects the saved customer when shown again.
-                Outcome::Saved(c.id, Box::new(then))
+                Outcome::Saved(c.id, Box::new(then)).saying(said)
             }
             Err(StoreError::Invalid(problems)) => {
                 self.problems = problems;
                 self.focus_first_error();
-                ctx.error(ctx.t(Msg::FixBeforeSave));
-                Outcome::Stay
+                Outcome::error(ctx.t(Msg::FixBeforeSave))
             }
-            Err(e) => {
-                ctx.error(e.message().text(ctx.lang));
-                Outcome::Stay
-            }
+            Err(e) => Outcome::error(e.message().text(ctx.lang)),
         }
     }
 

@@ -59,7 +59,7 @@ fn mark(p: &Problem) -> &'static str {
 }
 
 impl FormScreen {
-    pub(super) fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    pub(super) fn status_text(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let errors = self.problems.errors().count();
         let warnings = self.problems.warnings().count();
         let text = format!("✗ {errors}  ! {warnings}");
@@ -96,7 +96,7 @@ impl FormScreen {
         title
     }
 
-    pub(super) fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    pub(super) fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let (theme, lang) = (&ctx.theme, ctx.lang);
         let [title_area, fields_area, message_area] = Layout::vertical([
             Constraint::Length(1),

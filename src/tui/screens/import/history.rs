@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -13,7 +14,7 @@ use ratatui::widgets::Paragraph;
 use super::view::{grouped, wrapped};
 use crate::store::{Batch, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Reply, ask};
+use crate::tui::component::{Component, Reply, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::screens::Outcome;
@@ -50,44 +51,17 @@ impl HistoryScreen {
         })
     }
 
-    fn scope(&self) -> Scope {
-        Scope::ImportHistory
-    }
-
-    /// The undo question answered.
-    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-        if let (Some(batch), Reply::Yes) = (self.undoing.take(), reply) {
-            self.undo(batch, ctx);
-        }
-        Outcome::Stay
-    }
-
-    fn handle_key(&mut self, action: Option<Action>, page: u16, ctx: &mut Ctx) -> Outcome {
-        match action {
-            Some(Action::Back) => return Outcome::Pop,
-            Some(Action::UndoImport) => return self.ask_undo(ctx),
-            Some(other) => {
-                let rows = table_rows(page);
-                self.selected = table::moved(self.selected, other, rows, self.batches.len());
-                self.offset = table::in_view(self.selected, self.offset, rows);
-            }
-            None => {}
-        }
-        Outcome::Stay
-    }
-
     fn ask_undo(&mut self, ctx: &mut Ctx) -> Outcome {
         let Some(batch) = self.batches.get(self.selected) else {
             return Outcome::Stay;
         };
         if let Some(at) = &batch.undone_at {
-            ctx.error(format!(
+            return Outcome::error(format!(
                 "{} {}: {} {at}",
                 ctx.t(Msg::ColBatch),
                 batch.id,
                 ctx.t(Msg::AlreadyUndone)
             ));
-            return Outcome::Stay;
         }
         let body = format!(
             "{} {} · {} · {} {} · {} {}{}{}",
@@ -105,105 +79,46 @@ impl HistoryScreen {
         ask(Confirm::new(Msg::UndoTitle, body))
     }
 
-    fn undo(&mut self, batch: i64, ctx: &mut Ctx) {
-        match ctx.store.undo_batch(batch) {
+    /// Undoes `batch`; what to say (a failed re-read last, replacing it).
+    fn undo(&mut self, batch: i64, ctx: &mut Ctx) -> Status {
+        let said = match ctx.store.undo_batch(batch) {
             Ok(undone) => {
                 self.refusal = None;
-                ctx.info(format!(
-                    "{} {batch}: {} {} · {} {}",
-                    ctx.t(Msg::UndoneImport),
-                    undone.deleted,
-                    ctx.t(Msg::CustomersDeleted),
-                    undone.restored,
-                    ctx.t(Msg::CustomersRestored)
-                ));
-                if let Err(e) = ctx.reload_index_later() {
-                    ctx.error(e.message().text(ctx.lang));
+                match ctx.reload_index_later() {
+                    Err(e) => Status::error(e.message().text(ctx.lang)),
+                    Ok(()) => Status::info(format!(
+                        "{} {batch}: {} {} · {} {}",
+                        ctx.t(Msg::UndoneImport),
+                        undone.deleted,
+                        ctx.t(Msg::CustomersDeleted),
+                        undone.restored,
+                        ctx.t(Msg::CustomersRestored)
+                    )),
                 }
             }
             Err(StoreError::Refused(reason)) => {
-                ctx.error(ctx.t(Msg::UndoRefused));
                 self.refusal = Some(reason);
+                Status::error(ctx.t(Msg::UndoRefused))
             }
             Err(StoreError::Coded(reason)) => {
-                ctx.error(ctx.t(Msg::UndoRefused));
                 self.refusal = Some(reason.text(ctx.lang));
+                Status::error(ctx.t(Msg::UndoRefused))
             }
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
-        }
-        self.reload(ctx);
+            Err(e) => Status::error(e.message().text(ctx.lang)),
+        };
+        self.reload(ctx).unwrap_or(said)
     }
 
-    fn reload(&mut self, ctx: &mut Ctx) {
+    /// What went wrong, for the status line.
+    fn reload(&mut self, ctx: &Ctx) -> Option<Status> {
         match ctx.store.batches() {
             Ok(batches) => {
                 self.batches = batches;
                 self.selected = self.selected.min(self.batches.len().saturating_sub(1));
             }
-            Err(e) => ctx.error(e.message().text(ctx.lang)),
+            Err(e) => return Some(Status::error(e.message().text(ctx.lang))),
         }
-    }
-
-    fn scroll(&mut self, delta: i32, page: u16) {
-        let action = if delta < 0 { Action::Up } else { Action::Down };
-        let rows = table_rows(page);
-        for _ in 0..delta.unsigned_abs() {
-            self.selected = table::moved(self.selected, action, rows, self.batches.len());
-            self.offset = table::in_view(self.selected, self.offset, rows);
-        }
-    }
-
-    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-        let text = match self.batches.get(self.selected) {
-            Some(b) => format!(
-                "{} {} · {} · {} {}",
-                ctx.t(Msg::ColBatch),
-                b.id,
-                b.operator,
-                ctx.t(Msg::ColSheet),
-                if b.sheet.is_empty() { "-" } else { &b.sheet }
-            ),
-            None => String::new(),
-        };
-        Line::styled(truncate(&text, width).into_owned(), ctx.theme.dim)
-    }
-
-    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        let theme = &ctx.theme;
-        let width = area.width as usize;
-        let title = format!(
-            " {} ({})",
-            ctx.t(Msg::HistoryTitle),
-            grouped(self.batches.len() as u64)
-        );
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                truncate(&title, width).into_owned(),
-                theme.title,
-            )),
-            area,
-        );
-        let body = Rect {
-            x: area.x + 1,
-            y: area.y + ABOVE,
-            width: area.width.saturating_sub(1),
-            height: area.height.saturating_sub(ABOVE + BELOW),
-        };
-        if self.batches.is_empty() {
-            frame.render_widget(Paragraph::new(ctx.t(Msg::NoBatches)), body);
-        } else {
-            self.render_table(frame, body, ctx);
-        }
-        if let Some(reason) = &self.refusal {
-            let below = Rect {
-                y: body.bottom(),
-                height: BELOW.min(area.bottom().saturating_sub(body.bottom())),
-                ..area
-            };
-            let text = format!("{}: {reason}", ctx.t(Msg::UndoRefused));
-            let lines = wrapped(&text, width, BELOW as usize, theme.error);
-            frame.render_widget(Paragraph::new(lines), below);
-        }
+        None
     }
 
     fn render_table(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -322,44 +237,102 @@ impl HistoryScreen {
     }
 }
 
-mod component {
-    use crossterm::event::KeyEvent;
-    use ratatui::Frame;
-    use ratatui::layout::Rect;
-    use ratatui::text::Line;
+impl Component for HistoryScreen {
+    fn scope(&self, _ctx: &Ctx) -> Scope {
+        Scope::ImportHistory
+    }
 
-    use super::HistoryScreen;
-    use crate::tui::app::Ctx;
-    use crate::tui::component::{Component, Outcome, Reply};
-    use crate::tui::keymap::{Action, Scope};
+    /// The undo question answered.
+    fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
+        match (self.undoing.take(), reply) {
+            (Some(batch), Reply::Yes) => self.undo(batch, ctx).into(),
+            _ => Outcome::Stay,
+        }
+    }
 
-    impl Component for HistoryScreen {
-        fn scope(&self, _ctx: &Ctx) -> Scope {
-            HistoryScreen::scope(self)
+    fn handle_key(
+        &mut self,
+        _key: &KeyEvent,
+        action: Option<Action>,
+        page: u16,
+        ctx: &mut Ctx,
+    ) -> Outcome {
+        match action {
+            Some(Action::Back) => return Outcome::Pop,
+            Some(Action::UndoImport) => return self.ask_undo(ctx),
+            Some(other) => {
+                let rows = table_rows(page);
+                self.selected = table::moved(self.selected, other, rows, self.batches.len());
+                self.offset = table::in_view(self.selected, self.offset, rows);
+            }
+            None => {}
         }
-        fn handle_key(
-            &mut self,
-            _key: &KeyEvent,
-            action: Option<Action>,
-            page: u16,
-            ctx: &mut Ctx,
-        ) -> Outcome {
-            HistoryScreen::handle_key(self, action, page, ctx)
+        Outcome::Stay
+    }
+
+    fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
+        let action = if delta < 0 { Action::Up } else { Action::Down };
+        let rows = table_rows(page);
+        for _ in 0..delta.unsigned_abs() {
+            self.selected = table::moved(self.selected, action, rows, self.batches.len());
+            self.offset = table::in_view(self.selected, self.offset, rows);
         }
-        fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Outcome {
-            HistoryScreen::answer(self, reply, ctx)
+    }
+
+    fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+        let text = match self.batches.get(self.selected) {
+            Some(b) => format!(
+                "{} {} · {} · {} {}",
+                ctx.t(Msg::ColBatch),
+                b.id,
+                b.operator,
+                ctx.t(Msg::ColSheet),
+                if b.sheet.is_empty() { "-" } else { &b.sheet }
+            ),
+            None => String::new(),
+        };
+        Line::styled(truncate(&text, width).into_owned(), ctx.theme.dim)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let theme = &ctx.theme;
+        let width = area.width as usize;
+        let title = format!(
+            " {} ({})",
+            ctx.t(Msg::HistoryTitle),
+            grouped(self.batches.len() as u64)
+        );
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                truncate(&title, width).into_owned(),
+                theme.title,
+            )),
+            area,
+        );
+        let body = Rect {
+            x: area.x + 1,
+            y: area.y + ABOVE,
+            width: area.width.saturating_sub(1),
+            height: area.height.saturating_sub(ABOVE + BELOW),
+        };
+        if self.batches.is_empty() {
+            frame.render_widget(Paragraph::new(ctx.t(Msg::NoBatches)), body);
+        } else {
+            self.render_table(frame, body, ctx);
         }
-        fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-            HistoryScreen::render(self, frame, area, ctx)
+        if let Some(reason) = &self.refusal {
+            let below = Rect {
+                y: body.bottom(),
+                height: BELOW.min(area.bottom().saturating_sub(body.bottom())),
+                ..area
+            };
+            let text = format!("{}: {reason}", ctx.t(Msg::UndoRefused));
+            let lines = wrapped(&text, width, BELOW as usize, theme.error);
+            frame.render_widget(Paragraph::new(lines), below);
         }
-        fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
-            HistoryScreen::status_line(self, width, ctx)
-        }
-        fn scroll(&mut self, delta: i32, page: u16, _ctx: &mut Ctx) {
-            HistoryScreen::scroll(self, delta, page)
-        }
-        fn on_return(&mut self, ctx: &mut Ctx) {
-            self.reload(ctx)
-        }
+    }
+
+    fn on_return(&mut self, ctx: &mut Ctx) -> Outcome {
+        Outcome::Stay.saying(self.reload(ctx))
     }
 }

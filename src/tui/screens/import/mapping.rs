@@ -17,7 +17,7 @@ use crate::domain::Lang;
 use crate::domain::field::Field;
 use crate::import::{Mapping, MappingError, Target, mapping::parse_target};
 use crate::tui::app::Ctx;
-use crate::tui::component::Reply;
+use crate::tui::component::{Reply, Status};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::picker::{Item, Picker};
@@ -83,7 +83,7 @@ impl MappingStep {
                     let step = PreviewStep::start(ctx, chosen);
                     return Flow::Next(Box::new(Step::Preview(Box::new(step))));
                 }
-                Err(e) => ctx.error(problem_text(&e, ctx.lang)),
+                Err(e) => return Status::error(problem_text(&e, ctx.lang)).into(),
             },
             Some(Action::Edit) => return self.pick_target(ctx),
             Some(Action::SaveMapping) => {
@@ -99,7 +99,9 @@ impl MappingStep {
                 )));
             }
             Some(Action::LoadMapping) => match ctx.store.mapping_names() {
-                Ok(names) if names.is_empty() => ctx.info(ctx.t(Msg::NoMappings)),
+                Ok(names) if names.is_empty() => {
+                    return Status::info(ctx.t(Msg::NoMappings)).into();
+                }
                 Ok(names) => {
                     let items = names
                         .iter()
@@ -109,7 +111,7 @@ impl MappingStep {
                     self.asking = Some(Asking::Saved);
                     return Flow::Ask(Box::new(picker));
                 }
-                Err(e) => ctx.error(e.message().text(ctx.lang)),
+                Err(e) => return Status::error(e.message().text(ctx.lang)).into(),
             },
             Some(a @ (Action::Up | Action::Down)) => {
                 self.selected = table::moved(self.selected, a, 1, count);
@@ -134,29 +136,29 @@ impl MappingStep {
             (Asking::Saved, Reply::Chose(name)) => match ctx.store.mapping(&name) {
                 Ok(saved) => {
                     self.mapping.apply_saved(&saved, &ctx.catalog);
-                    ctx.info(format!("{}: {name}", ctx.t(Msg::MappingLoaded)));
+                    let said = Status::info(format!("{}: {name}", ctx.t(Msg::MappingLoaded)));
                     self.name = Some(name);
+                    return said.into();
                 }
-                Err(e) => ctx.error(e.message().text(ctx.lang)),
+                Err(e) => return Status::error(e.message().text(ctx.lang)).into(),
             },
             (Asking::Name, Reply::Submit(values)) => {
                 let name = values.first().map_or("", |v| v.trim()).to_string();
                 if name.is_empty() {
-                    ctx.error(ctx.t(Msg::NameRequired));
                     self.asking = Some(Asking::Name);
-                    return Flow::Keep;
+                    return Flow::Keep.saying(Status::error(ctx.t(Msg::NameRequired)));
                 }
-                match ctx.store.save_mapping(&name, &self.mapping().to_saved()) {
+                return match ctx.store.save_mapping(&name, &self.mapping().to_saved()) {
                     Ok(()) => {
-                        ctx.info(format!("{}: {name}", ctx.t(Msg::MappingSaved)));
+                        let said = Status::info(format!("{}: {name}", ctx.t(Msg::MappingSaved)));
                         self.name = Some(name);
+                        said.into()
                     }
                     Err(e) => {
-                        ctx.error(e.message().text(ctx.lang));
                         self.asking = Some(Asking::Name);
-                        return Flow::Keep;
+                        Flow::Keep.saying(Status::error(e.message().text(ctx.lang)))
                     }
-                }
+                };
             }
             _ => {}
         }

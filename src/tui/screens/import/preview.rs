@@ -24,6 +24,7 @@ use super::{Chosen, Flow, Step};
 use crate::domain::Severity;
 use crate::import::{ImportError, Report, Settings};
 use crate::tui::app::Ctx;
+use crate::tui::component::Status;
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::Action;
 use crate::tui::widgets::table::{self, Column, Table};
@@ -155,7 +156,9 @@ impl PreviewStep {
                 let step = PolicyStep::new(chosen, self.settings.clone(), self.counts);
                 return Flow::Next(Box::new(Step::Policy(step)));
             }
-            Some(Action::Confirm) if self.run.is_some() => ctx.info(ctx.t(Msg::StillChecking)),
+            Some(Action::Confirm) if self.run.is_some() => {
+                return Status::info(ctx.t(Msg::StillChecking)).into();
+            }
             Some(Action::SeverityFilter) => {
                 self.filter = self.filter.next();
                 self.refilter();

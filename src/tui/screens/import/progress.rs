@@ -16,6 +16,7 @@ use super::worker::{Job, Kind, Running};
 use super::{Chosen, Flow, Step};
 use crate::import::{Report, Settings};
 use crate::tui::app::Ctx;
+use crate::tui::component::Status;
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::Action;
 use crate::tui::widgets::truncate;
@@ -79,12 +80,14 @@ impl ProgressStep {
         let Some(result) = self.run.poll() else {
             return (self.run.progress != before, Flow::Stay);
         };
-        if let Ok(report) = &result {
-            after_run(report, ctx);
-        }
+        let failed = match &result {
+            Ok(report) => after_run(report, ctx),
+            Err(_) => None,
+        };
         let rejects = std::mem::replace(&mut self.rejects, TempFile::none());
         let step = ResultStep::new(self.chosen.clone(), result, rejects);
-        (true, Flow::Finish(Box::new(Step::Result(Box::new(step)))))
+        let finish = Flow::Finish(Box::new(Step::Result(Box::new(step))));
+        (true, finish.saying(failed))
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -139,13 +142,15 @@ impl ProgressStep {
 }
 
 /// After a run: a commit changed the customers, so the list (and the
-/// classification values an import may add) are read again.
-fn after_run(report: &Report, ctx: &mut Ctx) {
+/// classification values an import may add) are read again. What went
+/// wrong, for the status line.
+fn after_run(report: &Report, ctx: &mut Ctx) -> Option<Status> {
     if report.committed
         && let Err(e) = ctx.reload_index_later()
     {
-        ctx.error(e.message().text(ctx.lang));
+        return Some(Status::error(e.message().text(ctx.lang)));
     }
+    None
 }
 
 /// A bar `width` columns wide: filled part, empty part, percentage.

@@ -16,7 +16,7 @@ use super::{Chosen, Flow};
 use crate::import::{ImportError, Report, save_rejects};
 use crate::outfile::{self, Format as OutFormat};
 use crate::tui::app::Ctx;
-use crate::tui::component::Reply;
+use crate::tui::component::{Reply, Status};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::outfile::{self as tui_outfile, Overwrite};
@@ -101,21 +101,27 @@ impl ResultStep {
         match (self.asking.take(), reply) {
             (Some(Asking::File), Reply::Submit(values)) => {
                 let file = values.first().map_or("", |v| v.trim()).to_string();
-                if self.save(Path::new(&file), false, ctx) {
-                    return Flow::Stay;
-                }
+                let refusal = match self.save(Path::new(&file), false, ctx) {
+                    Ok(saved) => return saved.into(),
+                    Err(refusal) => refusal,
+                };
                 if let Some(overwrite) = self.overwrite.take() {
                     self.asking = Some(Asking::Overwrite(overwrite.file));
-                    return Flow::FollowUp(Box::new(overwrite.confirm));
+                    return Flow::FollowUp(Box::new(overwrite.confirm)).saying(refusal);
                 }
                 self.asking = Some(Asking::File);
-                Flow::Keep
+                Flow::Keep.saying(refusal)
             }
             (Some(Asking::Overwrite(file)), reply) => {
                 self.asking = Some(Asking::File);
-                if reply == Reply::Yes && self.save(&file, true, ctx) {
-                    self.asking = None;
-                    return Flow::CloseBelow;
+                if reply == Reply::Yes {
+                    return match self.save(&file, true, ctx) {
+                        Ok(saved) => {
+                            self.asking = None;
+                            Flow::CloseBelow.saying(saved)
+                        }
+                        Err(refusal) => Flow::Stay.saying(refusal),
+                    };
                 }
                 Flow::Stay
             }
@@ -128,24 +134,19 @@ impl ResultStep {
             Some(Action::Back) => Flow::Close,
             Some(Action::SaveRejects) => {
                 if self.rejected() == 0 {
-                    ctx.info(ctx.t(Msg::NoRejects));
-                } else {
-                    let default = self.default_rejects_path(ctx);
-                    self.asking = Some(Asking::File);
-                    return Flow::Ask(Box::new(Prompt::new(
-                        Msg::RejectsTitle,
-                        ctx.t(Msg::RejectsBody),
-                        &[(Msg::RejectsFile, default.display().to_string())],
-                    )));
+                    return Status::info(ctx.t(Msg::NoRejects)).into();
                 }
-                Flow::Stay
+                let default = self.default_rejects_path(ctx);
+                self.asking = Some(Asking::File);
+                Flow::Ask(Box::new(Prompt::new(
+                    Msg::RejectsTitle,
+                    ctx.t(Msg::RejectsBody),
+                    &[(Msg::RejectsFile, default.display().to_string())],
+                )))
             }
             Some(Action::ImportHistory) => match HistoryScreen::open(ctx) {
                 Ok(history) => Flow::Open(Box::new(history)),
-                Err(e) => {
-                    ctx.error(e.message().text(ctx.lang));
-                    Flow::Stay
-                }
+                Err(e) => Status::error(e.message().text(ctx.lang)).into(),
             },
             _ => Flow::Stay,
         }
@@ -165,10 +166,11 @@ impl ResultStep {
         }
     }
 
-    /// Writes the rejected rows to `file`; false (reason on the status line)
-    /// when that was refused and the prompt should stay.
-    /// An existing file is replaced only with `force` (after the user said yes).
-    fn save(&mut self, path: &Path, force: bool, ctx: &mut Ctx) -> bool {
+    /// Writes the rejected rows to `file`: what was written, or (`Err`) why
+    /// it was refused and the prompt should stay (none when an existing
+    /// file's question follows). An existing file is replaced only with
+    /// `force` (after the user said yes).
+    fn save(&mut self, path: &Path, force: bool, ctx: &Ctx) -> Result<Status, Option<Status>> {
         let rules = tui_outfile::rules(ctx, Some(self.chosen.source.path()), force);
         let written = outfile::write(path, OutFormat::SHEETS, &rules, |tmp, _| {
             save_rejects(self.rejects.path(), tmp).map(|_| ())
@@ -176,16 +178,16 @@ impl ResultStep {
         match written {
             Ok(written) => {
                 let shown = std::path::absolute(&written).unwrap_or(written);
-                ctx.info(format!("{}: {}", ctx.t(Msg::RejectsSaved), shown.display()));
+                let said = format!("{}: {}", ctx.t(Msg::RejectsSaved), shown.display());
                 self.saved_to = Some(shown);
-                true
+                Ok(Status::info(said))
             }
             Err(e) => {
                 self.overwrite = Overwrite::ask(&e, ctx).map(Box::new);
-                if self.overwrite.is_none() {
-                    ctx.error(e.text(ctx.lang));
+                match self.overwrite {
+                    None => Err(Some(Status::error(e.text(ctx.lang)))),
+                    Some(_) => Err(None),
                 }
-                false
             }
         }
     }

@@ -15,6 +15,7 @@ use crate::domain::classification::Catalog;
 use crate::import::header::{SEARCH_ROWS, column_letter, headers_of};
 use crate::import::{self, ImportError, Layout, Mapping, Row, Source};
 use crate::tui::app::Ctx;
+use crate::tui::component::Status;
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::Action;
 use crate::tui::widgets::fit;
@@ -91,7 +92,7 @@ impl SheetStep {
                 return Flow::Next(Box::new(Step::Mapping(step)));
             }
             Some(Action::Up | Action::Down) => self.move_header(action == Some(Action::Down)),
-            Some(Action::NextSheet) => self.next_sheet(ctx),
+            Some(Action::NextSheet) => return self.next_sheet(ctx),
             Some(Action::ScrollLeft) => self.first_column = self.first_column.saturating_sub(1),
             Some(Action::ScrollRight) => {
                 let width = self.column_count();
@@ -118,11 +119,10 @@ impl SheetStep {
         }
     }
 
-    fn next_sheet(&mut self, ctx: &mut Ctx) {
+    fn next_sheet(&mut self, ctx: &mut Ctx) -> Flow {
         let sheets = self.chosen.source.sheets();
         if sheets.len() < 2 {
-            ctx.info(ctx.t(Msg::OneSheet));
-            return;
+            return Status::info(ctx.t(Msg::OneSheet)).into();
         }
         let at = self
             .chosen
@@ -153,6 +153,7 @@ impl SheetStep {
                 ));
             }
         }
+        Flow::Stay
     }
 
     fn column_count(&self) -> usize {

@@ -14,7 +14,7 @@ use super::view::grouped;
 use super::{Chosen, Flow, Step};
 use crate::import::{NewValue, Settings, ValueChoice};
 use crate::tui::app::Ctx;
-use crate::tui::component::Reply;
+use crate::tui::component::{Reply, Status};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::picker::{Item, Picker};
@@ -111,8 +111,7 @@ impl ValuesStep {
             .map(|value| Item::new(value.name.clone(), value.name.clone()))
             .collect();
         if items.is_empty() {
-            ctx.info(ctx.t(Msg::NoValuesToMapTo));
-            return Flow::Stay;
+            return Status::info(ctx.t(Msg::NoValuesToMapTo)).into();
         }
         let current = match self.choice(self.selected) {
             ValueChoice::MapTo(to) => Some(to),

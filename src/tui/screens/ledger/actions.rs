@@ -14,7 +14,7 @@ use crate::report::write_statement_from;
 use crate::store::{AllocateRequest, AllocationLine, EntryRef, Reversal, Target};
 use crate::tui::actions::refusal_text;
 use crate::tui::app::Ctx;
-use crate::tui::component::{Outcome, ask};
+use crate::tui::component::{Outcome, Status, ask};
 use crate::tui::i18n::Msg;
 use crate::tui::outfile::{self as tui_outfile, Overwrite};
 use crate::tui::widgets::picker::{Item, Picker};
@@ -36,8 +36,7 @@ impl LedgerScreen {
         };
         let open = line.entry.outstanding;
         if open == Money::ZERO {
-            ctx.error(ctx.t(Msg::NothingOpen));
-            return Outcome::Stay;
+            return Outcome::error(ctx.t(Msg::NothingOpen));
         }
         let other_side: Vec<Item> = self
             .lines
@@ -65,8 +64,7 @@ impl LedgerScreen {
             })
             .collect();
         if other_side.is_empty() {
-            ctx.error(ctx.t(Msg::NothingToAllocate));
-            return Outcome::Stay;
+            return Outcome::error(ctx.t(Msg::NothingToAllocate));
         }
         let mut items = vec![Item::new("", ctx.t(Msg::OldestFirst))];
         items.extend(other_side);
@@ -82,9 +80,9 @@ impl LedgerScreen {
     }
 
     /// `choice`: "" for oldest first, else the id of the entry to allocate against.
-    pub(super) fn allocate(&mut self, choice: &str, ctx: &mut Ctx) {
+    pub(super) fn allocate(&mut self, choice: &str, ctx: &mut Ctx) -> Outcome {
         let Some(entry) = self.selected_line().map(|l| l.entry.clone()) else {
-            return;
+            return Outcome::Stay;
         };
         let targets = match choice.parse::<i64>() {
             Ok(id) => vec![Target {
@@ -99,13 +97,13 @@ impl LedgerScreen {
         };
         let code = self.customer.data.code.clone();
         match ctx.store.allocate(&code, &request) {
-            Ok(lines) if lines.is_empty() => ctx.info(ctx.t(Msg::NothingAllocated)),
+            Ok(lines) if lines.is_empty() => Outcome::info(ctx.t(Msg::NothingAllocated)),
             Ok(lines) => {
                 let text = allocation_text(&lines, entry.id, ctx);
                 self.after_write(ctx);
-                ctx.info(text);
+                Outcome::info(text)
             }
-            Err(e) => ctx.error(refusal_text(&e, ctx)),
+            Err(e) => Outcome::error(refusal_text(&e, ctx)),
         }
     }
 
@@ -155,15 +153,19 @@ impl LedgerScreen {
         ask(prompt)
     }
 
-    /// Runs a dialog's action; false (with the reason on the status line)
-    /// when it was refused and the dialog should stay.
-    pub(super) fn submit(&mut self, purpose: PromptFor, values: &[String], ctx: &mut Ctx) -> bool {
+    /// Runs a dialog's action: what was done, or (`Err`) the reason it was
+    /// refused and the dialog should stay (none when a question follows).
+    pub(super) fn submit(
+        &mut self,
+        purpose: PromptFor,
+        values: &[String],
+        ctx: &mut Ctx,
+    ) -> Result<Status, Option<Status>> {
         let value = |i: usize| values.get(i).map(String::as_str).unwrap_or("");
         match purpose {
             PromptFor::Reverse { entry_id } => {
                 if value(0).trim().is_empty() {
-                    ctx.error(ctx.t(Msg::ReasonRequired));
-                    return false;
+                    return Err(Some(Status::error(ctx.t(Msg::ReasonRequired))));
                 }
                 let reversal = Reversal {
                     date: value(1).to_string(),
@@ -183,17 +185,13 @@ impl LedgerScreen {
                 {
                     Ok(added) => {
                         self.after_write(ctx);
-                        ctx.info(format!(
+                        Ok(Status::info(format!(
                             "{}: {original} → {}",
                             ctx.t(Msg::Reversed),
                             added.entry.data.doc_no
-                        ));
-                        true
+                        )))
                     }
-                    Err(e) => {
-                        ctx.error(refusal_text(&e, ctx));
-                        false
-                    }
+                    Err(e) => Err(Some(Status::error(refusal_text(&e, ctx)))),
                 }
             }
             PromptFor::Statement => self.export_statement(value(0), value(1), value(2), false, ctx),
@@ -201,6 +199,7 @@ impl LedgerScreen {
     }
 
     /// An existing file is replaced only with `force` (the user said yes).
+    /// What was written, or why not (as [`LedgerScreen::submit`]).
     pub(super) fn export_statement(
         &mut self,
         from: &str,
@@ -208,30 +207,23 @@ impl LedgerScreen {
         file: &str,
         force: bool,
         ctx: &mut Ctx,
-    ) -> bool {
+    ) -> Result<Status, Option<Status>> {
         let dates = (parse_date(from), parse_date(to));
         let (from, to) = match dates {
             (Ok(f), Ok(t)) => (f, t),
             (Err(e), _) | (_, Err(e)) => {
-                ctx.error(e.text().get(ctx.lang).to_string());
-                return false;
+                return Err(Some(Status::error(e.text().get(ctx.lang))));
             }
         };
         let path = PathBuf::from(file.trim());
         let rules = tui_outfile::rules(ctx, None, force);
         let format = match outfile::check(&path, OutFormat::SHEETS_OR_PDF, &rules) {
             Ok(format) => format,
-            Err(e) => {
-                self.refused(e, from, to, ctx);
-                return false;
-            }
+            Err(e) => return Err(self.refused(e, from, to, ctx)),
         };
         let statement = match ctx.store.statement(self.customer.id, from, to) {
             Ok(s) => s,
-            Err(e) => {
-                ctx.error(refusal_text(&e, ctx));
-                return false;
-            }
+            Err(e) => return Err(Some(Status::error(refusal_text(&e, ctx)))),
         };
         let lang = ctx.lang;
         // Headed by our company, as the CLI's: the PDF needs it set.
@@ -241,10 +233,7 @@ impl LedgerScreen {
                 .and_then(|kit| customer_statement_pdf(store, &kit, self.customer.id, &statement));
             let bytes = match pdf {
                 Ok(bytes) => bytes,
-                Err(e) => {
-                    ctx.error(e.message().text(lang));
-                    return false;
-                }
+                Err(e) => return Err(Some(Status::error(e.message().text(lang)))),
             };
             outfile::write(&path, OutFormat::PDF, &rules, |tmp, _| {
                 std::fs::write(tmp, &bytes)
@@ -252,10 +241,7 @@ impl LedgerScreen {
         } else {
             let company = match ctx.store.company() {
                 Ok(company) => company,
-                Err(e) => {
-                    ctx.error(refusal_text(&e, ctx));
-                    return false;
-                }
+                Err(e) => return Err(Some(Status::error(refusal_text(&e, ctx)))),
             };
             outfile::write(&path, OutFormat::SHEETS, &rules, |tmp, _| {
                 write_statement_from(tmp, &statement, &company, lang)
@@ -265,32 +251,37 @@ impl LedgerScreen {
             Ok(path) => {
                 // The full path: a relative name lands in the folder kehu was started in.
                 let shown = std::path::absolute(&path).unwrap_or(path);
-                ctx.info(format!(
+                Ok(Status::info(format!(
                     "{}: {}",
                     ctx.t(Msg::StatementWritten),
                     shown.display()
-                ));
-                true
+                )))
             }
-            Err(e) => {
-                self.refused(e, from, to, ctx);
-                false
-            }
+            Err(e) => Err(self.refused(e, from, to, ctx)),
         }
     }
 
     /// A refused file: an existing one asks to be replaced, anything else says why.
-    fn refused(&mut self, e: OutputError, from: NaiveDate, to: NaiveDate, ctx: &mut Ctx) {
+    fn refused(
+        &mut self,
+        e: OutputError,
+        from: NaiveDate,
+        to: NaiveDate,
+        ctx: &Ctx,
+    ) -> Option<Status> {
         match Overwrite::ask(&e, ctx) {
             Some(o) => self.overwrite = Some((o, iso(from), iso(to))),
-            None => ctx.error(e.text(ctx.lang)),
+            None => return Some(Status::error(e.text(ctx.lang))),
         }
+        None
     }
 
     /// After a write: the entries, figures and the list's row are re-read.
+    /// Every caller then says what was written, which replaced any error
+    /// from re-reading, so those are not returned.
     fn after_write(&mut self, ctx: &mut Ctx) {
-        self.reload(ctx);
-        ctx.refresh_customer(self.customer.id);
+        let _ = self.reload(ctx);
+        let _ = ctx.refresh_customer(self.customer.id);
     }
 }
 

@@ -81,7 +81,7 @@ fn joined(pairs: &[(&str, String)]) -> String {
 }
 
 impl LedgerScreen {
-    pub(super) fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    pub(super) fn status_text(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let text = match self.selected_line() {
             Some(_) => format!(
                 "{} {}/{}",
@@ -94,7 +94,7 @@ impl LedgerScreen {
         Line::styled(fit(&text, width), ctx.theme.dim)
     }
 
-    pub(super) fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    pub(super) fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let (theme, lang) = (&ctx.theme, ctx.lang);
         let width = area.width as usize;
         let c = &self.customer.data;

@@ -4,6 +4,7 @@
 
 use super::super::Outcome;
 use crate::tui::app::Ctx;
+use crate::tui::component::Status;
 use crate::tui::i18n::{self, Msg};
 use crate::tui::screens::form::FormScreen;
 use crate::tui::screens::import::ImportWizard;
@@ -12,24 +13,18 @@ use crate::tui::screens::import::history::HistoryScreen as ImportHistory;
 /// The add form, from a template when one is named (a missing template is
 /// reported and the form opens empty).
 pub(super) fn open_form(ctx: &mut Ctx, template: Option<&str>) -> Outcome {
-    let template = match template.map(|name| ctx.store.template(name)) {
-        Some(Ok(t)) => Some(t),
-        Some(Err(e)) => {
-            ctx.error(e.message().text(ctx.lang));
-            None
-        }
-        None => None,
+    let (template, missing) = match template.map(|name| ctx.store.template(name)) {
+        Some(Ok(t)) => (Some(t), None),
+        Some(Err(e)) => (None, Some(Status::error(e.message().text(ctx.lang)))),
+        None => (None, None),
     };
     match FormScreen::add(ctx, template) {
-        Ok(form) => Outcome::Push(Box::new(form)),
-        Err(e) => {
-            ctx.error(e.message().text(ctx.lang));
-            Outcome::Stay
-        }
+        Ok(form) => Outcome::Push(Box::new(form)).saying(missing),
+        Err(e) => Outcome::error(e.message().text(ctx.lang)),
     }
 }
 
-pub(super) fn load_demo(ctx: &mut Ctx) {
+pub(super) fn load_demo(ctx: &mut Ctx) -> Outcome {
     let today = ctx.today;
     let loaded = crate::demo::load(&mut ctx.store).and_then(|(added, _)| {
         // Their ledgers too, dated back from today, so balances, overdue
@@ -39,12 +34,12 @@ pub(super) fn load_demo(ctx: &mut Ctx) {
         Ok(added)
     });
     match loaded {
-        Ok(added) => ctx.info(format!(
+        Ok(added) => Outcome::info(format!(
             "{}: {}",
             ctx.t(Msg::DemoLoaded),
             i18n::count(added, Msg::Customers, ctx.lang)
         )),
-        Err(e) => ctx.error(e.message().text(ctx.lang)),
+        Err(e) => Outcome::error(e.message().text(ctx.lang)),
     }
 }
 
@@ -57,9 +52,6 @@ pub(super) fn open_import_wizard(ctx: &mut Ctx) -> Outcome {
 pub(super) fn open_import_history(ctx: &mut Ctx) -> Outcome {
     match ImportHistory::open(ctx) {
         Ok(history) => Outcome::Push(Box::new(history)),
-        Err(e) => {
-            ctx.error(e.message().text(ctx.lang));
-            Outcome::Stay
-        }
+        Err(e) => Outcome::error(e.message().text(ctx.lang)),
     }
 }

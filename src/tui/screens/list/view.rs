@@ -13,6 +13,7 @@ use super::ListScreen;
 use crate::domain::customer::Status;
 use crate::domain::ledger::credit::limit_short;
 use crate::tui::app::Ctx;
+use crate::tui::component::Component;
 use crate::tui::i18n::{self, Msg};
 use crate::tui::index::{Column, Text};
 use crate::tui::keymap::{self, Action, Scope};
@@ -20,7 +21,7 @@ use crate::tui::widgets::table::{self, Table, Want};
 use crate::tui::widgets::{centered, fit};
 
 impl ListScreen {
-    pub(super) fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    pub(super) fn status_text(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let theme = &ctx.theme;
         if self.scope(ctx) == Scope::Empty {
             return Line::default();
@@ -77,7 +78,7 @@ impl ListScreen {
         Line::styled(fit(&info, width), theme.dim)
     }
 
-    pub(super) fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    pub(super) fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         if ctx.customers.index.is_empty() && !ctx.is_loading() {
             render_empty(frame, area, ctx);
         } else {

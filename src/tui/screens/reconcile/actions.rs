@@ -7,6 +7,7 @@ use crate::domain::date::iso;
 use crate::domain::money::Money;
 use crate::reconcile::{ItemKind, MatchOptions, ReconcileError, Side};
 use crate::tui::app::Ctx;
+use crate::tui::component::Status;
 use crate::tui::i18n::Msg;
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::prompt::Prompt;
@@ -40,34 +41,38 @@ pub enum ConfirmFor {
     Overwrite,
 }
 
-pub(super) fn engine_error(e: &ReconcileError, ctx: &mut Ctx) {
-    ctx.error(e.text().get(ctx.lang).to_string());
+/// A dialog's action done (`Ok`: the dialog closes) or refused (`Err`: it
+/// stays), with what to say either way (none when a question follows).
+pub(super) type Done = Result<Option<Status>, Option<Status>>;
+
+pub(super) fn engine_error(e: &ReconcileError, ctx: &Ctx) -> Status {
+    Status::error(e.text().get(ctx.lang))
 }
 
 impl Bench {
-    pub(super) fn toggle_mark(&mut self, ctx: &mut Ctx) {
-        let Some(row) = self.row() else {
-            return;
-        };
+    /// Why the line could not be marked, if it could not.
+    pub(super) fn toggle_mark(&mut self, ctx: &Ctx) -> Option<Status> {
+        let row = self.row()?;
         let Some(line) = row.line(self.side) else {
-            ctx.error(ctx.t(Msg::NoLineHere));
-            return;
+            return Some(Status::error(ctx.t(Msg::NoLineHere)));
         };
         if row.kind.is_matched() {
             let e = ReconcileError::AlreadyMatched {
                 side: self.side,
                 id: line.id,
             };
-            return engine_error(&e, ctx);
+            return Some(engine_error(&e, ctx));
         }
         let key = (self.side, line.id);
         if !self.marked.remove(&key) {
             self.marked.insert(key);
         }
+        None
     }
 
-    /// Matches the marked lines (or, with none marked, the cursor's row).
-    pub(super) fn match_marked(&mut self, note: Option<&str>, ctx: &mut Ctx) {
+    /// Matches the marked lines (or, with none marked, the cursor's row);
+    /// why not, if refused.
+    pub(super) fn match_marked(&mut self, note: Option<&str>, ctx: &Ctx) -> Option<Status> {
         let (ours, theirs) = if self.marked.is_empty() {
             match self.row() {
                 Some(row) if !row.kind.is_matched() => (
@@ -86,7 +91,9 @@ impl Bench {
             };
             (pick(Side::Ours), pick(Side::Theirs))
         };
-        self.match_lines(ours, theirs, note, ctx);
+        match self.match_lines(ours, theirs, note, ctx) {
+            Ok(said) | Err(said) => said,
+        }
     }
 
     fn match_lines(
@@ -94,14 +101,14 @@ impl Bench {
         ours: Vec<usize>,
         theirs: Vec<usize>,
         note: Option<&str>,
-        ctx: &mut Ctx,
-    ) -> bool {
+        ctx: &Ctx,
+    ) -> Done {
         match self.recon.match_by_hand(&ours, &theirs, note) {
             Ok(()) => {
                 self.marked.clear();
                 self.dirty = true;
                 self.refresh();
-                true
+                Ok(None)
             }
             Err(ReconcileError::SumsDiffer {
                 ours: sum_ours,
@@ -117,25 +124,22 @@ impl Bench {
                 );
                 let prompt = Prompt::new(Msg::ForceTitle, body, &[(Msg::NoteLabel, String::new())]);
                 self.ask_prompt(Ask::Force { ours, theirs }, prompt);
-                false
+                Err(None)
             }
-            Err(e) => {
-                engine_error(&e, ctx);
-                false
-            }
+            Err(e) => Err(Some(engine_error(&e, ctx))),
         }
     }
 
-    pub(super) fn unmatch(&mut self, ctx: &mut Ctx) {
-        let Some((side, id)) = self.current().map(|(s, l)| (s, l.id)) else {
-            return;
-        };
+    /// Why not, if refused.
+    pub(super) fn unmatch(&mut self, ctx: &Ctx) -> Option<Status> {
+        let (side, id) = self.current().map(|(s, l)| (s, l.id))?;
         match self.recon.unmatch(side, id) {
             Ok(_) => {
                 self.dirty = true;
                 self.refresh();
+                None
             }
-            Err(e) => engine_error(&e, ctx),
+            Err(e) => Some(engine_error(&e, ctx)),
         }
     }
 
@@ -151,11 +155,9 @@ impl Bench {
     }
 
     /// The dialog for an adjusting entry: its reason (the difference's note)
-    /// and date (the period's end).
-    pub(super) fn open_adjust(&mut self, ctx: &mut Ctx) {
-        let Some((side, id)) = self.current().map(|(s, l)| (s, l.id)) else {
-            return;
-        };
+    /// and date (the period's end). Why not, when there is nothing to adjust.
+    pub(super) fn open_adjust(&mut self, ctx: &Ctx) -> Option<Status> {
+        let (side, id) = self.current().map(|(s, l)| (s, l.id))?;
         let items = self.recon.reconciling_items();
         let Some(item) = items.iter().find(|i| {
             matches!(
@@ -163,8 +165,7 @@ impl Bench {
                 ItemKind::OnlyOurs | ItemKind::OnlyTheirs | ItemKind::AmountMismatch
             ) && i.side(side).iter().any(|l| l.id == id)
         }) else {
-            ctx.error(ctx.t(Msg::NothingToAdjust));
-            return;
+            return Some(Status::error(ctx.t(Msg::NothingToAdjust)));
         };
         let body = format!(
             "{} {} · {}",
@@ -179,14 +180,15 @@ impl Bench {
             &[(Msg::Reason, reason), (Msg::ColDate, iso(self.source.to))],
         );
         self.ask_prompt(Ask::Adjust { side, id }, prompt);
+        None
     }
 
-    /// A note on the difference between the openings (期初余额不符).
-    pub(super) fn open_opening_note(&mut self, ctx: &mut Ctx) {
+    /// A note on the difference between the openings (期初余额不符); when
+    /// they agree, says so instead.
+    pub(super) fn open_opening_note(&mut self, ctx: &Ctx) -> Option<Status> {
         let r = &self.recon;
         if r.our_opening() == r.their_opening() {
-            ctx.info(ctx.t(Msg::OpeningsAgree));
-            return;
+            return Some(Status::info(ctx.t(Msg::OpeningsAgree)));
         }
         let body = format!(
             "{} {} · {} {}",
@@ -198,6 +200,7 @@ impl Bench {
         let note = r.opening_note().unwrap_or("").to_string();
         let prompt = Prompt::new(Msg::KeyOpeningNote, body, &[(Msg::NoteLabel, note)]);
         self.ask_prompt(Ask::OpeningNote, prompt);
+        None
     }
 
     pub(super) fn open_rematch(&mut self) {
@@ -240,14 +243,13 @@ impl Bench {
         );
     }
 
-    /// Runs a dialog's action; false keeps the dialog open.
-    pub(super) fn submit(&mut self, ask: Ask, values: &[String], ctx: &mut Ctx, who: &Who) -> bool {
+    /// Runs a dialog's action; `Err` keeps the dialog open.
+    pub(super) fn submit(&mut self, ask: Ask, values: &[String], ctx: &mut Ctx, who: &Who) -> Done {
         let value = |i: usize| values.get(i).map(String::as_str).unwrap_or("").trim();
         match ask {
             Ask::Force { ours, theirs } => {
                 if value(0).is_empty() {
-                    ctx.error(ctx.t(Msg::ReasonRequired));
-                    return false;
+                    return Err(Some(Status::error(ctx.t(Msg::ReasonRequired))));
                 }
                 self.match_lines(ours, theirs, Some(value(0)), ctx)
             }
@@ -255,12 +257,9 @@ impl Bench {
                 Ok(()) => {
                     self.dirty = true;
                     self.refresh();
-                    true
+                    Ok(None)
                 }
-                Err(e) => {
-                    engine_error(&e, ctx);
-                    false
-                }
+                Err(e) => Err(Some(engine_error(&e, ctx))),
             },
             Ask::Adjust { side, id } => self.adjust(side, id, value(0), value(1), ctx, who),
             Ask::Rematch => match value(0).parse::<u32>() {
@@ -273,29 +272,22 @@ impl Bench {
                         Ok(()) => {
                             self.dirty = true;
                             self.refresh();
-                            ctx.info(format!(
+                            Ok(Some(Status::info(format!(
                                 "{}{days} {}",
                                 ctx.t(Msg::Rematched),
                                 ctx.t(Msg::DaysShort)
-                            ));
-                            true
+                            ))))
                         }
-                        Err(e) => {
-                            engine_error(&e, ctx);
-                            false
-                        }
+                        Err(e) => Err(Some(engine_error(&e, ctx))),
                     }
                 }
-                _ => {
-                    ctx.error(ctx.t(Msg::BadTolerance));
-                    false
-                }
+                _ => Err(Some(Status::error(ctx.t(Msg::BadTolerance)))),
             },
             Ask::Export => self.export(value(0), false, ctx, who),
             Ask::OpeningNote => {
                 self.recon.set_opening_note(value(0));
                 self.dirty = true;
-                true
+                Ok(None)
             }
         }
     }

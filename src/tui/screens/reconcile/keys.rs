@@ -5,7 +5,7 @@
 use super::actions::{Ask, ConfirmFor};
 use super::{Bench, Who, view};
 use crate::tui::app::Ctx;
-use crate::tui::component::{Outcome, Reply, ask};
+use crate::tui::component::{Outcome, Reply, Status, ask};
 use crate::tui::keymap::Action;
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::prompt::Prompt;
@@ -21,14 +21,21 @@ impl Bench {
         let Some(action) = action else {
             return Outcome::Stay;
         };
-        match action {
+        let said = match action {
             Action::Back => return self.leave(ctx),
-            Action::SwitchSide => self.side = self.side.other(),
+            Action::SwitchSide => {
+                self.side = self.side.other();
+                None
+            }
             Action::UnmatchedOnly => {
                 self.unmatched_only = !self.unmatched_only;
                 self.refresh();
+                None
             }
-            Action::ExportReport => self.open_export(ctx, who),
+            Action::ExportReport => {
+                self.open_export(ctx, who);
+                None
+            }
             Action::Mark
             | Action::MatchLines
             | Action::Unmatch
@@ -40,22 +47,34 @@ impl Bench {
             | Action::ConfirmReconciliation
                 if self.read_only() =>
             {
-                ctx.error(ctx.t(crate::tui::i18n::Msg::ReadOnly));
+                Some(Status::error(ctx.t(crate::tui::i18n::Msg::ReadOnly)))
             }
             Action::Mark => self.toggle_mark(ctx),
             Action::MatchLines => self.match_marked(None, ctx),
             Action::Unmatch => self.unmatch(ctx),
-            Action::Note => self.open_note(),
+            Action::Note => {
+                self.open_note();
+                None
+            }
             Action::OpeningNote => self.open_opening_note(ctx),
             Action::Adjust => self.open_adjust(ctx),
-            Action::Rematch => self.open_rematch(),
-            Action::Save => {
-                self.save(ctx, who);
+            Action::Rematch => {
+                self.open_rematch();
+                None
             }
-            Action::ConfirmReconciliation => self.open_confirm(ctx, who),
-            other => self.navigate(other, view::table_rows(page)),
-        }
-        self.opened()
+            Action::Save => match self.save(ctx, who) {
+                Ok(said) | Err(said) => Some(said),
+            },
+            Action::ConfirmReconciliation => {
+                self.open_confirm(ctx, who);
+                None
+            }
+            other => {
+                self.navigate(other, view::table_rows(page));
+                None
+            }
+        };
+        self.opened().saying(said)
     }
 
     /// A dialog asked for by the key just handled, opened over the bench.
@@ -75,7 +94,8 @@ impl Bench {
             }
             let outcome = self.confirmed(purpose, ctx, who);
             return match self.open.take() {
-                Some(popup) => Outcome::Ask(popup),
+                // Only what it said goes with the question it raised.
+                Some(popup) => outcome.messages().then(Outcome::Ask(popup)),
                 None => outcome,
             };
         }
@@ -86,14 +106,17 @@ impl Bench {
             self.prompt_for = None;
             return Outcome::Stay;
         };
-        if self.submit(ask, &values, ctx, who) {
-            self.prompt_for = None;
-            return self.opened();
-        }
+        let refusal = match self.submit(ask, &values, ctx, who) {
+            Ok(said) => {
+                self.prompt_for = None;
+                return self.opened().saying(said);
+            }
+            Err(refusal) => refusal,
+        };
         match self.open.take() {
             // The export's file exists: replace it? (over the prompt)
-            Some(popup) => Outcome::FollowUp(popup),
-            None => Outcome::Keep,
+            Some(popup) => Outcome::FollowUp(popup).saying(refusal),
+            None => Outcome::Keep.saying(refusal),
         }
     }
 

@@ -20,7 +20,7 @@ use crate::import::statement::{PeriodSource, StatementFile};
 use crate::reconcile::{MatchOptions, SignConvention};
 use crate::store::{OurSide, Store, StoreError};
 use crate::tui::app::Ctx;
-use crate::tui::component::Reply;
+use crate::tui::component::{Reply, Status};
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::{self, Action, Scope};
 use crate::tui::widgets::picker::{Item, Picker};
@@ -149,44 +149,51 @@ impl Setup {
     }
 
     /// The sign picked (Esc: back to the dialog, the period filled in).
-    pub fn answer(&mut self, reply: Reply, ctx: &mut Ctx) {
-        if let (Some(choice), Reply::Chose(value)) = (self.sign.take(), reply) {
-            let sign = SignConvention::parse(&value).unwrap_or_default();
-            self.start_matching(choice.ours, choice.file, sign, ctx);
-        }
+    /// What went wrong, for the status line.
+    pub fn answer(&mut self, reply: Reply, ctx: &mut Ctx) -> Option<Status> {
+        let (Some(choice), Reply::Chose(value)) = (self.sign.take(), reply) else {
+            return None;
+        };
+        let sign = SignConvention::parse(&value).unwrap_or_default();
+        self.start_matching(choice.ours, choice.file, sign, ctx)
     }
 
     pub fn is_loading(&self) -> bool {
         self.job.is_some()
     }
 
-    pub fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx, who: &Who) -> SetupOutcome {
+    /// What next, and what to say.
+    pub fn handle_key(
+        &mut self,
+        key: &KeyEvent,
+        ctx: &mut Ctx,
+        who: &Who,
+    ) -> (SetupOutcome, Option<Status>) {
         if self.job.is_some() {
             // Esc leaves the worker to finish unheard.
             if keymap::action(Scope::Prompt, key) == Some(Action::Cancel) {
                 self.job = None;
             }
-            return SetupOutcome::Still;
+            return (SetupOutcome::Still, None);
         }
         match self.prompt.handle_key(key) {
-            Prompted::Still => SetupOutcome::Still,
-            Prompted::Cancelled => SetupOutcome::Cancelled,
+            Prompted::Still => (SetupOutcome::Still, None),
+            Prompted::Cancelled => (SetupOutcome::Cancelled, None),
             Prompted::Submit(values) => {
                 let file = values.first().map_or("", |v| v.trim());
                 match self.last {
-                    Some(id) if file.is_empty() => return SetupOutcome::Open(id),
-                    _ => self.start_reading(&values, ctx, who),
+                    Some(id) if file.is_empty() => (SetupOutcome::Open(id), None),
+                    _ => (SetupOutcome::Still, self.start_reading(&values, ctx, who)),
                 }
-                SetupOutcome::Still
             }
         }
     }
 
-    fn start_reading(&mut self, values: &[String], ctx: &mut Ctx, who: &Who) {
+    /// Why the reading could not start, if it could not.
+    fn start_reading(&mut self, values: &[String], ctx: &mut Ctx, who: &Who) -> Option<Status> {
         let value = |i: usize| values.get(i).map(String::as_str).unwrap_or("").trim();
         if value(0).is_empty() {
-            ctx.error(ctx.t(Msg::StatementPathRequired));
-            return;
+            return Some(Status::error(ctx.t(Msg::StatementPathRequired)));
         }
         let date = |text: &str| -> Result<Option<NaiveDate>, String> {
             if text.is_empty() {
@@ -198,7 +205,7 @@ impl Setup {
         };
         self.period = match (date(value(1)), date(value(2))) {
             (Ok(from), Ok(to)) => (from, to),
-            (Err(e), _) | (_, Err(e)) => return ctx.error(e),
+            (Err(e), _) | (_, Err(e)) => return Some(Status::error(e)),
         };
         let name = value(3);
         let saved = if name.is_empty() {
@@ -234,6 +241,7 @@ impl Setup {
             };
             Ok((file, ours))
         })));
+        None
     }
 
     fn start_matching(
@@ -242,61 +250,67 @@ impl Setup {
         file: StatementFile,
         sign: SignConvention,
         ctx: &mut Ctx,
-    ) {
+    ) -> Option<Status> {
+        let mut failed = None;
         if let Some(name) = self.new_mapping.take() {
             let mut saved = file.mapping.to_saved();
             saved.sign = Some(sign);
             if let Err(e) = ctx.store.save_statement_mapping(&name, &saved) {
-                ctx.error(e.message().text(ctx.lang));
+                failed = Some(Status::error(e.message().text(ctx.lang)));
             }
         }
         self.job = Some(Job::Matching(Worker::spawn(move |_| {
             prepare::match_sides(ours, file, Some(sign), &MatchOptions::default())
         })));
+        failed
     }
 
-    /// Takes in what a worker finished: (something changed, what next).
-    pub fn poll(&mut self, ctx: &mut Ctx, who: &Who) -> (bool, SetupOutcome) {
+    /// Takes in what a worker finished: (something changed, what next,
+    /// what to say).
+    pub fn poll(&mut self, ctx: &mut Ctx, who: &Who) -> (bool, SetupOutcome, Option<Status>) {
         let done = match &mut self.job {
             None => None,
             Some(Job::Reading(worker)) => worker.poll().map(|r| Done::Read(r.map(Box::new))),
             Some(Job::Matching(worker)) => worker.poll().map(|r| Done::Matched(r.map(Box::new))),
         };
         let Some(done) = done else {
-            return (false, SetupOutcome::Still);
+            return (false, SetupOutcome::Still, None);
         };
         self.job = None;
         match done {
             Done::Read(Ok(read)) => {
                 let (file, ours) = *read;
-                return (true, self.read(file, ours, ctx, who));
+                let (next, said) = self.read(file, ours, ctx, who);
+                (true, next, said)
             }
-            Done::Matched(Ok(prepared)) => return (true, SetupOutcome::Ready(prepared)),
+            Done::Matched(Ok(prepared)) => (true, SetupOutcome::Ready(prepared), None),
             // The dialog is there to try again.
-            Done::Read(Err(e)) | Done::Matched(Err(e)) => ctx.error(failed(&e, ctx)),
+            Done::Read(Err(e)) | Done::Matched(Err(e)) => (
+                true,
+                SetupOutcome::Still,
+                Some(Status::error(failed(&e, ctx))),
+            ),
         }
-        (true, SetupOutcome::Still)
     }
 
     /// The statement is read: our side for its period, then the sign (a
-    /// picker to ask unless the mapping says it).
+    /// picker to ask unless the mapping says it); with what to say.
     fn read(
         &mut self,
         file: StatementFile,
         ours: Option<OurSide>,
         ctx: &mut Ctx,
         who: &Who,
-    ) -> SetupOutcome {
+    ) -> (SetupOutcome, Option<Status>) {
         let (from, to, source) =
             match prepare::period_with_source(&file, self.period.0, self.period.1) {
                 Ok(p) => p,
                 Err(e) => {
-                    ctx.error(failure(&e, ctx));
-                    return SetupOutcome::Still;
+                    return (SetupOutcome::Still, Some(Status::error(failure(&e, ctx))));
                 }
             };
         let period = (from, to);
-        self.show_period(&file, period, source, ctx);
+        let shown = self.show_period(&file, period, source, ctx);
         self.context = Some(format!(
             "{} {}..{}",
             file.file_name,
@@ -307,18 +321,19 @@ impl Setup {
             match ours.map_or_else(|| ctx.store.reconcile_ours(who.id, period.0, period.1), Ok) {
                 Ok(o) => o,
                 Err(e) => {
-                    ctx.error(e.message().text(ctx.lang));
-                    return SetupOutcome::Still;
+                    let failed = Status::error(e.message().text(ctx.lang));
+                    return (SetupOutcome::Still, Some(failed));
                 }
             };
         if let Some(sign) = file.mapping.sign {
-            ctx.info(format!(
+            let from_mapping = Status::info(format!(
                 "{}: {}",
                 ctx.t(Msg::SignFromMapping),
                 sign_label(sign, ctx)
             ));
-            self.start_matching(ours, file, sign, ctx);
-            return SetupOutcome::Still;
+            // A mapping that could not be saved is said last.
+            let failed = self.start_matching(ours, file, sign, ctx);
+            return (SetupOutcome::Still, failed.or(Some(from_mapping)));
         }
         let (suggested, _) = prepare::suggest_sign(&ours, &file);
         let items = SignConvention::ALL
@@ -333,19 +348,20 @@ impl Setup {
             .collect();
         let title = ctx.t(Msg::SignTitle);
         self.sign = Some(SignChoice { file, ours });
-        SetupOutcome::Ask(Box::new(Picker::new(title, items, Some(suggested.key()))))
+        let picker = Picker::new(title, items, Some(suggested.key()));
+        (SetupOutcome::Ask(Box::new(picker)), Some(shown))
     }
 
     /// The period the statement gave, written into the empty date fields so
-    /// Esc from the sign choice shows it for changing; the rows skipped with
-    /// their reasons on the status line.
+    /// Esc from the sign choice shows it for changing; returns the period
+    /// and the rows skipped with their reasons, for the status line.
     fn show_period(
         &mut self,
         file: &StatementFile,
         (from, to): (NaiveDate, NaiveDate),
         source: PeriodSource,
-        ctx: &mut Ctx,
-    ) {
+        ctx: &Ctx,
+    ) -> Status {
         if self.period.0.is_none() {
             self.prompt.set_value(1, iso(from));
         }
@@ -374,6 +390,6 @@ impl Setup {
                 rows.join(", ")
             ));
         }
-        ctx.info(text);
+        Status::info(text)
     }
 }

@@ -46,7 +46,7 @@ fn joined(parts: &[String]) -> String {
 }
 
 impl ReconcileScreen {
-    pub(super) fn status_line(&self, width: usize, ctx: &Ctx) -> Line<'static> {
+    pub(super) fn status_text(&self, width: usize, ctx: &Ctx) -> Line<'static> {
         let text = match &self.phase {
             Phase::Setup(setup) => match setup.context() {
                 Some(context) => format!("{} · {context}", self.who.code),
@@ -57,7 +57,7 @@ impl ReconcileScreen {
         Line::styled(fit(&text, width), ctx.theme.dim)
     }
 
-    pub(super) fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    pub(super) fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         match &self.phase {
             Phase::Setup(setup) => setup.render(frame, area, ctx),
             Phase::Bench(bench) => bench.render(frame, area, ctx, &self.who),

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::actions::{ConfirmFor, engine_error};
+use super::actions::{ConfirmFor, Done, engine_error};
 use super::{Bench, Who};
 use crate::domain::date::{iso, parse_date};
 use crate::outfile::{self, Format as OutFormat};
@@ -12,13 +12,14 @@ use crate::report::{ReconciliationDoc, write_reconciliation};
 use crate::store::SessionStatus;
 use crate::tui::actions::refusal_text;
 use crate::tui::app::Ctx;
+use crate::tui::component::Status;
 use crate::tui::i18n::Msg;
 use crate::tui::outfile::{self as tui_outfile, Overwrite};
 use crate::tui::screens::Outcome;
 
 impl Bench {
-    /// Saves the draft; false (with the reason shown) when refused.
-    pub(super) fn save(&mut self, ctx: &mut Ctx, who: &Who) -> bool {
+    /// Saves the draft: what to say, saved (`Ok`) or refused (`Err`).
+    pub(super) fn save(&mut self, ctx: &mut Ctx, who: &Who) -> Result<Status, Status> {
         match ctx
             .store
             .save_reconciliation(self.session, &self.source, &self.recon)
@@ -26,13 +27,13 @@ impl Bench {
             Ok(id) => {
                 self.session = Some(id);
                 self.dirty = false;
-                ctx.info(format!("{} #{id} · {}", ctx.t(Msg::DraftSaved), who.code));
-                true
+                Ok(Status::info(format!(
+                    "{} #{id} · {}",
+                    ctx.t(Msg::DraftSaved),
+                    who.code
+                )))
             }
-            Err(e) => {
-                ctx.error(refusal_text(&e, ctx));
-                false
-            }
+            Err(e) => Err(Status::error(refusal_text(&e, ctx))),
         }
     }
 
@@ -40,18 +41,24 @@ impl Bench {
         match purpose {
             ConfirmFor::Leave => Outcome::Pop,
             ConfirmFor::Overwrite => {
-                if let Some(file) = self.overwrite_file.take()
-                    && self.export(&file.to_string_lossy(), true, ctx, who)
-                {
-                    // Written: the export prompt below closes too.
-                    self.prompt_for = None;
-                    return Outcome::CloseBelow;
+                let Some(file) = self.overwrite_file.take() else {
+                    return Outcome::Stay;
+                };
+                match self.export(&file.to_string_lossy(), true, ctx, who) {
+                    Ok(said) => {
+                        // Written: the export prompt below closes too.
+                        self.prompt_for = None;
+                        Outcome::CloseBelow.saying(said)
+                    }
+                    Err(said) => Outcome::Stay.saying(said),
                 }
-                Outcome::Stay
             }
             ConfirmFor::Confirm => {
-                if self.session.is_none() && !self.save(ctx, who) {
-                    return Outcome::Stay;
+                // What the confirmation says replaces "saved".
+                if self.session.is_none()
+                    && let Err(refused) = self.save(ctx, who)
+                {
+                    return refused.into();
                 }
                 let Some(id) = self.session else {
                     return Outcome::Stay;
@@ -61,17 +68,17 @@ impl Bench {
                         self.status = SessionStatus::Confirmed;
                         self.dirty = false;
                         self.marked.clear();
-                        ctx.refresh_customer(who.id);
-                        ctx.info(format!(
+                        // What was confirmed is said, which replaced a failed refresh.
+                        let _ = ctx.refresh_customer(who.id);
+                        Outcome::info(format!(
                             "{} #{id} · {} {}",
                             ctx.t(Msg::ReconConfirmed),
                             info.confirmed_by.unwrap_or_default(),
                             iso(info.to)
-                        ));
+                        ))
                     }
-                    Err(e) => ctx.error(refusal_text(&e, ctx)),
+                    Err(e) => Outcome::error(refusal_text(&e, ctx)),
                 }
-                Outcome::Stay
             }
         }
     }
@@ -84,28 +91,26 @@ impl Bench {
         date: &str,
         ctx: &mut Ctx,
         who: &Who,
-    ) -> bool {
+    ) -> Done {
         if reason.is_empty() {
-            ctx.error(ctx.t(Msg::ReasonRequired));
-            return false;
+            return Err(Some(Status::error(ctx.t(Msg::ReasonRequired))));
         }
         let date = match parse_date(date) {
             Ok(d) => d,
-            Err(e) => {
-                ctx.error(e.text().get(ctx.lang).to_string());
-                return false;
-            }
+            Err(e) => return Err(Some(Status::error(e.text().get(ctx.lang)))),
         };
         if let Err(e) = self.recon.set_note(side, id, reason) {
-            engine_error(&e, ctx);
-            return false;
+            return Err(Some(engine_error(&e, ctx)));
         }
-        // The adjustment is linked to a saved session.
-        if self.session.is_none() && !self.save(ctx, who) {
-            return false;
+        // The adjustment is linked to a saved session ("saved" is replaced
+        // by what the adjustment says).
+        if self.session.is_none()
+            && let Err(refused) = self.save(ctx, who)
+        {
+            return Err(Some(refused));
         }
         let Some(session) = self.session else {
-            return false;
+            return Err(None);
         };
         match ctx
             .store
@@ -116,25 +121,23 @@ impl Bench {
                 self.kinds
                     .insert(adjusted.entry.id as usize, adjusted.entry.data.kind);
                 self.refresh();
-                ctx.refresh_customer(who.id);
-                ctx.info(format!(
+                let _ = ctx.refresh_customer(who.id);
+                Ok(Some(Status::info(format!(
                     "{}: {} {}",
                     ctx.t(Msg::AdjustmentBooked),
                     adjusted.entry.data.doc_no,
                     adjusted.amount.grouped()
-                ));
-                true
+                ))))
             }
             Err(e) => {
                 self.dirty = true;
-                ctx.error(refusal_text(&e, ctx));
-                false
+                Err(Some(Status::error(refusal_text(&e, ctx))))
             }
         }
     }
 
     /// An existing file is replaced only with `force` (the user said yes).
-    pub(super) fn export(&mut self, file: &str, force: bool, ctx: &mut Ctx, who: &Who) -> bool {
+    pub(super) fn export(&mut self, file: &str, force: bool, ctx: &Ctx, who: &Who) -> Done {
         let path = PathBuf::from(file);
         let status = match (self.session, self.status) {
             (Some(id), SessionStatus::Confirmed) => {
@@ -159,23 +162,20 @@ impl Bench {
         match written {
             Ok(path) => {
                 let shown = std::path::absolute(&path).unwrap_or(path);
-                ctx.info(format!(
+                Ok(Some(Status::info(format!(
                     "{}: {}",
                     ctx.t(Msg::ReportWritten),
                     shown.display()
-                ));
-                true
+                ))))
             }
-            Err(e) => {
-                match Overwrite::ask(&e, ctx) {
-                    Some(o) => {
-                        self.overwrite_file = Some(o.file);
-                        self.ask_confirm(ConfirmFor::Overwrite, o.confirm);
-                    }
-                    None => ctx.error(e.text(ctx.lang)),
+            Err(e) => match Overwrite::ask(&e, ctx) {
+                Some(o) => {
+                    self.overwrite_file = Some(o.file);
+                    self.ask_confirm(ConfirmFor::Overwrite, o.confirm);
+                    Err(None)
                 }
-                false
-            }
+                None => Err(Some(Status::error(e.text(ctx.lang)))),
+            },
         }
     }
 }

@@ -1,0 +1,77 @@
+//! The reconciliation screens (对账).
+
+use super::Msg;
+
+ui_texts! {
+    // reconciliation (issue 6)
+    KeyReconcile => "Reconcile", "对账";
+    KeyMark => "Select", "选择";
+    KeySwitchSide => "Side", "左右";
+    KeyMatchLines => "Match", "核对";
+    KeyUnmatch => "Unmatch", "取消核对";
+    KeyNote => "Note", "说明";
+    KeyAdjust => "Adjusting entry", "调整分录";
+    KeyUnmatchedOnly => "Unmatched only", "只看未核对";
+    KeySaveDraft => "Save", "保存";
+    KeyConfirmReconciliation => "Confirm", "确认对账";
+    KeyRematch => "Re-match (tolerance)", "重新匹配（容差）";
+    KeyExportReport => "Export report", "导出调节表";
+    KeyOpeningNote => "Note on the opening difference", "期初差异说明";
+    OpeningsAgree => "The opening balances agree: nothing to explain.", "期初余额一致，无需说明。";
+    ScopeReconcile => "Reconciliation", "对账";
+    ReconcileTitle => "Reconciliation", "对账";
+    ReconcileSetup => "Reconcile with the customer's statement", "与客户对账单核对";
+    StatementPath => "Statement file", "对账单文件";
+    StatementPathRequired => "Type the path of the customer's statement file (.xlsx, .xls, .csv…).", "请输入客户对账单文件的路径（.xlsx、.xls、.csv…）。";
+    PeriodFrom => "From (blank: as the statement)", "起始日期（空=按对账单）";
+    PeriodTo => "To (blank: as the statement)", "截止日期（空=按对账单）";
+    StatementMappingName => "Saved mapping (optional)", "映射名称（可选）";
+    LastReconciliation => "no file + Enter opens it", "文件留空按回车打开";
+    ReadingStatement => "Reading the statement…", "正在读取对账单…";
+    SignTitle => "Their debit and credit", "对方借贷方向";
+    SignTheirCredit => "Their credit = our debit", "对方贷方 = 我方借方（应付）";
+    SignSame => "Same: their debit = our debit", "与我方相同（借方 = 借方）";
+    SignDetected => "detected", "自动判断";
+    SignFromMapping => "as the saved mapping says", "按已保存的映射";
+    OurSide => "Our ledger", "我方账簿";
+    TheirSide => "Their statement", "对方对账单";
+    OurBalance => "Ours", "我方余额";
+    TheirBalance => "Theirs", "对方余额";
+    Difference => "Difference", "差额";
+    MatchedCount => "Matched", "已核对";
+    UnmatchedCount => "Unmatched", "未核对";
+    Unexplained => "Unexplained", "未说明差额";
+    Closes => "Closes", "调节相符";
+    YesWord => "yes", "是";
+    NoWord => "no", "否";
+    Draft => "draft", "草稿";
+    ConfirmedStatus => "confirmed", "已确认";
+    Tolerance => "tolerance ±", "容差 ±";
+    DaysShort => "d", "天";
+    Selected => "selected", "已选";
+    UnmatchedOnlyOn => "unmatched only", "只看未核对";
+    NoteTitle => "Note on this difference", "差异说明";
+    NoteLabel => "Note", "说明";
+    ForceTitle => "The selected amounts differ", "所选金额不相等";
+    ForceBody => "a note forces the match", "填写说明即可强制核对";
+    OursShort => "ours", "我方";
+    TheirsShort => "theirs", "对方";
+    AdjustTitle => "Book an adjusting ledger entry", "生成调整分录";
+    AdjustBody => "Adjusts our ledger by", "调整我方账簿金额";
+    RematchTitle => "Re-run the automatic match", "重新自动匹配";
+    ToleranceDays => "Tolerance (days)", "日期容差（天）";
+    BadTolerance => "Type a number of days from 0 to 366.", "请输入 0 到 366 之间的天数。";
+    ConfirmReconTitle => "Confirm this reconciliation?", "确认本次对账？";
+    ConfirmReconBody => "It becomes read-only and the ledger is locked up to", "确认后不能修改，账簿锁定至";
+    ExportTitle => "Export the reconciliation statement", "导出余额调节表";
+    DraftSaved => "Draft saved", "草稿已保存";
+    ReconConfirmed => "Reconciliation confirmed", "对账已确认";
+    ReportWritten => "Reconciliation statement written", "余额调节表已导出";
+    ReadOnly => "This reconciliation is confirmed: it can no longer change.", "本次对账已确认，不能再修改。";
+    AdjustmentBooked => "Adjustment booked", "已生成调整分录";
+    Rematched => "Re-matched, tolerance ±", "已重新匹配，容差 ±";
+    NoLineHere => "No line on this side of the row.", "该行这一侧没有明细。";
+    NothingToAdjust => "Only a difference in amount (only ours, only theirs, amounts differ) can be booked as an adjustment.", "只有金额差异（仅我方、仅对方、金额不符）才能生成调整分录。";
+    LeaveTitle => "Leave without saving?", "不保存就离开？";
+    LeaveBody => "The matches and notes made here will be lost.", "本次的核对和说明将丢失。";
+}
