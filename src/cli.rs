@@ -26,6 +26,7 @@ mod reconcile;
 mod remind;
 mod review;
 mod settings;
+mod stats;
 mod template;
 
 use std::path::PathBuf;
@@ -222,6 +223,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Decrypt(args) => encryption::decrypt(cli, args),
         Command::Rekey => encryption::rekey(cli),
         Command::Remind(args) => remind::run(cli, args),
+        Command::Stats(args) => stats::run(cli, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

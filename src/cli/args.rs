@@ -101,6 +101,9 @@ pub enum Command {
     /// Reminder letters (催款函) as PDF: one overdue customer, or --all into
     /// one file (--out) or one file each (--out-dir).
     Remind(super::remind::RemindArgs),
+    /// Statistics by a classification dimension or activity (活跃度):
+    /// customers, invoiced and received in a period, receivable and overdue now.
+    Stats(super::stats::StatsArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -210,6 +213,10 @@ pub enum CustomerCmd {
         /// Include archived customers.
         #[arg(long)]
         all: bool,
+        /// Only customers holding this classification value, e.g.
+        /// industry=制造业 or activity=dormant (活跃度=休眠); repeatable, all must hold.
+        #[arg(long = "class", value_name = "DIM=VALUE")]
+        class: Vec<String>,
         #[command(flatten)]
         format: FormatArg,
     },

@@ -37,11 +37,12 @@ fn migrations() -> Migrations<'static> {
             review_status::rewrite,
         ),
         M::up(include_str!("migrations/012_invoice_import.sql")),
+        M::up(include_str!("migrations/013_ledger_search.sql")),
     ])
 }
 
 /// The schema version this program writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 12;
+pub const SCHEMA_VERSION: i64 = 13;
 
 /// Page size of new database files, bytes.
 pub const PAGE_SIZE: i64 = 8192;
