@@ -8,7 +8,7 @@ mod ledger;
 
 use std::collections::BTreeMap;
 
-use books::{Added, Books, INDUSTRIES};
+use books::{Added, Books, INDUSTRIES, expected, in_period, last_invoice};
 use chrono::NaiveDate;
 use kehu::domain::Lang;
 use kehu::domain::activity::Activity;
@@ -16,37 +16,6 @@ use kehu::domain::ledger::EntryKind;
 use kehu::domain::money::Money;
 use kehu::store::{ClassValue, Figures, Page, Period, SearchFilter};
 use ledger::d;
-
-fn in_period(e: &Added, p: Period) -> bool {
-    p.from.is_none_or(|f| e.date >= f) && p.to.is_none_or(|t| e.date <= t)
-}
-
-/// The figures of the customers `pick` selects, from the entries alone.
-fn expected(b: &Books, p: Period, as_of: NaiveDate, pick: impl Fn(usize) -> bool) -> Figures {
-    let mine = || b.entries.iter().filter(|e| pick(e.customer));
-    let sum =
-        |f: &dyn Fn(&Added) -> bool| Money::from_fen(mine().filter(|e| f(e)).map(|e| e.fen).sum());
-    Figures {
-        customers: (0..b.codes.len()).filter(|i| pick(*i)).count() as u64,
-        invoiced: sum(&|e| e.kind == "invoice" && in_period(e, p)),
-        received: Money::from_fen(
-            -mine()
-                .filter(|e| matches!(e.kind, "receipt" | "prepayment") && in_period(e, p))
-                .map(|e| e.fen)
-                .sum::<i64>(),
-        ),
-        receivable: sum(&|_| true),
-        overdue: sum(&|e| e.due.is_some_and(|due| due < as_of)),
-    }
-}
-
-fn last_invoice(b: &Books, customer: usize) -> Option<NaiveDate> {
-    b.entries
-        .iter()
-        .filter(|e| e.customer == customer && e.kind == "invoice")
-        .map(|e| e.date)
-        .max()
-}
 
 #[test]
 fn stats_by_industry_are_the_sums_of_the_entries_of_each_industrys_customers() {

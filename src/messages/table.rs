@@ -379,7 +379,7 @@ table! {
     "report.all_dates" => "all dates", "全部日期";
     "stats.title" => "Statistics by {dimension}", "按{dimension}统计";
     "stats.period_label" => "Period: ", "期间：";
-    "stats.as_of_label" => "Receivable and overdue as of: ", "应收与逾期截至：";
+    "stats.as_of_label" => "As of: ", "截至：";
     "stats.customers" => "Customers", "客户数";
     "stats.invoiced" => "Invoiced", "本期开票";
     "stats.received" => "Received", "本期收款";

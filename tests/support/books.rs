@@ -7,7 +7,8 @@
 use chrono::NaiveDate;
 use kehu::domain::field::FieldValues;
 use kehu::domain::ledger::EntryInput;
-use kehu::store::{AddOptions, Allocate, Store};
+use kehu::domain::money::Money;
+use kehu::store::{AddOptions, Allocate, Figures, Period, Store};
 
 use super::ledger::{d, temp_store};
 
@@ -123,4 +124,35 @@ pub fn books(n: usize) -> Books {
         industry,
         entries,
     }
+}
+
+pub fn in_period(e: &Added, p: Period) -> bool {
+    p.from.is_none_or(|f| e.date >= f) && p.to.is_none_or(|t| e.date <= t)
+}
+
+/// The figures of the customers `pick` selects, from the entries alone.
+pub fn expected(b: &Books, p: Period, as_of: NaiveDate, pick: impl Fn(usize) -> bool) -> Figures {
+    let mine = || b.entries.iter().filter(|e| pick(e.customer));
+    let sum =
+        |f: &dyn Fn(&Added) -> bool| Money::from_fen(mine().filter(|e| f(e)).map(|e| e.fen).sum());
+    Figures {
+        customers: (0..b.codes.len()).filter(|i| pick(*i)).count() as u64,
+        invoiced: sum(&|e| e.kind == "invoice" && in_period(e, p)),
+        received: Money::from_fen(
+            -mine()
+                .filter(|e| matches!(e.kind, "receipt" | "prepayment") && in_period(e, p))
+                .map(|e| e.fen)
+                .sum::<i64>(),
+        ),
+        receivable: sum(&|_| true),
+        overdue: sum(&|e| e.due.is_some_and(|due| due < as_of)),
+    }
+}
+
+pub fn last_invoice(b: &Books, customer: usize) -> Option<NaiveDate> {
+    b.entries
+        .iter()
+        .filter(|e| e.customer == customer && e.kind == "invoice")
+        .map(|e| e.date)
+        .max()
 }
