@@ -21,6 +21,7 @@ mod ledger;
 mod operator;
 mod outfiles;
 mod output;
+mod period_report;
 mod receivables;
 mod reconcile;
 mod remind;
@@ -224,6 +225,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Rekey => encryption::rekey(cli),
         Command::Remind(args) => remind::run(cli, args),
         Command::Stats(args) => stats::run(cli, args),
+        Command::Report(cmd) => period_report::run(cli, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -14,6 +14,7 @@
 mod aging;
 mod grid;
 mod reconciliation;
+mod reconciliation_period;
 mod sheet;
 mod sign_off;
 mod statement;
@@ -29,6 +30,7 @@ pub use reconciliation::{ReconciliationDoc, reconciliation_table, write_reconcil
 pub(crate) use reconciliation::{
     Value as ReconciliationValue, headers as reconciliation_headers, rows as reconciliation_rows,
 };
+pub use reconciliation_period::reconciliation_period_grid;
 pub(crate) use statement::line_cells as statement_line_cells;
 pub use statement::{statement_table, write_statement, write_statement_from};
 pub use stats::{period_text, search_grid, stats_grid};

@@ -27,6 +27,7 @@ mod name_index;
 mod operators;
 mod private_files;
 mod reconcile;
+mod reconcile_period;
 mod review;
 mod stats;
 mod summary;
@@ -67,6 +68,7 @@ pub use reconcile::{
     Adjusted, EntryKinds, OurSide, SavedStatementMapping, Session, SessionInfo, SessionSource,
     SessionStatus,
 };
+pub use reconcile_period::{PeriodReport, PeriodRow, PeriodSession, PeriodStanding};
 pub use review::{ReviewItem, Reviewed};
 pub use stats::{Figures, Period, Stats, StatsRow};
 pub use summary::{SummaryRef, SummaryScope};

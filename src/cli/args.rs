@@ -104,6 +104,9 @@ pub enum Command {
     /// Statistics by a classification dimension or activity (活跃度):
     /// customers, invoiced and received in a period, receivable and overdue now.
     Stats(super::stats::StatsArgs),
+    /// Period reports across customers: reconciliation --month 2026-09 | --year 2026.
+    #[command(subcommand)]
+    Report(super::period_report::ReportCmd),
 }
 
 #[derive(Debug, Subcommand)]

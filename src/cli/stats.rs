@@ -86,7 +86,7 @@ fn optional_date(field: &str, text: Option<&str>) -> Result<Option<chrono::Naive
     text.map(|t| date_arg(field, Some(t))).transpose()
 }
 
-fn checked_out(
+pub(super) fn checked_out(
     cli: &Cli,
     out: Option<&Path>,
     force: bool,
@@ -103,7 +103,7 @@ fn checked_out(
 
 /// Writes a report grid to `path`: PDF through the documents (our letterhead),
 /// xlsx / csv through the report writers.
-fn write_grid(
+pub(super) fn write_grid(
     cli: &Cli,
     store: &Store,
     (path, kind, rules): (&Path, Option<OutFormat>, &Rules),
@@ -120,7 +120,7 @@ fn write_grid(
     }
 }
 
-fn print_grid<T: serde::Serialize>(format: Format, grid: &Grid, json: &T) -> CliResult {
+pub(super) fn print_grid<T: serde::Serialize>(format: Format, grid: &Grid, json: &T) -> CliResult {
     let table = grid.table();
     let headers: Vec<&str> = table.headers.iter().map(String::as_str).collect();
     output::print_rows(format, &headers, &table.rows, json)

@@ -401,4 +401,21 @@ table! {
     "search.wrote" => "wrote {path}: {count} entries", "已写入 {path}：{count} 笔";
     "search.more" => "showing {shown} of {count} entries (sum {sum}); --limit / --offset for more, --out FILE for all", "显示 {count} 笔中的 {shown} 笔（合计 {sum}）；用 --limit / --offset 查看更多，--out 文件 导出全部";
     "search.unknown_type" => "unknown entry type “{type}”: use invoice, receipt, credit, prepayment, adjustment or opening", "未知的账目类型“{type}”：请用 invoice、receipt、credit、prepayment、adjustment 或 opening";
+    "recon_period.title" => "Reconciliation report", "对账情况表";
+    "recon_period.standing" => "Reconciliation", "对账情况";
+    "recon_period.session_period" => "Reconciled period", "对账期间";
+    "recon_period.confirmed_by" => "Confirmed by", "确认人";
+    "recon_period.confirmed_at" => "Confirmed on", "确认日期";
+    "recon_period.our_balance" => "Our balance", "我方余额";
+    "recon_period.their_balance" => "Their balance", "对方余额";
+    "recon_period.open_difference" => "Open difference", "未说明差额";
+    "recon_period.confirmed" => "Confirmed", "已确认";
+    "recon_period.draft" => "Draft", "草稿";
+    "recon_period.not_this_period" => "Not this period", "本期未对账";
+    "recon_period.never" => "Never reconciled", "从未对账";
+    "recon_period.summary_label" => "Summary: ", "汇总：";
+    "recon_period.summary" => "{confirmed} confirmed, {draft} draft, {missing} not this period, {never} never reconciled", "已确认 {confirmed}，草稿 {draft}，本期未对账 {missing}，从未对账 {never}";
+    "recon_period.wrote" => "wrote {path}: {count} customers", "已写入 {path}：{count} 个客户";
+    "recon_period.bad_month" => "“{given}” is not a month: write it as 2026-09", "“{given}” 不是月份：请写成 2026-09";
+    "recon_period.bad_year" => "“{given}” is not a year: write it as 2026", "“{given}” 不是年份：请写成 2026";
 }
