@@ -56,7 +56,7 @@ pub use ledger::{
     AddOptions, Added, AgingReport, AgingRow, Allocate, AllocateRequest, AllocationLine, Balance,
     ClassTotal, CreditCheck, CustomerRef, Dashboard, EntryCheck, EntryPatch, EntryRef,
     LedgerAuditEntry, LedgerBulk, LedgerLine, OverdueItem, Page, Reversal, SearchFilter, SearchHit,
-    Statement, StatementLine, Target, TaxInvoiceEntry,
+    Statement, StatementLine, Target, TaxInvoiceEntry, amount_range,
 };
 pub use load_mode::{Load, LoadMode};
 pub use mappings::SavedMapping;

@@ -17,7 +17,7 @@ use crate::domain::money::Money;
 use crate::messages::Message;
 use crate::outfile::{self, Format as OutFormat, Rules};
 use crate::report::{self, Grid};
-use crate::store::{ClassBy, ClassValue, Page, Period, SearchFilter, Store};
+use crate::store::{ClassBy, ClassValue, Page, Period, SearchFilter, Store, amount_range};
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
@@ -156,34 +156,17 @@ pub fn run(cli: &Cli, args: &StatsArgs) -> CliResult {
 /// `DIM=VALUE` as a dimension and one of its values.
 pub(super) fn class_arg(store: &Store, text: &str) -> Result<(ClassBy, ClassValue), Failure> {
     let Some((dim, value)) = text.split_once('=') else {
+        // A usage error here (exit 2); the store words it the same.
         return Err(Failure::usage_msg(
             Message::new("class.filter_form").with("given", text),
         ));
     };
-    let by = store.class_by(dim)?;
-    let value = store.class_value(&by, value)?;
-    Ok((by, value))
+    let _ = (dim, value);
+    Ok(store.class_filter(text)?)
 }
 
-/// `12,800.00`, `100..500`, `..500`, `1000..`.
 fn amount_arg(text: &str) -> Result<(Money, Money), Failure> {
-    let money = |t: &str, default: Money| -> Result<Money, Failure> {
-        let t = t.trim();
-        if t.is_empty() {
-            return Ok(default);
-        }
-        Money::parse(t).map_err(|e| super::ledger::option_failure("amount", e.text(), e.code()))
-    };
-    match text.split_once("..") {
-        Some((lo, hi)) => Ok((
-            money(lo, Money::from_fen(i64::MIN))?,
-            money(hi, Money::from_fen(i64::MAX))?,
-        )),
-        None => {
-            let a = money(text, Money::ZERO)?;
-            Ok((a, a))
-        }
-    }
+    amount_range(text).map_err(|e| super::ledger::option_failure("amount", e.text(), e.code()))
 }
 
 pub fn search(cli: &Cli, args: &SearchArgs) -> CliResult {

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::{Result, Store, StoreError};
 use crate::domain::Lang;
 use crate::domain::activity::Activity;
-use crate::domain::date::{from_iso, iso};
+use crate::domain::date::from_iso;
 use crate::messages::Message;
 
 /// A dimension to group or filter by.
@@ -150,6 +150,19 @@ impl Store {
         }
     }
 
+    /// `DIM=VALUE` (`行业=制造业`, `activity=dormant`) as a dimension and
+    /// one of its values; without `=`: `class.filter_form`.
+    pub fn class_filter(&self, text: &str) -> Result<(ClassBy, ClassValue)> {
+        let Some((dim, value)) = text.split_once('=') else {
+            return Err(StoreError::Coded(
+                Message::new("class.filter_form").with("given", text),
+            ));
+        };
+        let by = self.class_by(dim)?;
+        let value = self.class_value(&by, value)?;
+        Ok((by, value))
+    }
+
     /// Every value of `by`, in the dimension's order (retired ones too).
     pub fn class_values(&self, by: &ClassBy) -> Result<Vec<ClassValue>> {
         match by {
@@ -210,41 +223,20 @@ impl Store {
     }
 
     /// Every customer's activity as of `today`, from the date of its last
-    /// invoice. Invoices of the last year are one range of the
-    /// `ledger_entry_kind_date` index; for the rest, whether any invoice
-    /// exists is one probe of the (customer, kind, doc) key each.
+    /// invoice: the end of its invoices' range in `ledger_entry_customer_kind`,
+    /// one probe per customer.
     pub fn activity_of_customers(&self, today: NaiveDate) -> Result<HashMap<i64, Activity>> {
-        let year_ago = Activity::Occasional.since(today).unwrap_or(today);
-        let mut recent: HashMap<i64, NaiveDate> = HashMap::new();
-        {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT customer_id, MAX(entry_date) FROM ledger_entry
-                 WHERE kind = 'invoice' AND entry_date >= ?1 GROUP BY customer_id",
-            )?;
-            let mut rows = stmt.query([iso(year_ago)])?;
-            while let Some(r) = rows.next()? {
-                let date: String = r.get(1)?;
-                if let Some(d) = from_iso(&date) {
-                    recent.insert(r.get(0)?, d);
-                }
-            }
-        }
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.id, EXISTS (SELECT 1 FROM ledger_entry e
-                                  WHERE e.customer_id = c.id AND e.kind = 'invoice')
+            "SELECT c.id, (SELECT MAX(e.entry_date) FROM ledger_entry e
+                           WHERE e.customer_id = c.id AND e.kind = 'invoice')
              FROM customer c",
         )?;
         let mut rows = stmt.query([])?;
         let mut out = HashMap::new();
         while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            let any: bool = r.get(1)?;
-            let activity = match recent.get(&id) {
-                Some(last) => Activity::of(Some(*last), today),
-                None if any => Activity::Dormant,
-                None => Activity::Never,
-            };
-            out.insert(id, activity);
+            let last: Option<String> = r.get(1)?;
+            let last = last.as_deref().and_then(from_iso);
+            out.insert(r.get(0)?, Activity::of(last, today));
         }
         Ok(out)
     }

@@ -137,24 +137,30 @@ impl Store {
                 );
             }
         }
+        // One range of `ledger_entry_customer_kind` per customer and type:
+        // only the period's entries are read, in index order, with no sort.
         let (from, to) = period.bounds();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT customer_id, kind, SUM(amount) FROM ledger_entry
-             WHERE kind IN ('invoice', 'receipt', 'prepayment') AND entry_date BETWEEN ?1 AND ?2
-             GROUP BY customer_id, kind",
+            "SELECT c.id,
+                    (SELECT SUM(e.amount) FROM ledger_entry e WHERE e.customer_id = c.id
+                        AND e.kind = 'invoice' AND e.entry_date BETWEEN ?1 AND ?2),
+                    (SELECT SUM(e.amount) FROM ledger_entry e WHERE e.customer_id = c.id
+                        AND e.kind = 'receipt' AND e.entry_date BETWEEN ?1 AND ?2),
+                    (SELECT SUM(e.amount) FROM ledger_entry e WHERE e.customer_id = c.id
+                        AND e.kind = 'prepayment' AND e.entry_date BETWEEN ?1 AND ?2)
+             FROM customer c WHERE c.merged_into IS NULL",
         )?;
         let mut rows = stmt.query([&from, &to])?;
         while let Some(r) = rows.next()? {
             let Some(f) = out.get_mut(&r.get::<_, i64>(0)?) else {
                 continue;
             };
-            let kind: String = r.get(1)?;
-            let sum = Money::from_fen(r.get(2)?);
-            if kind == "invoice" {
-                f.invoiced = sum;
-            } else {
-                f.received = f.received.checked_sub(sum).ok_or_else(overflow)?;
-            }
+            let fen = |i: usize| -> rusqlite::Result<i64> {
+                Ok(r.get::<_, Option<i64>>(i)?.unwrap_or(0))
+            };
+            f.invoiced = Money::from_fen(fen(1)?);
+            let received = fen(2)?.checked_add(fen(3)?).ok_or_else(overflow)?;
+            f.received = Money::from_fen(received.checked_neg().ok_or_else(overflow)?);
         }
         let mut stmt = self.conn.prepare_cached(
             "SELECT customer_id, SUM(outstanding) FROM ledger_entry

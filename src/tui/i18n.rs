@@ -271,7 +271,7 @@ messages! {
     StatementTitle => "Export statement of account", "导出对账单";
     StatementFrom => "From", "起始日期";
     StatementTo => "To", "截止日期";
-    StatementFile => "File (.xlsx/.csv)", "文件（.xlsx/.csv）";
+    StatementFile => "File (.xlsx/.csv/.pdf)", "文件（.xlsx/.csv/.pdf）";
     StatementWritten => "Statement written", "对账单已导出";
     StatementKind => "write to a file ending in .xlsx or .csv", "文件名须以 .xlsx 或 .csv 结尾";
     KindOpening => "Opening", "期初";
@@ -528,6 +528,36 @@ messages! {
     MergeDrop => "merged in", "并入";
     MergeReason => "Reason", "理由";
     Merged => "Merged", "已合并";
+    KeyStatistics => "Statistics", "统计";
+    KeyLedgerSearch => "Search entries", "账目查询";
+    KeyCompanySettings => "Our company", "本公司信息";
+    KeyPeriod => "Period", "期间";
+    KeyFilters => "Filters", "筛选条件";
+    ScopeStats => "Statistics", "统计";
+    ScopeLedgerSearch => "Search entries", "账目查询";
+    ScopeCompany => "Our company", "本公司信息";
+    StatsPeriodTitle => "Period of invoiced and received", "开票与收款的期间";
+    StatsFrom => "From (empty: no limit)", "起始日期（空：不限）";
+    StatsTo => "To (empty: no limit)", "截止日期（空：不限）";
+    SearchFiltersTitle => "Search entries", "账目查询条件";
+    SearchType => "Type (invoice, 收款 …)", "类型（发票、收款…）";
+    SearchClass => "Class (行业=制造业, 活跃度=休眠)", "分类（行业=制造业，活跃度=休眠）";
+    SearchDoc => "Document no. contains", "单据号包含";
+    SearchAmount => "Amount (A or MIN..MAX)", "金额（A 或 最小..最大）";
+    SearchCustomer => "Customer code", "客户编码";
+    SearchShown => "shown", "已显示";
+    SearchNoFilters => "f: set the filters (period, type, class …)", "按 f 设置筛选条件（期间、类型、分类…）";
+    CompanyTitle => "Our company (sender on statements and reminders)", "本公司信息（对账单、催款函的发出方）";
+    CompanyNotSet => "not set yet: e to enter it", "尚未设置：按 e 填写";
+    CompanySaved => "Our company saved", "本公司信息已保存";
+    CompanyName => "Name", "名称";
+    CompanyTaxId => "Tax ID", "税号";
+    CompanyAddress => "Address", "地址";
+    CompanyPhone => "Phone", "电话";
+    CompanyBank => "Bank", "开户行";
+    CompanyAccount => "Account", "账号";
+    CompanyContact => "Contact", "联系人";
+    CompanySeal => "Seal image (PNG/JPEG path)", "印章图片（PNG/JPEG 路径）";
 }
 
 /// ": " in English, "：" in Chinese (no ASCII punctuation in Chinese text).

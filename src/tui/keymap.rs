@@ -66,6 +66,12 @@ pub enum Scope {
     AuditSnapshot,
     /// Two customers side by side, choosing the values the kept one ends with.
     Merge,
+    /// Statistics by a classification dimension or activity.
+    Stats,
+    /// Entries across customers (账目查询).
+    LedgerSearch,
+    /// Our company's details.
+    Company,
 }
 
 impl Scope {
@@ -119,11 +125,14 @@ impl Scope {
             Scope::Audit => Msg::ScopeAudit,
             Scope::AuditSnapshot => Msg::ScopeAuditSnapshot,
             Scope::Merge => Msg::ScopeMerge,
+            Scope::Stats => Msg::ScopeStats,
+            Scope::LedgerSearch => Msg::ScopeLedgerSearch,
+            Scope::Company => Msg::ScopeCompany,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 33] = [
+    pub const ALL: [Scope; 36] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -157,6 +166,9 @@ impl Scope {
         Scope::Audit,
         Scope::AuditSnapshot,
         Scope::Merge,
+        Scope::Stats,
+        Scope::LedgerSearch,
+        Scope::Company,
     ];
 }
 
@@ -248,6 +260,11 @@ pub enum Action {
     RestoreDeleted,
     MergeInto,
     ToggleTake,
+    Statistics,
+    LedgerSearch,
+    CompanySettings,
+    Period,
+    Filters,
 }
 
 pub use bindings::BINDINGS;

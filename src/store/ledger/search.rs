@@ -15,7 +15,7 @@ use super::super::stats::Period;
 use super::super::{Result, Store};
 use super::read::{date_at, kind_at};
 use crate::domain::ledger::EntryKind;
-use crate::domain::money::Money;
+use crate::domain::money::{Money, MoneyError};
 
 /// What to look for; every condition given must hold.
 #[derive(Clone, Debug, Default)]
@@ -54,6 +54,24 @@ pub struct SearchHit {
 pub struct Page {
     pub limit: Option<u64>,
     pub offset: u64,
+}
+
+/// `12,800.00`, `100..500`, `..500`, `1000..` as an inclusive range of typed amounts.
+pub fn amount_range(text: &str) -> std::result::Result<(Money, Money), MoneyError> {
+    let money = |t: &str, open: Money| match t.trim() {
+        "" => Ok(open),
+        t => Money::parse(t),
+    };
+    match text.split_once("..") {
+        Some((lo, hi)) => Ok((
+            money(lo, Money::from_fen(i64::MIN))?,
+            money(hi, Money::from_fen(i64::MAX))?,
+        )),
+        None => {
+            let a = Money::parse(text.trim())?;
+            Ok((a, a))
+        }
+    }
 }
 
 const ORDER: &str = " ORDER BY e.entry_date, e.customer_id, e.amount, e.id";
@@ -108,6 +126,18 @@ impl Store {
                     Ok((r.get(0)?, r.get(1)?))
                 })?;
         Ok((count.max(0) as u64, Money::from_fen(sum)))
+    }
+
+    /// The floor the bench sets beside the statistics: one sum over the
+    /// period's invoices, read from the same index range.
+    pub fn search_floor(&self, period: &Period) -> Result<i64> {
+        let (from, to) = period.bounds();
+        Ok(self.conn.query_row(
+            "SELECT COALESCE(SUM(amount), 0) FROM ledger_entry
+             WHERE kind = 'invoice' AND entry_date BETWEEN ?1 AND ?2",
+            [from, to],
+            |r| r.get(0),
+        )?)
     }
 
     /// The query plan of a search (for the bench and the README's claim).

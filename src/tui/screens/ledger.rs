@@ -3,6 +3,7 @@
 //! highlighted; keys to add an entry, allocate, reverse and export a statement.
 
 mod actions;
+mod export;
 pub mod figures;
 mod view;
 

@@ -180,6 +180,17 @@ impl ListScreen {
             Action::Dashboard => {
                 return Outcome::Push(Box::new(DashboardScreen::open(ctx)));
             }
+            Action::Statistics => {
+                return Outcome::Push(Box::new(super::stats::StatsScreen::open(ctx)));
+            }
+            Action::LedgerSearch => {
+                return Outcome::Push(Box::new(super::ledger_search::LedgerSearchScreen::open(
+                    ctx,
+                )));
+            }
+            Action::CompanySettings => {
+                return Outcome::Push(Box::new(super::company::CompanyScreen::open(ctx)));
+            }
             Action::Reconcile => {
                 let Some(code) = self.selected_code(ctx) else {
                     return Outcome::Stay;

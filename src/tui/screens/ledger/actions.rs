@@ -5,11 +5,11 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::export::ExportError;
 use super::{Asking, LedgerScreen};
 use crate::domain::date::{iso, parse_date};
 use crate::domain::money::Money;
-use crate::outfile::{self, Format as OutFormat, OutputError};
-use crate::report::write_statement;
+use crate::outfile::OutputError;
 use crate::store::{AllocateRequest, AllocationLine, EntryRef, Reversal, Target};
 use crate::tui::actions::refusal_text;
 use crate::tui::app::Ctx;
@@ -218,22 +218,8 @@ impl LedgerScreen {
         };
         let path = PathBuf::from(file.trim());
         let rules = tui_outfile::rules(ctx, None, force);
-        if let Err(e) = outfile::check(&path, OutFormat::SHEETS, &rules) {
-            self.refused(e, from, to, ctx);
-            return false;
-        }
-        let statement = match ctx.store.statement(self.customer.id, from, to) {
-            Ok(s) => s,
-            Err(e) => {
-                ctx.error(refusal_text(&e, ctx));
-                return false;
-            }
-        };
-        let lang = ctx.lang;
-        let written = outfile::write(&path, OutFormat::SHEETS, &rules, |tmp, _| {
-            write_statement(tmp, &statement, lang)
-        });
-        match written {
+        let customer = (self.customer.id, self.customer.data.code.as_str());
+        match super::export::write(&ctx.store, customer, (from, to), &path, &rules, ctx.lang) {
             Ok(path) => {
                 // The full path: a relative name lands in the folder kehu was started in.
                 let shown = std::path::absolute(&path).unwrap_or(path);
@@ -244,8 +230,16 @@ impl LedgerScreen {
                 ));
                 true
             }
-            Err(e) => {
+            Err(ExportError::Output(e)) => {
                 self.refused(e, from, to, ctx);
+                false
+            }
+            Err(ExportError::Store(e)) => {
+                ctx.error(refusal_text(&e, ctx));
+                false
+            }
+            Err(ExportError::Document(e)) => {
+                ctx.error(e.message().text(ctx.lang));
                 false
             }
         }
