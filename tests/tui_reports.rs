@@ -205,3 +205,24 @@ fn the_ledgers_statement_export_carries_our_company_in_xlsx() {
         .collect();
     assert!(texts.iter().any(|t| t.contains("签字盖章")), "{texts:?}");
 }
+
+#[test]
+fn the_list_filters_by_activity_like_a_classification() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    app.wait_until_loaded();
+    typed(&mut app, "f");
+    typed(&mut app, "从未开票");
+    key(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, 120, 40);
+    // Never invoiced: C000003 (a prepayment), C000004 (an opening balance), 张三 (nothing).
+    for code in ["C000003", "C000004", "C000005"] {
+        assert!(text.contains(code), "{code}: {text}");
+    }
+    for code in ["C000001", "C000002"] {
+        assert!(!text.contains(code), "{code}: {text}");
+    }
+    assert!(text.contains("从未开票"), "the filter is named: {text}");
+    typed(&mut app, "F");
+    assert!(screen(&mut app, 120, 40).contains("C000001"));
+}

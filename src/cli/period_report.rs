@@ -2,14 +2,11 @@
 //! customers were reconciled for the period, confirmed by whom, differences
 //! still open, customers never reconciled.
 
-use std::path::PathBuf;
-
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
 
-use super::args::FormatArg;
 use super::documents::document_lang;
-use super::stats::{checked_out, print_grid, write_grid};
+use super::stats::{ReportOut, checked_out, print_grid, write_grid};
 use super::{Cli, CliResult, Failure, open_store, output};
 use crate::messages::Message;
 use crate::report;
@@ -33,14 +30,8 @@ pub struct PeriodArgs {
     /// The year: 2026.
     #[arg(long, value_name = "YYYY")]
     pub year: Option<String>,
-    /// Also write the report to FILE.xlsx, FILE.csv or FILE.pdf.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Replace the --out file if it exists.
-    #[arg(long, requires = "out")]
-    pub force: bool,
     #[command(flatten)]
-    pub format: FormatArg,
+    pub output: ReportOut,
 }
 
 /// First and last day of `--month` or `--year`.
@@ -65,10 +56,10 @@ fn period(args: &PeriodArgs) -> Result<(NaiveDate, NaiveDate), Failure> {
 pub fn run(cli: &Cli, cmd: &ReportCmd) -> CliResult {
     let ReportCmd::Reconciliation(args) = cmd;
     let (from, to) = period(args)?;
-    let (rules, kind) = checked_out(cli, args.out.as_deref(), args.force)?;
+    let (rules, kind) = checked_out(cli, &args.output)?;
     let store = open_store(cli)?;
     let report = store.reconciliation_period(from, to)?;
-    if let Some(path) = &args.out {
+    if let Some(path) = &args.output.out {
         let grid = report::reconciliation_period_grid(&report, document_lang(cli));
         write_grid(cli, &store, (path, kind, &rules), &grid)?;
         output::tell(
@@ -78,5 +69,5 @@ pub fn run(cli: &Cli, cmd: &ReportCmd) -> CliResult {
         );
     }
     let grid = report::reconciliation_period_grid(&report, super::import::lang(cli));
-    print_grid(args.format.format, &grid, &report)
+    print_grid(args.output.format.format, &grid, &report)
 }

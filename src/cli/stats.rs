@@ -33,7 +33,14 @@ pub struct StatsArgs {
     /// Receivable, overdue and activity as of this date (default: today).
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// Also write the report to FILE.xlsx, FILE.csv or FILE.pdf.
+    #[command(flatten)]
+    pub output: ReportOut,
+}
+
+/// Where a report goes: printed as `--format`, and to `--out` when given.
+#[derive(Debug, Args)]
+pub struct ReportOut {
+    /// Also write the report to FILE.xlsx, FILE.csv or FILE.pdf (a search: every entry found).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Replace the --out file if it exists.
@@ -72,27 +79,21 @@ pub struct SearchArgs {
     /// Skip this many entries first.
     #[arg(long, default_value_t = 0)]
     pub offset: u64,
-    /// Write every entry found to FILE.xlsx, FILE.csv or FILE.pdf.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Replace the --out file if it exists.
-    #[arg(long, requires = "out")]
-    pub force: bool,
     #[command(flatten)]
-    pub format: FormatArg,
+    pub output: ReportOut,
 }
 
 fn optional_date(field: &str, text: Option<&str>) -> Result<Option<chrono::NaiveDate>, Failure> {
     text.map(|t| date_arg(field, Some(t))).transpose()
 }
 
+/// The rules for `--out` and its format, checked before the database is opened.
 pub(super) fn checked_out(
     cli: &Cli,
-    out: Option<&Path>,
-    force: bool,
+    output: &ReportOut,
 ) -> Result<(Rules, Option<OutFormat>), Failure> {
-    let rules = rules(cli, force)?;
-    let kind = match out {
+    let rules = rules(cli, output.force)?;
+    let kind = match output.out.as_deref() {
         Some(path) => Some(
             outfile::check(path, OutFormat::SHEETS_OR_PDF, &rules).map_err(|e| refused(cli, e))?,
         ),
@@ -127,7 +128,7 @@ pub(super) fn print_grid<T: serde::Serialize>(format: Format, grid: &Grid, json:
 }
 
 pub fn run(cli: &Cli, args: &StatsArgs) -> CliResult {
-    let (rules, kind) = checked_out(cli, args.out.as_deref(), args.force)?;
+    let (rules, kind) = checked_out(cli, &args.output)?;
     let store = open_store(cli)?;
     let period = Period {
         from: optional_date("from", args.from.as_deref())?,
@@ -136,7 +137,7 @@ pub fn run(cli: &Cli, args: &StatsArgs) -> CliResult {
     let as_of = date_arg("as_of", args.as_of.as_deref())?;
     let by = store.class_by(&args.by)?;
     let stats = store.stats(&by, period, as_of)?;
-    if let Some(path) = &args.out {
+    if let Some(path) = &args.output.out {
         let grid = report::stats_grid(&stats, document_lang(cli));
         write_grid(cli, &store, (path, kind, &rules), &grid)?;
         output::tell(
@@ -147,7 +148,7 @@ pub fn run(cli: &Cli, args: &StatsArgs) -> CliResult {
         );
     }
     print_grid(
-        args.format.format,
+        args.output.format.format,
         &report::stats_grid(&stats, super::import::lang(cli)),
         &stats,
     )
@@ -155,13 +156,12 @@ pub fn run(cli: &Cli, args: &StatsArgs) -> CliResult {
 
 /// `DIM=VALUE` as a dimension and one of its values.
 pub(super) fn class_arg(store: &Store, text: &str) -> Result<(ClassBy, ClassValue), Failure> {
-    let Some((dim, value)) = text.split_once('=') else {
+    if !text.contains('=') {
         // A usage error here (exit 2); the store words it the same.
         return Err(Failure::usage_msg(
             Message::new("class.filter_form").with("given", text),
         ));
-    };
-    let _ = (dim, value);
+    }
     Ok(store.class_filter(text)?)
 }
 
@@ -170,7 +170,7 @@ fn amount_arg(text: &str) -> Result<(Money, Money), Failure> {
 }
 
 pub fn search(cli: &Cli, args: &SearchArgs) -> CliResult {
-    let (rules, kind) = checked_out(cli, args.out.as_deref(), args.force)?;
+    let (rules, kind) = checked_out(cli, &args.output)?;
     let store = open_store(cli)?;
     let today = today();
     let filter = SearchFilter {
@@ -198,7 +198,7 @@ pub fn search(cli: &Cli, args: &SearchArgs) -> CliResult {
             .transpose()?,
         today: Some(today),
     };
-    if let Some(path) = &args.out {
+    if let Some(path) = &args.output.out {
         let hits = store.search_ledger(&filter, Page::default())?;
         let grid = report::search_grid(&hits, filter.period, document_lang(cli));
         write_grid(cli, &store, (path, kind, &rules), &grid)?;
@@ -216,11 +216,11 @@ pub fn search(cli: &Cli, args: &SearchArgs) -> CliResult {
     let hits = store.search_ledger(&filter, page)?;
     let lang: Lang = super::import::lang(cli);
     print_grid(
-        args.format.format,
+        args.output.format.format,
         &report::search_grid(&hits, filter.period, lang),
         &hits,
     )?;
-    if args.format.format == Format::Table {
+    if args.output.format.format == Format::Table {
         let (count, sum) = store.count_ledger(&filter)?;
         if count > hits.len() as u64 {
             output::tell(

@@ -11,6 +11,7 @@ use super::detail::DetailScreen;
 use super::form::FormScreen;
 use super::ledger::LedgerScreen;
 use super::{Outcome, Screen};
+use crate::domain::activity::{self, Activity};
 use crate::domain::customer::Status;
 use crate::tui::actions::{archive_body, delete, delete_body, set_status};
 use crate::tui::app::Ctx;
@@ -32,7 +33,7 @@ enum Asking {
     MergeInto(String),
 }
 
-use actions::{load_demo, open_form, open_import_history, open_import_wizard};
+use actions::{activity_filter, load_demo, open_form, open_import_history, open_import_wizard};
 use view::table_rows;
 
 #[derive(Default)]
@@ -231,6 +232,7 @@ impl ListScreen {
             Action::ClassFilter => return self.pick_class(ctx),
             Action::ClearFilter => {
                 self.query.class = None;
+                self.query.only = None;
                 self.query.status = StatusFilter::Live;
             }
             Action::Sort => {
@@ -293,7 +295,12 @@ impl ListScreen {
             (Some(Asking::Template), Reply::Chose(name)) => return open_form(ctx, Some(&name)),
             (Some(Asking::MergeInto(keep)), reply) => return super::merge::open(ctx, &keep, reply),
             (Some(Asking::Class), Reply::Chose(value)) => {
-                self.query.class = Some(value);
+                self.query.only = activity_filter(&value, ctx);
+                self.query.class = Some(match value.split_once('=') {
+                    Some((_, key)) if self.query.only.is_some() => Activity::parse(key)
+                        .map_or(value.clone(), |a| a.label(ctx.lang).to_string()),
+                    _ => value,
+                });
                 self.selected = 0;
             }
             _ => {}
@@ -327,6 +334,14 @@ impl ListScreen {
                     Item::new(v.name.clone(), format!("{}: {}", d.label(ctx.lang), v.name))
                 })
             })
+            .chain(Activity::ALL.into_iter().map(|a| {
+                let label = format!(
+                    "{}: {}",
+                    Activity::dimension_label(ctx.lang),
+                    a.label(ctx.lang)
+                );
+                Item::new(format!("{}={}", activity::CODE, a.key()), label)
+            }))
             .collect();
         self.asking = Some(Asking::Class);
         ask(Picker::new(
