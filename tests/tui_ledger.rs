@@ -409,7 +409,10 @@ fn a_statement_is_exported_for_the_period_and_a_bad_file_name_keeps_the_dialog()
     typed(&mut app, bad.to_str().unwrap());
     key(&mut app, KeyCode::Enter);
     let text = screen(&mut app, 80, 24);
-    assert!(text.contains("文件名须以 .xlsx 或 .csv 结尾"), "{text}");
+    assert!(
+        text.contains("文件名须以 .xlsx 或 .csv 或 .pdf 结尾"),
+        "{text}"
+    );
     assert!(text.contains("导出对账单"), "{text}"); // still open
     ctrl(&mut app, 'u');
     let path = dir.path().join("对账单-C000001.csv");

@@ -42,11 +42,16 @@ impl Activity {
     pub fn of(last_invoice: Option<NaiveDate>, today: NaiveDate) -> Activity {
         match last_invoice {
             None => Activity::Never,
-            Some(last) => match (today - last).num_days() {
-                ..=ACTIVE_DAYS => Activity::Active,
-                ..=OCCASIONAL_DAYS => Activity::Occasional,
-                _ => Activity::Dormant,
-            },
+            Some(last) => {
+                let days = (today - last).num_days();
+                if days <= ACTIVE_DAYS {
+                    Activity::Active
+                } else if days <= OCCASIONAL_DAYS {
+                    Activity::Occasional
+                } else {
+                    Activity::Dormant
+                }
+            }
         }
     }
 
