@@ -4,6 +4,10 @@
 //! against figures computed here from the sample ledger, and as snapshots in
 //! both languages at 80×24 and 120×40.
 
+#[path = "support/ledger.rs"]
+mod ledger;
+#[path = "support/pdf.rs"]
+mod pdf;
 #[path = "support/tui_support.rs"]
 mod support;
 
@@ -225,4 +229,33 @@ fn the_list_filters_by_activity_like_a_classification() {
     assert!(text.contains("从未开票"), "the filter is named: {text}");
     typed(&mut app, "F");
     assert!(screen(&mut app, 120, 40).contains("C000001"));
+}
+
+#[test]
+fn the_ledgers_statement_export_writes_the_pdf_to_sign() {
+    if !pdf::ready("tui_statement_pdf") {
+        return;
+    }
+    let (dir, mut store) = sample_store();
+    pdf::set_company(&mut store);
+    let mut app = app(store, Lang::Zh);
+    typed(&mut app, "l");
+    typed(&mut app, "s");
+    focus(&mut app, "StatementFile");
+    ctrl(&mut app, 'u');
+    let out = dir.path().join("对账单.pdf");
+    typed(&mut app, out.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 200, 40).contains("对账单已导出"));
+    pdf::in_order(
+        &pdf::text(&out),
+        &[
+            pdf::COMPANY,
+            "对 账 单",
+            "深圳市华强电子有限公司",
+            "FP-0001",
+            "对方确认：",
+            "签字盖章：",
+        ],
+    );
 }
