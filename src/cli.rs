@@ -21,11 +21,13 @@ mod ledger;
 mod operator;
 mod outfiles;
 mod output;
+mod period_report;
 mod receivables;
 mod reconcile;
 mod remind;
 mod review;
 mod settings;
+mod stats;
 mod template;
 
 use std::path::PathBuf;
@@ -222,6 +224,8 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Decrypt(args) => encryption::decrypt(cli, args),
         Command::Rekey => encryption::rekey(cli),
         Command::Remind(args) => remind::run(cli, args),
+        Command::Stats(args) => stats::run(cli, args),
+        Command::Report(cmd) => period_report::run(cli, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

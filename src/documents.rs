@@ -16,6 +16,7 @@ mod page;
 mod reconciliation;
 mod reminder;
 mod render;
+mod report_table;
 mod statement;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +32,7 @@ pub use font::{CANDIDATES, Face};
 pub use reconciliation::reconciliation_pdf;
 pub use reminder::{Reminder, reminders_pdf};
 pub use render::Seal;
+pub use report_table::{ReportDoc, report_pdf};
 pub use statement::statement_pdf;
 
 #[derive(Debug)]

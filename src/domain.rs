@@ -1,5 +1,6 @@
 //! Plain types and validation. Imports nothing else of ours.
 
+pub mod activity;
 pub mod classification;
 pub mod company;
 pub mod contact;

@@ -12,22 +12,28 @@
 //! as a number); files start with a UTF-8 BOM so Excel reads the Chinese.
 
 mod aging;
+mod grid;
 mod reconciliation;
+mod reconciliation_period;
 mod sheet;
 mod sign_off;
 mod statement;
+mod stats;
 
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
 pub use aging::{aging_table, write_aging};
+pub use grid::{Cell, Grid};
 pub use reconciliation::{ReconciliationDoc, reconciliation_table, write_reconciliation};
 pub(crate) use reconciliation::{
     Value as ReconciliationValue, headers as reconciliation_headers, rows as reconciliation_rows,
 };
+pub use reconciliation_period::reconciliation_period_grid;
 pub(crate) use statement::line_cells as statement_line_cells;
 pub use statement::{statement_table, write_statement, write_statement_from};
+pub use stats::{period_text, search_grid, stats_grid};
 
 /// The file formats a report can be written in, from the file name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

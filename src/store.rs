@@ -7,6 +7,7 @@ mod backup;
 mod batches;
 mod bulk;
 mod catalog;
+mod classes;
 mod company;
 mod control;
 mod customers;
@@ -26,7 +27,9 @@ mod name_index;
 mod operators;
 mod private_files;
 mod reconcile;
+mod reconcile_period;
 mod review;
+mod stats;
 mod summary;
 mod templates;
 mod undo;
@@ -44,6 +47,7 @@ pub use backup::{
 };
 pub use batches::{Batch, BatchInfo, Undone};
 pub use bulk::BulkInsert;
+pub use classes::{ClassBy, ClassValue};
 pub use control::SIGN_IN_DELAY;
 pub use customers::{ListFilter, Saved};
 pub use db::{SCHEMA_VERSION, configure_sqlite, default_db_path};
@@ -51,8 +55,8 @@ pub use error::StoreError;
 pub use ledger::{
     AddOptions, Added, AgingReport, AgingRow, Allocate, AllocateRequest, AllocationLine, Balance,
     ClassTotal, CreditCheck, CustomerRef, Dashboard, EntryCheck, EntryPatch, EntryRef,
-    LedgerAuditEntry, LedgerBulk, LedgerLine, OverdueItem, Reversal, Statement, StatementLine,
-    Target, TaxInvoiceEntry,
+    LedgerAuditEntry, LedgerBulk, LedgerLine, OverdueItem, Page, Reversal, SearchFilter, SearchHit,
+    Statement, StatementLine, Target, TaxInvoiceEntry, amount_range,
 };
 pub use load_mode::{Load, LoadMode};
 pub use mappings::SavedMapping;
@@ -64,7 +68,9 @@ pub use reconcile::{
     Adjusted, EntryKinds, OurSide, SavedStatementMapping, Session, SessionInfo, SessionSource,
     SessionStatus,
 };
+pub use reconcile_period::{PeriodReport, PeriodRow, PeriodSession, PeriodStanding};
 pub use review::{ReviewItem, Reviewed};
+pub use stats::{Figures, Period, Stats, StatsRow};
 pub use summary::{SummaryRef, SummaryScope};
 pub use templates::Template;
 pub use writer::{Candidate, Checked, FieldCheck};

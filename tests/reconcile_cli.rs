@@ -205,7 +205,7 @@ fn the_reconciliation_statement_goes_to_xlsx_and_csv() {
     );
     assert!(text.contains("调节后余额（= 对方余额）,,,,,,,18900.00,"));
 
-    let bad = reconcile(&b, &path, &["--out", "report.pdf"]);
+    let bad = reconcile(&b, &path, &["--out", "report.docx"]);
     assert_eq!(bad.status.code(), Some(2));
 }
 

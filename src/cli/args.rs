@@ -101,6 +101,12 @@ pub enum Command {
     /// Reminder letters (催款函) as PDF: one overdue customer, or --all into
     /// one file (--out) or one file each (--out-dir).
     Remind(super::remind::RemindArgs),
+    /// Statistics by a classification dimension or activity (活跃度):
+    /// customers, invoiced and received in a period, receivable and overdue now.
+    Stats(super::stats::StatsArgs),
+    /// Period reports across customers: reconciliation --month 2026-09 | --year 2026.
+    #[command(subcommand)]
+    Report(super::period_report::ReportCmd),
 }
 
 #[derive(Debug, Subcommand)]
@@ -210,6 +216,10 @@ pub enum CustomerCmd {
         /// Include archived customers.
         #[arg(long)]
         all: bool,
+        /// Only customers holding this classification value, e.g.
+        /// industry=制造业 or activity=dormant (活跃度=休眠); repeatable, all must hold.
+        #[arg(long = "class", value_name = "DIM=VALUE")]
+        class: Vec<String>,
         #[command(flatten)]
         format: FormatArg,
     },

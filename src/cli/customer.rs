@@ -42,6 +42,7 @@ pub fn run(cli: &Cli, cmd: &CustomerCmd) -> CliResult {
             search,
             status,
             all,
+            class,
             format,
         } => {
             let status = match status {
@@ -50,11 +51,18 @@ pub fn run(cli: &Cli, cmd: &CustomerCmd) -> CliResult {
                 })?),
                 None => None,
             };
-            let customers = store.list_customers(&ListFilter {
+            let mut customers = store.list_customers(&ListFilter {
                 search: search.clone(),
                 status,
                 include_archived: *all,
             })?;
+            for filter in class {
+                let (by, value) = super::stats::class_arg(&store, filter)?;
+                let held = store.class_of_customers(&by, super::ledger::today())?;
+                customers.retain(|c| {
+                    held.get(&c.id).unwrap_or(&crate::store::ClassValue::None) == &value
+                });
+            }
             print_list(&customers, format.format, super::import::lang(cli))
         }
         CustomerCmd::Show { code, format } => {

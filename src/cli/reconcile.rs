@@ -77,7 +77,7 @@ pub struct ReconcileArgs {
     /// Save the reconciliation as a draft session.
     #[arg(long)]
     pub save: bool,
-    /// Write the reconciliation statement (余额调节表) to REPORT.xlsx or .csv.
+    /// Write the reconciliation statement (余额调节表) to REPORT.xlsx, .csv or .pdf.
     #[arg(long, value_name = "REPORT")]
     pub out: Option<PathBuf>,
     /// Replace the --out file if it exists.
@@ -179,12 +179,20 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
     };
     let (from, to) = (date("from", &args.from)?, date("to", &args.to)?);
     let rules = rules(cli, args.force)?.input(path);
+    let mut kind = None;
     if let Some(out) = &args.out {
         // Before anything is saved: a refused --out leaves no draft behind.
-        outfile::check(out, OutFormat::SHEETS, &rules).map_err(|e| refused(cli, e))?;
+        kind = Some(
+            outfile::check(out, OutFormat::SHEETS_OR_PDF, &rules).map_err(|e| refused(cli, e))?,
+        );
     }
     let mut store = open_store(cli)?;
     let id = customer_id(&store, code)?;
+    // The font and our company too, before a draft is saved.
+    let kit = match kind {
+        Some(OutFormat::Pdf) => Some(super::documents::kit(cli, &store)?),
+        _ => None,
+    };
     let request = ReadRequest {
         path: path.clone(),
         sheet: args.sheet.clone(),
@@ -258,7 +266,7 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
         reconciliation: r,
     };
     if let Some(out) = &args.out {
-        write_report(cli, out, &rules, &doc, document_lang(cli))?;
+        write_document(cli, (out, &rules, kit.as_ref()), &doc, session)?;
     }
     let meta = json!({
         "customer": { "code": prepared.ours.code, "name": prepared.ours.name },
@@ -364,6 +372,29 @@ pub(super) fn write_report(
     })
     .map_err(|e| refused(cli, e))?;
     output::tell(Message::new("report.wrote").with("path", out.display()));
+    Ok(())
+}
+
+/// The reconciliation statement as PDF when a kit is given (the file ends in
+/// .pdf), else as xlsx / csv.
+pub(super) fn write_document(
+    cli: &Cli,
+    (out, rules, kit): (&std::path::Path, &Rules, Option<&crate::documents::Kit>),
+    doc: &ReconciliationDoc,
+    session: Option<i64>,
+) -> CliResult {
+    let Some(kit) = kit else {
+        return write_report(cli, out, rules, doc, document_lang(cli));
+    };
+    let bytes =
+        crate::documents::reconciliation_pdf(kit, doc).map_err(super::documents::doc_failure)?;
+    super::documents::write_pdf(cli, out, rules, &bytes)?;
+    output::tell(match session {
+        Some(id) => Message::new("document.reconciliation_wrote")
+            .with("path", out.display())
+            .with("id", id),
+        None => Message::new("report.wrote").with("path", out.display()),
+    });
     Ok(())
 }
 

@@ -108,7 +108,11 @@ pub(crate) fn footer(
         crate::domain::Lang::Zh => title.replace(' ', ""),
         crate::domain::Lang::En => title.to_string(),
     };
-    let left = format!("{} · {title} · {party}", kit.company.name);
+    let left = if party.is_empty() {
+        format!("{} · {title}", kit.company.name)
+    } else {
+        format!("{} · {title} · {party}", kit.company.name)
+    };
     move |page, pages| {
         (
             left.clone(),

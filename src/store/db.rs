@@ -38,11 +38,12 @@ fn migrations() -> Migrations<'static> {
         ),
         M::up(include_str!("migrations/012_invoice_import.sql")),
         M::up(include_str!("migrations/013_batch_class_values.sql")),
+        M::up(include_str!("migrations/014_ledger_search.sql")),
     ])
 }
 
 /// The schema version this program writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 13;
+pub const SCHEMA_VERSION: i64 = 14;
 
 /// Page size of new database files, bytes.
 pub const PAGE_SIZE: i64 = 8192;

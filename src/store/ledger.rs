@@ -19,6 +19,7 @@ mod invoices;
 mod lookup;
 mod read;
 mod reverse;
+mod search;
 mod statement;
 mod write;
 
@@ -32,6 +33,7 @@ pub use invoices::TaxInvoiceEntry;
 pub use lookup::CustomerRef;
 pub use read::{LedgerAuditEntry, LedgerLine};
 pub use reverse::Reversal;
+pub use search::{Page, SearchFilter, SearchHit, amount_range};
 pub use statement::{Statement, StatementLine};
 pub use write::CreditCheck;
 

@@ -66,7 +66,11 @@ pub enum Scope {
     AuditSnapshot,
     /// Two customers side by side, choosing the values the kept one ends with.
     Merge,
-    /// Our company's details (the sender on documents).
+    /// Statistics by a classification dimension or activity.
+    Stats,
+    /// Entries across customers (账目查询).
+    LedgerSearch,
+    /// Our company's details.
     Company,
 }
 
@@ -121,12 +125,14 @@ impl Scope {
             Scope::Audit => Msg::ScopeAudit,
             Scope::AuditSnapshot => Msg::ScopeAuditSnapshot,
             Scope::Merge => Msg::ScopeMerge,
+            Scope::Stats => Msg::ScopeStats,
+            Scope::LedgerSearch => Msg::ScopeLedgerSearch,
             Scope::Company => Msg::ScopeCompany,
         }
     }
 
     /// Every scope, in the order the help overlay lists them.
-    pub const ALL: [Scope; 34] = [
+    pub const ALL: [Scope; 36] = [
         Scope::Global,
         Scope::List,
         Scope::Empty,
@@ -160,6 +166,8 @@ impl Scope {
         Scope::Audit,
         Scope::AuditSnapshot,
         Scope::Merge,
+        Scope::Stats,
+        Scope::LedgerSearch,
         Scope::Company,
     ];
 }
@@ -252,7 +260,11 @@ pub enum Action {
     RestoreDeleted,
     MergeInto,
     ToggleTake,
-    Company,
+    Statistics,
+    LedgerSearch,
+    CompanySettings,
+    Period,
+    Filters,
 }
 
 pub use bindings::BINDINGS;

@@ -12,11 +12,13 @@ pub mod entry;
 pub mod form;
 pub mod import;
 pub mod ledger;
+pub mod ledger_search;
 pub mod list;
 pub mod merge;
 pub mod quick;
 pub mod reconcile;
 pub mod review;
 pub mod sign_in;
+pub mod stats;
 
 pub use super::component::{Outcome, Screen};

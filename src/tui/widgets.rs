@@ -2,6 +2,7 @@
 //! measured by display width (华 takes two columns, so char counts lie).
 
 pub mod confirm;
+pub mod grid;
 pub mod help;
 pub mod input;
 pub mod picker;

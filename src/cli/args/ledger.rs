@@ -98,6 +98,9 @@ pub enum LedgerCmd {
         #[command(flatten)]
         format: FormatArg,
     },
+    /// Entries across customers (账目查询) by period, type, classification,
+    /// document number, amount or customer, in date order.
+    Search(super::super::stats::SearchArgs),
 }
 
 #[derive(Debug, Args)]

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::super::documents;
 use super::super::ledger::customer_id;
 use super::super::{Cli, CliResult, Failure, Format, open_store, output};
-use super::{closes, document_lang, print_reconciliation, status_text, write_report};
+use super::{closes, document_lang, print_reconciliation, status_text, write_document};
 use crate::cli::import::lang as screen_lang;
 use crate::domain::date::iso;
 use crate::report::ReconciliationDoc;
@@ -103,20 +103,12 @@ pub(super) fn show(
         status: status_text(id, Some(info), document_lang(cli)),
         reconciliation: &session.reconciliation,
     };
-    match out {
-        Some(out) if kind == Some(crate::outfile::Format::Pdf) => {
-            let kit = documents::kit(cli, &store)?;
-            let bytes =
-                crate::documents::reconciliation_pdf(&kit, &doc).map_err(documents::doc_failure)?;
-            documents::write_pdf(cli, out, &rules, &bytes)?;
-            output::tell(
-                Message::new("document.reconciliation_wrote")
-                    .with("path", out.display())
-                    .with("id", id),
-            );
-        }
-        Some(out) => write_report(cli, out, &rules, &doc, document_lang(cli))?,
-        None => {}
+    if let Some(out) = out {
+        let kit = match kind {
+            Some(crate::outfile::Format::Pdf) => Some(documents::kit(cli, &store)?),
+            _ => None,
+        };
+        write_document(cli, (out, &rules, kit.as_ref()), &doc, Some(id))?;
     }
     print_reconciliation(format, &doc, meta, screen_lang(cli))?;
     closes(&session.reconciliation)

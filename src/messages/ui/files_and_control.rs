@@ -93,7 +93,6 @@ ui_texts! {
     Merged => "Merged", "已合并";
     StatementFilePdf => "File (.xlsx/.csv/.pdf)", "文件（.xlsx/.csv/.pdf）";
     ScopeCompany => "Our company", "本公司信息";
-    KeyCompany => "Our company", "本公司信息";
     CompanyTitle => "Our company", "本公司信息";
     CompanyName => "Name", "名称";
     CompanyTaxId => "Tax ID", "纳税人识别号";
@@ -106,4 +105,22 @@ ui_texts! {
     CompanySaved => "Our company saved", "本公司信息已保存";
     CompanyUsedFor => "Printed on statements and reminder letters; invoices from the tax platform are taken when we are the seller.", "用于对账单、催款函的抬头；导入税务平台发票时据此识别销方。";
     CompanyNotSetHint => "Not set yet: e fills it in. Statements in PDF, reminder letters and the invoice import need at least the name.", "尚未设置：按 e 填写。PDF 对账单、催款函和发票导入至少需要名称。";
+    KeyStatistics => "Statistics", "统计";
+    KeyLedgerSearch => "Search entries", "账目查询";
+    KeyCompanySettings => "Our company", "本公司信息";
+    KeyPeriod => "Period", "期间";
+    KeyFilters => "Filters", "筛选条件";
+    ScopeStats => "Statistics", "统计";
+    ScopeLedgerSearch => "Search entries", "账目查询";
+    StatsPeriodTitle => "Period of invoiced and received", "开票与收款的期间";
+    StatsFrom => "From (empty: no limit)", "起始日期（空：不限）";
+    StatsTo => "To (empty: no limit)", "截止日期（空：不限）";
+    SearchFiltersTitle => "Search entries", "账目查询条件";
+    SearchType => "Type (invoice, 收款 …)", "类型（发票、收款…）";
+    SearchClass => "Class (行业=制造业, 活跃度=休眠)", "分类（行业=制造业，活跃度=休眠）";
+    SearchDoc => "Document no. contains", "单据号包含";
+    SearchAmount => "Amount (A or MIN..MAX)", "金额（A 或 最小..最大）";
+    SearchCustomer => "Customer code", "客户编码";
+    SearchShown => "shown", "已显示";
+    SearchNoFilters => "f: set the filters (period, type, class …)", "按 f 设置筛选条件（期间、类型、分类…）";
 }

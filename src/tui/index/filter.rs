@@ -101,6 +101,9 @@ pub struct Query {
     pub status: StatusFilter,
     /// A classification value (制造业): rows holding it in any dimension.
     pub class: Option<String>,
+    /// A computed class (activity, 活跃度): the customers holding it, by id;
+    /// `class` then only names it.
+    pub only: Option<std::sync::Arc<std::collections::HashSet<i64>>>,
     pub sort: Column,
     pub descending: bool,
 }
@@ -109,6 +112,7 @@ impl Query {
     fn same_filters(&self, other: &Query) -> bool {
         self.status == other.status
             && self.class == other.class
+            && self.only == other.only
             && self.sort == other.sort
             && self.descending == other.descending
     }
@@ -196,13 +200,17 @@ impl CustomerIndex {
     fn base_rows(&mut self, query: &Query) -> Vec<u32> {
         self.ensure_order(query.sort);
         let status = query.status;
-        let class = query.class.as_deref();
+        let (class, only) = match &query.only {
+            Some(ids) => (None, Some(ids)),
+            None => (query.class.as_deref(), None),
+        };
         let order = self.orders.get(&query.sort).map_or(&[][..], Vec::as_slice);
         let keep = |r: &u32| {
             let row = &self.rows[*r as usize];
             row.alive
                 && status.accepts(row.status)
                 && class.is_none_or(|c| self.text(*r, Text::Class).split('/').any(|v| v == c))
+                && only.is_none_or(|ids| ids.contains(&row.id))
         };
         if query.descending {
             order.iter().rev().copied().filter(keep).collect()

@@ -283,8 +283,21 @@ pub const BINDINGS: &[Binding] = &[
     bind(S::Merge, &[code(KeyCode::PageDown)], A::PageDown, Msg::KeyPageDown, false),
     bind(S::Merge, &[code(KeyCode::PageUp)], A::PageUp, Msg::KeyPageUp, false),
     bind(S::Merge, &[code(KeyCode::Esc), k('q')], A::Back, Msg::KeyBack, true),
-    // our company
-    bind(S::List, &[k('C')], A::Company, Msg::KeyCompany, false),
+    // statistics, entries across customers, our company
+    bind(S::List, &[k('T')], A::Statistics, Msg::KeyStatistics, false),
+    bind(S::List, &[k('L')], A::LedgerSearch, Msg::KeyLedgerSearch, false),
+    bind(S::List, &[k('C')], A::CompanySettings, Msg::KeyCompanySettings, false),
+    bind(S::Stats, &[k('c')], A::NextDimension, Msg::KeyNextDimension, true),
+    bind(S::Stats, &[k('p')], A::Period, Msg::KeyPeriod, true),
+    bind(S::Stats, &[code(KeyCode::Esc), k('q')], A::Back, Msg::KeyBack, true),
+    bind(S::LedgerSearch, &[k('f')], A::Filters, Msg::KeyFilters, true),
+    bind(S::LedgerSearch, &[k('j'), code(KeyCode::Down)], A::Down, Msg::KeyDown, false),
+    bind(S::LedgerSearch, &[k('k'), code(KeyCode::Up)], A::Up, Msg::KeyUp, false),
+    bind(S::LedgerSearch, &[code(KeyCode::PageDown), ctrl('f')], A::PageDown, Msg::KeyPageDown, false),
+    bind(S::LedgerSearch, &[code(KeyCode::PageUp), ctrl('b')], A::PageUp, Msg::KeyPageUp, false),
+    bind(S::LedgerSearch, &[k('g'), code(KeyCode::Home)], A::Top, Msg::KeyTop, false),
+    bind(S::LedgerSearch, &[k('G'), code(KeyCode::End)], A::Bottom, Msg::KeyBottom, false),
+    bind(S::LedgerSearch, &[code(KeyCode::Esc), k('q')], A::Back, Msg::KeyBack, true),
     bind(S::Company, &[k('e'), code(KeyCode::Enter)], A::Edit, Msg::KeyEdit, true),
     bind(S::Company, &[code(KeyCode::Esc), k('q')], A::Back, Msg::KeyBack, true),
 ];

@@ -11,6 +11,7 @@ use super::detail::DetailScreen;
 use super::form::FormScreen;
 use super::ledger::LedgerScreen;
 use super::{Outcome, Screen};
+use crate::domain::activity::{self, Activity};
 use crate::domain::customer::Status;
 use crate::tui::actions::{archive_body, delete, delete_body, set_status};
 use crate::tui::app::Ctx;
@@ -32,7 +33,7 @@ enum Asking {
     MergeInto(String),
 }
 
-use actions::{load_demo, open_form, open_import_history, open_import_wizard};
+use actions::{activity_filter, load_demo, open_form, open_import_history, open_import_wizard};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -133,6 +134,14 @@ impl ListScreen {
                     Item::new(v.name.clone(), format!("{}: {}", d.label(ctx.lang), v.name))
                 })
             })
+            .chain(Activity::ALL.into_iter().map(|a| {
+                let label = format!(
+                    "{}: {}",
+                    Activity::dimension_label(ctx.lang),
+                    a.label(ctx.lang)
+                );
+                Item::new(format!("{}={}", activity::CODE, a.key()), label)
+            }))
             .collect();
         self.asking = Some(Asking::Class);
         ask(Picker::new(
@@ -214,7 +223,13 @@ impl Component for ListScreen {
                     return outcome;
                 }
             }
-            Action::Company => return super::company::CompanyScreen::open(ctx),
+            Action::CompanySettings => return super::company::CompanyScreen::open(ctx),
+            Action::Statistics => return super::stats::StatsScreen::open(ctx),
+            Action::LedgerSearch => {
+                return Outcome::Push(Box::new(super::ledger_search::LedgerSearchScreen::open(
+                    ctx,
+                )));
+            }
             Action::AuditLog => {
                 return super::audit::AuditScreen::open(ctx);
             }
@@ -289,6 +304,7 @@ impl Component for ListScreen {
             Action::ClassFilter => return self.pick_class(ctx),
             Action::ClearFilter => {
                 self.query.class = None;
+                self.query.only = None;
                 self.query.status = StatusFilter::Live;
             }
             Action::Sort => {
@@ -323,8 +339,18 @@ impl Component for ListScreen {
             (Some(Asking::Template), Reply::Chose(name)) => return open_form(ctx, Some(&name)),
             (Some(Asking::MergeInto(keep)), reply) => return super::merge::open(ctx, &keep, reply),
             (Some(Asking::Class), Reply::Chose(value)) => {
-                self.query.class = Some(value);
+                let only = activity_filter(&value, ctx);
+                let said = only.as_ref().and_then(|r| r.as_ref().err().cloned());
+                self.query.only = only.and_then(Result::ok);
+                self.query.class = Some(match value.split_once('=') {
+                    Some((_, key)) if self.query.only.is_some() => Activity::parse(key)
+                        .map_or(value.clone(), |a| a.label(ctx.lang).to_string()),
+                    _ => value,
+                });
                 self.selected = 0;
+                if let Some(status) = said {
+                    return Outcome::Stay.saying(status);
+                }
             }
             _ => {}
         }

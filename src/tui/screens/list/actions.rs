@@ -55,3 +55,26 @@ pub(super) fn open_import_history(ctx: &mut Ctx) -> Outcome {
         Err(e) => Outcome::error(e.message().text(ctx.lang)),
     }
 }
+
+/// `activity=KEY` picked: the customers with that activity today (computed
+/// from the ledger, so not in the list's class text).
+pub(super) fn activity_filter(
+    value: &str,
+    ctx: &Ctx,
+) -> Option<Result<std::sync::Arc<std::collections::HashSet<i64>>, Status>> {
+    let key = value
+        .strip_prefix(crate::domain::activity::CODE)?
+        .strip_prefix('=')?;
+    let wanted = crate::domain::activity::Activity::parse(key)?;
+    match ctx.store.activity_of_customers(ctx.today) {
+        Ok(all) => Some(Ok(std::sync::Arc::new(
+            all.into_iter()
+                .filter(|(_, a)| *a == wanted)
+                .map(|(id, _)| id)
+                .collect(),
+        ))),
+        Err(e) => Some(Err(Status::error(crate::tui::actions::refusal_text(
+            &e, ctx,
+        )))),
+    }
+}
