@@ -173,6 +173,7 @@ pub(crate) fn reverse_in(
         kind: d.kind,
         doc_no: d.doc_no.clone(),
         date: d.date,
+        due: d.due_date,
         open: Money::from_fen(d.amount.fen().saturating_abs()),
     };
     let (old_side, new_side) = (side(original.id, &original.data), side(id, &data));

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::super::{Result, now_text};
 use super::account::Account;
 use super::allocation::OpenRow;
+use super::open_items::OpenItems;
 use super::{AddOptions, Allocate, AllocationLine};
 use crate::domain::date::iso;
 use crate::domain::ledger::credit::{CreditDecision, OverLimit, check_invoice};
@@ -38,6 +39,10 @@ pub(super) struct LedgerWriter {
     /// constraint (one index probe less per row) and reads the earlier entry
     /// only when the insert is refused.
     pub duplicates_by_constraint: bool,
+    /// An import records what it wrote per customer and batch (`LedgerBulk::
+    /// audit_by_batch`) instead of a `create` row per entry and an
+    /// `allocate` row per allocation.
+    pub audit_by_batch: bool,
 }
 
 pub(super) fn problem(field: &str, code: &'static str, en: String, zh: String) -> Problem {
@@ -50,11 +55,13 @@ impl LedgerWriter {
             operator: operator.to_string(),
             now: now_text(),
             duplicates_by_constraint: false,
+            audit_by_batch: false,
         }
     }
 
     /// Checks and writes one entry; `Ok(Err(problems))` when it is refused
-    /// (nothing written). Keeps `account.balance` current.
+    /// (nothing written). Keeps `account.balance` current, and `open` (the
+    /// customer's open entries held by a bulk) when given.
     pub fn add(
         &self,
         conn: &Connection,
@@ -62,6 +69,7 @@ impl LedgerWriter {
         input: &EntryInput,
         options: &AddOptions,
         check: CreditCheck,
+        mut open: Option<&mut OpenItems>,
     ) -> Result<std::result::Result<Written, Problems>> {
         let (data, mut problems) = parse_entry(input, &account.rules());
         let Some(data) = data else {
@@ -123,16 +131,18 @@ impl LedgerWriter {
             }
             Err(e) => return Err(e),
         };
-        let snapshot = serde_json::to_string(&data).unwrap_or_default();
-        self.audit(
-            conn,
-            account.id,
-            Some(id),
-            "create",
-            "*",
-            None,
-            Some(&snapshot),
-        )?;
+        if !self.audit_by_batch {
+            let snapshot = serde_json::to_string(&data).unwrap_or_default();
+            self.audit(
+                conn,
+                account.id,
+                Some(id),
+                "create",
+                "*",
+                None,
+                Some(&snapshot),
+            )?;
+        }
         if let Some((reason, f)) = &overridden {
             let figures = format!(
                 "limit {}, balance {}, this invoice {}, excess {}",
@@ -153,16 +163,18 @@ impl LedgerWriter {
             kind: data.kind,
             doc_no: data.doc_no.clone(),
             date: data.date,
+            due: data.due_date,
             open: abs(data.amount),
         };
-        let plan = match &options.allocate {
-            Allocate::Default if data.kind.allocates_on_entry() => {
-                self.plan_oldest(conn, account.id, !data.is_debit(), side.open)?
-            }
-            Allocate::OldestFirst => {
-                self.plan_oldest(conn, account.id, !data.is_debit(), side.open)?
-            }
-            _ => chosen,
+        let oldest = match &options.allocate {
+            Allocate::Default => data.kind.allocates_on_entry(),
+            Allocate::OldestFirst => true,
+            _ => false,
+        };
+        let plan = match open.as_deref_mut() {
+            _ if !oldest => chosen,
+            Some(items) => items.plan_oldest(!data.is_debit(), side.open),
+            None => self.plan_oldest(conn, account.id, !data.is_debit(), side.open)?,
         };
         let mut allocations = Vec::with_capacity(plan.len());
         for (other, amount) in &plan {
@@ -172,6 +184,18 @@ impl LedgerWriter {
                 (&side, other)
             };
             allocations.push(self.apply(conn, account.id, credit, debit, *amount)?);
+        }
+        if let Some(items) = open {
+            let mut left = side.open.fen();
+            for (other, amount) in &plan {
+                items.settle(!data.is_debit(), other.id, *amount);
+                left -= amount.fen();
+            }
+            if left > 0 {
+                let mut side = side;
+                side.open = Money::from_fen(left);
+                items.insert(data.is_debit(), side);
+            }
         }
         account.balance = account
             .balance
