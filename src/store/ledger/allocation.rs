@@ -15,6 +15,14 @@ use crate::domain::ledger::allocation::{self, OpenItem, Pick, Portion};
 use crate::domain::money::Money;
 use crate::domain::{Problem, Problems};
 
+/// Whose outstanding amount an allocation updates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Settle {
+    Both,
+    Debit,
+    Credit,
+}
+
 /// An entry with something open, as allocation sees it.
 #[derive(Clone, Debug)]
 pub(crate) struct OpenRow {
@@ -190,6 +198,20 @@ impl LedgerWriter {
         debit: &OpenRow,
         amount: Money,
     ) -> Result<AllocationLine> {
+        self.apply_settling(conn, customer_id, credit, debit, amount, Settle::Both)
+    }
+
+    /// `apply`, updating the outstanding amount of the sides `settle` names
+    /// (a new entry is inserted with what stays open already).
+    pub(super) fn apply_settling(
+        &self,
+        conn: &Connection,
+        customer_id: i64,
+        credit: &OpenRow,
+        debit: &OpenRow,
+        amount: Money,
+        settle: Settle,
+    ) -> Result<AllocationLine> {
         let effective = credit.date.max(debit.date);
         conn.prepare_cached(
             "INSERT INTO ledger_allocation (credit_id, debit_id, amount, effective_date, created_at)
@@ -197,11 +219,15 @@ impl LedgerWriter {
         )?
         .execute(params![credit.id, debit.id, amount.fen(), iso(effective), self.now()])?;
         let id = conn.last_insert_rowid();
-        let mut settle = conn.prepare_cached(
+        let mut update = conn.prepare_cached(
             "UPDATE ledger_entry SET outstanding = outstanding + ?2 WHERE id = ?1",
         )?;
-        settle.execute(params![debit.id, -amount.fen()])?;
-        settle.execute(params![credit.id, amount.fen()])?;
+        if settle != Settle::Credit {
+            update.execute(params![debit.id, -amount.fen()])?;
+        }
+        if settle != Settle::Debit {
+            update.execute(params![credit.id, amount.fen()])?;
+        }
         if !self.audit_by_batch {
             let what = format!("{}:{} {}", debit.kind.key(), debit.doc_no, amount);
             self.audit(

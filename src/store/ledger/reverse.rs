@@ -147,7 +147,15 @@ pub(crate) fn reverse_in(
         ));
     }
     let writer = LedgerWriter::new(operator);
-    let id = insert(tx, account.id, &data, None, Some(original.id), writer.now())?;
+    let id = insert(
+        tx,
+        account.id,
+        &data,
+        data.amount.fen(),
+        None,
+        Some(original.id),
+        writer.now(),
+    )?;
     let snapshot = serde_json::to_string(&data).unwrap_or_default();
     writer.audit(
         tx,
