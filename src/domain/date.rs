@@ -116,7 +116,20 @@ pub fn from_iso(text: &str) -> Option<NaiveDate> {
 
 /// The storage form `YYYY-MM-DD`.
 pub fn iso(date: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    if !(0..=9999).contains(&year) {
+        return format!("{year:04}-{month:02}-{day:02}");
+    }
+    // Written digit by digit: a ledger import formats a few dates a row.
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let year = year as u32;
+    let mut text = String::with_capacity(10);
+    text.extend([year / 1000, year / 100, year / 10, year].map(digit));
+    text.push('-');
+    text.extend([month / 10, month].map(digit));
+    text.push('-');
+    text.extend([day / 10, day].map(digit));
+    text
 }
 
 #[cfg(test)]
@@ -165,6 +178,23 @@ mod tests {
         );
         assert_eq!(parse_date("2024-03").unwrap_err().code(), "date.invalid");
         assert!(parse_date("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn iso_writes_what_the_format_wrote() {
+        let mut d = ymd(999, 12, 25);
+        for _ in 0..800 {
+            assert_eq!(
+                iso(d),
+                format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+            );
+            d = d.succ_opt().unwrap();
+        }
+        for y in [1, 10, 100, 1000, 1099, 2026, 9999] {
+            let d = ymd(y, 1, 9);
+            assert_eq!(iso(d), format!("{y:04}-01-09"));
+        }
+        assert_eq!(iso(ymd(-1, 1, 1)), "-001-01-01");
     }
 
     #[test]

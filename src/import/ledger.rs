@@ -19,7 +19,7 @@ use self::row::Pass;
 pub use mapping::{LedgerField, LedgerMapping};
 
 use super::header::detect_by;
-use super::pipeline::in_turn;
+use super::pipeline::staged;
 use super::read::{Rows, Source};
 use super::rejects::RejectsWriter;
 use super::run::{RunFile, close_pass, rolls_back, run_file, take_rows, wrote_nothing};
@@ -108,9 +108,11 @@ fn run(
         headers: &settings.mapping.headers,
         rejects: settings.rejects.as_deref(),
     };
+    // Every reference is valid by construction: customers found in this
+    // transaction, allocations between entries it read or wrote.
     let load = Load {
         cache_kib: settings.cache_kib,
-        foreign_keys: true,
+        foreign_keys: false,
     };
     run_file(
         store,
@@ -125,19 +127,25 @@ fn run(
 fn write_rows(
     store: &mut Store,
     settings: &LedgerSettings,
-    mut rows: Rows,
+    rows: Rows,
     mut rejects: Option<RejectsWriter>,
     mut control: Control,
     report: &mut Report,
 ) -> Result<(), ImportError> {
     let mut bulk = store.ledger_bulk(settings.credit)?;
+    bulk.audit_by_batch();
+    bulk.build_indexes_after_large_load();
     let mut pass = Pass::new(&mut bulk, settings, std::mem::take(report));
-    let cancelled = take_rows(
-        &mut pass,
-        &mut in_turn(&mut rows),
-        &mut rejects,
-        &mut control,
-    )?;
+    // The file is read and split into cells on a second thread while this
+    // one checks and writes; the cells travel with each row (the checks
+    // need the customer's figures, which only this side has).
+    let (cancelled, mut rows) = staged(
+        rows,
+        true,
+        |_| (),
+        |items| take_rows(&mut pass, items, &mut rejects, &mut control),
+    );
+    let cancelled = cancelled?;
     close_pass(report, std::mem::take(&mut pass.report), cancelled, rejects)?;
     if rolls_back(report, settings.all_or_nothing) {
         // Dropping the bulk rolls every row back.

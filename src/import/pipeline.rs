@@ -77,18 +77,6 @@ pub(super) fn staged<P: Send, T>(
     })
 }
 
-/// The same rows taken in turn on this thread, with nothing prepared.
-pub(super) fn in_turn(rows: &mut Rows) -> impl Iterator<Item = Result<Staged<()>, ImportError>> {
-    std::iter::from_fn(move || {
-        let row = rows.next()?;
-        Some(row.map(|row| Staged {
-            row,
-            prepared: (),
-            fraction: rows.fraction_done(),
-        }))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

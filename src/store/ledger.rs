@@ -13,10 +13,12 @@
 mod account;
 mod aging;
 mod allocation;
+mod batch_load;
 mod bulk;
 mod edit;
 mod invoices;
 mod lookup;
+mod open_items;
 mod read;
 mod reverse;
 mod search;
@@ -333,7 +335,14 @@ pub(crate) fn add_entry_in(
         load_account(conn, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))?;
     let writer = LedgerWriter::new(operator);
     let written = writer
-        .add(conn, &mut account, input, options, CreditCheck::Enforce)?
+        .add(
+            conn,
+            &mut account,
+            input,
+            options,
+            CreditCheck::Enforce,
+            None,
+        )?
         .map_err(StoreError::Invalid)?;
     refresh_account(conn, account.id)?;
     let added = Added {

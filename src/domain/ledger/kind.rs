@@ -98,19 +98,32 @@ impl EntryKind {
 
     /// Accepts the key, either label or a known alias, ignoring case and spaces.
     pub fn parse(text: &str) -> Option<EntryKind> {
-        let wanted: String = text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_lowercase();
+        // Called for every row of a ledger import: a cell that is already
+        // clean (the usual case) is compared as it is, without copies.
+        let wanted: std::borrow::Cow<str> =
+            if text.chars().any(|c| c.is_whitespace() || c.is_uppercase()) {
+                text.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_lowercase()
+                    .into()
+            } else {
+                text.into()
+            };
         if wanted.is_empty() {
             return None;
         }
+        let wanted = wanted.as_ref();
         EntryKind::ALL.into_iter().find(|kind| {
             wanted == kind.key()
-                || wanted == kind.label(Lang::En).to_lowercase().replace(' ', "")
+                || kind
+                    .label(Lang::En)
+                    .chars()
+                    .filter(|c| *c != ' ')
+                    .flat_map(char::to_lowercase)
+                    .eq(wanted.chars())
                 || wanted == kind.label(Lang::Zh)
-                || kind.aliases().contains(&wanted.as_str())
+                || kind.aliases().contains(&wanted)
         })
     }
 

@@ -15,6 +15,14 @@ use crate::domain::ledger::allocation::{self, OpenItem, Pick, Portion};
 use crate::domain::money::Money;
 use crate::domain::{Problem, Problems};
 
+/// Whose outstanding amount an allocation updates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Settle {
+    Both,
+    Debit,
+    Credit,
+}
+
 /// An entry with something open, as allocation sees it.
 #[derive(Clone, Debug)]
 pub(crate) struct OpenRow {
@@ -22,6 +30,8 @@ pub(crate) struct OpenRow {
     pub kind: EntryKind,
     pub doc_no: String,
     pub date: NaiveDate,
+    /// Debits only; with the date it orders the open entries oldest first.
+    pub due: Option<NaiveDate>,
     /// Positive on either side.
     pub open: Money,
 }
@@ -145,6 +155,7 @@ impl LedgerWriter {
             kind: entry.data.kind,
             doc_no: entry.data.doc_no.clone(),
             date: entry.data.date,
+            due: entry.data.due_date,
             open: available,
         };
         let mut lines = Vec::with_capacity(plan.len());
@@ -187,6 +198,20 @@ impl LedgerWriter {
         debit: &OpenRow,
         amount: Money,
     ) -> Result<AllocationLine> {
+        self.apply_settling(conn, customer_id, credit, debit, amount, Settle::Both)
+    }
+
+    /// `apply`, updating the outstanding amount of the sides `settle` names
+    /// (a new entry is inserted with what stays open already).
+    pub(super) fn apply_settling(
+        &self,
+        conn: &Connection,
+        customer_id: i64,
+        credit: &OpenRow,
+        debit: &OpenRow,
+        amount: Money,
+        settle: Settle,
+    ) -> Result<AllocationLine> {
         let effective = credit.date.max(debit.date);
         conn.prepare_cached(
             "INSERT INTO ledger_allocation (credit_id, debit_id, amount, effective_date, created_at)
@@ -194,21 +219,27 @@ impl LedgerWriter {
         )?
         .execute(params![credit.id, debit.id, amount.fen(), iso(effective), self.now()])?;
         let id = conn.last_insert_rowid();
-        let mut settle = conn.prepare_cached(
+        let mut update = conn.prepare_cached(
             "UPDATE ledger_entry SET outstanding = outstanding + ?2 WHERE id = ?1",
         )?;
-        settle.execute(params![debit.id, -amount.fen()])?;
-        settle.execute(params![credit.id, amount.fen()])?;
-        let what = format!("{}:{} {}", debit.kind.key(), debit.doc_no, amount);
-        self.audit(
-            conn,
-            customer_id,
-            Some(credit.id),
-            "allocate",
-            "allocation",
-            None,
-            Some(&what),
-        )?;
+        if settle != Settle::Credit {
+            update.execute(params![debit.id, -amount.fen()])?;
+        }
+        if settle != Settle::Debit {
+            update.execute(params![credit.id, amount.fen()])?;
+        }
+        if !self.audit_by_batch {
+            let what = format!("{}:{} {}", debit.kind.key(), debit.doc_no, amount);
+            self.audit(
+                conn,
+                customer_id,
+                Some(credit.id),
+                "allocate",
+                "allocation",
+                None,
+                Some(&what),
+            )?;
+        }
         Ok(AllocationLine {
             id,
             credit_id: credit.id,
@@ -267,10 +298,10 @@ impl LedgerWriter {
 pub(super) fn open_rows(conn: &Connection, customer_id: i64, debits: bool) -> Result<Vec<OpenRow>> {
     // `outstanding <> 0` repeats the partial index's condition so SQLite uses it.
     let sql = if debits {
-        "SELECT id, kind, doc_no, entry_date, outstanding FROM ledger_entry
+        "SELECT id, kind, doc_no, entry_date, outstanding, due_date FROM ledger_entry
          WHERE customer_id = ?1 AND outstanding <> 0 AND outstanding > 0 ORDER BY entry_date, due_date, id"
     } else {
-        "SELECT id, kind, doc_no, entry_date, -outstanding FROM ledger_entry
+        "SELECT id, kind, doc_no, entry_date, -outstanding, due_date FROM ledger_entry
          WHERE customer_id = ?1 AND outstanding <> 0 AND outstanding < 0 ORDER BY entry_date, due_date, id"
     };
     let mut stmt = conn.prepare_cached(sql)?;
@@ -280,13 +311,17 @@ pub(super) fn open_rows(conn: &Connection, customer_id: i64, debits: bool) -> Re
             kind: kind_at(row, 1)?,
             doc_no: row.get(2)?,
             date: date_at(row, 3)?,
+            due: row
+                .get::<_, Option<String>>(5)?
+                .as_deref()
+                .and_then(crate::domain::date::from_iso),
             open: Money::from_fen(row.get(4)?),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn join(rows: Vec<OpenRow>, plan: Vec<Portion>) -> Vec<(OpenRow, Money)> {
+pub(super) fn join(rows: Vec<OpenRow>, plan: Vec<Portion>) -> Vec<(OpenRow, Money)> {
     plan.into_iter()
         .filter_map(|p| {
             rows.iter()

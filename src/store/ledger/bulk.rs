@@ -2,7 +2,9 @@
 //! the demo data and the benchmark. Either everything written through it
 //! commits, or — if it is dropped without `commit` — nothing does (so a dry
 //! run of an import is a bulk dropped at the end). Each customer's aggregate
-//! row is refreshed once, at commit.
+//! row is refreshed once, at commit; its open entries are held in memory
+//! (open_items.rs). An import also audits per customer and batch and builds
+//! the entries' secondary indexes after a large load (batch_load.rs).
 
 use std::collections::{HashMap, HashSet};
 
@@ -11,16 +13,19 @@ use rusqlite::Transaction;
 use super::super::writer::Writer;
 use super::super::{Result, Store};
 use super::account::{Account, load_account, refresh_account};
+use super::batch_load::BatchAudit;
+use super::open_items::OpenItems;
 use super::write::{CreditCheck, LedgerWriter};
 use super::{AddOptions, Added};
 use crate::domain::ledger::EntryInput;
 use crate::domain::ledger::credit::Standing;
 use crate::domain::{Problem, Problems, Text};
+use crate::store::deferred_indexes::Deferral;
 
 pub struct LedgerBulk<'s> {
     // pub(super): lookup.rs finds the customers a row names in this transaction.
     pub(super) tx: Transaction<'s>,
-    writer: LedgerWriter,
+    pub(super) writer: LedgerWriter,
     check: CreditCheck,
     /// Customers by code as first read, balances kept current as rows go in.
     accounts: HashMap<String, Option<Account>>,
@@ -35,6 +40,11 @@ pub struct LedgerBulk<'s> {
     pub(super) first_new_entry: i64,
     /// Customers looked up by code (lookup.rs), found or not.
     pub(super) by_code: HashMap<String, Option<super::CustomerRef>>,
+    /// Open entries by customer id, read on the customer's first entry.
+    pub(super) open: HashMap<i64, OpenItems>,
+    /// Set by `audit_by_batch`: what each customer got, audited at commit.
+    pub(super) batch_audit: Option<BatchAudit>,
+    pub(super) deferral: Deferral,
 }
 
 impl Store {
@@ -62,6 +72,9 @@ impl Store {
             first_entry: None,
             first_new_entry,
             by_code: HashMap::new(),
+            open: HashMap::new(),
+            batch_audit: None,
+            deferral: Deferral::Never,
         })
     }
 }
@@ -92,15 +105,27 @@ impl LedgerBulk<'_> {
                 ),
             )])));
         };
-        let written = match self
-            .writer
-            .add(&self.tx, account, input, options, self.check)?
-        {
-            Ok(w) => w,
-            Err(problems) => return Ok(Err(problems)),
+        let open = match self.open.entry(account.id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(OpenItems::load(&self.tx, account.id)?)
+            }
         };
+        let written =
+            match self
+                .writer
+                .add(&self.tx, account, input, options, self.check, Some(open))?
+            {
+                Ok(w) => w,
+                Err(problems) => return Ok(Err(problems)),
+            };
         self.touched.insert(account.id);
         self.added += 1;
+        if let Some(audit) = self.batch_audit.as_mut() {
+            audit.count(account.id, written.entry.id, written.allocations.len());
+        }
+        self.deferral
+            .drop_when(self.added, &self.tx, &super::batch_load::DEFERRABLE)?;
         Ok(Ok(Added {
             entry: written.entry,
             allocations: written.allocations,
@@ -123,6 +148,7 @@ impl LedgerBulk<'_> {
     pub(super) fn forget_account(&mut self, code: &str) {
         if let Some(Some(account)) = self.accounts.remove(&code.trim().to_ascii_uppercase()) {
             self.touched.insert(account.id);
+            self.open.remove(&account.id);
         }
     }
 
@@ -130,6 +156,10 @@ impl LedgerBulk<'_> {
     pub fn commit(mut self) -> Result<usize> {
         if let Some(writer) = self.customers.as_mut() {
             writer.finish(&self.tx)?;
+        }
+        self.deferral.rebuild(&self.tx)?;
+        if let Some(audit) = self.batch_audit.take() {
+            audit.write(&self.tx, &self.writer)?;
         }
         for id in &self.touched {
             refresh_account(&self.tx, *id)?;

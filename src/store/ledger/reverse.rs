@@ -147,7 +147,15 @@ pub(crate) fn reverse_in(
         ));
     }
     let writer = LedgerWriter::new(operator);
-    let id = insert(tx, account.id, &data, None, Some(original.id), writer.now())?;
+    let id = insert(
+        tx,
+        account.id,
+        &data,
+        data.amount.fen(),
+        None,
+        Some(original.id),
+        writer.now(),
+    )?;
     let snapshot = serde_json::to_string(&data).unwrap_or_default();
     writer.audit(
         tx,
@@ -173,6 +181,7 @@ pub(crate) fn reverse_in(
         kind: d.kind,
         doc_no: d.doc_no.clone(),
         date: d.date,
+        due: d.due_date,
         open: Money::from_fen(d.amount.fen().saturating_abs()),
     };
     let (old_side, new_side) = (side(original.id, &original.data), side(id, &data));

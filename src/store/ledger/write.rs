@@ -7,6 +7,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::super::{Result, now_text};
 use super::account::Account;
 use super::allocation::OpenRow;
+use super::allocation::Settle;
+use super::open_items::OpenItems;
 use super::{AddOptions, Allocate, AllocationLine};
 use crate::domain::date::iso;
 use crate::domain::ledger::credit::{CreditDecision, OverLimit, check_invoice};
@@ -38,6 +40,10 @@ pub(super) struct LedgerWriter {
     /// constraint (one index probe less per row) and reads the earlier entry
     /// only when the insert is refused.
     pub duplicates_by_constraint: bool,
+    /// An import records what it wrote per customer and batch (`LedgerBulk::
+    /// audit_by_batch`) instead of a `create` row per entry and an
+    /// `allocate` row per allocation.
+    pub audit_by_batch: bool,
 }
 
 pub(super) fn problem(field: &str, code: &'static str, en: String, zh: String) -> Problem {
@@ -50,11 +56,13 @@ impl LedgerWriter {
             operator: operator.to_string(),
             now: now_text(),
             duplicates_by_constraint: false,
+            audit_by_batch: false,
         }
     }
 
     /// Checks and writes one entry; `Ok(Err(problems))` when it is refused
-    /// (nothing written). Keeps `account.balance` current.
+    /// (nothing written). Keeps `account.balance` current, and `open` (the
+    /// customer's open entries held by a bulk) when given.
     pub fn add(
         &self,
         conn: &Connection,
@@ -62,6 +70,7 @@ impl LedgerWriter {
         input: &EntryInput,
         options: &AddOptions,
         check: CreditCheck,
+        mut open: Option<&mut OpenItems>,
     ) -> Result<std::result::Result<Written, Problems>> {
         let (data, mut problems) = parse_entry(input, &account.rules());
         let Some(data) = data else {
@@ -112,7 +121,36 @@ impl LedgerWriter {
             return Ok(Err(problems));
         }
         let reason = overridden.as_ref().map(|(r, _)| r.as_str());
-        let id = match insert(conn, account.id, &data, reason, None, &self.now) {
+        // Planned before the insert (the plan reads only the other side), so
+        // the row goes in with what stays open and only the other side's
+        // rows are updated.
+        let oldest = match &options.allocate {
+            Allocate::Default => data.kind.allocates_on_entry(),
+            Allocate::OldestFirst => true,
+            _ => false,
+        };
+        let available = abs(data.amount);
+        let plan = match open.as_deref_mut() {
+            _ if !oldest => chosen,
+            Some(items) => items.plan_oldest(!data.is_debit(), available),
+            None => self.plan_oldest(conn, account.id, !data.is_debit(), available)?,
+        };
+        let allocated: i64 = plan.iter().map(|(_, a)| a.fen()).sum();
+        // A debit: what is still owed; a credit: what is still unallocated (negative).
+        let outstanding = if data.is_debit() {
+            data.amount.fen() - allocated
+        } else {
+            data.amount.fen() + allocated
+        };
+        let id = match insert(
+            conn,
+            account.id,
+            &data,
+            outstanding,
+            reason,
+            None,
+            &self.now,
+        ) {
             Ok(id) => id,
             Err(super::super::StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _)))
                 if self.duplicates_by_constraint
@@ -123,16 +161,18 @@ impl LedgerWriter {
             }
             Err(e) => return Err(e),
         };
-        let snapshot = serde_json::to_string(&data).unwrap_or_default();
-        self.audit(
-            conn,
-            account.id,
-            Some(id),
-            "create",
-            "*",
-            None,
-            Some(&snapshot),
-        )?;
+        if !self.audit_by_batch {
+            let snapshot = serde_json::to_string(&data).unwrap_or_default();
+            self.audit(
+                conn,
+                account.id,
+                Some(id),
+                "create",
+                "*",
+                None,
+                Some(&snapshot),
+            )?;
+        }
         if let Some((reason, f)) = &overridden {
             let figures = format!(
                 "limit {}, balance {}, this invoice {}, excess {}",
@@ -153,37 +193,34 @@ impl LedgerWriter {
             kind: data.kind,
             doc_no: data.doc_no.clone(),
             date: data.date,
-            open: abs(data.amount),
-        };
-        let plan = match &options.allocate {
-            Allocate::Default if data.kind.allocates_on_entry() => {
-                self.plan_oldest(conn, account.id, !data.is_debit(), side.open)?
-            }
-            Allocate::OldestFirst => {
-                self.plan_oldest(conn, account.id, !data.is_debit(), side.open)?
-            }
-            _ => chosen,
+            due: data.due_date,
+            open: available,
         };
         let mut allocations = Vec::with_capacity(plan.len());
         for (other, amount) in &plan {
-            let (credit, debit) = if data.is_debit() {
-                (other, &side)
+            let (credit, debit, settle) = if data.is_debit() {
+                (other, &side, Settle::Credit)
             } else {
-                (&side, other)
+                (&side, other, Settle::Debit)
             };
-            allocations.push(self.apply(conn, account.id, credit, debit, *amount)?);
+            allocations
+                .push(self.apply_settling(conn, account.id, credit, debit, *amount, settle)?);
+        }
+        if let Some(items) = open {
+            for (other, amount) in &plan {
+                items.settle(!data.is_debit(), other.id, *amount);
+            }
+            if outstanding != 0 {
+                let mut side = side;
+                side.open = Money::from_fen(outstanding.saturating_abs());
+                items.insert(data.is_debit(), side);
+            }
         }
         account.balance = account
             .balance
             .checked_add(data.amount)
             .unwrap_or(account.balance);
         // Built here rather than read back: this runs once per row of a bulk load.
-        let allocated: i64 = allocations.iter().map(|a| a.amount.fen()).sum();
-        let outstanding = if data.is_debit() {
-            data.amount.fen() - allocated
-        } else {
-            data.amount.fen() + allocated
-        };
         let entry = Entry {
             id,
             customer_id: account.id,
@@ -295,10 +332,12 @@ pub(super) fn duplicate(
     }))
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(super) fn insert(
     conn: &Connection,
     customer_id: i64,
     data: &EntryData,
+    outstanding: i64,
     override_reason: Option<&str>,
     reverses_id: Option<i64>,
     now: &str,
@@ -306,7 +345,7 @@ pub(super) fn insert(
     conn.prepare_cached(
         "INSERT INTO ledger_entry (customer_id, kind, entry_date, doc_no, amount, due_date, outstanding,
          memo, override_reason, reverses_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?7, ?8, ?9, ?10, ?10)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?11, ?7, ?8, ?9, ?10, ?10)",
     )?
     .execute(params![
         customer_id,
@@ -318,7 +357,8 @@ pub(super) fn insert(
         data.memo,
         override_reason,
         reverses_id,
-        now
+        now,
+        outstanding
     ])?;
     Ok(conn.last_insert_rowid())
 }
