@@ -70,7 +70,7 @@ pub fn rewrite(path: &Path, target: Target, keep: Option<&Path>) -> Result<i64> 
     Ok(customers)
 }
 
-fn export(conn: &Connection, temp: &Path, target: Target) -> Result<()> {
+pub(super) fn export(conn: &Connection, temp: &Path, target: Target) -> Result<()> {
     let key = match target {
         Target::Encrypted(k) => raw_key(k, &random_salt())
             .map_err(|e| StoreError::Coded(Message::new("db.rewrite_failed").with("reason", e)))?,
@@ -82,6 +82,9 @@ fn export(conn: &Connection, temp: &Path, target: Target) -> Result<()> {
     )?;
     if !key.is_empty() {
         cipher_settings(conn, "rewritten")?;
+        // The copy's index builds sort its rows: in memory, never in a
+        // plaintext temporary file (the source may be a plain database).
+        conn.pragma_update(None, "temp_store", crate::store::db::temp_store(true))?;
     }
     let result = conn
         .query_row("SELECT sqlcipher_export('rewritten')", [], |_| Ok(()))

@@ -23,3 +23,40 @@ fn every_keyed_connection_uses_8_kib_pages_and_hmac_sha256() {
     apply_key(&other, "another passphrase", &path).unwrap();
     assert!(!readable(&other));
 }
+
+fn temp_store_of(conn: &Connection) -> i64 {
+    conn.query_row("PRAGMA temp_store", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// SQLCipher keeps temporary tables and sorts in memory so no plaintext of
+/// an encrypted database reaches a temporary file; kehu sorts plain
+/// databases on disk (spilling, with helper threads) as plain SQLite does.
+#[test]
+fn encrypted_databases_sort_in_memory_and_plain_ones_on_disk() {
+    const FILE: i64 = 1;
+    const MEMORY: i64 = 2;
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain.db");
+    let store = crate::store::Store::open(&plain).unwrap();
+    assert_eq!(temp_store_of(&store.conn), FILE);
+    drop(store);
+
+    let secret = dir.path().join("secret.db");
+    remember_key(&secret, Zeroizing::new("temp store passphrase".into()));
+    let store = crate::store::Store::open(&secret).unwrap();
+    assert!(is_encrypted(&secret));
+    assert_eq!(temp_store_of(&store.conn), MEMORY);
+    drop(store);
+    let again = crate::store::Store::open(&secret).unwrap();
+    assert_eq!(temp_store_of(&again.conn), MEMORY);
+
+    // Encrypting a plain database: the connection that builds the
+    // encrypted copy (and its indexes) sorts in memory from then on.
+    let conn = Connection::open(dir.path().join("source.db")).unwrap();
+    conn.execute_batch("PRAGMA temp_store = FILE; CREATE TABLE t (x); CREATE INDEX t_x ON t (x);")
+        .unwrap();
+    let copy = dir.path().join("copy.db");
+    rewrite::export(&conn, &copy, Target::Encrypted("temp store passphrase")).unwrap();
+    assert_eq!(temp_store_of(&conn), MEMORY);
+}
