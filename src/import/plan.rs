@@ -9,16 +9,17 @@ use std::sync::mpsc::Sender;
 use crate::domain::customer::CustomerData;
 use crate::domain::field::{Field, FieldValues};
 use crate::domain::{Problem, Problems, Severity, Text};
-use crate::store::{BulkInsert, Existing, MatchedBy, NewMatches, Patched};
+use crate::store::{BulkInsert, Existing, NewMatches, Patched};
 
 use super::prepare::Prepared;
 
-use super::mapping::Target;
 use super::read::Row;
 use super::run::{RowPass, error_texts, note};
-use super::{
-    Duplicate, ImportError, MAX_PROBLEMS, NewValue, Policy, Report, Settings, ValueChoice,
-};
+mod problems;
+mod values;
+use problems::{MAX_LOOKALIKES, column_for, in_file, matched, similar_rows};
+
+use super::{Duplicate, ImportError, MAX_PROBLEMS, Policy, Report, Settings};
 
 /// The problem codes `check` raises for a clash with a stored customer; a row
 /// that matched one is handled by the duplicate policy instead.
@@ -295,71 +296,6 @@ impl<'b, 's> Pass<'b, 's> {
         }
     }
 
-    /// Lists a new classification value once, at its first row, with a
-    /// warning saying what becomes of it; counts the rows that carry it.
-    fn new_value(&mut self, row: &Row, dimension: &str, value: &str, problems: &mut Problems) {
-        let key = (dimension.to_string(), value.to_string());
-        if let Some(i) = self.new_values.get(&key) {
-            self.report.new_values[*i].rows += 1;
-            return;
-        }
-        let choice = self.settings.value_choices.get(&key);
-        let (action, mapped_to) = match choice {
-            Some(ValueChoice::MapTo(to)) => ("mapped", Some(to.clone())),
-            Some(ValueChoice::Empty) => ("emptied", None),
-            _ if self.settings.strict_values => ("refused", None),
-            _ => ("unused", None),
-        };
-        let mapping = &self.settings.mapping;
-        let column = column_for(dimension, &mapping.targets, &mapping.headers);
-        let (en, zh) = match (action, &mapped_to) {
-            ("mapped", Some(to)) => (format!("read as “{to}”"), format!("按“{to}”导入")),
-            ("emptied", _) => ("left empty".to_string(), "留空".to_string()),
-            ("refused", _) => (
-                "its rows are refused (--strict-values); add it under 分类 or drop the option"
-                    .to_string(),
-                "含此值的行被拒绝（--strict-values）；请先在分类中添加，或去掉该选项".to_string(),
-            ),
-            _ => (
-                "it is added with the rows that carry it".to_string(),
-                "将随含此值的行一并添加".to_string(),
-            ),
-        };
-        problems.push(Problem::warning(
-            dimension.to_string(),
-            "classification.new_value",
-            Text::new(
-                format!("“{value}” is a new value of {column}: {en}."),
-                format!("“{value}”是{column}的新值：{zh}。"),
-            ),
-        ));
-        self.new_values.insert(key, self.report.new_values.len());
-        self.report.new_values.push(NewValue {
-            dimension: dimension.to_string(),
-            column,
-            value: value.to_string(),
-            first_row: row.number,
-            rows: 1,
-            action,
-            mapped_to,
-        });
-    }
-
-    /// Adds the new values a row about to be written carries (those the
-    /// run adds, the first time one is written).
-    fn add_values(&mut self, values: &[(String, String)]) -> Result<(), ImportError> {
-        for (dimension, value) in values {
-            let Some(&i) = self.new_values.get(&(dimension.clone(), value.clone())) else {
-                continue;
-            };
-            if self.report.new_values[i].action == "unused" {
-                self.bulk.add_class_value(dimension, value)?;
-                self.report.new_values[i].action = "added";
-            }
-        }
-        Ok(())
-    }
-
     /// The customers this pass inserted from `rows` (earlier rows of the file).
     fn inserted_ids(&self, rows: &[u64]) -> Vec<i64> {
         rows.iter()
@@ -446,78 +382,5 @@ impl RowPass for Pass<'_, '_> {
 
     fn last_errors(&self) -> &[String] {
         &self.last_errors
-    }
-}
-
-fn column_for(field: &str, targets: &[Target], headers: &[String]) -> String {
-    targets
-        .iter()
-        .position(|t| *t != Target::Ignore && t.key() == field)
-        .and_then(|i| headers.get(i).cloned())
-        .unwrap_or_default()
-}
-fn matched(existing: &Existing, code: &'static str, en: &str, zh: &str) -> Problem {
-    let (by_en, by_zh) = by_text(existing.by);
-    Problem::warning(
-        existing.by.key(),
-        code,
-        Text::new(
-            format!(
-                "Already in the database as {} {} (same {by_en}): {en}.",
-                existing.code, existing.name
-            ),
-            format!(
-                "数据库中已有该客户 {} {}（{by_zh}相同）：{zh}。",
-                existing.code, existing.name
-            ),
-        ),
-    )
-}
-
-fn in_file(existing: &Existing, first: u64, en: &str, zh: &str, severity: Severity) -> Problem {
-    let (by_en, by_zh) = by_text(existing.by);
-    Problem {
-        severity,
-        ..Problem::warning(
-            existing.by.key(),
-            "import.duplicate_in_file",
-            Text::new(
-                format!(
-                    "Same {by_en} as row {first} of this file ({}): {en}.",
-                    existing.name
-                ),
-                format!(
-                    "与本文件第 {first} 行{by_zh}相同（{}）：{zh}。",
-                    existing.name
-                ),
-            ),
-        )
-    }
-}
-
-/// Earlier rows named in a similar-name warning, at most.
-const MAX_LOOKALIKES: usize = 5;
-
-/// "Similar to the name in row 12 of this file" (a warning).
-fn similar_rows(rows: &[u64]) -> Problem {
-    let list: Vec<String> = rows.iter().map(u64::to_string).collect();
-    Problem::warning(
-        "name",
-        "name.similar",
-        Text::new(
-            format!(
-                "A similar name is in row {} of this file, with another tax ID.",
-                list.join(", ")
-            ),
-            format!("本文件第 {} 行有相似名称（税号不同）。", list.join("、")),
-        ),
-    )
-}
-
-fn by_text(by: MatchedBy) -> (&'static str, &'static str) {
-    match by {
-        MatchedBy::TaxId => ("tax ID", "税号"),
-        MatchedBy::Code => ("code", "编码"),
-        MatchedBy::Name => ("name", "名称"),
     }
 }

@@ -7,6 +7,8 @@ use rusqlite::{Connection, OptionalExtension, Statement, params};
 
 mod checks;
 mod class_rows;
+mod class_values;
+mod codes;
 mod columns;
 
 pub use checks::{Candidate, Checked, FieldCheck, SimilarScan};
@@ -92,48 +94,6 @@ impl Writer {
             typed_codes: Default::default(),
             pending_review: super::review::review_on(conn)?,
         })
-    }
-
-    /// Adds `value` to dimension `dimension` (by code) inside the caller's
-    /// transaction, and to what this writer checks and writes with: an
-    /// import's classification value the catalog did not know yet.
-    pub(super) fn add_class_value(
-        &mut self,
-        conn: &Connection,
-        dimension: &str,
-        value: &str,
-    ) -> Result<()> {
-        let value = value.trim();
-        let dim_id: i64 = conn
-            .prepare_cached("SELECT id FROM dimension WHERE code = ?1")?
-            .query_row([dimension], |r| r.get(0))?;
-        conn.prepare_cached(
-            "INSERT INTO dimension_value (dimension_id, name, position)
-             VALUES (?1, ?2, (SELECT COALESCE(MAX(position), 0) + 1 FROM dimension_value WHERE dimension_id = ?1))
-             ON CONFLICT (dimension_id, name) DO UPDATE SET retired = 0",
-        )?
-        .execute(rusqlite::params![dim_id, value])?;
-        let value_id: i64 = conn
-            .prepare_cached("SELECT id FROM dimension_value WHERE dimension_id = ?1 AND name = ?2")?
-            .query_row(rusqlite::params![dim_id, value], |r| r.get(0))?;
-        self.class_ids
-            .entry(dimension.to_string())
-            .or_default()
-            .insert(value.to_string(), (dim_id, value_id));
-        if let Some(dim) = self
-            .catalog
-            .dimensions
-            .iter_mut()
-            .find(|d| d.code == dimension)
-        {
-            dim.values.retain(|v| v.name != value);
-            dim.values
-                .push(crate::domain::classification::DimensionValue {
-                    name: value.to_string(),
-                    retired: false,
-                });
-        }
-        Ok(())
     }
 
     /// Who the audit rows written through this writer name.
@@ -345,48 +305,6 @@ impl Writer {
             )?;
         }
         Ok(())
-    }
-
-    /// Next free `C000001`-style code. The counter is read once per writer,
-    /// starting past the highest such code already stored (typed by hand or
-    /// imported), so no lookup is needed per row.
-    fn allocate_code(&mut self, conn: &Connection) -> Result<String> {
-        if self.next_code == 0 {
-            let stored: Option<String> = conn
-                .query_row(
-                    "SELECT value FROM setting WHERE key = 'next_code'",
-                    [],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            // The range keeps the scan on the code index's `C0…C9` slice.
-            let highest: Option<i64> = conn.query_row(
-                "SELECT MAX(CAST(substr(code, 2) AS INTEGER)) FROM customer
-                 WHERE code >= 'C0' AND code < 'C:' AND substr(code, 2) NOT GLOB '*[^0-9]*'",
-                [],
-                |r| r.get(0),
-            )?;
-            let past_highest = highest.map_or(1, |n| n.max(0) as u64 + 1);
-            self.next_code = stored
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(1)
-                .max(past_highest);
-        }
-        loop {
-            let code = format!("C{:06}", self.next_code);
-            self.next_code += 1;
-            self.code_counter_dirty = true;
-            // A code typed in an earlier row of this write may be the next one.
-            if !self.typed_codes.contains(&code) {
-                return Ok(code);
-            }
-        }
-    }
-
-    fn code_exists(&self, conn: &Connection, code: &str) -> Result<bool> {
-        Ok(conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM customer WHERE code = ?1)")?
-            .query_row([code], |r| r.get(0))?)
     }
 
     /// Writes any classification rows still waiting.

@@ -7,9 +7,10 @@ use std::path::PathBuf;
 use serde_json::{Value, json};
 
 use super::super::documents;
+use super::super::documents::document_lang;
 use super::super::ledger::customer_id;
 use super::super::{Cli, CliResult, Failure, Format, open_store, output};
-use super::{closes, document_lang, print_reconciliation, status_text, write_document};
+use super::{closes, print_reconciliation, status_text, write_document};
 use crate::cli::import::lang as screen_lang;
 use crate::domain::date::iso;
 use crate::report::ReconciliationDoc;
