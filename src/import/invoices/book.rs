@@ -6,17 +6,19 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+mod buyer;
+mod notes;
+
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{Invoice, InvoiceProblem, InvoiceState, Read, read_files};
 use crate::domain::company::Company;
-use crate::domain::field::FieldValues;
 use crate::domain::ledger::EntryInput;
 use crate::domain::money::Money;
 use crate::domain::permission::Permission;
 use crate::domain::tax_id::normalize;
-use crate::domain::{Lang, Problems, Severity, Text};
+use crate::domain::{Lang, Severity, Text};
 use crate::import::{ImportError, KEEP_BACKUPS, Refusal};
 use crate::messages::Message;
 use crate::store::{
@@ -295,102 +297,6 @@ impl Booker<'_, '_, '_> {
         Ok(())
     }
 
-    /// The buyer's customer: by tax ID, then by name (a warning), else created.
-    fn buyer(&mut self, invoice: &Invoice) -> Result<Option<CustomerRef>, ImportError> {
-        if let Some(found) = self.bulk.customer_by_tax_id(&invoice.buyer_tax_id)? {
-            return Ok(Some(found));
-        }
-        // A customer of that name holding another tax ID is another company.
-        let mut by_name: Vec<CustomerRef> = self
-            .bulk
-            .customers_by_name(&invoice.buyer_name)?
-            .into_iter()
-            .filter(|c| c.tax_id.is_empty() || invoice.buyer_tax_id.trim().is_empty())
-            .collect();
-        match by_name.len() {
-            0 => {}
-            1 => {
-                let found = by_name.remove(0);
-                if !self.created.contains(&found.code) {
-                    self.report.found_by_name.push(ByName {
-                        number: invoice.number.clone(),
-                        buyer_name: invoice.buyer_name.clone(),
-                        buyer_tax_id: invoice.buyer_tax_id.clone(),
-                        code: found.code.clone(),
-                    });
-                    self.warn(
-                        invoice,
-                        "购买方名称",
-                        Message::new("invoice.found_by_name")
-                            .with("name", &invoice.buyer_name)
-                            .with("code", &found.code),
-                    );
-                }
-                return Ok(Some(found));
-            }
-            _ => {
-                let codes: Vec<String> = by_name.iter().map(|c| c.code.clone()).collect();
-                self.error(
-                    invoice,
-                    "购买方名称",
-                    Message::new("invoice.buyer_ambiguous")
-                        .with("name", &invoice.buyer_name)
-                        .with("codes", codes.join(", ")),
-                );
-                return Ok(None);
-            }
-        }
-        self.create(invoice)
-    }
-
-    /// A new customer from the buyer; with only name and tax ID when the
-    /// export's address, phone or bank text does not pass as those fields.
-    fn create(&mut self, invoice: &Invoice) -> Result<Option<CustomerRef>, ImportError> {
-        let mut values = FieldValues::new();
-        values.insert("name".into(), invoice.buyer_name.clone());
-        values.insert("tax_id".into(), invoice.buyer_tax_id.clone());
-        let minimal = values.clone();
-        let (address, phone) = split_last(&invoice.buyer_address_phone, |t| {
-            t.chars().all(|c| c.is_ascii_digit() || c == '-')
-        });
-        let (bank, account) = split_last(&invoice.buyer_bank, |t| {
-            t.chars().all(|c| c.is_ascii_digit())
-        });
-        for (key, value) in [
-            ("registered_address", address),
-            ("phone", phone),
-            ("bank_name", bank),
-            ("bank_account", account),
-        ] {
-            if !value.is_empty() {
-                values.insert(key.into(), value);
-            }
-        }
-        let mut created = self.bulk.create_customer(&values)?;
-        if created.is_err() && values != minimal {
-            created = self.bulk.create_customer(&minimal)?;
-        }
-        match created {
-            Ok((customer, warnings)) => {
-                self.entry_problems(invoice, &warnings);
-                self.created.insert(customer.code.clone());
-                self.report.created_customers.push(Created {
-                    code: customer.code.clone(),
-                    name: customer.name.clone(),
-                    tax_id: customer.tax_id.clone(),
-                    number: invoice.number.clone(),
-                    pending_review: customer.status == "pending_review",
-                });
-                Ok(Some(customer))
-            }
-            Err(problems) => {
-                self.entry_problems(invoice, &problems);
-                self.report.rejected += 1;
-                Ok(None)
-            }
-        }
-    }
-
     /// A red-letter invoice goes against its original when that is in the
     /// customer's ledger; else it waits (with a warning) for the bookkeeper.
     fn allocation(
@@ -421,102 +327,10 @@ impl Booker<'_, '_, '_> {
             }
         }
     }
-
-    /// Warnings after booking: another tax rate than the customer's, over the limit.
-    fn checks(
-        &mut self,
-        invoice: &Invoice,
-        customer: &CustomerRef,
-        available: Option<Money>,
-    ) -> Result<(), ImportError> {
-        if let Some(default) = self.bulk.default_tax_rate(&customer.code)?
-            && let Some(other) = invoice.rates.iter().find(|r| **r != default)
-        {
-            self.warn(
-                invoice,
-                "税率",
-                Message::new("invoice.rate_differs")
-                    .with("rate", format!("{other}%"))
-                    .with("code", &customer.code)
-                    .with("default", format!("{default}%")),
-            );
-        }
-        if let Some(available) = available
-            && available.is_negative()
-            && self.over_limit.insert(customer.code.clone())
-        {
-            self.warn(
-                invoice,
-                "价税合计",
-                Message::new("invoice.over_limit")
-                    .with("code", &customer.code)
-                    .with("name", &customer.name)
-                    .with("excess", Money::from_fen(-available.fen())),
-            );
-        }
-        Ok(())
-    }
-
-    fn warn(&mut self, invoice: &Invoice, column: &str, message: Message) {
-        self.note(invoice, column, Severity::Warning, message);
-    }
-
-    fn error(&mut self, invoice: &Invoice, column: &str, message: Message) {
-        self.report.rejected += 1;
-        self.note(invoice, column, Severity::Error, message);
-    }
-
-    fn note(&mut self, invoice: &Invoice, column: &str, severity: Severity, message: Message) {
-        let message = message.with("row", invoice.row).with("column", column);
-        self.report.problems.push(InvoiceProblem::new(
-            (&invoice.file, invoice.row, column),
-            &invoice.number,
-            severity,
-            message,
-        ));
-    }
-
-    /// The ledger's or the customer validator's own problems, coded as they are.
-    fn entry_problems(&mut self, invoice: &Invoice, problems: &Problems) {
-        for p in &problems.0 {
-            self.report.problems.push(InvoiceProblem {
-                file: invoice.file.clone(),
-                row: invoice.row,
-                column: column_of(&p.field).to_string(),
-                number: invoice.number.clone(),
-                severity: p.severity,
-                code: p.code,
-                message: p.message.clone(),
-            });
-        }
-    }
-}
-
-/// The export's column a ledger or customer field comes from.
-fn column_of(field: &str) -> &'static str {
-    match field {
-        "date" => "开票日期",
-        "doc_no" => "数电票号码",
-        "amount" | "allocate" => "价税合计",
-        "name" => "购买方名称",
-        "tax_id" => "购方识别号",
-        "phone" | "registered_address" => "购方地址电话",
-        "bank_name" | "bank_account" => "购方银行账号",
-        _ => "",
-    }
 }
 
 fn abs(m: Money) -> Money {
     Money::from_fen(m.fen().saturating_abs())
-}
-
-/// "text 020-1234" into ("text", "020-1234") when the last word passes `is_tail`.
-fn split_last(text: &str, is_tail: impl Fn(&str) -> bool) -> (String, String) {
-    let text = text.trim();
-    match text.rsplit_once(char::is_whitespace) {
-        Some((head, tail)) if is_tail(tail) => (head.trim().to_string(), tail.to_string()),
-        _ => (text.to_string(), String::new()),
-    }
 }
 
 /// SHA-256 over the files' bytes in order.
