@@ -6,7 +6,10 @@
 //! row marked dead, so updates never shift anything.
 
 mod filter;
+mod fold;
 mod ids;
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -15,12 +18,13 @@ use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 use chrono::NaiveDate;
 
 pub use filter::{Column, Filtered, Query, StatusFilter};
+pub use fold::fold;
+use fold::{clip, push_folded};
 use ids::RowsById;
 
 use crate::domain::customer::Status;
 use crate::domain::ledger::credit::Standing;
 use crate::domain::money::Money;
-use crate::domain::names::half_width;
 use crate::store::{Balance, Result, Store, StoreError, SummaryRef, SummaryScope};
 use crate::tui::worker::Worker;
 
@@ -358,41 +362,5 @@ impl CustomerIndex {
             .get(i + 1)
             .map_or(self.hay.len(), |s| *s as usize);
         self.hay.get(start..end).unwrap_or(&[])
-    }
-}
-
-/// `value` cut to at most `max` bytes at a character boundary.
-fn clip(value: &str, max: usize) -> &str {
-    let mut end = value.len().min(max);
-    while !value.is_char_boundary(end) {
-        end -= 1;
-    }
-    &value[..end]
-}
-
-/// Half-width text, upper-case ASCII and lower-case otherwise: what a query
-/// is compared with. Upper-case ASCII (not lower) leaves codes, tax IDs and
-/// mnemonics as stored, so the list shows them from the search text instead
-/// of holding a second copy; the match is the same as with lower case
-/// throughout, as only ASCII letters change and both sides change alike.
-pub fn fold(text: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len());
-    push_folded(&mut out, text.trim());
-    out
-}
-
-fn push_folded(out: &mut Vec<u8>, text: &str) {
-    if text.is_ascii() {
-        out.extend(text.bytes().map(|b| b.to_ascii_uppercase()));
-        return;
-    }
-    let mut buf = [0u8; 4];
-    for c in text.chars().map(half_width) {
-        for l in c.to_lowercase() {
-            // What lower-cases to ASCII (the Kelvin sign to k) is upper-cased
-            // like ASCII itself, so it still matches it.
-            let l = l.to_ascii_uppercase();
-            out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
-        }
     }
 }
