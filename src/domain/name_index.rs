@@ -16,11 +16,20 @@
 //!   and shares all but d of its characters.
 //!
 //! Every candidate is confirmed with `is_similar`, so the index never
-//! changes an answer, only how many keys are compared. Keys are kept in one
-//! arena and bigram lists in one array (CSR), about 40 bytes a customer.
+//! changes an answer, only how many keys are compared. Keys are kept as
+//! character codes (`keys.rs`), bigram lists in one byte array as varint
+//! gaps (`packed.rs`), ids in four bytes.
+
+mod build;
+mod keys;
+mod packed;
 
 use std::collections::HashMap;
 use std::hash::BuildHasher;
+
+pub use build::Builder;
+use keys::Keys;
+use packed::{Bits, Cursor, Ids};
 
 use super::names::is_similar;
 
@@ -29,19 +38,18 @@ type Entry = u32;
 
 #[derive(Default)]
 pub struct NameIndex {
-    ids: Vec<i64>,
-    /// `arena[ends[e-1]..ends[e]]` is entry e's key.
-    arena: String,
-    ends: Vec<u32>,
+    ids: Ids,
+    keys: Keys,
     /// Characters in each key (255 for longer; keys are at most 200).
     lens: Vec<u8>,
-    dead: Vec<bool>,
-    /// (hash of key, entry), sorted: exact lookups.
-    exact: Vec<(u64, Entry)>,
-    /// Bigram lists: `grams` sorted, `gram_ends[i]` closes gram i's slice of `postings`.
+    dead: Bits,
+    /// High half of the key's hash, then the entry: sorted, exact lookups.
+    exact: Vec<u64>,
+    /// Bigram lists: `grams` sorted, `gram_ends[i]` closes gram i's bytes
+    /// of `postings`, its entries ascending as varint gaps.
     grams: Vec<u64>,
     gram_ends: Vec<u32>,
-    postings: Vec<Entry>,
+    postings: Vec<u8>,
     /// Entries added since the build, found by a plain comparison (few:
     /// the owner rebuilds when many arrive). Entries below are sorted by id.
     recent: Vec<Entry>,
@@ -49,44 +57,17 @@ pub struct NameIndex {
 }
 
 impl NameIndex {
+    pub fn builder() -> Builder {
+        Builder::default()
+    }
+
     /// Builds the index from every stored (id, name key), in id order.
     pub fn build<'a>(keys: impl IntoIterator<Item = (i64, &'a str)>) -> NameIndex {
-        let mut index = NameIndex::default();
+        let mut builder = Builder::default();
         for (id, key) in keys {
-            let entry = index.push(id, key);
-            index.exact.push((hash_of(key), entry));
+            builder.push(id, key);
         }
-        index.exact.sort_unstable();
-        // Two passes (count, then place) instead of sorting (gram, entry)
-        // pairs: no second copy of every posting while building.
-        let mut starts: HashMap<u64, u32> = HashMap::new();
-        for entry in 0..index.ids.len() as Entry {
-            for gram in distinct_grams(index.key(entry)) {
-                *starts.entry(gram).or_default() += 1;
-            }
-        }
-        index.grams = starts.keys().copied().collect();
-        index.grams.sort_unstable();
-        let mut end = 0u32;
-        for gram in &index.grams {
-            if let Some(n) = starts.get_mut(gram) {
-                let count = *n;
-                *n = end;
-                end += count;
-                index.gram_ends.push(end);
-            }
-        }
-        index.postings = vec![0; end as usize];
-        for entry in 0..index.ids.len() as Entry {
-            for gram in distinct_grams(index.key(entry)) {
-                if let Some(at) = starts.get_mut(&gram) {
-                    index.postings[*at as usize] = entry;
-                    *at += 1;
-                }
-            }
-        }
-        index.built = index.ids.len();
-        index
+        builder.finish()
     }
 
     /// Records a customer written after the build (new, or an edit: the old
@@ -101,14 +82,21 @@ impl NameIndex {
     pub fn remove(&mut self, id: i64) {
         // Built entries are in id order (the caller reads them so; equal ids
         // are searched either side); later ones are few.
-        let base = &self.ids[..self.built];
-        let at = base.partition_point(|i| *i < id);
-        for e in (at..self.built).take_while(|e| self.ids[*e] == id) {
-            self.dead[e] = true;
+        let (mut lo, mut hi) = (0, self.built);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.ids.get(mid) < id {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for e in (lo..self.built).take_while(|e| self.ids.get(*e) == id) {
+            self.dead.set(e);
         }
         for e in self.built..self.ids.len() {
-            if self.ids[e] == id {
-                self.dead[e] = true;
+            if self.ids.get(e) == id {
+                self.dead.set(e);
             }
         }
     }
@@ -119,7 +107,7 @@ impl NameIndex {
     }
 
     pub fn len(&self) -> usize {
-        self.dead.iter().filter(|d| !**d).count()
+        self.ids.len() - self.dead.count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -128,15 +116,14 @@ impl NameIndex {
 
     /// Heap bytes held (for the benchmarks' memory figures).
     pub fn heap_bytes(&self) -> usize {
-        self.ids.capacity() * 8
-            + self.arena.capacity()
-            + self.ends.capacity() * 4
+        self.ids.heap_bytes()
+            + self.keys.heap_bytes()
             + self.lens.capacity()
-            + self.dead.capacity()
-            + self.exact.capacity() * 16
+            + self.dead.heap_bytes()
+            + self.exact.capacity() * 8
             + self.grams.capacity() * 8
             + self.gram_ends.capacity() * 4
-            + self.postings.capacity() * 4
+            + self.postings.capacity()
             + self.recent.capacity() * 4
     }
 
@@ -165,7 +152,7 @@ impl NameIndex {
         let mut found: Vec<i64> = Vec::new();
         for entry in candidates {
             if self.is_hit(entry, key, own_id) {
-                found.push(self.ids[entry as usize]);
+                found.push(self.ids.get(entry as usize));
             }
         }
         // Then the built entries sharing bigrams, in id order, stopping at
@@ -174,7 +161,7 @@ impl NameIndex {
             let mut hits = Vec::new();
             self.sharing_grams(key, chars.len(), |entry| {
                 if self.is_hit(entry, key, own_id) {
-                    hits.push(self.ids[entry as usize]);
+                    hits.push(self.ids.get(entry as usize));
                 }
                 hits.len() < limit
             });
@@ -188,7 +175,7 @@ impl NameIndex {
 
     fn is_hit(&self, entry: Entry, key: &str, own_id: Option<i64>) -> bool {
         let e = entry as usize;
-        !self.dead[e] && Some(self.ids[e]) != own_id && is_similar(key, self.key(entry))
+        !self.dead.get(e) && Some(self.ids.get(e)) != own_id && is_similar(key, &self.keys.get(e))
     }
 
     /// Calls `visit` with each built entry that may hold `key` or be within
@@ -198,9 +185,9 @@ impl NameIndex {
     /// characters they share; `is_similar` decides afterwards.
     fn sharing_grams(&self, key: &str, n: usize, mut visit: impl FnMut(Entry) -> bool) {
         const BLOCK: usize = 1 << 16;
-        let mut lists: Vec<(&[Entry], u8)> = Vec::new();
+        let mut lists: Vec<(Cursor, u8)> = Vec::new();
         let mut seen: Vec<u64> = Vec::new();
-        let grams = grams_by_position(key);
+        let grams = grams_by_position(key.chars());
         for gram in &grams {
             if seen.contains(gram) {
                 continue;
@@ -209,29 +196,28 @@ impl NameIndex {
             let weight = grams.iter().filter(|g| *g == gram).count().min(255) as u8;
             let list = self.postings_of(*gram);
             if !list.is_empty() {
-                lists.push((list, weight));
+                lists.push((Cursor::new(list), weight));
             }
         }
-        let q: Vec<char> = key.chars().collect();
+        let q: Vec<Option<u32>> = key.chars().map(|c| self.keys.code_of(c)).collect();
         let all = n - 1;
         let d_max = n / 4;
         // Each edit breaks at most two bigram positions.
         let least = all.saturating_sub(2 * d_max).max(1);
         let mut counts = vec![0u8; BLOCK];
-        let mut cursors = vec![0usize; lists.len()];
         let mut block_start = 0;
         while block_start < self.built {
             let block_end = (block_start + BLOCK).min(self.built);
             let mut any = false;
-            for ((list, weight), cursor) in lists.iter().zip(cursors.iter_mut()) {
-                while let Some(&entry) = list.get(*cursor) {
+            for (cursor, weight) in lists.iter_mut() {
+                while let Some(entry) = cursor.current {
                     if entry as usize >= block_end {
                         break;
                     }
                     let c = &mut counts[entry as usize - block_start];
                     *c = c.saturating_add(*weight);
                     any = true;
-                    *cursor += 1;
+                    cursor.advance();
                 }
             }
             if any {
@@ -253,7 +239,7 @@ impl NameIndex {
     /// The cheap bounds before `is_similar`: `key` inside a longer key (every
     /// bigram there), or within d_max edits (length within d_max, all but d
     /// characters in common).
-    fn may_be_similar(&self, entry: Entry, q: &[char], shared: usize, least: usize) -> bool {
+    fn may_be_similar(&self, entry: Entry, q: &[Option<u32>], shared: usize, least: usize) -> bool {
         let n = q.len();
         if n > 255 {
             // Beyond what a name may hold (200): no filter.
@@ -265,40 +251,34 @@ impl NameIndex {
         holds
             || (shared >= least && len + d_max >= n && len <= n + d_max && {
                 let longest = n.max(len);
-                chars_in_common(q, self.key(entry)) + longest / 5 >= longest
+                chars_in_common(q, self.keys.codes(entry as usize)) + longest / 5 >= longest
             })
     }
 
     fn push(&mut self, id: i64, key: &str) -> Entry {
         let entry = self.ids.len() as Entry;
         self.ids.push(id);
-        self.arena.push_str(key);
-        self.ends.push(self.arena.len() as u32);
+        self.keys.push(key);
         self.lens.push(key.chars().count().min(255) as u8);
-        self.dead.push(false);
+        self.dead.grow_to(self.ids.len());
         entry
     }
 
-    fn key(&self, entry: Entry) -> &str {
-        let e = entry as usize;
-        let start = if e == 0 { 0 } else { self.ends[e - 1] as usize };
-        &self.arena[start..self.ends[e] as usize]
-    }
-
     fn push_exact(&self, key: &str, out: &mut Vec<Entry>) {
-        let h = hash_of(key);
-        let from = self.exact.partition_point(|(x, _)| *x < h);
-        for (x, entry) in &self.exact[from..] {
-            if *x != h {
+        let h = exact_item(key, 0) >> 32;
+        let from = self.exact.partition_point(|x| *x >> 32 < h);
+        for x in &self.exact[from..] {
+            if *x >> 32 != h {
                 break;
             }
-            if self.key(*entry) == key {
-                out.push(*entry);
+            let entry = *x as Entry;
+            if self.keys.is(entry as usize, key) {
+                out.push(entry);
             }
         }
     }
 
-    fn postings_of(&self, gram: u64) -> &[Entry] {
+    fn postings_of(&self, gram: u64) -> &[u8] {
         match self.grams.binary_search(&gram) {
             Ok(i) => {
                 let start = if i == 0 { 0 } else { self.gram_ends[i - 1] };
@@ -310,14 +290,15 @@ impl NameIndex {
 }
 
 /// How many characters `b` shares with `q`, each counted as often as both hold it.
-fn chars_in_common(q: &[char], b: &str) -> usize {
+/// Both by character code (`None`: a character no stored key holds).
+fn chars_in_common(q: &[Option<u32>], b: keys::Codes<'_>) -> usize {
     let mut used = [false; 256];
     let mut common = 0;
-    for c in b.chars() {
+    for c in b {
         if let Some(i) = q
             .iter()
             .enumerate()
-            .position(|(i, x)| *x == c && !used.get(i).copied().unwrap_or(true))
+            .position(|(i, x)| *x == Some(c) && !used.get(i).copied().unwrap_or(true))
         {
             used[i] = true;
             common += 1;
@@ -327,8 +308,7 @@ fn chars_in_common(q: &[char], b: &str) -> usize {
 }
 
 /// The key's bigrams, one per position (repeats kept).
-fn grams_by_position(key: &str) -> Vec<u64> {
-    let mut chars = key.chars();
+fn grams_by_position(mut chars: impl Iterator<Item = char>) -> Vec<u64> {
     let Some(mut prev) = chars.next() else {
         return Vec::new();
     };
@@ -340,15 +320,17 @@ fn grams_by_position(key: &str) -> Vec<u64> {
     grams
 }
 
-fn distinct_grams(key: &str) -> Vec<u64> {
+fn distinct_grams(key: impl Iterator<Item = char>) -> Vec<u64> {
     let mut grams = grams_by_position(key);
     grams.sort_unstable();
     grams.dedup();
     grams
 }
 
-fn hash_of(key: &str) -> u64 {
-    FIXED.hash_one(key)
+/// The high half of the key's hash and the entry: a sorted list of these
+/// finds a key's entries (equal halves are told apart by the key itself).
+fn exact_item(key: &str, entry: Entry) -> u64 {
+    (FIXED.hash_one(key) & !0xffff_ffff) | u64::from(entry)
 }
 
 /// A fixed seed: the sorted table must hash the same way every lookup.

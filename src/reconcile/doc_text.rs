@@ -61,9 +61,9 @@ fn our_runs(doc: &str) -> Option<Vec<String>> {
     (chars >= MIN_CHARS && has_digit).then_some(r)
 }
 
-/// One of our numbers: its runs, as we write it, whether its line raises
-/// the balance.
-type Candidate<'a> = (Vec<String>, &'a str, bool);
+/// For each direction (raising the balance or not), the first of our
+/// numbers written as these runs.
+type Candidates<'a> = [Option<&'a str>; 2];
 
 /// Gives each of their lines whose document is none of ours the one number
 /// of ours its description names (none when it names two or more). Its
@@ -76,14 +76,18 @@ pub fn docs_in_descriptions(ours: &[Line], theirs: &mut [Line]) -> usize {
     // the balance). A payment that names the invoice it pays ("支付
     // 44031103 货款") is not that invoice: only a line moving the balance
     // the same way takes the number.
-    let mut index: HashMap<String, Vec<Candidate>> = HashMap::new();
+    // Keyed by the whole runs (found in a description by trying each run
+    // count ours have), not by the first run with a list to search: with
+    // 100,000 numbers sharing a prefix that list made matching quadratic.
+    let mut index: HashMap<Vec<String>, Candidates> = HashMap::new();
+    let mut lengths: Vec<usize> = Vec::new();
     for line in ours {
         if let Some(r) = our_runs(&line.doc) {
             let up = !line.amount.is_negative();
-            let entry = index.entry(r[0].clone()).or_default();
-            if !entry.iter().any(|(known, _, u)| *known == r && *u == up) {
-                entry.push((r, line.doc.trim(), up));
+            if !lengths.contains(&r.len()) {
+                lengths.push(r.len());
             }
+            index.entry(r).or_default()[usize::from(up)].get_or_insert(line.doc.trim());
         }
     }
     if index.is_empty() {
@@ -98,13 +102,12 @@ pub fn docs_in_descriptions(ours: &[Line], theirs: &mut [Line]) -> usize {
         let up = !line.amount.is_negative();
         let mut hits: Vec<&str> = Vec::new();
         for start in 0..text.len() {
-            let Some(candidates) = index.get(&text[start]) else {
-                continue;
-            };
-            for (key, doc, their_up) in candidates {
-                let end = start + key.len();
-                let same_way = *their_up == up;
-                if same_way && text.get(start..end) == Some(key.as_slice()) && !hits.contains(doc) {
+            for len in &lengths {
+                let found = text
+                    .get(start..start + len)
+                    .and_then(|runs| index.get(runs))
+                    .and_then(|c| c[usize::from(up)]);
+                if let Some(doc) = found.filter(|d| !hits.contains(d)) {
                     hits.push(doc);
                 }
             }
@@ -170,5 +173,28 @@ mod tests {
         assert_eq!(theirs[6].doc, "");
         // A payment naming the invoice it pays is not the invoice.
         assert_eq!(theirs[7].doc, "记-15");
+    }
+
+    #[test]
+    fn numbers_sharing_a_prefix_are_told_apart() {
+        // Many of ours start with the same run (FP, 2026…): each
+        // description still takes the one it names, and two named is none.
+        let ours: Vec<Line> = (0..2_000)
+            .map(|i| line(i, &format!("FP2026-{i:05}"), ""))
+            .chain([line(9_000, "FP2026-01999-2", "")])
+            .collect();
+        let mut theirs = [
+            line(1, "记-1", "发票 FP2026-01234"),
+            line(2, "记-2", "FP2026-00007、FP2026-00008"),
+            line(3, "记-3", "fp 2026 01999 2"),
+            line(4, "记-4", "FP2026-07777"),
+        ];
+        assert_eq!(docs_in_descriptions(&ours, &mut theirs), 1);
+        assert_eq!(theirs[0].doc, "FP2026-01234");
+        assert_eq!(theirs[1].doc, "记-2");
+        // Both FP2026-01999 and FP2026-01999-2 are named: neither is
+        // taken; FP2026-07777 is none of ours.
+        assert_eq!(theirs[2].doc, "记-3");
+        assert_eq!(theirs[3].doc, "记-4");
     }
 }

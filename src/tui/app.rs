@@ -123,6 +123,7 @@ impl App {
     }
 
     fn poll_loader(&mut self) -> bool {
+        self.ctx.customers.start_pending_workers(&self.ctx.store);
         self.ctx.customers.poll_similar(&self.ctx.store);
         let Some(done) = self.ctx.customers.poll() else {
             return false;
@@ -137,7 +138,10 @@ impl App {
 
     /// Blocks until background loading is done (tests and benchmarks).
     pub fn wait_until_loaded(&mut self) {
-        while self.ctx.is_loading() || self.stack.iter().any(|l| l.screen.is_loading()) {
+        while self.ctx.is_loading()
+            || self.ctx.customers.is_building_similar()
+            || self.stack.iter().any(|l| l.screen.is_loading())
+        {
             if !self.poll() {
                 std::thread::sleep(std::time::Duration::from_millis(2));
             }

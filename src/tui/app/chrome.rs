@@ -15,22 +15,15 @@ use crate::tui::widgets::{fit, truncate};
 impl App {
     pub(super) fn render_header(&self, frame: &mut Frame, area: Rect) {
         let ctx = &self.ctx;
-        let count = if ctx.is_loading() {
-            format!(
+        let count = match ctx.customers.stored_count {
+            // A large list still loading: counted once it is in.
+            None => ctx.t(Msg::Loading).to_string(),
+            Some(n) if ctx.is_loading() => format!(
                 "{} ({})",
-                i18n::count(
-                    ctx.customers.stored_count.max(0) as usize,
-                    Msg::Customers,
-                    ctx.lang
-                ),
+                i18n::count(n.max(0) as usize, Msg::Customers, ctx.lang),
                 ctx.t(Msg::Loading)
-            )
-        } else {
-            i18n::count(
-                ctx.customers.stored_count.max(0) as usize,
-                Msg::Customers,
-                ctx.lang,
-            )
+            ),
+            Some(n) => i18n::count(n.max(0) as usize, Msg::Customers, ctx.lang),
         };
         // Signed in: who, and as what; operators defined but nobody signed
         // in: nobody (the sign-in screen is up).

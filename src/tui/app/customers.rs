@@ -7,15 +7,19 @@ use crate::tui::worker::{Failed, Worker};
 
 pub struct Customers {
     pub index: CustomerIndex,
-    /// Customers not archived, as counted by the store (the header shows it
-    /// while the full list is still loading).
-    pub stored_count: i64,
+    /// Customers not archived, counted in the whole list; `None` while a
+    /// large one is loading (counting them in the store reads every row:
+    /// 0.4 s at 1,000,000, more than the first frame may take).
+    pub stored_count: Option<i64>,
     /// Load on a worker above this many customers.
     background_above: u64,
     loader: Option<Worker<CustomerIndex, StoreError>>,
     /// The name index the form's similar-name check uses instead of a scan,
     /// built on a worker for a large database (`store/name_index.rs`).
     similar: Option<Worker<SimilarIndex, StoreError>>,
+    /// The two workers of a large list start at the first poll, after the
+    /// first frame: reading the first page does not share the CPU with them.
+    workers_pending: bool,
 }
 
 impl Customers {
@@ -23,31 +27,54 @@ impl Customers {
     pub fn open(store: &Store, background_above: u64) -> Result<Customers> {
         let mut customers = Customers {
             index: CustomerIndex::default(),
-            stored_count: store.customer_count()?,
+            stored_count: None,
             background_above,
             loader: None,
             similar: None,
+            workers_pending: false,
         };
-        if let Some(path) = store
-            .path()
-            .filter(|_| customers.stored_count as u64 > background_above)
-        {
-            customers.similar = Some(Worker::on_database(
+        customers.workers_pending = store.path().is_some() && customers.is_large(store);
+        let first = customers.workers_pending.then_some(FIRST_PAGE);
+        customers.index = CustomerIndex::load(store, first)?;
+        if first.is_none() {
+            customers.count_from_index();
+        }
+        Ok(customers)
+    }
+
+    /// Starts the whole list's loader and the name index's builder once
+    /// the first frame is up (the app's first poll).
+    pub fn start_pending_workers(&mut self, store: &Store) {
+        if !std::mem::take(&mut self.workers_pending) {
+            return;
+        }
+        if let Some(path) = store.path() {
+            self.similar = Some(Worker::on_database(
                 path.to_path_buf(),
                 store.operator().to_string(),
                 |store: &mut Store, _| store.build_similar_index(),
             ));
         }
-        let first = customers.start_loader(store).then_some(FIRST_PAGE);
-        customers.index = CustomerIndex::load(store, first)?;
-        Ok(customers)
+        self.start_loader(store);
+    }
+
+    /// More customers than the threshold may be stored. The highest id
+    /// bounds the count from one index lookup.
+    fn is_large(&self, store: &Store) -> bool {
+        store
+            .customer_id_bound()
+            .is_ok_and(|bound| bound as u64 > self.background_above)
+    }
+
+    fn count_from_index(&mut self) {
+        self.stored_count = Some(self.index.not_archived() as i64);
     }
 
     /// The whole list on a worker, for a database file past the threshold;
     /// false when it is to be read here.
     fn start_loader(&mut self, store: &Store) -> bool {
         match store.path() {
-            Some(path) if self.stored_count as u64 > self.background_above => {
+            Some(path) if self.is_large(store) => {
                 self.loader = Some(CustomerIndex::load_in_background(
                     path.to_path_buf(),
                     store.operator().to_string(),
@@ -59,21 +86,21 @@ impl Customers {
     }
 
     pub fn is_loading(&self) -> bool {
-        self.loader.is_some()
+        self.loader.is_some() || self.workers_pending
     }
 
     /// Reads the whole list again here.
     pub fn reload(&mut self, store: &Store) -> Result<()> {
         self.index = CustomerIndex::load(store, None)?;
-        self.stored_count = store.customer_count()?;
         self.loader = None;
+        self.count_from_index();
         Ok(())
     }
 
     /// Reads the whole list again, on a worker when it is large.
     pub fn reload_later(&mut self, store: &Store) -> Result<()> {
-        self.stored_count = store.customer_count()?;
         if self.start_loader(store) {
+            self.stored_count = None;
             return Ok(());
         }
         self.reload(store)
@@ -82,8 +109,8 @@ impl Customers {
     /// Re-reads one customer after a write.
     pub fn refresh(&mut self, store: &Store, id: i64) -> Result<()> {
         let refreshed = self.index.refresh(store, id);
-        if let Ok(n) = store.customer_count() {
-            self.stored_count = n;
+        if !self.is_loading() {
+            self.count_from_index();
         }
         refreshed
     }
@@ -102,13 +129,16 @@ impl Customers {
     }
 
     pub fn is_building_similar(&self) -> bool {
-        self.similar.is_some()
+        self.similar.is_some() || self.workers_pending
     }
 
     /// The loader's answer once it is done (the new index already in place).
     pub fn poll(&mut self) -> Option<std::result::Result<(), Failed<StoreError>>> {
         let done = self.loader.as_mut()?.poll()?;
         self.loader = None;
-        Some(done.map(|index| self.index = index))
+        Some(done.map(|index| {
+            self.index = index;
+            self.count_from_index();
+        }))
     }
 }

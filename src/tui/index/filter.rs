@@ -196,6 +196,14 @@ impl Filtered {
 }
 
 impl CustomerIndex {
+    /// Live customers not archived (what the header counts).
+    pub fn not_archived(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.alive && r.status != Status::Archived)
+            .count()
+    }
+
     /// Rows passing the status and class filters, in the query's order.
     fn base_rows(&mut self, query: &Query) -> Vec<u32> {
         self.ensure_order(query.sort);
@@ -275,7 +283,7 @@ impl CustomerIndex {
 
     fn compare(&self, column: Column, a: u32, b: u32) -> Ordering {
         let (ra, rb) = (&self.rows[a as usize], &self.rows[b as usize]);
-        let by_text = |t: Text| self.text(a, t).cmp(self.text(b, t));
+        let by_text = |t: Text| self.field_bytes(a, t).cmp(self.field_bytes(b, t));
         let primary = match column {
             Column::Code => Ordering::Equal,
             // Code points put Chinese names in no useful order; pinyin

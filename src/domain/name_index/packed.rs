@@ -1,0 +1,197 @@
+//! The index's compact parts: customer ids in four bytes while they fit,
+//! a bit per entry for deleted ones, and bigram lists stored as gaps
+//! between entry numbers in LEB128 varints (a common bigram's list is
+//! then about a byte an entry instead of four).
+
+use super::Entry;
+
+/// Customer ids by entry: `u32` while every id fits (SQLite rowids do in
+/// practice), `i64` from the first one that does not.
+pub(super) enum Ids {
+    Narrow(Vec<u32>),
+    Wide(Vec<i64>),
+}
+
+impl Default for Ids {
+    fn default() -> Ids {
+        Ids::Narrow(Vec::new())
+    }
+}
+
+impl Ids {
+    pub(super) fn get(&self, e: usize) -> i64 {
+        match self {
+            Ids::Narrow(v) => i64::from(v[e]),
+            Ids::Wide(v) => v[e],
+        }
+    }
+
+    pub(super) fn push(&mut self, id: i64) {
+        match self {
+            Ids::Narrow(v) => match u32::try_from(id) {
+                Ok(n) => v.push(n),
+                Err(_) => {
+                    let mut wide: Vec<i64> = v.iter().map(|n| i64::from(*n)).collect();
+                    wide.push(id);
+                    *self = Ids::Wide(wide);
+                }
+            },
+            Ids::Wide(v) => v.push(id),
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        match self {
+            Ids::Narrow(v) => v.len(),
+            Ids::Wide(v) => v.len(),
+        }
+    }
+
+    pub(super) fn shrink(&mut self) {
+        match self {
+            Ids::Narrow(v) => v.shrink_to_fit(),
+            Ids::Wide(v) => v.shrink_to_fit(),
+        }
+    }
+
+    pub(super) fn heap_bytes(&self) -> usize {
+        match self {
+            Ids::Narrow(v) => v.capacity() * 4,
+            Ids::Wide(v) => v.capacity() * 8,
+        }
+    }
+}
+
+/// One bit per entry: set when the entry is deleted or replaced.
+#[derive(Default)]
+pub(super) struct Bits(Vec<u64>);
+
+impl Bits {
+    pub(super) fn grow_to(&mut self, n: usize) {
+        self.0.resize(n.div_ceil(64), 0);
+    }
+
+    pub(super) fn set(&mut self, e: usize) {
+        if let Some(word) = self.0.get_mut(e / 64) {
+            *word |= 1 << (e % 64);
+        }
+    }
+
+    pub(super) fn get(&self, e: usize) -> bool {
+        self.0.get(e / 64).is_some_and(|w| (w >> (e % 64)) & 1 == 1)
+    }
+
+    pub(super) fn count(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    pub(super) fn heap_bytes(&self) -> usize {
+        self.0.capacity() * 8
+    }
+}
+
+/// Bytes `gap` takes as a varint.
+pub(super) fn varint_len(gap: Entry) -> u32 {
+    match gap {
+        0..0x80 => 1,
+        0x80..0x4000 => 2,
+        0x4000..0x20_0000 => 3,
+        0x20_0000..0x1000_0000 => 4,
+        _ => 5,
+    }
+}
+
+/// Writes `gap` at `out[at..]`, returning the position after it.
+pub(super) fn put_varint(out: &mut [u8], mut at: usize, mut gap: Entry) -> usize {
+    while gap >= 0x80 {
+        out[at] = (gap as u8) | 0x80;
+        gap >>= 7;
+        at += 1;
+    }
+    out[at] = gap as u8;
+    at + 1
+}
+
+/// Walks one bigram's list of entries in ascending order.
+pub(super) struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    /// The entry under the cursor (None past the end).
+    pub(super) current: Option<Entry>,
+}
+
+impl<'a> Cursor<'a> {
+    pub(super) fn new(bytes: &'a [u8]) -> Cursor<'a> {
+        let mut cursor = Cursor {
+            bytes,
+            at: 0,
+            current: None,
+        };
+        cursor.current = cursor.read(0);
+        cursor
+    }
+
+    pub(super) fn advance(&mut self) {
+        let base = self.current.unwrap_or(0);
+        self.current = self.read(base);
+    }
+
+    fn read(&mut self, base: Entry) -> Option<Entry> {
+        let mut gap: Entry = 0;
+        let mut shift = 0;
+        loop {
+            let byte = *self.bytes.get(self.at)?;
+            self.at += 1;
+            gap |= Entry::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return Some(base + gap);
+            }
+            shift += 7;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_round_trip_through_varints() {
+        let entries: Vec<Entry> = vec![0, 1, 2, 130, 20_000, 3_000_000, 300_000_000, u32::MAX];
+        let mut bytes = vec![0u8; 64];
+        let (mut at, mut last) = (0, 0);
+        for e in &entries {
+            let before = at;
+            at = put_varint(&mut bytes, at, e - last);
+            assert_eq!((at - before) as u32, varint_len(e - last), "{e}");
+            last = *e;
+        }
+        let mut cursor = Cursor::new(&bytes[..at]);
+        let mut read = Vec::new();
+        while let Some(e) = cursor.current {
+            read.push(e);
+            cursor.advance();
+        }
+        assert_eq!(read, entries);
+    }
+
+    #[test]
+    fn ids_widen_when_one_does_not_fit() {
+        let mut ids = Ids::default();
+        ids.push(7);
+        ids.push(i64::from(u32::MAX) + 5);
+        ids.push(-3);
+        assert_eq!((ids.get(0), ids.get(1), ids.get(2)), (7, 4_294_967_300, -3));
+        assert!(matches!(ids, Ids::Wide(_)));
+    }
+
+    #[test]
+    fn bits_mark_and_count() {
+        let mut bits = Bits::default();
+        bits.grow_to(130);
+        bits.set(0);
+        bits.set(129);
+        assert!(bits.get(129) && bits.get(0) && !bits.get(64));
+        assert_eq!(bits.count(), 2);
+    }
+}
