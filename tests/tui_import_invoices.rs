@@ -203,3 +203,28 @@ fn f2_changes_what_the_file_holds_and_a_customer_file_is_not_guessed_otherwise()
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("3 序号"), "{text}");
 }
+
+#[test]
+fn a_ledger_file_is_recognised_and_booked_through_the_ledger_core() {
+    let (dir, store) = empty_store();
+    let mut app = app(store, Lang::Zh);
+    // The customers the ledger file names, imported by the wizard first.
+    import(&mut app, &data("gbk_title.csv"));
+    key(&mut app, KeyCode::Enter);
+    app.wait_until_loaded();
+    let (_, customers, _) = counts(&dir);
+    open_file(&mut app, &data("ledger_gbk.csv"));
+    let text = screen(&mut app, 100, 30);
+    assert!(text.contains("内容: 账目"), "{text}");
+    key(&mut app, KeyCode::Enter);
+    app.wait_until_loaded();
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("✓ 已导入账目"), "{text}");
+    assert!(text.contains("13 行 · 5 新增"), "{text}");
+    // Every rejected row is named with its column (as the CLI reports them).
+    assert!(text.contains("行 10 客户编码"), "{text}");
+    assert!(text.contains("行 16 日期"), "{text}");
+    let (entries, after, batches) = counts(&dir);
+    // Ledger runs are no import batch (as `kehu import --kind ledger`).
+    assert_eq!((entries, after, batches), (5, customers, 1));
+}

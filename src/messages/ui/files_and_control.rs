@@ -135,4 +135,6 @@ ui_texts! {
     InvoicesWord => "invoices", "张发票";
     InvoicesNothingBooked => "Nothing new was booked: no batch.", "没有新入账的发票：未记批次。";
     LedgerNeedsColumns => "The ledger columns were not all found", "未找到全部账目列";
+    LedgerImported => "Imported into the ledger (corrections: in the ledger, l on the list)", "已导入账目（更正：在客户列表按 l 进入账目）";
+    ImportInvoicesTitle => "Import invoices", "导入发票";
 }

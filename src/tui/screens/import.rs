@@ -247,7 +247,11 @@ impl Component for ImportWizard {
             Step::InvoiceRun(_) => (5, None),
             Step::InvoiceResult(_) => (6, None),
         };
-        let body = view::chrome(frame, area, index, chosen, ctx);
+        let title = match step {
+            Step::InvoiceRun(_) | Step::InvoiceResult(_) => Msg::ImportInvoicesTitle,
+            _ => Msg::ImportTitle,
+        };
+        let body = view::chrome(frame, area, index, chosen, title, ctx);
         match step {
             Step::File(s) => s.render(frame, body, ctx),
             Step::Sheet(s) => s.render(frame, body, ctx),

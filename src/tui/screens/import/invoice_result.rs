@@ -53,6 +53,7 @@ impl InvoiceResultStep {
                 self.offset = self.offset.saturating_sub(1);
                 Flow::Stay
             }
+            Some(Action::SaveRejects) => Status::info(ctx.t(Msg::NoRejects)).into(),
             Some(Action::ImportHistory) => match HistoryScreen::open(ctx) {
                 Ok(history) => Flow::Open(Box::new(history)),
                 Err(e) => Status::error(e.message().text(ctx.lang)).into(),
@@ -98,10 +99,6 @@ impl InvoiceResultStep {
         let mut body = Vec::new();
         for message in invoices::summary(report, ctx.lang, PROBLEMS) {
             body.extend(wrapped(&message.text(ctx.lang), width, 4, theme.popup));
-        }
-        if let Some(backup) = &report.backup {
-            let text = format!("{}: {}", ctx.t(Msg::Backup), backup.display());
-            body.extend(wrapped(&text, width, 2, theme.dim));
         }
         if report.committed {
             body.extend(wrapped(ctx.t(Msg::UndoHint), width, 2, theme.dim));

@@ -26,6 +26,8 @@ pub(crate) struct ProgressStep {
     run: Running,
     /// Where the run writes its rejected rows, for "save rejected rows".
     rejects: TempFile,
+    /// A ledger run: its result lists the problems (there is no preview).
+    ledger: bool,
 }
 
 /// A fresh name for a run's rejected rows in the temporary folder.
@@ -38,6 +40,7 @@ fn rejects_file() -> TempFile {
 impl ProgressStep {
     pub fn start(ctx: &mut Ctx, chosen: Chosen, mut settings: Core) -> ProgressStep {
         let rejects = rejects_file();
+        let ledger = matches!(settings, Core::Ledger(_));
         settings.set_output(rejects.path().to_path_buf(), ctx.lang);
         // A database file: the worker opens its own connection (the app's
         // keeps serving the screens meanwhile).
@@ -58,6 +61,7 @@ impl ProgressStep {
             chosen,
             run,
             rejects,
+            ledger,
         }
     }
 
@@ -84,7 +88,10 @@ impl ProgressStep {
             Err(_) => None,
         };
         let rejects = std::mem::replace(&mut self.rejects, TempFile::none());
-        let step = ResultStep::new(self.chosen.clone(), result, rejects);
+        let mut step = ResultStep::new(self.chosen.clone(), result, rejects);
+        if self.ledger {
+            step = step.listing_problems();
+        }
         let finish = Flow::Finish(Box::new(Step::Result(Box::new(step))));
         (true, finish.saying(failed))
     }
