@@ -70,3 +70,34 @@ pub(crate) fn guess(path: &Path) -> FileKind {
         FileKind::Customers
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str) -> FileKind {
+        guess(&Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+    }
+
+    #[test]
+    fn each_corpus_file_is_guessed_as_what_it_holds() {
+        let invoices = "tests/corpus/invoices";
+        for name in [
+            "digital_invoice_level.csv",
+            "digital_line_level_gbk.csv",
+            "vat_code_number_2019.csv",
+            "einvoice_24442000000000000021.xml",
+        ] {
+            assert_eq!(
+                file(&format!("{invoices}/{name}")),
+                FileKind::Invoices,
+                "{name}"
+            );
+        }
+        assert_eq!(file("tests/data/import/ledger_gbk.csv"), FileKind::Ledger);
+        for name in ["gbk_title.csv", "customers.xls", "utf16.txt", "missing.csv"] {
+            let path = format!("tests/data/import/{name}");
+            assert_eq!(file(&path), FileKind::Customers, "{name}");
+        }
+    }
+}
