@@ -228,3 +228,18 @@ fn a_ledger_file_is_recognised_and_booked_through_the_ledger_core() {
     // Ledger runs are no import batch (as `kehu import --kind ledger`).
     assert_eq!((entries, after, batches), (5, customers, 1));
 }
+
+#[test]
+fn cancelling_a_ledger_run_writes_nothing() {
+    let (dir, store) = sample_store();
+    let before = counts(&dir);
+    let mut app = app_pausing(store, Lang::En, 3);
+    open_file(&mut app, &data("ledger_gbk.csv"));
+    key(&mut app, KeyCode::Enter);
+    wait_for(&mut app, "3 rows");
+    key(&mut app, KeyCode::Esc);
+    app.wait_until_loaded();
+    let text = screen(&mut app, 100, 30);
+    assert!(text.contains("Cancelled: nothing was written."), "{text}");
+    assert_eq!(counts(&dir), before);
+}
