@@ -14,6 +14,7 @@ mod book;
 pub mod columns;
 mod remark;
 mod sheet;
+mod summary;
 mod xml;
 
 use std::collections::HashMap;
@@ -26,7 +27,8 @@ use crate::domain::{Severity, Text};
 use crate::messages::Message;
 
 use super::ImportError;
-pub use book::{ByName, Created, InvoiceReport, OtherSeller, commit, plan};
+pub use book::{ByName, Created, InvoiceReport, OtherSeller, Watch, commit, commit_watched, plan};
+pub use summary::summary;
 
 /// What the platform says of an invoice (发票状态).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

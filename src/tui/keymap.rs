@@ -265,6 +265,7 @@ pub enum Action {
     CompanySettings,
     Period,
     Filters,
+    ImportKind,
 }
 
 pub use bindings::BINDINGS;

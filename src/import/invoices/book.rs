@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 mod buyer;
 mod notes;
@@ -81,21 +82,46 @@ pub struct InvoiceReport {
     pub problems: Vec<InvoiceProblem>,
     pub warnings: u64,
     pub committed: bool,
+    /// Stopped on request (the TUI's Esc): rolled back, nothing written.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cancelled: bool,
     pub batch: Option<i64>,
     pub backup: Option<PathBuf>,
 }
 
 /// Checks every invoice as `commit` would, then rolls back.
 pub fn plan(store: &mut Store, paths: &[PathBuf]) -> Result<InvoiceReport, ImportError> {
-    run(store, paths, true)
+    run(store, paths, true, None)
 }
 
 /// Books the invoices: backup first, all files in one transaction, one batch.
 pub fn commit(store: &mut Store, paths: &[PathBuf]) -> Result<InvoiceReport, ImportError> {
-    run(store, paths, false)
+    run(store, paths, false, None)
 }
 
-fn run(store: &mut Store, paths: &[PathBuf], dry_run: bool) -> Result<InvoiceReport, ImportError> {
+/// How a run is watched from another thread (the TUI's worker): `progress`
+/// hears (invoices done, invoices read) before each invoice, `cancel` is
+/// looked at then and before the commit; a cancelled run rolls back.
+pub struct Watch<'a> {
+    pub progress: &'a mut dyn FnMut(u64, u64),
+    pub cancel: &'a AtomicBool,
+}
+
+/// `commit`, watched.
+pub fn commit_watched(
+    store: &mut Store,
+    paths: &[PathBuf],
+    watch: Watch,
+) -> Result<InvoiceReport, ImportError> {
+    run(store, paths, false, Some(watch))
+}
+
+fn run(
+    store: &mut Store,
+    paths: &[PathBuf],
+    dry_run: bool,
+    watch: Option<Watch>,
+) -> Result<InvoiceReport, ImportError> {
     let company = store.company()?;
     if company.name.is_empty() && company.tax_id.is_empty() {
         return Err(not_set(paths));
@@ -116,7 +142,7 @@ fn run(store: &mut Store, paths: &[PathBuf], dry_run: bool) -> Result<InvoiceRep
         .count() as u64;
     report.problems.extend(read.problems.iter().cloned());
     let backup = if dry_run { None } else { store.take_backup()? };
-    let result = book_all(store, &company, &read, paths, &mut report);
+    let result = book_all(store, &company, &read, paths, &mut report, watch);
     if !dry_run {
         store.settle_backup(backup.as_deref(), report.committed, KEEP_BACKUPS)?;
         if report.committed {
@@ -138,7 +164,10 @@ fn book_all(
     read: &Read,
     paths: &[PathBuf],
     report: &mut InvoiceReport,
+    mut watch: Option<Watch>,
 ) -> Result<(), ImportError> {
+    let cancel = watch.as_ref().map(|w| w.cancel);
+    let cancelled = || cancel.is_some_and(|c| c.load(Ordering::Relaxed));
     let mut bulk = store.ledger_bulk(CreditCheck::Skip)?;
     let audit_after = bulk.last_customer_audit()?;
     let mut booker = Booker {
@@ -149,11 +178,19 @@ fn book_all(
         over_limit: HashSet::new(),
     };
     let (blue, red): (Vec<&Invoice>, Vec<&Invoice>) = read.invoices.iter().partition(|i| !i.red);
-    for invoice in blue.into_iter().chain(red) {
+    let total = read.invoices.len() as u64;
+    for (done, invoice) in blue.into_iter().chain(red).enumerate() {
+        if let Some(w) = watch.as_mut() {
+            (w.progress)(done as u64, total);
+        }
+        if cancelled() {
+            break;
+        }
         booker.book(invoice)?;
     }
+    report.cancelled = cancelled();
     let wrote = report.taken + report.credit_notes + report.voided_reversed > 0;
-    if report.dry_run || !wrote {
+    if report.dry_run || !wrote || report.cancelled {
         // Dropping the bulk rolls every write back.
         return Ok(());
     }

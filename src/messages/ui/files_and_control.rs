@@ -123,4 +123,18 @@ ui_texts! {
     SearchCustomer => "Customer code", "客户编码";
     SearchShown => "shown", "已显示";
     SearchNoFilters => "f: set the filters (period, type, class …)", "按 f 设置筛选条件（期间、类型、分类…）";
+    KeyImportKind => "What the file holds", "文件内容";
+    FileHolds => "Holds", "内容";
+    KindCustomers => "customers", "客户资料";
+    KindLedger => "ledger entries", "账目";
+    KindInvoices => "invoices from the tax platform (export or 数电票 XML)", "税务平台发票（导出表或数电票 XML）";
+    KindChange => "F2 changes it", "按 F2 更改";
+    KindGuessed => "Recognised from the file: Enter imports it as shown, F2 changes what it holds.", "已根据文件识别：回车按所示导入，按 F2 更改文件内容。";
+    InvoicesNeedCompany => "Our company is not set: invoices are taken only when we are the seller. Press C on the customer list (our company), or run kehu settings company --name N --tax-id ID.", "尚未设置本公司：只导入本公司为销方的发票。请在客户列表按 C（本公司信息），或运行 kehu settings company --name 名称 --tax-id 税号。";
+    ImportingInvoices => "Booking the invoices of", "正在入账发票：";
+    InvoicesWord => "invoices", "张发票";
+    InvoicesNothingBooked => "Nothing new was booked: no batch.", "没有新入账的发票：未记批次。";
+    LedgerNeedsColumns => "The ledger columns were not all found", "未找到全部账目列";
+    LedgerImported => "Imported into the ledger (corrections: in the ledger, l on the list)", "已导入账目（更正：在客户列表按 l 进入账目）";
+    ImportInvoicesTitle => "Import invoices", "导入发票";
 }

@@ -300,4 +300,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(S::LedgerSearch, &[code(KeyCode::Esc), k('q')], A::Back, Msg::KeyBack, true),
     bind(S::Company, &[k('e'), code(KeyCode::Enter)], A::Edit, Msg::KeyEdit, true),
     bind(S::Company, &[code(KeyCode::Esc), k('q')], A::Back, Msg::KeyBack, true),
+    bind(S::ImportFile, &[code(KeyCode::F(2))], A::ImportKind, Msg::KeyImportKind, true),
+    bind(S::ImportResult, &[k('j'), code(KeyCode::Down)], A::Down, Msg::KeyDown, false),
+    bind(S::ImportResult, &[k('k'), code(KeyCode::Up)], A::Up, Msg::KeyUp, false),
 ];

@@ -8,6 +8,9 @@
 pub mod complete;
 mod file;
 pub mod history;
+mod invoice_result;
+mod invoices;
+mod kind;
 mod mapping;
 mod policy;
 mod preview;
@@ -27,6 +30,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use self::file::FileStep;
+use self::invoice_result::InvoiceResultStep;
+use self::invoices::InvoiceRunStep;
 use self::mapping::MappingStep;
 use self::policy::PolicyStep;
 use self::preview::PreviewStep;
@@ -60,6 +65,9 @@ pub(crate) enum Step {
     Policy(PolicyStep),
     Progress(ProgressStep),
     Result(Box<ResultStep>),
+    /// Invoices from the tax platform: their run and its result.
+    InvoiceRun(InvoiceRunStep),
+    InvoiceResult(Box<InvoiceResultStep>),
 }
 
 /// What a step asks of the wizard.
@@ -157,6 +165,8 @@ impl Component for ImportWizard {
             Some(Step::Policy(_)) => Scope::ImportPolicy,
             Some(Step::Progress(_)) => Scope::ImportProgress,
             Some(Step::Result(s)) => s.scope(),
+            Some(Step::InvoiceRun(_)) => Scope::ImportProgress,
+            Some(Step::InvoiceResult(_)) => Scope::ImportResult,
         }
     }
 
@@ -164,7 +174,7 @@ impl Component for ImportWizard {
     fn is_loading(&self) -> bool {
         self.steps.iter().any(|s| match s {
             Step::Preview(p) => p.is_running(),
-            Step::Progress(_) => true,
+            Step::Progress(_) | Step::InvoiceRun(_) => true,
             _ => false,
         })
     }
@@ -185,6 +195,8 @@ impl Component for ImportWizard {
             Some(Step::Policy(s)) => s.handle_key(action, ctx),
             Some(Step::Progress(s)) => s.handle_key(action, ctx),
             Some(Step::Result(s)) => s.handle_key(action, ctx),
+            Some(Step::InvoiceRun(s)) => s.handle_key(action),
+            Some(Step::InvoiceResult(s)) => s.handle_key(action, ctx),
             None => Flow::Close,
         };
         self.apply(flow)
@@ -212,6 +224,7 @@ impl Component for ImportWizard {
         let (changed, flow) = match self.steps.last_mut() {
             Some(Step::Preview(s)) => (s.poll(ctx), Flow::Stay),
             Some(Step::Progress(s)) => s.poll(ctx),
+            Some(Step::InvoiceRun(s)) => s.poll(ctx),
             _ => (false, Flow::Stay),
         };
         let said = self.apply(flow).messages();
@@ -231,8 +244,14 @@ impl Component for ImportWizard {
             Step::Policy(s) => (4, Some(s.chosen())),
             Step::Progress(s) => (5, Some(s.chosen())),
             Step::Result(s) => (6, Some(s.chosen())),
+            Step::InvoiceRun(_) => (5, None),
+            Step::InvoiceResult(_) => (6, None),
         };
-        let body = view::chrome(frame, area, index, chosen, ctx);
+        let title = match step {
+            Step::InvoiceRun(_) | Step::InvoiceResult(_) => Msg::ImportInvoicesTitle,
+            _ => Msg::ImportTitle,
+        };
+        let body = view::chrome(frame, area, index, chosen, title, ctx);
         match step {
             Step::File(s) => s.render(frame, body, ctx),
             Step::Sheet(s) => s.render(frame, body, ctx),
@@ -242,6 +261,8 @@ impl Component for ImportWizard {
             Step::Policy(s) => s.render(frame, body, ctx),
             Step::Progress(s) => s.render(frame, body, ctx),
             Step::Result(s) => s.render(frame, body, ctx),
+            Step::InvoiceRun(s) => s.render(frame, body, ctx),
+            Step::InvoiceResult(s) => s.render(frame, body, ctx),
         }
     }
 
@@ -253,8 +274,8 @@ impl Component for ImportWizard {
             Some(Step::Preview(_)) => Msg::PreviewHint,
             Some(Step::Values(_)) => Msg::NewValuesHint,
             Some(Step::Policy(_)) => Msg::BackupNote,
-            Some(Step::Progress(_)) => Msg::ProgressHint,
-            Some(Step::Result(_)) | None => Msg::ResultHint,
+            Some(Step::Progress(_) | Step::InvoiceRun(_)) => Msg::ProgressHint,
+            Some(Step::Result(_) | Step::InvoiceResult(_)) | None => Msg::ResultHint,
         };
         Line::styled(truncate(ctx.t(hint), width).into_owned(), ctx.theme.dim)
     }

@@ -1,6 +1,9 @@
 //! Step 1: the file. A path typed with Tab completion (`~` is the home
 //! folder), or one of the recent files brought up with ↑/↓. Enter opens it:
-//! the core works out the kind, encoding, delimiter and header row.
+//! the core works out the kind, encoding, delimiter and header row. What
+//! the file holds (customers, ledger entries, invoices from the tax
+//! platform) is shown under the path: guessed on Enter when the file makes
+//! it obvious (then a second Enter goes on), changed with F2.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -13,10 +16,15 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::complete::{complete, expand_home};
+use super::invoices::InvoiceRunStep;
+use super::kind::{FileKind, guess};
+use super::progress::ProgressStep;
 use super::sheet::{SheetStep, load_layout};
 use super::view::wrapped;
+use super::worker::Core;
 use super::{Chosen, Flow, Step, recent};
 use crate::import::Source;
+use crate::import::ledger::{self, LedgerMapping, LedgerSettings};
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::keymap::Action;
@@ -31,6 +39,13 @@ pub(crate) struct FileStep {
     /// The recent file brought into the input with ↑/↓.
     recent: Option<usize>,
     error: Option<String>,
+    kind: FileKind,
+    /// The kind was chosen with F2: no guessing over it.
+    by_hand: bool,
+    /// The path the kind was last guessed for, and whether that guess
+    /// changed the kind (said on screen until the next Enter).
+    guessed_for: Option<String>,
+    guess_shown: bool,
 }
 
 fn home() -> Option<PathBuf> {
@@ -44,6 +59,10 @@ impl FileStep {
             candidates: Vec::new(),
             recent: None,
             error: None,
+            kind: FileKind::Customers,
+            by_hand: false,
+            guessed_for: None,
+            guess_shown: false,
         }
     }
 
@@ -51,6 +70,11 @@ impl FileStep {
         match action {
             Some(Action::Confirm) => return self.open(ctx),
             Some(Action::Back) => return Flow::Close,
+            Some(Action::ImportKind) => {
+                self.kind = self.kind.next();
+                self.by_hand = true;
+                self.guess_shown = false;
+            }
             Some(Action::Complete) => {
                 let done = complete(self.input.value(), home().as_deref());
                 self.error = (done.text == self.input.value() && done.candidates.is_empty())
@@ -96,15 +120,32 @@ impl FileStep {
             return Flow::Stay;
         }
         let path = expand_home(typed, home().as_deref());
+        self.guess_shown = false;
+        if !self.by_hand && self.guessed_for.as_deref() != Some(typed) {
+            self.guessed_for = Some(typed.to_string());
+            let guessed = guess(&path);
+            if guessed != self.kind {
+                self.kind = guessed;
+                // Not the usual kind: shown, and a second Enter goes on.
+                if guessed != FileKind::Customers {
+                    self.guess_shown = true;
+                    self.error = None;
+                    return Flow::Stay;
+                }
+            }
+        }
+        match self.kind {
+            FileKind::Customers => {}
+            FileKind::Ledger => return self.open_ledger(path, ctx),
+            FileKind::Invoices => return self.open_invoices(path, ctx),
+        }
         let opened = Source::open(&path).and_then(|source| {
             let layout = load_layout(&source, None, &ctx.catalog)?;
             Ok((source, layout))
         });
         match opened {
             Ok((source, layout)) => {
-                let file = ctx.import.recent_file.clone();
-                recent::remember(&mut ctx.recent_imports, &path, file.as_deref());
-                self.error = None;
+                self.remember(&path, ctx);
                 let chosen = Chosen {
                     source: Arc::new(source),
                     layout,
@@ -123,6 +164,62 @@ impl FileStep {
         }
     }
 
+    /// Invoices: booked at once by the core (our company must be set: it
+    /// tells our invoices from others').
+    fn open_invoices(&mut self, path: PathBuf, ctx: &mut Ctx) -> Flow {
+        let company = match ctx.store.company() {
+            Ok(company) => company,
+            Err(e) => return self.refuse(e.message().text(ctx.lang)),
+        };
+        if company.name.is_empty() && company.tax_id.is_empty() {
+            return self.refuse(ctx.t(Msg::InvoicesNeedCompany).to_string());
+        }
+        self.remember(&path, ctx);
+        Flow::Next(Box::new(Step::InvoiceRun(InvoiceRunStep::start(ctx, path))))
+    }
+
+    /// Ledger entries: the ledger's own header search and automatic mapping
+    /// (the mapping step maps customer fields), then the run and its result.
+    fn open_ledger(&mut self, path: PathBuf, ctx: &mut Ctx) -> Flow {
+        let opened = Source::open(&path).and_then(|source| {
+            let layout = ledger::layout(&source, None, None)?;
+            Ok((source, layout))
+        });
+        let (source, layout) = match opened {
+            Ok(opened) => opened,
+            Err(e) => {
+                let text = e.message().text(ctx.lang);
+                return self.refuse(format!("{}: {text}", ctx.t(Msg::CannotOpen)));
+            }
+        };
+        let mapping = LedgerMapping::auto(&layout.headers);
+        if let Err(e) = mapping.validate(false) {
+            let text = e.message().text(ctx.lang);
+            return self.refuse(format!("{}: {text}", ctx.t(Msg::LedgerNeedsColumns)));
+        }
+        self.remember(&path, ctx);
+        let settings = LedgerSettings::new(&layout, mapping);
+        let chosen = Chosen {
+            source: Arc::new(source),
+            layout,
+            mapping: None,
+        };
+        let core = Core::Ledger(Box::new(settings));
+        let step = ProgressStep::start(ctx, chosen, core);
+        Flow::Next(Box::new(Step::Progress(step)))
+    }
+
+    fn refuse(&mut self, text: String) -> Flow {
+        self.error = Some(text);
+        Flow::Stay
+    }
+
+    fn remember(&mut self, path: &std::path::Path, ctx: &mut Ctx) {
+        let file = ctx.import.recent_file.clone();
+        recent::remember(&mut ctx.recent_imports, path, file.as_deref());
+        self.error = None;
+    }
+
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let theme = &ctx.theme;
         let width = area.width as usize;
@@ -134,6 +231,14 @@ impl FileStep {
             Span::raw(shown),
         ])];
         let cursor_x = label.width() + tail(self.input.before_cursor(), room).width();
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {}: ", ctx.t(Msg::FileHolds)), theme.title),
+            Span::raw(ctx.t(self.kind.label()).to_string()),
+            Span::styled(format!(" · {}", ctx.t(Msg::KindChange)), theme.dim),
+        ]));
+        if self.guess_shown {
+            lines.extend(wrapped(ctx.t(Msg::KindGuessed), width, 2, theme.warning));
+        }
         if let Some(error) = &self.error {
             lines.extend(wrapped(error, width, 4, theme.error));
         }

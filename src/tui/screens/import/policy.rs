@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::preview::Counts;
 use super::progress::ProgressStep;
 use super::view::{grouped, pairs};
+use super::worker::Core;
 use super::{Chosen, Flow, Step};
 use crate::import::{Policy, Settings};
 use crate::tui::app::Ctx;
@@ -57,7 +58,8 @@ impl PolicyStep {
                 self.settings.all_or_nothing = !self.settings.all_or_nothing;
             }
             Some(Action::Confirm) => {
-                let step = ProgressStep::start(ctx, self.chosen.clone(), self.settings.clone());
+                let core = Core::Customers(self.settings.clone());
+                let step = ProgressStep::start(ctx, self.chosen.clone(), core);
                 return Flow::Next(Box::new(Step::Progress(step)));
             }
             _ => {}

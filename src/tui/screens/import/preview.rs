@@ -19,7 +19,7 @@ use super::policy::PolicyStep;
 use super::progress::bar;
 use super::values::ValuesStep;
 use super::view::{field_label, grouped, wrapped};
-use super::worker::{Job, Kind, Running};
+use super::worker::{Core, Job, Kind, Running};
 use super::{Chosen, Flow, Step};
 use crate::domain::Severity;
 use crate::import::{ImportError, Report, Settings};
@@ -72,11 +72,14 @@ impl PreviewStep {
                     db: db.to_path_buf(),
                     operator: ctx.store.operator().to_string(),
                     source: chosen.source.clone(),
-                    settings: settings.clone(),
+                    settings: Core::Customers(settings.clone()),
                     pause_after_rows: None,
                 },
             ),
-            None => Running::inline(Kind::Plan, &mut ctx.store, &chosen.source, &settings),
+            None => {
+                let core = Core::Customers(settings.clone());
+                Running::inline(Kind::Plan, &mut ctx.store, &chosen.source, &core)
+            }
         };
         let mut step = PreviewStep {
             chosen,

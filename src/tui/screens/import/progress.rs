@@ -12,9 +12,9 @@ use ratatui::widgets::Paragraph;
 
 use super::result::{ResultStep, TempFile};
 use super::view::{grouped, pairs};
-use super::worker::{Job, Kind, Running};
+use super::worker::{Core, Job, Kind, Running};
 use super::{Chosen, Flow, Step};
-use crate::import::{Report, Settings};
+use crate::import::Report;
 use crate::tui::app::Ctx;
 use crate::tui::component::Status;
 use crate::tui::i18n::Msg;
@@ -26,6 +26,8 @@ pub(crate) struct ProgressStep {
     run: Running,
     /// Where the run writes its rejected rows, for "save rejected rows".
     rejects: TempFile,
+    /// A ledger run: its result lists the problems (there is no preview).
+    ledger: bool,
 }
 
 /// A fresh name for a run's rejected rows in the temporary folder.
@@ -36,10 +38,10 @@ fn rejects_file() -> TempFile {
 }
 
 impl ProgressStep {
-    pub fn start(ctx: &mut Ctx, chosen: Chosen, mut settings: Settings) -> ProgressStep {
+    pub fn start(ctx: &mut Ctx, chosen: Chosen, mut settings: Core) -> ProgressStep {
         let rejects = rejects_file();
-        settings.rejects = Some(rejects.path().to_path_buf());
-        settings.lang = ctx.lang;
+        let ledger = matches!(settings, Core::Ledger(_));
+        settings.set_output(rejects.path().to_path_buf(), ctx.lang);
         // A database file: the worker opens its own connection (the app's
         // keeps serving the screens meanwhile).
         let run = match ctx.store.path().map(std::path::Path::to_path_buf) {
@@ -59,6 +61,7 @@ impl ProgressStep {
             chosen,
             run,
             rejects,
+            ledger,
         }
     }
 
@@ -85,7 +88,10 @@ impl ProgressStep {
             Err(_) => None,
         };
         let rejects = std::mem::replace(&mut self.rejects, TempFile::none());
-        let step = ResultStep::new(self.chosen.clone(), result, rejects);
+        let mut step = ResultStep::new(self.chosen.clone(), result, rejects);
+        if self.ledger {
+            step = step.listing_problems();
+        }
         let finish = Flow::Finish(Box::new(Step::Result(Box::new(step))));
         (true, finish.saying(failed))
     }
@@ -145,9 +151,12 @@ impl ProgressStep {
 /// classification values an import may add) are read again. What went
 /// wrong, for the status line.
 fn after_run(report: &Report, ctx: &mut Ctx) -> Option<Status> {
-    if report.committed
-        && let Err(e) = ctx.reload_index_later()
-    {
+    reload_after(report.committed, ctx)
+}
+
+/// After a run that `committed`, the list is read again; what went wrong.
+pub(super) fn reload_after(committed: bool, ctx: &mut Ctx) -> Option<Status> {
+    if committed && let Err(e) = ctx.reload_index_later() {
         return Some(Status::error(e.message().text(ctx.lang)));
     }
     None

@@ -65,6 +65,8 @@ pub(crate) struct ResultStep {
     overwrite: Option<Box<Overwrite>>,
     /// Where the rejected rows were saved last.
     saved_to: Option<PathBuf>,
+    /// List each problem by row and column (a ledger run: no preview).
+    problems: bool,
 }
 
 impl ResultStep {
@@ -80,7 +82,13 @@ impl ResultStep {
             asking: None,
             overwrite: None,
             saved_to: None,
+            problems: false,
         }
+    }
+
+    pub fn listing_problems(mut self) -> ResultStep {
+        self.problems = true;
+        self
     }
 
     pub fn chosen(&self) -> &Chosen {
@@ -214,6 +222,9 @@ impl ResultStep {
             (format!("{} {row}", ctx.t(Msg::StoppedAt)), theme.warning)
         } else if let Some(batch) = report.batch {
             (format!("✓ {} {batch}", ctx.t(Msg::ImportDone)), theme.ok)
+        } else if report.committed {
+            // A ledger run: its entries are no import batch.
+            (format!("✓ {}", ctx.t(Msg::LedgerImported)), theme.ok)
         } else if report.not_written > 0 {
             // Valid rows left unwritten: all or nothing met a rejected row.
             (
@@ -273,8 +284,21 @@ impl ResultStep {
                 )));
             }
         }
-        if report.committed {
+        if report.batch.is_some() {
             lines.extend(wrapped(ctx.t(Msg::UndoHint), width, 2, theme.dim));
+        }
+        if self.problems {
+            lines.push(Line::raw(""));
+            for p in &report.problems {
+                let text = format!(
+                    "{} {} {}: {}",
+                    ctx.t(Msg::ColRow),
+                    p.row,
+                    p.column,
+                    p.message.get(ctx.lang)
+                );
+                lines.push(line(format!("  {text}")));
+            }
         }
         frame.render_widget(Paragraph::new(lines), area);
     }

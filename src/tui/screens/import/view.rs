@@ -44,6 +44,7 @@ pub(super) fn chrome(
     area: Rect,
     current: usize,
     chosen: Option<&Chosen>,
+    title: Msg,
     ctx: &Ctx,
 ) -> Rect {
     let [steps, file, _, _] = Layout::vertical([
@@ -55,10 +56,7 @@ pub(super) fn chrome(
     .areas(area);
     let body = body_area(area);
     let theme = &ctx.theme;
-    let mut spans = vec![Span::styled(
-        format!(" {} │ ", ctx.t(Msg::ImportTitle)),
-        theme.title,
-    )];
+    let mut spans = vec![Span::styled(format!(" {} │ ", ctx.t(title)), theme.title)];
     for (i, step) in STEPS.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" › ", theme.dim));

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::import::ledger::{self, LedgerSettings};
 use crate::import::{self, Control, ImportError, Progress, Report, Settings, Source};
 use crate::store::Store;
 use crate::tui::worker::{Failed, Worker};
@@ -35,12 +36,36 @@ pub struct Running {
     pub cancelling: bool,
 }
 
+/// Which core runs the file, with its settings: the customer import or the
+/// ledger's (`kehu import --kind ledger`).
+#[derive(Clone)]
+pub enum Core {
+    Customers(Settings),
+    Ledger(Box<LedgerSettings>),
+}
+
+impl Core {
+    /// Where the rejected rows go and the language of their "error" column.
+    pub fn set_output(&mut self, rejects: PathBuf, lang: crate::domain::Lang) {
+        match self {
+            Core::Customers(s) => {
+                s.rejects = Some(rejects);
+                s.lang = lang;
+            }
+            Core::Ledger(s) => {
+                s.rejects = Some(rejects);
+                s.lang = lang;
+            }
+        }
+    }
+}
+
 /// What a run needs besides its kind.
 pub struct Job {
     pub db: PathBuf,
     pub operator: String,
     pub source: Arc<Source>,
-    pub settings: Settings,
+    pub settings: Core,
     /// Tests: wait after this many rows until cancelled (commit only).
     pub pause_after_rows: Option<u64>,
 }
@@ -85,7 +110,7 @@ impl Running {
 
     /// Runs `kind` at once on `store` (an in-memory database, which a worker
     /// cannot open again) and hands back a finished run.
-    pub fn inline(kind: Kind, store: &mut Store, source: &Source, settings: &Settings) -> Running {
+    pub fn inline(kind: Kind, store: &mut Store, source: &Source, settings: &Core) -> Running {
         let result = run(kind, store, source, settings, Control::default());
         Running::on(Worker::finished(result))
     }
@@ -133,11 +158,13 @@ fn run(
     kind: Kind,
     store: &mut Store,
     source: &Source,
-    settings: &Settings,
+    settings: &Core,
     control: Control,
 ) -> Result<Report, ImportError> {
-    match kind {
-        Kind::Plan => import::plan(store, source, settings, control),
-        Kind::Commit => import::commit(store, source, settings, control),
+    match (kind, settings) {
+        (Kind::Plan, Core::Customers(s)) => import::plan(store, source, s, control),
+        (Kind::Commit, Core::Customers(s)) => import::commit(store, source, s, control),
+        (Kind::Plan, Core::Ledger(s)) => ledger::plan(store, source, s, control),
+        (Kind::Commit, Core::Ledger(s)) => ledger::commit(store, source, s, control),
     }
 }
