@@ -587,3 +587,37 @@ fn the_quick_invoice_box_edits_like_every_other_field() {
         "{text}"
     );
 }
+
+/// 数电票 numbers differ in their last digits: at 80 columns the ledger shows
+/// a number's end (`…0000000012`), not twenty rows of the same `2444200000…`.
+#[test]
+fn a_long_document_number_keeps_its_end_in_a_narrow_ledger() {
+    let (_dir, mut store) = sample_store();
+    for (doc, date) in [
+        ("24442000000000000001", "2026-11-02"),
+        ("24442000000000000012", "2026-11-03"),
+    ] {
+        let entry = kehu::domain::ledger::EntryInput {
+            kind: "invoice".into(),
+            date: date.into(),
+            doc_no: doc.into(),
+            amount: "100.00".into(),
+            ..Default::default()
+        };
+        store
+            .add_entry("C000005", &entry, &Default::default())
+            .unwrap();
+    }
+    let mut app = app(store, Lang::Zh);
+    typed(&mut app, "G"); // C000005, the last
+    typed(&mut app, "l");
+    let text = screen(&mut app, 80, 24);
+    let row = |date: &str| {
+        text.lines()
+            .find(|l| l.starts_with(date))
+            .unwrap_or_else(|| panic!("{date}: {text}"))
+            .to_string()
+    };
+    assert!(row("2026-11-02").contains("…0000000001 "), "{text}");
+    assert!(row("2026-11-03").contains("…0000000012 "), "{text}");
+}

@@ -18,7 +18,7 @@ use crate::domain::money::Money;
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::widgets::table::{self, Table, Want};
-use crate::tui::widgets::{fit, truncate};
+use crate::tui::widgets::{fit, truncate, truncate_start};
 
 /// Lines above the table (title, two of figures) and below it (the entry's detail).
 const ABOVE: u16 = 3;
@@ -194,7 +194,7 @@ impl LedgerScreen {
             match shown[col] {
                 Col::Date => Cow::Owned(iso(e.data.date)),
                 Col::Type => Cow::Borrowed(short_kind(e.data.kind, lang)),
-                Col::Doc => Cow::Borrowed(e.data.doc_no.as_str()),
+                Col::Doc => truncate_start(&e.data.doc_no, columns[col].width.into()),
                 Col::Amount => Cow::Owned(e.data.amount.grouped()),
                 Col::Balance => Cow::Owned(line.balance.grouped()),
                 Col::Open if e.outstanding == Money::ZERO => Cow::Borrowed(""),
