@@ -146,4 +146,5 @@ table! {
     "undo.reason_entry_reversed" => "{doc} was reversed by {by} after the import", "{doc} 在导入后已由 {by} 冲销";
     "undo.reason_allocated" => "{credit} was set against {debit} after the import", "{credit} 在导入后已与 {debit} 核销";
     "undo.reason_locked" => "{doc} is in a period a reconciliation confirmed (up to {until})", "{doc} 所在期间已对账确认（截至 {until}）";
+    "io.no_terminal" => "there is no terminal to ask on", "没有可供输入的终端";
 }
