@@ -123,4 +123,5 @@ ui_texts! {
     SearchCustomer => "Customer code", "客户编码";
     SearchShown => "shown", "已显示";
     SearchNoFilters => "f: set the filters (period, type, class …)", "按 f 设置筛选条件（期间、类型、分类…）";
+    ImportInvoiceExport => "Tax platform invoice export: book it with kehu import --kind invoices FILE", "税务平台发票清单：记入往来账请用 kehu import --kind invoices 文件";
 }
