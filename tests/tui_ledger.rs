@@ -621,3 +621,30 @@ fn a_long_document_number_keeps_its_end_in_a_narrow_ledger() {
     assert!(row("2026-11-02").contains("…0000000001 "), "{text}");
     assert!(row("2026-11-03").contains("…0000000012 "), "{text}");
 }
+
+/// At 120 columns the memo gives way until a 20-digit number shows whole.
+#[test]
+fn a_wide_ledger_shows_a_twenty_digit_number_whole() {
+    let (_dir, mut store) = sample_store();
+    let entry = kehu::domain::ledger::EntryInput {
+        kind: "invoice".into(),
+        date: "2026-11-02".into(),
+        doc_no: "24442000000000000001".into(),
+        amount: "100.00".into(),
+        memo: "电子元器件一批，含运费".into(),
+        ..Default::default()
+    };
+    store
+        .add_entry("C000005", &entry, &Default::default())
+        .unwrap();
+    let mut app = app(store, Lang::Zh);
+    typed(&mut app, "G");
+    typed(&mut app, "l");
+    let text = screen(&mut app, 120, 40);
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("2026-11-02"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains("24442000000000000001 "), "{row}");
+    assert!(row.contains("电子元器件"), "the memo still shows: {row}");
+}
