@@ -49,6 +49,12 @@ static LANG: OnceLock<Lang> = OnceLock::new();
 /// The database this run opened, for messages that must name it (a full disk).
 static DB: OnceLock<PathBuf> = OnceLock::new();
 
+/// Sets this run's language for the app, which chooses it with its config
+/// file, before it opens the database (the passphrase prompt, a refusal).
+pub fn use_lang(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
 pub fn lang() -> Lang {
     LANG.get().copied().unwrap_or_default()
 }

@@ -82,6 +82,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         None => (config::Config::default(), None),
     };
     let lang = config::choose_lang(cli.lang.as_deref(), &config, env);
+    crate::cli::use_lang(lang);
     // The same checks as the CLI: a --db in a missing folder is refused.
     let mut store = match open_db(cli) {
         Ok(s) => s,
@@ -103,7 +104,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     let app = match App::new(store, options) {
         Ok(app) => app,
         Err(e) => {
-            eprintln!("kehu: {e}");
+            eprintln!("kehu: {}", e.message().text(lang));
             if let Some(db) = db.filter(|_| e.is_damaged()) {
                 eprintln!("kehu: {}", crate::cli::damaged_hint(&db));
             }

@@ -272,3 +272,48 @@ fn the_app_asks_for_the_passphrase_at_start() {
     app.wait_for(NAME);
     app.send(b"q");
 }
+
+/// In Chinese the app's passphrase prompt and its refusal are Chinese too,
+/// and SQLCipher's own log lines (`ERROR CORE … hmac check failed`) are not
+/// printed over them.
+#[test]
+fn the_passphrase_prompt_and_refusal_speak_the_ui_language() {
+    let (dir, db) = encrypted();
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let mut wrong = pty::Session::start_in(&db, &home, "zh");
+    wrong.wait_for("的口令");
+    wrong.send(b"not the passphrase\r");
+    wrong.wait_for("口令错误");
+    assert!(!wrong.wait_for_exit().success());
+    let screen = wrong.contents();
+    assert!(!screen.contains("passphrase for"), "{screen}");
+    assert!(!screen.contains("hmac"), "{screen}");
+
+    let out = kehu(
+        &db,
+        &[("KEHU_DB_KEY", "not the passphrase")],
+        &["--lang", "zh", "customer", "list"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("口令错误"), "{err}");
+    assert!(
+        !err.contains("ERROR CORE") && !err.contains("hmac"),
+        "{err}"
+    );
+}
+
+/// Without a passphrase and without a terminal (a script, cron), the refusal
+/// says where a passphrase can come from, in the UI language, no OS English.
+#[test]
+fn no_terminal_to_ask_on_names_the_other_ways_to_give_the_passphrase() {
+    let (_dir, db) = encrypted();
+    let out = kehu(&db, &[], &["--lang", "zh", "customer", "list"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("KEHU_DB_KEY") && err.contains("没有可供输入的终端"),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
+}

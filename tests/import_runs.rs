@@ -775,3 +775,34 @@ fn every_row_is_counted_by_what_it_is_and_similar_names_once_per_row() {
         "{similar:?}"
     );
 }
+
+/// The refusal's reasons are messages too: in Chinese, no English inside.
+#[test]
+fn an_undo_refusal_reads_in_chinese_whole() {
+    let (_dir, mut store) = temp_store();
+    let batch = run(&mut store, &data("utf16.txt"), |_| {}).batch.unwrap();
+    let receipt = kehu::domain::ledger::EntryInput {
+        kind: "receipt".into(),
+        date: "2026-11-01".into(),
+        doc_no: "SK-001".into(),
+        amount: "100".into(),
+        ..Default::default()
+    };
+    store
+        .add_entry("C000002", &receipt, &kehu::store::AddOptions::default())
+        .unwrap();
+    store.set_operator("会计小李");
+    let mut changes = FieldValues::new();
+    changes.insert("contact".into(), "李四".into());
+    store.edit_customer("C000001", &changes).unwrap();
+    let err = store.undo_batch(batch).unwrap_err();
+    let zh = err.message().text(kehu::domain::Lang::Zh);
+    assert!(zh.contains("C000002 已有往来账分录"), "{zh}");
+    assert!(zh.contains("C000001 在导入后由 会计小李"), "{zh}");
+    assert!(zh.contains("；"), "reasons joined the Chinese way: {zh}");
+    assert!(
+        !zh.contains("has ledger") && !zh.contains("edited by"),
+        "{zh}"
+    );
+    assert_eq!(count(&store), 3);
+}

@@ -282,3 +282,18 @@ fn bad_rows_unknown_customers_and_unusable_files() {
         stderr(&out)
     );
 }
+
+/// A bad amount names its row and column once, in either language.
+#[test]
+fn a_bad_amount_names_its_column_once() {
+    let b = books();
+    let mut rows = huaqiang();
+    rows[9][4] = Cell::Text("五千六百五");
+    let bad = b.dir.path().join("bad.csv");
+    write_csv(&bad, &rows);
+    for (lang, column) in [("en", "column 借方"), ("zh", "借方列")] {
+        let err = stderr(&reconcile(&b, &bad, &["--lang", lang]));
+        assert_eq!(err.matches(column).count(), 1, "{err}");
+        assert!(err.contains("五千六百五"), "{err}");
+    }
+}

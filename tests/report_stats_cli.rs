@@ -231,3 +231,21 @@ fn stats_and_search_pdfs_carry_our_letterhead_the_table_and_the_totals() {
     );
     pdf::look(&out, "ledger_search");
 }
+
+/// An amount range typed the wrong way round (`500..100`) is refused with the
+/// fix, not answered with an empty result that looks like "no such entries".
+#[test]
+fn a_reversed_amount_range_is_refused_with_the_fix() {
+    let (b, db) = books_file(2);
+    let out = cli::kehu(&db, &["ledger", "search", "--amount", "500..100"]);
+    assert_eq!(out.status.code(), Some(1), "as any amount that is not one");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("500..100") && err.contains("100..500"),
+        "{err}"
+    );
+    // Equal ends and open ends are fine.
+    cli::ok(&db, &["ledger", "search", "--amount", "100..100"]);
+    cli::ok(&db, &["ledger", "search", "--amount", "..100"]);
+    drop(b);
+}

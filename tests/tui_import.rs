@@ -529,3 +529,36 @@ fn a_file_that_cannot_be_imported_says_why_in_the_ui_language() {
     assert!(text.contains("是空文件：没有可导入的内容"), "{text}");
     assert!(!text.contains("is empty"), "{text}");
 }
+
+/// The tax platform's issued-invoice export opened as a list of customers
+/// (F2 past the guess): the columns step says what the file is and how it is
+/// booked, and the buyers' tax IDs (购方识别号) are recognised if it is
+/// imported as customers after all.
+#[test]
+fn an_invoice_export_in_the_customer_wizard_says_what_it_is() {
+    let export = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/invoices/digital_invoice_level.csv");
+    for (lang, what, tax_id) in [
+        (Lang::Zh, "税务平台", "税号"),
+        (Lang::En, "Tax platform", "Tax ID"),
+    ] {
+        let (_dir, store) = sample_store();
+        let mut app = app(store, lang);
+        open_file(&mut app, export.to_str().unwrap());
+        key(&mut app, KeyCode::F(2));
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Enter);
+        let text = screen(&mut app, 120, 40);
+        assert!(
+            text.contains(what)
+                && text.contains("F2")
+                && text.contains("kehu import --kind invoices"),
+            "the file and its command are named: {text}"
+        );
+        let row = text
+            .lines()
+            .find(|l| l.trim_start().starts_with("购方识别号"))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(row.contains(tax_id), "{row}");
+    }
+}

@@ -587,3 +587,64 @@ fn the_quick_invoice_box_edits_like_every_other_field() {
         "{text}"
     );
 }
+
+/// 数电票 numbers differ in their last digits: at 80 columns the ledger shows
+/// a number's end (`…0000000012`), not twenty rows of the same `2444200000…`.
+#[test]
+fn a_long_document_number_keeps_its_end_in_a_narrow_ledger() {
+    let (_dir, mut store) = sample_store();
+    for (doc, date) in [
+        ("24442000000000000001", "2026-11-02"),
+        ("24442000000000000012", "2026-11-03"),
+    ] {
+        let entry = kehu::domain::ledger::EntryInput {
+            kind: "invoice".into(),
+            date: date.into(),
+            doc_no: doc.into(),
+            amount: "100.00".into(),
+            ..Default::default()
+        };
+        store
+            .add_entry("C000005", &entry, &Default::default())
+            .unwrap();
+    }
+    let mut app = app(store, Lang::Zh);
+    typed(&mut app, "G"); // C000005, the last
+    typed(&mut app, "l");
+    let text = screen(&mut app, 80, 24);
+    let row = |date: &str| {
+        text.lines()
+            .find(|l| l.starts_with(date))
+            .unwrap_or_else(|| panic!("{date}: {text}"))
+            .to_string()
+    };
+    assert!(row("2026-11-02").contains("…0000000001 "), "{text}");
+    assert!(row("2026-11-03").contains("…0000000012 "), "{text}");
+}
+
+/// At 120 columns the memo gives way until a 20-digit number shows whole.
+#[test]
+fn a_wide_ledger_shows_a_twenty_digit_number_whole() {
+    let (_dir, mut store) = sample_store();
+    let entry = kehu::domain::ledger::EntryInput {
+        kind: "invoice".into(),
+        date: "2026-11-02".into(),
+        doc_no: "24442000000000000001".into(),
+        amount: "100.00".into(),
+        memo: "电子元器件一批，含运费".into(),
+        ..Default::default()
+    };
+    store
+        .add_entry("C000005", &entry, &Default::default())
+        .unwrap();
+    let mut app = app(store, Lang::Zh);
+    typed(&mut app, "G");
+    typed(&mut app, "l");
+    let text = screen(&mut app, 120, 40);
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("2026-11-02"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains("24442000000000000001 "), "{row}");
+    assert!(row.contains("电子元器件"), "the memo still shows: {row}");
+}

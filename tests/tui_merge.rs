@@ -71,3 +71,28 @@ fn clashing_documents_refuse_the_merge_and_are_listed() {
     assert_eq!(app.store().merged_into(c4.id).unwrap(), None);
     assert_eq!(c4.data.status, Status::OnHold);
 }
+
+/// Choice fields read as the form shows them, in the UI language: 企业, not
+/// the stored key `company`.
+#[test]
+fn the_merge_dialog_shows_choice_labels_not_stored_keys() {
+    let (_dir, store) = sample_store();
+    let mut app = app(store, Lang::Zh);
+    merge_into_first(&mut app, "c000005");
+    let shown = screen(&mut app, 120, 40);
+    let kind = shown
+        .lines()
+        .find(|l| l.contains("客户类型"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(kind.contains("企业"), "{kind}");
+    for key in [
+        "company",
+        "individual",
+        "special",
+        "general",
+        "credit",
+        "bank_transfer",
+    ] {
+        assert!(!shown.contains(key), "{key} in:\n{shown}");
+    }
+}

@@ -162,3 +162,35 @@ fn the_list_filters_by_activity_like_a_classification() {
     typed(&mut app, "F");
     assert!(screen(&mut app, 120, 40).contains("C000001"));
 }
+
+/// At 80 columns a long customer name gives way, not the document number and
+/// the amount: a 数电票 number and its amount stay on screen.
+#[test]
+fn entry_search_at_80_columns_keeps_the_document_and_amount() {
+    let (_dir, mut store) = sample_store();
+    let added = store
+        .add_customer(&values(&[("name", "佛山市顺德区美嘉家具有限公司")]), None)
+        .unwrap();
+    let entry = kehu::domain::ledger::EntryInput {
+        kind: "invoice".into(),
+        date: "2026-11-02".into(),
+        doc_no: "24442000000000000021".into(),
+        amount: "5650.00".into(),
+        ..Default::default()
+    };
+    let code = added.customer.data.code;
+    store.add_entry(&code, &entry, &Default::default()).unwrap();
+    let mut app = app(store, Lang::Zh);
+    search(&mut app, &[(&TYPE, "发票")]);
+    let text = screen(&mut app, 80, 24);
+    let row = text
+        .lines()
+        .find(|l| l.contains(code.as_str()))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains("24442000000000000021"), "{row}");
+    assert!(row.contains("5,650.00"), "{row}");
+    assert!(
+        row.contains("佛山"),
+        "the name is shortened, not dropped: {row}"
+    );
+}

@@ -87,7 +87,14 @@ fn key_file(cli: &Cli) -> Option<PathBuf> {
 fn prompt(text: &str) -> Result<Zeroizing<String>, Failure> {
     rpassword::prompt_password(format!("{text} "))
         .map(Zeroizing::new)
-        .map_err(|e| Failure::usage_msg(Message::new("db.passphrase_unreadable").with("cause", e)))
+        .map_err(|e| {
+            // ENXIO / ENOTTY: run from a script or a pipe, no terminal to ask on.
+            let cause = match e.raw_os_error() {
+                Some(6 | 25) => Message::new("io.no_terminal"),
+                _ => crate::messages::io_cause(&e),
+            };
+            Failure::usage_msg(Message::new("db.passphrase_unreadable").with_msg("cause", cause))
+        })
 }
 
 /// A new passphrase: `KEHU_NEW_DB_KEY`, or typed twice at a prompt.

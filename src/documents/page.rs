@@ -8,6 +8,10 @@ use super::font::Face;
 /// Points (1/72 inch). A4 is 210 × 297 mm.
 pub(crate) const A4: (f32, f32) = (595.28, 841.89);
 pub(crate) const MARGIN: f32 = 42.0;
+/// A table column holding a document number at 8pt: the 20 digits of a
+/// 数电票 number (digits about 0.55em in the CJK fonts found) whole, with
+/// the cell's padding.
+pub(crate) const DOC_NO_WIDTH: f32 = 100.0;
 const TOP: f32 = 48.0;
 /// Room kept at the bottom for the footer.
 const BOTTOM_ROOM: f32 = 54.0;

@@ -2,7 +2,7 @@
 //! for its nine columns: the same rows as the xlsx, then both sides sign.
 
 use super::blocks::{facts, footer, letterhead, sign_off};
-use super::page::{A4, Align, Column, Layout, Table};
+use super::page::{A4, Align, Column, DOC_NO_WIDTH, Layout, Table};
 use super::{DocError, Kit, render};
 use crate::domain::date::iso;
 use crate::messages::Message;
@@ -34,7 +34,18 @@ pub fn reconciliation_pdf(kit: &Kit, doc: &ReconciliationDoc) -> Result<Vec<u8>,
             ("doc.status", doc.status.clone()),
         ],
     );
-    let widths = [150.0, 54.0, 78.0, 72.0, 54.0, 78.0, 72.0, 72.0, 127.0];
+    // Both document columns hold a 20-digit 数电票 number whole.
+    let widths = [
+        130.0,
+        54.0,
+        DOC_NO_WIDTH,
+        72.0,
+        54.0,
+        DOC_NO_WIDTH,
+        72.0,
+        72.0,
+        103.0,
+    ];
     let money_columns = [3, 6, 7];
     let table = Table {
         columns: widths

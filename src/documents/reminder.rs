@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::blocks::{facts, footer, letterhead, sign_off};
-use super::page::{A4, Align, Column, Layout, Op, Table};
+use super::page::{A4, Align, Column, DOC_NO_WIDTH, Layout, Op, Table};
 use super::{DocError, Kit, render};
 use crate::domain::date::iso;
 use crate::domain::money::Money;
@@ -73,13 +73,14 @@ fn letter_pages(kit: &Kit, r: &Reminder, title: &str) -> Result<Vec<Vec<Op>>, Do
     let col = |width, align| Column { width, align };
     let table = Table {
         columns: vec![
-            col(90.0, Align::Left),
+            // A 20-digit 数电票 number whole at this size.
+            col(DOC_NO_WIDTH + 6.0, Align::Left),
             col(52.0, Align::Left),
-            col(62.0, Align::Left),
-            col(62.0, Align::Left),
-            col(55.0, Align::Right),
-            col(95.0, Align::Right),
-            col(95.0, Align::Right),
+            col(60.0, Align::Left),
+            col(60.0, Align::Left),
+            col(53.0, Align::Right),
+            col(90.0, Align::Right),
+            col(90.0, Align::Right),
         ],
         header: [
             "doc.doc_no",

@@ -4,7 +4,7 @@
 //! customer returns signed and stamped.
 
 use super::blocks::{facts, footer, letterhead, sign_off};
-use super::page::{A4, Align, Column, Layout, Table};
+use super::page::{A4, Align, Column, DOC_NO_WIDTH, Layout, Table};
 use super::{DocError, Kit, render};
 use crate::domain::date::iso;
 use crate::domain::ledger::EntryField;
@@ -58,16 +58,18 @@ pub fn statement_pdf(
     page.gap(4.0);
 
     let col = |width, align| Column { width, align };
+    // The document column holds a 20-digit 数电票 number whole, the memo
+    // 本期合计/期末余额, the balance nine figures.
     let table = Table {
         columns: vec![
-            col(54.0, Align::Left),
+            col(50.0, Align::Left),
             col(40.0, Align::Left),
-            col(66.0, Align::Left),
-            col(91.0, Align::Left),
-            col(68.0, Align::Right),
-            col(68.0, Align::Right),
-            col(72.0, Align::Right),
-            col(52.0, Align::Left),
+            col(DOC_NO_WIDTH, Align::Left),
+            col(77.0, Align::Left),
+            col(62.0, Align::Right),
+            col(62.0, Align::Right),
+            col(70.0, Align::Right),
+            col(50.0, Align::Left),
         ],
         header: vec![
             EntryField::Date.label(lang).to_string(),

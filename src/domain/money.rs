@@ -28,6 +28,9 @@ pub enum MoneyError {
     TooManyDecimals { input: String },
     #[error("“{input}” is too large")]
     TooLarge { input: String },
+    /// A range `MIN..MAX` typed the wrong way round.
+    #[error("“{input}” goes from the larger amount to the smaller")]
+    Reversed { input: String, turned: String },
 }
 
 impl MoneyError {
@@ -38,6 +41,7 @@ impl MoneyError {
             MoneyError::Invalid { .. } => "money.invalid",
             MoneyError::TooManyDecimals { .. } => "money.decimals",
             MoneyError::TooLarge { .. } => "money.too_large",
+            MoneyError::Reversed { .. } => "money.range_reversed",
         }
     }
 
@@ -61,6 +65,12 @@ impl MoneyError {
             MoneyError::TooLarge { input } => Text::new(
                 format!("“{input}” is too large to record: check for extra digits"),
                 format!("“{input}”金额过大，无法记录：请检查是否多输了数字"),
+            ),
+            MoneyError::Reversed { input, turned } => Text::new(
+                format!(
+                    "“{input}” is from the larger amount to the smaller: write the smaller first, {turned}"
+                ),
+                format!("“{input}”从大到小：请把小的金额写在前面，如 {turned}"),
             ),
         }
     }

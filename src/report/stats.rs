@@ -133,7 +133,9 @@ pub fn search_grid(hits: &[SearchHit], period: Period, lang: Lang) -> Grid {
         title: say("search.title", lang),
         facts: vec![("stats.period_label", period_text(period, lang))],
         headers,
-        widths: vec![11.0, 10.0, 30.0, 11.0, 14.0, 14.0, 14.0, 11.0, 16.0],
+        // Wide enough for a 20-digit 数电票 number whole, in the PDF and in Excel;
+        // the memo too, where a red-letter invoice names the one it reverses.
+        widths: vec![11.0, 10.0, 30.0, 11.0, 22.0, 14.0, 14.0, 11.0, 22.0],
         rows,
     }
 }

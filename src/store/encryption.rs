@@ -195,6 +195,9 @@ fn key_pragmas(
     passphrase: &str,
     salt: Option<[u8; 16]>,
 ) -> rusqlite::Result<()> {
+    // A wrong key is our own clear refusal; SQLCipher's log lines
+    // ("ERROR CORE … hmac check failed") would print over it and the app.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE")?;
     let salt = salt.unwrap_or_else(random_salt);
     let raw = raw_key(passphrase, &salt).map_err(|e| {
         rusqlite::Error::SqliteFailure(

@@ -99,7 +99,7 @@ impl Store {
             return Err(StoreError::Coded(
                 Message::new("undo.blocked")
                     .with("batch", id)
-                    .with("reasons", reasons.text()),
+                    .with_msg("reasons", reasons.message()),
             ));
         }
         let mut writer = Writer::new(&tx, &self.operator)?;
@@ -204,15 +204,16 @@ fn inserted_in(conn: &Connection, (first, last): (i64, i64)) -> Result<Vec<Touch
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Why an undo is refused: a few customers named, the rest counted.
+/// Why an undo is refused: a few customers named, the rest counted; each
+/// reason a message, so the refusal reads in the user's language.
 #[derive(Default)]
 struct Reasons {
-    named: Vec<String>,
+    named: Vec<Message>,
     more: usize,
 }
 
 impl Reasons {
-    fn add(&mut self, reason: String) {
+    fn add(&mut self, reason: Message) {
         if self.named.len() < NAMED {
             self.named.push(reason);
         } else {
@@ -220,21 +221,34 @@ impl Reasons {
         }
     }
 
-    fn text(&self) -> String {
+    /// The reasons as one message: `first; rest` nested, `and N more` last.
+    fn message(&self) -> Message {
         let mut parts = self.named.clone();
         if self.more > 0 {
-            parts.push(format!("and {} more", self.more));
+            parts.push(Message::new("undo.reason_more").with("count", self.more));
         }
-        parts.join("; ")
+        parts
+            .into_iter()
+            .rev()
+            .reduce(|rest, first| {
+                Message::new("undo.reasons")
+                    .with_msg("first", first)
+                    .with_msg("rest", rest)
+            })
+            .unwrap_or_else(|| Message::new("undo.reason_more").with("count", 0))
     }
 }
 
-fn later_change(action: &str, code: &str, operator: &str, at: &str) -> String {
-    if action == "delete" {
-        format!("{code} was deleted by {operator} at {at}")
+fn later_change(action: &str, code: &str, operator: &str, at: &str) -> Message {
+    let code_of = if action == "delete" {
+        "undo.reason_customer_deleted"
     } else {
-        format!("{code} was edited by {operator} at {at} after the import")
-    }
+        "undo.reason_customer_edited"
+    };
+    Message::new(code_of)
+        .with("code", code)
+        .with("operator", operator)
+        .with("at", at)
 }
 
 /// Blockers among a batch's inserted id range, found in two queries
@@ -266,7 +280,7 @@ fn range_blockers(
          AND EXISTS (SELECT 1 FROM ledger_entry e WHERE e.customer_id = c.id) ORDER BY c.id",
     )?;
     for code in ledger.query_map([first, last], |r| r.get::<_, String>(0))? {
-        reasons.add(format!("{} has ledger entries", code?));
+        reasons.add(Message::new("undo.reason_has_ledger").with("code", code?));
     }
     Ok(())
 }
@@ -290,7 +304,7 @@ fn blockers(
         if let Some((action, operator, at)) = edit {
             reasons.add(later_change(&action, &t.code, &operator, &at));
         } else if has_ledger_entries(conn, t.id)? {
-            reasons.add(format!("{} has ledger entries", t.code));
+            reasons.add(Message::new("undo.reason_has_ledger").with("code", &t.code));
         }
     }
     Ok(())

@@ -39,6 +39,29 @@ pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` cut to `width` display columns from the front, starting with `…`
+/// when cut: for document numbers, which differ in their last digits
+/// (`…0000000012` of a 20-digit 数电票 number).
+pub fn truncate_start(text: &str, width: usize) -> Cow<'_, str> {
+    if text.width() <= width {
+        return Cow::Borrowed(text);
+    }
+    if width == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut used = 0;
+    let mut start = text.len();
+    for (at, c) in text.char_indices().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        start = at;
+    }
+    Cow::Owned(format!("…{}", &text[start..]))
+}
+
 /// `text` truncated and padded with spaces to exactly `width` columns.
 pub fn fit(text: &str, width: usize) -> String {
     let cut = truncate(text, width);

@@ -29,6 +29,11 @@ impl Session {
     /// `kehu --db DB --lang en` with a private home: config and data folders
     /// (recent files) inside `home`, so the user's own never leak in or out.
     pub fn start(db: &Path, home: &Path) -> Session {
+        Session::start_in(db, home, "en")
+    }
+
+    /// The same in `lang` (`zh` or `en`).
+    pub fn start_in(db: &Path, home: &Path, lang: &str) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -38,7 +43,7 @@ impl Session {
             })
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kehu"));
-        cmd.args(["--db", db.to_str().unwrap(), "--lang", "en"]);
+        cmd.args(["--db", db.to_str().unwrap(), "--lang", lang]);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("HOME", home);

@@ -170,6 +170,13 @@ impl Columns {
         missing
     }
 
+    /// The header of an issued-invoice export: every column it must have and
+    /// a seller column, which no list of customers has.
+    pub fn is_invoice_export(&self) -> bool {
+        self.missing().is_empty()
+            && (self.index(Col::SellerTaxId).is_some() || self.index(Col::SellerName).is_some())
+    }
+
     /// A line-level export: one row per goods line, grouped by invoice number.
     pub fn line_level(&self) -> bool {
         self.index(Col::Item).is_some()

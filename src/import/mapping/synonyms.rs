@@ -33,6 +33,7 @@ pub(super) const FIELD_SYNONYMS: &[(Field, &[&str])] = &[
             "企业名称",
             "购买方名称",
             "单位全称",
+            "购方名称",
             "公司全称",
             "全称",
             // 管家婆's 往来单位 and 金蝶 KIS's 客户 lists: 全名 beside 简名/名称.
@@ -79,6 +80,11 @@ pub(super) const FIELD_SYNONYMS: &[(Field, &[&str])] = &[
             "身份证",
             "证件号码",
             "纳税人识别号/统一社会信用代码",
+            // The tax platform's exports name the buyer's: a list of 购方.
+            "购方识别号",
+            "购买方纳税人识别号",
+            "购方税号",
+            "购买方税号",
             "tax id",
             "vat no",
             "uscc",

@@ -104,18 +104,11 @@ impl RowReader<'_> {
         match Money::parse(text) {
             Ok(m) => Some(m),
             Err(e) => {
-                let column = self.header(field);
+                // The problem carries its row and column; the text is the fix.
                 problems.push(self.problem(
                     row,
                     field,
-                    Problem::error(
-                        field.key(),
-                        e.code(),
-                        Text::new(
-                            format!("{} (column {column})", e.text().en),
-                            format!("{}（{column}列）", e.text().zh),
-                        ),
-                    ),
+                    Problem::error(field.key(), e.code(), e.text()),
                 ));
                 None
             }

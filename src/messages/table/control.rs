@@ -42,7 +42,7 @@ table! {
     "db.rewrite_failed" => "the rewritten database failed its check ({reason}); the original is unchanged", "重写后的数据库未通过检查（{reason}）；原数据库未改动";
     "db.key_file_unreadable" => "cannot read the key file {path}: {cause}", "无法读取口令文件 {path}：{cause}";
     "db.passphrase_prompt" => "passphrase for {path}:", "{path} 的口令：";
-    "db.passphrase_unreadable" => "cannot read the passphrase: {cause}", "无法读取口令：{cause}";
+    "db.passphrase_unreadable" => "cannot read the passphrase: {cause}; type it at a terminal, or give it in KEHU_DB_KEY or a key file (--key-file)", "无法读取口令：{cause}；请在终端中输入，或用 KEHU_DB_KEY 环境变量或口令文件（--key-file）提供";
     "db.new_passphrase_prompt" => "new passphrase:", "新口令：";
     "db.again_prompt" => "the same again:", "再输入一次：";
     "db.passphrases_differ" => "the two passphrases differ; nothing was changed", "两次输入的口令不一致；未作任何改动";

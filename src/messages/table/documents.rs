@@ -137,4 +137,14 @@ table! {
     "recon_period.wrote" => "wrote {path}: {count} customers", "已写入 {path}：{count} 个客户";
     "recon_period.bad_month" => "“{given}” is not a month: write it as 2026-09", "“{given}” 不是月份：请写成 2026-09";
     "recon_period.bad_year" => "“{given}” is not a year: write it as 2026", "“{given}” 不是年份：请写成 2026";
+    "undo.reasons" => "{first}; {rest}", "{first}；{rest}";
+    "undo.reason_more" => "and {count} more", "另有 {count} 项";
+    "undo.reason_has_ledger" => "{code} has ledger entries", "{code} 已有往来账分录";
+    "undo.reason_customer_edited" => "{code} was edited by {operator} at {at} after the import", "{code} 在导入后由 {operator} 于 {at} 修改过";
+    "undo.reason_customer_deleted" => "{code} was deleted by {operator} at {at}", "{code} 已由 {operator} 于 {at} 删除";
+    "undo.reason_entry_edited" => "{doc} was edited by {operator} at {at} after the import", "{doc} 在导入后由 {operator} 于 {at} 修改过";
+    "undo.reason_entry_reversed" => "{doc} was reversed by {by} after the import", "{doc} 在导入后已由 {by} 冲销";
+    "undo.reason_allocated" => "{credit} was set against {debit} after the import", "{credit} 在导入后已与 {debit} 核销";
+    "undo.reason_locked" => "{doc} is in a period a reconciliation confirmed (up to {until})", "{doc} 所在期间已对账确认（截至 {until}）";
+    "io.no_terminal" => "there is no terminal to ask on", "没有可供输入的终端";
 }

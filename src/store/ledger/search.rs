@@ -63,10 +63,19 @@ pub fn amount_range(text: &str) -> std::result::Result<(Money, Money), MoneyErro
         t => Money::parse(t),
     };
     match text.split_once("..") {
-        Some((lo, hi)) => Ok((
-            money(lo, Money::from_fen(i64::MIN))?,
-            money(hi, Money::from_fen(i64::MAX))?,
-        )),
+        Some((lo, hi)) => {
+            let (low, high) = (
+                money(lo, Money::from_fen(i64::MIN))?,
+                money(hi, Money::from_fen(i64::MAX))?,
+            );
+            if low > high {
+                return Err(MoneyError::Reversed {
+                    input: text.trim().to_string(),
+                    turned: format!("{}..{}", hi.trim(), lo.trim()),
+                });
+            }
+            Ok((low, high))
+        }
         None => {
             let a = Money::parse(text.trim())?;
             Ok((a, a))

@@ -7,6 +7,7 @@
 use rusqlite::{Connection, params};
 
 use super::Reasons;
+use crate::messages::Message;
 use crate::store::Result;
 use crate::store::ledger::refresh_ledger_account;
 
@@ -38,9 +39,12 @@ pub(super) fn blockers(conn: &Connection, range: &EntryRange, reasons: &mut Reas
     )?;
     for row in rows {
         let (doc, operator, at) = row?;
-        reasons.add(format!(
-            "{doc} was edited by {operator} at {at} after the import"
-        ));
+        reasons.add(
+            Message::new("undo.reason_entry_edited")
+                .with("doc", doc)
+                .with("operator", operator)
+                .with("at", at),
+        );
     }
     let mut reversed = conn.prepare(
         "SELECT o.doc_no, r.doc_no FROM ledger_entry r JOIN ledger_entry o ON o.id = r.reverses_id
@@ -50,7 +54,11 @@ pub(super) fn blockers(conn: &Connection, range: &EntryRange, reasons: &mut Reas
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
     })? {
         let (doc, by) = row?;
-        reasons.add(format!("{doc} was reversed by {by} after the import"));
+        reasons.add(
+            Message::new("undo.reason_entry_reversed")
+                .with("doc", doc)
+                .with("by", by),
+        );
     }
     // Credits from outside the batch (receipts, later credit notes) set
     // against its invoices.
@@ -63,7 +71,11 @@ pub(super) fn blockers(conn: &Connection, range: &EntryRange, reasons: &mut Reas
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
     })? {
         let (debit, credit) = row?;
-        reasons.add(format!("{credit} was set against {debit} after the import"));
+        reasons.add(
+            Message::new("undo.reason_allocated")
+                .with("credit", credit)
+                .with("debit", debit),
+        );
     }
     let mut locked = conn.prepare(
         "SELECT e.doc_no, l.confirmed_until FROM ledger_entry e
@@ -74,9 +86,11 @@ pub(super) fn blockers(conn: &Connection, range: &EntryRange, reasons: &mut Reas
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
     })? {
         let (doc, until) = row?;
-        reasons.add(format!(
-            "{doc} is in a period a reconciliation confirmed (up to {until})"
-        ));
+        reasons.add(
+            Message::new("undo.reason_locked")
+                .with("doc", doc)
+                .with("until", until),
+        );
     }
     Ok(())
 }

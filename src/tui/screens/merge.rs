@@ -21,6 +21,7 @@ use crate::tui::component::{Component, Outcome, Reply, Status, ask};
 use crate::tui::i18n::{Msg, colon};
 use crate::tui::index::Text;
 use crate::tui::keymap::{Action, Scope};
+use crate::tui::screens::detail::display_value;
 use crate::tui::widgets::picker::{Item, Picker};
 use crate::tui::widgets::prompt::Prompt;
 use crate::tui::widgets::{fit, table, truncate, wrap};
@@ -84,14 +85,21 @@ pub struct MergeScreen {
 
 impl MergeScreen {
     fn new(ctx: &Ctx, keep: Customer, drop: Customer) -> MergeScreen {
+        // Choices as the form shows them (企业, 专票), not their stored keys.
+        let shown = |f: &Field, c: &Customer| match f {
+            Field::Kind | Field::InvoiceType | Field::Settlement => {
+                display_value(*f, &c.data, ctx.lang)
+            }
+            _ => f.text_of(&c.data),
+        };
         let mut rows: Vec<Row> = Field::ALL
             .iter()
             .filter(|f| !matches!(f, Field::Code | Field::Status | Field::Mnemonic))
             .map(|f| Row {
                 key: f.key().to_string(),
                 label: f.label(ctx.lang).to_string(),
-                keep: f.text_of(&keep.data),
-                drop: f.text_of(&drop.data),
+                keep: shown(f, &keep),
+                drop: shown(f, &drop),
                 take: false,
             })
             .collect();

@@ -1,8 +1,10 @@
 //! A report grid (`report::Grid`: statistics, entries found) drawn as a
 //! table: columns as wide as their widest cell (by display width, so 制造业
 //! takes six columns), figures right-aligned, the totals row in bold,
-//! scrolled from `offset`. Columns that do not fit are left out from the
-//! right, never squeezed into each other.
+//! scrolled from `offset`. When the first figure (an amount) would not fit,
+//! the widest text column (a customer's name) is shortened with `…` for it;
+//! columns that still do not fit are left out from the right, never squeezed
+//! into each other.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -32,6 +34,26 @@ fn widths(grid: &Grid, cap: usize) -> Vec<usize> {
         }
     }
     w.into_iter().map(|x| x.min(cap)).collect()
+}
+
+/// The narrowest a shortened text column gets.
+const SHORTEST: usize = 8;
+
+/// Shortens the widest text column before the first figure column so that
+/// the figure fits in `width` (two spaces between columns), when it can.
+fn make_room(widths: &mut [usize], right: &[bool], width: usize) {
+    let is_figure = |i: usize| right.get(i).copied().unwrap_or(false);
+    let Some(first) = (0..widths.len()).find(|&i| is_figure(i)) else {
+        return;
+    };
+    let Some(widest) = (0..first).max_by_key(|&i| (widths[i], std::cmp::Reverse(i))) else {
+        return;
+    };
+    let needed = widths[..=first].iter().sum::<usize>() + 2 * first;
+    let spare = widths[widest].saturating_sub(SHORTEST);
+    if needed > width && needed - width <= spare {
+        widths[widest] -= needed - width;
+    }
 }
 
 fn line(cells: &[String], widths: &[usize], right: &[bool], width: usize) -> String {
@@ -75,11 +97,12 @@ pub fn render(
         return;
     }
     let width = area.width as usize;
-    let widths = widths(grid, 40);
+    let mut widths = widths(grid, 40);
     let right: Vec<bool> = match grid.rows.first() {
         Some((cells, _)) => cells.iter().map(|c| !matches!(c, Cell::Text(_))).collect(),
         None => Vec::new(),
     };
+    make_room(&mut widths, &right, width);
     let buf = frame.buffer_mut();
     let header = line(&grid.headers, &widths, &right, width);
     buf.set_stringn(area.x, area.y, header, width, theme.column_header);

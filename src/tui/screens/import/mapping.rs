@@ -15,6 +15,7 @@ use super::view::wrapped;
 use super::{Chosen, Flow, Step};
 use crate::domain::Lang;
 use crate::domain::field::Field;
+use crate::import::invoices::columns::Columns;
 use crate::import::{Mapping, MappingError, Target, mapping::parse_target};
 use crate::tui::app::Ctx;
 use crate::tui::component::{Reply, Status};
@@ -224,10 +225,17 @@ impl MappingStep {
             mapping.mapped_count(),
             ctx.t(Msg::Mapped)
         );
-        let mut lines = vec![
-            Line::raw(truncate(&summary, width).into_owned()),
-            Line::raw(""),
-        ];
+        // A customer import of the tax platform's invoice export is rarely
+        // what was meant: say what the file is and which command books it.
+        let note = if Columns::of(&mapping.headers).is_invoice_export() {
+            Line::styled(
+                truncate(&format!(" {}", ctx.t(Msg::ImportInvoiceExport)), width).into_owned(),
+                theme.warning,
+            )
+        } else {
+            Line::raw("")
+        };
+        let mut lines = vec![Line::raw(truncate(&summary, width).into_owned()), note];
         let table_height = (area.height as usize).saturating_sub(ABOVE + BELOW);
         let rows = table_height.saturating_sub(1);
         // The selection stays in view (at the bottom when scrolled down).

@@ -18,11 +18,13 @@ use crate::domain::money::Money;
 use crate::tui::app::Ctx;
 use crate::tui::i18n::Msg;
 use crate::tui::widgets::table::{self, Table, Want};
-use crate::tui::widgets::{fit, truncate};
+use crate::tui::widgets::{fit, truncate, truncate_start};
 
 /// Lines above the table (title, two of figures) and below it (the entry's detail).
 const ABOVE: u16 = 3;
 const BELOW: u16 = 1;
+/// A 数电票 number, and one space after it.
+const DOC_WIDTH: u16 = 21;
 
 /// Entry rows that fit in a body of `height` lines.
 pub(super) fn table_rows(height: u16) -> usize {
@@ -170,7 +172,13 @@ impl LedgerScreen {
             (Col::Days, want(8, 0, 3)),
             (Col::Memo, want(8, 3, 4)),
         ];
-        let widths = table::layout(area.width, &wants.map(|(_, w)| w));
+        let mut widths = table::layout(area.width, &wants.map(|(_, w)| w));
+        // A 20-digit 数电票 number whole before the memo takes the room.
+        if let [_, _, Some(doc), .., Some(memo)] = &mut widths[..] {
+            let moved = DOC_WIDTH.saturating_sub(*doc).min(memo.saturating_sub(8));
+            *doc += moved;
+            *memo -= moved;
+        }
         let shown: Vec<Col> = wants
             .iter()
             .zip(&widths)
@@ -194,7 +202,7 @@ impl LedgerScreen {
             match shown[col] {
                 Col::Date => Cow::Owned(iso(e.data.date)),
                 Col::Type => Cow::Borrowed(short_kind(e.data.kind, lang)),
-                Col::Doc => Cow::Borrowed(e.data.doc_no.as_str()),
+                Col::Doc => truncate_start(&e.data.doc_no, columns[col].width.into()),
                 Col::Amount => Cow::Owned(e.data.amount.grouped()),
                 Col::Balance => Cow::Owned(line.balance.grouped()),
                 Col::Open if e.outstanding == Money::ZERO => Cow::Borrowed(""),
