@@ -109,7 +109,12 @@ impl Ctx {
     /// this: screens say things by returning `Outcome::Say`.
     pub(super) fn show(&mut self, status: Status) {
         let text = match status.error {
-            true => format!("{}: {}", Msg::Error.get(self.lang), status.text),
+            true => format!(
+                "{}{}{}",
+                Msg::Error.get(self.lang),
+                crate::tui::i18n::colon(self.lang),
+                status.text
+            ),
             false => status.text,
         };
         self.message = Some(Message {
