@@ -11,6 +11,7 @@
 //! `ledger_bulk`; reconciliation sets `confirm_until`.
 
 mod account;
+mod aggregate;
 mod aging;
 mod allocation;
 mod batch_load;

@@ -2,8 +2,8 @@
 //! the demo data and the benchmark. Either everything written through it
 //! commits, or — if it is dropped without `commit` — nothing does (so a dry
 //! run of an import is a bulk dropped at the end). Each customer's aggregate
-//! row is refreshed once, at commit; its open entries are held in memory
-//! (open_items.rs). An import also audits per customer and batch and builds
+//! row is written once, at commit, from figures kept as rows go in
+//! (aggregate.rs); its open entries are held in memory (open_items.rs). An import also audits per customer and batch and builds
 //! the entries' secondary indexes after a large load (batch_load.rs).
 
 use std::collections::{HashMap, HashSet};
@@ -13,6 +13,7 @@ use rusqlite::Transaction;
 use super::super::writer::Writer;
 use super::super::{Result, Store};
 use super::account::{Account, load_account, refresh_account};
+use super::aggregate::Aggregate;
 use super::batch_load::BatchAudit;
 use super::open_items::OpenItems;
 use super::write::{CreditCheck, LedgerWriter};
@@ -45,6 +46,10 @@ pub struct LedgerBulk<'s> {
     /// Set by `audit_by_batch`: what each customer got, audited at commit.
     pub(super) batch_audit: Option<BatchAudit>,
     pub(super) deferral: Deferral,
+    /// Each customer's aggregate figures kept as rows go in, written at
+    /// commit; `None` once a write outside `add` touched the customer (its
+    /// row is then summed from the entries).
+    aggregates: HashMap<i64, Option<Aggregate>>,
 }
 
 impl Store {
@@ -75,6 +80,7 @@ impl Store {
             open: HashMap::new(),
             batch_audit: None,
             deferral: Deferral::Never,
+            aggregates: HashMap::new(),
         })
     }
 }
@@ -111,6 +117,9 @@ impl LedgerBulk<'_> {
                 e.insert(OpenItems::load(&self.tx, account.id)?)
             }
         };
+        if let std::collections::hash_map::Entry::Vacant(e) = self.aggregates.entry(account.id) {
+            e.insert(Some(Aggregate::load(&self.tx, account.id)?));
+        }
         let written =
             match self
                 .writer
@@ -120,6 +129,12 @@ impl LedgerBulk<'_> {
                 Err(problems) => return Ok(Err(problems)),
             };
         self.touched.insert(account.id);
+        if let Some(aggregate) = self.aggregates.get_mut(&account.id)
+            && let Some(a) = aggregate
+            && !a.add(written.entry.data.amount, written.entry.data.date)
+        {
+            *aggregate = None;
+        }
         self.added += 1;
         if let Some(audit) = self.batch_audit.as_mut() {
             audit.count(account.id, written.entry.id, written.allocations.len());
@@ -149,6 +164,7 @@ impl LedgerBulk<'_> {
         if let Some(Some(account)) = self.accounts.remove(&code.trim().to_ascii_uppercase()) {
             self.touched.insert(account.id);
             self.open.remove(&account.id);
+            self.aggregates.insert(account.id, None);
         }
     }
 
@@ -162,7 +178,13 @@ impl LedgerBulk<'_> {
             audit.write(&self.tx, &self.writer)?;
         }
         for id in &self.touched {
-            refresh_account(&self.tx, *id)?;
+            let from_memory = match (self.aggregates.get(id), self.open.get(id)) {
+                (Some(Some(aggregate)), Some(open)) => aggregate.write(&self.tx, *id, open)?,
+                _ => false,
+            };
+            if !from_memory {
+                refresh_account(&self.tx, *id)?;
+            }
         }
         self.tx.commit()?;
         Ok(self.added)
