@@ -17,6 +17,7 @@ mod allocation;
 mod batch_load;
 mod bulk;
 mod edit;
+mod held;
 mod invoices;
 mod lookup;
 mod open_items;
@@ -342,6 +343,7 @@ pub(crate) fn add_entry_in(
             input,
             options,
             CreditCheck::Enforce,
+            None,
             None,
         )?
         .map_err(StoreError::Invalid)?;

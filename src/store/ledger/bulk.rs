@@ -8,13 +8,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::Transaction;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::super::writer::Writer;
 use super::super::{Result, Store};
 use super::account::{Account, load_account, refresh_account};
 use super::aggregate::Aggregate;
 use super::batch_load::BatchAudit;
+use super::held::Held;
 use super::open_items::OpenItems;
 use super::write::{CreditCheck, LedgerWriter};
 use super::{AddOptions, Added};
@@ -24,6 +25,10 @@ use crate::domain::{Problem, Problems, Text};
 use crate::store::deferred_indexes::Deferral;
 
 pub struct LedgerBulk<'s> {
+    /// The per-row statements, held for the whole bulk; the first field, so
+    /// a drop finalises them before the transaction rolls back.
+    held: Held<'s>,
+    conn: &'s Connection,
     // pub(super): lookup.rs finds the customers a row names in this transaction.
     pub(super) tx: Transaction<'s>,
     pub(super) writer: LedgerWriter,
@@ -57,7 +62,10 @@ impl Store {
     /// are held to credit limits and on-hold status (`Skip` for past entries).
     pub fn ledger_bulk(&mut self, check: CreditCheck) -> Result<LedgerBulk<'_>> {
         self.require(crate::domain::permission::Permission::EditLedger)?;
-        let tx = self.conn.transaction()?;
+        let conn = &self.conn;
+        // Unchecked: `&mut self` already rules out a second transaction, and
+        // the held statements need the connection borrowed for 's.
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
         let first_new_entry: i64 = tx.query_row(
             "SELECT COALESCE(MAX(id), 0) + 1 FROM ledger_entry",
             [],
@@ -66,6 +74,8 @@ impl Store {
         let mut writer = LedgerWriter::new(&self.operator);
         writer.duplicates_by_constraint = true;
         Ok(LedgerBulk {
+            held: Held::default(),
+            conn,
             tx,
             writer,
             check,
@@ -120,14 +130,18 @@ impl LedgerBulk<'_> {
         if let std::collections::hash_map::Entry::Vacant(e) = self.aggregates.entry(account.id) {
             e.insert(Some(Aggregate::load(&self.tx, account.id)?));
         }
-        let written =
-            match self
-                .writer
-                .add(&self.tx, account, input, options, self.check, Some(open))?
-            {
-                Ok(w) => w,
-                Err(problems) => return Ok(Err(problems)),
-            };
+        let written = match self.writer.add(
+            &self.tx,
+            account,
+            input,
+            options,
+            self.check,
+            Some(open),
+            Some(self.held.ready(self.conn)?),
+        )? {
+            Ok(w) => w,
+            Err(problems) => return Ok(Err(problems)),
+        };
         self.touched.insert(account.id);
         if let Some(aggregate) = self.aggregates.get_mut(&account.id)
             && let Some(a) = aggregate
@@ -170,6 +184,7 @@ impl LedgerBulk<'_> {
 
     /// Makes every entry of this bulk permanent at once.
     pub fn commit(mut self) -> Result<usize> {
+        self.held = Held::default();
         if let Some(writer) = self.customers.as_mut() {
             writer.finish(&self.tx)?;
         }
