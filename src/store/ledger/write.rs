@@ -65,6 +65,7 @@ impl LedgerWriter {
     /// (nothing written). Keeps `account.balance` current, and `open` (the
     /// customer's open entries held by a bulk) when given; writes through
     /// `held` (a bulk's statements, prepared) when given.
+    #[allow(clippy::too_many_arguments)]
     pub fn add(
         &self,
         conn: &Connection,
