@@ -9,7 +9,8 @@
 //!
 //! `cargo bench --bench ledger_import`. KEHU_BENCH_ENTRIES (default 1000000),
 //! KEHU_BENCH_CUSTOMERS (default 10000), KEHU_BENCH_RUNS (default 3; the
-//! tools run interleaved and medians are printed).
+//! tools run interleaved and medians are printed). KEHU_BENCH_PREPARE=DIR
+//! writes the customers' database and the file to DIR and stops.
 
 use std::io::Write;
 use std::path::Path;
@@ -46,6 +47,16 @@ fn main() {
         "ledger CSV: {entries} entries for {customers} customers, {:.1} MB",
         size as f64 / 1e6
     );
+    // KEHU_BENCH_PREPARE=DIR: leave the customers' database and the file
+    // there (for callgrind on the release binary) and run nothing.
+    if let Ok(keep) = std::env::var("KEHU_BENCH_PREPARE") {
+        let keep = Path::new(&keep);
+        std::fs::create_dir_all(keep).expect("prepare dir");
+        std::fs::copy(&base, keep.join("base.db")).expect("keep the customers");
+        std::fs::copy(&csv, keep.join("ledger.csv")).expect("keep the file");
+        println!("kept base.db and ledger.csv in {}", keep.display());
+        return;
+    }
     let mut sqlite = Vec::new();
     let mut ours = Vec::new();
     for run in 0..runs {

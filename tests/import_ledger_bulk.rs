@@ -116,6 +116,12 @@ const ALLOCATIONS_SQL: &str = "SELECT id, credit_id, debit_id, amount, effective
     FROM ledger_allocation ORDER BY id";
 const ACCOUNTS_SQL: &str = "SELECT customer_id, balance, open_debit, unapplied, oldest_due,
     last_date, entries FROM ledger_account ORDER BY customer_id";
+/// What `ACCOUNTS_SQL` must read: the figures summed from the entries.
+const SUMMED_SQL: &str = "SELECT customer_id, SUM(amount),
+    COALESCE(SUM(CASE WHEN outstanding > 0 THEN outstanding END), 0),
+    COALESCE(SUM(CASE WHEN outstanding < 0 THEN outstanding END), 0),
+    MIN(CASE WHEN outstanding > 0 THEN due_date END), MAX(entry_date), COUNT(*)
+    FROM ledger_entry GROUP BY customer_id ORDER BY customer_id";
 
 /// Per customer: (entries, allocations) the audit trail accounts for.
 fn audited(conn: &Connection, by_batch: bool) -> BTreeMap<i64, (i64, i64)> {
@@ -198,6 +204,8 @@ fn a_large_import_gives_the_ledger_balances_and_audit_of_the_row_by_row_path() {
         assert!(x.len() > 30, "{sql}: {} rows", x.len());
         assert_eq!(x, y, "{sql}");
     }
+    // Both paths write the aggregate rows from memory: they are the sums.
+    assert_eq!(rows(&b, ACCOUNTS_SQL), rows(&b, SUMMED_SQL));
     let (row_audit, batch_audit) = (audited(&a, false), audited(&b, true));
     assert_eq!(row_audit.len(), CUSTOMERS as usize);
     assert_eq!(row_audit, batch_audit);
@@ -217,4 +225,85 @@ fn a_large_import_gives_the_ledger_balances_and_audit_of_the_row_by_row_path() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(ok, "ok");
+}
+
+fn import(db: &Path, csv: &Path) -> serde_json::Value {
+    let out = cli::kehu(
+        db,
+        &[
+            "import",
+            "--kind",
+            "ledger",
+            "--format",
+            "json",
+            csv.to_str().unwrap(),
+        ],
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+/// The aggregate rows an import writes from the figures it kept in memory
+/// are those its customers' entries sum to, also when the ledger had
+/// entries before (some dated after the new ones, some still open).
+#[test]
+fn an_import_onto_entries_leaves_the_aggregates_the_entries_sum_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let mut codes = Vec::new();
+    {
+        let mut store = Store::open(&db).unwrap();
+        let mut bulk = store.bulk_insert().unwrap();
+        for i in 0..CUSTOMERS {
+            let (c, _) = bulk.insert(&customer_values(i)).unwrap().unwrap();
+            codes.push(c.data.code);
+        }
+        bulk.commit().unwrap();
+    }
+    let mut first = lines(&codes);
+    first.truncate(3_000);
+    let csv = dir.path().join("first.csv");
+    write_csv(&csv, &first);
+    let report = import(&db, &csv);
+    assert_eq!(report["committed"], true, "{report}");
+    // The second file: new numbers, every third row dated before all the
+    // first file's rows, the rest after; the last four customers get none.
+    let second: Vec<Line> = first
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !codes[codes.len() - 4..].contains(&l.code))
+        .map(|(i, l)| {
+            let date = if i % 3 == 0 {
+                "2024-06-30".to_string()
+            } else {
+                l.input.date.replace("2025-", "2026-")
+            };
+            Line {
+                code: l.code.clone(),
+                input: EntryInput {
+                    date,
+                    doc_no: format!("N{}", l.input.doc_no),
+                    ..l.input.clone()
+                },
+            }
+        })
+        .collect();
+    let csv = dir.path().join("second.csv");
+    write_csv(&csv, &second);
+    let report = import(&db, &csv);
+    assert_eq!(report["committed"], true, "{report}");
+    assert!(report["inserted"].as_u64().unwrap() > 2_000, "{report}");
+
+    let conn = Connection::open(&db).unwrap();
+    let (stored, summed) = (rows(&conn, ACCOUNTS_SQL), rows(&conn, SUMMED_SQL));
+    assert_eq!(stored.len(), CUSTOMERS as usize);
+    assert_eq!(stored, summed);
+    let open: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM ledger_account WHERE open_debit > 0 AND oldest_due IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(open > 0, "customers with open debits");
 }

@@ -11,11 +11,13 @@
 //! `ledger_bulk`; reconciliation sets `confirm_until`.
 
 mod account;
+mod aggregate;
 mod aging;
 mod allocation;
 mod batch_load;
 mod bulk;
 mod edit;
+mod held;
 mod invoices;
 mod lookup;
 mod open_items;
@@ -341,6 +343,7 @@ pub(crate) fn add_entry_in(
             input,
             options,
             CreditCheck::Enforce,
+            None,
             None,
         )?
         .map_err(StoreError::Invalid)?;

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
 use super::super::Result;
+use super::held::{Held, INSERT_ALLOCATION, SETTLE, execute};
 use super::read::{ALLOCATION_SQL, allocation_from_row, date_at, find_entry, kind_at};
 use super::write::{LedgerWriter, abs, problem};
 use super::{AllocationLine, Target};
@@ -198,14 +199,16 @@ impl LedgerWriter {
         debit: &OpenRow,
         amount: Money,
     ) -> Result<AllocationLine> {
-        self.apply_settling(conn, customer_id, credit, debit, amount, Settle::Both)
+        self.apply_settling(conn, None, customer_id, credit, debit, amount, Settle::Both)
     }
 
     /// `apply`, updating the outstanding amount of the sides `settle` names
     /// (a new entry is inserted with what stays open already).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn apply_settling(
         &self,
         conn: &Connection,
+        mut held: Option<&mut Held<'_>>,
         customer_id: i64,
         credit: &OpenRow,
         debit: &OpenRow,
@@ -213,20 +216,32 @@ impl LedgerWriter {
         settle: Settle,
     ) -> Result<AllocationLine> {
         let effective = credit.date.max(debit.date);
-        conn.prepare_cached(
-            "INSERT INTO ledger_allocation (credit_id, debit_id, amount, effective_date, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![credit.id, debit.id, amount.fen(), iso(effective), self.now()])?;
-        let id = conn.last_insert_rowid();
-        let mut update = conn.prepare_cached(
-            "UPDATE ledger_entry SET outstanding = outstanding + ?2 WHERE id = ?1",
+        execute(
+            conn,
+            held.as_deref_mut().and_then(|h| h.allocation.as_mut()),
+            INSERT_ALLOCATION,
+            params![
+                credit.id,
+                debit.id,
+                amount.fen(),
+                iso(effective),
+                self.now()
+            ],
         )?;
+        let id = conn.last_insert_rowid();
+        let mut settle_one = |entry_id: i64, fen: i64| {
+            execute(
+                conn,
+                held.as_deref_mut().and_then(|h| h.settle.as_mut()),
+                SETTLE,
+                params![entry_id, fen],
+            )
+        };
         if settle != Settle::Credit {
-            update.execute(params![debit.id, -amount.fen()])?;
+            settle_one(debit.id, -amount.fen())?;
         }
         if settle != Settle::Debit {
-            update.execute(params![credit.id, amount.fen()])?;
+            settle_one(credit.id, amount.fen())?;
         }
         if !self.audit_by_batch {
             let what = format!("{}:{} {}", debit.kind.key(), debit.doc_no, amount);

@@ -2,18 +2,20 @@
 //! the demo data and the benchmark. Either everything written through it
 //! commits, or — if it is dropped without `commit` — nothing does (so a dry
 //! run of an import is a bulk dropped at the end). Each customer's aggregate
-//! row is refreshed once, at commit; its open entries are held in memory
-//! (open_items.rs). An import also audits per customer and batch and builds
+//! row is written once, at commit, from figures kept as rows go in
+//! (aggregate.rs); its open entries are held in memory (open_items.rs). An import also audits per customer and batch and builds
 //! the entries' secondary indexes after a large load (batch_load.rs).
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::Transaction;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::super::writer::Writer;
 use super::super::{Result, Store};
 use super::account::{Account, load_account, refresh_account};
+use super::aggregate::Aggregate;
 use super::batch_load::BatchAudit;
+use super::held::Held;
 use super::open_items::OpenItems;
 use super::write::{CreditCheck, LedgerWriter};
 use super::{AddOptions, Added};
@@ -23,6 +25,10 @@ use crate::domain::{Problem, Problems, Text};
 use crate::store::deferred_indexes::Deferral;
 
 pub struct LedgerBulk<'s> {
+    /// The per-row statements, held for the whole bulk; the first field, so
+    /// a drop finalises them before the transaction rolls back.
+    held: Held<'s>,
+    conn: &'s Connection,
     // pub(super): lookup.rs finds the customers a row names in this transaction.
     pub(super) tx: Transaction<'s>,
     pub(super) writer: LedgerWriter,
@@ -45,6 +51,10 @@ pub struct LedgerBulk<'s> {
     /// Set by `audit_by_batch`: what each customer got, audited at commit.
     pub(super) batch_audit: Option<BatchAudit>,
     pub(super) deferral: Deferral,
+    /// Each customer's aggregate figures kept as rows go in, written at
+    /// commit; `None` once a write outside `add` touched the customer (its
+    /// row is then summed from the entries).
+    aggregates: HashMap<i64, Option<Aggregate>>,
 }
 
 impl Store {
@@ -52,7 +62,10 @@ impl Store {
     /// are held to credit limits and on-hold status (`Skip` for past entries).
     pub fn ledger_bulk(&mut self, check: CreditCheck) -> Result<LedgerBulk<'_>> {
         self.require(crate::domain::permission::Permission::EditLedger)?;
-        let tx = self.conn.transaction()?;
+        let conn = &self.conn;
+        // Unchecked: `&mut self` already rules out a second transaction, and
+        // the held statements need the connection borrowed for 's.
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
         let first_new_entry: i64 = tx.query_row(
             "SELECT COALESCE(MAX(id), 0) + 1 FROM ledger_entry",
             [],
@@ -61,6 +74,8 @@ impl Store {
         let mut writer = LedgerWriter::new(&self.operator);
         writer.duplicates_by_constraint = true;
         Ok(LedgerBulk {
+            held: Held::default(),
+            conn,
             tx,
             writer,
             check,
@@ -75,6 +90,7 @@ impl Store {
             open: HashMap::new(),
             batch_audit: None,
             deferral: Deferral::Never,
+            aggregates: HashMap::new(),
         })
     }
 }
@@ -111,15 +127,28 @@ impl LedgerBulk<'_> {
                 e.insert(OpenItems::load(&self.tx, account.id)?)
             }
         };
-        let written =
-            match self
-                .writer
-                .add(&self.tx, account, input, options, self.check, Some(open))?
-            {
-                Ok(w) => w,
-                Err(problems) => return Ok(Err(problems)),
-            };
+        if let std::collections::hash_map::Entry::Vacant(e) = self.aggregates.entry(account.id) {
+            e.insert(Some(Aggregate::load(&self.tx, account.id)?));
+        }
+        let written = match self.writer.add(
+            &self.tx,
+            account,
+            input,
+            options,
+            self.check,
+            Some(open),
+            Some(self.held.ready(self.conn)?),
+        )? {
+            Ok(w) => w,
+            Err(problems) => return Ok(Err(problems)),
+        };
         self.touched.insert(account.id);
+        if let Some(aggregate) = self.aggregates.get_mut(&account.id)
+            && let Some(a) = aggregate
+            && !a.add(written.entry.data.amount, written.entry.data.date)
+        {
+            *aggregate = None;
+        }
         self.added += 1;
         if let Some(audit) = self.batch_audit.as_mut() {
             audit.count(account.id, written.entry.id, written.allocations.len());
@@ -149,11 +178,13 @@ impl LedgerBulk<'_> {
         if let Some(Some(account)) = self.accounts.remove(&code.trim().to_ascii_uppercase()) {
             self.touched.insert(account.id);
             self.open.remove(&account.id);
+            self.aggregates.insert(account.id, None);
         }
     }
 
     /// Makes every entry of this bulk permanent at once.
     pub fn commit(mut self) -> Result<usize> {
+        self.held = Held::default();
         if let Some(writer) = self.customers.as_mut() {
             writer.finish(&self.tx)?;
         }
@@ -162,7 +193,13 @@ impl LedgerBulk<'_> {
             audit.write(&self.tx, &self.writer)?;
         }
         for id in &self.touched {
-            refresh_account(&self.tx, *id)?;
+            let from_memory = match (self.aggregates.get(id), self.open.get(id)) {
+                (Some(Some(aggregate)), Some(open)) => aggregate.write(&self.tx, *id, open)?,
+                _ => false,
+            };
+            if !from_memory {
+                refresh_account(&self.tx, *id)?;
+            }
         }
         self.tx.commit()?;
         Ok(self.added)

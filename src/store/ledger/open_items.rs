@@ -63,6 +63,18 @@ impl OpenItems {
         }
     }
 
+    /// What the customer's aggregate row holds of its open entries: owed on
+    /// open debits, unallocated credit (≤ 0), the earliest due date owed.
+    /// `None` when a sum overflows (the row is then summed by SQL).
+    pub fn figures(&self) -> Option<(i64, i64, Option<chrono::NaiveDate>)> {
+        let sum = |rows: &[OpenRow]| {
+            rows.iter()
+                .try_fold(0i64, |total, r| total.checked_add(r.open.fen()))
+        };
+        let oldest_due = self.debits.iter().filter_map(|r| r.due).min();
+        Some((sum(&self.debits)?, -sum(&self.credits)?, oldest_due))
+    }
+
     /// A new entry with something still open, in its place in the order.
     pub fn insert(&mut self, debits: bool, row: OpenRow) {
         let rows = self.side(debits);

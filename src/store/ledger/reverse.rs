@@ -149,6 +149,7 @@ pub(crate) fn reverse_in(
     let writer = LedgerWriter::new(operator);
     let id = insert(
         tx,
+        None,
         account.id,
         &data,
         data.amount.fen(),

@@ -8,6 +8,7 @@ use super::super::{Result, now_text};
 use super::account::Account;
 use super::allocation::OpenRow;
 use super::allocation::Settle;
+use super::held::{Held, INSERT_ENTRY, execute};
 use super::open_items::OpenItems;
 use super::{AddOptions, Allocate, AllocationLine};
 use crate::domain::date::iso;
@@ -62,7 +63,9 @@ impl LedgerWriter {
 
     /// Checks and writes one entry; `Ok(Err(problems))` when it is refused
     /// (nothing written). Keeps `account.balance` current, and `open` (the
-    /// customer's open entries held by a bulk) when given.
+    /// customer's open entries held by a bulk) when given; writes through
+    /// `held` (a bulk's statements, prepared) when given.
+    #[allow(clippy::too_many_arguments)]
     pub fn add(
         &self,
         conn: &Connection,
@@ -71,6 +74,7 @@ impl LedgerWriter {
         options: &AddOptions,
         check: CreditCheck,
         mut open: Option<&mut OpenItems>,
+        mut held: Option<&mut Held<'_>>,
     ) -> Result<std::result::Result<Written, Problems>> {
         let (data, mut problems) = parse_entry(input, &account.rules());
         let Some(data) = data else {
@@ -144,6 +148,7 @@ impl LedgerWriter {
         };
         let id = match insert(
             conn,
+            held.as_deref_mut().and_then(|h| h.entry.as_mut()),
             account.id,
             &data,
             outstanding,
@@ -203,8 +208,15 @@ impl LedgerWriter {
             } else {
                 (&side, other, Settle::Debit)
             };
-            allocations
-                .push(self.apply_settling(conn, account.id, credit, debit, *amount, settle)?);
+            allocations.push(self.apply_settling(
+                conn,
+                held.as_deref_mut(),
+                account.id,
+                credit,
+                debit,
+                *amount,
+                settle,
+            )?);
         }
         if let Some(items) = open {
             for (other, amount) in &plan {
@@ -335,6 +347,7 @@ pub(super) fn duplicate(
 #[allow(clippy::too_many_arguments)]
 pub(super) fn insert(
     conn: &Connection,
+    held: Option<&mut rusqlite::Statement<'_>>,
     customer_id: i64,
     data: &EntryData,
     outstanding: i64,
@@ -342,23 +355,23 @@ pub(super) fn insert(
     reverses_id: Option<i64>,
     now: &str,
 ) -> Result<i64> {
-    conn.prepare_cached(
-        "INSERT INTO ledger_entry (customer_id, kind, entry_date, doc_no, amount, due_date, outstanding,
-         memo, override_reason, reverses_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?11, ?7, ?8, ?9, ?10, ?10)",
-    )?
-    .execute(params![
-        customer_id,
-        data.kind.key(),
-        iso(data.date),
-        data.doc_no,
-        data.amount.fen(),
-        data.due_date.map(iso),
-        data.memo,
-        override_reason,
-        reverses_id,
-        now,
-        outstanding
-    ])?;
+    execute(
+        conn,
+        held,
+        INSERT_ENTRY,
+        params![
+            customer_id,
+            data.kind.key(),
+            iso(data.date),
+            data.doc_no,
+            data.amount.fen(),
+            data.due_date.map(iso),
+            data.memo,
+            override_reason,
+            reverses_id,
+            now,
+            outstanding
+        ],
+    )?;
     Ok(conn.last_insert_rowid())
 }
