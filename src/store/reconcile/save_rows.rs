@@ -8,7 +8,7 @@
 //! order (so consecutive rows land on the same few pages), copy a page per
 //! batch instead.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rusqlite::Connection;
 
@@ -109,16 +109,18 @@ pub(super) fn write_rows(
         .collect();
     // Our lines name their ledger entry when they come from the ledger (a
     // line built by hand or by a test may not).
-    let entries: HashSet<i64> = conn
+    let mut entries: Vec<i64> = conn
         .prepare_cached("SELECT id FROM ledger_entry WHERE customer_id = ?1")?
         .query_map([customer], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    entries.sort_unstable();
     for chunk in rows.chunks(ROWS_PER_STATEMENT) {
         let mut stmt = prepared(conn, "reconcile_line", LINE_COLUMNS, 12, chunk.len())?;
         let mut at = 1;
         for r in chunk {
             let line_id = r.line.id as i64;
-            let entry = Some(line_id).filter(|id| r.side == Side::Ours && entries.contains(id));
+            let entry = Some(line_id)
+                .filter(|id| r.side == Side::Ours && entries.binary_search(id).is_ok());
             stmt.raw_bind_parameter(at, session)?;
             stmt.raw_bind_parameter(at + 1, r.side.key())?;
             stmt.raw_bind_parameter(at + 2, line_id)?;
