@@ -92,6 +92,8 @@ fn main() {
     let setup = started.elapsed();
     let id = store.customer(&code).expect("read").expect("there").id;
 
+    let mut peaks = vec![("setup", peak_mib())];
+    reset_peak();
     let (file, read) = timed(|| {
         let request = ReadRequest {
             path: statement.clone(),
@@ -99,18 +101,25 @@ fn main() {
         };
         prepare::read_statement(&store, &request).expect("statement reads")
     });
+    peaks.push(("read", peak_mib()));
     let period = prepare::period(&file, None, None).expect("period");
     let (ours, our_time) = timed(|| store.reconcile_ours(id, period.0, period.1).expect("ours"));
     let (prepared, matching) = timed(|| {
         prepare::match_sides(ours, file, None, &MatchOptions::default()).expect("matches")
     });
+    peaks.push(("ours+match", peak_mib()));
+    reset_peak();
     let r = &prepared.reconciliation;
     let (session, save) = timed(|| {
         store
             .save_reconciliation(None, &prepared.source, r)
             .expect("saves")
     });
+    peaks.push(("save", peak_mib()));
+    reset_peak();
     let (loaded, load) = timed(|| store.reconciliation(session).expect("loads"));
+    peaks.push(("load", peak_mib()));
+    reset_peak();
     assert_eq!(loaded.reconciliation.matched().len(), r.matched().len());
     let out = dir.path().join("report.xlsx");
     let doc = ReconciliationDoc {
@@ -125,6 +134,13 @@ fn main() {
     let ((), report) =
         timed(|| write_reconciliation(&out, &doc, kehu::domain::Lang::Zh).expect("xlsx"));
     drop(store);
+    peaks.push(("xlsx", peak_mib()));
+    // The TUI's peak is its own: the CLI steps' session and its copy read
+    // back are gone by then, as in a person's separate runs.
+    let (matches, unexplained) = (r.matched().len(), r.unexplained_difference());
+    drop(loaded);
+    drop(prepared);
+    reset_peak();
 
     // The TUI: `r`, the path, Enter, the detected sign, the first frame.
     let store = Store::open(&db).expect("open");
@@ -152,6 +168,7 @@ fn main() {
         app.wait_until_loaded();
         terminal.draw(|f| app.render(f)).expect("draw");
     });
+    peaks.push(("TUI", peak_mib()));
     let slowest_frame = frames.iter().max().copied().unwrap_or_default();
     let (_, key) = timed(|| {
         app.handle_key(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE));
@@ -171,7 +188,7 @@ fn main() {
     println!(
         "  save session              {}   ({} matches, {} lines)",
         fmt(save),
-        r.matched().len(),
+        matches,
         pair.ours.len() + pair.theirs.len()
     );
     println!("  read session back         {}", fmt(load));
@@ -184,9 +201,17 @@ fn main() {
     println!("  TUI PgDn + frame          {}", fmt(key));
     println!(
         "  unexplained {}, peak RSS {:.0} MiB",
-        r.unexplained_difference().grouped(),
-        peak_mib()
+        unexplained.grouped(),
+        peaks.iter().map(|p| p.1).fold(peak_mib(), f64::max)
     );
+    let by_step: Vec<String> = peaks.iter().map(|(s, m)| format!("{s} {m:.0}")).collect();
+    println!("  peak RSS by step (MiB)    {}", by_step.join(", "));
+}
+
+/// Restarts VmHWM from the current RSS (Linux `clear_refs` 5), so each
+/// step's peak is its own.
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
 fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {

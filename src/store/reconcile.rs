@@ -13,6 +13,7 @@ mod load;
 mod mapping;
 mod ours;
 mod save;
+mod save_rows;
 
 use std::collections::BTreeMap;
 

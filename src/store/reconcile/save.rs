@@ -2,15 +2,17 @@
 //! stands, every match and every note, replacing what the draft held; one
 //! transaction with its audit row.
 
-use std::collections::{HashMap, HashSet};
-
 use rusqlite::{Connection, OptionalExtension, ToSql, params, params_from_iter};
 
 use super::super::{Result, Store, StoreError, now_text};
 use super::load::{Covering, confirmed_over};
+use super::save_rows::write_rows;
 use super::{SessionSource, SessionStatus, no_session, read_only, refused};
 use crate::domain::date::iso;
-use crate::reconcile::{Line, Reconciliation, Side};
+use crate::reconcile::Reconciliation;
+
+/// Page cache while a session is saved, KiB.
+const SAVE_CACHE_KIB: i64 = 65_536;
 
 impl Store {
     /// Saves `recon` as a draft: a new session (`id` None) or over the draft
@@ -22,10 +24,21 @@ impl Store {
         recon: &Reconciliation,
     ) -> Result<i64> {
         self.require(crate::domain::permission::Permission::EditLedger)?;
-        let tx = self.conn.transaction()?;
-        let id = save_in(&tx, &self.operator, id, source, recon)?;
-        tx.commit()?;
-        Ok(id)
+        // A large session's pages stay in memory until the commit instead of
+        // spilling to the WAL and being read back (the matches' index takes
+        // its keys out of order); the cache only grows to what is touched.
+        let cache: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn
+            .pragma_update(None, "cache_size", -SAVE_CACHE_KIB)?;
+        let saved = self.conn.transaction().map_err(Into::into).and_then(|tx| {
+            let id = save_in(&tx, &self.operator, id, source, recon)?;
+            tx.commit()?;
+            Ok(id)
+        });
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        saved
     }
 }
 
@@ -193,119 +206,6 @@ pub(super) fn save_in(
             id
         }
     };
-    LineWriter::new(conn, id, source.customer_id, recon)?.write_all(recon)?;
+    write_rows(conn, id, source.customer_id, recon)?;
     Ok(id)
-}
-
-/// Where a line stands, as stored.
-enum Bucket<'a> {
-    Matched(i64),
-    Only,
-    Pair(&'a str, usize),
-}
-
-struct LineWriter<'c> {
-    conn: &'c Connection,
-    session: i64,
-    notes: HashMap<(Side, usize), &'c str>,
-    /// The customer's entry ids: our lines name theirs when they come from
-    /// the ledger (a line built by hand or by a test may not).
-    entries: HashSet<i64>,
-}
-
-impl<'c> LineWriter<'c> {
-    fn new(
-        conn: &'c Connection,
-        session: i64,
-        customer: i64,
-        recon: &'c Reconciliation,
-    ) -> Result<LineWriter<'c>> {
-        let notes = recon
-            .notes()
-            .iter()
-            .map(|n| ((n.side, n.id), n.text.as_str()))
-            .collect();
-        let entries = conn
-            .prepare_cached("SELECT id FROM ledger_entry WHERE customer_id = ?1")?
-            .query_map([customer], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(LineWriter {
-            conn,
-            session,
-            notes,
-            entries,
-        })
-    }
-
-    fn write_all(&self, recon: &Reconciliation) -> Result<()> {
-        for m in recon.matched() {
-            self.conn
-                .prepare_cached(
-                    "INSERT INTO reconcile_match (session_id, rule, confidence, note) VALUES (?1, ?2, ?3, ?4)",
-                )?
-                .execute(params![
-                    self.session,
-                    m.rule.key(),
-                    m.confidence,
-                    m.note
-                ])?;
-            let match_id = self.conn.last_insert_rowid();
-            for (side, lines) in [(Side::Ours, &m.ours), (Side::Theirs, &m.theirs)] {
-                for line in lines {
-                    self.line(side, line, Bucket::Matched(match_id))?;
-                }
-            }
-        }
-        for line in recon.only_ours() {
-            self.line(Side::Ours, line, Bucket::Only)?;
-        }
-        for line in recon.only_theirs() {
-            self.line(Side::Theirs, line, Bucket::Only)?;
-        }
-        for (bucket, pairs) in [
-            ("amount_mismatch", recon.amount_mismatch()),
-            ("date_outside_tolerance", recon.date_outside_tolerance()),
-        ] {
-            for pair in pairs {
-                self.line(Side::Ours, &pair.ours, Bucket::Pair(bucket, pair.theirs.id))?;
-                self.line(
-                    Side::Theirs,
-                    &pair.theirs,
-                    Bucket::Pair(bucket, pair.ours.id),
-                )?;
-            }
-        }
-        Ok(())
-    }
-
-    fn line(&self, side: Side, line: &Line, bucket: Bucket) -> Result<()> {
-        let entry_id =
-            Some(line.id as i64).filter(|id| side == Side::Ours && self.entries.contains(id));
-        let (name, match_id, pair) = match bucket {
-            Bucket::Matched(id) => ("matched", Some(id), None),
-            Bucket::Only => ("only", None, None),
-            Bucket::Pair(name, other) => (name, None, Some(other as i64)),
-        };
-        self.conn
-            .prepare_cached(
-                "INSERT INTO reconcile_line (session_id, side, line_id, entry_id, line_date, doc,
-                     description, amount, bucket, match_id, pair_line, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?
-            .execute(params![
-                self.session,
-                side.key(),
-                line.id as i64,
-                entry_id,
-                iso(line.date),
-                line.doc,
-                line.description,
-                line.amount.fen(),
-                name,
-                match_id,
-                pair,
-                self.notes.get(&(side, line.id)).copied(),
-            ])?;
-        Ok(())
-    }
 }
