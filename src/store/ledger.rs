@@ -15,6 +15,7 @@ mod aging;
 mod allocation;
 mod batch_load;
 mod bulk;
+mod dashboard;
 mod edit;
 mod invoices;
 mod lookup;
@@ -29,8 +30,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use account::Balance;
-pub use aging::{AgingReport, AgingRow, ClassTotal, Dashboard, OverdueItem};
+pub use aging::{AgingReport, AgingRow, ClassTotal, OverdueItem};
 pub use bulk::LedgerBulk;
+pub use dashboard::Dashboard;
 pub use invoices::TaxInvoiceEntry;
 pub use lookup::CustomerRef;
 pub use read::{LedgerAuditEntry, LedgerLine};

@@ -1,0 +1,130 @@
+//! The dashboard's figures as aggregates computed by the database: one pass
+//! over the per-customer `ledger_account` rows for the balances, one over
+//! the open entries for aging and overdue, and two small queries for the
+//! customers listed (over their limit, the largest debtors). No row per
+//! customer is read into memory.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::super::{Result, Store};
+use super::account::{BALANCE_SQL, Balance, balance_from_row};
+use super::aging::{open_source, overflow};
+use crate::domain::date::iso;
+use crate::domain::ledger::aging::{Aged, AgingEdges, Bucket};
+use crate::domain::money::Money;
+
+/// The figures of the dashboard screen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Dashboard {
+    pub as_of: NaiveDate,
+    /// Sum of the balances owed (customers in credit not netted off).
+    pub receivable: Money,
+    /// Credit not yet allocated, all customers (≤ 0).
+    pub unapplied: Money,
+    /// Sum of all balances.
+    pub net: Money,
+    pub overdue: Money,
+    pub overdue_items: i64,
+    pub overdue_customers: i64,
+    pub customers_with_balance: i64,
+    /// Over their credit limit, largest excess first.
+    pub over_limit: Vec<Balance>,
+    /// The ten largest balances.
+    pub top_debtors: Vec<Balance>,
+    pub aging: Aged,
+}
+
+/// The open amounts in aging buckets, the overdue items and the customers
+/// with any, from the open entries (per customer first: the open index is
+/// in customer order, so the grouping needs no sort). Binds ?1..?5 = the
+/// bucket edges (?1 = as-of, as `open_source` wants it).
+fn aging_sql(source: &str) -> String {
+    let o = "s.o";
+    let due = "s.due_date";
+    format!(
+        "SELECT SUM(b0), SUM(b1), SUM(b2), SUM(b3), SUM(b4), SUM(b5), SUM(u),
+                SUM(items), SUM(items > 0)
+         FROM (SELECT
+               SUM(CASE WHEN {o} > 0 AND {due} >= ?1 THEN {o} ELSE 0 END) AS b0,
+               SUM(CASE WHEN {o} > 0 AND {due} < ?1 AND {due} >= ?2 THEN {o} ELSE 0 END) AS b1,
+               SUM(CASE WHEN {o} > 0 AND {due} < ?2 AND {due} >= ?3 THEN {o} ELSE 0 END) AS b2,
+               SUM(CASE WHEN {o} > 0 AND {due} < ?3 AND {due} >= ?4 THEN {o} ELSE 0 END) AS b3,
+               SUM(CASE WHEN {o} > 0 AND {due} < ?4 AND {due} >= ?5 THEN {o} ELSE 0 END) AS b4,
+               SUM(CASE WHEN {o} > 0 AND {due} < ?5 THEN {o} ELSE 0 END) AS b5,
+               SUM(CASE WHEN {o} < 0 THEN {o} ELSE 0 END) AS u,
+               SUM({o} > 0 AND {due} < ?1) AS items
+             FROM ({source}) s WHERE {o} <> 0 GROUP BY s.customer_id)"
+    )
+}
+
+impl Store {
+    /// Total receivable, overdue, over-limit customers, top debtors, aging.
+    pub fn dashboard(&self, as_of: NaiveDate) -> Result<Dashboard> {
+        let (receivable, net, customers_with_balance): (i64, i64, i64) = self
+            .conn
+            .prepare_cached(
+                "SELECT COALESCE(SUM(MAX(balance, 0)), 0), COALESCE(SUM(balance), 0),
+                        COUNT(*) FILTER (WHERE balance <> 0)
+                 FROM ledger_account",
+            )?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        // A limit is never negative, so a customer without entries is never over it.
+        let over_limit = self.listed(&format!(
+            "{BALANCE_SQL} WHERE a.balance > 0 AND a.balance > c.credit_limit
+             ORDER BY a.balance - c.credit_limit DESC, c.code"
+        ))?;
+        let top_debtors = self.listed(&format!(
+            "{BALANCE_SQL} WHERE a.balance > 0 ORDER BY a.balance DESC, c.code LIMIT 10"
+        ))?;
+        let edges = AgingEdges::new(as_of);
+        let edge = |b: Bucket| edges.earliest_due(b).map(iso).unwrap_or_default();
+        let params = [
+            edge(Bucket::NotDue),
+            edge(Bucket::Days1To30),
+            edge(Bucket::Days31To60),
+            edge(Bucket::Days61To90),
+            edge(Bucket::Days91To180),
+        ];
+        let sql = aging_sql(open_source(self.current_as_of(as_of)?));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        // Every SUM is NULL when nothing is open.
+        let figures: [i64; 9] =
+            stmt.query_row(rusqlite::params_from_iter(params.iter()), |row| {
+                let mut figures = [0; 9];
+                for (i, figure) in figures.iter_mut().enumerate() {
+                    *figure = row.get::<_, Option<i64>>(i)?.unwrap_or(0);
+                }
+                Ok(figures)
+            })?;
+        let mut aging = Aged::default();
+        for (bucket, fen) in Bucket::ALL.into_iter().zip(figures) {
+            aging
+                .add(bucket, Money::from_fen(fen))
+                .ok_or_else(overflow)?;
+        }
+        aging
+            .add_unapplied(Money::from_fen(figures[6]))
+            .ok_or_else(overflow)?;
+        let [.., overdue_items, overdue_customers] = figures;
+        Ok(Dashboard {
+            as_of,
+            receivable: Money::from_fen(receivable),
+            unapplied: aging.unapplied,
+            net: Money::from_fen(net),
+            overdue: aging.overdue(),
+            overdue_items,
+            overdue_customers,
+            customers_with_balance,
+            over_limit,
+            top_debtors,
+            aging,
+        })
+    }
+
+    fn listed(&self, sql: &str) -> Result<Vec<Balance>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([], balance_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
