@@ -35,27 +35,39 @@ pub struct Dashboard {
     pub aging: Aged,
 }
 
-/// The open amounts in aging buckets, the overdue items and the customers
-/// with any, from the open entries (per customer first: the open index is
-/// in customer order, so the grouping needs no sort). Binds ?1..?5 = the
-/// bucket edges (?1 = as-of, as `open_source` wants it).
-fn aging_sql(source: &str) -> String {
+/// The open amounts in aging buckets, unapplied credit, the overdue items
+/// and the customers with any. Binds ?1..?5 = the bucket edges (?1 = as-of,
+/// as `open_source` wants it).
+fn aging_sql(current: bool) -> String {
     let o = "s.o";
     let due = "s.due_date";
-    format!(
-        "SELECT SUM(b0), SUM(b1), SUM(b2), SUM(b3), SUM(b4), SUM(b5), SUM(u),
-                SUM(items), SUM(items > 0)
-         FROM (SELECT
-               SUM(CASE WHEN {o} > 0 AND {due} >= ?1 THEN {o} ELSE 0 END) AS b0,
-               SUM(CASE WHEN {o} > 0 AND {due} < ?1 AND {due} >= ?2 THEN {o} ELSE 0 END) AS b1,
-               SUM(CASE WHEN {o} > 0 AND {due} < ?2 AND {due} >= ?3 THEN {o} ELSE 0 END) AS b2,
-               SUM(CASE WHEN {o} > 0 AND {due} < ?3 AND {due} >= ?4 THEN {o} ELSE 0 END) AS b3,
-               SUM(CASE WHEN {o} > 0 AND {due} < ?4 AND {due} >= ?5 THEN {o} ELSE 0 END) AS b4,
-               SUM(CASE WHEN {o} > 0 AND {due} < ?5 THEN {o} ELSE 0 END) AS b5,
-               SUM(CASE WHEN {o} < 0 THEN {o} ELSE 0 END) AS u,
-               SUM({o} > 0 AND {due} < ?1) AS items
-             FROM ({source}) s WHERE {o} <> 0 GROUP BY s.customer_id)"
-    )
+    let sums = format!(
+        "SUM(CASE WHEN {o} > 0 AND {due} >= ?1 THEN {o} ELSE 0 END) AS b0,
+         SUM(CASE WHEN {o} > 0 AND {due} < ?1 AND {due} >= ?2 THEN {o} ELSE 0 END) AS b1,
+         SUM(CASE WHEN {o} > 0 AND {due} < ?2 AND {due} >= ?3 THEN {o} ELSE 0 END) AS b2,
+         SUM(CASE WHEN {o} > 0 AND {due} < ?3 AND {due} >= ?4 THEN {o} ELSE 0 END) AS b3,
+         SUM(CASE WHEN {o} > 0 AND {due} < ?4 AND {due} >= ?5 THEN {o} ELSE 0 END) AS b4,
+         SUM(CASE WHEN {o} > 0 AND {due} < ?5 THEN {o} ELSE 0 END) AS b5,
+         SUM(CASE WHEN {o} < 0 THEN {o} ELSE 0 END) AS u,
+         SUM({o} > 0 AND {due} < ?1) AS items"
+    );
+    let source = open_source(current);
+    if current {
+        // One pass over the open index; a customer is overdue when the
+        // earliest due date of what it owes (kept in its account row) is past.
+        format!(
+            "SELECT {sums}, (SELECT COUNT(*) FROM ledger_account WHERE oldest_due < ?1)
+             FROM ({source}) s WHERE {o} <> 0"
+        )
+    } else {
+        // Per customer first (the entries are read in customer order, so the
+        // grouping needs no sort), then the customers with overdue items counted.
+        format!(
+            "SELECT SUM(b0), SUM(b1), SUM(b2), SUM(b3), SUM(b4), SUM(b5), SUM(u),
+                    SUM(items), SUM(items > 0)
+             FROM (SELECT {sums} FROM ({source}) s WHERE {o} <> 0 GROUP BY s.customer_id)"
+        )
+    }
 }
 
 impl Store {
@@ -86,7 +98,7 @@ impl Store {
             edge(Bucket::Days61To90),
             edge(Bucket::Days91To180),
         ];
-        let sql = aging_sql(open_source(self.current_as_of(as_of)?));
+        let sql = aging_sql(self.current_as_of(as_of)?);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         // Every SUM is NULL when nothing is open.
         let figures: [i64; 9] =
