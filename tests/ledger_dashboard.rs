@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use kehu::domain::Money;
 use kehu::domain::customer::Status;
 use kehu::domain::ledger::EntryInput;
-use kehu::store::{AddOptions, Dashboard, Store};
+use kehu::store::{AddOptions, Dashboard, OVER_LIMIT_LISTED, Store};
 use support::*;
 
 /// Customers and entries from a fixed pseudo-random sequence: 24 customers,
@@ -202,6 +202,8 @@ fn check(store: &Store, as_of: NaiveDate) -> Dashboard {
         })
         .collect();
     over.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    assert_eq!(dash.over_limit_customers, over.len() as i64);
+    over.truncate(OVER_LIMIT_LISTED);
     let shown: Vec<(i64, String, i64)> = dash
         .over_limit
         .iter()
@@ -290,4 +292,28 @@ fn an_empty_ledger_has_a_dashboard_of_zeros() {
     assert_eq!(dash.receivable, Money::ZERO);
     assert_eq!(dash.aging, Default::default());
     assert!(dash.over_limit.is_empty() && dash.top_debtors.is_empty());
+}
+
+#[test]
+fn the_over_limit_list_holds_the_largest_excesses_and_the_count_all_of_them() {
+    let (_dir, mut store) = temp_store();
+    let over = AddOptions {
+        override_reason: Some("批准".into()),
+        ..AddOptions::default()
+    };
+    let extra = 7;
+    for i in 0..OVER_LIMIT_LISTED + extra {
+        let code = customer(&mut store, &format!("超额客户{i}有限公司"), "10", 30);
+        // Excesses repeat every 50 customers, so ties are ordered by code.
+        let amount = format!("{}", 11 + (i * 37) % 50);
+        let entry = input("invoice", "2024-05-01", &format!("F{i}"), &amount);
+        store.add_entry(&code, &entry, &over).unwrap();
+    }
+    customer(&mut store, "未超额客户有限公司", "", 30);
+    let dash = check(&store, d("2024-06-30"));
+    assert_eq!(
+        dash.over_limit_customers,
+        (OVER_LIMIT_LISTED + extra) as i64
+    );
+    assert_eq!(dash.over_limit.len(), OVER_LIMIT_LISTED);
 }

@@ -28,12 +28,19 @@ pub struct Dashboard {
     pub overdue_items: i64,
     pub overdue_customers: i64,
     pub customers_with_balance: i64,
-    /// Over their credit limit, largest excess first.
+    /// Over their credit limit, largest excess first: the first
+    /// `OVER_LIMIT_LISTED` of them (a screen shows fewer; at a million
+    /// customers there can be hundreds of thousands).
     pub over_limit: Vec<Balance>,
     /// The ten largest balances.
     pub top_debtors: Vec<Balance>,
     pub aging: Aged,
+    /// How many customers are over their credit limit (all of them).
+    pub over_limit_customers: i64,
 }
+
+/// The most over-limit customers a dashboard lists.
+pub const OVER_LIMIT_LISTED: usize = 100;
 
 /// The open amounts in aging buckets, unapplied credit, the overdue items
 /// and the customers with any. Binds ?1..?5 = the bucket edges (?1 = as-of,
@@ -53,12 +60,9 @@ fn aging_sql(current: bool) -> String {
     );
     let source = open_source(current);
     if current {
-        // One pass over the open index; a customer is overdue when the
-        // earliest due date of what it owes (kept in its account row) is past.
-        format!(
-            "SELECT {sums}, (SELECT COUNT(*) FROM ledger_account WHERE oldest_due < ?1)
-             FROM ({source}) s WHERE {o} <> 0"
-        )
+        // One pass over the open index; the overdue customers are counted
+        // from their account rows (`AccountFigures`).
+        format!("SELECT {sums}, NULL FROM ({source}) s WHERE {o} <> 0")
     } else {
         // Per customer first (the entries are read in customer order, so the
         // grouping needs no sort), then the customers with overdue items counted.
@@ -70,21 +74,24 @@ fn aging_sql(current: bool) -> String {
     }
 }
 
+/// The figures summed over the customers' account rows, fen and counts.
+struct AccountFigures {
+    receivable: i64,
+    net: i64,
+    with_balance: i64,
+    over_limit: i64,
+    /// Those owing something due before the date (`oldest_due` is the
+    /// earliest due date of what is owed now, so only as of today or later).
+    overdue_customers: i64,
+}
+
 impl Store {
     /// Total receivable, overdue, over-limit customers, top debtors, aging.
     pub fn dashboard(&self, as_of: NaiveDate) -> Result<Dashboard> {
-        let (receivable, net, customers_with_balance): (i64, i64, i64) = self
-            .conn
-            .prepare_cached(
-                "SELECT COALESCE(SUM(MAX(balance, 0)), 0), COALESCE(SUM(balance), 0),
-                        COUNT(*) FILTER (WHERE balance <> 0)
-                 FROM ledger_account",
-            )?
-            .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        // A limit is never negative, so a customer without entries is never over it.
+        let accounts = self.account_figures(as_of)?;
         let over_limit = self.listed(&format!(
             "{BALANCE_SQL} WHERE a.balance > 0 AND a.balance > c.credit_limit
-             ORDER BY a.balance - c.credit_limit DESC, c.code"
+             ORDER BY a.balance - c.credit_limit DESC, c.code LIMIT {OVER_LIMIT_LISTED}"
         ))?;
         let top_debtors = self.listed(&format!(
             "{BALANCE_SQL} WHERE a.balance > 0 ORDER BY a.balance DESC, c.code LIMIT 10"
@@ -98,7 +105,8 @@ impl Store {
             edge(Bucket::Days61To90),
             edge(Bucket::Days91To180),
         ];
-        let sql = aging_sql(self.current_as_of(as_of)?);
+        let current = self.current_as_of(as_of)?;
+        let sql = aging_sql(current);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         // Every SUM is NULL when nothing is open.
         let figures: [i64; 9] =
@@ -118,20 +126,48 @@ impl Store {
         aging
             .add_unapplied(Money::from_fen(figures[6]))
             .ok_or_else(overflow)?;
-        let [.., overdue_items, overdue_customers] = figures;
+        let [.., overdue_items, grouped_overdue_customers] = figures;
+        let overdue_customers = if current {
+            accounts.overdue_customers
+        } else {
+            grouped_overdue_customers
+        };
         Ok(Dashboard {
             as_of,
-            receivable: Money::from_fen(receivable),
+            receivable: Money::from_fen(accounts.receivable),
             unapplied: aging.unapplied,
-            net: Money::from_fen(net),
+            net: Money::from_fen(accounts.net),
             overdue: aging.overdue(),
             overdue_items,
             overdue_customers,
-            customers_with_balance,
+            customers_with_balance: accounts.with_balance,
             over_limit,
             top_debtors,
             aging,
+            over_limit_customers: accounts.over_limit,
         })
+    }
+
+    /// One pass over the account rows (each with its customer's limit).
+    fn account_figures(&self, as_of: NaiveDate) -> Result<AccountFigures> {
+        // A limit is never negative, so a customer without entries is never over it.
+        let sql = "SELECT COALESCE(SUM(MAX(a.balance, 0)), 0), COALESCE(SUM(a.balance), 0),
+                COUNT(*) FILTER (WHERE a.balance <> 0),
+                COUNT(*) FILTER (WHERE a.balance > 0 AND a.balance > c.credit_limit),
+                COUNT(*) FILTER (WHERE a.oldest_due < ?1)
+             FROM ledger_account a JOIN customer c ON c.id = a.customer_id";
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_row([iso(as_of)], |r| {
+                Ok(AccountFigures {
+                    receivable: r.get(0)?,
+                    net: r.get(1)?,
+                    with_balance: r.get(2)?,
+                    over_limit: r.get(3)?,
+                    overdue_customers: r.get(4)?,
+                })
+            })?)
     }
 
     fn listed(&self, sql: &str) -> Result<Vec<Balance>> {
