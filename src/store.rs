@@ -55,8 +55,8 @@ pub use error::StoreError;
 pub use ledger::{
     AddOptions, Added, AgingReport, AgingRow, Allocate, AllocateRequest, AllocationLine, Balance,
     ClassTotal, CreditCheck, CustomerRef, Dashboard, EntryCheck, EntryPatch, EntryRef,
-    LedgerAuditEntry, LedgerBulk, LedgerLine, OverdueItem, Page, Reversal, SearchFilter, SearchHit,
-    Statement, StatementLine, Target, TaxInvoiceEntry, amount_range,
+    LedgerAuditEntry, LedgerBulk, LedgerLine, OVER_LIMIT_LISTED, OverdueItem, Page, Reversal,
+    SearchFilter, SearchHit, Statement, StatementLine, Target, TaxInvoiceEntry, amount_range,
 };
 pub use load_mode::{Load, LoadMode};
 pub use mappings::SavedMapping;

@@ -16,6 +16,7 @@ mod aging;
 mod allocation;
 mod batch_load;
 mod bulk;
+mod dashboard;
 mod edit;
 mod held;
 mod invoices;
@@ -31,8 +32,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use account::Balance;
-pub use aging::{AgingReport, AgingRow, ClassTotal, Dashboard, OverdueItem};
+pub use aging::{AgingReport, AgingRow, ClassTotal, OverdueItem};
 pub use bulk::LedgerBulk;
+pub use dashboard::{Dashboard, OVER_LIMIT_LISTED};
 pub use invoices::TaxInvoiceEntry;
 pub use lookup::CustomerRef;
 pub use read::{LedgerAuditEntry, LedgerLine};

@@ -138,12 +138,12 @@ impl Balance {
     }
 }
 
-const BALANCE_SQL: &str = "SELECT c.id, c.code, c.name, c.status, c.credit_limit,
+pub(super) const BALANCE_SQL: &str = "SELECT c.id, c.code, c.name, c.status, c.credit_limit,
         COALESCE(a.balance, 0), COALESCE(a.open_debit, 0), COALESCE(a.unapplied, 0),
         a.oldest_due, COALESCE(a.entries, 0)
      FROM customer c LEFT JOIN ledger_account a ON a.customer_id = c.id";
 
-fn balance_from_row(row: &Row) -> rusqlite::Result<Balance> {
+pub(super) fn balance_from_row(row: &Row) -> rusqlite::Result<Balance> {
     Ok(Balance {
         customer_id: row.get(0)?,
         code: row.get(1)?,

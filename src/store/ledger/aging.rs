@@ -1,4 +1,4 @@
-//! Aging, overdue items and the dashboard figures, as of any date.
+//! Aging and overdue items, as of any date.
 //!
 //! As of a date on or after every entry, what is open is the `outstanding`
 //! kept in each row: one pass over the small partial index of open entries.
@@ -9,7 +9,6 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::super::{Result, Store, StoreError};
-use super::account::Balance;
 use super::read::{date_at, kind_at};
 use crate::domain::date::iso;
 use crate::domain::ledger::EntryKind;
@@ -60,30 +59,9 @@ pub struct ClassTotal {
     pub customers: i64,
 }
 
-/// The figures of the dashboard screen.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Dashboard {
-    pub as_of: NaiveDate,
-    /// Sum of the balances owed (customers in credit not netted off).
-    pub receivable: Money,
-    /// Credit not yet allocated, all customers (≤ 0).
-    pub unapplied: Money,
-    /// Sum of all balances.
-    pub net: Money,
-    pub overdue: Money,
-    pub overdue_items: i64,
-    pub overdue_customers: i64,
-    pub customers_with_balance: i64,
-    /// Over their credit limit, largest excess first.
-    pub over_limit: Vec<Balance>,
-    /// The ten largest balances.
-    pub top_debtors: Vec<Balance>,
-    pub aging: Aged,
-}
-
 /// What is open per entry as of the edges' date, with its due date: columns
 /// (id, customer_id, kind, entry_date, doc_no, amount, due_date, o). Binds ?1 = as-of.
-fn open_source(current: bool) -> &'static str {
+pub(super) fn open_source(current: bool) -> &'static str {
     if current {
         "SELECT e.id, e.customer_id, e.kind, e.entry_date, e.doc_no, e.amount, e.due_date, e.outstanding AS o
          FROM ledger_entry e WHERE e.outstanding <> 0"
@@ -99,14 +77,14 @@ fn open_source(current: bool) -> &'static str {
     }
 }
 
-fn overflow() -> StoreError {
+pub(super) fn overflow() -> StoreError {
     StoreError::Refused("aging totals overflow".into())
 }
 
 impl Store {
     /// Whether stored outstanding amounts hold as of `as_of`: no entry (and
     /// so no allocation) is dated after it.
-    fn current_as_of(&self, as_of: NaiveDate) -> Result<bool> {
+    pub(super) fn current_as_of(&self, as_of: NaiveDate) -> Result<bool> {
         let last: Option<String> =
             self.conn
                 .query_row("SELECT MAX(last_date) FROM ledger_account", [], |r| {
@@ -236,55 +214,5 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Total receivable, overdue, over-limit customers, top debtors, aging.
-    pub fn dashboard(&self, as_of: NaiveDate) -> Result<Dashboard> {
-        let balances = self.balances()?;
-        let aging = self.aging(as_of)?;
-        let sum = |items: &mut dyn Iterator<Item = Money>| Money::sum(items).ok_or_else(overflow);
-        let receivable = sum(&mut balances.iter().map(|b| b.standing.balance.max(Money::ZERO)))?;
-        let net = sum(&mut balances.iter().map(|b| b.standing.balance))?;
-        let mut over_limit: Vec<Balance> = balances
-            .iter()
-            .filter(|b| b.standing.over_limit)
-            .cloned()
-            .collect();
-        over_limit.sort_by_key(|b| std::cmp::Reverse(b.standing.excess()));
-        let mut top_debtors: Vec<Balance> = balances
-            .iter()
-            .filter(|b| b.standing.balance > Money::ZERO)
-            .cloned()
-            .collect();
-        top_debtors.sort_by_key(|b| std::cmp::Reverse(b.standing.balance));
-        top_debtors.truncate(10);
-        let overdue_items: i64 = self.conn.query_row(
-            &format!(
-                "SELECT COUNT(*) FROM ({}) s WHERE s.o <> 0 AND s.o > 0 AND s.due_date < ?1",
-                open_source(self.current_as_of(as_of)?)
-            ),
-            [iso(as_of)],
-            |r| r.get(0),
-        )?;
-        Ok(Dashboard {
-            as_of,
-            receivable,
-            unapplied: aging.totals.unapplied,
-            net,
-            overdue: aging.totals.overdue(),
-            overdue_items,
-            overdue_customers: aging
-                .rows
-                .iter()
-                .filter(|r| r.aged.overdue() > Money::ZERO)
-                .count() as i64,
-            customers_with_balance: balances
-                .iter()
-                .filter(|b| b.standing.balance != Money::ZERO)
-                .count() as i64,
-            over_limit,
-            top_debtors,
-            aging: aging.totals,
-        })
     }
 }

@@ -112,7 +112,7 @@ impl DashboardScreen {
             ctx.t(Msg::Overdue),
             d.overdue.grouped(),
             ctx.t(Msg::OverLimitCustomers),
-            d.over_limit.len()
+            d.over_limit_customers
         );
         let overdue_style = if d.overdue > Money::ZERO {
             theme.error
@@ -170,7 +170,7 @@ impl DashboardScreen {
         let title = format!(
             "{} ({})",
             ctx.t(Msg::OverLimitCustomers),
-            d.over_limit.len()
+            d.over_limit_customers
         );
         list(frame, over, title, excess);
     }

@@ -1,0 +1,178 @@
+//! The dashboard's figures as aggregates computed by the database: one pass
+//! over the per-customer `ledger_account` rows for the balances, one over
+//! the open entries for aging and overdue, and two small queries for the
+//! customers listed (over their limit, the largest debtors). No row per
+//! customer is read into memory.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::super::{Result, Store};
+use super::account::{BALANCE_SQL, Balance, balance_from_row};
+use super::aging::{open_source, overflow};
+use crate::domain::date::iso;
+use crate::domain::ledger::aging::{Aged, AgingEdges, Bucket};
+use crate::domain::money::Money;
+
+/// The figures of the dashboard screen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Dashboard {
+    pub as_of: NaiveDate,
+    /// Sum of the balances owed (customers in credit not netted off).
+    pub receivable: Money,
+    /// Credit not yet allocated, all customers (≤ 0).
+    pub unapplied: Money,
+    /// Sum of all balances.
+    pub net: Money,
+    pub overdue: Money,
+    pub overdue_items: i64,
+    pub overdue_customers: i64,
+    pub customers_with_balance: i64,
+    /// Over their credit limit, largest excess first: the first
+    /// `OVER_LIMIT_LISTED` of them (a screen shows fewer; at a million
+    /// customers there can be hundreds of thousands).
+    pub over_limit: Vec<Balance>,
+    /// The ten largest balances.
+    pub top_debtors: Vec<Balance>,
+    pub aging: Aged,
+    /// How many customers are over their credit limit (all of them).
+    pub over_limit_customers: i64,
+}
+
+/// The most over-limit customers a dashboard lists.
+pub const OVER_LIMIT_LISTED: usize = 100;
+
+/// The open amounts in aging buckets, unapplied credit, the overdue items
+/// and the customers with any. Binds ?1..?5 = the bucket edges (?1 = as-of,
+/// as `open_source` wants it).
+fn aging_sql(current: bool) -> String {
+    let o = "s.o";
+    let due = "s.due_date";
+    let sums = format!(
+        "SUM(CASE WHEN {o} > 0 AND {due} >= ?1 THEN {o} ELSE 0 END) AS b0,
+         SUM(CASE WHEN {o} > 0 AND {due} < ?1 AND {due} >= ?2 THEN {o} ELSE 0 END) AS b1,
+         SUM(CASE WHEN {o} > 0 AND {due} < ?2 AND {due} >= ?3 THEN {o} ELSE 0 END) AS b2,
+         SUM(CASE WHEN {o} > 0 AND {due} < ?3 AND {due} >= ?4 THEN {o} ELSE 0 END) AS b3,
+         SUM(CASE WHEN {o} > 0 AND {due} < ?4 AND {due} >= ?5 THEN {o} ELSE 0 END) AS b4,
+         SUM(CASE WHEN {o} > 0 AND {due} < ?5 THEN {o} ELSE 0 END) AS b5,
+         SUM(CASE WHEN {o} < 0 THEN {o} ELSE 0 END) AS u,
+         SUM({o} > 0 AND {due} < ?1) AS items"
+    );
+    let source = open_source(current);
+    if current {
+        // One pass over the open index; the overdue customers are counted
+        // from their account rows (`AccountFigures`).
+        format!("SELECT {sums}, NULL FROM ({source}) s WHERE {o} <> 0")
+    } else {
+        // Per customer first (the entries are read in customer order, so the
+        // grouping needs no sort), then the customers with overdue items counted.
+        format!(
+            "SELECT SUM(b0), SUM(b1), SUM(b2), SUM(b3), SUM(b4), SUM(b5), SUM(u),
+                    SUM(items), SUM(items > 0)
+             FROM (SELECT {sums} FROM ({source}) s WHERE {o} <> 0 GROUP BY s.customer_id)"
+        )
+    }
+}
+
+/// The figures summed over the customers' account rows, fen and counts.
+struct AccountFigures {
+    receivable: i64,
+    net: i64,
+    with_balance: i64,
+    over_limit: i64,
+    /// Those owing something due before the date (`oldest_due` is the
+    /// earliest due date of what is owed now, so only as of today or later).
+    overdue_customers: i64,
+}
+
+impl Store {
+    /// Total receivable, overdue, over-limit customers, top debtors, aging.
+    pub fn dashboard(&self, as_of: NaiveDate) -> Result<Dashboard> {
+        let accounts = self.account_figures(as_of)?;
+        let over_limit = self.listed(&format!(
+            "{BALANCE_SQL} WHERE a.balance > 0 AND a.balance > c.credit_limit
+             ORDER BY a.balance - c.credit_limit DESC, c.code LIMIT {OVER_LIMIT_LISTED}"
+        ))?;
+        let top_debtors = self.listed(&format!(
+            "{BALANCE_SQL} WHERE a.balance > 0 ORDER BY a.balance DESC, c.code LIMIT 10"
+        ))?;
+        let edges = AgingEdges::new(as_of);
+        let edge = |b: Bucket| edges.earliest_due(b).map(iso).unwrap_or_default();
+        let params = [
+            edge(Bucket::NotDue),
+            edge(Bucket::Days1To30),
+            edge(Bucket::Days31To60),
+            edge(Bucket::Days61To90),
+            edge(Bucket::Days91To180),
+        ];
+        let current = self.current_as_of(as_of)?;
+        let sql = aging_sql(current);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        // Every SUM is NULL when nothing is open.
+        let figures: [i64; 9] =
+            stmt.query_row(rusqlite::params_from_iter(params.iter()), |row| {
+                let mut figures = [0; 9];
+                for (i, figure) in figures.iter_mut().enumerate() {
+                    *figure = row.get::<_, Option<i64>>(i)?.unwrap_or(0);
+                }
+                Ok(figures)
+            })?;
+        let mut aging = Aged::default();
+        for (bucket, fen) in Bucket::ALL.into_iter().zip(figures) {
+            aging
+                .add(bucket, Money::from_fen(fen))
+                .ok_or_else(overflow)?;
+        }
+        aging
+            .add_unapplied(Money::from_fen(figures[6]))
+            .ok_or_else(overflow)?;
+        let [.., overdue_items, grouped_overdue_customers] = figures;
+        let overdue_customers = if current {
+            accounts.overdue_customers
+        } else {
+            grouped_overdue_customers
+        };
+        Ok(Dashboard {
+            as_of,
+            receivable: Money::from_fen(accounts.receivable),
+            unapplied: aging.unapplied,
+            net: Money::from_fen(accounts.net),
+            overdue: aging.overdue(),
+            overdue_items,
+            overdue_customers,
+            customers_with_balance: accounts.with_balance,
+            over_limit,
+            top_debtors,
+            aging,
+            over_limit_customers: accounts.over_limit,
+        })
+    }
+
+    /// One pass over the account rows (each with its customer's limit).
+    fn account_figures(&self, as_of: NaiveDate) -> Result<AccountFigures> {
+        // A limit is never negative, so a customer without entries is never over it.
+        let sql = "SELECT COALESCE(SUM(MAX(a.balance, 0)), 0), COALESCE(SUM(a.balance), 0),
+                COUNT(*) FILTER (WHERE a.balance <> 0),
+                COUNT(*) FILTER (WHERE a.balance > 0 AND a.balance > c.credit_limit),
+                COUNT(*) FILTER (WHERE a.oldest_due < ?1)
+             FROM ledger_account a JOIN customer c ON c.id = a.customer_id";
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_row([iso(as_of)], |r| {
+                Ok(AccountFigures {
+                    receivable: r.get(0)?,
+                    net: r.get(1)?,
+                    with_balance: r.get(2)?,
+                    over_limit: r.get(3)?,
+                    overdue_customers: r.get(4)?,
+                })
+            })?)
+    }
+
+    fn listed(&self, sql: &str) -> Result<Vec<Balance>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([], balance_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
