@@ -83,7 +83,7 @@ fn an_invoice_export_is_recognised_booked_and_reported_like_the_cli() {
     let (dir, store) = books();
     let mut app = app(store, Lang::Zh);
     let text = guessed(&mut app, &corpus("digital_invoice_level.csv"));
-    assert!(text.contains("内容: 税务平台发票"), "{text}");
+    assert!(text.contains("内容：税务平台发票"), "{text}");
     assert!(text.contains("已根据文件识别"), "{text}");
     // Nothing written on the guess.
     assert_eq!(counts(&dir), (0, 0, 0));
@@ -215,7 +215,7 @@ fn a_ledger_file_is_recognised_and_booked_through_the_ledger_core() {
     let (_, customers, _) = counts(&dir);
     open_file(&mut app, &data("ledger_gbk.csv"));
     let text = screen(&mut app, 100, 30);
-    assert!(text.contains("内容: 账目"), "{text}");
+    assert!(text.contains("内容：账目"), "{text}");
     key(&mut app, KeyCode::Enter);
     app.wait_until_loaded();
     let text = screen(&mut app, 120, 40);

@@ -110,7 +110,7 @@ fn over_the_limit_an_invoice_needs_a_reason_which_is_recorded() {
     // The ledger shows the reason; the list marks C000001 over its limit.
     let text = screen(&mut app, 120, 40);
     assert!(
-        text.contains("超额开票原因: 年底促销，总经理批准"),
+        text.contains("超额开票原因：年底促销，总经理批准"),
         "{text}"
     );
     typed(&mut app, "q");
@@ -383,7 +383,7 @@ fn reversing_asks_for_a_reason_and_sets_the_reversal_against_the_entry() {
     typed(&mut app, "开错客户");
     key(&mut app, KeyCode::Enter);
     let text = screen(&mut app, 120, 40);
-    assert!(text.contains("已冲销: FP-0002 → FP-0002-R"), "{text}");
+    assert!(text.contains("已冲销：FP-0002 → FP-0002-R"), "{text}");
     let lines = ledger_of(&app, "C000001");
     let reversal = doc(&lines, "FP-0002-R");
     assert_eq!(reversal.entry.data.amount, yuan("-45000"));
@@ -420,7 +420,7 @@ fn a_statement_is_exported_for_the_period_and_a_bad_file_name_keeps_the_dialog()
     key(&mut app, KeyCode::Backspace); // the dialog edits like any field
     typed(&mut app, "v");
     key(&mut app, KeyCode::Enter);
-    let written = format!("对账单已导出: {}", path.display());
+    let written = format!("对账单已导出：{}", path.display());
     assert!(screen(&mut app, 200, 40).contains(&written));
     let csv = std::fs::read_to_string(&path).unwrap();
     assert!(csv.contains("期初余额"), "{csv}");

@@ -95,7 +95,7 @@ pub fn app_pausing(store: kehu::store::Store, lang: kehu::domain::Lang, rows: u6
 pub fn steady(text: &str) -> String {
     text.lines()
         .map(|line| {
-            let cut = ["rows/s", "行/秒", "Backup: ", "备份: "]
+            let cut = ["rows/s", "行/秒", "Backup: ", "备份："]
                 .iter()
                 .find_map(|marker| line.find(marker).map(|at| (at, *marker)));
             match cut {

@@ -49,7 +49,13 @@ pub fn set_status(ctx: &mut Ctx, code: &str, status: Status) -> Outcome {
                 Status::PendingReview => Msg::PendingReview,
                 Status::Active => Msg::Unarchived,
             };
-            Outcome::info(format!("{}: {} {}", ctx.t(done), c.data.code, c.data.name))
+            Outcome::info(format!(
+                "{}{}{} {}",
+                ctx.t(done),
+                crate::tui::i18n::colon(ctx.lang),
+                c.data.code,
+                c.data.name
+            ))
         }
         Err(e) => Outcome::error(e.message().text(ctx.lang)),
     }
@@ -68,7 +74,11 @@ pub fn delete(ctx: &mut Ctx, code: &str) -> Outcome {
             if let Some(id) = id {
                 let _ = ctx.refresh_customer(id);
             }
-            Outcome::info(format!("{}: {code}", ctx.t(Msg::Deleted)))
+            Outcome::info(format!(
+                "{}{}{code}",
+                ctx.t(Msg::Deleted),
+                crate::tui::i18n::colon(ctx.lang)
+            ))
         }
         Err(e) => Outcome::error(e.message().text(ctx.lang)),
     }

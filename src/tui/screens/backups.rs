@@ -56,9 +56,12 @@ impl BackupsScreen {
         });
         self.reload(ctx);
         match taken {
-            Ok(Some(path)) => {
-                Outcome::info(format!("{}: {}", ctx.t(Msg::BackupTaken), path.display()))
-            }
+            Ok(Some(path)) => Outcome::info(format!(
+                "{}{}{}",
+                ctx.t(Msg::BackupTaken),
+                crate::tui::i18n::colon(ctx.lang),
+                path.display()
+            )),
             Ok(None) => Outcome::Stay,
             Err(e) => Outcome::error(e.message().text(ctx.lang)),
         }
@@ -72,7 +75,12 @@ impl BackupsScreen {
             // Everything on screen came from the database before.
             Ok(_) => match ctx.reload_index_later() {
                 Err(e) => Status::error(e.message().text(ctx.lang)),
-                Ok(()) => Status::info(format!("{}: {}", ctx.t(Msg::Restored), file.display())),
+                Ok(()) => Status::info(format!(
+                    "{}{}{}",
+                    ctx.t(Msg::Restored),
+                    crate::tui::i18n::colon(ctx.lang),
+                    file.display()
+                )),
             },
             Err(e) => Status::error(e.message().text(ctx.lang)),
         };

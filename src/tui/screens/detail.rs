@@ -198,8 +198,9 @@ fn history_line(entry: &AuditEntry, lang: Lang) -> String {
     }
     let label = Field::from_key(&entry.field).map_or(entry.field.as_str(), |f| f.label(lang));
     format!(
-        "  {at}  {}  {label}: {} → {}",
+        "  {at}  {}  {label}{}{} → {}",
         entry.operator,
+        crate::tui::i18n::colon(lang),
         entry.old.as_deref().unwrap_or(""),
         entry.new.as_deref().unwrap_or("")
     )

@@ -131,13 +131,22 @@ impl ListScreen {
             .iter()
             .flat_map(|d| {
                 d.values.iter().map(move |v| {
-                    Item::new(v.name.clone(), format!("{}: {}", d.label(ctx.lang), v.name))
+                    Item::new(
+                        v.name.clone(),
+                        format!(
+                            "{}{}{}",
+                            d.label(ctx.lang),
+                            crate::tui::i18n::colon(ctx.lang),
+                            v.name
+                        ),
+                    )
                 })
             })
             .chain(Activity::ALL.into_iter().map(|a| {
                 let label = format!(
-                    "{}: {}",
+                    "{}{}{}",
                     Activity::dimension_label(ctx.lang),
+                    crate::tui::i18n::colon(ctx.lang),
                     a.label(ctx.lang)
                 );
                 Item::new(format!("{}={}", activity::CODE, a.key()), label)

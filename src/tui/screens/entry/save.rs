@@ -113,8 +113,9 @@ impl EntryScreen {
                 let _ = ctx.refresh_customer(self.customer.id);
                 let e = &added.entry.data;
                 let mut text = format!(
-                    "{}: {} {} {} · {} {}",
+                    "{}{}{} {} {} · {} {}",
                     ctx.t(Msg::Recorded),
+                    crate::tui::i18n::colon(ctx.lang),
                     e.kind.label(ctx.lang),
                     e.doc_no,
                     e.amount.grouped(),

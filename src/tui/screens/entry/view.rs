@@ -180,8 +180,9 @@ impl EntryScreen {
             let after = check.standing.balance.checked_add(data.amount);
             if let Some(after) = after {
                 lines.push(Line::raw(format!(
-                    "{}: {}",
+                    "{}{}{}",
                     ctx.t(Msg::BalanceAfter),
+                    crate::tui::i18n::colon(ctx.lang),
                     after.grouped()
                 )));
             }
@@ -208,7 +209,12 @@ impl EntryScreen {
             } else {
                 ctx.theme.warning
             };
-            let text = format!("{} {label}: {}", mark(p), p.message(ctx.lang));
+            let text = format!(
+                "{} {label}{}{}",
+                mark(p),
+                crate::tui::i18n::colon(ctx.lang),
+                p.message(ctx.lang)
+            );
             for line in wrap(&text, area.width as usize) {
                 lines.push(Line::styled(line, style));
             }

@@ -209,8 +209,9 @@ impl FormScreen {
                 // "Saved" is said, which replaced a failed refresh.
                 let _ = ctx.refresh_customer(c.id);
                 let said = Status::info(format!(
-                    "{}: {} {}",
+                    "{}{}{} {}",
                     ctx.t(Msg::Saved),
+                    crate::tui::i18n::colon(ctx.lang),
                     c.data.code,
                     c.data.name
                 ));

@@ -226,7 +226,13 @@ impl FormScreen {
                     ctx.theme.warning
                 };
                 Line::styled(
-                    format!("{} {}: {}", mark(p), entry.label, p.message(ctx.lang)),
+                    format!(
+                        "{} {}{}{}",
+                        mark(p),
+                        entry.label,
+                        crate::tui::i18n::colon(ctx.lang),
+                        p.message(ctx.lang)
+                    ),
                     style,
                 )
             })

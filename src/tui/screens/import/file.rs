@@ -155,8 +155,9 @@ impl FileStep {
             }
             Err(e) => {
                 self.error = Some(format!(
-                    "{}: {}",
+                    "{}{}{}",
                     ctx.t(Msg::CannotOpen),
+                    crate::tui::i18n::colon(ctx.lang),
                     e.message().text(ctx.lang)
                 ));
                 Flow::Stay
@@ -189,13 +190,21 @@ impl FileStep {
             Ok(opened) => opened,
             Err(e) => {
                 let text = e.message().text(ctx.lang);
-                return self.refuse(format!("{}: {text}", ctx.t(Msg::CannotOpen)));
+                return self.refuse(format!(
+                    "{}{}{text}",
+                    ctx.t(Msg::CannotOpen),
+                    crate::tui::i18n::colon(ctx.lang)
+                ));
             }
         };
         let mapping = LedgerMapping::auto(&layout.headers);
         if let Err(e) = mapping.validate(false) {
             let text = e.message().text(ctx.lang);
-            return self.refuse(format!("{}: {text}", ctx.t(Msg::LedgerNeedsColumns)));
+            return self.refuse(format!(
+                "{}{}{text}",
+                ctx.t(Msg::LedgerNeedsColumns),
+                crate::tui::i18n::colon(ctx.lang)
+            ));
         }
         self.remember(&path, ctx);
         let settings = LedgerSettings::new(&layout, mapping);
@@ -223,7 +232,11 @@ impl FileStep {
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let theme = &ctx.theme;
         let width = area.width as usize;
-        let label = format!(" {}: ", ctx.t(Msg::FilePath));
+        let label = format!(
+            " {}{}",
+            ctx.t(Msg::FilePath),
+            crate::tui::i18n::colon(ctx.lang)
+        );
         let room = width.saturating_sub(label.width() + 1);
         let shown = tail(self.input.value(), room);
         let mut lines = vec![Line::from(vec![
@@ -232,7 +245,14 @@ impl FileStep {
         ])];
         let cursor_x = label.width() + tail(self.input.before_cursor(), room).width();
         lines.push(Line::from(vec![
-            Span::styled(format!(" {}: ", ctx.t(Msg::FileHolds)), theme.title),
+            Span::styled(
+                format!(
+                    " {}{}",
+                    ctx.t(Msg::FileHolds),
+                    crate::tui::i18n::colon(ctx.lang)
+                ),
+                theme.title,
+            ),
             Span::raw(ctx.t(self.kind.label()).to_string()),
             Span::styled(format!(" · {}", ctx.t(Msg::KindChange)), theme.dim),
         ]));

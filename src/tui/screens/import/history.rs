@@ -57,9 +57,10 @@ impl HistoryScreen {
         };
         if let Some(at) = &batch.undone_at {
             return Outcome::error(format!(
-                "{} {}: {} {at}",
+                "{} {}{}{} {at}",
                 ctx.t(Msg::ColBatch),
                 batch.id,
+                crate::tui::i18n::colon(ctx.lang),
                 ctx.t(Msg::AlreadyUndone)
             ));
         }
@@ -87,8 +88,9 @@ impl HistoryScreen {
                 match ctx.reload_index_later() {
                     Err(e) => Status::error(e.message().text(ctx.lang)),
                     Ok(()) => Status::info(format!(
-                        "{} {batch}: {} {} · {} {}",
+                        "{} {batch}{}{} {} · {} {}",
                         ctx.t(Msg::UndoneImport),
+                        crate::tui::i18n::colon(ctx.lang),
                         undone.deleted,
                         ctx.t(Msg::CustomersDeleted),
                         undone.restored,
@@ -326,7 +328,11 @@ impl Component for HistoryScreen {
                 height: BELOW.min(area.bottom().saturating_sub(body.bottom())),
                 ..area
             };
-            let text = format!("{}: {reason}", ctx.t(Msg::UndoRefused));
+            let text = format!(
+                "{}{}{reason}",
+                ctx.t(Msg::UndoRefused),
+                crate::tui::i18n::colon(ctx.lang)
+            );
             let lines = wrapped(&text, width, BELOW as usize, theme.error);
             frame.render_widget(Paragraph::new(lines), below);
         }

@@ -137,7 +137,11 @@ impl MappingStep {
             (Asking::Saved, Reply::Chose(name)) => match ctx.store.mapping(&name) {
                 Ok(saved) => {
                     self.mapping.apply_saved(&saved, &ctx.catalog);
-                    let said = Status::info(format!("{}: {name}", ctx.t(Msg::MappingLoaded)));
+                    let said = Status::info(format!(
+                        "{}{}{name}",
+                        ctx.t(Msg::MappingLoaded),
+                        crate::tui::i18n::colon(ctx.lang)
+                    ));
                     self.name = Some(name);
                     return said.into();
                 }
@@ -151,7 +155,11 @@ impl MappingStep {
                 }
                 return match ctx.store.save_mapping(&name, &self.mapping().to_saved()) {
                     Ok(()) => {
-                        let said = Status::info(format!("{}: {name}", ctx.t(Msg::MappingSaved)));
+                        let said = Status::info(format!(
+                            "{}{}{name}",
+                            ctx.t(Msg::MappingSaved),
+                            crate::tui::i18n::colon(ctx.lang)
+                        ));
                         self.name = Some(name);
                         said.into()
                     }

@@ -227,8 +227,9 @@ impl PreviewStep {
             )),
         ]);
         let mut filter = format!(
-            " {}: {} · {} {}",
+            " {}{}{} · {} {}",
             ctx.t(Msg::Showing),
+            crate::tui::i18n::colon(ctx.lang),
             ctx.t(self.filter.label()),
             grouped(self.shown.len() as u64),
             ctx.t(Msg::ProblemsLabel)
@@ -277,7 +278,7 @@ impl PreviewStep {
             ..area
         };
         let text = format!(
-            "{} {}{}: {}",
+            "{} {}{}{}{}",
             ctx.t(Msg::ColRow),
             problem.row,
             if problem.column.is_empty() {
@@ -285,6 +286,7 @@ impl PreviewStep {
             } else {
                 format!(" · {}", problem.column)
             },
+            crate::tui::i18n::colon(ctx.lang),
             problem.message.get(ctx.lang)
         );
         let style = match problem.severity {

@@ -186,7 +186,12 @@ impl ResultStep {
         match written {
             Ok(written) => {
                 let shown = std::path::absolute(&written).unwrap_or(written);
-                let said = format!("{}: {}", ctx.t(Msg::RejectsSaved), shown.display());
+                let said = format!(
+                    "{}{}{}",
+                    ctx.t(Msg::RejectsSaved),
+                    crate::tui::i18n::colon(ctx.lang),
+                    shown.display()
+                );
                 self.saved_to = Some(shown);
                 Ok(Status::info(said))
             }
@@ -262,8 +267,9 @@ impl ResultStep {
             && let Some(backup) = &report.backup
         {
             lines.push(line(format!(
-                "  {}: {}",
+                "  {}{}{}",
                 ctx.t(Msg::Backup),
+                crate::tui::i18n::colon(ctx.lang),
                 backup.display()
             )));
         }
@@ -278,8 +284,9 @@ impl ResultStep {
             lines.extend(wrapped(&text, width, 3, theme.popup));
             if let Some(saved) = &self.saved_to {
                 lines.push(line(format!(
-                    "  {}: {}",
+                    "  {}{}{}",
                     ctx.t(Msg::RejectsSaved),
+                    crate::tui::i18n::colon(ctx.lang),
                     saved.display()
                 )));
             }
@@ -291,10 +298,11 @@ impl ResultStep {
             lines.push(Line::raw(""));
             for p in &report.problems {
                 let text = format!(
-                    "{} {} {}: {}",
+                    "{} {} {}{}{}",
                     ctx.t(Msg::ColRow),
                     p.row,
                     p.column,
+                    crate::tui::i18n::colon(ctx.lang),
                     p.message.get(ctx.lang)
                 );
                 lines.push(line(format!("  {text}")));

@@ -147,8 +147,9 @@ impl SheetStep {
                     preview: Vec::new(),
                 };
                 self.error = Some(format!(
-                    "{}: {}",
+                    "{}{}{}",
                     ctx.t(Msg::CannotOpen),
+                    crate::tui::i18n::colon(ctx.lang),
                     e.message().text(ctx.lang)
                 ));
             }

@@ -136,9 +136,10 @@ impl ValuesStep {
                 ValueChoice::MapTo(to) => format!("{} “{to}”", ctx.t(Msg::ValueMapTo)),
             };
             let text = format!(
-                "  {} {}: “{}” ({} {}, {} {}) → {what}",
+                "  {} {}{}“{}” ({} {}, {} {}) → {what}",
                 if i == self.selected { "›" } else { " " },
                 v.column,
+                crate::tui::i18n::colon(ctx.lang),
                 v.value,
                 grouped(v.rows),
                 ctx.t(Msg::RowsLabel),

@@ -113,10 +113,11 @@ impl LedgerScreen {
         };
         let e = &line.entry;
         let body = format!(
-            "{} {} {}: {}",
+            "{} {} {}{}{}",
             e.data.kind.label(ctx.lang),
             e.data.doc_no,
             e.data.amount.grouped(),
+            crate::tui::i18n::colon(ctx.lang),
             ctx.t(Msg::ReverseBody)
         );
         let prompt = Prompt::new(
@@ -186,8 +187,9 @@ impl LedgerScreen {
                     Ok(added) => {
                         self.after_write(ctx);
                         Ok(Status::info(format!(
-                            "{}: {original} → {}",
+                            "{}{}{original} → {}",
                             ctx.t(Msg::Reversed),
+                            crate::tui::i18n::colon(ctx.lang),
                             added.entry.data.doc_no
                         )))
                     }
@@ -252,8 +254,9 @@ impl LedgerScreen {
                 // The full path: a relative name lands in the folder kehu was started in.
                 let shown = std::path::absolute(&path).unwrap_or(path);
                 Ok(Status::info(format!(
-                    "{}: {}",
+                    "{}{}{}",
                     ctx.t(Msg::StatementWritten),
+                    crate::tui::i18n::colon(ctx.lang),
                     shown.display()
                 )))
             }
@@ -298,5 +301,10 @@ fn allocation_text(lines: &[AllocationLine], from: i64, ctx: &Ctx) -> String {
             format!("{doc} {}", a.amount.grouped())
         })
         .collect();
-    format!("{}: {}", ctx.t(Msg::AllocatedTo), parts.join(", "))
+    format!(
+        "{}{}{}",
+        ctx.t(Msg::AllocatedTo),
+        crate::tui::i18n::colon(ctx.lang),
+        parts.join(", ")
+    )
 }

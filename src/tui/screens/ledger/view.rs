@@ -264,7 +264,11 @@ impl LedgerScreen {
             parts.push(e.data.memo.clone());
         }
         if let Some(reason) = &e.override_reason {
-            parts.push(format!("{}: {reason}", Msg::OverrideRecorded.get(lang)));
+            parts.push(format!(
+                "{}{}{reason}",
+                Msg::OverrideRecorded.get(lang),
+                crate::tui::i18n::colon(lang)
+            ));
         }
         let doc_of = |id: i64| {
             self.lines

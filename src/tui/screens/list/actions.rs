@@ -35,8 +35,9 @@ pub(super) fn load_demo(ctx: &mut Ctx) -> Outcome {
     });
     match loaded {
         Ok(added) => Outcome::info(format!(
-            "{}: {}",
+            "{}{}{}",
             ctx.t(Msg::DemoLoaded),
+            crate::tui::i18n::colon(ctx.lang),
             i18n::count(added, Msg::Customers, ctx.lang)
         )),
         Err(e) => Outcome::error(e.message().text(ctx.lang)),

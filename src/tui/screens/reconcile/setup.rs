@@ -327,8 +327,9 @@ impl Setup {
             };
         if let Some(sign) = file.mapping.sign {
             let from_mapping = Status::info(format!(
-                "{}: {}",
+                "{}{}{}",
                 ctx.t(Msg::SignFromMapping),
+                crate::tui::i18n::colon(ctx.lang),
                 sign_label(sign, ctx)
             ));
             // A mapping that could not be saved is said last.
@@ -385,8 +386,9 @@ impl Setup {
                 .map(|s| format!("{} {}", s.row, s.reason.text().get(ctx.lang)))
                 .collect();
             text.push_str(&format!(
-                " · {}: {}",
+                " · {}{}{}",
                 ctx.t(Msg::RowsSkipped),
+                crate::tui::i18n::colon(ctx.lang),
                 rows.join(", ")
             ));
         }

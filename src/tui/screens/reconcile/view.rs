@@ -271,7 +271,11 @@ impl Bench {
         ];
         // The note first: it is what the bookkeeper wrote about this line.
         if let Some(note) = self.recon.note(side, line.id) {
-            parts.push(format!("{}: {note}", ctx.t(Msg::NoteLabel)));
+            parts.push(format!(
+                "{}{}{note}",
+                ctx.t(Msg::NoteLabel),
+                crate::tui::i18n::colon(ctx.lang)
+            ));
         }
         if side == Side::Ours
             && let Some(kind) = self.kinds.get(&line.id)

@@ -123,8 +123,9 @@ impl Bench {
                 self.refresh();
                 let _ = ctx.refresh_customer(who.id);
                 Ok(Some(Status::info(format!(
-                    "{}: {} {}",
+                    "{}{}{} {}",
                     ctx.t(Msg::AdjustmentBooked),
+                    crate::tui::i18n::colon(ctx.lang),
                     adjusted.entry.data.doc_no,
                     adjusted.amount.grouped()
                 ))))
@@ -163,8 +164,9 @@ impl Bench {
             Ok(path) => {
                 let shown = std::path::absolute(&path).unwrap_or(path);
                 Ok(Some(Status::info(format!(
-                    "{}: {}",
+                    "{}{}{}",
                     ctx.t(Msg::ReportWritten),
+                    crate::tui::i18n::colon(ctx.lang),
                     shown.display()
                 ))))
             }
