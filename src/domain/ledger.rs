@@ -245,6 +245,36 @@ pub fn parse_entry(input: &EntryInput, rules: &EntryRules) -> (Option<EntryData>
     }
 }
 
+/// What `parse_entry(input, rules)` gives, from `parsed`: what
+/// `parse_entry(input, &EntryRules::default())` gave with no problem at all
+/// (a ledger import parses each row on its reading thread, before the
+/// customer's rules are known). Only the rules differ: an invoice with no
+/// due date of its own falls due after the customer's payment days, and a
+/// date in the confirmed period is refused — `None`, parse again with the
+/// rules for the problem.
+pub fn with_rules(
+    mut parsed: EntryData,
+    input: &EntryInput,
+    rules: &EntryRules,
+) -> Option<EntryData> {
+    if rules
+        .confirmed_until
+        .is_some_and(|until| parsed.date <= until)
+    {
+        return None;
+    }
+    if parsed.kind == EntryKind::Invoice
+        && !parsed.amount.is_negative()
+        && input.due_date.trim().is_empty()
+    {
+        parsed.due_date = parsed
+            .date
+            .checked_add_days(Days::new(u64::from(rules.payment_days)))
+            .or(Some(parsed.date));
+    }
+    Some(parsed)
+}
+
 fn parse_kind(text: &str, p: &mut Problems) -> Option<EntryKind> {
     let kind = EntryKind::parse(text);
     if kind.is_none() {

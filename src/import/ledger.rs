@@ -136,13 +136,14 @@ fn write_rows(
     bulk.audit_by_batch();
     bulk.build_indexes_after_large_load();
     let mut pass = Pass::new(&mut bulk, settings, std::mem::take(report));
-    // The file is read and split into cells on a second thread while this
-    // one checks and writes; the cells travel with each row (the checks
-    // need the customer's figures, which only this side has).
+    // The file is read, split into cells and each entry parsed on a second
+    // thread while this one checks and writes; the cells travel with each
+    // row (the checks need the customer's figures, which only this side
+    // has, and a rejected row's cells go to the rejects file).
     let (cancelled, mut rows) = staged(
         rows,
         true,
-        |_| (),
+        |row| row::prepare(settings, row),
         |items| take_rows(&mut pass, items, &mut rejects, &mut control),
     );
     let cancelled = cancelled?;

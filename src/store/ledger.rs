@@ -343,6 +343,7 @@ pub(crate) fn add_entry_in(
             conn,
             &mut account,
             input,
+            None,
             options,
             CreditCheck::Enforce,
             None,

@@ -28,18 +28,25 @@ pub struct Portion {
 /// Spreads `available` over `items` in the order given (the caller sorts them
 /// oldest first) until it runs out. What is not used stays unapplied.
 pub fn oldest_first(available: Money, items: &[OpenItem]) -> Vec<Portion> {
+    spread(available, items.iter().map(|item| (item.id, item.open)))
+        .into_iter()
+        .map(|(id, amount)| Portion { id, amount })
+        .collect()
+}
+
+/// `oldest_first` over anything paired with what it has open: each item
+/// taken, with its share. A bulk load plans over the rows it holds without
+/// copying them.
+pub fn spread<T>(available: Money, items: impl IntoIterator<Item = (T, Money)>) -> Vec<(T, Money)> {
     let mut left = available.fen().max(0);
     let mut plan = Vec::new();
-    for item in items {
+    for (item, open) in items {
         if left == 0 {
             break;
         }
-        let take = left.min(item.open.fen());
+        let take = left.min(open.fen());
         if take > 0 {
-            plan.push(Portion {
-                id: item.id,
-                amount: Money::from_fen(take),
-            });
+            plan.push((item, Money::from_fen(take)));
             left -= take;
         }
     }

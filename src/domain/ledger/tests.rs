@@ -185,3 +185,62 @@ fn a_memo_with_a_control_character_is_refused() {
     assert!(data.is_none());
     assert_eq!(codes(&p), [("memo".to_string(), "text.control")]);
 }
+
+/// The reading thread's parse plus the customer's rules is the parse with
+/// the rules, for every type, sign, due date given or not, and dates either
+/// side of a confirmed period; where it declines, the parse refuses the row.
+#[test]
+fn the_rules_applied_after_parsing_give_what_parsing_with_them_gives() {
+    let rules = [
+        EntryRules::default(),
+        TERMS_30,
+        EntryRules {
+            payment_days: 45,
+            confirmed_until: Some(d("2024-01-31")),
+        },
+        EntryRules {
+            payment_days: u16::MAX,
+            confirmed_until: Some(d("2023-12-31")),
+        },
+    ];
+    let mut compared = 0;
+    let mut declined = 0;
+    for kind in [
+        "发票",
+        "收款",
+        "红字",
+        "期初",
+        "预收",
+        "opening",
+        "adjustment",
+    ] {
+        for date in ["2024-01-31", "2024-02-01", "9999-12-20"] {
+            for amount in ["1,234.50", "-80", "0.01"] {
+                for due in ["", "2024-03-01", "9999-12-31"] {
+                    let mut row = input(kind, date, "D-1", amount);
+                    row.due_date = due.into();
+                    row.memo = "调整 原因".into();
+                    let (early, p) = parse_entry(&row, &EntryRules::default());
+                    let Some(early) = early.filter(|_| p.0.is_empty()) else {
+                        continue;
+                    };
+                    for r in &rules {
+                        let full = parse_entry(&row, r);
+                        match with_rules(early.clone(), &row, r) {
+                            Some(data) => {
+                                assert!(full.1.0.is_empty(), "{row:?} {r:?}: {:?}", full.1);
+                                assert_eq!(Some(data), full.0, "{row:?} {r:?}");
+                                compared += 1;
+                            }
+                            None => {
+                                assert!(full.1.has_errors(), "{row:?} {r:?}");
+                                declined += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(compared > 100 && declined > 10, "{compared} {declined}");
+}

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use super::LedgerSettings;
 use super::mapping::{LedgerField, LedgerMapping};
-use crate::domain::ledger::{EntryInput, EntryRules, parse_entry};
+use crate::domain::ledger::{EntryData, EntryInput, EntryRules, parse_entry};
 use crate::domain::{Problem, Problems, Severity, Text};
 use crate::import::plan::Outcome;
 use crate::import::read::Row;
@@ -44,13 +44,10 @@ impl<'b, 's> Pass<'b, 's> {
     }
 
     fn cell<'r>(&self, row: &'r Row, field: LedgerField) -> &'r str {
-        self.settings
-            .mapping
-            .column_of(field)
-            .map_or("", |c| row.cell(c).trim())
+        cell(self.settings, row, field)
     }
 
-    pub fn row(&mut self, row: &Row) -> Result<Outcome, ImportError> {
+    pub fn row(&mut self, row: &Row, prepared: Option<Prepared>) -> Result<Outcome, ImportError> {
         self.last_errors.clear();
         if row.is_blank() {
             return Ok(Outcome::Blank);
@@ -60,7 +57,10 @@ impl<'b, 's> Pass<'b, 's> {
             Ok(c) => c,
             Err(problem) => return Ok(self.reject(row, Problems(vec![problem]))),
         };
-        let input = self.input(row);
+        let (input, parsed) = match prepared {
+            Some(p) => (p.input, p.parsed),
+            None => (entry_input(self.settings, row), None),
+        };
         let mut problems = Problems::default();
         if let Some(p) = mangled_doc_no(row, self.settings.mapping.column_of(LedgerField::DocNo)) {
             problems.push(p);
@@ -78,7 +78,7 @@ impl<'b, 's> Pass<'b, 's> {
         }
         match self
             .bulk
-            .add(&customer.code, &input, &AddOptions::default())?
+            .add_parsed(&customer.code, &input, parsed, &AddOptions::default())?
         {
             Ok(added) => {
                 problems.0.extend(added.warnings.0);
@@ -95,26 +95,6 @@ impl<'b, 's> Pass<'b, 's> {
                 problems.0.extend(refused.0);
                 Ok(self.reject(row, problems))
             }
-        }
-    }
-
-    /// The row's entry as text, its type from `--entry-type` when the cell is empty.
-    fn input(&self, row: &Row) -> EntryInput {
-        let kind = match self.cell(row, LedgerField::Type) {
-            "" => self
-                .settings
-                .default_kind
-                .map(|k| k.key().to_string())
-                .unwrap_or_default(),
-            typed => typed.to_string(),
-        };
-        EntryInput {
-            kind,
-            date: date_only(self.cell(row, LedgerField::Date)),
-            doc_no: self.cell(row, LedgerField::DocNo).to_string(),
-            amount: self.cell(row, LedgerField::Amount).to_string(),
-            due_date: date_only(self.cell(row, LedgerField::DueDate)),
-            memo: self.cell(row, LedgerField::Memo).to_string(),
         }
     }
 
@@ -302,10 +282,10 @@ impl<'b, 's> Pass<'b, 's> {
 }
 
 impl RowPass for Pass<'_, '_> {
-    type Prepared = ();
+    type Prepared = Option<Prepared>;
 
-    fn take(&mut self, row: &Row, _: ()) -> Result<Outcome, ImportError> {
-        self.row(row)
+    fn take(&mut self, row: &Row, prepared: Option<Prepared>) -> Result<Outcome, ImportError> {
+        self.row(row, prepared)
     }
 
     fn report(&self) -> &Report {
@@ -314,6 +294,54 @@ impl RowPass for Pass<'_, '_> {
 
     fn last_errors(&self) -> &[String] {
         &self.last_errors
+    }
+}
+
+/// A row's entry as the reading thread makes it, so the writing thread
+/// neither copies the cells nor parses them: the entry as text, and as
+/// parsed without the customer's rules when that found no problem at all
+/// (the writer applies the rules: `domain::ledger::with_rules`).
+pub(super) struct Prepared {
+    input: EntryInput,
+    parsed: Option<EntryData>,
+}
+
+/// `None` for a blank row.
+pub(super) fn prepare(settings: &LedgerSettings, row: &Row) -> Option<Prepared> {
+    if row.is_blank() {
+        return None;
+    }
+    let input = entry_input(settings, row);
+    let (parsed, problems) = parse_entry(&input, &EntryRules::default());
+    Some(Prepared {
+        parsed: parsed.filter(|_| problems.0.is_empty()),
+        input,
+    })
+}
+
+fn cell<'r>(settings: &LedgerSettings, row: &'r Row, field: LedgerField) -> &'r str {
+    settings
+        .mapping
+        .column_of(field)
+        .map_or("", |c| row.cell(c).trim())
+}
+
+/// The row's entry as text, its type from `--entry-type` when the cell is empty.
+fn entry_input(settings: &LedgerSettings, row: &Row) -> EntryInput {
+    let kind = match cell(settings, row, LedgerField::Type) {
+        "" => settings
+            .default_kind
+            .map(|k| k.key().to_string())
+            .unwrap_or_default(),
+        typed => typed.to_string(),
+    };
+    EntryInput {
+        kind,
+        date: date_only(cell(settings, row, LedgerField::Date)),
+        doc_no: cell(settings, row, LedgerField::DocNo).to_string(),
+        amount: cell(settings, row, LedgerField::Amount).to_string(),
+        due_date: date_only(cell(settings, row, LedgerField::DueDate)),
+        memo: cell(settings, row, LedgerField::Memo).to_string(),
     }
 }
 

@@ -19,8 +19,8 @@ use super::held::Held;
 use super::open_items::OpenItems;
 use super::write::{CreditCheck, LedgerWriter};
 use super::{AddOptions, Added};
-use crate::domain::ledger::EntryInput;
 use crate::domain::ledger::credit::Standing;
+use crate::domain::ledger::{EntryData, EntryInput};
 use crate::domain::{Problem, Problems, Text};
 use crate::store::deferred_indexes::Deferral;
 
@@ -106,6 +106,18 @@ impl LedgerBulk<'_> {
         input: &EntryInput,
         options: &AddOptions,
     ) -> Result<std::result::Result<Added, Problems>> {
+        self.add_parsed(code, input, None, options)
+    }
+
+    /// `add` with the input already parsed without the customer's rules
+    /// (`domain::ledger::with_rules`): an import parses on its reading thread.
+    pub fn add_parsed(
+        &mut self,
+        code: &str,
+        input: &EntryInput,
+        parsed: Option<EntryData>,
+        options: &AddOptions,
+    ) -> Result<std::result::Result<Added, Problems>> {
         let key = code.trim().to_ascii_uppercase();
         if !self.accounts.contains_key(&key) {
             let account = load_account(&self.tx, &key)?;
@@ -134,6 +146,7 @@ impl LedgerBulk<'_> {
             &self.tx,
             account,
             input,
+            parsed,
             options,
             self.check,
             Some(open),

@@ -7,8 +7,8 @@
 use rusqlite::Connection;
 
 use super::super::Result;
-use super::allocation::{OpenRow, join, open_rows};
-use crate::domain::ledger::allocation::{OpenItem, oldest_first};
+use super::allocation::{OpenRow, open_rows};
+use crate::domain::ledger::allocation::spread;
 use crate::domain::money::Money;
 
 /// One customer's open debits and credits, each oldest first (date, due
@@ -35,19 +35,13 @@ impl OpenItems {
         }
     }
 
-    /// What `LedgerWriter::plan_oldest` plans from the rows.
+    /// What `LedgerWriter::plan_oldest` plans from the rows, copying only
+    /// the rows it takes.
     pub fn plan_oldest(&mut self, debits: bool, available: Money) -> Vec<(OpenRow, Money)> {
-        let rows = self.side(debits);
-        let items: Vec<OpenItem> = rows
-            .iter()
-            .map(|r| OpenItem {
-                id: r.id,
-                doc_no: r.doc_no.clone(),
-                open: r.open,
-            })
-            .collect();
-        let plan = oldest_first(available, &items);
-        join(rows.clone(), plan)
+        spread(available, self.side(debits).iter().map(|r| (r, r.open)))
+            .into_iter()
+            .map(|(r, amount)| (r.clone(), amount))
+            .collect()
     }
 
     /// `amount` of entry `id` (on the `debits` side or not) was allocated.

@@ -13,7 +13,7 @@ use super::open_items::OpenItems;
 use super::{AddOptions, Allocate, AllocationLine};
 use crate::domain::date::iso;
 use crate::domain::ledger::credit::{CreditDecision, OverLimit, check_invoice};
-use crate::domain::ledger::{Entry, EntryData, EntryInput, EntryKind, parse_entry};
+use crate::domain::ledger::{Entry, EntryData, EntryInput, EntryKind, parse_entry, with_rules};
 use crate::domain::money::Money;
 use crate::domain::{Problem, Problems, Text};
 
@@ -64,19 +64,25 @@ impl LedgerWriter {
     /// Checks and writes one entry; `Ok(Err(problems))` when it is refused
     /// (nothing written). Keeps `account.balance` current, and `open` (the
     /// customer's open entries held by a bulk) when given; writes through
-    /// `held` (a bulk's statements, prepared) when given.
+    /// `held` (a bulk's statements, prepared) when given. `parsed`: the
+    /// input as parsed before the customer was known (`with_rules`).
     #[allow(clippy::too_many_arguments)]
     pub fn add(
         &self,
         conn: &Connection,
         account: &mut Account,
         input: &EntryInput,
+        parsed: Option<EntryData>,
         options: &AddOptions,
         check: CreditCheck,
         mut open: Option<&mut OpenItems>,
         mut held: Option<&mut Held<'_>>,
     ) -> Result<std::result::Result<Written, Problems>> {
-        let (data, mut problems) = parse_entry(input, &account.rules());
+        let rules = account.rules();
+        let (data, mut problems) = match parsed.and_then(|d| with_rules(d, input, &rules)) {
+            Some(data) => (Some(data), Problems::default()),
+            None => parse_entry(input, &rules),
+        };
         let Some(data) = data else {
             return Ok(Err(problems));
         };
