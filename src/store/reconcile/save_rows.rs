@@ -17,13 +17,14 @@ use super::super::Result;
 use crate::domain::date::iso;
 use crate::reconcile::{Line, Reconciliation, Side};
 
-/// Rows a statement; 12 columns × 256 stays far below SQLite's 32,766
-/// parameters.
+/// Rows a statement; 10 parameters × 256 stays far below SQLite's 32,766.
 const ROWS_PER_STATEMENT: usize = 256;
 
+/// The columns every row of a statement shares come first: bound once a
+/// statement (`?1`, `?2`), not once a row.
 const LINE_COLUMNS: &str = "(session_id, side, line_id, entry_id, line_date, doc, description, \
                             amount, bucket, match_id, pair_line, note)";
-const MATCH_COLUMNS: &str = "(id, session_id, rule, confidence, note)";
+const MATCH_COLUMNS: &str = "(session_id, id, rule, confidence, note)";
 
 /// One line where it stands, as stored.
 struct Row<'a> {
@@ -46,19 +47,19 @@ pub(super) fn write_rows(
         .prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM reconcile_match")?
         .query_row([], |r| r.get(0))?;
     let mut rows = Vec::with_capacity(recon.matched().len() * 2);
-    let mut insert = Insert::new(conn, "reconcile_match", MATCH_COLUMNS, 5);
+    let mut insert = Insert::new(conn, "reconcile_match", MATCH_COLUMNS, 1, 4);
     for (chunk_start, chunk) in recon.matched().chunks(ROWS_PER_STATEMENT).enumerate() {
         let base = first + (chunk_start * ROWS_PER_STATEMENT) as i64;
         insert.run(chunk.len(), |stmt| {
-            let mut at = 1;
+            stmt.raw_bind_parameter(1, session)?;
+            let mut at = 2;
             for (i, m) in chunk.iter().enumerate() {
                 let id = base + i as i64;
                 stmt.raw_bind_parameter(at, id)?;
-                stmt.raw_bind_parameter(at + 1, session)?;
-                stmt.raw_bind_parameter(at + 2, m.rule.key())?;
-                stmt.raw_bind_parameter(at + 3, m.confidence)?;
-                stmt.raw_bind_parameter(at + 4, m.note.as_deref())?;
-                at += 5;
+                stmt.raw_bind_parameter(at + 1, m.rule.key())?;
+                stmt.raw_bind_parameter(at + 2, m.confidence)?;
+                stmt.raw_bind_parameter(at + 3, m.note.as_deref())?;
+                at += 4;
                 for (side, lines) in [(Side::Ours, &m.ours), (Side::Theirs, &m.theirs)] {
                     rows.extend(lines.iter().map(|line| Row {
                         side,
@@ -117,30 +118,37 @@ pub(super) fn write_rows(
         .query_map([customer], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     entries.sort_unstable();
-    let mut insert = Insert::new(conn, "reconcile_line", LINE_COLUMNS, 12);
-    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        insert.run(chunk.len(), |stmt| {
-            let mut at = 1;
-            for r in chunk {
-                let line_id = r.line.id as i64;
-                let entry = Some(line_id)
-                    .filter(|id| r.side == Side::Ours && entries.binary_search(id).is_ok());
-                stmt.raw_bind_parameter(at, session)?;
-                stmt.raw_bind_parameter(at + 1, r.side.key())?;
-                stmt.raw_bind_parameter(at + 2, line_id)?;
-                stmt.raw_bind_parameter(at + 3, entry)?;
-                stmt.raw_bind_parameter(at + 4, iso(r.line.date))?;
-                stmt.raw_bind_parameter(at + 5, r.line.doc.as_str())?;
-                stmt.raw_bind_parameter(at + 6, r.line.description.as_str())?;
-                stmt.raw_bind_parameter(at + 7, r.line.amount.fen())?;
-                stmt.raw_bind_parameter(at + 8, r.bucket)?;
-                stmt.raw_bind_parameter(at + 9, r.match_id)?;
-                stmt.raw_bind_parameter(at + 10, r.pair)?;
-                stmt.raw_bind_parameter(at + 11, notes.get(&(r.side, r.line.id)).copied())?;
-                at += 12;
-            }
-            Ok(())
-        })?;
+    let mut insert = Insert::new(conn, "reconcile_line", LINE_COLUMNS, 2, 10);
+    // Ours, then theirs: a statement's rows share their side.
+    let theirs = rows.partition_point(|r| r.side == Side::Ours);
+    for (side, side_rows) in [
+        (Side::Ours, &rows[..theirs]),
+        (Side::Theirs, &rows[theirs..]),
+    ] {
+        for chunk in side_rows.chunks(ROWS_PER_STATEMENT) {
+            insert.run(chunk.len(), |stmt| {
+                stmt.raw_bind_parameter(1, session)?;
+                stmt.raw_bind_parameter(2, side.key())?;
+                let mut at = 3;
+                for r in chunk {
+                    let line_id = r.line.id as i64;
+                    let entry = Some(line_id)
+                        .filter(|id| side == Side::Ours && entries.binary_search(id).is_ok());
+                    stmt.raw_bind_parameter(at, line_id)?;
+                    stmt.raw_bind_parameter(at + 1, entry)?;
+                    stmt.raw_bind_parameter(at + 2, iso(r.line.date))?;
+                    stmt.raw_bind_parameter(at + 3, r.line.doc.as_str())?;
+                    stmt.raw_bind_parameter(at + 4, r.line.description.as_str())?;
+                    stmt.raw_bind_parameter(at + 5, r.line.amount.fen())?;
+                    stmt.raw_bind_parameter(at + 6, r.bucket)?;
+                    stmt.raw_bind_parameter(at + 7, r.match_id)?;
+                    stmt.raw_bind_parameter(at + 8, r.pair)?;
+                    stmt.raw_bind_parameter(at + 9, notes.get(&(side, r.line.id)).copied())?;
+                    at += 10;
+                }
+                Ok(())
+            })?;
+        }
     }
     Ok(())
 }
@@ -152,28 +160,46 @@ struct Insert<'c> {
     conn: &'c Connection,
     table: &'static str,
     columns: &'static str,
+    /// Leading columns every row takes from `?1`…
+    shared: usize,
+    /// Parameters of each row after them.
     width: usize,
     full: Option<Statement<'c>>,
 }
 
 impl<'c> Insert<'c> {
-    fn new(conn: &'c Connection, table: &'static str, columns: &'static str, width: usize) -> Self {
+    fn new(
+        conn: &'c Connection,
+        table: &'static str,
+        columns: &'static str,
+        shared: usize,
+        width: usize,
+    ) -> Self {
         Insert {
             conn,
             table,
             columns,
+            shared,
             width,
             full: None,
         }
     }
 
+    /// `(?1, ?2, ?3, …), (?1, ?2, ?13, …), …`
     fn sql(&self, rows: usize) -> String {
-        let row = format!("({})", vec!["?"; self.width].join(", "));
+        let values: Vec<String> = (0..rows)
+            .map(|row| {
+                let first = self.shared + 1 + row * self.width;
+                let numbers = (1..=self.shared).chain(first..first + self.width);
+                let params: Vec<String> = numbers.map(|n| format!("?{n}")).collect();
+                format!("({})", params.join(", "))
+            })
+            .collect();
         format!(
             "INSERT INTO {} {} VALUES {}",
             self.table,
             self.columns,
-            vec![row; rows].join(", ")
+            values.join(", ")
         )
     }
 
