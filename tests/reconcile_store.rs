@@ -270,3 +270,114 @@ fn an_adjusting_entry_settles_an_explained_difference() {
         .unwrap();
     assert!(ours.lines.iter().any(|l| l.id == entry.id as usize));
 }
+
+/// The triggers that keep sessions read-only, as the file holds them.
+fn guards(b: &Books) -> Vec<(String, String)> {
+    let conn = b.store.connection();
+    let mut stmt = conn
+        .prepare(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'
+             AND tbl_name IN ('reconcile_session', 'reconcile_line', 'reconcile_match')
+             ORDER BY name",
+        )
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+fn foreign_keys_hold(b: &Books) {
+    let conn = b.store.connection();
+    let on: bool = conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert!(on, "foreign keys are checked again after a save");
+    let broken: i64 = conn
+        .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0, "every reference a save wrote holds");
+}
+
+#[test]
+fn a_save_keeps_the_guards_and_writes_only_references_that_hold() {
+    let mut b = books();
+    let before = guards(&b);
+    assert_eq!(before.len(), 8, "{before:?}");
+    let p = prepared(&b, &statement(b.dir.path(), "s.csv", false));
+    let mut r = p.reconciliation.clone();
+    r.match_by_hand(&[], &[17], Some("对方已付，我方未到账"))
+        .unwrap();
+    let id = b.store.save_reconciliation(None, &p.source, &r).unwrap();
+    assert_eq!(guards(&b), before);
+    foreign_keys_hold(&b);
+    r.unmatch(Side::Theirs, 17).unwrap();
+    b.store
+        .save_reconciliation(Some(id), &p.source, &r)
+        .unwrap();
+    assert_eq!(guards(&b), before);
+    foreign_keys_hold(&b);
+
+    // A save that fails after lifting them (the next session's line is
+    // already there, written by hand) leaves the file as it was.
+    let conn = b.store.connection();
+    conn.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
+    conn.execute(
+        "INSERT INTO reconcile_line (session_id, side, line_id, line_date, doc, description,
+             amount, bucket) VALUES (?1, 'theirs', 17, '2025-12-31', 'X', '占位', 1, 'only')",
+        [id + 1],
+    )
+    .unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+    let sessions = |b: &Books| -> i64 {
+        b.store
+            .connection()
+            .query_row("SELECT COUNT(*) FROM reconcile_session", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(sessions(&b), 1);
+    assert!(b.store.save_reconciliation(None, &p.source, &r).is_err());
+    assert_eq!(sessions(&b), 1);
+    assert_eq!(guards(&b), before);
+    let conn = b.store.connection();
+    conn.execute("DELETE FROM reconcile_line WHERE session_id = ?1", [id + 1])
+        .unwrap();
+    foreign_keys_hold(&b);
+    assert_same(&b.store.reconciliation(id).unwrap().reconciliation, &r);
+}
+
+#[test]
+fn hand_written_sql_cannot_add_to_or_take_from_a_confirmed_session() {
+    let mut b = books();
+    let p = prepared(&b, &statement(b.dir.path(), "s.csv", false));
+    let save = |b: &mut Books, id| {
+        b.store
+            .save_reconciliation(id, &p.source, &p.reconciliation)
+    };
+    let id = save(&mut b, None).unwrap();
+    let reason = Some("差额已与对方核实");
+    b.store
+        .confirm_reconciliation_because(id, None, reason)
+        .unwrap();
+    // Another session saved since (its save lifts the guards for its own
+    // transaction only); saving over it is refused, it re-checks `id`.
+    let recheck = save(&mut b, None).unwrap();
+    save(&mut b, Some(recheck)).unwrap_err();
+    let conn = b.store.connection();
+    for sql in [
+        "INSERT INTO reconcile_line (session_id, side, line_id, line_date, doc, description,
+             amount, bucket) VALUES (?1, 'theirs', 9999, '2025-12-31', 'X', '补一行', 1, 'only')",
+        "INSERT INTO reconcile_match (session_id, rule, confidence) VALUES (?1, 'manual', 100)",
+        "DELETE FROM reconcile_line WHERE session_id = ?1",
+        "UPDATE reconcile_match SET note = 'x' WHERE session_id = ?1",
+    ] {
+        let err = conn.execute(sql, [id]).unwrap_err();
+        assert!(err.to_string().contains("read-only"), "{sql}: {err}");
+    }
+    assert_same(
+        &b.store.reconciliation(id).unwrap().reconciliation,
+        &p.reconciliation,
+    );
+}

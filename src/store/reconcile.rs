@@ -9,6 +9,7 @@
 
 mod adjust;
 mod confirm;
+mod guards;
 mod load;
 mod mapping;
 mod ours;

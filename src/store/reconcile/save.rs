@@ -5,6 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, ToSql, params, params_from_iter};
 
 use super::super::{Result, Store, StoreError, now_text};
+use super::guards;
 use super::load::{Covering, confirmed_over};
 use super::save_rows::write_rows;
 use super::{SessionSource, SessionStatus, no_session, read_only, refused};
@@ -30,13 +31,24 @@ impl Store {
         let cache: i64 = self
             .conn
             .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        let foreign_keys: bool = self
+            .conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
         self.conn
             .pragma_update(None, "cache_size", -SAVE_CACHE_KIB)?;
+        // Every reference the save writes holds by construction: the session
+        // is the one it inserted or checked, the matches those it inserted,
+        // the entries ids it read from the ledger in the same transaction.
+        // Checking them cost three lookups a line. (The pragma only takes
+        // effect outside a transaction.)
+        self.conn.pragma_update(None, "foreign_keys", false)?;
         let saved = self.conn.transaction().map_err(Into::into).and_then(|tx| {
             let id = save_in(&tx, &self.operator, id, source, recon)?;
             tx.commit()?;
             Ok(id)
         });
+        self.conn
+            .pragma_update(None, "foreign_keys", foreign_keys)?;
         self.conn.pragma_update(None, "cache_size", cache)?;
         saved
     }
@@ -160,6 +172,7 @@ pub(super) fn save_in(
         &figures[3],
         &figures[4],
     ];
+    let replacing = id.is_some();
     let id = match id {
         Some(id) => {
             let customer_id = writable(conn, id)?;
@@ -182,11 +195,6 @@ pub(super) fn save_in(
             let tail: [&dyn ToSql; 2] = [&now, &id];
             conn.prepare_cached(&sql)?
                 .execute(params_from_iter(values.iter().chain(&tail)))?;
-            // The draft's lines and matches are written again below.
-            conn.prepare_cached("DELETE FROM reconcile_line WHERE session_id = ?1")?
-                .execute([id])?;
-            conn.prepare_cached("DELETE FROM reconcile_match WHERE session_id = ?1")?
-                .execute([id])?;
             audit(conn, id, customer_id, "save", None, operator, &now)?;
             id
         }
@@ -206,6 +214,18 @@ pub(super) fn save_in(
             id
         }
     };
+    // Checked above, once: a new session, or a draft (`writable`). On an
+    // error below the guards stay dropped, and the caller's transaction,
+    // which does not commit then, brings them back.
+    let lifted = guards::lift(conn)?;
+    if replacing {
+        // The draft's lines and matches are written again below.
+        conn.prepare_cached("DELETE FROM reconcile_line WHERE session_id = ?1")?
+            .execute([id])?;
+        conn.prepare_cached("DELETE FROM reconcile_match WHERE session_id = ?1")?
+            .execute([id])?;
+    }
     write_rows(conn, id, source.customer_id, recon)?;
+    guards::restore(conn, lifted)?;
     Ok(id)
 }

@@ -1,8 +1,9 @@
 //! A session's matches and lines, written many rows to a statement.
 //!
-//! The line and match tables have triggers that may abort (a confirmed
-//! session is read-only), so SQLite keeps a statement journal for every
-//! INSERT, copying each page it touches to a temporary file first. One row a
+//! The line and match tables have triggers and CHECKs that may abort (a
+//! confirmed session is read-only; the save lifts the triggers, the CHECKs
+//! stay), so SQLite keeps a statement journal for every INSERT, copying each
+//! page it touches to a temporary file first. One row a
 //! statement copied a whole page per row: at 100,000 lines a side the save
 //! took 3.4–6.4 s, mostly those copies. Many rows a statement, in primary-key
 //! order (so consecutive rows land on the same few pages), copy a page per
@@ -10,19 +11,20 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Statement};
 
 use super::super::Result;
 use crate::domain::date::iso;
 use crate::reconcile::{Line, Reconciliation, Side};
 
-/// Rows a statement; 12 columns × 256 stays far below SQLite's 32,766
-/// parameters.
+/// Rows a statement; 10 parameters × 256 stays far below SQLite's 32,766.
 const ROWS_PER_STATEMENT: usize = 256;
 
+/// The columns every row of a statement shares come first: bound once a
+/// statement (`?1`, `?2`), not once a row.
 const LINE_COLUMNS: &str = "(session_id, side, line_id, entry_id, line_date, doc, description, \
                             amount, bucket, match_id, pair_line, note)";
-const MATCH_COLUMNS: &str = "(id, session_id, rule, confidence, note)";
+const MATCH_COLUMNS: &str = "(session_id, id, rule, confidence, note)";
 
 /// One line where it stands, as stored.
 struct Row<'a> {
@@ -45,29 +47,31 @@ pub(super) fn write_rows(
         .prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM reconcile_match")?
         .query_row([], |r| r.get(0))?;
     let mut rows = Vec::with_capacity(recon.matched().len() * 2);
+    let mut insert = Insert::new(conn, "reconcile_match", MATCH_COLUMNS, 1, 4);
     for (chunk_start, chunk) in recon.matched().chunks(ROWS_PER_STATEMENT).enumerate() {
         let base = first + (chunk_start * ROWS_PER_STATEMENT) as i64;
-        let mut stmt = prepared(conn, "reconcile_match", MATCH_COLUMNS, 5, chunk.len())?;
-        let mut at = 1;
-        for (i, m) in chunk.iter().enumerate() {
-            let id = base + i as i64;
-            stmt.raw_bind_parameter(at, id)?;
-            stmt.raw_bind_parameter(at + 1, session)?;
-            stmt.raw_bind_parameter(at + 2, m.rule.key())?;
-            stmt.raw_bind_parameter(at + 3, m.confidence)?;
-            stmt.raw_bind_parameter(at + 4, m.note.as_deref())?;
-            at += 5;
-            for (side, lines) in [(Side::Ours, &m.ours), (Side::Theirs, &m.theirs)] {
-                rows.extend(lines.iter().map(|line| Row {
-                    side,
-                    line,
-                    bucket: "matched",
-                    match_id: Some(id),
-                    pair: None,
-                }));
+        insert.run(chunk.len(), |stmt| {
+            stmt.raw_bind_parameter(1, session)?;
+            let mut at = 2;
+            for (i, m) in chunk.iter().enumerate() {
+                let id = base + i as i64;
+                stmt.raw_bind_parameter(at, id)?;
+                stmt.raw_bind_parameter(at + 1, m.rule.key())?;
+                stmt.raw_bind_parameter(at + 2, m.confidence)?;
+                stmt.raw_bind_parameter(at + 3, m.note.as_deref())?;
+                at += 4;
+                for (side, lines) in [(Side::Ours, &m.ours), (Side::Theirs, &m.theirs)] {
+                    rows.extend(lines.iter().map(|line| Row {
+                        side,
+                        line,
+                        bucket: "matched",
+                        match_id: Some(id),
+                        pair: None,
+                    }));
+                }
             }
-        }
-        stmt.raw_execute()?;
+            Ok(())
+        })?;
     }
     for (side, lines) in [
         (Side::Ours, recon.only_ours()),
@@ -114,73 +118,110 @@ pub(super) fn write_rows(
         .query_map([customer], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     entries.sort_unstable();
-    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        let mut stmt = prepared(conn, "reconcile_line", LINE_COLUMNS, 12, chunk.len())?;
-        let mut at = 1;
-        for r in chunk {
-            let line_id = r.line.id as i64;
-            let entry = Some(line_id)
-                .filter(|id| r.side == Side::Ours && entries.binary_search(id).is_ok());
-            stmt.raw_bind_parameter(at, session)?;
-            stmt.raw_bind_parameter(at + 1, r.side.key())?;
-            stmt.raw_bind_parameter(at + 2, line_id)?;
-            stmt.raw_bind_parameter(at + 3, entry)?;
-            stmt.raw_bind_parameter(at + 4, iso(r.line.date))?;
-            stmt.raw_bind_parameter(at + 5, r.line.doc.as_str())?;
-            stmt.raw_bind_parameter(at + 6, r.line.description.as_str())?;
-            stmt.raw_bind_parameter(at + 7, r.line.amount.fen())?;
-            stmt.raw_bind_parameter(at + 8, r.bucket)?;
-            stmt.raw_bind_parameter(at + 9, r.match_id)?;
-            stmt.raw_bind_parameter(at + 10, r.pair)?;
-            stmt.raw_bind_parameter(at + 11, notes.get(&(r.side, r.line.id)).copied())?;
-            at += 12;
+    let mut insert = Insert::new(conn, "reconcile_line", LINE_COLUMNS, 2, 10);
+    // Ours, then theirs: a statement's rows share their side.
+    let theirs = rows.partition_point(|r| r.side == Side::Ours);
+    for (side, side_rows) in [
+        (Side::Ours, &rows[..theirs]),
+        (Side::Theirs, &rows[theirs..]),
+    ] {
+        for chunk in side_rows.chunks(ROWS_PER_STATEMENT) {
+            insert.run(chunk.len(), |stmt| {
+                stmt.raw_bind_parameter(1, session)?;
+                stmt.raw_bind_parameter(2, side.key())?;
+                let mut at = 3;
+                for r in chunk {
+                    let line_id = r.line.id as i64;
+                    let entry = Some(line_id)
+                        .filter(|id| side == Side::Ours && entries.binary_search(id).is_ok());
+                    stmt.raw_bind_parameter(at, line_id)?;
+                    stmt.raw_bind_parameter(at + 1, entry)?;
+                    stmt.raw_bind_parameter(at + 2, iso(r.line.date))?;
+                    stmt.raw_bind_parameter(at + 3, r.line.doc.as_str())?;
+                    stmt.raw_bind_parameter(at + 4, r.line.description.as_str())?;
+                    stmt.raw_bind_parameter(at + 5, r.line.amount.fen())?;
+                    stmt.raw_bind_parameter(at + 6, r.bucket)?;
+                    stmt.raw_bind_parameter(at + 7, r.match_id)?;
+                    stmt.raw_bind_parameter(at + 8, r.pair)?;
+                    stmt.raw_bind_parameter(at + 9, notes.get(&(side, r.line.id)).copied())?;
+                    at += 10;
+                }
+                Ok(())
+            })?;
         }
-        stmt.raw_execute()?;
     }
     Ok(())
 }
 
-/// `INSERT INTO table columns VALUES (?, …), …` for `rows` rows: a full batch
-/// is held in the connection's cache, the last shorter one prepared once.
-fn prepared<'c>(
+/// A table's `INSERT INTO table columns VALUES (?, …), …`: the full batch
+/// prepared once a save (the guards' DDL expires cached statements anyway),
+/// the last shorter one once.
+struct Insert<'c> {
     conn: &'c Connection,
-    table: &str,
-    columns: &str,
+    table: &'static str,
+    columns: &'static str,
+    /// Leading columns every row takes from `?1`…
+    shared: usize,
+    /// Parameters of each row after them.
     width: usize,
-    rows: usize,
-) -> Result<Held<'c>> {
-    let row = format!("({})", vec!["?"; width].join(", "));
-    let sql = format!(
-        "INSERT INTO {table} {columns} VALUES {}",
-        vec![row; rows].join(", ")
-    );
-    Ok(if rows == ROWS_PER_STATEMENT {
-        Held::Cached(conn.prepare_cached(&sql)?)
-    } else {
-        Held::Once(conn.prepare(&sql)?)
-    })
+    full: Option<Statement<'c>>,
 }
 
-enum Held<'c> {
-    Cached(rusqlite::CachedStatement<'c>),
-    Once(rusqlite::Statement<'c>),
-}
-
-impl<'c> std::ops::Deref for Held<'c> {
-    type Target = rusqlite::Statement<'c>;
-    fn deref(&self) -> &Self::Target {
-        match self {
-            Held::Cached(s) => s,
-            Held::Once(s) => s,
+impl<'c> Insert<'c> {
+    fn new(
+        conn: &'c Connection,
+        table: &'static str,
+        columns: &'static str,
+        shared: usize,
+        width: usize,
+    ) -> Self {
+        Insert {
+            conn,
+            table,
+            columns,
+            shared,
+            width,
+            full: None,
         }
     }
-}
 
-impl std::ops::DerefMut for Held<'_> {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        match self {
-            Held::Cached(s) => s,
-            Held::Once(s) => s,
-        }
+    /// `(?1, ?2, ?3, …), (?1, ?2, ?13, …), …`
+    fn sql(&self, rows: usize) -> String {
+        let values: Vec<String> = (0..rows)
+            .map(|row| {
+                let first = self.shared + 1 + row * self.width;
+                let numbers = (1..=self.shared).chain(first..first + self.width);
+                let params: Vec<String> = numbers.map(|n| format!("?{n}")).collect();
+                format!("({})", params.join(", "))
+            })
+            .collect();
+        format!(
+            "INSERT INTO {} {} VALUES {}",
+            self.table,
+            self.columns,
+            values.join(", ")
+        )
+    }
+
+    /// Inserts `rows` rows whose parameters `bind` sets.
+    fn run(
+        &mut self,
+        rows: usize,
+        bind: impl FnOnce(&mut Statement<'c>) -> Result<()>,
+    ) -> Result<()> {
+        let mut short;
+        let stmt = if rows == ROWS_PER_STATEMENT {
+            let full = match self.full.take() {
+                Some(stmt) => stmt,
+                None => self.conn.prepare(&self.sql(rows))?,
+            };
+            self.full.insert(full)
+        } else {
+            short = self.conn.prepare(&self.sql(rows))?;
+            &mut short
+        };
+        bind(stmt)?;
+        stmt.raw_execute()?;
+        Ok(())
     }
 }
