@@ -18,31 +18,47 @@ impl CustomerIndex {
     /// The rows of `rows` (in their order) whose search text holds `folded`.
     pub(super) fn narrow(&self, rows: &[u32], folded: &[u8]) -> Vec<u32> {
         let needs = Needs::of(folded);
-        let candidates: Vec<u32> = rows
-            .iter()
-            .copied()
-            .filter(|r| needs.admits(self.summary(*r)))
-            .collect();
         if needs.is_exact() {
-            return candidates;
+            return self.keep(rows, |r| needs.admits(self.summary(r)));
         }
         let finder = Finder::new(folded);
-        // One pass over the arena costs about as much as searching a
-        // quarter of the rows one by one (a call per row).
-        if candidates.len() * 4 > self.rows.len() {
+        // One pass over the whole arena saves a call per row but reads every
+        // row. Callgrind at 100,000 rows: a search per row costs 12% more
+        // when all rows are searched, and a Chinese first character (40% of
+        // rows let through) cost 18% more searched row by row than by a pass.
+        if self.admitted_share(rows, needs) * 4.0 > self.rows.len() as f64 {
             let hits = self.scan(&finder);
-            return candidates
-                .into_iter()
-                .filter(|r| {
-                    hits.get(*r as usize / 64)
-                        .is_some_and(|w| (w >> (r % 64)) & 1 == 1)
-                })
-                .collect();
+            return self.keep(rows, |r| {
+                hits.get(r as usize / 64)
+                    .is_some_and(|w| (w >> (r % 64)) & 1 == 1)
+            });
         }
-        candidates
-            .into_iter()
-            .filter(|r| finder.find(self.hay_of(*r)).is_some())
-            .collect()
+        self.keep(rows, |r| {
+            needs.admits(self.summary(r)) && finder.find(self.hay_of(r)).is_some()
+        })
+    }
+
+    /// About how many of `rows` the summaries let through, from a sample
+    /// (counting them all would cost a pass over the list).
+    fn admitted_share(&self, rows: &[u32], needs: Needs) -> f64 {
+        const SAMPLE: usize = 1024;
+        if rows.len() <= SAMPLE {
+            return rows
+                .iter()
+                .filter(|r| needs.admits(self.summary(**r)))
+                .count() as f64;
+        }
+        let step = rows.len() / SAMPLE;
+        let admitted = (0..SAMPLE)
+            .filter_map(|i| rows.get(i * step))
+            .filter(|r| needs.admits(self.summary(**r)))
+            .count();
+        admitted as f64 * rows.len() as f64 / SAMPLE as f64
+    }
+
+    /// The rows passing `test`, in order; a long list is split between two threads.
+    fn keep(&self, rows: &[u32], test: impl Fn(u32) -> bool + Sync) -> Vec<u32> {
+        keep_from(rows, TWO_THREADS_FROM, test)
     }
 
     fn summary(&self, row: u32) -> u64 {
@@ -107,6 +123,30 @@ impl CustomerIndex {
         }
         hits
     }
+}
+
+/// `rows` passing `test`, in order, split between two threads from `two_threads_from` rows.
+fn keep_from(rows: &[u32], two_threads_from: usize, test: impl Fn(u32) -> bool + Sync) -> Vec<u32> {
+    let pass = |part: &[u32]| {
+        part.iter()
+            .copied()
+            .filter(|r| test(*r))
+            .collect::<Vec<u32>>()
+    };
+    if rows.len() < two_threads_from {
+        return pass(rows);
+    }
+    let (low, high) = rows.split_at(rows.len() / 2);
+    let (mut kept, high_kept) = std::thread::scope(|s| {
+        let other = s.spawn(|| pass(high));
+        (pass(low), other.join())
+    });
+    match high_kept {
+        Ok(high_kept) => kept.extend(high_kept),
+        // The helper thread died: test its half here.
+        Err(_) => kept.extend(pass(high)),
+    }
+    kept
 }
 
 #[cfg(test)]
