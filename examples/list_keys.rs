@@ -28,10 +28,9 @@ fn main() {
     app.wait_until_loaded();
     terminal.draw(|f| app.render(f)).expect("draw");
     eprintln!(
-        "list heap {:.1} MiB, name index heap {:.1} MiB, process RSS {:.1} MiB",
+        "list heap {:.1} MiB, name index heap {:.1} MiB (the bench prints RSS)",
         app.ctx().customers.index.heap_bytes() as f64 / 1048576.0,
         app.store().similar_index_heap_bytes() as f64 / 1048576.0,
-        rss_kib() as f64 / 1024.0
     );
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
@@ -69,16 +68,4 @@ fn keystroke(app: &mut App, terminal: &mut Terminal<TestBackend>, key: KeyCode) 
 fn press(app: &mut App, terminal: &mut Terminal<TestBackend>, code: KeyCode) {
     app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
     terminal.draw(|f| app.render(f)).expect("draw");
-}
-
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|n| n.parse().ok())
-        })
-        .unwrap_or(0)
 }
