@@ -125,6 +125,7 @@ impl Customers {
         if let Ok(index) = done {
             store.install_similar_index(index);
         }
+        give_back_freed_memory();
         true
     }
 
@@ -139,6 +140,20 @@ impl Customers {
         Some(done.map(|index| {
             self.index = index;
             self.count_from_index();
+            give_back_freed_memory();
         }))
+    }
+}
+
+/// Returns to the system what the loaders freed (their temporaries, the
+/// worker's SQLite page cache): glibc keeps freed memory for reuse, which
+/// at a million customers was ~60 MiB of the process's resident memory
+/// that nothing would use again.
+fn give_back_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free pages of the allocator's own
+    // arenas; it takes a size to keep and touches no memory in use.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }

@@ -167,25 +167,7 @@ impl Filtered {
         if top.folded == folded {
             return;
         }
-        let finder = memmem::Finder::new(&folded);
-        let rows: Vec<u32> = if top.folded.is_empty() {
-            // From the whole list one pass over the arena beats a search per row.
-            let hits = index.scan(&finder);
-            top.rows
-                .iter()
-                .copied()
-                .filter(|r| {
-                    hits.get(*r as usize / 64)
-                        .is_some_and(|w| (w >> (r % 64)) & 1 == 1)
-                })
-                .collect()
-        } else {
-            top.rows
-                .iter()
-                .copied()
-                .filter(|r| finder.find(index.hay_of(*r)).is_some())
-                .collect()
-        };
+        let rows = index.narrow(&top.rows, &folded);
         self.steps.push(Step {
             folded,
             query: query.clone(),
@@ -225,34 +207,6 @@ impl CustomerIndex {
         } else {
             order.iter().copied().filter(keep).collect()
         }
-    }
-
-    /// One bit per row: does its search text hold the needle?
-    fn scan(&self, finder: &memmem::Finder<'_>) -> Vec<u64> {
-        let mut hits = vec![0u64; self.rows.len().div_ceil(64)];
-        let mut pos = 0;
-        let mut row = 0;
-        while let Some(found) = self.hay.get(pos..).and_then(|rest| finder.find(rest)) {
-            let at = pos + found;
-            // Hits come in order, so the row holding one is found by walking
-            // forward: O(rows + hits) for the whole scan.
-            while self
-                .hay_starts
-                .get(row + 1)
-                .is_some_and(|s| *s as usize <= at)
-            {
-                row += 1;
-            }
-            if let Some(word) = hits.get_mut(row / 64) {
-                *word |= 1 << (row % 64);
-            }
-            // Skip to the next row: one hit per row is enough.
-            pos = self
-                .hay_starts
-                .get(row + 1)
-                .map_or(self.hay.len(), |s| *s as usize);
-        }
-        hits
     }
 
     /// Sorts by every column ahead of time (on the loading worker).
