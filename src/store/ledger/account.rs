@@ -174,6 +174,27 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every ledger account with entries: customer id, balance and the
+    /// earliest due date of what is owed, from the narrow aggregate rows
+    /// alone. For callers that already hold the customers (the list's
+    /// loader): the wide `customer` rows are not read, which an encrypted
+    /// database would decrypt page by page.
+    pub fn account_balances(&self) -> Result<Vec<(i64, Money, Option<NaiveDate>)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT customer_id, balance, oldest_due FROM ledger_account WHERE entries > 0",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok((
+                row.get(0)?,
+                Money::from_fen(row.get(1)?),
+                row.get::<_, Option<String>>(2)?
+                    .as_deref()
+                    .and_then(from_iso),
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// One customer's balance.
     pub fn balance(&self, customer_id: i64) -> Result<Balance> {
         let sql = format!("{BALANCE_SQL} WHERE c.id = ?1");

@@ -1,8 +1,13 @@
-//! The dashboard's figures as aggregates computed by the database: one pass
-//! over the per-customer `ledger_account` rows for the balances, one over
-//! the open entries for aging and overdue, and two small queries for the
-//! customers listed (over their limit, the largest debtors). No row per
-//! customer is read into memory.
+//! The dashboard's figures as aggregates computed by the database: passes
+//! over the narrow per-customer `ledger_account` rows for the balances and
+//! the largest debtors, one over the open entries for aging and overdue, and
+//! one over the accounts with their customers' limits for the over-limit
+//! count and list. The wide `customer` rows (an encrypted file decrypts every
+//! page read) are read once, for the limits, and for the customers listed.
+//! No row per customer is kept in memory.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -79,7 +84,6 @@ struct AccountFigures {
     receivable: i64,
     net: i64,
     with_balance: i64,
-    over_limit: i64,
     /// Those owing something due before the date (`oldest_due` is the
     /// earliest due date of what is owed now, so only as of today or later).
     overdue_customers: i64,
@@ -89,12 +93,14 @@ impl Store {
     /// Total receivable, overdue, over-limit customers, top debtors, aging.
     pub fn dashboard(&self, as_of: NaiveDate) -> Result<Dashboard> {
         let accounts = self.account_figures(as_of)?;
-        let over_limit = self.listed(&format!(
-            "{BALANCE_SQL} WHERE a.balance > 0 AND a.balance > c.credit_limit
-             ORDER BY a.balance - c.credit_limit DESC, c.code LIMIT {OVER_LIMIT_LISTED}"
-        ))?;
+        let (over_limit_customers, over_limit) = self.over_limit()?;
+        // The ten largest: those at least as large as the tenth balance,
+        // found from the account rows alone, ordered with their codes.
         let top_debtors = self.listed(&format!(
-            "{BALANCE_SQL} WHERE a.balance > 0 ORDER BY a.balance DESC, c.code LIMIT 10"
+            "{BALANCE_SQL} WHERE a.balance > 0 AND a.balance >= COALESCE(
+                 (SELECT balance FROM ledger_account WHERE balance > 0
+                  ORDER BY balance DESC LIMIT 1 OFFSET 9), 0)
+             ORDER BY a.balance DESC, c.code LIMIT 10"
         ))?;
         let edges = AgingEdges::new(as_of);
         let edge = |b: Bucket| edges.earliest_due(b).map(iso).unwrap_or_default();
@@ -144,18 +150,16 @@ impl Store {
             over_limit,
             top_debtors,
             aging,
-            over_limit_customers: accounts.over_limit,
+            over_limit_customers,
         })
     }
 
-    /// One pass over the account rows (each with its customer's limit).
+    /// One pass over the account rows alone.
     fn account_figures(&self, as_of: NaiveDate) -> Result<AccountFigures> {
-        // A limit is never negative, so a customer without entries is never over it.
-        let sql = "SELECT COALESCE(SUM(MAX(a.balance, 0)), 0), COALESCE(SUM(a.balance), 0),
-                COUNT(*) FILTER (WHERE a.balance <> 0),
-                COUNT(*) FILTER (WHERE a.balance > 0 AND a.balance > c.credit_limit),
-                COUNT(*) FILTER (WHERE a.oldest_due < ?1)
-             FROM ledger_account a JOIN customer c ON c.id = a.customer_id";
+        let sql = "SELECT COALESCE(SUM(MAX(balance, 0)), 0), COALESCE(SUM(balance), 0),
+                COUNT(*) FILTER (WHERE balance <> 0),
+                COUNT(*) FILTER (WHERE oldest_due < ?1)
+             FROM ledger_account";
         Ok(self
             .conn
             .prepare_cached(sql)?
@@ -164,10 +168,51 @@ impl Store {
                     receivable: r.get(0)?,
                     net: r.get(1)?,
                     with_balance: r.get(2)?,
-                    over_limit: r.get(3)?,
-                    overdue_customers: r.get(4)?,
+                    overdue_customers: r.get(3)?,
                 })
             })?)
+    }
+
+    /// How many customers are over their limit, and the
+    /// `OVER_LIMIT_LISTED` largest excesses (ties by code): one pass over
+    /// the account rows with their customers' limits, keeping the largest.
+    fn over_limit(&self) -> Result<(i64, Vec<Balance>)> {
+        // A limit is never negative, so a customer without entries is never
+        // over it; a NULL limit (not controlled) never compares greater.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.customer_id, a.balance - c.credit_limit, c.code
+             FROM ledger_account a JOIN customer c ON c.id = a.customer_id
+             WHERE a.balance > 0 AND a.balance > c.credit_limit",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut count = 0;
+        // The kept ones; on top the one to drop first: the smallest excess,
+        // then the largest code.
+        let mut kept: BinaryHeap<(Reverse<i64>, String, i64)> = BinaryHeap::new();
+        while let Some(row) = rows.next()? {
+            count += 1;
+            let excess: i64 = row.get(1)?;
+            let beats = match kept.peek() {
+                _ if kept.len() < OVER_LIMIT_LISTED => true,
+                Some((Reverse(worst), code, _)) if excess == *worst => {
+                    row.get_ref(2)?.as_str().is_ok_and(|c| c < code.as_str())
+                }
+                Some((Reverse(worst), ..)) => excess > *worst,
+                None => true,
+            };
+            if beats {
+                if kept.len() == OVER_LIMIT_LISTED {
+                    kept.pop();
+                }
+                kept.push((Reverse(excess), row.get(2)?, row.get(0)?));
+            }
+        }
+        let listed = kept
+            .into_sorted_vec()
+            .into_iter()
+            .map(|(.., id)| self.balance(id))
+            .collect::<Result<_>>()?;
+        Ok((count, listed))
     }
 
     fn listed(&self, sql: &str) -> Result<Vec<Balance>> {
