@@ -163,13 +163,17 @@ pub(super) fn balance_from_row(row: &Row) -> rusqlite::Result<Balance> {
     })
 }
 
+/// Every balance, read through the narrow `customer_balance` index (in code
+/// order, with every customer column it needs), not the wide rows.
+fn balances_sql() -> String {
+    format!("{BALANCE_SQL} WHERE c.status <> 'archived' OR a.balance <> 0 ORDER BY c.code")
+}
+
 impl Store {
     /// Every customer's balance in one query over the aggregate table, by
     /// code: all live customers, and archived ones that still have a balance.
     pub fn balances(&self) -> Result<Vec<Balance>> {
-        let sql =
-            format!("{BALANCE_SQL} WHERE c.status <> 'archived' OR a.balance <> 0 ORDER BY c.code");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&balances_sql())?;
         let rows = stmt.query_map([], balance_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -203,5 +207,29 @@ impl Store {
             .query_row([customer_id], balance_from_row)
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("#{customer_id}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_balance_is_read_from_the_narrow_index_not_the_customer_rows() {
+        let store = Store::open_in_memory().unwrap();
+        let plan: Vec<String> = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", balances_sql()))
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(
+            plan.iter()
+                .any(|s| s.contains("SCAN c USING COVERING INDEX customer_balance")),
+            "{plan:?}"
+        );
+        assert!(!plan.iter().any(|s| s.contains("TEMP B-TREE")), "{plan:?}");
     }
 }

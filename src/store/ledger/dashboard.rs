@@ -79,6 +79,15 @@ fn aging_sql(current: bool) -> String {
     }
 }
 
+/// Every customer over the limit: (id, excess, code). The customers are the
+/// outer loop (CROSS JOIN keeps them there), so their limits and codes come
+/// from the narrow `customer_balance` index, not the wide rows. A limit is
+/// never negative, so a customer without entries is never over it; a NULL
+/// limit (not controlled) never compares greater.
+const OVER_LIMIT_SQL: &str = "SELECT c.id, a.balance - c.credit_limit, c.code
+     FROM customer c CROSS JOIN ledger_account a ON a.customer_id = c.id
+     WHERE a.balance > 0 AND a.balance > c.credit_limit";
+
 /// The figures summed over the customers' account rows, fen and counts.
 struct AccountFigures {
     receivable: i64,
@@ -177,13 +186,7 @@ impl Store {
     /// `OVER_LIMIT_LISTED` largest excesses (ties by code): one pass over
     /// the account rows with their customers' limits, keeping the largest.
     fn over_limit(&self) -> Result<(i64, Vec<Balance>)> {
-        // A limit is never negative, so a customer without entries is never
-        // over it; a NULL limit (not controlled) never compares greater.
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.customer_id, a.balance - c.credit_limit, c.code
-             FROM ledger_account a JOIN customer c ON c.id = a.customer_id
-             WHERE a.balance > 0 AND a.balance > c.credit_limit",
-        )?;
+        let mut stmt = self.conn.prepare_cached(OVER_LIMIT_SQL)?;
         let mut rows = stmt.query([])?;
         let mut count = 0;
         // The kept ones; on top the one to drop first: the smallest excess,
@@ -219,5 +222,30 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt.query_map([], balance_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_over_limit_pass_reads_limits_from_the_narrow_index() {
+        let store = Store::open_in_memory().unwrap();
+        let plan: Vec<String> = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {OVER_LIMIT_SQL}"))
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            plan,
+            [
+                "SCAN c USING COVERING INDEX customer_balance",
+                "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)"
+            ],
+        );
     }
 }
