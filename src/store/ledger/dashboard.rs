@@ -89,6 +89,7 @@ const OVER_LIMIT_SQL: &str = "SELECT c.id, a.balance - c.credit_limit, c.code
      WHERE a.balance > 0 AND a.balance > c.credit_limit";
 
 /// The figures summed over the customers' account rows, fen and counts.
+#[derive(Clone, Debug)]
 struct AccountFigures {
     receivable: i64,
     net: i64,
@@ -98,9 +99,77 @@ struct AccountFigures {
     overdue_customers: i64,
 }
 
+/// The aging half of the dashboard: one pass over the open entries.
+/// Computed apart from the rest (`Store::dashboard_aging`) so a caller with
+/// two connections runs the two halves at once.
+#[derive(Clone, Debug)]
+pub struct DashboardAging {
+    /// Buckets, unapplied, overdue items, overdue customers (grouped as of
+    /// an earlier date only), fen and counts.
+    figures: [i64; 9],
+    current: bool,
+}
+
+/// The rest of the dashboard: the account rows, the over-limit customers
+/// and the largest debtors (`Store::dashboard_accounts`).
+#[derive(Clone, Debug)]
+pub struct DashboardAccounts {
+    as_of: NaiveDate,
+    accounts: AccountFigures,
+    over_limit_customers: i64,
+    over_limit: Vec<Balance>,
+    top_debtors: Vec<Balance>,
+}
+
+impl Dashboard {
+    /// The figures from the two halves, computed as of the same date.
+    pub fn from_halves(part: DashboardAccounts, aging_part: DashboardAging) -> Result<Dashboard> {
+        let DashboardAging { figures, current } = aging_part;
+        let mut aging = Aged::default();
+        for (bucket, fen) in Bucket::ALL.into_iter().zip(figures) {
+            aging
+                .add(bucket, Money::from_fen(fen))
+                .ok_or_else(overflow)?;
+        }
+        aging
+            .add_unapplied(Money::from_fen(figures[6]))
+            .ok_or_else(overflow)?;
+        let [.., overdue_items, grouped_overdue_customers] = figures;
+        let accounts = part.accounts;
+        let overdue_customers = if current {
+            accounts.overdue_customers
+        } else {
+            grouped_overdue_customers
+        };
+        Ok(Dashboard {
+            as_of: part.as_of,
+            receivable: Money::from_fen(accounts.receivable),
+            unapplied: aging.unapplied,
+            net: Money::from_fen(accounts.net),
+            overdue: aging.overdue(),
+            overdue_items,
+            overdue_customers,
+            customers_with_balance: accounts.with_balance,
+            over_limit: part.over_limit,
+            top_debtors: part.top_debtors,
+            aging,
+            over_limit_customers: part.over_limit_customers,
+        })
+    }
+}
+
 impl Store {
     /// Total receivable, overdue, over-limit customers, top debtors, aging.
     pub fn dashboard(&self, as_of: NaiveDate) -> Result<Dashboard> {
+        Dashboard::from_halves(
+            self.dashboard_accounts(as_of)?,
+            self.dashboard_aging(as_of)?,
+        )
+    }
+
+    /// The dashboard's figures from the account rows: balances, over-limit
+    /// customers, the largest debtors.
+    pub fn dashboard_accounts(&self, as_of: NaiveDate) -> Result<DashboardAccounts> {
         let accounts = self.account_figures(as_of)?;
         let (over_limit_customers, over_limit) = self.over_limit()?;
         // The ten largest: those at least as large as the tenth balance,
@@ -111,6 +180,17 @@ impl Store {
                   ORDER BY balance DESC LIMIT 1 OFFSET 9), 0)
              ORDER BY a.balance DESC, c.code LIMIT 10"
         ))?;
+        Ok(DashboardAccounts {
+            as_of,
+            accounts,
+            over_limit_customers,
+            over_limit,
+            top_debtors,
+        })
+    }
+
+    /// The dashboard's aging buckets, unapplied credit and overdue items.
+    pub fn dashboard_aging(&self, as_of: NaiveDate) -> Result<DashboardAging> {
         let edges = AgingEdges::new(as_of);
         let edge = |b: Bucket| edges.earliest_due(b).map(iso).unwrap_or_default();
         let params = [
@@ -132,35 +212,7 @@ impl Store {
                 }
                 Ok(figures)
             })?;
-        let mut aging = Aged::default();
-        for (bucket, fen) in Bucket::ALL.into_iter().zip(figures) {
-            aging
-                .add(bucket, Money::from_fen(fen))
-                .ok_or_else(overflow)?;
-        }
-        aging
-            .add_unapplied(Money::from_fen(figures[6]))
-            .ok_or_else(overflow)?;
-        let [.., overdue_items, grouped_overdue_customers] = figures;
-        let overdue_customers = if current {
-            accounts.overdue_customers
-        } else {
-            grouped_overdue_customers
-        };
-        Ok(Dashboard {
-            as_of,
-            receivable: Money::from_fen(accounts.receivable),
-            unapplied: aging.unapplied,
-            net: Money::from_fen(accounts.net),
-            overdue: aging.overdue(),
-            overdue_items,
-            overdue_customers,
-            customers_with_balance: accounts.with_balance,
-            over_limit,
-            top_debtors,
-            aging,
-            over_limit_customers,
-        })
+        Ok(DashboardAging { figures, current })
     }
 
     /// One pass over the account rows alone.
