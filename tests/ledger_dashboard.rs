@@ -102,13 +102,12 @@ fn classed_customer(
     for (dimension, value) in classes.iter().filter(|(_, v)| !v.is_empty()) {
         values.insert(dimension.to_string(), value.to_string());
     }
-    let code = store
+    store
         .add_customer(&values, None)
         .unwrap()
         .customer
         .data
-        .code;
-    code
+        .code
 }
 
 struct Raw {
