@@ -42,7 +42,8 @@ fn books() -> (tempfile::TempDir, Store) {
         codes.push(classed_customer(
             &mut store,
             &format!("测试客户{i}有限公司"),
-            (limit, days),
+            limit,
+            days,
             &classes,
         ));
     }
@@ -82,32 +83,6 @@ fn books() -> (tempfile::TempDir, Store) {
         .unwrap();
     assert_consistent(&store);
     (dir, store)
-}
-
-/// A customer with classification values (an empty value: none).
-fn classed_customer(
-    store: &mut Store,
-    name: &str,
-    (limit, days): (&str, u16),
-    classes: &[(&str, &str)],
-) -> String {
-    let mut values: kehu::domain::field::FieldValues = [
-        ("name", name.to_string()),
-        ("credit_limit", limit.to_string()),
-        ("payment_days", days.to_string()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
-    .collect();
-    for (dimension, value) in classes.iter().filter(|(_, v)| !v.is_empty()) {
-        values.insert(dimension.to_string(), value.to_string());
-    }
-    store
-        .add_customer(&values, None)
-        .unwrap()
-        .customer
-        .data
-        .code
 }
 
 struct Raw {

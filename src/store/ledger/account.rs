@@ -211,20 +211,25 @@ impl Store {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    /// The steps SQLite plans for `sql` on a new database.
+    pub(in super::super) fn plan(sql: &str) -> Vec<String> {
+        let store = Store::open_in_memory().unwrap();
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        stmt.query_map([], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
 
     #[test]
     fn every_balance_is_read_from_the_narrow_index_not_the_customer_rows() {
-        let store = Store::open_in_memory().unwrap();
-        let plan: Vec<String> = store
-            .conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {}", balances_sql()))
-            .unwrap()
-            .query_map([], |r| r.get(3))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
+        let plan = plan(&balances_sql());
         assert!(
             plan.iter()
                 .any(|s| s.contains("SCAN c USING COVERING INDEX customer_balance")),

@@ -283,17 +283,8 @@ mod tests {
 
     #[test]
     fn the_over_limit_pass_reads_limits_from_the_narrow_index() {
-        let store = Store::open_in_memory().unwrap();
-        let plan: Vec<String> = store
-            .conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {OVER_LIMIT_SQL}"))
-            .unwrap()
-            .query_map([], |r| r.get(3))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
         assert_eq!(
-            plan,
+            super::super::account::tests::plan(OVER_LIMIT_SQL),
             [
                 "SCAN c USING COVERING INDEX customer_balance",
                 "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)"
