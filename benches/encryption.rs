@@ -120,6 +120,7 @@ fn main() {
     }
     let as_of = NaiveDate::from_ymd_opt(2024, 12, 31).expect("date");
     let mut balances = [Vec::new(), Vec::new()];
+    let mut list_balances = [Vec::new(), Vec::new()];
     let mut aging = [Vec::new(), Vec::new()];
     let mut open = [Vec::new(), Vec::new()];
     for _ in 0..runs.max(5) {
@@ -130,6 +131,15 @@ fn main() {
             let start = Instant::now();
             std::hint::black_box(store.balances().expect("balances").len());
             balances[side].push(start.elapsed());
+            // What the list's loader reads, each on a fresh connection.
+            let fresh = Store::open(db).expect("open");
+            let start = Instant::now();
+            std::hint::black_box(
+                kehu::tui::index::ledger_balances(&fresh)
+                    .expect("list")
+                    .len(),
+            );
+            list_balances[side].push(start.elapsed());
             let start = Instant::now();
             std::hint::black_box(store.aging(as_of).expect("aging").rows.len());
             aging[side].push(start.elapsed());
@@ -137,6 +147,10 @@ fn main() {
     }
     report("open a database (key already derived)", &open);
     report(&format!("all balances at {entries} entries"), &balances);
+    report(
+        &format!("the list's balances at {entries} entries (account rows alone)"),
+        &list_balances,
+    );
     report(&format!("full aging at {entries} entries"), &aging);
 }
 

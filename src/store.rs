@@ -54,9 +54,10 @@ pub use db::{SCHEMA_VERSION, configure_sqlite, default_db_path};
 pub use error::StoreError;
 pub use ledger::{
     AddOptions, Added, AgingReport, AgingRow, Allocate, AllocateRequest, AllocationLine, Balance,
-    ClassTotal, CreditCheck, CustomerRef, Dashboard, EntryCheck, EntryPatch, EntryRef,
-    LedgerAuditEntry, LedgerBulk, LedgerLine, OVER_LIMIT_LISTED, OverdueItem, Page, Reversal,
-    SearchFilter, SearchHit, Statement, StatementLine, Target, TaxInvoiceEntry, amount_range,
+    ClassTotal, CreditCheck, CustomerRef, Dashboard, DashboardAccounts, DashboardAging, EntryCheck,
+    EntryPatch, EntryRef, LedgerAuditEntry, LedgerBulk, LedgerLine, OVER_LIMIT_LISTED, OverdueItem,
+    Page, Reversal, SearchFilter, SearchHit, Statement, StatementLine, Target, TaxInvoiceEntry,
+    amount_range,
 };
 pub use load_mode::{Load, LoadMode};
 pub use mappings::SavedMapping;

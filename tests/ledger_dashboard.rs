@@ -28,15 +28,23 @@ fn books() -> (tempfile::TempDir, Store) {
         (seed >> 33) % n
     };
     let limits = ["", "500", "0", "20000", "", "3000", "", "100"];
+    // Classes in two dimensions, some customers without a value in either.
+    let industries = ["制造业", "批发零售", "", "信息技术", "建筑业"];
+    let regions = ["华南", "", "华东", "华北"];
     let mut codes = Vec::new();
     for i in 0..24 {
         let limit = limits[i % limits.len()];
         let days = [0, 15, 30, 60][i % 4];
-        codes.push(customer(
+        let classes = [
+            ("industry", industries[i % industries.len()]),
+            ("region", regions[i % regions.len()]),
+        ];
+        codes.push(classed_customer(
             &mut store,
             &format!("测试客户{i}有限公司"),
             limit,
             days,
+            &classes,
         ));
     }
     let over = AddOptions {
@@ -316,4 +324,63 @@ fn the_over_limit_list_holds_the_largest_excesses_and_the_count_all_of_them() {
         (OVER_LIMIT_LISTED + extra) as i64
     );
     assert_eq!(dash.over_limit.len(), OVER_LIMIT_LISTED);
+}
+
+/// The receivable by class against sums over the raw entries and class rows:
+/// every customer with a balance, archived and merged ones included, under
+/// its value in the dimension or under none.
+#[test]
+fn receivable_by_class_matches_sums_from_the_tables() {
+    let (_dir, store) = books();
+    let raw = raw(&store);
+    let mut balance: BTreeMap<i64, i64> = BTreeMap::new();
+    for (_, customer, amount, ..) in &raw.entries {
+        *balance.entry(*customer).or_default() += amount;
+    }
+    let conn = store.connection();
+    let mut seen_values = 0;
+    for dimension in ["industry", "region", "scale"] {
+        let mut stmt = conn
+            .prepare(
+                "SELECT cc.customer_id, v.name FROM customer_class cc
+                 JOIN dimension d ON d.id = cc.dimension_id
+                 JOIN dimension_value v ON v.id = cc.value_id WHERE d.code = ?1",
+            )
+            .unwrap();
+        let class: HashMap<i64, String> = stmt
+            .query_map([dimension], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mut totals: BTreeMap<Option<String>, (i64, i64)> = BTreeMap::new();
+        for (id, b) in balance.iter().filter(|(_, b)| **b != 0) {
+            let total = totals.entry(class.get(id).cloned()).or_default();
+            total.0 += b;
+            total.1 += 1;
+        }
+        // Largest first; ties by value, no value first (as SQLite orders NULL).
+        let mut expected: Vec<(Option<String>, i64, i64)> = totals
+            .into_iter()
+            .map(|(value, (fen, n))| (value, fen, n))
+            .collect();
+        expected.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let got: Vec<(Option<String>, i64, i64)> = store
+            .receivable_by_class(dimension)
+            .unwrap()
+            .into_iter()
+            .map(|t| (t.value, t.balance.fen(), t.customers))
+            .collect();
+        assert_eq!(got, expected, "by {dimension}");
+        seen_values += got.iter().filter(|t| t.0.is_some()).count();
+    }
+    // The books exercise several values and customers without one.
+    assert!(seen_values >= 6, "{seen_values}");
+    let archived = raw.customers.keys().filter(|id| {
+        store.balance(**id).unwrap().status == Status::Archived
+            && balance.get(id).is_some_and(|b| *b != 0)
+    });
+    assert!(
+        archived.count() >= 1,
+        "an archived customer with a balance is counted"
+    );
 }

@@ -155,3 +155,107 @@ fn an_edited_row_moves_to_its_place_in_a_cached_sort_order() {
         .collect();
     assert!(limits.windows(2).all(|w| w[0] >= w[1]));
 }
+
+#[path = "support/ledger.rs"]
+mod ledger;
+
+/// The full list's balance and oldest due date per customer, now read from
+/// the ledger's aggregate rows alone, against sums over the raw entries (an
+/// archived customer whose balance is zero shows none) and against the
+/// store's balances the list took them from before.
+#[test]
+fn the_lists_ledger_figures_match_sums_from_the_entries() {
+    use std::collections::HashMap;
+
+    use kehu::domain::Money;
+    let (_dir, mut store) = ledger::temp_store();
+    let mut codes = Vec::new();
+    for i in 0..8 {
+        codes.push(ledger::customer(
+            &mut store,
+            &format!("列表客户{i}有限公司"),
+            "",
+            30,
+        ));
+    }
+    for (i, code) in codes.iter().enumerate().take(7) {
+        let amount = format!("{}", 100 * (i + 1));
+        ledger::add(
+            &mut store,
+            code,
+            "invoice",
+            "2024-03-01",
+            &format!("F{i}"),
+            &amount,
+        );
+        if i % 2 == 1 {
+            ledger::add(
+                &mut store,
+                code,
+                "receipt",
+                "2024-04-01",
+                &format!("R{i}"),
+                "50",
+            );
+        }
+    }
+    // Archived owing, archived with an invoice against an equal prepayment
+    // (balance zero), one merged into another; the last has no entries.
+    ledger::add(
+        &mut store,
+        &codes[5],
+        "prepayment",
+        "2024-05-01",
+        "Y5",
+        "550",
+    );
+    store.set_status(&codes[4], Status::Archived).unwrap();
+    store.set_status(&codes[5], Status::Archived).unwrap();
+    store
+        .merge_customers(&codes[1], &codes[2], &[], Some("同一家公司"))
+        .unwrap();
+
+    let conn = store.connection();
+    let mut stmt = conn
+        .prepare(
+            "SELECT c.id, c.status, COALESCE(SUM(e.amount), 0),
+                    MIN(CASE WHEN e.outstanding > 0 THEN e.due_date END)
+             FROM customer c LEFT JOIN ledger_entry e ON e.customer_id = c.id GROUP BY c.id",
+        )
+        .unwrap();
+    let raw: Vec<(i64, String, i64, Option<String>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let before: HashMap<i64, (Money, Option<chrono::NaiveDate>)> = store
+        .balances()
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.entries > 0)
+        .map(|b| (b.customer_id, (b.standing.balance, b.oldest_due)))
+        .collect();
+    let index = CustomerIndex::load(&store, None).unwrap();
+    let mut shown_due = 0;
+    let mut hidden_due = 0;
+    for (id, status, fen, due) in raw {
+        let row = index.get(index.row_of_id(id).unwrap()).unwrap();
+        let (fen, due) = match status.as_str() {
+            "archived" if fen == 0 => {
+                hidden_due += usize::from(due.is_some());
+                (0, None)
+            }
+            _ => (fen, due.as_deref().map(ledger::d)),
+        };
+        shown_due += usize::from(due.is_some());
+        let got = (row.balance, row.oldest_due);
+        assert_eq!(got, (Money::from_fen(fen), due), "customer #{id}");
+        let old = before.get(&id).copied().unwrap_or((Money::ZERO, None));
+        assert_eq!(got, old, "customer #{id} as the list showed it before");
+    }
+    assert!(shown_due >= 5, "{shown_due}");
+    assert_eq!(
+        hidden_due, 1,
+        "the archived customer at zero owes an invoice"
+    );
+}

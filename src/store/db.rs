@@ -40,11 +40,12 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/013_batch_class_values.sql")),
         M::up(include_str!("migrations/014_ledger_search.sql")),
         M::up(include_str!("migrations/015_customer_archived.sql")),
+        M::up(include_str!("migrations/020_customer_balance_index.sql")),
     ])
 }
 
 /// The schema version this program writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 15;
+pub const SCHEMA_VERSION: i64 = 16;
 
 /// Page size of new database files, bytes.
 pub const PAGE_SIZE: i64 = 8192;

@@ -34,7 +34,7 @@ use serde::Serialize;
 pub use account::Balance;
 pub use aging::{AgingReport, AgingRow, ClassTotal, OverdueItem};
 pub use bulk::LedgerBulk;
-pub use dashboard::{Dashboard, OVER_LIMIT_LISTED};
+pub use dashboard::{Dashboard, DashboardAccounts, DashboardAging, OVER_LIMIT_LISTED};
 pub use invoices::TaxInvoiceEntry;
 pub use lookup::CustomerRef;
 pub use read::{LedgerAuditEntry, LedgerLine};

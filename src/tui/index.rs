@@ -165,14 +165,32 @@ impl From<&Balance> for LedgerFigures {
 }
 
 /// Every customer's balance and oldest due date, in one query over the
-/// ledger's per-customer aggregate (customers without entries are left out).
+/// ledger's per-customer aggregate alone (customers without entries are left
+/// out): the loader holds the customers already, so their wide rows are not
+/// read a second time.
 pub fn ledger_balances(store: &Store) -> Result<HashMap<i64, LedgerFigures>> {
     Ok(store
-        .balances()?
-        .iter()
-        .filter(|b| b.entries > 0)
-        .map(|b| (b.customer_id, LedgerFigures::from(b)))
+        .account_balances()?
+        .into_iter()
+        .map(|(id, balance, oldest_due)| {
+            (
+                id,
+                LedgerFigures {
+                    balance,
+                    oldest_due,
+                },
+            )
+        })
         .collect())
+}
+
+/// The figures the full list shows for a customer: an archived customer
+/// whose balance is zero shows none (as `Store::balances` leaves it out).
+fn listed_figures(status: Status, figures: Option<LedgerFigures>) -> LedgerFigures {
+    match figures {
+        Some(f) if status != Status::Archived || f.balance != Money::ZERO => f,
+        _ => LedgerFigures::default(),
+    }
 }
 
 impl CustomerIndex {
@@ -190,7 +208,7 @@ impl CustomerIndex {
             ..CustomerIndex::default()
         };
         store.customer_summaries(SummaryScope::All { limit }, |s| {
-            let figures = balances.get(&s.id).copied().unwrap_or_default();
+            let figures = listed_figures(s.status, balances.get(&s.id).copied());
             index.push(&s, figures);
         })?;
         index.shrink_to_fit();

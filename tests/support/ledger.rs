@@ -16,7 +16,18 @@ pub fn temp_store() -> (tempfile::TempDir, Store) {
 
 /// Adds a customer with a credit limit (yuan text) and payment days; returns its code.
 pub fn customer(store: &mut Store, name: &str, credit_limit: &str, payment_days: u16) -> String {
-    let values: FieldValues = [
+    classed_customer(store, name, credit_limit, payment_days, &[])
+}
+
+/// `customer` with classification values by dimension code (an empty value: none).
+pub fn classed_customer(
+    store: &mut Store,
+    name: &str,
+    credit_limit: &str,
+    payment_days: u16,
+    classes: &[(&str, &str)],
+) -> String {
+    let mut values: FieldValues = [
         ("name", name.to_string()),
         ("credit_limit", credit_limit.to_string()),
         ("payment_days", payment_days.to_string()),
@@ -24,6 +35,9 @@ pub fn customer(store: &mut Store, name: &str, credit_limit: &str, payment_days:
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
+    for (dimension, value) in classes.iter().filter(|(_, v)| !v.is_empty()) {
+        values.insert(dimension.to_string(), value.to_string());
+    }
     store
         .add_customer(&values, None)
         .unwrap()

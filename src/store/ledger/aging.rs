@@ -197,22 +197,52 @@ impl Store {
     }
 
     /// Balances by the values of one classification dimension (`industry`,
-    /// `region`, …), largest first.
+    /// `region`, …), largest first (ties by value, those without one first).
+    /// Summed per value over its customers in the class index (in value
+    /// order, so no sort); those without a value are what is left of the
+    /// total over all accounts.
     pub fn receivable_by_class(&self, dimension: &str) -> Result<Vec<ClassTotal>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT v.name, SUM(a.balance), COUNT(*) FROM ledger_account a
-             LEFT JOIN customer_class cc ON cc.customer_id = a.customer_id
-                  AND cc.dimension_id = (SELECT id FROM dimension WHERE code = ?1)
-             LEFT JOIN dimension_value v ON v.id = cc.value_id
-             WHERE a.balance <> 0 GROUP BY v.name ORDER BY SUM(a.balance) DESC, v.name",
+            "SELECT v.name, g.total, g.n FROM (
+                 SELECT cc.value_id AS value_id, SUM(a.balance) AS total, COUNT(*) AS n
+                 FROM customer_class cc JOIN ledger_account a ON a.customer_id = cc.customer_id
+                 WHERE cc.dimension_id = (SELECT id FROM dimension WHERE code = ?1)
+                   AND cc.value_id IN (SELECT v.id FROM dimension_value v
+                                       JOIN dimension d ON d.id = v.dimension_id
+                                       WHERE d.code = ?1)
+                   AND a.balance <> 0
+                 GROUP BY cc.value_id) g
+             JOIN dimension_value v ON v.id = g.value_id",
         )?;
-        let rows = stmt.query_map([dimension], |row| {
-            Ok(ClassTotal {
-                value: row.get(0)?,
-                balance: Money::from_fen(row.get(1)?),
-                customers: row.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut totals = stmt
+            .query_map([dimension], |row| {
+                Ok(ClassTotal {
+                    value: Some(row.get(0)?),
+                    balance: Money::from_fen(row.get(1)?),
+                    customers: row.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let (all, customers): (i64, i64) = self
+            .conn
+            .prepare_cached(
+                "SELECT COALESCE(SUM(balance), 0), COUNT(*) FROM ledger_account WHERE balance <> 0",
+            )?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let classed = totals.iter().map(|t| t.balance.fen()).sum::<i64>();
+        let unclassed = customers - totals.iter().map(|t| t.customers).sum::<i64>();
+        if unclassed > 0 {
+            totals.push(ClassTotal {
+                value: None,
+                balance: Money::from_fen(all - classed),
+                customers: unclassed,
+            });
+        }
+        totals.sort_by(|a, b| {
+            b.balance
+                .cmp(&a.balance)
+                .then_with(|| a.value.cmp(&b.value))
+        });
+        Ok(totals)
     }
 }

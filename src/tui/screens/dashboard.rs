@@ -2,14 +2,15 @@
 //! credit limit, the top debtors, aging as a bar chart and the receivable by
 //! a classification dimension (`c` cycles them). Its figures read every
 //! balance and open item, so a database file is read on a worker thread with
-//! its own connection and the loop keeps drawing meanwhile.
+//! its own connection and the loop keeps drawing meanwhile: the aging pass
+//! and the account rows on two workers, so two cores share them.
 
 mod view;
 
 use std::path::Path;
 
 use super::Outcome;
-use crate::store::{ClassTotal, Dashboard, Store, StoreError};
+use crate::store::{ClassTotal, Dashboard, DashboardAccounts, DashboardAging, Store, StoreError};
 use crate::tui::app::Ctx;
 use crate::tui::component::{Component, Status};
 use crate::tui::keymap::{Action, Scope};
@@ -22,9 +23,20 @@ use ratatui::text::Line;
 /// Figures being read; a newer request drops (and so cancels) the older.
 type Loading<T> = Worker<T, StoreError>;
 
+/// A half of the figures that came in before the other.
+#[derive(Default)]
+struct Half {
+    accounts: Option<DashboardAccounts>,
+    aging: Option<DashboardAging>,
+}
+
 pub struct DashboardScreen {
     figures: Option<Dashboard>,
-    loading: Option<Loading<Dashboard>>,
+    /// The two halves of the figures, read at once; the first one done
+    /// waits in `half` for the other.
+    loading: Option<Loading<DashboardAccounts>>,
+    loading_aging: Option<Loading<DashboardAging>>,
+    half: Half,
     /// Index into the catalog's dimensions of the one shown.
     dimension: usize,
     by_class: Vec<ClassTotal>,
@@ -38,6 +50,8 @@ impl DashboardScreen {
         let mut screen = DashboardScreen {
             figures: None,
             loading: None,
+            loading_aging: None,
+            half: Half::default(),
             dimension: 0,
             by_class: Vec::new(),
             loading_classes: None,
@@ -54,8 +68,12 @@ impl DashboardScreen {
         let mut failed = None;
         match ctx.store.path() {
             Some(path) => {
+                self.half = Half::default();
                 self.loading = Some(in_background(ctx, path, move |store| {
-                    store.dashboard(today)
+                    store.dashboard_accounts(today)
+                }));
+                self.loading_aging = Some(in_background(ctx, path, move |store| {
+                    store.dashboard_aging(today)
                 }));
             }
             None => match ctx.store.dashboard(today) {
@@ -113,7 +131,7 @@ fn in_background<T: Send + 'static>(
 
 impl Component for DashboardScreen {
     fn is_loading(&self) -> bool {
-        self.loading.is_some() || self.loading_classes.is_some()
+        self.loading.is_some() || self.loading_aging.is_some() || self.loading_classes.is_some()
     }
 
     /// Takes in the workers' results: `None` when nothing changed, else
@@ -121,9 +139,23 @@ impl Component for DashboardScreen {
     fn poll(&mut self, ctx: &mut Ctx) -> Option<Outcome> {
         let (mut changed, mut failed) = (false, None);
         match take(&mut self.loading, ctx) {
-            Some(Ok(figures)) => (self.figures, changed) = (Some(figures), true),
+            Some(Ok(accounts)) => self.half.accounts = Some(accounts),
             Some(Err(status)) => failed = Some(status),
             None => {}
+        }
+        match take(&mut self.loading_aging, ctx) {
+            Some(Ok(aging)) => self.half.aging = Some(aging),
+            Some(Err(status)) => failed = Some(status),
+            None => {}
+        }
+        if let (Some(_), Some(_)) = (&self.half.accounts, &self.half.aging) {
+            let Half { accounts, aging } = std::mem::take(&mut self.half);
+            if let (Some(accounts), Some(aging)) = (accounts, aging) {
+                match Dashboard::from_halves(accounts, aging) {
+                    Ok(figures) => (self.figures, changed) = (Some(figures), true),
+                    Err(e) => failed = Some(Status::error(e.message().text(ctx.lang))),
+                }
+            }
         }
         match take(&mut self.loading_classes, ctx) {
             Some(Ok(totals)) => (self.by_class, changed) = (totals, true),
