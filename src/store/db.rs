@@ -40,7 +40,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/013_batch_class_values.sql")),
         M::up(include_str!("migrations/014_ledger_search.sql")),
         M::up(include_str!("migrations/015_customer_archived.sql")),
-        M::up(include_str!("migrations/020_customer_balance_index.sql")),
+        M::up(include_str!("migrations/016_customer_balance_index.sql")),
     ])
 }
 
