@@ -1,8 +1,6 @@
 //! The problems the writing side reports about a row that matched a
 //! stored customer or an earlier row of the file.
 
-use std::fmt::Write;
-
 use crate::domain::{Problem, Severity, Text};
 use crate::import::mapping::Target;
 use crate::store::{Existing, MatchedBy};
@@ -62,24 +60,20 @@ pub(super) fn in_file(
 /// Earlier rows named in a similar-name warning, at most.
 pub(super) const MAX_LOOKALIKES: usize = 5;
 
-/// "Similar to the name in row 12 of this file" (a warning). Written
-/// straight into its two texts: half the rows of a merged list draw one.
+/// "Similar to the name in row 12 of this file" (a warning).
 pub(super) fn similar_rows(rows: &[u64]) -> Problem {
-    let (mut en, mut zh) = (
-        String::from("A similar name is in row "),
-        String::from("本文件第 "),
-    );
-    for (i, row) in rows.iter().enumerate() {
-        if i > 0 {
-            en.push_str(", ");
-            zh.push_str("、");
-        }
-        let _ = write!(en, "{row}");
-        let _ = write!(zh, "{row}");
-    }
-    en.push_str(" of this file, with another tax ID.");
-    zh.push_str(" 行有相似名称（税号不同）。");
-    Problem::warning("name", "name.similar", Text::new(en, zh))
+    let list: Vec<String> = rows.iter().map(u64::to_string).collect();
+    Problem::warning(
+        "name",
+        "name.similar",
+        Text::new(
+            format!(
+                "A similar name is in row {} of this file, with another tax ID.",
+                list.join(", ")
+            ),
+            format!("本文件第 {} 行有相似名称（税号不同）。", list.join("、")),
+        ),
+    )
 }
 
 fn by_text(by: MatchedBy) -> (&'static str, &'static str) {
@@ -87,30 +81,5 @@ fn by_text(by: MatchedBy) -> (&'static str, &'static str) {
         MatchedBy::TaxId => ("tax ID", "税号"),
         MatchedBy::Code => ("code", "编码"),
         MatchedBy::Name => ("name", "名称"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn similar_rows_says_what_the_joined_list_said() {
-        for rows in [vec![8], vec![8, 14], vec![2, 30, 400, 5000, 1_000_001]] {
-            let list: Vec<String> = rows.iter().map(u64::to_string).collect();
-            let p = similar_rows(&rows);
-            assert_eq!(
-                p.message.en,
-                format!(
-                    "A similar name is in row {} of this file, with another tax ID.",
-                    list.join(", ")
-                )
-            );
-            assert_eq!(
-                p.message.zh,
-                format!("本文件第 {} 行有相似名称（税号不同）。", list.join("、"))
-            );
-            assert_eq!((p.code, p.field.as_str()), ("name.similar", "name"));
-        }
     }
 }
