@@ -96,7 +96,12 @@ impl Seen {
             rows.extend(more.iter().take(MAX_EARLIER - 1));
         }
         if remember {
-            self.more.entry(h).or_default().push(row);
+            // Only the first few are ever named: a key repeated a hundred
+            // thousand times keeps no more than those.
+            let more = self.more.entry(h).or_default();
+            if more.len() < MAX_EARLIER - 1 {
+                more.push(row);
+            }
         }
         rows
     }
@@ -144,5 +149,7 @@ mod tests {
             assert_eq!(found.lookalike.len(), (row as usize - 2).min(MAX_EARLIER));
             assert!(found.name.is_empty());
         }
+        let kept: Vec<usize> = keys.name.more.values().map(Vec::len).collect();
+        assert_eq!(kept, [MAX_EARLIER - 1], "only the rows ever named are kept");
     }
 }

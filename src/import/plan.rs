@@ -155,7 +155,7 @@ impl<'b, 's> Pass<'b, 's> {
             .take(MAX_LOOKALIKES)
             .collect();
         if !lookalikes.is_empty() {
-            problems.push(similar_rows(&lookalikes));
+            problems.push(self.similar(&lookalikes));
         }
         let Some(existing) = self.bulk.match_stored(&mut checked, &new)? else {
             problems.0.extend(checked.problems.0.iter().cloned());
@@ -296,6 +296,16 @@ impl<'b, 's> Pass<'b, 's> {
         }
     }
 
+    /// The similar-name warning naming `rows`. Once the report keeps no
+    /// more problems the warning is only counted, so its text is not built:
+    /// half the rows of a merged million-row list draw one.
+    fn similar(&self, rows: &[u64]) -> Problem {
+        if self.report.problems.len() >= MAX_PROBLEMS {
+            return Problem::warning("name", "name.similar", Text::new("", ""));
+        }
+        similar_rows(rows)
+    }
+
     /// The customers this pass inserted from `rows` (earlier rows of the file).
     fn inserted_ids(&self, rows: &[u64]) -> Vec<i64> {
         rows.iter()
@@ -384,3 +394,6 @@ impl RowPass for Pass<'_, '_> {
         &self.last_errors
     }
 }
+
+#[cfg(test)]
+mod tests;
