@@ -15,6 +15,7 @@ mod db;
 mod deferred_indexes;
 pub mod encryption;
 mod error;
+mod handover;
 pub mod key_wraps;
 mod known;
 mod ledger;
@@ -86,6 +87,8 @@ pub struct Store {
     control: control::Control,
     /// Similar names by index instead of a scan, once a front installs one.
     similar_index: name_index::Slot,
+    /// The connection is handed over (see `handover`): `conn` is a stand-in.
+    released: bool,
 }
 
 impl Store {
@@ -100,6 +103,7 @@ impl Store {
             operator: default_operator(),
             control,
             similar_index: Default::default(),
+            released: false,
         })
     }
 
@@ -111,6 +115,7 @@ impl Store {
             operator: default_operator(),
             control: control::Control::default(),
             similar_index: Default::default(),
+            released: false,
         })
     }
 
