@@ -5,7 +5,7 @@
 //! file). One run per call, so runs can be interleaved with the CLI's:
 //! `KEHU_BENCH_CSV=FILE cargo bench --bench tui_import` (a CSV with the
 //! field keys as headers, e.g. from `KEHU_BENCH_FILES_ONLY=DIR cargo bench
-//! --bench import`). Prints the seconds and the customers stored.
+//! --bench import`). Prints the seconds, the customers stored and the journal the commit wrote with.
 
 use std::time::Instant;
 
@@ -30,9 +30,14 @@ fn main() {
     support::key(&mut app, KeyCode::Enter);
     app.wait_until_loaded();
     let secs = start.elapsed().as_secs_f64();
+    let journal = match app.ctx().import.last_rollback_journal {
+        Some(true) => "rollback journal",
+        Some(false) => "WAL",
+        None => "no run",
+    };
     drop(app);
     let count = Store::open(&dir.path().join("kehu.db"))
         .and_then(|s| s.customer_count())
         .expect("count");
-    println!("tui import: {secs:.3} s, {count} customers");
+    println!("tui import: {secs:.3} s, {count} customers, {journal}");
 }
