@@ -393,6 +393,10 @@ pub struct Report {
     /// Classification values the dimensions do not have yet, each once.
     pub new_values: Vec<NewValue>,
     pub file_hash: String,
+    /// A commit written with a rollback journal, alone with the file
+    /// (`store::load_mode`), not in WAL beside another connection.
+    #[serde(skip)]
+    pub rollback_journal: bool,
 }
 
 /// Problems (and duplicates) kept in a report; the rest are only counted, so

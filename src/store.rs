@@ -15,6 +15,7 @@ mod db;
 mod deferred_indexes;
 pub mod encryption;
 mod error;
+mod handover;
 pub mod key_wraps;
 mod known;
 mod ledger;
@@ -87,6 +88,8 @@ pub struct Store {
     control: control::Control,
     /// Similar names by index instead of a scan, once a front installs one.
     similar_index: name_index::Slot,
+    /// The connection is handed over (see `handover`): `conn` is a stand-in.
+    released: bool,
 }
 
 impl Store {
@@ -101,6 +104,7 @@ impl Store {
             operator: default_operator(),
             control,
             similar_index: Default::default(),
+            released: false,
         })
     }
 
@@ -112,6 +116,7 @@ impl Store {
             operator: default_operator(),
             control: control::Control::default(),
             similar_index: Default::default(),
+            released: false,
         })
     }
 

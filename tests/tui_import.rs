@@ -70,6 +70,8 @@ fn a_gbk_csv_with_a_title_row_imported_by_keys_lands_in_the_database_and_the_lis
     );
     assert_eq!(app.store().journal_mode().unwrap(), "wal");
     assert_eq!(app.store().operator(), "测试员");
+    assert!(!app.store().is_released());
+    assert_eq!(app.ctx().import.last_rollback_journal, Some(true));
     drop(app);
 
     let store = Store::open(&dir.path().join("kehu.db")).unwrap();
@@ -104,18 +106,26 @@ fn cancelling_mid_import_writes_nothing() {
     key(&mut app, KeyCode::Enter);
     // Three rows are written inside the open transaction, then the worker waits.
     wait_for(&mut app, "3 rows · 3 inserted");
-    // Meanwhile the app reads the database on its own connection (the
-    // worker has another): not an empty stand-in, nothing of the open run.
+    // Meanwhile the app has handed its connection over: the import is
+    // alone with the file and writes with a rollback journal (no WAL), and
+    // the app reads no empty stand-in — a read fails until the run ends.
     assert_eq!(
         app.store().path(),
         Some(dir.path().join("kehu.db").as_path())
     );
-    assert_eq!(all_customers(app.store()).len(), 6);
+    assert!(app.store().is_released());
+    assert!(app.store().list_customers(&ListFilter::default()).is_err());
+    assert!(dir.path().join("kehu.db-journal").exists());
+    assert!(!dir.path().join("kehu.db-wal").exists());
     key(&mut app, KeyCode::Esc);
     assert!(screen(&mut app, 80, 24).contains("Cancelling…"));
     app.wait_until_loaded();
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("Cancelled: nothing was written."), "{text}");
+    // The cancelled run gave the connection back, in WAL again.
+    assert!(!app.store().is_released());
+    assert_eq!(all_customers(app.store()).len(), 6);
+    assert_eq!(app.store().journal_mode().unwrap(), "wal");
     drop(app);
     let store = Store::open(&dir.path().join("kehu.db")).unwrap();
     assert_eq!(all_customers(&store).len(), 6);
@@ -125,6 +135,23 @@ fn cancelling_mid_import_writes_nothing() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
+}
+
+#[test]
+fn a_failed_import_gives_the_app_its_connection_back() {
+    let (dir, store) = sample_store();
+    let mut app = app(store, Lang::En);
+    let file = dir.path().join("gone.csv");
+    std::fs::copy(data("gbk_title.csv"), &file).unwrap();
+    to_policy(&mut app, file.to_str().unwrap());
+    // The file goes away between the preview and the import: the run fails.
+    std::fs::remove_file(&file).unwrap();
+    key(&mut app, KeyCode::Enter);
+    app.wait_until_loaded();
+    assert!(!app.store().is_released());
+    assert_eq!(all_customers(app.store()).len(), 6);
+    assert_eq!(app.store().journal_mode().unwrap(), "wal");
+    assert_eq!(app.ctx().import.last_rollback_journal, None, "no run ended");
 }
 
 #[test]

@@ -135,7 +135,9 @@ fn guarded(
             return Err(e.into());
         }
     };
+    let rollback_journal = mode.rollback_journal();
     let result = write(store, report);
+    report.rollback_journal = rollback_journal;
     let restored = store.leave_load_mode(mode);
     // A run that wrote nothing keeps no backup; one that did prunes the old ones.
     store.settle_backup(backup.as_deref(), report.committed, KEEP_BACKUPS)?;

@@ -138,4 +138,5 @@ ui_texts! {
     LedgerImported => "Imported into the ledger (corrections: in the ledger, l on the list)", "已导入账目（更正：在客户列表按 l 进入账目）";
     ImportInvoicesTitle => "Import invoices", "导入发票";
     ImportInvoiceExport => "Tax platform invoice export: book it as invoices (F2 on the file step) or with kehu import --kind invoices FILE", "税务平台发票清单：记入往来账请在文件一步按 F2 选“税务平台发票”，或用 kehu import --kind invoices 文件";
+    ReopenFailed => "After the import the database could not be opened again; quit kehu and start it again", "导入后无法重新打开数据库，请退出 kehu 后重新启动";
 }

@@ -39,6 +39,9 @@ pub struct ImportOptions {
     /// Tests: the import worker waits after this many rows until the run is
     /// cancelled, so a cancel can be shown to roll back a run under way.
     pub pause_after_rows: Option<u64>,
+    /// Tests: whether the last run the wizard committed wrote with a
+    /// rollback journal (alone with the file) rather than in WAL.
+    pub last_rollback_journal: Option<bool>,
 }
 
 impl Options {
@@ -157,5 +160,29 @@ impl Ctx {
     pub fn reload_index_later(&mut self) -> Result<()> {
         self.catalog = self.store.catalog()?;
         self.customers.reload_later(&self.store)
+    }
+
+    /// Hands the app's connection over for an import's run, so that the
+    /// import is alone with the file and writes with a rollback journal
+    /// (`store::load_mode`); the modal wizard is all that draws until
+    /// [`Ctx::take_store_back`]. Kept while a list worker still reads the
+    /// file (the import then runs in WAL, as it would beside it anyway).
+    pub fn hand_over_store(&mut self) {
+        if !self.customers.has_workers() {
+            // A stand-in that cannot be made leaves the connection held: WAL.
+            let _ = self.store.release();
+        }
+    }
+
+    /// The app's connection back after an import's run (whatever its end);
+    /// a failure is a clear message, and the next run asks again.
+    pub fn take_store_back(&mut self) -> Option<Status> {
+        let e = self.store.reclaim().err()?;
+        Some(Status::error(format!(
+            "{}{}{}",
+            self.t(Msg::ReopenFailed),
+            crate::tui::i18n::colon(self.lang),
+            e.message().text(self.lang)
+        )))
     }
 }

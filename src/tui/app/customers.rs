@@ -85,6 +85,12 @@ impl Customers {
         }
     }
 
+    /// Whether a worker of the list (loader, name index) is under way or
+    /// about to start: each holds a connection to the file while it works.
+    pub fn has_workers(&self) -> bool {
+        self.is_loading() || self.similar.is_some()
+    }
+
     pub fn is_loading(&self) -> bool {
         self.loader.is_some() || self.workers_pending
     }

@@ -42,19 +42,23 @@ impl ProgressStep {
         let rejects = rejects_file();
         let ledger = matches!(settings, Core::Ledger(_));
         settings.set_output(rejects.path().to_path_buf(), ctx.lang);
-        // A database file: the worker opens its own connection (the app's
-        // keeps serving the screens meanwhile).
+        // A database file: the worker opens its own connection, and the
+        // app hands its own over until the run ends, so that the import is
+        // alone with the file (a rollback journal, not WAL: `load_mode`).
         let run = match ctx.store.path().map(std::path::Path::to_path_buf) {
-            Some(db) => Running::start(
-                Kind::Commit,
-                Job {
-                    db,
-                    operator: ctx.store.operator().to_string(),
-                    source: chosen.source.clone(),
-                    settings,
-                    pause_after_rows: ctx.import.pause_after_rows,
-                },
-            ),
+            Some(db) => {
+                ctx.hand_over_store();
+                Running::start(
+                    Kind::Commit,
+                    Job {
+                        db,
+                        operator: ctx.store.operator().to_string(),
+                        source: chosen.source.clone(),
+                        settings,
+                        pause_after_rows: ctx.import.pause_after_rows,
+                    },
+                )
+            }
             None => Running::inline(Kind::Commit, &mut ctx.store, &chosen.source, &settings),
         };
         ProgressStep {
@@ -83,10 +87,11 @@ impl ProgressStep {
         let Some(result) = self.run.poll() else {
             return (self.run.progress != before, Flow::Stay);
         };
-        let failed = match &result {
+        // Done, cancelled, failed or stopped: the app's connection first.
+        let failed = ctx.take_store_back().or_else(|| match &result {
             Ok(report) => after_run(report, ctx),
             Err(_) => None,
-        };
+        });
         let rejects = std::mem::replace(&mut self.rejects, TempFile::none());
         let mut step = ResultStep::new(self.chosen.clone(), result, rejects);
         if self.ledger {
@@ -151,6 +156,7 @@ impl ProgressStep {
 /// classification values an import may add) are read again. What went
 /// wrong, for the status line.
 fn after_run(report: &Report, ctx: &mut Ctx) -> Option<Status> {
+    ctx.import.last_rollback_journal = Some(report.rollback_journal);
     reload_after(report.committed, ctx)
 }
 
