@@ -1,6 +1,7 @@
 //! Plain types and validation. Imports nothing else of ours.
 
 pub mod activity;
+pub mod bits;
 pub mod classification;
 pub mod company;
 pub mod contact;

@@ -776,6 +776,43 @@ fn every_row_is_counted_by_what_it_is_and_similar_names_once_per_row() {
     );
 }
 
+/// A lookalike is named only when its row was written: an earlier row
+/// skipped as a repeat is no customer to compare with; the one it repeats is.
+#[test]
+fn similar_names_point_only_at_rows_that_were_written() {
+    let (dir, mut store) = temp_store();
+    let file = write(
+        dir.path(),
+        "lookalikes.csv",
+        &format!(
+            "客户名称,税号\n深圳市甲电子有限公司,{}\n深圳市甲电子有限公司,{}\n\
+             深圳市甲电子有限责任公司,{}\n",
+            tax(51),
+            tax(51),
+            tax(52)
+        ),
+    );
+    let report = run(&mut store, &file, |_| {});
+    assert_eq!(
+        (report.rows, report.inserted, report.skipped),
+        (3, 2, 1),
+        "{:?}",
+        report.problems
+    );
+    let similar: Vec<_> = report
+        .problems
+        .iter()
+        .filter(|p| p.code == "name.similar")
+        .collect();
+    assert_eq!(similar.len(), 1, "{similar:?}");
+    assert_eq!(similar[0].row, 4);
+    assert!(
+        similar[0].message.en.contains("row 2 of this file")
+            && !similar[0].message.en.contains('3'),
+        "{similar:?}"
+    );
+}
+
 /// The refusal's reasons are messages too: in Chinese, no English inside.
 #[test]
 fn an_undo_refusal_reads_in_chinese_whole() {

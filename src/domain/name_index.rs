@@ -27,9 +27,10 @@ mod packed;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 
+use super::bits::Bits;
 pub use build::Builder;
 use keys::Keys;
-use packed::{Bits, Cursor, Ids};
+use packed::{Cursor, Ids};
 
 use super::names::is_similar;
 

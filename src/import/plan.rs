@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::sync::mpsc::Sender;
 
+use crate::domain::bits::Bits;
 use crate::domain::customer::CustomerData;
 use crate::domain::field::{Field, FieldValues};
 use crate::domain::{Problem, Problems, Severity, Text};
@@ -43,6 +44,10 @@ pub(super) struct Pass<'b, 's> {
     settings: &'b Settings,
     /// Customers inserted so far by this pass: (id, row), ids increasing.
     inserted_rows: Vec<(i64, u64)>,
+    /// The same rows as one bit each: the lookalike filter asks about
+    /// several rows a line, and a million-entry list searched by halves
+    /// missed the cache on every step (~0.9 s at a million merged rows).
+    inserted_row_bits: Bits,
     /// Customers updated so far by this pass: id → row.
     updated_rows: HashMap<i64, u64>,
     first_new_id: i64,
@@ -99,6 +104,7 @@ impl<'b, 's> Pass<'b, 's> {
             bulk,
             settings,
             inserted_rows: Vec::new(),
+            inserted_row_bits: Bits::default(),
             updated_rows: HashMap::new(),
             first_new_id,
             report,
@@ -147,11 +153,7 @@ impl<'b, 's> Pass<'b, 's> {
             .copied()
             // A row with the same tax ID is this customer, not a lookalike.
             .filter(|r| !earlier.tax_id.contains(r))
-            .filter(|r| {
-                self.inserted_rows
-                    .binary_search_by_key(r, |(_, r)| *r)
-                    .is_ok()
-            })
+            .filter(|r| usize::try_from(*r).is_ok_and(|r| self.inserted_row_bits.get(r)))
             .take(MAX_LOOKALIKES)
             .collect();
         if !lookalikes.is_empty() {
@@ -166,6 +168,9 @@ impl<'b, 's> Pass<'b, 's> {
             let (id, data) = self.bulk.insert_checked(checked)?;
             self.spent.give_back(data);
             self.inserted_rows.push((id, row.number));
+            if let Ok(r) = usize::try_from(row.number) {
+                self.inserted_row_bits.insert(r);
+            }
             self.report.inserted += 1;
             self.note(row, &problems);
             return Ok(Outcome::Inserted);

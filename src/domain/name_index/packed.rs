@@ -1,5 +1,5 @@
-//! The index's compact parts: customer ids in four bytes while they fit,
-//! a bit per entry for deleted ones, and bigram lists stored as gaps
+//! The index's compact parts: customer ids in four bytes while they fit
+//! and bigram lists stored as gaps
 //! between entry numbers in LEB128 varints (a common bigram's list is
 //! then about a byte an entry instead of four).
 
@@ -59,34 +59,6 @@ impl Ids {
             Ids::Narrow(v) => v.capacity() * 4,
             Ids::Wide(v) => v.capacity() * 8,
         }
-    }
-}
-
-/// One bit per entry: set when the entry is deleted or replaced.
-#[derive(Default)]
-pub(super) struct Bits(Vec<u64>);
-
-impl Bits {
-    pub(super) fn grow_to(&mut self, n: usize) {
-        self.0.resize(n.div_ceil(64), 0);
-    }
-
-    pub(super) fn set(&mut self, e: usize) {
-        if let Some(word) = self.0.get_mut(e / 64) {
-            *word |= 1 << (e % 64);
-        }
-    }
-
-    pub(super) fn get(&self, e: usize) -> bool {
-        self.0.get(e / 64).is_some_and(|w| (w >> (e % 64)) & 1 == 1)
-    }
-
-    pub(super) fn count(&self) -> usize {
-        self.0.iter().map(|w| w.count_ones() as usize).sum()
-    }
-
-    pub(super) fn heap_bytes(&self) -> usize {
-        self.0.capacity() * 8
     }
 }
 
@@ -183,15 +155,5 @@ mod tests {
         ids.push(-3);
         assert_eq!((ids.get(0), ids.get(1), ids.get(2)), (7, 4_294_967_300, -3));
         assert!(matches!(ids, Ids::Wide(_)));
-    }
-
-    #[test]
-    fn bits_mark_and_count() {
-        let mut bits = Bits::default();
-        bits.grow_to(130);
-        bits.set(0);
-        bits.set(129);
-        assert!(bits.get(129) && bits.get(0) && !bits.get(64));
-        assert_eq!(bits.count(), 2);
     }
 }
