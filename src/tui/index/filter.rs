@@ -8,6 +8,7 @@ use memchr::memmem;
 
 use super::{CustomerIndex, Text, fold};
 use crate::domain::Lang;
+use crate::domain::bits::Bits;
 use crate::domain::customer::Status;
 use crate::tui::i18n::Msg;
 
@@ -194,14 +195,23 @@ impl CustomerIndex {
             Some(ids) => (None, Some(ids)),
             None => (query.class.as_deref(), None),
         };
-        let order = self.orders.get(&query.sort).map_or(&[][..], Vec::as_slice);
-        let keep = |r: &u32| {
-            let row = &self.rows[*r as usize];
-            row.alive
+        // Who passes is marked in one pass in row order, then the sort order
+        // is read against the marks: testing rows in sort order read them at
+        // random, a cache miss each (`o` took ~30 ms at a million rows).
+        let mut kept = Bits::default();
+        kept.grow_to(self.rows.len());
+        for (r, row) in self.rows.iter().enumerate() {
+            let pass = row.alive
                 && status.accepts(row.status)
-                && class.is_none_or(|c| self.text(*r, Text::Class).split('/').any(|v| v == c))
-                && only.is_none_or(|ids| ids.contains(&row.id))
-        };
+                && class
+                    .is_none_or(|c| self.text(r as u32, Text::Class).split('/').any(|v| v == c))
+                && only.is_none_or(|ids| ids.contains(&row.id));
+            if pass {
+                kept.set(r);
+            }
+        }
+        let order = self.orders.get(&query.sort).map_or(&[][..], Vec::as_slice);
+        let keep = |r: &u32| kept.get(*r as usize);
         if query.descending {
             order.iter().rev().copied().filter(keep).collect()
         } else {
