@@ -38,6 +38,13 @@ impl Bits {
     }
 }
 
+/// Words built elsewhere (bit `e` is bit `e % 64` of word `e / 64`).
+impl From<Vec<u64>> for Bits {
+    fn from(words: Vec<u64>) -> Bits {
+        Bits(words)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Bits;

@@ -198,13 +198,15 @@ impl CustomerIndex {
         // Who passes is marked in one pass in row order, then the sort order
         // is read against the marks: testing rows in sort order read them at
         // random, a cache miss each (`o` took ~30 ms at a million rows).
+        let holding = class.map(|c| self.classes.holding(c));
         let mut kept = Bits::default();
         kept.grow_to(self.rows.len());
         for (r, row) in self.rows.iter().enumerate() {
             let pass = row.alive
                 && status.accepts(row.status)
-                && class
-                    .is_none_or(|c| self.text(r as u32, Text::Class).split('/').any(|v| v == c))
+                && holding
+                    .as_ref()
+                    .is_none_or(|h| h.get(row.class as usize).copied().unwrap_or(false))
                 && only.is_none_or(|ids| ids.contains(&row.id));
             if pass {
                 kept.set(r);

@@ -9,6 +9,7 @@ use memchr::memmem::Finder;
 
 use super::CustomerIndex;
 use super::summary::Needs;
+use crate::domain::bits::Bits;
 
 /// Rows from which the arena is scanned on two threads (half a million
 /// rows' text is ~65 MB: two cores read it in about half the time).
@@ -28,10 +29,7 @@ impl CustomerIndex {
         // rows let through) cost 18% more searched row by row than by a pass.
         if self.admitted_share(rows, needs) * 4.0 > self.rows.len() as f64 {
             let hits = self.scan(&finder);
-            return self.keep(rows, |r| {
-                hits.get(r as usize / 64)
-                    .is_some_and(|w| (w >> (r % 64)) & 1 == 1)
-            });
+            return self.keep(rows, |r| hits.get(r as usize));
         }
         self.keep(rows, |r| {
             needs.admits(self.summary(r)) && finder.find(self.hay_of(r)).is_some()
@@ -69,12 +67,13 @@ impl CustomerIndex {
     }
 
     /// One bit per row: does its search text hold the needle?
-    fn scan(&self, finder: &Finder<'_>) -> Vec<u64> {
+    fn scan(&self, finder: &Finder<'_>) -> Bits {
         let rows = self.rows.len();
-        if rows < TWO_THREADS_FROM {
-            return self.scan_rows(finder, 0..rows);
-        }
-        self.scan_halves(finder, rows / 2)
+        Bits::from(if rows < TWO_THREADS_FROM {
+            self.scan_rows(finder, 0..rows)
+        } else {
+            self.scan_halves(finder, rows / 2)
+        })
     }
 
     /// `scan` with the rows from `split` (rounded down to a word of bits)
