@@ -6,6 +6,7 @@
 //! row marked dead, so updates never shift anything.
 
 mod classes;
+mod figures;
 mod filter;
 mod fold;
 mod ids;
@@ -21,6 +22,8 @@ use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 use chrono::NaiveDate;
 
 use classes::Classes;
+use figures::listed_figures;
+pub use figures::{LedgerFigures, ledger_balances};
 pub use filter::{Column, Filtered, Query, StatusFilter};
 pub use fold::fold;
 use fold::{clip, push_folded};
@@ -29,7 +32,7 @@ use ids::RowsById;
 use crate::domain::customer::Status;
 use crate::domain::ledger::credit::Standing;
 use crate::domain::money::Money;
-use crate::store::{Balance, Result, Store, StoreError, SummaryRef, SummaryScope};
+use crate::store::{Result, Store, StoreError, SummaryRef, SummaryScope};
 use crate::tui::worker::Worker;
 
 /// Rows shown before the whole list has loaded (more than any screen holds).
@@ -145,51 +148,6 @@ pub fn marks(overdue: bool, over_limit: bool) -> &'static str {
         (true, false) => "! ",
         (false, true) => " +",
         (false, false) => "  ",
-    }
-}
-
-/// What the list shows of a customer's ledger.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LedgerFigures {
-    pub balance: Money,
-    pub oldest_due: Option<NaiveDate>,
-}
-
-impl From<&Balance> for LedgerFigures {
-    fn from(b: &Balance) -> LedgerFigures {
-        LedgerFigures {
-            balance: b.standing.balance,
-            oldest_due: b.oldest_due,
-        }
-    }
-}
-
-/// Every customer's balance and oldest due date, in one query over the
-/// ledger's per-customer aggregate alone (customers without entries are left
-/// out): the loader holds the customers already, so their wide rows are not
-/// read a second time.
-pub fn ledger_balances(store: &Store) -> Result<HashMap<i64, LedgerFigures>> {
-    Ok(store
-        .account_balances()?
-        .into_iter()
-        .map(|(id, balance, oldest_due)| {
-            (
-                id,
-                LedgerFigures {
-                    balance,
-                    oldest_due,
-                },
-            )
-        })
-        .collect())
-}
-
-/// The figures the full list shows for a customer: an archived customer
-/// whose balance is zero shows none (as `Store::balances` leaves it out).
-fn listed_figures(status: Status, figures: Option<LedgerFigures>) -> LedgerFigures {
-    match figures {
-        Some(f) if status != Status::Archived || f.balance != Money::ZERO => f,
-        _ => LedgerFigures::default(),
     }
 }
 
