@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 use std::sync::mpsc::Sender;
 
-use crate::domain::bits::Bits;
 use crate::domain::customer::CustomerData;
 use crate::domain::field::{Field, FieldValues};
 use crate::domain::{Problem, Problems, Severity, Text};
@@ -18,7 +17,9 @@ use super::read::Row;
 use super::run::{RowPass, error_texts, note};
 mod problems;
 mod values;
+mod written;
 use problems::{MAX_LOOKALIKES, column_for, in_file, matched, similar_rows};
+use written::Written;
 
 use super::{Duplicate, ImportError, MAX_PROBLEMS, Policy, Report, Settings};
 
@@ -42,15 +43,8 @@ pub(super) enum Outcome {
 pub(super) struct Pass<'b, 's> {
     bulk: &'b mut BulkInsert<'s>,
     settings: &'b Settings,
-    /// Customers inserted so far by this pass: (id, row), ids increasing.
-    inserted_rows: Vec<(i64, u64)>,
-    /// The same rows as one bit each: the lookalike filter asks about
-    /// several rows a line, and a million-entry list searched by halves
-    /// missed the cache on every step (~0.9 s at a million merged rows).
-    inserted_row_bits: Bits,
-    /// Customers updated so far by this pass: id → row.
-    updated_rows: HashMap<i64, u64>,
-    first_new_id: i64,
+    /// Customers this pass has inserted or updated, by row.
+    written: Written,
     pub report: Report,
     /// The errors of the last rejected row, for the rejects file.
     pub last_errors: Vec<String>,
@@ -103,10 +97,7 @@ impl<'b, 's> Pass<'b, 's> {
         Ok(Pass {
             bulk,
             settings,
-            inserted_rows: Vec::new(),
-            inserted_row_bits: Bits::default(),
-            updated_rows: HashMap::new(),
-            first_new_id,
+            written: Written::new(first_new_id),
             report,
             last_errors: Vec::new(),
             spent: Spent {
@@ -142,8 +133,8 @@ impl<'b, 's> Pass<'b, 's> {
             self.new_value(row, dimension, value, &mut problems);
         }
         let new = NewMatches {
-            tax_id: self.inserted_ids(&earlier.tax_id),
-            name: self.inserted_ids(&earlier.name),
+            tax_id: self.written.ids_of(&earlier.tax_id),
+            name: self.written.ids_of(&earlier.name),
         };
         // Lookalikes among earlier rows are named by row number: a probe of
         // what this pass inserted, no read of the database.
@@ -153,7 +144,7 @@ impl<'b, 's> Pass<'b, 's> {
             .copied()
             // A row with the same tax ID is this customer, not a lookalike.
             .filter(|r| !earlier.tax_id.contains(r))
-            .filter(|r| usize::try_from(*r).is_ok_and(|r| self.inserted_row_bits.get(r)))
+            .filter(|r| self.written.was_inserted(*r))
             .take(MAX_LOOKALIKES)
             .collect();
         if !lookalikes.is_empty() {
@@ -167,10 +158,7 @@ impl<'b, 's> Pass<'b, 's> {
             self.add_values(&new_values)?;
             let (id, data) = self.bulk.insert_checked(checked)?;
             self.spent.give_back(data);
-            self.inserted_rows.push((id, row.number));
-            if let Ok(r) = usize::try_from(row.number) {
-                self.inserted_row_bits.insert(r);
-            }
+            self.written.inserted(id, row.number);
             self.report.inserted += 1;
             self.note(row, &problems);
             return Ok(Outcome::Inserted);
@@ -182,7 +170,7 @@ impl<'b, 's> Pass<'b, 's> {
         // A row repeating an earlier row of this file follows the run's
         // policy like any duplicate, but is reported by that row's number:
         // the customer it wrote has a code only once the import commits.
-        let earlier = self.earlier_row(existing.id);
+        let earlier = self.written.row_of(existing.id);
         if earlier.is_some() {
             problems.0.extend(others.cloned());
         }
@@ -280,14 +268,14 @@ impl<'b, 's> Pass<'b, 's> {
         }
         match self.bulk.patch(&stored_code, &patch)? {
             Patched::Updated(customer) => {
-                self.updated_rows.insert(customer.id, row.number);
+                self.written.updated(customer.id, row.number);
                 self.duplicate(row, existing, earlier, "updated");
                 self.report.updated += 1;
                 self.note(row, &problems);
                 Ok(Outcome::Updated)
             }
             Patched::Unchanged(customer) => {
-                self.updated_rows.insert(customer.id, row.number);
+                self.written.updated(customer.id, row.number);
                 self.duplicate(row, existing, earlier, "unchanged");
                 self.report.skipped += 1;
                 self.note(row, &problems);
@@ -309,29 +297,6 @@ impl<'b, 's> Pass<'b, 's> {
             return Problem::warning("name", "name.similar", Text::new("", ""));
         }
         similar_rows(rows)
-    }
-
-    /// The customers this pass inserted from `rows` (earlier rows of the file).
-    fn inserted_ids(&self, rows: &[u64]) -> Vec<i64> {
-        rows.iter()
-            .filter_map(|row| {
-                let i = self
-                    .inserted_rows
-                    .binary_search_by_key(row, |(_, r)| *r)
-                    .ok()?;
-                Some(self.inserted_rows[i].0)
-            })
-            .collect()
-    }
-
-    /// The row of this file that already wrote customer `id`, if any.
-    fn earlier_row(&self, id: i64) -> Option<u64> {
-        if id >= self.first_new_id
-            && let Ok(i) = self.inserted_rows.binary_search_by_key(&id, |(id, _)| *id)
-        {
-            return Some(self.inserted_rows[i].1);
-        }
-        self.updated_rows.get(&id).copied()
     }
 
     fn reject(&mut self, row: &Row, problems: Problems) -> Outcome {
