@@ -5,9 +5,19 @@
 //! session, reading it back, the reconciliation statement as xlsx — and the
 //! TUI from `r` to the first frame of the two tables.
 //!
+//! Memory is measured as a user's process would hold it: the database and
+//! the CSV are made here, then each flow runs in a process of its own with
+//! the binary's allocator (mimalloc) — the steps one by one in a child of
+//! this bench (each step's peak its own), the CLI's `kehu reconcile … --save
+//! --out …` and `kehu reconcile show … --out …` as the real binary, and the
+//! TUI (r → path → Enter → sign → tables) in a child of this bench. A
+//! flow's peak is its whole process's (VmHWM / ru_maxrss), startup included.
+//!
 //! `cargo bench --bench reconcile_session` (KEHU_BENCH_ROWS overrides 100000).
 
 use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -15,7 +25,7 @@ use kehu::domain::Money;
 use kehu::domain::field::FieldValues;
 use kehu::domain::ledger::EntryInput;
 use kehu::import::statement::prepare::{self, ReadRequest};
-use kehu::reconcile::MatchOptions;
+use kehu::reconcile::{MatchOptions, Side};
 use kehu::reconcile::synth::statement_pair;
 use kehu::report::{ReconciliationDoc, write_reconciliation};
 use kehu::store::{AddOptions, Allocate, CreditCheck, Store};
@@ -23,7 +33,21 @@ use kehu::tui::{App, Options};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// The binary's allocator, so the flows' memory is the app's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    match args.iter().position(|a| a == "--flow") {
+        Some(i) if args.get(i + 1).map(String::as_str) == Some("steps") => {
+            return steps(Path::new(&args[i + 2]), Path::new(&args[i + 3]), &args[i + 4]);
+        }
+        Some(i) if args.get(i + 1).map(String::as_str) == Some("tui") => {
+            return tui(Path::new(&args[i + 2]), Path::new(&args[i + 3]));
+        }
+        _ => {}
+    }
     let rows: usize = std::env::var("KEHU_BENCH_ROWS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -90,18 +114,87 @@ fn main() {
     file.flush().expect("flush");
     drop(file);
     let setup = started.elapsed();
-    let id = store.customer(&code).expect("read").expect("there").id;
+    drop(store);
+    let (ours, theirs) = (pair.ours.len(), pair.theirs.len());
+    drop(pair);
+    println!(
+        "reconcile session, {ours} ours vs {theirs} theirs ({} setup; load {}):",
+        fmt(setup),
+        load_average()
+    );
+    let me = std::env::current_exe().expect("bench binary");
+    let db_arg = db.to_string_lossy().to_string();
+    let statement_arg = statement.to_string_lossy().to_string();
 
-    let mut peaks = vec![("setup", peak_mib())];
+    println!("steps one by one, in a process of their own (this bench, mimalloc);");
+    println!("each step's peak RSS is its own (VmHWM reset before it):");
+    let (out, _) = run(Command::new(&me).args([
+        "--flow",
+        "steps",
+        &db_arg,
+        &statement_arg,
+        &code,
+    ]));
+    print!("{out}");
+
+    println!("each flow as its own process, peak RSS of the whole process (startup included):");
+    let kehu = env!("CARGO_BIN_EXE_kehu");
+    let report = dir.path().join("cli.xlsx");
+    let (_, cli) = run(Command::new(kehu).args([
+        "--db",
+        &db_arg,
+        "reconcile",
+        &code,
+        "--statement",
+        &statement_arg,
+        "--save",
+        "--out",
+        &report.to_string_lossy(),
+    ]));
+    println!(
+        "  CLI  kehu reconcile CODE --statement CSV --save --out x.xlsx  {}  peak {}",
+        fmt(cli.wall),
+        mib(cli.peak_kb)
+    );
+    let report = dir.path().join("show.xlsx");
+    let (_, show) = run(Command::new(kehu).args([
+        "--db",
+        &db_arg,
+        "reconcile",
+        "show",
+        "1",
+        "--out",
+        &report.to_string_lossy(),
+    ]));
+    println!(
+        "  CLI  kehu reconcile show 1 --out x.xlsx (read back)          {}  peak {}",
+        fmt(show.wall),
+        mib(show.peak_kb)
+    );
+    let (out, tui) = run(Command::new(&me).args(["--flow", "tui", &db_arg, &statement_arg]));
+    print!("{out}");
+    println!(
+        "  TUI  r → path → Enter → sign → tables, PgDn (this bench)      {}  peak {}",
+        fmt(tui.wall),
+        mib(tui.peak_kb)
+    );
+}
+
+/// The CLI's steps one at a time, each timed and its peak RSS its own.
+fn steps(db: &Path, statement: &Path, code: &str) {
+    let mut peaks = vec![("open", peak_mib())];
     reset_peak();
+    let mut store = Store::open(db).expect("open");
+    let id = store.customer(code).expect("read").expect("there").id;
     let (file, read) = timed(|| {
         let request = ReadRequest {
-            path: statement.clone(),
+            path: statement.to_path_buf(),
             ..ReadRequest::default()
         };
         prepare::read_statement(&store, &request).expect("statement reads")
     });
     peaks.push(("read", peak_mib()));
+    reset_peak();
     let period = prepare::period(&file, None, None).expect("period");
     let (ours, our_time) = timed(|| store.reconcile_ours(id, period.0, period.1).expect("ours"));
     let (prepared, matching) = timed(|| {
@@ -121,9 +214,9 @@ fn main() {
     peaks.push(("load", peak_mib()));
     reset_peak();
     assert_eq!(loaded.reconciliation.matched().len(), r.matched().len());
-    let out = dir.path().join("report.xlsx");
+    let out = statement.with_file_name("steps.xlsx");
     let doc = ReconciliationDoc {
-        code: &code,
+        code,
         name: "深圳华强电子股份有限公司",
         from: period.0,
         to: period.1,
@@ -133,19 +226,31 @@ fn main() {
     };
     let ((), report) =
         timed(|| write_reconciliation(&out, &doc, kehu::domain::Lang::Zh).expect("xlsx"));
-    drop(store);
     peaks.push(("xlsx", peak_mib()));
-    // The TUI's peak is its own: the CLI steps' session and its copy read
-    // back are gone by then, as in a person's separate runs.
-    let (matches, unexplained) = (r.matched().len(), r.unexplained_difference());
-    drop(loaded);
-    drop(prepared);
-    reset_peak();
+    println!("  read statement CSV        {}", fmt(read));
+    println!("  our side from the ledger  {}", fmt(our_time));
+    println!("  sign detection + match    {}", fmt(matching));
+    println!(
+        "  save session              {}   ({} matches, {} lines)",
+        fmt(save),
+        r.matched().len(),
+        r.lines(Side::Ours).count() + r.lines(Side::Theirs).count()
+    );
+    println!("  read session back         {}", fmt(load));
+    println!("  reconciliation xlsx       {}", fmt(report));
+    println!("  unexplained {}", r.unexplained_difference().grouped());
+    let by_step: Vec<String> = peaks.iter().map(|(s, m)| format!("{s} {m:.0}")).collect();
+    println!("  peak RSS by step (MiB)    {}", by_step.join(", "));
+    println!("    (a step's peak starts from what the steps before it still hold:");
+    println!("     the statement read and the match stay until the end)");
+}
 
-    // The TUI: `r`, the path, Enter, the detected sign, the first frame.
-    let store = Store::open(&db).expect("open");
+/// The TUI as a person runs it, in this process alone.
+fn tui(db: &Path, statement: &Path) {
+    let store = Store::open(db).expect("open");
     let mut app = App::new(store, Options::new(kehu::domain::Lang::Zh)).expect("app");
     app.wait_until_loaded();
+    let before = rss_mib();
     // Each key's own frame (drawn while the workers read and match) and
     // the time until the two tables are on screen.
     let mut frames = Vec::new();
@@ -168,44 +273,77 @@ fn main() {
         app.wait_until_loaded();
         terminal.draw(|f| app.render(f)).expect("draw");
     });
-    peaks.push(("TUI", peak_mib()));
     let slowest_frame = frames.iter().max().copied().unwrap_or_default();
     let (_, key) = timed(|| {
         app.handle_key(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE));
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         terminal.draw(|f| app.render(f)).expect("draw");
     });
-
     println!(
-        "reconcile session, {} ours vs {} theirs ({} setup):",
-        pair.ours.len(),
-        pair.theirs.len(),
-        fmt(setup)
-    );
-    println!("  read statement CSV        {}", fmt(read));
-    println!("  our side from the ledger  {}", fmt(our_time));
-    println!("  sign detection + match    {}", fmt(matching));
-    println!(
-        "  save session              {}   ({} matches, {} lines)",
-        fmt(save),
-        matches,
-        pair.ours.len() + pair.theirs.len()
-    );
-    println!("  read session back         {}", fmt(load));
-    println!("  reconciliation xlsx       {}", fmt(report));
-    println!(
-        "  TUI r → tables on screen  {}   (slowest key + its frame while reading/matching {})",
+        "  TUI  r → tables on screen  {}   (slowest key + its frame while reading/matching {})",
         fmt(tui),
         fmt(slowest_frame)
     );
-    println!("  TUI PgDn + frame          {}", fmt(key));
+    println!("  TUI  PgDn + frame          {}", fmt(key));
     println!(
-        "  unexplained {}, peak RSS {:.0} MiB",
-        unexplained.grouped(),
-        peaks.iter().map(|p| p.1).fold(peak_mib(), f64::max)
+        "  TUI  RSS with the app open before r {before:.0} MiB, tables on screen {:.0} MiB",
+        rss_mib()
     );
-    let by_step: Vec<String> = peaks.iter().map(|(s, m)| format!("{s} {m:.0}")).collect();
-    println!("  peak RSS by step (MiB)    {}", by_step.join(", "));
+}
+
+struct Ran {
+    wall: Duration,
+    peak_kb: u64,
+}
+
+/// Runs a flow to its end: what it printed, its wall time and its peak RSS
+/// (`ru_maxrss` of that process alone, from `wait4`). Exit 3 is the CLI's
+/// "runs but does not close", which the planted differences make.
+fn run(cmd: &mut Command) -> (String, Ran) {
+    let start = Instant::now();
+    let child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let pid = child.id() as libc::pid_t;
+    let out = read_all(child.stdout);
+    let err = read_all(child.stderr);
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our own child, not yet waited for.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall = start.elapsed();
+    assert_eq!(waited, pid, "wait4");
+    let code = libc::WEXITSTATUS(status);
+    assert!(
+        libc::WIFEXITED(status) && (code == 0 || code == 3),
+        "{cmd:?} failed ({status}): {err}"
+    );
+    let peak_kb = u64::try_from(usage.ru_maxrss).unwrap_or_default();
+    (out, Ran { wall, peak_kb })
+}
+
+fn read_all(pipe: Option<impl std::io::Read>) -> String {
+    let mut text = String::new();
+    if let Some(mut p) = pipe {
+        let _ = p.read_to_string(&mut text);
+    }
+    text
+}
+
+fn mib(kb: u64) -> String {
+    format!(
+        "{:.0} MiB ({:.0} MB)",
+        kb as f64 / 1024.0,
+        kb as f64 * 1024.0 / 1e6
+    )
+}
+
+fn load_average() -> String {
+    let text = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    text.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
 }
 
 /// Restarts VmHWM from the current RSS (Linux `clear_refs` 5), so each
@@ -226,10 +364,19 @@ fn fmt(d: Duration) -> String {
 
 /// VmHWM of this process in MiB.
 fn peak_mib() -> f64 {
+    status_mib("VmHWM:")
+}
+
+/// VmRSS of this process in MiB.
+fn rss_mib() -> f64 {
+    status_mib("VmRSS:")
+}
+
+fn status_mib(field: &str) -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
