@@ -25,8 +25,8 @@ use kehu::domain::Money;
 use kehu::domain::field::FieldValues;
 use kehu::domain::ledger::EntryInput;
 use kehu::import::statement::prepare::{self, ReadRequest};
-use kehu::reconcile::{MatchOptions, Side};
 use kehu::reconcile::synth::statement_pair;
+use kehu::reconcile::{MatchOptions, Side};
 use kehu::report::{ReconciliationDoc, write_reconciliation};
 use kehu::store::{AddOptions, Allocate, CreditCheck, Store};
 use kehu::tui::{App, Options};
@@ -41,7 +41,11 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     match args.iter().position(|a| a == "--flow") {
         Some(i) if args.get(i + 1).map(String::as_str) == Some("steps") => {
-            return steps(Path::new(&args[i + 2]), Path::new(&args[i + 3]), &args[i + 4]);
+            return steps(
+                Path::new(&args[i + 2]),
+                Path::new(&args[i + 3]),
+                &args[i + 4],
+            );
         }
         Some(i) if args.get(i + 1).map(String::as_str) == Some("tui") => {
             return tui(Path::new(&args[i + 2]), Path::new(&args[i + 3]));
@@ -128,13 +132,7 @@ fn main() {
 
     println!("steps one by one, in a process of their own (this bench, mimalloc);");
     println!("each step's peak RSS is its own (VmHWM reset before it):");
-    let (out, _) = run(Command::new(&me).args([
-        "--flow",
-        "steps",
-        &db_arg,
-        &statement_arg,
-        &code,
-    ]));
+    let (out, _) = run(Command::new(&me).args(["--flow", "steps", &db_arg, &statement_arg, &code]));
     print!("{out}");
 
     println!("each flow as its own process, peak RSS of the whole process (startup included):");
@@ -343,7 +341,10 @@ fn mib(kb: u64) -> String {
 
 fn load_average() -> String {
     let text = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    text.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Restarts VmHWM from the current RSS (Linux `clear_refs` 5), so each
