@@ -13,10 +13,11 @@
 //! TUI (r → path → Enter → sign → tables) in a child of this bench. A
 //! flow's peak is its whole process's (VmHWM / ru_maxrss), startup included.
 //!
-//! `cargo bench --bench reconcile_session` (KEHU_BENCH_ROWS overrides 100000).
+//! `cargo bench --bench reconcile_session` (KEHU_BENCH_ROWS overrides 100000,
+//! KEHU_BENCH_DIR keeps the files made).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -56,9 +57,13 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(100_000);
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("bench.db");
-    let statement = dir.path().join("statement.csv");
+    // KEHU_BENCH_DIR keeps the database and the CSV there (for a heap
+    // profile of one flow: `--flow tui DB CSV`); it must not hold them yet.
+    let temp = tempfile::tempdir().expect("temp dir");
+    let dir = std::env::var_os("KEHU_BENCH_DIR").map_or(temp.path().to_path_buf(), PathBuf::from);
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let db = dir.join("bench.db");
+    let statement = dir.join("statement.csv");
     let pair = statement_pair(rows, 20, 42);
 
     let started = Instant::now();
@@ -137,7 +142,7 @@ fn main() {
 
     println!("each flow as its own process, peak RSS of the whole process (startup included):");
     let kehu = env!("CARGO_BIN_EXE_kehu");
-    let report = dir.path().join("cli.xlsx");
+    let report = dir.join("cli.xlsx");
     let (_, cli) = run(Command::new(kehu).args([
         "--db",
         &db_arg,
@@ -154,7 +159,7 @@ fn main() {
         fmt(cli.wall),
         mib(cli.peak_kb)
     );
-    let report = dir.path().join("show.xlsx");
+    let report = dir.join("show.xlsx");
     let (_, show) = run(Command::new(kehu).args([
         "--db",
         &db_arg,
@@ -196,7 +201,7 @@ fn steps(db: &Path, statement: &Path, code: &str) {
     let period = prepare::period(&file, None, None).expect("period");
     let (ours, our_time) = timed(|| store.reconcile_ours(id, period.0, period.1).expect("ours"));
     let (prepared, matching) = timed(|| {
-        prepare::match_sides(ours, file, None, &MatchOptions::default()).expect("matches")
+        prepare::match_moving(ours, file, None, &MatchOptions::default()).expect("matches")
     });
     peaks.push(("ours+match", peak_mib()));
     reset_peak();

@@ -30,7 +30,7 @@ mod pairing;
 pub mod synth;
 
 pub use balance::{ItemKind, ReconcilingItem};
-pub use build::{Parts, match_lines};
+pub use build::{Parts, match_lines, match_owned};
 pub use doc_no::doc_key;
 pub use doc_text::docs_in_descriptions;
 pub use error::ReconcileError;

@@ -99,7 +99,7 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
     let period = (period_from, period_to);
     let options = MatchOptions::default().with_tolerance(args.tolerance_days);
     let sign = args.sign.map(SignArg::convention);
-    let prepared = prepare::reconcile(&store, id, file, period, sign, &options)
+    let prepared = prepare::reconcile_moving(&store, id, file, period, sign, &options)
         .map_err(|e| prepare_failure(e, lang))?;
     for p in &prepared.file.problems {
         output::tell(
@@ -170,7 +170,7 @@ pub fn run(cli: &Cli, args: &ReconcileArgs) -> CliResult {
             "header_row": prepared.file.header_row,
             "lines_before_period": prepared.theirs.before,
             "lines_after_period": prepared.theirs.after,
-            "lines_read": prepared.file.rows.len(),
+            "lines_read": prepared.lines_read,
             "period_source": period_source.key(),
             "stated_period": prepared.file.stated_period.as_ref().map(|p| json!({
                 "from": iso(p.from), "to": iso(p.to), "text": p.text,

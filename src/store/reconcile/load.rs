@@ -168,10 +168,37 @@ pub(super) fn session_info(conn: &Connection, id: i64) -> Result<SessionInfo> {
 struct StoredLine {
     side: Side,
     line: Line,
-    bucket: String,
+    bucket: Bucket,
     match_id: Option<i64>,
     pair: Option<usize>,
     note: Option<String>,
+}
+
+/// A line's bucket as stored; a pair's keeps its name to find its partner.
+enum Bucket {
+    Matched,
+    Only,
+    Pair(String),
+}
+
+impl Bucket {
+    fn read(row: &Row, index: usize) -> rusqlite::Result<Bucket> {
+        let text = row.get_ref(index)?.as_str()?;
+        Ok(match text {
+            "matched" => Bucket::Matched,
+            "only" => Bucket::Only,
+            other => Bucket::Pair(other.to_string()),
+        })
+    }
+}
+
+/// Pushes onto a match's side growing by half, not doubling: most sides
+/// hold one line, and a session holds a hundred thousand of them.
+fn push_close(lines: &mut Vec<Line>, line: Line) {
+    if lines.len() == lines.capacity() {
+        lines.reserve_exact(lines.len() / 2 + 1);
+    }
+    lines.push(line);
 }
 
 fn bad(index: usize, what: &str) -> rusqlite::Error {
@@ -195,24 +222,17 @@ fn stored_line(row: &Row) -> rusqlite::Result<StoredLine> {
             description: row.get(4)?,
             amount: Money::from_fen(row.get(5)?),
         },
-        bucket: row.get(6)?,
+        bucket: Bucket::read(row, 6)?,
         match_id: row.get(7)?,
         pair: row.get::<_, Option<i64>>(8)?.map(|p| p as usize),
         note: row.get(9)?,
     })
 }
 
-/// The session's reconciliation, bucket by bucket as saved.
+/// The session's reconciliation, bucket by bucket as saved. Lines go into
+/// their buckets as they are read (never all held a second time as rows).
 fn reconciliation(conn: &Connection, raw: &RawInfo) -> Result<Reconciliation> {
     let id = raw.id;
-    let mut lines = Vec::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT side, line_id, line_date, doc, description, amount, bucket, match_id, pair_line, note
-         FROM reconcile_line WHERE session_id = ?1 ORDER BY side, line_id",
-    )?;
-    for row in stmt.query_map([id], stored_line)? {
-        lines.push(row?);
-    }
     let mut parts = Parts {
         our_opening: Money::from_fen(raw.openings[0]),
         their_opening: Money::from_fen(raw.openings[1]),
@@ -221,7 +241,8 @@ fn reconciliation(conn: &Connection, raw: &RawInfo) -> Result<Reconciliation> {
         ..Parts::default()
     };
     // Matches in the order they were saved (the engine's order).
-    let mut matches: Vec<(i64, Match)> = Vec::new();
+    let mut matches: Vec<Match> = Vec::new();
+    let mut position: HashMap<i64, usize> = HashMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT id, rule, confidence, note FROM reconcile_match WHERE session_id = ?1 ORDER BY id",
     )?;
@@ -235,25 +256,23 @@ fn reconciliation(conn: &Connection, raw: &RawInfo) -> Result<Reconciliation> {
     })? {
         let (match_id, rule, confidence, note) = row?;
         let rule = Rule::parse(&rule).ok_or_else(|| corrupt(&format!("unknown rule “{rule}”")))?;
-        matches.push((
-            match_id,
-            Match {
-                ours: Vec::new(),
-                theirs: Vec::new(),
-                rule,
-                confidence,
-                note,
-            },
-        ));
+        position.insert(match_id, matches.len());
+        matches.push(Match {
+            ours: Vec::new(),
+            theirs: Vec::new(),
+            rule,
+            confidence,
+            note,
+        });
     }
-    let position: HashMap<i64, usize> = matches
-        .iter()
-        .enumerate()
-        .map(|(i, (id, _))| (*id, i))
-        .collect();
     let mut theirs_paired: HashMap<(String, usize), Line> = HashMap::new();
     let mut ours_paired: Vec<(String, Line, usize)> = Vec::new();
-    for stored in lines {
+    let mut stmt = conn.prepare_cached(
+        "SELECT side, line_id, line_date, doc, description, amount, bucket, match_id, pair_line, note
+         FROM reconcile_line WHERE session_id = ?1 ORDER BY side, line_id",
+    )?;
+    for row in stmt.query_map([id], stored_line)? {
+        let stored = row?;
         if let Some(text) = stored.note {
             parts.notes.push(Note {
                 side: stored.side,
@@ -261,28 +280,31 @@ fn reconciliation(conn: &Connection, raw: &RawInfo) -> Result<Reconciliation> {
                 text,
             });
         }
-        match (stored.bucket.as_str(), stored.side) {
-            ("matched", side) => {
+        match (stored.bucket, stored.side) {
+            (Bucket::Matched, side) => {
                 let slot = stored
                     .match_id
                     .and_then(|m| position.get(&m))
                     .and_then(|&i| matches.get_mut(i))
                     .ok_or_else(|| corrupt("a matched line without its match"))?;
-                match side {
-                    Side::Ours => slot.1.ours.push(stored.line),
-                    Side::Theirs => slot.1.theirs.push(stored.line),
-                }
+                push_close(
+                    match side {
+                        Side::Ours => &mut slot.ours,
+                        Side::Theirs => &mut slot.theirs,
+                    },
+                    stored.line,
+                );
             }
-            ("only", Side::Ours) => parts.only_ours.push(stored.line),
-            ("only", Side::Theirs) => parts.only_theirs.push(stored.line),
-            (bucket, Side::Ours) => {
+            (Bucket::Only, Side::Ours) => parts.only_ours.push(stored.line),
+            (Bucket::Only, Side::Theirs) => parts.only_theirs.push(stored.line),
+            (Bucket::Pair(bucket), Side::Ours) => {
                 let pair = stored
                     .pair
                     .ok_or_else(|| corrupt("a pair without its partner"))?;
-                ours_paired.push((bucket.to_string(), stored.line, pair));
+                ours_paired.push((bucket, stored.line, pair));
             }
-            (bucket, Side::Theirs) => {
-                theirs_paired.insert((bucket.to_string(), stored.line.id), stored.line);
+            (Bucket::Pair(bucket), Side::Theirs) => {
+                theirs_paired.insert((bucket, stored.line.id), stored.line);
             }
         }
     }
@@ -295,7 +317,11 @@ fn reconciliation(conn: &Connection, raw: &RawInfo) -> Result<Reconciliation> {
             _ => parts.date_outside_tolerance.push((ours, theirs)),
         }
     }
-    parts.matched = matches.into_iter().map(|(_, m)| m).collect();
+    for m in &mut matches {
+        m.ours.shrink_to_fit();
+        m.theirs.shrink_to_fit();
+    }
+    parts.matched = matches;
     Reconciliation::from_parts(parts).map_err(|e| corrupt(&e.to_string()))
 }
 

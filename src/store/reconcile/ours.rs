@@ -36,17 +36,18 @@ impl Store {
     ) -> Result<OurSide> {
         let statement = self.statement(customer_id, from, to)?;
         let mut kinds = EntryKinds::new();
+        // The statement's texts move into the lines: one copy, not two.
         let lines = statement
             .lines
-            .iter()
+            .into_iter()
             .map(|l| {
                 let id = l.entry_id as usize;
                 kinds.insert(id, l.kind);
                 Line {
                     id,
                     date: l.date,
-                    doc: l.doc_no.clone(),
-                    description: l.memo.clone(),
+                    doc: l.doc_no,
+                    description: l.memo,
                     // The debit and credit columns come from one signed amount.
                     amount: Money::from_fen(l.debit.fen() - l.credit.fen()),
                 }

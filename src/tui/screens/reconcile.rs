@@ -135,11 +135,17 @@ impl ReconcileScreen {
 
 impl Bench {
     fn new(prepared: Prepared) -> Bench {
-        Bench::with(
-            prepared.source,
-            prepared.reconciliation,
-            prepared.ours.kinds,
-        )
+        // Only these stay: the rest goes before the rows are laid out.
+        let Prepared {
+            source,
+            reconciliation,
+            ours,
+            theirs,
+            file,
+            ..
+        } = prepared;
+        drop((theirs, file, ours.lines));
+        Bench::with(source, reconciliation, ours.kinds)
     }
 
     fn with(source: SessionSource, recon: Reconciliation, kinds: EntryKinds) -> Bench {
@@ -235,9 +241,11 @@ impl Bench {
     /// The line under the cursor: on the cursor's side, else the other.
     fn current(&self) -> Option<(Side, &Line)> {
         let row = self.row()?;
-        row.line(self.side)
-            .map(|l| (self.side, l))
-            .or_else(|| row.line(self.side.other()).map(|l| (self.side.other(), l)))
+        let on = |side: Side| {
+            let line = row.line(side)?.line(&self.recon, side)?;
+            Some((side, line))
+        };
+        on(self.side).or_else(|| on(self.side.other()))
     }
 
     fn navigate(&mut self, action: Action, rows: usize) {

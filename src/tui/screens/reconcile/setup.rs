@@ -260,7 +260,7 @@ impl Setup {
             }
         }
         self.job = Some(Job::Matching(Worker::spawn(move |_| {
-            prepare::match_sides(ours, file, Some(sign), &MatchOptions::default())
+            prepare::match_moving(ours, file, Some(sign), &MatchOptions::default())
         })));
         failed
     }

@@ -87,6 +87,7 @@ impl Bench {
         let rows = &self.rows;
         let shown = &self.shown;
         let marked = &self.marked;
+        let recon = &self.recon;
         let cell = |pos: usize, col: usize| -> Cow<'_, str> {
             let Some(row) = shown.get(pos).and_then(|&i| rows.get(i)) else {
                 return Cow::Borrowed("");
@@ -99,7 +100,7 @@ impl Bench {
             } else {
                 (Side::Theirs, shown_fields[col - per_side - 1])
             };
-            let Some(line) = row.line(side) else {
+            let Some(line) = row.line(side).and_then(|at| at.line(recon, side)) else {
                 return Cow::Borrowed("");
             };
             match field {
