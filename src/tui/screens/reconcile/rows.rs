@@ -128,7 +128,7 @@ impl Block {
     }
 
     /// Its lines on one side, each with where it is.
-    fn side<'a>(&self, r: &'a Reconciliation, side: Side) -> Vec<LineAt> {
+    fn side(&self, r: &Reconciliation, side: Side) -> Vec<LineAt> {
         let one = |line: Option<&Line>, at: Where| -> Vec<LineAt> {
             line.map(|l| LineAt { id: l.id, at }).into_iter().collect()
         };
