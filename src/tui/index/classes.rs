@@ -64,6 +64,6 @@ mod tests {
         assert_eq!(classes.holding("华南"), [true, false]);
         assert_eq!(classes.holding(""), [false, true]);
         // What the list's rows gained by it.
-        assert!(std::mem::size_of::<super::super::Row>() <= 64);
+        assert!(std::mem::size_of::<super::super::Row>() <= 48);
     }
 }

@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 
 use memchr::memmem;
 
+use super::order::Order;
 use super::{CustomerIndex, Text, fold};
 use crate::domain::Lang;
 use crate::domain::bits::Bits;
@@ -201,6 +202,8 @@ impl CustomerIndex {
         let holding = class.map(|c| self.classes.holding(c));
         let mut kept = Bits::default();
         kept.grow_to(self.rows.len());
+        let by_status = query.sort == Column::Status;
+        let mut statuses = Vec::with_capacity(if by_status { self.rows.len() } else { 0 });
         for (r, row) in self.rows.iter().enumerate() {
             let pass = row.alive
                 && status.accepts(row.status)
@@ -211,14 +214,19 @@ impl CustomerIndex {
             if pass {
                 kept.set(r);
             }
+            if by_status {
+                statuses.push(row.status);
+            }
         }
-        let order = self.orders.get(&query.sort).map_or(&[][..], Vec::as_slice);
-        let keep = |r: &u32| kept.get(*r as usize);
-        if query.descending {
-            order.iter().rev().copied().filter(keep).collect()
-        } else {
-            order.iter().copied().filter(keep).collect()
+        let keep = |r: u32| kept.get(r as usize);
+        let descending = query.descending;
+        if by_status {
+            let by_code = self.orders.get(&Column::Code);
+            return by_code.map_or_else(Vec::new, |o| o.kept_by_status(descending, keep, &statuses));
         }
+        self.orders
+            .get(&query.sort)
+            .map_or_else(Vec::new, |o| o.kept(descending, keep))
     }
 
     /// Sorts by every column ahead of time (on the loading worker).
@@ -232,19 +240,33 @@ impl CustomerIndex {
     pub(super) fn insert_in_orders(&mut self, row: u32) {
         let mut orders = std::mem::take(&mut self.orders);
         for (column, order) in orders.iter_mut() {
-            let at = order.partition_point(|&r| self.compare(*column, r, row) == Ordering::Less);
-            order.insert(at, row);
+            order.insert(row, |r| self.compare(*column, r, row) == Ordering::Less);
         }
         self.orders = orders;
     }
 
-    /// Sorts all rows by `column` (ties by code), cached until rows are added.
+    /// Sorts all rows by `column` (ties by code), cached until rows are
+    /// added; the status order is read off the code order, and the code
+    /// order is the rows as they are when they are in it (as loaded).
     fn ensure_order(&mut self, column: Column) {
-        if !self.orders.contains_key(&column) {
-            let mut order: Vec<u32> = (0..self.rows.len() as u32).collect();
-            order.sort_by(|a, b| self.compare(column, *a, *b));
-            self.orders.insert(column, order);
+        let column = match column {
+            Column::Status => Column::Code,
+            other => other,
+        };
+        if self.orders.contains_key(&column) {
+            return;
         }
+        let n = self.rows.len() as u32;
+        let in_row_order = column == Column::Code
+            && (1..n).all(|r| self.compare(column, r - 1, r) != Ordering::Greater);
+        let order = if in_row_order {
+            Order::Rows(n)
+        } else {
+            let mut order: Vec<u32> = (0..n).collect();
+            order.sort_by(|a, b| self.compare(column, *a, *b));
+            Order::Listed(order)
+        };
+        self.orders.insert(column, order);
     }
 
     fn compare(&self, column: Column, a: u32, b: u32) -> Ordering {
