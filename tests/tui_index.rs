@@ -314,11 +314,20 @@ fn agrees_with_store(index: &mut CustomerIndex, filtered: &mut Filtered, store: 
         assert_eq!(shown, [&d.code, &d.name, &d.mnemonic, &d.tax_id].map(String::as_str));
     }
     let bytes = |s: &String| s.as_bytes().to_vec();
-    for column in [Column::Code, Column::Name, Column::Mnemonic, Column::TaxId, Column::Credit, Column::Status] {
+    // The class as the list shows it (the classification values joined in
+    // dimension order) is taken from the index: what is checked is the order.
+    let classes: std::collections::HashMap<i64, Vec<u8>> = all
+        .iter()
+        .map(|c| (c.id, index.text(index.row_of_id(c.id).unwrap(), Text::Class).as_bytes().to_vec()))
+        .collect();
+    let class = |c: &kehu::domain::customer::Customer| classes[&c.id].clone();
+    for column in [Column::Code, Column::Name, Column::Mnemonic, Column::TaxId, Column::Class, Column::Credit, Column::Status] {
         let mut expected = all.clone();
         expected.sort_by(|a, b| {
+            let classes = class(a).cmp(&class(b));
             let (a, b) = (&a.data, &b.data);
             let primary = match column {
+                Column::Class => classes,
                 Column::Name => (bytes(&a.mnemonic), bytes(&a.name)).cmp(&(bytes(&b.mnemonic), bytes(&b.name))),
                 Column::Mnemonic => bytes(&a.mnemonic).cmp(&bytes(&b.mnemonic)),
                 Column::TaxId => bytes(&a.tax_id).cmp(&bytes(&b.tax_id)),

@@ -179,6 +179,10 @@ impl Filtered {
     }
 }
 
+/// Up to this many distinct classes the class order is read off the code
+/// order when asked (a bucket each) instead of held.
+const GROUPED_CLASSES: usize = 4096;
+
 impl CustomerIndex {
     /// Live customers not archived (what the header counts).
     pub fn not_archived(&self) -> usize {
@@ -202,8 +206,16 @@ impl CustomerIndex {
         let holding = class.map(|c| self.classes.holding(c));
         let mut kept = Bits::default();
         kept.grow_to(self.rows.len());
-        let by_status = query.sort == Column::Status;
-        let mut statuses = Vec::with_capacity(if by_status { self.rows.len() } else { 0 });
+        // Status and class orders are read off the code order by each row's
+        // rank (`order.rs`); `None` when the class order is held instead.
+        let ranks = match query.sort {
+            Column::Status => Some((Status::ALL.len(), Vec::new())),
+            Column::Class if !self.orders.contains_key(&Column::Class) => {
+                Some((self.classes.len(), self.classes.ranks()))
+            }
+            _ => None,
+        };
+        let mut group = Vec::with_capacity(if ranks.is_some() { self.rows.len() } else { 0 });
         for (r, row) in self.rows.iter().enumerate() {
             let pass = row.alive
                 && status.accepts(row.status)
@@ -214,15 +226,20 @@ impl CustomerIndex {
             if pass {
                 kept.set(r);
             }
-            if by_status {
-                statuses.push(row.status);
+            if let Some((_, class_rank)) = &ranks {
+                group.push(match query.sort {
+                    Column::Status => row.status as u32,
+                    _ => class_rank.get(row.class as usize).copied().unwrap_or(0),
+                });
             }
         }
         let keep = |r: u32| kept.get(r as usize);
         let descending = query.descending;
-        if by_status {
+        if let Some((groups, _)) = ranks {
             let by_code = self.orders.get(&Column::Code);
-            return by_code.map_or_else(Vec::new, |o| o.kept_by_status(descending, keep, &statuses));
+            return by_code.map_or_else(Vec::new, |o| {
+                o.kept_by_group(descending, keep, &group, groups)
+            });
         }
         self.orders
             .get(&query.sort)
@@ -246,11 +263,13 @@ impl CustomerIndex {
     }
 
     /// Sorts all rows by `column` (ties by code), cached until rows are
-    /// added; the status order is read off the code order, and the code
+    /// added; the status and class orders are read off the code order (the
+    /// class order held only past `GROUPED_CLASSES` classes), and the code
     /// order is the rows as they are when they are in it (as loaded).
     fn ensure_order(&mut self, column: Column) {
         let column = match column {
             Column::Status => Column::Code,
+            Column::Class if self.classes.len() <= GROUPED_CLASSES => Column::Code,
             other => other,
         };
         if self.orders.contains_key(&column) {

@@ -1,10 +1,8 @@
 //! A column's row order, held as cheaply as it allows: rows load in code
 //! order, so the code order is the rows as they are (nothing held) until a
-//! saved customer lands out of place; the status order is read off the code
-//! order when asked (four statuses: one pass), not held. At a million rows
-//! each order held is 4 MiB.
-
-use crate::domain::customer::Status;
+//! saved customer lands out of place; the status and class orders are read
+//! off the code order when asked (four statuses, a few hundred classes: one
+//! pass), not held. At a million rows each order held is 4 MiB.
 
 #[derive(Debug)]
 pub(super) enum Order {
@@ -67,28 +65,30 @@ impl Order {
         }
     }
 
-    /// The rows `keep` passes by status, then in this order (`status` is
-    /// each row's): the order sorting by status and then by this order gives.
-    pub(super) fn kept_by_status(
+    /// The rows `keep` passes by group (`group` is each row's, below
+    /// `groups`), then in this order: what sorting by the group and then by
+    /// this order gives, in one pass.
+    pub(super) fn kept_by_group(
         &self,
         descending: bool,
         keep: impl Fn(u32) -> bool,
-        status: &[Status],
+        group: &[u32],
+        groups: usize,
     ) -> Vec<u32> {
-        let mut by_status: Vec<Vec<u32>> = vec![Vec::new(); Status::ALL.len()];
+        let mut by_group: Vec<Vec<u32>> = vec![Vec::new(); groups];
         let rows = self.kept(descending, keep);
         for &r in &rows {
-            let s = status.get(r as usize).map_or(0, |s| *s as usize);
-            if let Some(bucket) = by_status.get_mut(s) {
+            let g = group.get(r as usize).map_or(0, |g| *g as usize);
+            if let Some(bucket) = by_group.get_mut(g) {
                 bucket.push(r);
             }
         }
         if descending {
-            by_status.reverse();
+            by_group.reverse();
         }
         let mut out = rows;
         out.clear();
-        for bucket in by_status {
+        for bucket in by_group {
             out.extend(bucket);
         }
         out
@@ -123,15 +123,14 @@ mod tests {
     }
 
     #[test]
-    fn by_status_is_a_stable_sort_of_the_order_by_status() {
-        use Status::*;
-        let status = [Archived, Active, PendingReview, Active, OnHold, Archived];
+    fn by_group_is_a_stable_sort_of_the_order_by_group() {
+        let group = [2, 0, 3, 0, 1, 2];
         let order = Order::Listed(vec![5, 0, 3, 1, 4, 2]);
         let mut expected = vec![5, 0, 3, 1, 4];
-        expected.sort_by_key(|r| status[*r as usize]);
+        expected.sort_by_key(|r| group[*r as usize]);
         let keep = |r| r != 2;
-        assert_eq!(order.kept_by_status(false, keep, &status), expected);
+        assert_eq!(order.kept_by_group(false, keep, &group, 4), expected);
         expected.reverse();
-        assert_eq!(order.kept_by_status(true, keep, &status), expected);
+        assert_eq!(order.kept_by_group(true, keep, &group, 4), expected);
     }
 }
