@@ -274,7 +274,14 @@ fn shown_fields_and_sort_orders_match_the_stores_customers_sorted_here() {
         let mut values = kehu::synth::customer_values(500 + i);
         values.insert("name".into(), format!("Acme Trading {i} Co"));
         values.insert("mnemonic".into(), format!("acme{i}"));
-        acme.push(store.add_customer(&values, None).unwrap().customer.data.code);
+        acme.push(
+            store
+                .add_customer(&values, None)
+                .unwrap()
+                .customer
+                .data
+                .code,
+        );
     }
     let statuses = [Status::OnHold, Status::Archived, Status::PendingReview];
     for (i, code) in ["C000003", "C000050", "C000077", "C000101", &acme[2]]
@@ -310,25 +317,47 @@ fn agrees_with_store(index: &mut CustomerIndex, filtered: &mut Filtered, store: 
     for c in &all {
         let row = index.row_of_id(c.id).unwrap();
         let d = &c.data;
-        let shown = [Text::Code, Text::Name, Text::Mnemonic, Text::TaxId].map(|t| index.text(row, t));
-        assert_eq!(shown, [&d.code, &d.name, &d.mnemonic, &d.tax_id].map(String::as_str));
+        let shown =
+            [Text::Code, Text::Name, Text::Mnemonic, Text::TaxId].map(|t| index.text(row, t));
+        assert_eq!(
+            shown,
+            [&d.code, &d.name, &d.mnemonic, &d.tax_id].map(String::as_str)
+        );
     }
     let bytes = |s: &String| s.as_bytes().to_vec();
     // The class as the list shows it (the classification values joined in
     // dimension order) is taken from the index: what is checked is the order.
     let classes: std::collections::HashMap<i64, Vec<u8>> = all
         .iter()
-        .map(|c| (c.id, index.text(index.row_of_id(c.id).unwrap(), Text::Class).as_bytes().to_vec()))
+        .map(|c| {
+            (
+                c.id,
+                index
+                    .text(index.row_of_id(c.id).unwrap(), Text::Class)
+                    .as_bytes()
+                    .to_vec(),
+            )
+        })
         .collect();
     let class = |c: &kehu::domain::customer::Customer| classes[&c.id].clone();
-    for column in [Column::Code, Column::Name, Column::Mnemonic, Column::TaxId, Column::Class, Column::Credit, Column::Status] {
+    for column in [
+        Column::Code,
+        Column::Name,
+        Column::Mnemonic,
+        Column::TaxId,
+        Column::Class,
+        Column::Credit,
+        Column::Status,
+    ] {
         let mut expected = all.clone();
         expected.sort_by(|a, b| {
             let classes = class(a).cmp(&class(b));
             let (a, b) = (&a.data, &b.data);
             let primary = match column {
                 Column::Class => classes,
-                Column::Name => (bytes(&a.mnemonic), bytes(&a.name)).cmp(&(bytes(&b.mnemonic), bytes(&b.name))),
+                Column::Name => {
+                    (bytes(&a.mnemonic), bytes(&a.name)).cmp(&(bytes(&b.mnemonic), bytes(&b.name)))
+                }
                 Column::Mnemonic => bytes(&a.mnemonic).cmp(&bytes(&b.mnemonic)),
                 Column::TaxId => bytes(&a.tax_id).cmp(&bytes(&b.tax_id)),
                 Column::Credit => a.credit_limit.cmp(&b.credit_limit),
@@ -346,7 +375,11 @@ fn agrees_with_store(index: &mut CustomerIndex, filtered: &mut Filtered, store: 
                 ..Query::default()
             };
             filtered.update(index, &query);
-            assert_eq!(codes(index, filtered.rows()), expected, "{column:?} {descending}");
+            assert_eq!(
+                codes(index, filtered.rows()),
+                expected,
+                "{column:?} {descending}"
+            );
             expected.reverse();
         }
     }
