@@ -17,7 +17,14 @@ use ratatui::backend::TestBackend;
 
 const RUNS: usize = 5;
 
+/// The allocator the `kehu` binary uses (src/main.rs), so the memory figures
+/// are what the user's process holds.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
+    // As the binary starts (src/main.rs).
+    kehu::store::configure_sqlite();
     let rows: u64 = std::env::var("KEHU_BENCH_ROWS")
         .ok()
         .and_then(|s| s.parse().ok())

@@ -259,3 +259,128 @@ fn the_lists_ledger_figures_match_sums_from_the_entries() {
         "the archived customer at zero owes an invoice"
     );
 }
+
+/// The list's shown fields (found by separators, in the search text or the
+/// text arena) and its sort orders (the code order held as the rows as
+/// loaded, the status order read off it) against the customers as the
+/// store lists them, sorted here, before and after edits that keep the code
+/// order as loaded (a code past the last) and that break it (one before
+/// the first).
+#[test]
+fn shown_fields_and_sort_orders_match_the_stores_customers_sorted_here() {
+    let (_dir, mut store) = store_with(120);
+    let mut acme = Vec::new();
+    for i in 0..8u64 {
+        let mut values = kehu::synth::customer_values(500 + i);
+        values.insert("name".into(), format!("Acme Trading {i} Co"));
+        values.insert("mnemonic".into(), format!("acme{i}"));
+        acme.push(
+            store
+                .add_customer(&values, None)
+                .unwrap()
+                .customer
+                .data
+                .code,
+        );
+    }
+    let statuses = [Status::OnHold, Status::Archived, Status::PendingReview];
+    for (i, code) in ["C000003", "C000050", "C000077", "C000101", &acme[2]]
+        .iter()
+        .enumerate()
+    {
+        store.set_status(code, statuses[i % 3]).unwrap();
+    }
+    let mut index = CustomerIndex::load(&store, None).unwrap();
+    index.prepare_orders();
+    let mut filtered = Filtered::default();
+    agrees_with_store(&mut index, &mut filtered, &store);
+    for (code, new_code) in [("C000010", "C000999"), ("C000020", "A000001")] {
+        let mut patch = kehu::domain::field::FieldValues::new();
+        patch.insert("code".into(), new_code.into());
+        let saved = store.edit_customer(code, &patch).unwrap();
+        index.refresh(&store, saved.customer.id).unwrap();
+        agrees_with_store(&mut index, &mut filtered, &store);
+    }
+    let saved = store.set_status("C000999", Status::OnHold).unwrap();
+    index.refresh(&store, saved.id).unwrap();
+    agrees_with_store(&mut index, &mut filtered, &store);
+}
+
+fn agrees_with_store(index: &mut CustomerIndex, filtered: &mut Filtered, store: &Store) {
+    let all = store
+        .list_customers(&ListFilter {
+            include_archived: true,
+            ..ListFilter::default()
+        })
+        .unwrap();
+    assert_eq!(index.len(), all.len());
+    for c in &all {
+        let row = index.row_of_id(c.id).unwrap();
+        let d = &c.data;
+        let shown =
+            [Text::Code, Text::Name, Text::Mnemonic, Text::TaxId].map(|t| index.text(row, t));
+        assert_eq!(
+            shown,
+            [&d.code, &d.name, &d.mnemonic, &d.tax_id].map(String::as_str)
+        );
+    }
+    let bytes = |s: &String| s.as_bytes().to_vec();
+    // The class as the list shows it (the classification values joined in
+    // dimension order) is taken from the index: what is checked is the order.
+    let classes: std::collections::HashMap<i64, Vec<u8>> = all
+        .iter()
+        .map(|c| {
+            (
+                c.id,
+                index
+                    .text(index.row_of_id(c.id).unwrap(), Text::Class)
+                    .as_bytes()
+                    .to_vec(),
+            )
+        })
+        .collect();
+    let class = |c: &kehu::domain::customer::Customer| classes[&c.id].clone();
+    for column in [
+        Column::Code,
+        Column::Name,
+        Column::Mnemonic,
+        Column::TaxId,
+        Column::Class,
+        Column::Credit,
+        Column::Status,
+    ] {
+        let mut expected = all.clone();
+        expected.sort_by(|a, b| {
+            let classes = class(a).cmp(&class(b));
+            let (a, b) = (&a.data, &b.data);
+            let primary = match column {
+                Column::Class => classes,
+                Column::Name => {
+                    (bytes(&a.mnemonic), bytes(&a.name)).cmp(&(bytes(&b.mnemonic), bytes(&b.name)))
+                }
+                Column::Mnemonic => bytes(&a.mnemonic).cmp(&bytes(&b.mnemonic)),
+                Column::TaxId => bytes(&a.tax_id).cmp(&bytes(&b.tax_id)),
+                Column::Credit => a.credit_limit.cmp(&b.credit_limit),
+                Column::Status => a.status.cmp(&b.status),
+                _ => std::cmp::Ordering::Equal,
+            };
+            primary.then_with(|| bytes(&a.code).cmp(&bytes(&b.code)))
+        });
+        let mut expected: Vec<String> = expected.into_iter().map(|c| c.data.code).collect();
+        for descending in [false, true] {
+            let query = Query {
+                status: StatusFilter::All,
+                sort: column,
+                descending,
+                ..Query::default()
+            };
+            filtered.update(index, &query);
+            assert_eq!(
+                codes(index, filtered.rows()),
+                expected,
+                "{column:?} {descending}"
+            );
+            expected.reverse();
+        }
+    }
+}

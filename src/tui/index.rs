@@ -6,10 +6,12 @@
 //! row marked dead, so updates never shift anything.
 
 mod classes;
+mod fields;
 mod figures;
 mod filter;
 mod fold;
 mod ids;
+mod order;
 mod scan;
 mod summary;
 #[cfg(test)]
@@ -22,11 +24,12 @@ use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 use chrono::NaiveDate;
 
 use classes::Classes;
+use fields::{SEPARATOR, Shown};
 use figures::listed_figures;
 pub use figures::{LedgerFigures, ledger_balances};
 pub use filter::{Column, Filtered, Query, StatusFilter};
 pub use fold::fold;
-use fold::{clip, push_folded};
+use fold::push_folded;
 use ids::RowsById;
 
 use crate::domain::customer::Status;
@@ -38,40 +41,6 @@ use crate::tui::worker::Worker;
 /// Rows shown before the whole list has loaded (more than any screen holds).
 pub const FIRST_PAGE: u64 = 300;
 
-/// Where a row's shown fields are. Code, name, mnemonic and tax ID are
-/// shown straight from the row's search text when folding left them as they
-/// were (upper-case codes and tax IDs, Chinese names: nearly always), so
-/// they are held once; the others sit one after the other in the text arena
-/// from `start`. 20 bytes a row instead of four start/length pairs' 32;
-/// the class is held once per distinct value (`classes.rs`).
-#[derive(Clone, Copy, Debug)]
-struct Spans {
-    start: u32,
-    lens: [u16; 4],
-    /// Offset in the row's search text, or `IN_TEXT`.
-    in_hay: [u16; 4],
-}
-
-const IN_TEXT: u16 = u16::MAX;
-
-impl Spans {
-    /// Where `field` (not the class) sits: in the search text (offset from
-    /// the row's start) or in the text arena.
-    fn place(&self, field: Text) -> (bool, std::ops::Range<usize>) {
-        let i = field as usize;
-        let len = self.lens.get(i).map_or(0, |l| *l as usize);
-        if let Some(&off) = self.in_hay.get(i).filter(|o| **o != IN_TEXT) {
-            return (true, off as usize..off as usize + len);
-        }
-        let before: usize = (0..i)
-            .filter(|j| self.in_hay.get(*j).is_none_or(|o| *o == IN_TEXT))
-            .map(|j| self.lens.get(j).map_or(0, |l| *l as usize))
-            .sum();
-        let start = self.start as usize + before;
-        (false, start..start + len)
-    }
-}
-
 /// The shown text fields of a row, in span order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Text {
@@ -82,7 +51,8 @@ pub enum Text {
     Class = 4,
 }
 
-/// 64 bytes, the class held as a number.
+/// 48 bytes, the class held as a number, the shown fields found by
+/// separators (`fields.rs`).
 #[derive(Clone, Debug)]
 pub struct Row {
     pub id: i64,
@@ -94,8 +64,11 @@ pub struct Row {
     pub oldest_due: Option<NaiveDate>,
     pub status: Status,
     pub alive: bool,
+    shown: Shown,
     class: u32,
-    spans: Spans,
+    /// Where the row's shown fields that are not in its search text start
+    /// in the text arena.
+    text_start: u32,
 }
 
 #[derive(Debug, Default)]
@@ -103,6 +76,8 @@ pub struct CustomerIndex {
     rows: Vec<Row>,
     text: String,
     classes: Classes,
+    /// The shown fields' lengths of the rare rows holding a separator.
+    odd: HashMap<u32, [u16; 4]>,
     hay: Vec<u8>,
     /// Where each row's search text starts in `hay` (one entry per row).
     hay_starts: Vec<u32>,
@@ -110,7 +85,7 @@ pub struct CustomerIndex {
     summaries: Vec<u64>,
     by_id: RowsById,
     /// Row order per column, built on first use and dropped on any change.
-    orders: HashMap<Column, Vec<u32>>,
+    orders: HashMap<Column, order::Order>,
     /// Bumped on every change so views know their cached results are stale.
     generation: u64,
 }
@@ -217,27 +192,6 @@ impl CustomerIndex {
         std::str::from_utf8(self.field_bytes(row, field)).unwrap_or("")
     }
 
-    /// A shown field's bytes (compared as they are when sorting: the order
-    /// of UTF-8 bytes is the order of the text).
-    fn field_bytes(&self, row: u32, field: Text) -> &[u8] {
-        let Some(r) = self.rows.get(row as usize) else {
-            return &[];
-        };
-        if field == Text::Class {
-            return self.classes.get(r.class).as_bytes();
-        }
-        let spans = r.spans;
-        match spans.place(field) {
-            (true, range) => {
-                let start = self.hay_starts.get(row as usize).map_or(0, |s| *s as usize);
-                self.hay
-                    .get(start + range.start..start + range.end)
-                    .unwrap_or(&[])
-            }
-            (false, range) => self.text.as_bytes().get(range).unwrap_or(&[]),
-        }
-    }
-
     pub fn row_of_id(&self, id: i64) -> Option<u32> {
         self.by_id.get(id)
     }
@@ -292,6 +246,7 @@ impl CustomerIndex {
         self.rows.capacity() * std::mem::size_of::<Row>()
             + self.text.capacity()
             + self.classes.heap_bytes()
+            + self.odd.capacity() * (std::mem::size_of::<(u32, [u16; 4])>() + 1)
             + self.hay.capacity()
             + self.hay_starts.capacity() * 4
             + self.summaries.capacity() * 8
@@ -299,7 +254,7 @@ impl CustomerIndex {
             + self
                 .orders
                 .values()
-                .map(|o| o.capacity() * 4)
+                .map(order::Order::heap_bytes)
                 .sum::<usize>()
     }
 
@@ -312,32 +267,14 @@ impl CustomerIndex {
 
     fn push(&mut self, s: &SummaryRef<'_>, figures: LedgerFigures) {
         let row = self.rows.len() as u32;
-        let mut spans = Spans {
-            start: self.text.len() as u32,
-            lens: [0; 4],
-            in_hay: [IN_TEXT; 4],
-        };
+        let text_start = self.text.len() as u32;
         let hay_start = self.hay.len();
         self.hay_starts.push(hay_start as u32);
-        // \x01 between fields so a query never matches across two of them.
-        for (slot, value) in [s.code, s.name, s.mnemonic, s.tax_id].iter().enumerate() {
-            // Fields are far shorter than 64 KiB; a longer one is shown cut.
-            let shown = clip(value, IN_TEXT as usize - 1);
-            spans.lens[slot] = shown.len() as u16;
-            let at = self.hay.len();
-            push_folded(&mut self.hay, value);
-            match u16::try_from(at - hay_start) {
-                Ok(off) if off != IN_TEXT && self.hay[at..] == *value.as_bytes() => {
-                    spans.in_hay[slot] = off;
-                }
-                _ => self.text.push_str(shown),
-            }
-            self.hay.push(1);
-        }
+        let shown = self.push_shown(row, [s.code, s.name, s.mnemonic, s.tax_id]);
         let class = self.classes.id(s.classification);
         for value in [s.short_name, s.phone, s.mobile, s.contact] {
             push_folded(&mut self.hay, value);
-            self.hay.push(1);
+            self.hay.push(SEPARATOR);
         }
         self.hay.push(b'\n');
         self.summaries.push(summary::of(&self.hay[hay_start..]));
@@ -348,8 +285,9 @@ impl CustomerIndex {
             oldest_due: figures.oldest_due,
             status: s.status,
             alive: true,
+            shown,
             class,
-            spans,
+            text_start,
         });
         self.by_id.insert(s.id, row);
     }

@@ -11,17 +11,21 @@ use super::{Entry, NameIndex, distinct_grams, exact_item};
 #[derive(Default)]
 pub struct Builder {
     index: NameIndex,
+    /// `exact_item` of each entry, sorted into the index's `exact` at the end.
+    exact: Vec<u64>,
 }
 
 impl Builder {
     pub fn push(&mut self, id: i64, key: &str) {
         let entry = self.index.push(id, key);
-        self.index.exact.push(exact_item(key, entry));
+        self.exact.push(exact_item(key, entry));
     }
 
     pub fn finish(self) -> NameIndex {
         let mut index = self.index;
-        index.exact.sort_unstable();
+        let mut exact = self.exact;
+        exact.sort_unstable();
+        index.exact = exact.into_iter().map(|x| x as Entry).collect();
         // Two passes (size, then place) instead of sorting (gram, entry)
         // pairs: no second copy of every posting while building. Per gram:
         // bytes needed (then where the next goes) and the last entry.

@@ -39,6 +39,24 @@ impl Classes {
             .collect()
     }
 
+    pub(super) fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// Each class number's place among the texts in byte order (the list's
+    /// class sort).
+    pub(super) fn ranks(&self) -> Vec<u32> {
+        let mut by_text: Vec<u32> = (0..self.texts.len() as u32).collect();
+        by_text.sort_by(|a, b| self.get(*a).as_bytes().cmp(self.get(*b).as_bytes()));
+        let mut rank = vec![0; self.texts.len()];
+        for (place, id) in by_text.into_iter().enumerate() {
+            if let Some(r) = rank.get_mut(id as usize) {
+                *r = place as u32;
+            }
+        }
+        rank
+    }
+
     pub(super) fn heap_bytes(&self) -> usize {
         let texts: usize = self.texts.iter().map(|t| t.len()).sum();
         self.texts.capacity() * std::mem::size_of::<Box<str>>()
@@ -63,7 +81,9 @@ mod tests {
         assert_eq!(classes.get(99), "");
         assert_eq!(classes.holding("华南"), [true, false]);
         assert_eq!(classes.holding(""), [false, true]);
+        classes.id("制造业/华北");
+        assert_eq!(classes.ranks(), [2, 0, 1]);
         // What the list's rows gained by it.
-        assert!(std::mem::size_of::<super::super::Row>() <= 64);
+        assert!(std::mem::size_of::<super::super::Row>() <= 48);
     }
 }

@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 
 use memchr::memmem;
 
+use super::order::Order;
 use super::{CustomerIndex, Text, fold};
 use crate::domain::Lang;
 use crate::domain::bits::Bits;
@@ -178,6 +179,10 @@ impl Filtered {
     }
 }
 
+/// Up to this many distinct classes the class order is read off the code
+/// order when asked (a bucket each) instead of held.
+const GROUPED_CLASSES: usize = 4096;
+
 impl CustomerIndex {
     /// Live customers not archived (what the header counts).
     pub fn not_archived(&self) -> usize {
@@ -201,6 +206,16 @@ impl CustomerIndex {
         let holding = class.map(|c| self.classes.holding(c));
         let mut kept = Bits::default();
         kept.grow_to(self.rows.len());
+        // Status and class orders are read off the code order by each row's
+        // rank (`order.rs`); `None` when the class order is held instead.
+        let ranks = match query.sort {
+            Column::Status => Some((Status::ALL.len(), Vec::new())),
+            Column::Class if !self.orders.contains_key(&Column::Class) => {
+                Some((self.classes.len(), self.classes.ranks()))
+            }
+            _ => None,
+        };
+        let mut group = Vec::with_capacity(if ranks.is_some() { self.rows.len() } else { 0 });
         for (r, row) in self.rows.iter().enumerate() {
             let pass = row.alive
                 && status.accepts(row.status)
@@ -211,14 +226,24 @@ impl CustomerIndex {
             if pass {
                 kept.set(r);
             }
+            if let Some((_, class_rank)) = &ranks {
+                group.push(match query.sort {
+                    Column::Status => row.status as u32,
+                    _ => class_rank.get(row.class as usize).copied().unwrap_or(0),
+                });
+            }
         }
-        let order = self.orders.get(&query.sort).map_or(&[][..], Vec::as_slice);
-        let keep = |r: &u32| kept.get(*r as usize);
-        if query.descending {
-            order.iter().rev().copied().filter(keep).collect()
-        } else {
-            order.iter().copied().filter(keep).collect()
+        let keep = |r: u32| kept.get(r as usize);
+        let descending = query.descending;
+        if let Some((groups, _)) = ranks {
+            let by_code = self.orders.get(&Column::Code);
+            return by_code.map_or_else(Vec::new, |o| {
+                o.kept_by_group(descending, keep, &group, groups)
+            });
         }
+        self.orders
+            .get(&query.sort)
+            .map_or_else(Vec::new, |o| o.kept(descending, keep))
     }
 
     /// Sorts by every column ahead of time (on the loading worker).
@@ -232,19 +257,35 @@ impl CustomerIndex {
     pub(super) fn insert_in_orders(&mut self, row: u32) {
         let mut orders = std::mem::take(&mut self.orders);
         for (column, order) in orders.iter_mut() {
-            let at = order.partition_point(|&r| self.compare(*column, r, row) == Ordering::Less);
-            order.insert(at, row);
+            order.insert(row, |r| self.compare(*column, r, row) == Ordering::Less);
         }
         self.orders = orders;
     }
 
-    /// Sorts all rows by `column` (ties by code), cached until rows are added.
+    /// Sorts all rows by `column` (ties by code), cached until rows are
+    /// added; the status and class orders are read off the code order (the
+    /// class order held only past `GROUPED_CLASSES` classes), and the code
+    /// order is the rows as they are when they are in it (as loaded).
     fn ensure_order(&mut self, column: Column) {
-        if !self.orders.contains_key(&column) {
-            let mut order: Vec<u32> = (0..self.rows.len() as u32).collect();
-            order.sort_by(|a, b| self.compare(column, *a, *b));
-            self.orders.insert(column, order);
+        let column = match column {
+            Column::Status => Column::Code,
+            Column::Class if self.classes.len() <= GROUPED_CLASSES => Column::Code,
+            other => other,
+        };
+        if self.orders.contains_key(&column) {
+            return;
         }
+        let n = self.rows.len() as u32;
+        let in_row_order = column == Column::Code
+            && (1..n).all(|r| self.compare(column, r - 1, r) != Ordering::Greater);
+        let order = if in_row_order {
+            Order::Rows(n)
+        } else {
+            let mut order: Vec<u32> = (0..n).collect();
+            order.sort_by(|a, b| self.compare(column, *a, *b));
+            Order::Listed(order)
+        };
+        self.orders.insert(column, order);
     }
 
     fn compare(&self, column: Column, a: u32, b: u32) -> Ordering {

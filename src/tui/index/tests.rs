@@ -83,7 +83,7 @@ fn fields_show_as_stored_whether_held_once_or_twice() {
     }
     // The Chinese name is held once (shown from the search text), the
     // mixed-case one also in the text arena; codes are held once.
-    let held = |r: usize, t: Text| index.rows[r].spans.in_hay[t as usize] != IN_TEXT;
+    let held = |r: usize, t: Text| index.rows[r].shown.in_hay(t as usize);
     let chinese = shown.iter().position(|n| n.starts_with("深圳")).unwrap();
     let acme = shown.iter().position(|n| n.starts_with("Acme")).unwrap();
     assert!(held(chinese, Text::Name) && !held(acme, Text::Name));
@@ -98,4 +98,34 @@ fn fields_show_as_stored_whether_held_once_or_twice() {
         filtered.update(&mut index, &query);
         assert!(!filtered.rows().is_empty(), "{typed}");
     }
+}
+
+#[test]
+fn a_row_holding_the_separator_in_a_field_is_shown_as_stored() {
+    let mut index = CustomerIndex::default();
+    let summary = |id, name, mnemonic| crate::store::SummaryRef {
+        id,
+        code: "C1",
+        name,
+        short_name: "",
+        mnemonic,
+        tax_id: "91440300MA5FXXXX1X",
+        contact: "",
+        phone: "",
+        mobile: "",
+        credit_limit: None,
+        status: crate::domain::customer::Status::Active,
+        classification: "",
+    };
+    let odd = "Acme\u{1}深圳";
+    index.push(&summary(1, odd, "ac\u{1}me"), Default::default());
+    index.push(&summary(2, "Acme 深圳", "acme"), Default::default());
+    index.push(&summary(3, "深圳", "ACME"), Default::default());
+    let fields = [Text::Code, Text::Name, Text::Mnemonic, Text::TaxId];
+    let shown = |row| fields.map(|t| index.text(row, t).to_string());
+    let tax = "91440300MA5FXXXX1X";
+    assert_eq!(shown(0), ["C1", odd, "ac\u{1}me", tax]);
+    assert_eq!(shown(1), ["C1", "Acme 深圳", "acme", tax]);
+    assert_eq!(shown(2), ["C1", "深圳", "ACME", tax]);
+    assert!(!index.rows[1].shown.in_hay(1) && index.rows[2].shown.in_hay(2));
 }
