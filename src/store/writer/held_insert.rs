@@ -7,8 +7,8 @@
 //! has no safe way to bind `SQLITE_STATIC`, so this statement is prepared
 //! and bound through `rusqlite::ffi` on the connection's handle. The one
 //! rule `SQLITE_STATIC` asks — the bytes outlive every use of the binding —
-//! holds because `execute` keeps the values it binds alive until the step
-//! and reset are done, then clears the bindings before returning.
+//! holds because the values `execute` binds are its caller's, alive until
+//! it returns, and it clears the bindings after the step and reset.
 
 use std::ffi::{CStr, c_int};
 use std::marker::PhantomData;
@@ -66,33 +66,37 @@ impl<'conn> HeldInsert<'conn> {
         if params.len() != self.params {
             return Err(rusqlite::Error::InvalidParameterCount(params.len(), self.params).into());
         }
-        // Every value bound stays here, alive, until the bindings are cleared.
-        let values = params
-            .iter()
-            .map(|p| p.to_sql())
-            .collect::<rusqlite::Result<Vec<ToSqlOutput<'_>>>>()?;
         let stmt = self.stmt.as_ptr();
         let mut bound = Ok(());
-        for (i, value) in values.iter().enumerate() {
-            let value = match value {
-                ToSqlOutput::Borrowed(v) => *v,
-                ToSqlOutput::Owned(v) => ValueRef::from(v),
-                _ => {
+        for (i, param) in params.iter().enumerate() {
+            let at = i as c_int + 1;
+            // SAFETY: `stmt` is this live statement. A borrowed value's bytes
+            // belong to `params`, alive until this call returns, and the
+            // bindings are cleared before it does; an owned value is copied.
+            let rc = match param.to_sql() {
+                Ok(ToSqlOutput::Borrowed(value)) => unsafe {
+                    bind(stmt, at, value, Bytes::Borrowed)
+                },
+                Ok(ToSqlOutput::Owned(value)) => unsafe {
+                    bind(stmt, at, ValueRef::from(&value), Bytes::Copied)
+                },
+                Ok(_) => {
                     bound = Err(StoreError::Refused("unsupported parameter".into()));
                     break;
                 }
+                Err(e) => {
+                    bound = Err(e.into());
+                    break;
+                }
             };
-            // SAFETY: `stmt` is this live statement; the bytes behind a text
-            // or blob stay in `values` until `sqlite3_clear_bindings` below.
-            let rc = unsafe { bind(stmt, i as c_int + 1, value) };
             if rc != ffi::SQLITE_OK {
                 bound = Err(unsafe { failure(self.db, rc) });
                 break;
             }
         }
         // SAFETY: as above; after the reset and the clear nothing in the
-        // statement points into `values` any more.
-        let result = unsafe {
+        // statement points into `params` any more.
+        unsafe {
             let result = match bound {
                 Ok(()) => match ffi::sqlite3_step(stmt) {
                     ffi::SQLITE_DONE => Ok(ffi::sqlite3_last_insert_rowid(self.db)),
@@ -105,10 +109,16 @@ impl<'conn> HeldInsert<'conn> {
             ffi::sqlite3_reset(stmt);
             ffi::sqlite3_clear_bindings(stmt);
             result
-        };
-        drop(values);
-        result
+        }
     }
+}
+
+/// Whether SQLite copies a text or blob (`SQLITE_TRANSIENT`) or points at
+/// it (`SQLITE_STATIC`).
+#[derive(Clone, Copy)]
+enum Bytes {
+    Borrowed,
+    Copied,
 }
 
 impl Drop for HeldInsert<'_> {
@@ -120,13 +130,13 @@ impl Drop for HeldInsert<'_> {
     }
 }
 
-/// Binds one value as `SQLITE_STATIC`. Empty text or blob points at a
-/// static byte, as rusqlite does, never at a dangling empty slice.
+/// Binds one value. Empty text or blob points at a static byte, as
+/// rusqlite does, never at a dangling empty slice.
 ///
 /// # Safety
-/// `stmt` is a live statement, and the bytes of a text or blob stay valid
-/// until its bindings are cleared or replaced.
-unsafe fn bind(stmt: *mut ffi::sqlite3_stmt, i: c_int, value: ValueRef<'_>) -> c_int {
+/// `stmt` is a live statement; with `Bytes::Borrowed` the bytes of a text or blob
+/// stay valid until its bindings are cleared or replaced.
+unsafe fn bind(stmt: *mut ffi::sqlite3_stmt, i: c_int, value: ValueRef<'_>, bytes: Bytes) -> c_int {
     const EMPTY: &[u8; 1] = b"\0";
     let bytes_of = |b: &[u8]| -> (*const u8, u64) {
         if b.is_empty() {
@@ -134,6 +144,10 @@ unsafe fn bind(stmt: *mut ffi::sqlite3_stmt, i: c_int, value: ValueRef<'_>) -> c
         } else {
             (b.as_ptr(), b.len() as u64)
         }
+    };
+    let destructor = match bytes {
+        Bytes::Borrowed => ffi::SQLITE_STATIC(),
+        Bytes::Copied => ffi::SQLITE_TRANSIENT(),
     };
     // SAFETY: the caller's promise, passed on.
     unsafe {
@@ -143,18 +157,11 @@ unsafe fn bind(stmt: *mut ffi::sqlite3_stmt, i: c_int, value: ValueRef<'_>) -> c
             ValueRef::Real(x) => ffi::sqlite3_bind_double(stmt, i, x),
             ValueRef::Text(t) => {
                 let (p, n) = bytes_of(t);
-                ffi::sqlite3_bind_text64(
-                    stmt,
-                    i,
-                    p.cast(),
-                    n,
-                    ffi::SQLITE_STATIC(),
-                    ffi::SQLITE_UTF8 as u8,
-                )
+                ffi::sqlite3_bind_text64(stmt, i, p.cast(), n, destructor, ffi::SQLITE_UTF8 as u8)
             }
             ValueRef::Blob(b) => {
                 let (p, n) = bytes_of(b);
-                ffi::sqlite3_bind_blob64(stmt, i, p.cast(), n, ffi::SQLITE_STATIC())
+                ffi::sqlite3_bind_blob64(stmt, i, p.cast(), n, destructor)
             }
         }
     }
