@@ -2,22 +2,22 @@
 //! insert benchmark. Either everything written through it commits, or — if
 //! it is dropped without `commit` — nothing does.
 
-use rusqlite::{Connection, Statement, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::customers::find;
 use super::deferred_indexes::Deferral;
 use super::known::KnownKeys;
-use super::writer::{Checked, INSERT_SQL, SimilarScan, Writer};
+use super::writer::{Checked, HeldInsert, INSERT_SQL, SimilarScan, Writer};
 use super::{Result, Store};
 use crate::domain::Problems;
 use crate::domain::customer::Customer;
 use crate::domain::field::FieldValues;
 
 pub struct BulkInsert<'s> {
-    /// The customer insert, held for the whole bulk (see `INSERT_SQL`);
-    /// finalised before the transaction ends: by `commit`, and on a drop
-    /// because it is the first field.
-    pub(super) insert: Option<Statement<'s>>,
+    /// The customer insert, held for the whole bulk (see `INSERT_SQL` and
+    /// `HeldInsert`); finalised before the transaction ends: by `commit`,
+    /// and on a drop because it is the first field.
+    pub(super) insert: Option<HeldInsert<'s>>,
     pub(super) conn: &'s Connection,
     // pub(super): the importer's extensions (matching.rs, batches.rs) share them.
     pub(super) tx: Transaction<'s>,
@@ -147,8 +147,9 @@ impl BulkInsert<'_> {
 
     /// Makes every write of this bulk permanent at once.
     pub fn commit(mut self) -> Result<usize> {
-        self.rebuild_deferred()?;
+        // Classification rows still waiting go in before their index is built.
         self.writer.finish(&self.tx)?;
+        self.rebuild_deferred()?;
         self.insert = None;
         self.tx.commit()?;
         Ok(self.inserted + self.updated)
@@ -157,11 +158,11 @@ impl BulkInsert<'_> {
 
 /// The bulk's customer insert statement, prepared on first use.
 pub(super) fn held_insert<'a, 's>(
-    insert: &'a mut Option<Statement<'s>>,
+    insert: &'a mut Option<HeldInsert<'s>>,
     conn: &'s Connection,
-) -> Result<&'a mut Statement<'s>> {
+) -> Result<&'a mut HeldInsert<'s>> {
     Ok(match insert {
         Some(insert) => insert,
-        None => insert.insert(conn.prepare(INSERT_SQL)?),
+        None => insert.insert(HeldInsert::prepare(conn, INSERT_SQL)?),
     })
 }

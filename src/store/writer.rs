@@ -3,19 +3,21 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, OptionalExtension, Statement, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 mod checks;
 mod class_rows;
 mod class_values;
 mod codes;
 mod columns;
+mod held_insert;
 
 pub use checks::{Candidate, Checked, FieldCheck, SimilarScan};
 pub(super) use checks::{code_taken, similar_names_warning, tax_id_taken};
 
-pub(super) use self::columns::INSERT_SQL;
-use self::columns::{customer_params, insert_row, snapshot_json};
+pub(super) use self::columns::{CustomerInsert, INSERT_SQL};
+use self::columns::{customer_params, snapshot_json};
+pub(super) use self::held_insert::HeldInsert;
 use super::audit::AuditWrite;
 use super::catalog::load_catalog;
 use super::{Result, StoreError, now_text};
@@ -126,7 +128,7 @@ impl Writer {
     pub fn check_and_insert(
         &mut self,
         conn: &Connection,
-        insert: &mut Statement,
+        insert: &mut impl CustomerInsert,
         values: &FieldValues,
     ) -> Result<std::result::Result<(Customer, Problems), Checked>> {
         let mut checked = self.check_fields(conn, values, None, SimilarScan::ExactKey)?;
@@ -142,7 +144,7 @@ impl Writer {
             if auto_code {
                 checked.data.code = self.allocate_code(conn)?;
             }
-            match insert_row(conn, insert, &checked.data, &checked.name_key, &self.now) {
+            match insert.insert_row(conn, &checked.data, &checked.name_key, &self.now) {
                 Ok(id) => {
                     self.remember_key(&checked.name_key);
                     let Checked { data, problems, .. } = checked;
@@ -169,7 +171,7 @@ impl Writer {
     /// Inserts a checked customer, allocating a code when none was given.
     pub fn insert(&mut self, conn: &Connection, checked: Checked) -> Result<Customer> {
         let mut insert = conn.prepare_cached(INSERT_SQL)?;
-        let (id, data) = self.insert_data(conn, &mut insert, checked)?;
+        let (id, data) = self.insert_data(conn, &mut *insert, checked)?;
         Ok(self.new_customer(id, data))
     }
 
@@ -187,7 +189,7 @@ impl Writer {
     pub fn insert_data(
         &mut self,
         conn: &Connection,
-        insert: &mut Statement,
+        insert: &mut impl CustomerInsert,
         checked: Checked,
     ) -> Result<(i64, CustomerData)> {
         let Checked {
@@ -202,7 +204,7 @@ impl Writer {
         } else if data.code.starts_with('C') {
             self.typed_codes.insert(data.code.clone());
         }
-        let id = insert_row(conn, insert, &data, &name_key, &self.now)?;
+        let id = insert.insert_row(conn, &data, &name_key, &self.now)?;
         self.remember_key(&name_key);
         self.finish_insert(conn, id, &data)?;
         Ok((id, data))

@@ -131,7 +131,7 @@ impl LedgerBulk<'_> {
             return Ok(Err(Problems::default()));
         };
         let mut insert = self.tx.prepare_cached(INSERT_SQL)?;
-        match writer.check_and_insert(&self.tx, &mut insert, values)? {
+        match writer.check_and_insert(&self.tx, &mut *insert, values)? {
             Ok((customer, warnings)) => {
                 put_up_for_review(&self.tx, customer.id)?;
                 let found = CustomerRef {

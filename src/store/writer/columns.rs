@@ -50,19 +50,45 @@ pub(crate) const INSERT_SQL: &str = "INSERT INTO customer (code, name, name_key,
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
      ?21, ?22, ?23, ?23)";
 
-/// Inserts `data` through `insert` (a statement of `INSERT_SQL` on `conn`)
-/// and gives the new id. A bulk write holds one statement for all its rows:
-/// taking it from the statement cache per row (hashing the SQL, clearing
-/// the bindings on return) cost more than a microsecond a row.
-pub(super) fn insert_row(
-    conn: &Connection,
-    insert: &mut Statement,
-    data: &CustomerData,
-    key: &str,
-    now: &str,
-) -> Result<i64> {
-    insert.execute(customer_params!(data, key, now))?;
-    Ok(conn.last_insert_rowid())
+/// A statement of `INSERT_SQL` on `conn`: rusqlite's, or the bulk path's
+/// `HeldInsert`, which binds the row's text without copying it.
+pub(in crate::store) trait CustomerInsert {
+    /// Inserts `data` and gives the new id.
+    fn insert_row(
+        &mut self,
+        conn: &Connection,
+        data: &CustomerData,
+        key: &str,
+        now: &str,
+    ) -> Result<i64>;
+}
+
+impl CustomerInsert for Statement<'_> {
+    fn insert_row(
+        &mut self,
+        conn: &Connection,
+        data: &CustomerData,
+        key: &str,
+        now: &str,
+    ) -> Result<i64> {
+        self.execute(customer_params!(data, key, now))?;
+        Ok(conn.last_insert_rowid())
+    }
+}
+
+/// A bulk write holds one statement for all its rows: taking it from the
+/// statement cache per row (hashing the SQL, clearing the bindings on
+/// return) cost more than a microsecond a row.
+impl CustomerInsert for super::held_insert::HeldInsert<'_> {
+    fn insert_row(
+        &mut self,
+        _conn: &Connection,
+        data: &CustomerData,
+        key: &str,
+        now: &str,
+    ) -> Result<i64> {
+        self.execute(customer_params!(data, key, now))
+    }
 }
 
 /// The record's non-empty fields as a JSON object (field keys as in the
