@@ -30,6 +30,7 @@ mod private_files;
 mod reconcile;
 mod reconcile_period;
 mod review;
+mod sealed_temp;
 mod stats;
 mod summary;
 mod templates;

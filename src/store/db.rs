@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations};
 
 use super::{Result, StoreError};
@@ -85,7 +85,15 @@ pub(super) fn open_file(path: &Path) -> Result<Connection> {
         path: path.to_path_buf(),
         source,
     };
-    let mut conn = Connection::open(path).map_err(open_err)?;
+    // A connection to be keyed keeps SQLite's temporary files in memory
+    // (sealed_temp.rs), so it can sort as a plain one does.
+    let sealed = super::encryption::will_key(path) && super::sealed_temp::register();
+    let mut conn = if sealed {
+        Connection::open_with_flags_and_vfs(path, OpenFlags::default(), super::sealed_temp::NAME)
+    } else {
+        Connection::open(path)
+    }
+    .map_err(open_err)?;
     // Before anything reads the file: an encrypted one needs its key first.
     let keyed = super::encryption::key_connection(&conn, path)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
@@ -102,7 +110,7 @@ pub(super) fn open_file(path: &Path) -> Result<Connection> {
         .map_err(open_err)?;
     conn.pragma_update(None, "synchronous", "NORMAL")
         .map_err(open_err)?;
-    conn.pragma_update(None, "temp_store", temp_store(keyed))
+    conn.pragma_update(None, "temp_store", temp_store(keyed && !sealed))
         .map_err(open_err)?;
     prepare(&mut conn, path)?;
     Ok(conn)
@@ -111,12 +119,14 @@ pub(super) fn open_file(path: &Path) -> Result<Connection> {
 /// Where a connection keeps temporary tables and its sorts' spill.
 /// SQLCipher's build of SQLite keeps them in memory (`SQLITE_TEMP_STORE=2`),
 /// so nothing of an encrypted database reaches a temporary file in plaintext;
-/// its keyed connections keep that. A plain database has nothing to hide on
-/// disk, and in memory SQLite's sorter never spills and takes no helper
-/// thread: a million-row import's index build then sorted in one heap
-/// (+70 MB peak, slower). Plain files sort as plain SQLite does.
-pub(super) fn temp_store(keyed: bool) -> &'static str {
-    if keyed { "MEMORY" } else { "FILE" }
+/// a keyed connection not opened through sealed_temp.rs keeps that. In
+/// memory SQLite's sorter never spills and takes no helper thread: a
+/// million-row import's index build then sorted in one heap (+70 MB peak,
+/// slower). Plain files, and keyed ones whose temporary files the sealed VFS
+/// keeps in memory, sort as plain SQLite does. `hide`: the connection holds
+/// an encrypted database's rows and its temporary files would be on disk.
+pub(super) fn temp_store(hide: bool) -> &'static str {
+    if hide { "MEMORY" } else { "FILE" }
 }
 
 pub(super) fn open_memory() -> Result<Connection> {

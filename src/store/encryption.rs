@@ -96,6 +96,12 @@ pub(super) fn key_connection(conn: &Connection, path: &Path) -> Result<bool> {
     }
 }
 
+/// Whether `key_connection` will key a connection to `path` (a passphrase
+/// was given for it and encryption is built in).
+pub(super) fn will_key(path: &Path) -> bool {
+    AVAILABLE && has_key(path)
+}
+
 /// Opens `path` with `flags`; an encrypted file is keyed with its own
 /// passphrase or, failing that, any other given in this process (a backup
 /// shares its database's). Returns the connection and the key that opened it.

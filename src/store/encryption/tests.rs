@@ -29,27 +29,49 @@ fn temp_store_of(conn: &Connection) -> i64 {
         .unwrap()
 }
 
-/// SQLCipher keeps temporary tables and sorts in memory so no plaintext of
-/// an encrypted database reaches a temporary file; kehu sorts plain
-/// databases on disk (spilling, with helper threads) as plain SQLite does.
+/// SQLCipher encrypts no temporary file, so an encrypted database's
+/// connection either opens its temporary files in memory through the sealed
+/// VFS and sorts as a plain one does (spilling, with helper threads), or
+/// keeps them in memory with `temp_store = MEMORY`; plain databases sort on
+/// disk as plain SQLite does.
 #[test]
-fn encrypted_databases_sort_in_memory_and_plain_ones_on_disk() {
+fn encrypted_databases_sort_through_memory_files_and_plain_ones_on_disk() {
     const FILE: i64 = 1;
     const MEMORY: i64 = 2;
+    let vfs_name = |conn: &Connection| -> String {
+        let mut vfs: *mut rusqlite::ffi::sqlite3_vfs = std::ptr::null_mut();
+        // SAFETY: an open connection; VFS_POINTER writes the VFS it uses,
+        // which lives as long as the process, and its name is a C string.
+        unsafe {
+            let rc = rusqlite::ffi::sqlite3_file_control(
+                conn.handle(),
+                c"main".as_ptr(),
+                rusqlite::ffi::SQLITE_FCNTL_VFS_POINTER,
+                (&mut vfs as *mut *mut rusqlite::ffi::sqlite3_vfs).cast(),
+            );
+            assert_eq!(rc, rusqlite::ffi::SQLITE_OK);
+            std::ffi::CStr::from_ptr((*vfs).zName)
+                .to_string_lossy()
+                .into_owned()
+        }
+    };
     let dir = tempfile::tempdir().unwrap();
     let plain = dir.path().join("plain.db");
     let store = crate::store::Store::open(&plain).unwrap();
     assert_eq!(temp_store_of(&store.conn), FILE);
+    assert_ne!(vfs_name(&store.conn), crate::store::sealed_temp::NAME);
     drop(store);
 
     let secret = dir.path().join("secret.db");
     remember_key(&secret, Zeroizing::new("temp store passphrase".into()));
     let store = crate::store::Store::open(&secret).unwrap();
     assert!(is_encrypted(&secret));
-    assert_eq!(temp_store_of(&store.conn), MEMORY);
+    assert_eq!(temp_store_of(&store.conn), FILE);
+    assert_eq!(vfs_name(&store.conn), crate::store::sealed_temp::NAME);
     drop(store);
     let again = crate::store::Store::open(&secret).unwrap();
-    assert_eq!(temp_store_of(&again.conn), MEMORY);
+    assert_eq!(temp_store_of(&again.conn), FILE);
+    assert_eq!(vfs_name(&again.conn), crate::store::sealed_temp::NAME);
 
     // Encrypting a plain database: the connection that builds the
     // encrypted copy (and its indexes) sorts in memory from then on.
