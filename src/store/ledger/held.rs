@@ -6,6 +6,7 @@
 use rusqlite::{Connection, Params, Statement};
 
 use super::super::Result;
+use super::doc_numbers::DocNumbers;
 
 pub(super) const INSERT_ENTRY: &str = "INSERT INTO ledger_entry (customer_id, kind, entry_date, doc_no, amount, due_date, outstanding,
  memo, override_reason, reverses_id, created_at, updated_at)
@@ -23,6 +24,9 @@ pub(super) struct Held<'s> {
     pub entry: Option<Statement<'s>>,
     pub allocation: Option<Statement<'s>>,
     pub settle: Option<Statement<'s>>,
+    /// Every entry's document number while the unique index on them is
+    /// dropped (a large load, batch_load.rs): repeats are refused from here.
+    pub docs: Option<DocNumbers>,
 }
 
 impl<'s> Held<'s> {
