@@ -157,7 +157,7 @@ impl LedgerBulk<'_> {
             options,
             self.check,
             Some(open),
-            Some(self.held.ready(self.conn)?),
+            Some(self.held.ready(self.conn, self.writer.now())?),
         )? {
             Ok(w) => w,
             Err(problems) => return Ok(Err(problems)),

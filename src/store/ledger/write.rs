@@ -387,9 +387,9 @@ pub(super) fn insert(
             data.memo,
             override_reason,
             reverses_id,
-            now,
             outstanding
         ],
+        params![now],
     )?;
     Ok(conn.last_insert_rowid())
 }
