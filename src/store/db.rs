@@ -9,6 +9,7 @@ use rusqlite_migration::{M, Migrations};
 use super::{Result, StoreError};
 
 mod credit_limit;
+mod entry_doc_index;
 mod equality_checks;
 mod review_status;
 mod schema_text;
@@ -41,11 +42,19 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/014_ledger_search.sql")),
         M::up(include_str!("migrations/015_customer_archived.sql")),
         M::up(include_str!("migrations/016_customer_balance_index.sql")),
+        M::up_with_hook(
+            include_str!("migrations/017_ledger_entry_doc_index.sql"),
+            entry_doc_index::rebuild,
+        )
+        .foreign_key_check(),
     ])
 }
 
 /// The schema version this program writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 16;
+pub const SCHEMA_VERSION: i64 = 17;
+
+/// The first migration that rebuilds a table, run with foreign keys off.
+const REBUILDS_FROM: i64 = 17;
 
 /// Page size of new database files, bytes.
 pub const PAGE_SIZE: i64 = 8192;
@@ -146,7 +155,19 @@ fn prepare(conn: &mut Connection, path: &Path) -> Result<()> {
             supported: SCHEMA_VERSION,
         });
     }
-    migrations().to_latest(conn)?;
+    if found >= REBUILDS_FROM {
+        migrations().to_latest(conn)?;
+        return Ok(());
+    }
+    // A table rebuild drops the old table: with foreign keys on, that
+    // deletes its rows first, refused while other tables point at them.
+    // The pragma is a no-op inside the migrations' transaction, so it is
+    // set around them; the rebuilding migration checks the keys at its end.
+    migrations().to_version(conn, (REBUILDS_FROM - 1) as usize)?;
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let migrated = migrations().to_latest(conn);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    migrated?;
     Ok(())
 }
 
@@ -331,5 +352,134 @@ mod tests {
             )
             .unwrap();
         assert_eq!(stored, None);
+    }
+
+    fn dump(conn: &Connection, sql: &str) -> Vec<Vec<String>> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let n = stmt.column_count();
+        stmt.query_map([], |r| {
+            (0..n)
+                .map(|i| {
+                    r.get::<_, rusqlite::types::Value>(i)
+                        .map(|v| format!("{v:?}"))
+                })
+                .collect()
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    }
+
+    /// Migration 017 rebuilds ledger_entry: every row and id, the other
+    /// tables' rows, every other index and trigger stay exactly as they
+    /// were; only the inline UNIQUE becomes the named `ledger_entry_doc`.
+    #[test]
+    fn a_version_16_ledger_keeps_every_row_and_gets_its_numbers_unique_by_a_named_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v16.db");
+        const TABLES: [&str; 6] = [
+            "SELECT * FROM import_batch ORDER BY id",
+            "SELECT * FROM ledger_entry ORDER BY id",
+            "SELECT * FROM ledger_allocation ORDER BY id",
+            "SELECT * FROM ledger_account ORDER BY customer_id",
+            "SELECT * FROM ledger_audit ORDER BY id",
+            "SELECT * FROM customer ORDER BY id",
+        ];
+        const SCHEMA: &str = "SELECT type, name, tbl_name, sql FROM sqlite_schema
+            WHERE name NOT IN ('ledger_entry', 'ledger_entry_doc', 'sqlite_autoindex_ledger_entry_1')
+            ORDER BY type, name";
+        const ENTRY_SQL: &str = "SELECT sql FROM sqlite_schema WHERE name = 'ledger_entry'";
+        let (rows, schema, entry_sql) = {
+            let mut conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+            migrations().to_version(&mut conn, 16).unwrap();
+            conn.execute_batch(
+                "INSERT INTO customer (id, code, name, name_key, created_at, updated_at)
+                     VALUES (1, 'C000001', '华强', '华强', 't', 't'), (2, 'C000002', '赛格', '赛格', 't', 't');
+                 INSERT INTO ledger_entry (id, customer_id, kind, entry_date, doc_no, amount, due_date,
+                     outstanding, memo, override_reason, reverses_id, created_at, updated_at, net_amount, tax_amount)
+                 VALUES (5, 1, 'invoice', '2025-01-02', 'FP1', 10000, '2025-02-01', 4000, '货款', 'ok', NULL, 'a', 'b', 8850, 1150),
+                        (7, 1, 'receipt', '2025-01-09', 'SK1', -6000, NULL, 0, '', NULL, NULL, 'a', 'b', NULL, NULL),
+                        (9, 2, 'invoice', '2025-01-03', 'FP1', 2000, '2025-02-02', 2000, '', NULL, NULL, 'a', 'b', NULL, NULL),
+                        (12, 2, 'credit', '2025-01-04', 'R-FP1', -2000, NULL, 0, '', NULL, 9, 'a', 'b', NULL, NULL);
+                 INSERT INTO ledger_allocation (id, credit_id, debit_id, amount, effective_date, created_at)
+                     VALUES (3, 7, 5, 6000, '2025-01-09', 'c');
+                 INSERT INTO ledger_account (customer_id, balance, open_debit, unapplied, oldest_due, last_date, entries)
+                     VALUES (1, 4000, 4000, 0, '2025-02-01', '2025-01-09', 2);
+                 INSERT INTO ledger_audit (customer_id, entry_id, action, field, old, new, operator, at)
+                     VALUES (1, 5, 'create', '*', NULL, '{}', '测试员', 't');
+                 INSERT INTO import_batch (id, file_name, file_hash, policy, operator, at, rows, inserted,
+                     updated, skipped, rejected, audit_after, audit_last, kind, first_entry_id,
+                     last_entry_id, ledger_audit_last)
+                     VALUES (4, 'l.csv', 'ab', 'skip', '测试员', 't', 4, 4, 0, 0, 0, 0, 0, 'ledger', 5, 12, 1);",
+            )
+            .unwrap();
+            (
+                TABLES.map(|sql| dump(&conn, sql)),
+                dump(&conn, SCHEMA),
+                conn.query_row(ENTRY_SQL, [], |r| r.get::<_, String>(0))
+                    .unwrap(),
+            )
+        };
+        let conn = open_file(&path).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        assert_eq!(TABLES.map(|sql| dump(&conn, sql)), rows);
+        assert_eq!(dump(&conn, SCHEMA), schema);
+        assert!(schema.len() > 20, "{schema:?}");
+        let text =
+            |conn: &Connection| -> String { conn.query_row(ENTRY_SQL, [], |r| r.get(0)).unwrap() };
+        let before = entry_sql;
+        assert!(
+            before.contains("UNIQUE (customer_id, kind, doc_no)"),
+            "{before}"
+        );
+        assert_eq!(
+            text(&conn),
+            before.replacen("\n    UNIQUE (customer_id, kind, doc_no),", "", 1)
+        );
+        let index: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'ledger_entry_doc'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(index, entry_doc_index::DOC_INDEX);
+        let ok: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+        assert!(dump(&conn, "PRAGMA foreign_key_check").is_empty());
+        let fk: bool = conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert!(fk, "foreign keys are on again");
+        // The same rules: a repeated number and a dangling reference are refused.
+        let err = conn
+            .execute(
+                "INSERT INTO ledger_entry (customer_id, kind, entry_date, doc_no, amount, due_date,
+                     outstanding, created_at, updated_at)
+                 VALUES (1, 'invoice', '2025-03-01', 'FP1', 100, '2025-04-01', 100, 't', 't')",
+                [],
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("UNIQUE constraint failed"), "{err}");
+        let err = conn
+            .execute(
+                "INSERT INTO ledger_allocation (credit_id, debit_id, amount, effective_date, created_at)
+                 VALUES (7, 99, 1, 'd', 'c')",
+                [],
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("FOREIGN KEY constraint failed"), "{err}");
+        // Opening it again runs nothing more.
+        drop(conn);
+        let conn = open_file(&path).unwrap();
+        assert_eq!(TABLES.map(|sql| dump(&conn, sql)), rows);
     }
 }

@@ -17,6 +17,7 @@ mod allocation;
 mod batch_load;
 mod bulk;
 mod dashboard;
+mod doc_numbers;
 mod edit;
 mod held;
 mod invoices;

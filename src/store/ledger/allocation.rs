@@ -220,13 +220,8 @@ impl LedgerWriter {
             conn,
             held.as_deref_mut().and_then(|h| h.allocation.as_mut()),
             INSERT_ALLOCATION,
-            params![
-                credit.id,
-                debit.id,
-                amount.fen(),
-                iso(effective),
-                self.now()
-            ],
+            params![credit.id, debit.id, amount.fen(), iso(effective)],
+            params![self.now()],
         )?;
         let id = conn.last_insert_rowid();
         let mut settle_one = |entry_id: i64, fen: i64| {
@@ -235,6 +230,7 @@ impl LedgerWriter {
                 held.as_deref_mut().and_then(|h| h.settle.as_mut()),
                 SETTLE,
                 params![entry_id, fen],
+                &[],
             )
         };
         if settle != Settle::Credit {

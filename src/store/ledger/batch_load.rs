@@ -10,17 +10,22 @@ use rusqlite::Connection;
 
 use super::super::Result;
 use super::bulk::LedgerBulk;
+use super::doc_numbers::DocNumbers;
+use super::open_items::OpenItems;
 use super::write::LedgerWriter;
 use crate::store::deferred_indexes::Deferral;
 
 /// The indexes a ledger import never reads while it writes: the date order
-/// (statements, balances at commit), the open entries (held in memory by
-/// the bulk; a customer read for the first time after the drop is found by
-/// the (customer, type, number) constraint's index), and the allocations'
-/// two sides, and the reports' two (entries by type and date, and by
-/// customer and type: migration 014). The UNIQUE constraints stay: they
-/// refuse repeated documents.
-pub(super) const DEFERRABLE: [&str; 6] = [
+/// (statements, balances at commit), the open entries, the allocations'
+/// two sides, the reports' two (entries by type and date, and by customer
+/// and type: migration 014), and the document numbers (migration 017).
+/// When they are dropped the bulk reads, once, what it would have looked
+/// up in them: every entry's document number (doc_numbers.rs: repeats are
+/// refused in memory, with the same problem) and every customer's open
+/// entries. A bulk that defers writes entries through `add` (and
+/// `forget_account`), which keep both current.
+pub(super) const DEFERRABLE: [&str; 7] = [
+    "ledger_entry_doc",
     "ledger_entry_by_date",
     "ledger_entry_open",
     "ledger_allocation_debit",
@@ -87,6 +92,14 @@ impl LedgerBulk<'_> {
     pub fn build_indexes_after_large_load(&mut self) {
         // Ids are given in order: the ledger's largest id bounds its size.
         self.deferral = Deferral::after_stored(self.first_new_entry - 1);
+    }
+
+    /// Reads what the dropped indexes would have found (see `DEFERRABLE`).
+    pub(super) fn hold_what_the_indexes_found(&mut self) -> Result<()> {
+        self.held.docs = Some(DocNumbers::load(&self.tx)?);
+        OpenItems::load_missing(&self.tx, &mut self.open)?;
+        self.open_complete = true;
+        Ok(())
     }
 
     /// Whether the deferrable indexes are dropped right now.

@@ -27,7 +27,7 @@ use crate::store::deferred_indexes::Deferral;
 pub struct LedgerBulk<'s> {
     /// The per-row statements, held for the whole bulk; the first field, so
     /// a drop finalises them before the transaction rolls back.
-    held: Held<'s>,
+    pub(super) held: Held<'s>,
     conn: &'s Connection,
     // pub(super): lookup.rs finds the customers a row names in this transaction.
     pub(super) tx: Transaction<'s>,
@@ -48,6 +48,9 @@ pub struct LedgerBulk<'s> {
     pub(super) by_code: HashMap<String, Option<super::CustomerRef>>,
     /// Open entries by customer id, read on the customer's first entry.
     pub(super) open: HashMap<i64, OpenItems>,
+    /// Every customer's open entries are in `open` (or it has none): set
+    /// when the indexes that find them are dropped (batch_load.rs).
+    pub(super) open_complete: bool,
     /// Set by `audit_by_batch`: what each customer got, audited at commit.
     pub(super) batch_audit: Option<BatchAudit>,
     pub(super) deferral: Deferral,
@@ -88,6 +91,7 @@ impl Store {
             first_new_entry,
             by_code: HashMap::new(),
             open: HashMap::new(),
+            open_complete: false,
             batch_audit: None,
             deferral: Deferral::Never,
             aggregates: HashMap::new(),
@@ -135,6 +139,9 @@ impl LedgerBulk<'_> {
         };
         let open = match self.open.entry(account.id) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) if self.open_complete => {
+                e.insert(OpenItems::default())
+            }
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(OpenItems::load(&self.tx, account.id)?)
             }
@@ -150,7 +157,7 @@ impl LedgerBulk<'_> {
             options,
             self.check,
             Some(open),
-            Some(self.held.ready(self.conn)?),
+            Some(self.held.ready(self.conn, self.writer.now())?),
         )? {
             Ok(w) => w,
             Err(problems) => return Ok(Err(problems)),
@@ -166,15 +173,21 @@ impl LedgerBulk<'_> {
         if let Some(audit) = self.batch_audit.as_mut() {
             audit.count(account.id, written.entry.id, written.allocations.len());
         }
-        self.deferral
-            .drop_when(self.added, &self.tx, &super::batch_load::DEFERRABLE)?;
-        Ok(Ok(Added {
+        let added = Added {
             entry: written.entry,
             allocations: written.allocations,
             // Figures as of this row; the aggregate row is refreshed at commit.
             standing: Standing::new(account.credit_limit, account.balance),
             warnings: written.warnings,
-        }))
+        };
+        if !self.indexes_deferred() {
+            self.deferral
+                .drop_when(self.added, &self.tx, &super::batch_load::DEFERRABLE)?;
+            if self.indexes_deferred() {
+                self.hold_what_the_indexes_found()?;
+            }
+        }
+        Ok(Ok(added))
     }
 
     pub fn added(&self) -> usize {
@@ -185,10 +198,16 @@ impl LedgerBulk<'_> {
         &self.operator
     }
 
-    /// Reads the customer's figures again on its next entry (after a write
-    /// outside `add`, such as a reversal); its aggregate row is refreshed at commit.
-    pub(super) fn forget_account(&mut self, code: &str) {
+    /// Reads the customer's figures again on its next entry (after `written`,
+    /// an entry written outside `add`, such as a reversal); its aggregate row
+    /// is refreshed at commit.
+    pub(super) fn forget_account(&mut self, code: &str, written: &crate::domain::ledger::Entry) {
+        if let Some(docs) = self.held.docs.as_mut() {
+            docs.add(written.customer_id, &written.data, written.id);
+        }
         if let Some(Some(account)) = self.accounts.remove(&code.trim().to_ascii_uppercase()) {
+            // Read from the rows again (without the dropped indexes: a scan).
+            self.open_complete = false;
             self.touched.insert(account.id);
             self.open.remove(&account.id);
             self.aggregates.insert(account.id, None);

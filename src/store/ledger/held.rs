@@ -2,14 +2,17 @@
 //! insert, the allocation insert, the outstanding update), prepared once
 //! and held for the whole bulk instead of looked up in rusqlite's statement
 //! cache per row (a hash of the SQL text and a reset both ways each time).
+//! What is the same for every row of a bulk (the time stamp) is each
+//! statement's last parameter, bound once when it is prepared.
 
-use rusqlite::{Connection, Params, Statement};
+use rusqlite::{Connection, Statement, ToSql};
 
 use super::super::Result;
+use super::doc_numbers::DocNumbers;
 
 pub(super) const INSERT_ENTRY: &str = "INSERT INTO ledger_entry (customer_id, kind, entry_date, doc_no, amount, due_date, outstanding,
  memo, override_reason, reverses_id, created_at, updated_at)
- VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?11, ?7, ?8, ?9, ?10, ?10)";
+ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?10, ?7, ?8, ?9, ?11, ?11)";
 pub(super) const INSERT_ALLOCATION: &str =
     "INSERT INTO ledger_allocation (credit_id, debit_id, amount, effective_date, created_at)
  VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -23,33 +26,52 @@ pub(super) struct Held<'s> {
     pub entry: Option<Statement<'s>>,
     pub allocation: Option<Statement<'s>>,
     pub settle: Option<Statement<'s>>,
+    /// Every entry's document number while the unique index on them is
+    /// dropped (a large load, batch_load.rs): repeats are refused from here.
+    pub docs: Option<DocNumbers>,
 }
 
 impl<'s> Held<'s> {
-    /// Prepares what is not prepared yet.
-    pub fn ready(&mut self, conn: &'s Connection) -> Result<&mut Held<'s>> {
-        for (slot, sql) in [
-            (&mut self.entry, INSERT_ENTRY),
-            (&mut self.allocation, INSERT_ALLOCATION),
-            (&mut self.settle, SETTLE),
+    /// Prepares what is not prepared yet, `now` bound as the inserts' last
+    /// parameter (a reset leaves bindings in place).
+    pub fn ready(&mut self, conn: &'s Connection, now: &str) -> Result<&mut Held<'s>> {
+        for (slot, sql, fixed) in [
+            (&mut self.entry, INSERT_ENTRY, Some(11)),
+            (&mut self.allocation, INSERT_ALLOCATION, Some(5)),
+            (&mut self.settle, SETTLE, None),
         ] {
             if slot.is_none() {
-                *slot = Some(conn.prepare(sql)?);
+                let mut statement = conn.prepare(sql)?;
+                if let Some(at) = fixed {
+                    statement.raw_bind_parameter(at, now)?;
+                }
+                *slot = Some(statement);
             }
         }
         Ok(self)
     }
 }
 
-/// Runs `sql` through `held` when given, else through the statement cache.
-pub(super) fn execute<P: Params>(
+/// Runs `sql` with `params` then `fixed` (its last parameters): through
+/// `held` when given, binding only `params` (`ready` bound `fixed`), else
+/// through the statement cache.
+pub(super) fn execute(
     conn: &Connection,
     held: Option<&mut Statement<'_>>,
     sql: &str,
-    params: P,
+    params: &[&dyn ToSql],
+    fixed: &[&dyn ToSql],
 ) -> Result<usize> {
     Ok(match held {
-        Some(statement) => statement.execute(params)?,
-        None => conn.prepare_cached(sql)?.execute(params)?,
+        Some(statement) => {
+            for (i, param) in params.iter().enumerate() {
+                statement.raw_bind_parameter(i + 1, param)?;
+            }
+            statement.raw_execute()?
+        }
+        None => {
+            let all: Vec<&dyn ToSql> = params.iter().chain(fixed).copied().collect();
+            conn.prepare_cached(sql)?.execute(all.as_slice())?
+        }
     })
 }

@@ -84,6 +84,19 @@ impl LedgerBulk<'_> {
     /// Whether the customer's entry of this type and number was written by
     /// this bulk (ids are given in order, from past the largest at its start).
     pub fn written_here(&self, code: &str, kind: &str, doc_no: &str) -> Result<bool> {
+        if let Some(docs) = self.held.docs.as_ref() {
+            // The index the query below would use is dropped (batch_load.rs).
+            let customer: Option<i64> = self
+                .tx
+                .prepare_cached("SELECT id FROM customer WHERE code = ?1")?
+                .query_row([code], |r| r.get(0))
+                .optional()?;
+            let Some(customer) = customer else {
+                return Ok(false);
+            };
+            let found = docs.find(&self.tx, customer, kind, doc_no)?;
+            return Ok(found.is_some_and(|(id, _)| id >= self.first_new_entry));
+        }
         let id: Option<i64> = self
             .tx
             .prepare_cached(

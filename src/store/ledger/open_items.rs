@@ -4,10 +4,13 @@
 //! allocation is still written to the rows as it goes in). A write outside
 //! `add` (a reversal) drops the customer's set, to be read again.
 
+use std::collections::HashMap;
+
 use rusqlite::Connection;
 
 use super::super::Result;
 use super::allocation::{OpenRow, open_rows};
+use super::read::{date_at, kind_at};
 use crate::domain::ledger::allocation::spread;
 use crate::domain::money::Money;
 
@@ -25,6 +28,46 @@ impl OpenItems {
             debits: open_rows(conn, customer_id, true)?,
             credits: open_rows(conn, customer_id, false)?,
         })
+    }
+
+    /// Every customer's open entries not in `held` yet, one scan of the
+    /// table, in `load`'s order.
+    pub fn load_missing(conn: &Connection, held: &mut HashMap<i64, OpenItems>) -> Result<()> {
+        let mut read: HashMap<i64, OpenItems> = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT id, customer_id, kind, doc_no, entry_date, outstanding, due_date
+             FROM ledger_entry WHERE outstanding <> 0",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let customer_id: i64 = row.get(1)?;
+            if held.contains_key(&customer_id) {
+                continue;
+            }
+            let outstanding: i64 = row.get(5)?;
+            let open = OpenRow {
+                id: row.get(0)?,
+                kind: kind_at(row, 2)?,
+                doc_no: row.get(3)?,
+                date: date_at(row, 4)?,
+                due: row
+                    .get::<_, Option<String>>(6)?
+                    .as_deref()
+                    .and_then(crate::domain::date::from_iso),
+                open: Money::from_fen(outstanding.saturating_abs()),
+            };
+            read.entry(customer_id)
+                .or_default()
+                .side(outstanding > 0)
+                .push(open);
+        }
+        for (customer_id, mut items) in read {
+            for side in [&mut items.debits, &mut items.credits] {
+                side.sort_by_key(|r| (r.date, r.due, r.id));
+            }
+            held.insert(customer_id, items);
+        }
+        Ok(())
     }
 
     fn side(&mut self, debits: bool) -> &mut Vec<OpenRow> {

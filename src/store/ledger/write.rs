@@ -152,6 +152,12 @@ impl LedgerWriter {
         } else {
             data.amount.fen() + allocated
         };
+        if let Some(docs) = held.as_deref().and_then(|h| h.docs.as_ref())
+            && let Some((_, date)) = docs.find(conn, account.id, data.kind.key(), &data.doc_no)?
+        {
+            problems.push(duplicate_problem(account, &data, &date));
+            return Ok(Err(problems));
+        }
         let id = match insert(
             conn,
             held.as_deref_mut().and_then(|h| h.entry.as_mut()),
@@ -172,6 +178,9 @@ impl LedgerWriter {
             }
             Err(e) => return Err(e),
         };
+        if let Some(docs) = held.as_deref_mut().and_then(|h| h.docs.as_mut()) {
+            docs.add(account.id, &data, id);
+        }
         if !self.audit_by_batch {
             let snapshot = serde_json::to_string(&data).unwrap_or_default();
             self.audit(
@@ -330,24 +339,27 @@ pub(super) fn duplicate(
             |r| r.get(0),
         )
         .optional()?;
-    Ok(found.map(|date| {
-        problem(
-            "doc_no",
-            "doc_no.duplicate",
-            format!(
-                "{} {} is already recorded for {} (dated {date}): use another number.",
-                data.kind.label(crate::domain::Lang::En),
-                data.doc_no,
-                account.label()
-            ),
-            format!(
-                "{} {} 已为 {} 录入过（日期 {date}）：请使用其他单据号。",
-                data.kind.label(crate::domain::Lang::Zh),
-                data.doc_no,
-                account.label()
-            ),
-        )
-    }))
+    Ok(found.map(|date| duplicate_problem(account, data, &date)))
+}
+
+/// The refusal of a repeated document number; `date`: the earlier entry's.
+pub(super) fn duplicate_problem(account: &Account, data: &EntryData, date: &str) -> Problem {
+    problem(
+        "doc_no",
+        "doc_no.duplicate",
+        format!(
+            "{} {} is already recorded for {} (dated {date}): use another number.",
+            data.kind.label(crate::domain::Lang::En),
+            data.doc_no,
+            account.label()
+        ),
+        format!(
+            "{} {} 已为 {} 录入过（日期 {date}）：请使用其他单据号。",
+            data.kind.label(crate::domain::Lang::Zh),
+            data.doc_no,
+            account.label()
+        ),
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -375,9 +387,9 @@ pub(super) fn insert(
             data.memo,
             override_reason,
             reverses_id,
-            now,
             outstanding
         ],
+        params![now],
     )?;
     Ok(conn.last_insert_rowid())
 }

@@ -1,0 +1,12 @@
+-- A customer's document numbers stay unique per type, now through a named
+-- index, `ledger_entry_doc`, instead of the table's inline
+-- UNIQUE (customer_id, kind, doc_no): SQLite's index for an inline UNIQUE
+-- can never be dropped, and a large ledger import drops this one and builds
+-- it once after its rows are in (store/ledger/batch_load.rs), checking
+-- repeated numbers in memory meanwhile. Only a table rebuild removes an
+-- inline constraint: the Rust hook (store/db/entry_doc_index.rs) copies
+-- ledger_entry into a table whose text is the stored text without that
+-- line, keeping every id, and re-creates its indexes and triggers from the
+-- file's own text; it runs with foreign keys off (db.rs), and the migration
+-- ends with a foreign-key check.
+SELECT 1;

@@ -1,0 +1,256 @@
+//! A ledger import past the point where it drops the ledger's indexes
+//! (store/ledger/batch_load.rs), onto a ledger that already holds entries,
+//! against the same rows added one by one through the ledger's bulk API
+//! with every index in place. After the drop the import finds repeated
+//! document numbers and customers' open entries in memory: the same rows
+//! must be refused, or skipped, as row by row (repeats of a number stored
+//! before, written earlier in the file before the drop, and after it), and
+//! customers first seen after the drop must allocate against the open
+//! invoices they had.
+
+#[path = "support/cli.rs"]
+mod cli;
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+
+use kehu::domain::ledger::EntryInput;
+use kehu::store::{AddOptions, CreditCheck, Store};
+use kehu::synth::customer_values;
+use rusqlite::Connection;
+
+const CUSTOMERS: usize = 40;
+/// The indexes are dropped at 20,000 entries written.
+const BEFORE_DROP: usize = 20_000;
+const ENTRIES: usize = 20_500;
+
+fn line(code: &str, kind: &str, date: &str, doc: String, fen: i64) -> (String, EntryInput) {
+    (
+        code.to_string(),
+        EntryInput {
+            kind: kind.into(),
+            date: date.into(),
+            doc_no: doc,
+            amount: format!("{}.{:02}", fen / 100, fen % 100),
+            due_date: String::new(),
+            memo: "货款".into(),
+        },
+    )
+}
+
+/// Before the drop only the first half of the customers get rows; after
+/// it every customer, with repeats of every kind.
+fn lines(codes: &[String]) -> Vec<(String, EntryInput)> {
+    let mut out = Vec::new();
+    let mut invoices: Vec<Vec<String>> = vec![Vec::new(); CUSTOMERS];
+    for i in 0..ENTRIES {
+        let c = if i < BEFORE_DROP {
+            i % (CUSTOMERS / 2)
+        } else {
+            i % CUSTOMERS
+        };
+        let date = format!("2025-{:02}-{:02}", 1 + (i / 2_000) % 12, 1 + i % 28);
+        let fen = 10_000 + (i as i64 * 37) % 90_000;
+        let l = match (i >= BEFORE_DROP, i % 10) {
+            // A number the ledger held before the import.
+            (true, 0) => line(&codes[c], "销售发票", &date, format!("OLD{c}-1"), fen),
+            // The customer's first invoice in this file (before the drop
+            // for the first half, after it for the others once they have one).
+            (true, 1) if !invoices[c].is_empty() => {
+                line(&codes[c], "销售发票", &date, invoices[c][0].clone(), fen)
+            }
+            // The customer's latest invoice.
+            (true, 2) if !invoices[c].is_empty() => {
+                let last = invoices[c].last().cloned().unwrap_or_default();
+                line(&codes[c], "销售发票", &date, last, fen)
+            }
+            (_, 3 | 6 | 8) => line(&codes[c], "收款", &date, format!("SK{i:08}"), fen / 2),
+            _ => {
+                let doc = format!("FP{i:08}");
+                invoices[c].push(doc.clone());
+                line(&codes[c], "销售发票", &date, doc, fen)
+            }
+        };
+        out.push(l);
+    }
+    out
+}
+
+fn write_csv(path: &Path, lines: &[(String, EntryInput)]) {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    writeln!(out, "客户编码,单据类型,日期,单据号,金额,摘要").unwrap();
+    for (code, e) in lines {
+        writeln!(
+            out,
+            "{code},{},{},{},{},{}",
+            e.kind, e.date, e.doc_no, e.amount, e.memo
+        )
+        .unwrap();
+    }
+    out.flush().unwrap();
+}
+
+fn rows(conn: &Connection, sql: &str) -> Vec<Vec<String>> {
+    let mut stmt = conn.prepare(sql).unwrap();
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        (0..n)
+            .map(|i| {
+                r.get::<_, rusqlite::types::Value>(i)
+                    .map(|v| format!("{v:?}"))
+            })
+            .collect()
+    })
+    .unwrap()
+    .collect::<rusqlite::Result<_>>()
+    .unwrap()
+}
+
+#[test]
+fn repeats_and_open_entries_after_the_index_drop_are_those_of_the_row_by_row_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.db");
+    let mut codes = Vec::new();
+    {
+        let mut store = Store::open(&base).unwrap();
+        let mut bulk = store.bulk_insert().unwrap();
+        for i in 0..CUSTOMERS as u64 {
+            let (c, _) = bulk.insert(&customer_values(i)).unwrap().unwrap();
+            codes.push(c.data.code);
+        }
+        bulk.commit().unwrap();
+        // Every customer owes on two invoices from before.
+        let mut ledger = store.ledger_bulk(CreditCheck::Skip).unwrap();
+        for (c, code) in codes.iter().enumerate() {
+            for k in 1..=2 {
+                let (_, input) = line(
+                    code,
+                    "销售发票",
+                    "2024-12-01",
+                    format!("OLD{c}-{k}"),
+                    50_000,
+                );
+                ledger
+                    .add(code, &input, &AddOptions::default())
+                    .unwrap()
+                    .unwrap();
+            }
+        }
+        ledger.commit().unwrap();
+    }
+    let lines = lines(&codes);
+    let csv = dir.path().join("ledger.csv");
+    write_csv(&csv, &lines);
+
+    // Row by row, every index in place: what is refused, with which problems.
+    let by_row = dir.path().join("by_row.db");
+    std::fs::copy(&base, &by_row).unwrap();
+    // What the import reports for a refused repeat: an error when the
+    // earlier one is on an earlier row of the file (written or skipped),
+    // else skipped with a warning (store/ledger/lookup.rs `written_here`,
+    // import/ledger/row.rs).
+    let mut expected = BTreeSet::new();
+    let mut duplicates_after_drop = 0;
+    {
+        let mut store = Store::open(&by_row).unwrap();
+        let mut bulk = store.ledger_bulk(CreditCheck::Skip).unwrap();
+        let mut in_file = BTreeSet::new();
+        for (i, (code, input)) in lines.iter().enumerate() {
+            let key = (code.clone(), input.kind.clone(), input.doc_no.clone());
+            match bulk.add(code, input, &AddOptions::default()).unwrap() {
+                Ok(_) => {
+                    in_file.insert(key);
+                }
+                Err(problems) => {
+                    let codes: Vec<&str> = problems.0.iter().map(|p| p.code).collect();
+                    assert_eq!(codes, ["doc_no.duplicate"], "line {i}");
+                    if i >= BEFORE_DROP {
+                        duplicates_after_drop += 1;
+                    }
+                    // Data rows start at the file's line 2.
+                    let code = if in_file.insert(key) {
+                        "import.duplicate_skipped"
+                    } else {
+                        "import.duplicate_in_file"
+                    };
+                    expected.insert((i as u64 + 2, code.to_string()));
+                }
+            }
+        }
+        bulk.commit().unwrap();
+    }
+    assert!(
+        duplicates_after_drop > 100,
+        "repeats after the drop: {duplicates_after_drop}"
+    );
+    for code in ["import.duplicate_skipped", "import.duplicate_in_file"] {
+        assert!(expected.iter().any(|(_, c)| c == code), "{code}");
+    }
+
+    let imported = dir.path().join("imported.db");
+    std::fs::copy(&base, &imported).unwrap();
+    let out = cli::kehu(
+        &imported,
+        &[
+            "import",
+            "--kind",
+            "ledger",
+            "--format",
+            "json",
+            csv.to_str().unwrap(),
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    assert_eq!(report["committed"], true, "{report}");
+    assert_eq!(report["problems_omitted"], 0, "{report}");
+    let problems: BTreeSet<(u64, String)> = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["row"].as_u64().unwrap(),
+                p["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(problems, expected);
+
+    let (a, b) = (
+        Connection::open(&by_row).unwrap(),
+        Connection::open(&imported).unwrap(),
+    );
+    for sql in [
+        "SELECT id, customer_id, kind, entry_date, doc_no, amount, due_date, outstanding, memo
+         FROM ledger_entry ORDER BY id",
+        "SELECT id, credit_id, debit_id, amount, effective_date FROM ledger_allocation ORDER BY id",
+        "SELECT customer_id, balance, open_debit, unapplied, oldest_due, last_date, entries
+         FROM ledger_account ORDER BY customer_id",
+    ] {
+        assert_eq!(rows(&a, sql), rows(&b, sql), "{sql}");
+    }
+    // Customers first seen after the drop paid invoices they owed before.
+    let paid_old: i64 = b
+        .query_row(
+            "SELECT COUNT(*) FROM ledger_allocation a JOIN ledger_entry d ON d.id = a.debit_id
+             JOIN ledger_entry r ON r.id = a.credit_id
+             WHERE d.doc_no LIKE 'OLD%' AND r.id > ?1",
+            [(CUSTOMERS * 2 + BEFORE_DROP) as i64],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(paid_old >= (CUSTOMERS / 2) as i64, "{paid_old}");
+    let indexes = |c: &Connection| {
+        rows(
+            c,
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name",
+        )
+    };
+    assert_eq!(indexes(&a), indexes(&b), "every index built again");
+    let ok: String = b
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+}
