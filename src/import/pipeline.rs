@@ -1,11 +1,14 @@
-//! Reading and checking rows on a second thread while this one writes them
-//! to the database. The reading side (decode, parse, map, field checks) is
-//! about a third of an import's work and needs no database, so on two cores
-//! it costs no wall time. Rows cross in batches of `BATCH`: one channel
-//! operation per batch, not per row; a bounded channel keeps at most a few
-//! batches in flight, so memory stays flat on any file size.
+//! Reading and checking rows on other threads while this one writes them
+//! to the database. The reading side is two stages on two threads: one reads
+//! (decode, split, hash the file), the other prepares (parse, map, field
+//! checks, the file's own keys, in row order). Neither needs the database,
+//! and on two cores the reading side alone was busier than the writer, so
+//! splitting it lets the spare part of the writer's core take some of it.
+//! Rows cross in batches of `BATCH`: one channel operation per batch, not
+//! per row; bounded channels keep at most a few batches in flight, so memory
+//! stays flat on any file size.
 
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{Receiver, channel, sync_channel};
 
 use super::ImportError;
 use super::read::{Row, Rows};
@@ -21,11 +24,15 @@ pub(super) struct Staged<P> {
 const BATCH: usize = 256;
 const BATCHES_IN_FLIGHT: usize = 4;
 
-/// Runs `prepare` over `rows` on a second thread while `consume` takes the
-/// staged rows in order on this one. `consume` may stop early (the reader
-/// then stops too). Gives back `consume`'s result and the rows, read to
+/// A row as read, with how far through the file the reader was.
+type Read = (Result<Row, ImportError>, f64);
+
+/// Runs `prepare` over `rows` on other threads while `consume` takes the
+/// staged rows in order on this one. `consume` may stop early (the reading
+/// side then stops too). Gives back `consume`'s result and the rows, read to
 /// where the reader stopped (for the file's hash). Without `keep_cells` the
-/// staged rows carry their number only (the cells are for a rejects file).
+/// staged rows carry their number only (the cells go back to the reader to
+/// be filled again).
 pub(super) fn staged<P: Send, T>(
     rows: Rows,
     keep_cells: bool,
@@ -33,40 +40,65 @@ pub(super) fn staged<P: Send, T>(
     consume: impl FnOnce(&mut dyn Iterator<Item = Result<Staged<P>, ImportError>>) -> T,
 ) -> (T, Rows) {
     std::thread::scope(|scope| {
-        let (sender, receiver) =
+        let (read_tx, read_rx) = sync_channel::<Vec<Read>>(BATCHES_IN_FLIGHT);
+        let (staged_tx, staged_rx) =
             sync_channel::<Vec<Result<Staged<P>, ImportError>>>(BATCHES_IN_FLIGHT);
+        // Emptied cell vectors back to the reader (unbounded: at most what
+        // is in flight, and the reader takes them back each batch).
+        let (spare_tx, spare_rx) = channel::<Vec<Vec<String>>>();
         let reader = scope.spawn(move || {
             let mut rows = rows;
             let mut batch = Vec::with_capacity(BATCH);
             while let Some(row) = rows.next() {
                 let failed = row.is_err();
-                batch.push(row.map(|mut row| {
-                    let prepared = prepare(&row);
-                    if !keep_cells {
-                        rows.recycle(std::mem::take(&mut row.cells));
-                        row.numeric = Vec::new();
-                    }
-                    Staged {
-                        prepared,
-                        fraction: rows.fraction_done(),
-                        row,
-                    }
-                }));
+                batch.push((row, rows.fraction_done()));
                 if batch.len() == BATCH || failed {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                    // A closed channel: the writer stopped (cancel, stop, error).
-                    if sender.send(full).is_err() || failed {
+                    // A closed channel: the preparer stopped because the
+                    // writer did (cancel, stop, error).
+                    if read_tx.send(full).is_err() || failed {
                         return rows;
                     }
+                    take_back(&mut rows, &spare_rx);
                 }
             }
             if !batch.is_empty() {
-                let _ = sender.send(batch);
+                let _ = read_tx.send(batch);
             }
             rows
         });
+        scope.spawn(move || {
+            for batch in read_rx {
+                let mut spare = Vec::new();
+                let staged: Vec<_> = batch
+                    .into_iter()
+                    .map(|(row, fraction)| {
+                        row.map(|mut row| {
+                            let prepared = prepare(&row);
+                            if !keep_cells {
+                                spare.push(std::mem::take(&mut row.cells));
+                                row.numeric = Vec::new();
+                            }
+                            Staged {
+                                prepared,
+                                fraction,
+                                row,
+                            }
+                        })
+                    })
+                    .collect();
+                if !spare.is_empty() {
+                    // The reader may have finished: the cells are dropped.
+                    let _ = spare_tx.send(spare);
+                }
+                if staged_tx.send(staged).is_err() {
+                    // Dropping `read_rx` stops the reader at its next send.
+                    return;
+                }
+            }
+        });
         let result = {
-            let mut items = receiver.into_iter().flatten();
+            let mut items = staged_rx.into_iter().flatten();
             consume(&mut items)
         };
         let rows = match reader.join() {
@@ -75,6 +107,15 @@ pub(super) fn staged<P: Send, T>(
         };
         (result, rows)
     })
+}
+
+/// Gives the reader back the cell vectors the preparer emptied.
+fn take_back(rows: &mut Rows, spare: &Receiver<Vec<Vec<String>>>) {
+    while let Ok(cells) = spare.try_recv() {
+        for c in cells {
+            rows.recycle(c);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -115,6 +156,31 @@ mod tests {
             );
         }
         assert_eq!(rows.file_hash().unwrap().len(), 64, "read to the end");
+    }
+
+    /// Cells go back to the reader a batch at a time and are refilled: a
+    /// short row after a long one must not keep the long row's cells.
+    #[test]
+    fn recycled_cells_never_carry_an_earlier_rows_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ragged.csv");
+        let lines = 20 * BATCH;
+        let expected: Vec<Vec<String>> = (0..lines)
+            .map(|i| (0..1 + i % 5).map(|c| format!("r{i}c{c}")).collect())
+            .collect();
+        let text: String = expected.iter().map(|r| r.join(",") + "\n").collect();
+        std::fs::write(&path, text).unwrap();
+        let rows = Source::open(&path).unwrap().rows(None).unwrap();
+        let (seen, _rows) = staged(
+            rows,
+            false,
+            |row| row.cells.clone(),
+            |items| items.map(|s| s.unwrap().prepared).collect::<Vec<_>>(),
+        );
+        assert_eq!(seen.len(), lines);
+        for (i, (got, want)) in seen.iter().zip(&expected).enumerate() {
+            assert_eq!(got, want, "row {}", i + 1);
+        }
     }
 
     #[test]

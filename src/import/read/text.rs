@@ -171,8 +171,8 @@ pub(super) struct TextRows {
     ends: Vec<usize>,
     len: u64,
     hash: Option<String>,
-    /// Cells of a row already used, refilled in place (see `recycle`).
-    spare: Vec<String>,
+    /// Cells of rows already used, refilled in place (see `recycle`).
+    spare: Vec<Vec<String>>,
 }
 
 /// A record read: the line it starts on, its cell bytes and cell count,
@@ -215,8 +215,13 @@ impl TextRows {
 
     /// Takes back a row's cells once read, to fill with a later row's: a
     /// million-row file otherwise allocates and frees a String per cell.
+    /// Rows in flight between threads come back a batch at a time, so a few
+    /// thousand are kept (no more: the rest are freed).
     pub fn recycle(&mut self, cells: Vec<String>) {
-        self.spare = cells;
+        const KEPT: usize = 4096;
+        if self.spare.len() < KEPT {
+            self.spare.push(cells);
+        }
     }
 
     /// Size of the file in bytes.
@@ -311,7 +316,7 @@ impl Iterator for TextRows {
                     )));
                 }
                 self.inner_breaks += breaks;
-                let mut cells = std::mem::take(&mut self.spare);
+                let mut cells = self.spare.pop().unwrap_or_default();
                 cells.truncate(record.cells);
                 // Checked as UTF-8 once for the record, not once a cell: cells
                 // end at an ASCII delimiter or quote, so a valid record splits
