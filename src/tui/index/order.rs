@@ -58,7 +58,7 @@ impl Order {
                 .map(|i| order.get(i))
                 .chain([row])
                 .chain(after.map(|i| order.get(i)));
-            Packed::new(Sized(rows, order.len() + 1), bound)
+            Packed::new(Counted(rows, order.len() + 1), bound)
         };
         match self {
             Order::Rows(n) if lo == *n as usize && row == *n => *n += 1,
@@ -112,9 +112,9 @@ impl Order {
 }
 
 /// An iterator of a known length (a chain of ranges does not say its own).
-struct Sized<I>(I, usize);
+struct Counted<I>(I, usize);
 
-impl<I: Iterator<Item = u32>> Iterator for Sized<I> {
+impl<I: Iterator<Item = u32>> Iterator for Counted<I> {
     type Item = u32;
 
     fn next(&mut self) -> Option<u32> {
@@ -128,7 +128,7 @@ impl<I: Iterator<Item = u32>> Iterator for Sized<I> {
     }
 }
 
-impl<I: Iterator<Item = u32>> ExactSizeIterator for Sized<I> {}
+impl<I: Iterator<Item = u32>> ExactSizeIterator for Counted<I> {}
 
 fn kept_in(
     order: impl DoubleEndedIterator<Item = u32>,
