@@ -60,6 +60,7 @@ fn main() {
     let mut rss_deltas = Vec::new();
     let mut index_bytes = 0;
     let mut name_index_bytes = 0;
+    let mut parts = String::new();
     let mut app = None;
     for _ in 0..RUNS {
         drop(app.take());
@@ -76,6 +77,7 @@ fn main() {
         rss_deltas.push(rss_kib().saturating_sub(rss_before));
         index_bytes = a.ctx().customers.index.heap_bytes();
         name_index_bytes = a.store().similar_index_heap_bytes();
+        parts = heap_parts(&a);
         app = Some(a);
     }
     let mut app = app.expect("app");
@@ -97,6 +99,7 @@ fn main() {
         index_bytes as f64 / (1024.0 * 1024.0),
         name_index_bytes as f64 / (1024.0 * 1024.0)
     );
+    print!("{parts}");
 
     let floor = rows as f64 / 1_000_000.0;
     println!(
@@ -297,6 +300,52 @@ fn shown_count(terminal: &Terminal<TestBackend>) -> String {
         .find(|s| s.ends_with('条'))
         .map(|s| s.trim_end_matches('条').trim().to_string())
         .unwrap_or_default()
+}
+
+/// The list's and the name index's heap by part, and what the allocators
+/// hold beside them (mimalloc: the Rust side; glibc: SQLite's page caches).
+fn heap_parts(app: &App) -> String {
+    let mib = |b: usize| b as f64 / (1024.0 * 1024.0);
+    let line = |title: &str, parts: Vec<(&'static str, usize)>| {
+        let cells: Vec<String> = parts
+            .iter()
+            .map(|(name, bytes)| format!("{name} {:.1}", mib(*bytes)))
+            .collect();
+        format!("    {title}: {} MiB\n", cells.join(", "))
+    };
+    let mut out = line("list heap", app.ctx().customers.index.heap_parts());
+    out += &line("name index heap", app.store().similar_index_heap_parts());
+    let (mut rss, mut commit, mut unused) = (0usize, 0usize, 0usize);
+    // SAFETY: mi_process_info writes the counters through the pointers it
+    // is given (null ones are skipped).
+    unsafe {
+        libmimalloc_sys::mi_process_info(
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            &mut rss,
+            &mut unused,
+            &mut commit,
+            &mut unused,
+            &mut unused,
+        );
+    }
+    out += &format!(
+        "    process RSS {:.1} MiB; mimalloc committed {:.1} MiB",
+        mib(rss),
+        mib(commit)
+    );
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        // SAFETY: mallinfo2 only reads glibc's counters.
+        let info = unsafe { libc::mallinfo2() };
+        out += &format!(
+            "; glibc in use {:.1} MiB, free kept {:.1} MiB",
+            mib(info.uordblks + info.hblkhd),
+            mib(info.fordblks)
+        );
+    }
+    out + "\n"
 }
 
 fn rss_kib() -> u64 {

@@ -6,6 +6,9 @@
 //!
 //! `valgrind --tool=callgrind --toggle-collect='list_keys::keystroke' \
 //!   target/release/examples/list_keys target/tmp/tui-list-100000.db hqdz 华强 00000012`
+//!
+//! A query starting with `!` is keys pressed on the list (`!oooooooo`: the
+//! next sort column eight times).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kehu::domain::Lang;
@@ -44,6 +47,20 @@ fn main() {
         );
     }
     for query in args {
+        // `!keys`: keys pressed on the list itself (`!oooooooo`: each sort
+        // column in turn), not typed into a search.
+        if let Some(keys) = query.strip_prefix('!') {
+            for (i, c) in keys.chars().enumerate() {
+                let t = std::time::Instant::now();
+                if only.is_none_or(|n| n == i + 1) {
+                    keystroke(&mut app, &mut terminal, KeyCode::Char(c));
+                } else {
+                    press(&mut app, &mut terminal, KeyCode::Char(c));
+                }
+                eprintln!("{query} {c}: {:.2} ms", t.elapsed().as_secs_f64() * 1000.0);
+            }
+            continue;
+        }
         press(&mut app, &mut terminal, KeyCode::Char('/'));
         for (i, c) in query.chars().enumerate() {
             let key = KeyCode::Char(c);

@@ -119,15 +119,25 @@ impl NameIndex {
 
     /// Heap bytes held (for the benchmarks' memory figures).
     pub fn heap_bytes(&self) -> usize {
-        self.ids.heap_bytes()
-            + self.keys.heap_bytes()
-            + self.lens.capacity()
-            + self.dead.heap_bytes()
-            + self.exact.capacity() * 4
-            + self.grams.capacity() * 8
-            + self.gram_ends.capacity() * 4
-            + self.postings.capacity()
-            + self.recent.capacity() * 4
+        self.heap_parts().iter().map(|(_, bytes)| bytes).sum()
+    }
+
+    /// `heap_bytes` by part, for the benchmarks' breakdown.
+    pub fn heap_parts(&self) -> Vec<(&'static str, usize)> {
+        vec![
+            ("ids", self.ids.heap_bytes()),
+            ("keys", self.keys.heap_bytes()),
+            (
+                "lengths, dead",
+                self.lens.capacity() + self.dead.heap_bytes() + self.recent.capacity() * 4,
+            ),
+            ("exact table", self.exact.capacity() * 4),
+            (
+                "bigrams",
+                self.grams.capacity() * 8 + self.gram_ends.capacity() * 4,
+            ),
+            ("postings", self.postings.capacity()),
+        ]
     }
 
     /// The ids whose keys are similar to `key` (other than `own_id`), in id

@@ -24,6 +24,10 @@ impl SimilarIndex {
         self.index.heap_bytes()
     }
 
+    pub fn heap_parts(&self) -> Vec<(&'static str, usize)> {
+        self.index.heap_parts()
+    }
+
     fn catch_up(&mut self, conn: &Connection) -> Result<()> {
         let (last_customer, last_audit) = high_water(conn)?;
         // After an import (thousands of new rows) building afresh is
@@ -119,6 +123,14 @@ impl Store {
             .borrow()
             .as_ref()
             .map_or(0, SimilarIndex::heap_bytes)
+    }
+
+    /// The installed index's heap by part (none without one), for the benchmarks.
+    pub fn similar_index_heap_parts(&self) -> Vec<(&'static str, usize)> {
+        self.similar_index
+            .borrow()
+            .as_ref()
+            .map_or_else(Vec::new, SimilarIndex::heap_parts)
     }
 
     pub fn has_similar_index(&self) -> bool {

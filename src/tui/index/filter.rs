@@ -183,6 +183,16 @@ impl Filtered {
 /// order when asked (a bucket each) instead of held.
 const GROUPED_CLASSES: usize = 4096;
 
+/// The column whose held order `column` reads: the mnemonic order is the
+/// name order (mnemonic, then name, then code), held once (4 MiB at a
+/// million rows) where ties by code alone would hold a second one.
+fn held_as(column: Column) -> Column {
+    match column {
+        Column::Mnemonic => Column::Name,
+        other => other,
+    }
+}
+
 impl CustomerIndex {
     /// Live customers not archived (what the header counts).
     pub fn not_archived(&self) -> usize {
@@ -206,12 +216,15 @@ impl CustomerIndex {
         let holding = class.map(|c| self.classes.holding(c));
         let mut kept = Bits::default();
         kept.grow_to(self.rows.len());
-        // Status and class orders are read off the code order by each row's
-        // rank (`order.rs`); `None` when the class order is held instead.
+        // Status, class and credit orders are read off the code order by
+        // each row's rank (`order.rs`); `None` when one is held instead.
         let ranks = match query.sort {
             Column::Status => Some((Status::ALL.len(), Vec::new())),
             Column::Class if !self.orders.contains_key(&Column::Class) => {
                 Some((self.classes.len(), self.classes.ranks()))
+            }
+            Column::Credit if !self.orders.contains_key(&Column::Credit) => {
+                Some((self.limits.len(), Vec::new()))
             }
             _ => None,
         };
@@ -229,6 +242,7 @@ impl CustomerIndex {
             if let Some((_, class_rank)) = &ranks {
                 group.push(match query.sort {
                     Column::Status => row.status as u32,
+                    Column::Credit => self.limits.rank(row.credit_limit()),
                     _ => class_rank.get(row.class as usize).copied().unwrap_or(0),
                 });
             }
@@ -242,7 +256,7 @@ impl CustomerIndex {
             });
         }
         self.orders
-            .get(&query.sort)
+            .get(&held_as(query.sort))
             .map_or_else(Vec::new, |o| o.kept(descending, keep))
     }
 
@@ -263,13 +277,15 @@ impl CustomerIndex {
     }
 
     /// Sorts all rows by `column` (ties by code), cached until rows are
-    /// added; the status and class orders are read off the code order (the
-    /// class order held only past `GROUPED_CLASSES` classes), and the code
+    /// added; the status, class and credit orders are read off the code
+    /// order (the class order held only past `GROUPED_CLASSES` classes, the
+    /// credit order past `limits.rs`'s distinct limits), and the code
     /// order is the rows as they are when they are in it (as loaded).
     fn ensure_order(&mut self, column: Column) {
-        let column = match column {
+        let column = match held_as(column) {
             Column::Status => Column::Code,
             Column::Class if self.classes.len() <= GROUPED_CLASSES => Column::Code,
+            Column::Credit if self.limits.grouped() => Column::Code,
             other => other,
         };
         if self.orders.contains_key(&column) {
@@ -283,7 +299,7 @@ impl CustomerIndex {
         } else {
             let mut order: Vec<u32> = (0..n).collect();
             order.sort_by(|a, b| self.compare(column, *a, *b));
-            Order::Listed(order)
+            Order::listed(&order)
         };
         self.orders.insert(column, order);
     }
@@ -295,13 +311,15 @@ impl CustomerIndex {
             Column::Code => Ordering::Equal,
             // Code points put Chinese names in no useful order; pinyin
             // initials come close to the dictionary order people expect.
-            Column::Name => by_text(Text::Mnemonic).then_with(|| by_text(Text::Name)),
-            Column::Mnemonic => by_text(Text::Mnemonic),
+            // The mnemonic order is the name order (`held_as`).
+            Column::Name | Column::Mnemonic => {
+                by_text(Text::Mnemonic).then_with(|| by_text(Text::Name))
+            }
             Column::TaxId => by_text(Text::TaxId),
             Column::Class => by_text(Text::Class),
             // Not controlled sorts below cash only (0): a descending sort
             // starts with the largest limit set.
-            Column::Credit => ra.credit_limit.cmp(&rb.credit_limit),
+            Column::Credit => ra.credit_limit().cmp(&rb.credit_limit()),
             Column::Balance => ra.balance.cmp(&rb.balance),
             Column::Status => ra.status.cmp(&rb.status),
         };

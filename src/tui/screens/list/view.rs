@@ -160,7 +160,7 @@ impl ListScreen {
                 Column::Mnemonic => Cow::Borrowed(index.text(row, Text::Mnemonic)),
                 Column::TaxId => Cow::Borrowed(index.text(row, Text::TaxId)),
                 Column::Class => Cow::Borrowed(index.text(row, Text::Class)),
-                Column::Credit => Cow::Owned(limit_short(r.credit_limit, lang)),
+                Column::Credit => Cow::Owned(limit_short(r.credit_limit(), lang)),
                 Column::Balance => Cow::Owned(r.balance.grouped()),
                 Column::Status => Cow::Borrowed(r.status.label(lang)),
             }
