@@ -228,6 +228,10 @@ impl CustomerIndex {
             }
             _ => None,
         };
+        if ranks.is_some() && query.sort == Column::Credit {
+            self.rank_credit_limits();
+        }
+        let credit_ranks = &self.credit_ranks.3;
         let mut group = Vec::with_capacity(if ranks.is_some() { self.rows.len() } else { 0 });
         for (r, row) in self.rows.iter().enumerate() {
             let pass = row.alive
@@ -242,7 +246,7 @@ impl CustomerIndex {
             if let Some((_, class_rank)) = &ranks {
                 group.push(match query.sort {
                     Column::Status => row.status as u32,
-                    Column::Credit => self.limits.rank(row.credit_limit()),
+                    Column::Credit => credit_ranks.get(r).map_or(0, |&k| u32::from(k)),
                     _ => class_rank.get(row.class as usize).copied().unwrap_or(0),
                 });
             }
@@ -265,6 +269,26 @@ impl CustomerIndex {
         for column in Column::ALL {
             self.ensure_order(column);
         }
+        if self.limits.grouped() {
+            self.rank_credit_limits();
+        }
+    }
+
+    /// Each row's place among the distinct credit limits, kept until a row
+    /// or a limit is added or anything changes.
+    fn rank_credit_limits(&mut self) {
+        let built_for = (self.generation, self.rows.len(), self.limits.len());
+        let (generation, rows, limits, _) = self.credit_ranks;
+        if (generation, rows, limits) == built_for {
+            return;
+        }
+        // At most `limits.rs`'s GROUPED_LIMITS (256) places: a byte each.
+        let ranks = self
+            .rows
+            .iter()
+            .map(|row| u8::try_from(self.limits.rank(row.credit_limit())).unwrap_or(u8::MAX))
+            .collect();
+        self.credit_ranks = (built_for.0, built_for.1, built_for.2, ranks);
     }
 
     /// Puts a newly pushed row in its place in every cached order.

@@ -91,21 +91,32 @@ impl Order {
         group: &[u32],
         groups: usize,
     ) -> Vec<u32> {
-        let mut by_group: Vec<Vec<u32>> = vec![Vec::new(); groups];
+        // A counting sort: each group's place found from the counts, then
+        // every row put in its place (no bucket grows, a row is copied once).
         let rows = self.kept(descending, keep);
+        let group_of = |r: u32| group.get(r as usize).map_or(0, |g| *g as usize);
+        let mut starts = vec![0usize; groups + 1];
         for &r in &rows {
-            let g = group.get(r as usize).map_or(0, |g| *g as usize);
-            if let Some(bucket) = by_group.get_mut(g) {
-                bucket.push(r);
+            if let Some(count) = starts.get_mut(group_of(r)) {
+                *count += 1;
             }
         }
-        if descending {
-            by_group.reverse();
+        // A row of no group (past `groups`) is not listed, as before.
+        starts[groups] = 0;
+        let mut next = 0;
+        for i in 0..groups {
+            let g = if descending { groups - 1 - i } else { i };
+            let count = starts[g];
+            starts[g] = next;
+            next += count;
         }
-        let mut out = rows;
-        out.clear();
-        for bucket in by_group {
-            out.extend(bucket);
+        let mut out = vec![0u32; next];
+        for &r in &rows {
+            let g = group_of(r);
+            if g < groups {
+                out[starts[g]] = r;
+                starts[g] += 1;
+            }
         }
         out
     }
