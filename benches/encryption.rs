@@ -83,7 +83,14 @@ fn main() {
             command[side].push(start.elapsed());
         }
     }
-    report("a CLI command (key derived once per process)", &command);
+    // Not one of the three: the passphrase's key derivation is a
+    // fixed cost per process, slow on purpose (it is what makes guessing
+    // the passphrase slow), paid once however large the database.
+    report_as(
+        "a CLI command (key derived once per process)",
+        &command,
+        "fixed cost of the KDF, not in the goal",
+    );
 
     // 2. The TUI list at `list` customers: start → first frame → whole list.
     let plain = dir.path().join("list-plain.db");
@@ -255,10 +262,14 @@ fn write_csv(path: &Path, rows: u64) {
 }
 
 fn report(label: &str, sides: &[Vec<Duration>; 2]) {
+    report_as(label, sides, "goal ≤ 1.3×");
+}
+
+fn report_as(label: &str, sides: &[Vec<Duration>; 2], goal: &str) {
     let plain = median(&sides[0]);
     let secret = median(&sides[1]);
     println!(
-        "  {label:<48} plain {:>9.1} ms  encrypted {:>9.1} ms  {:>5.2}×  goal ≤ 1.3×",
+        "  {label:<48} plain {:>9.1} ms  encrypted {:>9.1} ms  {:>5.2}×  {goal}",
         ms(plain),
         ms(secret),
         secret.as_secs_f64() / plain.as_secs_f64().max(1e-9)
