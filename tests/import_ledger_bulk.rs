@@ -7,6 +7,9 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/sql_rows.rs"]
+mod sql_rows;
+use sql_rows::rows;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -92,22 +95,6 @@ fn write_csv(path: &Path, lines: &[Line]) {
         .unwrap();
     }
     out.flush().unwrap();
-}
-
-fn rows(conn: &Connection, sql: &str) -> Vec<Vec<String>> {
-    let mut stmt = conn.prepare(sql).unwrap();
-    let n = stmt.column_count();
-    stmt.query_map([], |r| {
-        (0..n)
-            .map(|i| {
-                r.get::<_, rusqlite::types::Value>(i)
-                    .map(|v| format!("{v:?}"))
-            })
-            .collect()
-    })
-    .unwrap()
-    .collect::<rusqlite::Result<_>>()
-    .unwrap()
 }
 
 const ENTRIES_SQL: &str = "SELECT id, customer_id, kind, entry_date, doc_no, amount, due_date,

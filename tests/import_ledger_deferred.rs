@@ -10,6 +10,9 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/sql_rows.rs"]
+mod sql_rows;
+use sql_rows::rows;
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -89,22 +92,6 @@ fn write_csv(path: &Path, lines: &[(String, EntryInput)]) {
         .unwrap();
     }
     out.flush().unwrap();
-}
-
-fn rows(conn: &Connection, sql: &str) -> Vec<Vec<String>> {
-    let mut stmt = conn.prepare(sql).unwrap();
-    let n = stmt.column_count();
-    stmt.query_map([], |r| {
-        (0..n)
-            .map(|i| {
-                r.get::<_, rusqlite::types::Value>(i)
-                    .map(|v| format!("{v:?}"))
-            })
-            .collect()
-    })
-    .unwrap()
-    .collect::<rusqlite::Result<_>>()
-    .unwrap()
 }
 
 #[test]
