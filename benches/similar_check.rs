@@ -12,6 +12,10 @@ use kehu::domain::field::FieldValues;
 use kehu::store::Store;
 use kehu::synth::customer_values;
 
+#[path = "support/memory.rs"]
+mod memory;
+use memory::rss_kib;
+
 fn main() {
     let rows: u64 = env("KEHU_BENCH_ROWS", 1_000_000);
     let runs = env("KEHU_BENCH_RUNS", 3) as usize;
@@ -132,16 +136,4 @@ fn ms(d: Duration) -> f64 {
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v.get(v.len() / 2).copied().unwrap_or_default()
-}
-
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|n| n.parse().ok())
-        })
-        .unwrap_or(0)
 }

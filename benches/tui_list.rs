@@ -15,6 +15,10 @@ use kehu::tui::{App, Options};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[path = "support/memory.rs"]
+mod memory;
+use memory::{mimalloc_rss_and_commit, rss_kib};
+
 const RUNS: usize = 5;
 
 /// The allocator the `kehu` binary uses (src/main.rs), so the memory figures
@@ -315,21 +319,7 @@ fn heap_parts(app: &App) -> String {
     };
     let mut out = line("list heap", app.ctx().customers.index.heap_parts());
     out += &line("name index heap", app.store().similar_index_heap_parts());
-    let (mut rss, mut commit, mut unused) = (0usize, 0usize, 0usize);
-    // SAFETY: mi_process_info writes the counters through the pointers it
-    // is given (null ones are skipped).
-    unsafe {
-        libmimalloc_sys::mi_process_info(
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            &mut rss,
-            &mut unused,
-            &mut commit,
-            &mut unused,
-            &mut unused,
-        );
-    }
+    let (rss, commit) = mimalloc_rss_and_commit();
     out += &format!(
         "    process RSS {:.1} MiB; mimalloc committed {:.1} MiB",
         mib(rss),
@@ -346,18 +336,6 @@ fn heap_parts(app: &App) -> String {
         );
     }
     out + "\n"
-}
-
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|n| n.parse().ok())
-        })
-        .unwrap_or(0)
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {

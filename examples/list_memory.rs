@@ -11,6 +11,10 @@ use kehu::tui::{App, Options};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[path = "../benches/support/memory.rs"]
+mod memory;
+use memory::{mimalloc_rss_and_commit, rss_kib};
+
 /// The allocator the `kehu` binary uses (src/main.rs).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -22,7 +26,7 @@ fn main() {
         std::process::exit(2);
     };
     let before = rss_kib();
-    let commit_before = mimalloc_commit();
+    let commit_before = mimalloc_rss_and_commit().1;
     let store = Store::open(std::path::Path::new(&path)).expect("open");
     let mut app = App::new(store, Options::new(Lang::Zh)).expect("app");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
@@ -41,7 +45,7 @@ fn main() {
     );
     println!(
         "  mimalloc committed {:.1} MiB more",
-        mib(mimalloc_commit().saturating_sub(commit_before))
+        mib(mimalloc_rss_and_commit().1.saturating_sub(commit_before))
     );
     if std::env::var_os("KEHU_MI_STATS").is_some() {
         // SAFETY: prints mimalloc's statistics through its default output.
@@ -57,37 +61,4 @@ fn main() {
             .collect();
         println!("  {title}: {} MiB", cells.join(", "));
     }
-}
-
-/// What mimalloc has committed from the system (heap, its slack and its
-/// bookkeeping; SQLite allocates through glibc).
-fn mimalloc_commit() -> usize {
-    let (mut commit, mut unused) = (0usize, 0usize);
-    // SAFETY: mi_process_info writes the counters through the pointers it
-    // is given (null ones are skipped).
-    unsafe {
-        libmimalloc_sys::mi_process_info(
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            &mut unused,
-            &mut unused,
-            &mut commit,
-            &mut unused,
-            &mut unused,
-        );
-    }
-    commit
-}
-
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|n| n.parse().ok())
-        })
-        .unwrap_or(0)
 }
