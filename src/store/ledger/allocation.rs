@@ -316,20 +316,25 @@ pub(super) fn open_rows(conn: &Connection, customer_id: i64, debits: bool) -> Re
          WHERE customer_id = ?1 AND outstanding <> 0 AND outstanding < 0 ORDER BY entry_date, due_date, id"
     };
     let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([customer_id], |row| {
-        Ok(OpenRow {
-            id: row.get(0)?,
-            kind: kind_at(row, 1)?,
-            doc_no: row.get(2)?,
-            date: date_at(row, 3)?,
-            due: row
-                .get::<_, Option<String>>(5)?
-                .as_deref()
-                .and_then(crate::domain::date::from_iso),
-            open: Money::from_fen(row.get(4)?),
-        })
-    })?;
+    let rows = stmt.query_map([customer_id], |row| open_row_at(row, 0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// An open entry from the columns id, kind, doc_no, entry_date,
+/// outstanding (either sign: the amount still open is its size), due_date,
+/// starting at `at`.
+pub(super) fn open_row_at(row: &rusqlite::Row, at: usize) -> rusqlite::Result<OpenRow> {
+    Ok(OpenRow {
+        id: row.get(at)?,
+        kind: kind_at(row, at + 1)?,
+        doc_no: row.get(at + 2)?,
+        date: date_at(row, at + 3)?,
+        due: row
+            .get::<_, Option<String>>(at + 5)?
+            .as_deref()
+            .and_then(crate::domain::date::from_iso),
+        open: Money::from_fen(row.get::<_, i64>(at + 4)?.saturating_abs()),
+    })
 }
 
 pub(super) fn join(rows: Vec<OpenRow>, plan: Vec<Portion>) -> Vec<(OpenRow, Money)> {

@@ -9,8 +9,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::super::Result;
-use super::allocation::{OpenRow, open_rows};
-use super::read::{date_at, kind_at};
+use super::allocation::{OpenRow, open_row_at, open_rows};
 use crate::domain::ledger::allocation::spread;
 use crate::domain::money::Money;
 
@@ -35,31 +34,20 @@ impl OpenItems {
     pub fn load_missing(conn: &Connection, held: &mut HashMap<i64, OpenItems>) -> Result<()> {
         let mut read: HashMap<i64, OpenItems> = HashMap::new();
         let mut stmt = conn.prepare(
-            "SELECT id, customer_id, kind, doc_no, entry_date, outstanding, due_date
+            "SELECT customer_id, id, kind, doc_no, entry_date, outstanding, due_date
              FROM ledger_entry WHERE outstanding <> 0",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let customer_id: i64 = row.get(1)?;
+            let customer_id: i64 = row.get(0)?;
             if held.contains_key(&customer_id) {
                 continue;
             }
-            let outstanding: i64 = row.get(5)?;
-            let open = OpenRow {
-                id: row.get(0)?,
-                kind: kind_at(row, 2)?,
-                doc_no: row.get(3)?,
-                date: date_at(row, 4)?,
-                due: row
-                    .get::<_, Option<String>>(6)?
-                    .as_deref()
-                    .and_then(crate::domain::date::from_iso),
-                open: Money::from_fen(outstanding.saturating_abs()),
-            };
+            let debit = row.get::<_, i64>(5)? > 0;
             read.entry(customer_id)
                 .or_default()
-                .side(outstanding > 0)
-                .push(open);
+                .side(debit)
+                .push(open_row_at(row, 1)?);
         }
         for (customer_id, mut items) in read {
             for side in [&mut items.debits, &mut items.credits] {
