@@ -166,19 +166,7 @@ fn a_large_import_gives_the_ledger_balances_and_audit_of_the_row_by_row_path() {
 
     let imported = dir.path().join("imported.db");
     std::fs::copy(&base, &imported).unwrap();
-    let out = cli::kehu(
-        &imported,
-        &[
-            "import",
-            "--kind",
-            "ledger",
-            "--format",
-            "json",
-            csv.to_str().unwrap(),
-        ],
-    );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let report = cli::ledger_import(&imported, &csv);
     assert_eq!(report["rejected"], refused, "{report}");
     assert_eq!(report["inserted"], ENTRIES - refused, "{report}");
 
@@ -214,22 +202,6 @@ fn a_large_import_gives_the_ledger_balances_and_audit_of_the_row_by_row_path() {
     assert_eq!(ok, "ok");
 }
 
-fn import(db: &Path, csv: &Path) -> serde_json::Value {
-    let out = cli::kehu(
-        db,
-        &[
-            "import",
-            "--kind",
-            "ledger",
-            "--format",
-            "json",
-            csv.to_str().unwrap(),
-        ],
-    );
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
-}
-
 /// The aggregate rows an import writes from the figures it kept in memory
 /// are those its customers' entries sum to, also when the ledger had
 /// entries before (some dated after the new ones, some still open).
@@ -251,7 +223,7 @@ fn an_import_onto_entries_leaves_the_aggregates_the_entries_sum_to() {
     first.truncate(3_000);
     let csv = dir.path().join("first.csv");
     write_csv(&csv, &first);
-    let report = import(&db, &csv);
+    let report = cli::ledger_import(&db, &csv);
     assert_eq!(report["committed"], true, "{report}");
     // The second file: new numbers, every third row dated before all the
     // first file's rows, the rest after; the last four customers get none.
@@ -277,7 +249,7 @@ fn an_import_onto_entries_leaves_the_aggregates_the_entries_sum_to() {
         .collect();
     let csv = dir.path().join("second.csv");
     write_csv(&csv, &second);
-    let report = import(&db, &csv);
+    let report = cli::ledger_import(&db, &csv);
     assert_eq!(report["committed"], true, "{report}");
     assert!(report["inserted"].as_u64().unwrap() > 2_000, "{report}");
 

@@ -177,19 +177,7 @@ fn repeats_and_open_entries_after_the_index_drop_are_those_of_the_row_by_row_pat
 
     let imported = dir.path().join("imported.db");
     std::fs::copy(&base, &imported).unwrap();
-    let out = cli::kehu(
-        &imported,
-        &[
-            "import",
-            "--kind",
-            "ledger",
-            "--format",
-            "json",
-            csv.to_str().unwrap(),
-        ],
-    );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let report = cli::ledger_import(&imported, &csv);
     assert_eq!(report["committed"], true, "{report}");
     assert_eq!(report["problems_omitted"], 0, "{report}");
     let problems: BTreeSet<(u64, String)> = report["problems"]

@@ -51,6 +51,24 @@ pub fn json(db: &Path, args: &[&str]) -> Value {
     serde_json::from_str(&ok(db, args)).unwrap()
 }
 
+/// `kehu import --kind ledger --format json FILE`: its report, whatever
+/// the exit (a file with refused rows is a report too).
+pub fn ledger_import(db: &Path, file: &Path) -> Value {
+    let out = kehu(
+        db,
+        &[
+            "import",
+            "--kind",
+            "ledger",
+            "--format",
+            "json",
+            file.to_str().unwrap(),
+        ],
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
 /// A customer with a 50,000 limit and 30 days, two invoices and a receipt.
 pub fn books() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
