@@ -84,10 +84,8 @@ pub struct CustomerIndex {
     classes: Classes,
     /// The distinct credit limits (the credit order read off the code order).
     limits: Limits,
-    /// Each row's place among `limits`, for the credit sort, and what it was
-    /// built for (generation, rows, distinct limits): a binary search per
-    /// row on every `o` cost ~10 ms at a million rows, one byte a row 1 MiB.
-    credit_ranks: (u64, usize, usize, Vec<u8>),
+    /// Each row's place among `limits`, for the credit sort.
+    credit_ranks: limits::Ranks,
     /// The shown fields' lengths of the rare rows holding a separator.
     odd: HashMap<u32, [u16; 4]>,
     hay: Vec<u8>,
@@ -270,7 +268,7 @@ impl CustomerIndex {
             .values()
             .map(order::Order::heap_bytes)
             .sum::<usize>()
-            + self.credit_ranks.3.capacity();
+            + self.credit_ranks.heap_bytes();
         vec![
             ("rows", self.rows.capacity() * std::mem::size_of::<Row>()),
             ("search text", self.hay.capacity()),

@@ -231,7 +231,7 @@ impl CustomerIndex {
         if ranks.is_some() && query.sort == Column::Credit {
             self.rank_credit_limits();
         }
-        let credit_ranks = &self.credit_ranks.3;
+        let credit_ranks = self.credit_ranks.bytes();
         let mut group = Vec::with_capacity(if ranks.is_some() { self.rows.len() } else { 0 });
         for (r, row) in self.rows.iter().enumerate() {
             let pass = row.alive
@@ -275,20 +275,12 @@ impl CustomerIndex {
     }
 
     /// Each row's place among the distinct credit limits, kept until a row
-    /// or a limit is added or anything changes.
+    /// is added (limits only change then) or anything changes.
     fn rank_credit_limits(&mut self) {
-        let built_for = (self.generation, self.rows.len(), self.limits.len());
-        let (generation, rows, limits, _) = self.credit_ranks;
-        if (generation, rows, limits) == built_for {
-            return;
-        }
-        // At most `limits.rs`'s GROUPED_LIMITS (256) places: a byte each.
-        let ranks = self
-            .rows
-            .iter()
-            .map(|row| u8::try_from(self.limits.rank(row.credit_limit())).unwrap_or(u8::MAX))
-            .collect();
-        self.credit_ranks = (built_for.0, built_for.1, built_for.2, ranks);
+        let (limits, rows) = (&self.limits, &self.rows);
+        let ranks = rows.iter().map(|row| limits.rank(row.credit_limit()));
+        self.credit_ranks
+            .refresh((self.generation, rows.len()), ranks);
     }
 
     /// Puts a newly pushed row in its place in every cached order.
