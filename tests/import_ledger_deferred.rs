@@ -94,38 +94,98 @@ fn write_csv(path: &Path, lines: &[(String, EntryInput)]) {
     out.flush().unwrap();
 }
 
+/// `CUSTOMERS` customers, each owing on two invoices from before
+/// (`OLD{c}-1`, `OLD{c}-2`, 500.00 each, dated 2024-12-01); their codes.
+fn customers_owing_from_before(base: &Path) -> Vec<String> {
+    let mut codes = Vec::new();
+    let mut store = Store::open(base).unwrap();
+    let mut bulk = store.bulk_insert().unwrap();
+    for i in 0..CUSTOMERS as u64 {
+        let (c, _) = bulk.insert(&customer_values(i)).unwrap().unwrap();
+        codes.push(c.data.code);
+    }
+    bulk.commit().unwrap();
+    let mut ledger = store.ledger_bulk(CreditCheck::Skip).unwrap();
+    for (c, code) in codes.iter().enumerate() {
+        for k in 1..=2 {
+            let (_, input) = line(
+                code,
+                "销售发票",
+                "2024-12-01",
+                format!("OLD{c}-{k}"),
+                50_000,
+            );
+            ledger
+                .add(code, &input, &AddOptions::default())
+                .unwrap()
+                .unwrap();
+        }
+    }
+    ledger.commit().unwrap();
+    codes
+}
+
+/// A reversal after the drop (an invoice voided on the tax platform) reads
+/// that customer's open entries again; every other customer's stay as the
+/// drop read them, so a customer first seen after the reversal still pays
+/// what it owed before, and the reversed invoice is no longer open.
+#[test]
+fn a_reversal_after_the_index_drop_keeps_every_customers_open_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.db");
+    let codes = customers_owing_from_before(&base);
+    let mut store = Store::open(&base).unwrap();
+    let mut bulk = store.ledger_bulk(CreditCheck::Skip).unwrap();
+    bulk.build_indexes_after_large_load();
+    let add = |bulk: &mut kehu::store::LedgerBulk<'_>, code: &str, kind: &str, doc: String, fen| {
+        let (_, input) = line(code, kind, "2025-03-01", doc, fen);
+        bulk.add(code, &input, &AddOptions::default())
+            .unwrap()
+            .unwrap()
+    };
+    let mut first = None;
+    for i in 0..BEFORE_DROP + 1 {
+        let added = add(&mut bulk, &codes[0], "销售发票", format!("FP{i:08}"), 100);
+        first.get_or_insert(added.entry.id);
+    }
+    assert!(bulk.indexes_deferred());
+    let voided = first.unwrap();
+    bulk.reverse_tax_invoice(&codes[0], voided, "2025-03-02", "作废")
+        .unwrap()
+        .unwrap();
+    // First seen after the reversal: pays its two old invoices, oldest first.
+    let paid = add(&mut bulk, &codes[1], "收款", "SK1".into(), 60_000);
+    let paid: Vec<(String, i64)> = paid
+        .allocations
+        .iter()
+        .map(|a| (a.debit_doc.clone(), a.amount.fen()))
+        .collect();
+    assert_eq!(paid, [("OLD1-1".into(), 50_000), ("OLD1-2".into(), 10_000)]);
+    // The reversed customer: its old invoices first, the voided one never.
+    let paid = add(&mut bulk, &codes[0], "收款", "SK0".into(), 100_000 + 200);
+    let docs: Vec<&str> = paid
+        .allocations
+        .iter()
+        .map(|a| a.debit_doc.as_str())
+        .collect();
+    assert_eq!(docs, ["OLD0-1", "OLD0-2", "FP00000001", "FP00000002"]);
+    bulk.commit().unwrap();
+    let conn = Connection::open(&base).unwrap();
+    let open: i64 = conn
+        .query_row(
+            "SELECT outstanding FROM ledger_entry WHERE id = ?1",
+            [voided],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(open, 0, "the voided invoice is settled by its reversal");
+}
+
 #[test]
 fn repeats_and_open_entries_after_the_index_drop_are_those_of_the_row_by_row_path() {
     let dir = tempfile::tempdir().unwrap();
     let base = dir.path().join("base.db");
-    let mut codes = Vec::new();
-    {
-        let mut store = Store::open(&base).unwrap();
-        let mut bulk = store.bulk_insert().unwrap();
-        for i in 0..CUSTOMERS as u64 {
-            let (c, _) = bulk.insert(&customer_values(i)).unwrap().unwrap();
-            codes.push(c.data.code);
-        }
-        bulk.commit().unwrap();
-        // Every customer owes on two invoices from before.
-        let mut ledger = store.ledger_bulk(CreditCheck::Skip).unwrap();
-        for (c, code) in codes.iter().enumerate() {
-            for k in 1..=2 {
-                let (_, input) = line(
-                    code,
-                    "销售发票",
-                    "2024-12-01",
-                    format!("OLD{c}-{k}"),
-                    50_000,
-                );
-                ledger
-                    .add(code, &input, &AddOptions::default())
-                    .unwrap()
-                    .unwrap();
-            }
-        }
-        ledger.commit().unwrap();
-    }
+    let codes = customers_owing_from_before(&base);
     let lines = lines(&codes);
     let csv = dir.path().join("ledger.csv");
     write_csv(&csv, &lines);

@@ -201,17 +201,28 @@ impl LedgerBulk<'_> {
     /// Reads the customer's figures again on its next entry (after `written`,
     /// an entry written outside `add`, such as a reversal); its aggregate row
     /// is refreshed at commit.
-    pub(super) fn forget_account(&mut self, code: &str, written: &crate::domain::ledger::Entry) {
+    pub(super) fn forget_account(
+        &mut self,
+        code: &str,
+        written: &crate::domain::ledger::Entry,
+    ) -> Result<()> {
         if let Some(docs) = self.held.docs.as_mut() {
             docs.add(written.customer_id, &written.data, written.id);
         }
         if let Some(Some(account)) = self.accounts.remove(&code.trim().to_ascii_uppercase()) {
-            // Read from the rows again (without the dropped indexes: a scan).
-            self.open_complete = false;
             self.touched.insert(account.id);
-            self.open.remove(&account.id);
             self.aggregates.insert(account.id, None);
+            if self.open_complete {
+                // Every other customer's open entries stay held; this one's
+                // are read again now, once (the indexes that find them are
+                // dropped: a scan), not every later new customer's.
+                let items = OpenItems::load(&self.tx, account.id)?;
+                self.open.insert(account.id, items);
+            } else {
+                self.open.remove(&account.id);
+            }
         }
+        Ok(())
     }
 
     /// Makes every entry of this bulk permanent at once.

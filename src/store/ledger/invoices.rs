@@ -111,7 +111,7 @@ impl LedgerBulk<'_> {
              tax_amount = -(SELECT tax_amount FROM ledger_entry WHERE id = ?2) WHERE id = ?1",
             params![added.entry.id, entry_id],
         )?;
-        self.forget_account(code, &added.entry);
+        self.forget_account(code, &added.entry)?;
         self.note_entry(added.entry.id);
         Ok(Ok(added))
     }
