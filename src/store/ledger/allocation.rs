@@ -225,6 +225,10 @@ impl LedgerWriter {
         )?;
         let id = conn.last_insert_rowid();
         let mut settle_one = |entry_id: i64, fen: i64| {
+            if let Some(pending) = held.as_deref_mut().and_then(|h| h.pending.as_mut()) {
+                pending.push((entry_id, fen));
+                return Ok(1);
+            }
             execute(
                 conn,
                 held.as_deref_mut().and_then(|h| h.settle.as_mut()),

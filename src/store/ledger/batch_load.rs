@@ -99,6 +99,9 @@ impl LedgerBulk<'_> {
         self.held.docs = Some(DocNumbers::load(&self.tx)?);
         OpenItems::load_missing(&self.tx, &mut self.open)?;
         self.open_complete = true;
+        // Every customer's open entries are held from here: the rows'
+        // outstanding amounts can wait (held.rs `pending`).
+        self.held.pending = Some(Vec::new());
         Ok(())
     }
 

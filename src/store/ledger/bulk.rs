@@ -206,6 +206,7 @@ impl LedgerBulk<'_> {
         code: &str,
         written: &crate::domain::ledger::Entry,
     ) -> Result<()> {
+        self.settle_pending()?;
         if let Some(docs) = self.held.docs.as_mut() {
             docs.add(written.customer_id, &written.data, written.id);
         }
@@ -225,8 +226,15 @@ impl LedgerBulk<'_> {
         Ok(())
     }
 
+    /// Writes the held outstanding changes to the rows (held.rs `pending`):
+    /// before anything reads those amounts from the rows.
+    pub(super) fn settle_pending(&mut self) -> Result<()> {
+        self.held.settle_pending(self.conn, self.writer.now())
+    }
+
     /// Makes every entry of this bulk permanent at once.
     pub fn commit(mut self) -> Result<usize> {
+        self.settle_pending()?;
         self.held = Held::default();
         if let Some(writer) = self.customers.as_mut() {
             writer.finish(&self.tx)?;

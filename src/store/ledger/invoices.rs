@@ -94,6 +94,8 @@ impl LedgerBulk<'_> {
             doc_no: None,
             reason: reason.to_string(),
         };
+        // The reversal reads and unallocates the entry's rows.
+        self.settle_pending()?;
         let added = match reverse_in(
             &self.tx,
             self.operator(),
