@@ -5,6 +5,7 @@
 //! earlier row of the same file is an error.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use super::LedgerSettings;
 use super::mapping::{LedgerField, LedgerMapping};
@@ -101,7 +102,7 @@ impl<'b, 's> Pass<'b, 's> {
     /// Code first; else tax ID; else name (refused when it fits several).
     /// Given a code and a tax ID that belong to different customers, the row
     /// is refused rather than booked to the wrong one.
-    fn customer(&mut self, row: &Row) -> Result<Result<CustomerRef, Problem>, ImportError> {
+    fn customer(&mut self, row: &Row) -> Result<Result<Rc<CustomerRef>, Problem>, ImportError> {
         let code = self.cell(row, LedgerField::CustomerCode);
         let tax_id = self.cell(row, LedgerField::TaxId);
         let name = self.cell(row, LedgerField::CustomerName);
@@ -138,7 +139,7 @@ impl<'b, 's> Pass<'b, 's> {
         }
         if !tax_id.is_empty() {
             return match self.bulk.customer_by_tax_id(tax_id)? {
-                Some(found) => Ok(Ok(found)),
+                Some(found) => Ok(Ok(Rc::new(found))),
                 None => err(
                     LedgerField::TaxId,
                     "customer.not_found",
@@ -158,7 +159,7 @@ impl<'b, 's> Pass<'b, 's> {
                     ),
                     format!("没有名称为 {name} 的客户：请先导入或新增该客户，或填写客户编码。"),
                 ),
-                1 => Ok(Ok(found.remove(0))),
+                1 => Ok(Ok(Rc::new(found.remove(0)))),
                 _ => {
                     let codes: Vec<String> = found
                         .iter()

@@ -2,6 +2,8 @@
 //! name — inside the bulk's own transaction (so customers added by the same
 //! run are seen too). Each is an index lookup.
 
+use std::rc::Rc;
+
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
@@ -9,6 +11,17 @@ use super::super::Result;
 use super::bulk::LedgerBulk;
 use crate::domain::names::name_key;
 use crate::domain::tax_id::normalize;
+
+/// A code as stored (trimmed, upper case): the row's own text when it is
+/// that already, as a file's codes nearly always are (no copy per row).
+pub(super) fn code_key(code: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = code.trim();
+    if trimmed.bytes().any(|b| b.is_ascii_lowercase()) {
+        trimmed.to_ascii_uppercase().into()
+    } else {
+        trimmed.into()
+    }
+}
 
 /// A customer as a ledger row names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -35,17 +48,19 @@ impl LedgerBulk<'_> {
     /// The customer with this code (any status), codes compared as stored
     /// (upper case). Remembered for the bulk: a ledger file names the same
     /// customers again and again, and none changes inside the bulk.
-    pub fn customer_by_code(&mut self, code: &str) -> Result<Option<CustomerRef>> {
-        let key = code.trim().to_ascii_uppercase();
-        if let Some(found) = self.by_code.get(&key) {
+    /// Shared, not copied: a file names one of its customers on every row.
+    pub fn customer_by_code(&mut self, code: &str) -> Result<Option<Rc<CustomerRef>>> {
+        let key = code_key(code);
+        if let Some(found) = self.by_code.get(key.as_ref()) {
             return Ok(found.clone());
         }
         let found = self
             .tx
             .prepare_cached(&format!("SELECT {COLUMNS} FROM customer WHERE code = ?1"))?
-            .query_row([&key], from_row)
-            .optional()?;
-        self.by_code.insert(key, found.clone());
+            .query_row([key.as_ref()], from_row)
+            .optional()?
+            .map(Rc::new);
+        self.by_code.insert(key.into_owned(), found.clone());
         Ok(found)
     }
 
@@ -106,5 +121,20 @@ impl LedgerBulk<'_> {
             .query_row(rusqlite::params![code, kind, doc_no], |r| r.get(0))
             .optional()?;
         Ok(id.is_some_and(|id| id >= self.first_new_entry))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    #[test]
+    fn a_code_is_looked_up_as_stored_and_copied_only_when_it_is_not() {
+        assert!(matches!(code_key("C00042"), Cow::Borrowed("C00042")));
+        assert!(matches!(code_key(" C00042\t"), Cow::Borrowed("C00042")));
+        assert_eq!(code_key(" c00042a "), "C00042A");
+        assert!(matches!(code_key("c1"), Cow::Owned(_)));
+        assert_eq!(code_key("客户a1"), "客户A1");
     }
 }

@@ -31,7 +31,10 @@ impl OpenItems {
 
     /// Every customer's open entries not in `held` yet, one scan of the
     /// table, in `load`'s order.
-    pub fn load_missing(conn: &Connection, held: &mut HashMap<i64, OpenItems>) -> Result<()> {
+    pub fn load_missing<S: std::hash::BuildHasher>(
+        conn: &Connection,
+        held: &mut HashMap<i64, OpenItems, S>,
+    ) -> Result<()> {
         let mut read: HashMap<i64, OpenItems> = HashMap::new();
         let mut stmt = conn.prepare(
             "SELECT customer_id, id, kind, doc_no, entry_date, outstanding, due_date
@@ -104,6 +107,11 @@ impl OpenItems {
     pub fn insert(&mut self, debits: bool, row: OpenRow) {
         let rows = self.side(debits);
         let key = |r: &OpenRow| (r.date, r.due, r.id);
+        // A file in date order appends: no search.
+        if rows.last().is_none_or(|last| key(last) <= key(&row)) {
+            rows.push(row);
+            return;
+        }
         let at = rows.partition_point(|r| key(r) <= key(&row));
         rows.insert(at, row);
     }
