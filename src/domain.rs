@@ -13,6 +13,7 @@ pub mod mnemonic;
 pub mod money;
 pub mod name_index;
 pub mod names;
+pub mod packed;
 pub mod permission;
 pub mod plain_text;
 pub mod problem;

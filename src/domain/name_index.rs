@@ -33,6 +33,7 @@ use keys::Keys;
 use packed::{Cursor, Ids};
 
 use super::names::is_similar;
+use super::packed::Packed;
 
 /// Entry number inside the index (the caller's id sits in `ids`).
 type Entry = u32;
@@ -41,13 +42,12 @@ type Entry = u32;
 pub struct NameIndex {
     ids: Ids,
     keys: Keys,
-    /// Characters in each key (255 for longer; keys are at most 200).
-    lens: Vec<u8>,
     dead: Bits,
     /// Entries by the high half of their key's hash, then by entry: exact
     /// lookups. The hash is computed again while searching (a few dozen
-    /// keys a lookup) instead of held beside the entry (4 MiB at a million).
-    exact: Vec<Entry>,
+    /// keys a lookup) instead of held beside the entry (4 MiB at a million);
+    /// entries in 20 bits at a million (2.4 MiB, not 3.8).
+    exact: Packed,
     /// Bigram lists: `grams` sorted, `gram_ends[i]` closes gram i's bytes
     /// of `postings`, its entries ascending as varint gaps.
     grams: Vec<u64>,
@@ -128,10 +128,10 @@ impl NameIndex {
             ("ids", self.ids.heap_bytes()),
             ("keys", self.keys.heap_bytes()),
             (
-                "lengths, dead",
-                self.lens.capacity() + self.dead.heap_bytes() + self.recent.capacity() * 4,
+                "dead, recent",
+                self.dead.heap_bytes() + self.recent.capacity() * 4,
             ),
-            ("exact table", self.exact.capacity() * 4),
+            ("exact table", self.exact.heap_bytes()),
             (
                 "bigrams",
                 self.grams.capacity() * 8 + self.gram_ends.capacity() * 4,
@@ -255,10 +255,13 @@ impl NameIndex {
     fn may_be_similar(&self, entry: Entry, q: &[Option<u32>], shared: usize, least: usize) -> bool {
         let n = q.len();
         if n > 255 {
-            // Beyond what a name may hold (200): no filter.
+            // Beyond what a name may hold (200) and `chars_in_common`'s
+            // 256 marks: no filter.
             return true;
         }
-        let len = self.lens[entry as usize] as usize;
+        // Counted from the key's codes (a byte each, mostly) where a byte a
+        // key held it: 1 MiB at a million.
+        let len = self.keys.char_count(entry as usize);
         let d_max = n / 4;
         let holds = shared >= n - 1 && len >= n;
         holds
@@ -272,7 +275,6 @@ impl NameIndex {
         let entry = self.ids.len() as Entry;
         self.ids.push(id);
         self.keys.push(key);
-        self.lens.push(key.chars().count().min(255) as u8);
         self.dead.grow_to(self.ids.len());
         entry
     }
@@ -280,8 +282,16 @@ impl NameIndex {
     fn push_exact(&self, key: &str, out: &mut Vec<Entry>) {
         let h = exact_item(key, 0) >> 32;
         let hash_of = |e: Entry| exact_item(&self.keys.get(e as usize), 0) >> 32;
-        let from = self.exact.partition_point(|e| hash_of(*e) < h);
-        for &entry in &self.exact[from..] {
+        let (mut lo, mut hi) = (0, self.exact.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.exact.get(mid).is_some_and(|e| hash_of(e) < h) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for entry in (lo..self.exact.len()).map_while(|i| self.exact.get(i)) {
             if hash_of(entry) != h {
                 break;
             }

@@ -13,7 +13,6 @@ mod fold;
 mod ids;
 mod limits;
 mod order;
-mod packed;
 mod scan;
 mod summary;
 #[cfg(test)]
@@ -254,6 +253,7 @@ impl CustomerIndex {
         self.hay.shrink_to_fit();
         self.hay_starts.shrink_to_fit();
         self.summaries.shrink_to_fit();
+        self.by_id.shrink_to_fit();
     }
 
     /// Bytes held on the heap (arenas and tables), for the benchmark.

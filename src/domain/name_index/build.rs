@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::packed::{put_varint, varint_len};
 use super::{Entry, NameIndex, distinct_grams, exact_item};
+use crate::domain::packed::Packed;
 
 /// Takes stored (id, name key) pairs in id order one at a time, so the
 /// keys are read straight into the index's arena (no list of them first).
@@ -25,7 +26,8 @@ impl Builder {
         let mut index = self.index;
         let mut exact = self.exact;
         exact.sort_unstable();
-        index.exact = exact.into_iter().map(|x| x as Entry).collect();
+        let entries = index.ids.len() as u32;
+        index.exact = Packed::new(exact.into_iter().map(|x| x as Entry), entries);
         // Two passes (size, then place) instead of sorting (gram, entry)
         // pairs: no second copy of every posting while building. Per gram:
         // bytes needed (then where the next goes) and the last entry.
@@ -63,8 +65,6 @@ impl Builder {
         index.built = index.ids.len();
         index.ids.shrink();
         index.keys.shrink();
-        index.lens.shrink_to_fit();
-        index.exact.shrink_to_fit();
         index
     }
 }

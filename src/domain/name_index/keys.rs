@@ -6,17 +6,34 @@
 
 use std::collections::HashMap;
 
+/// Entries per recorded start: a key's start is its block's plus the
+/// lengths before it in the block (at most 31 bytes added).
+const BLOCK: usize = 32;
+
+/// A length of this many bytes or more is held in `Keys::long`.
+const LONG: u8 = u8::MAX;
+
 #[derive(Default)]
 pub(super) struct Keys {
     bytes: Vec<u8>,
-    /// `bytes[ends[e-1]..ends[e]]` is entry e's key.
-    ends: Vec<u32>,
+    /// Where every `BLOCK`th entry's key starts in `bytes`; with a byte of
+    /// length per key, 1.1 bytes an entry where an end each took 4.
+    starts: Vec<u32>,
+    /// Each key's length in bytes, `LONG` for that or more.
+    lens: Vec<u8>,
+    /// (entry, length) of the keys of `LONG` bytes or more, by entry.
+    long: Vec<(u32, u32)>,
     chars: Vec<char>,
     codes: HashMap<char, u32>,
 }
 
 impl Keys {
     pub(super) fn push(&mut self, key: &str) {
+        let entry = self.lens.len();
+        let start = self.bytes.len();
+        if entry.is_multiple_of(BLOCK) {
+            self.starts.push(start as u32);
+        }
         for c in key.chars() {
             let code = match self.codes.get(&c) {
                 Some(code) => *code,
@@ -34,7 +51,35 @@ impl Keys {
             }
             self.bytes.push(code as u8);
         }
-        self.ends.push(self.bytes.len() as u32);
+        let len = self.bytes.len() - start;
+        match u8::try_from(len) {
+            Ok(short) if short < LONG => self.lens.push(short),
+            _ => {
+                self.lens.push(LONG);
+                self.long.push((entry as u32, len as u32));
+            }
+        }
+    }
+
+    /// Entry e's key's bytes.
+    fn range(&self, e: usize) -> std::ops::Range<usize> {
+        let block = e / BLOCK;
+        let before: usize = (block * BLOCK..e).map(|j| self.len(j)).sum();
+        let start = self.starts.get(block).map_or(0, |s| *s as usize) + before;
+        start..start + self.len(e)
+    }
+
+    fn len(&self, e: usize) -> usize {
+        match self.lens.get(e) {
+            Some(&LONG) => {
+                let at = self
+                    .long
+                    .partition_point(|(entry, _)| (*entry as usize) < e);
+                self.long.get(at).map_or(0, |(_, len)| *len as usize)
+            }
+            Some(len) => usize::from(*len),
+            None => 0,
+        }
     }
 
     /// The code of `c`, if any stored key holds it.
@@ -43,8 +88,13 @@ impl Keys {
     }
 
     pub(super) fn codes(&self, e: usize) -> Codes<'_> {
-        let start = if e == 0 { 0 } else { self.ends[e - 1] as usize };
-        Codes(&self.bytes[start..self.ends[e] as usize])
+        Codes(self.bytes.get(self.range(e)).unwrap_or(&[]))
+    }
+
+    /// Characters in entry e's key (its codes' last bytes).
+    pub(super) fn char_count(&self, e: usize) -> usize {
+        let bytes = self.bytes.get(self.range(e)).unwrap_or(&[]);
+        bytes.iter().filter(|b| **b < 0x80).count()
     }
 
     pub(super) fn chars(&self, e: usize) -> impl Iterator<Item = char> + '_ {
@@ -62,12 +112,16 @@ impl Keys {
 
     pub(super) fn shrink(&mut self) {
         self.bytes.shrink_to_fit();
-        self.ends.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self.lens.shrink_to_fit();
+        self.long.shrink_to_fit();
     }
 
     pub(super) fn heap_bytes(&self) -> usize {
         self.bytes.capacity()
-            + self.ends.capacity() * 4
+            + self.starts.capacity() * 4
+            + self.lens.capacity()
+            + self.long.capacity() * 8
             + self.chars.capacity() * 4
             + self.codes.capacity() * (std::mem::size_of::<(char, u32)>() + 1)
     }
@@ -119,5 +173,29 @@ mod tests {
         assert_eq!(keys.code_of('鑫'), None);
         // 深圳华强 repeats known characters: one byte each, not three.
         assert_eq!(keys.codes(3).0.len(), 4);
+        assert_eq!(keys.long.len(), 1);
+    }
+
+    #[test]
+    fn keys_are_found_across_blocks_with_long_ones_among_them() {
+        let mut keys = Keys::default();
+        let stored: Vec<String> = (0..5 * BLOCK as u32)
+            .map(|i| {
+                // Every seventh key 200 characters of two-byte codes: 400 bytes.
+                let n = if i % 7 == 3 { 200 } else { i % 5 };
+                (0..n)
+                    .filter_map(|k| char::from_u32(0x4e00 + (i * 31 + k) % 400))
+                    .collect()
+            })
+            .collect();
+        for k in &stored {
+            keys.push(k);
+        }
+        assert!(keys.long.len() >= 20 && keys.starts.len() == 5);
+        for (e, k) in stored.iter().enumerate() {
+            assert_eq!(keys.get(e), *k, "entry {e}");
+            assert_eq!(keys.char_count(e), k.chars().count(), "entry {e}");
+        }
+        assert_eq!(keys.get(stored.len()), "");
     }
 }

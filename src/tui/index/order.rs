@@ -4,9 +4,9 @@
 //! are read off the code order when asked (four statuses, a few hundred
 //! classes, a few limits: one pass), not held; the mnemonic order is the
 //! name order. At a million rows each order held is 2.4 MiB (20 bits
-//! a row, `packed.rs`).
+//! a row, `domain/packed.rs`).
 
-use super::packed::Packed;
+use crate::domain::packed::Packed;
 
 #[derive(Debug)]
 pub(super) enum Order {
