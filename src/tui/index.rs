@@ -5,6 +5,7 @@
 //! arenas by offset; an edited customer is appended as a new row and its old
 //! row marked dead, so updates never shift anything.
 
+mod byte_ranks;
 mod classes;
 mod fields;
 mod figures;
@@ -92,6 +93,10 @@ pub struct CustomerIndex {
     hay_starts: Vec<u32>,
     /// Which characters each row's search text holds (`summary.rs`).
     summaries: Vec<u64>,
+    /// Each row's longest run of `0` (`summary::zero_run`).
+    zero_runs: Vec<u8>,
+    /// How common each byte of `hay` is, set when a load ends (`byte_ranks.rs`).
+    byte_ranks: Option<byte_ranks::ByteRanks>,
     by_id: RowsById,
     /// Row order per column, built on first use and dropped on any change.
     orders: HashMap<Column, order::Order>,
@@ -253,7 +258,9 @@ impl CustomerIndex {
         self.hay.shrink_to_fit();
         self.hay_starts.shrink_to_fit();
         self.summaries.shrink_to_fit();
+        self.zero_runs.shrink_to_fit();
         self.by_id.shrink_to_fit();
+        self.byte_ranks = byte_ranks::ByteRanks::of(&self.hay);
     }
 
     /// Bytes held on the heap (arenas and tables), for the benchmark.
@@ -274,6 +281,7 @@ impl CustomerIndex {
             ("search text", self.hay.capacity()),
             ("row starts", self.hay_starts.capacity() * 4),
             ("summaries", self.summaries.capacity() * 8),
+            ("zero runs", self.zero_runs.capacity()),
             ("shown text", self.text.capacity()),
             (
                 "classes, odd rows",
@@ -305,6 +313,8 @@ impl CustomerIndex {
             self.hay.push(SEPARATOR);
         }
         self.summaries.push(summary::of(&self.hay[hay_start..]));
+        self.zero_runs
+            .push(summary::zero_run(&self.hay[hay_start..]));
         self.rows.push(Row {
             id: s.id,
             credit: s.credit_limit.unwrap_or(Money::ZERO),

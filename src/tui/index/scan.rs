@@ -8,7 +8,8 @@ use std::ops::Range;
 use memchr::memmem::Finder;
 
 use super::CustomerIndex;
-use super::summary::Needs;
+use super::byte_ranks::ByteRanks;
+use super::summary::{self, Needs};
 use crate::domain::bits::Bits;
 
 /// Rows from which the arena is scanned on two threads (half a million
@@ -22,7 +23,15 @@ impl CustomerIndex {
         if needs.is_exact() {
             return self.keep(rows, |r| needs.admits(self.summary(r)));
         }
-        let finder = Finder::new(folded);
+        if let Some(zeros) = summary::zeros_only(folded) {
+            return self.keep(rows, |r| {
+                self.zero_runs.get(r as usize).map_or_else(
+                    || memchr::memmem::find(self.hay_of(r), folded).is_some(),
+                    |run| *run >= zeros,
+                )
+            });
+        }
+        let finder = ByteRanks::finder(self.byte_ranks.as_ref(), folded);
         // One pass over the whole arena saves a call per row but reads every
         // row. Callgrind at 100,000 rows: a search per row costs 12% more
         // when all rows are searched, and a Chinese first character (40% of
@@ -183,6 +192,11 @@ mod tests {
             "qz",
             "HQ",
             "0755",
+            "00",
+            "000",
+            "0000",
+            "00000",
+            "0000000000",
             "-",
             " ",
             "第2",
