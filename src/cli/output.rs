@@ -108,8 +108,7 @@ pub fn print_rows<T: Serialize>(
 pub fn to_json<T: Serialize>(value: &T) -> Result<String, Failure> {
     let json = serde_json::to_string_pretty(value)
         .map_err(|e| Failure::data_msg(Message::new("cli.json").with("detail", e)))?;
-    let risky = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-    if !json.contains(risky) {
+    if !has_risky(&json) {
         return Ok(json + "\n");
     }
     let mut out = String::with_capacity(json.len() + 16);
@@ -121,6 +120,18 @@ pub fn to_json<T: Serialize>(value: &T) -> Result<String, Failure> {
         }
     }
     Ok(out + "\n")
+}
+
+fn risky(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `text` holds a `risky` character. Each one's UTF-8 starts with
+/// 0xC2 or 0xE2, so only those bytes are looked at: a large report (an
+/// import's 50,000 warnings) is otherwise decoded char by char.
+fn has_risky(text: &str) -> bool {
+    memchr::memchr2_iter(0xc2, 0xe2, text.as_bytes())
+        .any(|i| text[i..].chars().next().is_some_and(risky))
 }
 
 /// Cells are shown with [`visible`]: a newline or escape inside a name can
@@ -208,6 +219,20 @@ pub fn limit_cell(limit: Option<Money>, format: Format, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_escapes_c1_controls_and_bidi_overrides_only() {
+        for c in [
+            '\u{80}', '\u{9b}', '\u{9f}', '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}',
+        ] {
+            let json = to_json(&format!("华强{c}“名”")).unwrap();
+            assert_eq!(json, format!("\"华强\\u{:04x}“名”\"\n", c as u32), "{c:?}");
+        }
+        // Same lead bytes (0xC2, 0xE2), not risky: left as they are.
+        for text in ["“华强”·×", "\u{a0}\u{2029}\u{2070}"] {
+            assert_eq!(to_json(&text).unwrap(), format!("\"{text}\"\n"));
+        }
+    }
 
     #[test]
     fn table_aligns_chinese_by_display_width() {
