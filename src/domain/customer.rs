@@ -48,7 +48,14 @@ macro_rules! choice_enum {
 
             /// Accepts the key, either label or a known alias, ignoring case and spaces.
             pub fn parse(text: &str) -> Option<$name> {
-                let wanted: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+                // Most cells are a key as it is ("special"): no copy then.
+                let plain = text.bytes().all(|b| matches!(b, b'!'..=b'~') && !b.is_ascii_uppercase());
+                let wanted: std::borrow::Cow<str> = if plain {
+                    text.into()
+                } else {
+                    text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase().into()
+                };
+                let wanted = wanted.as_ref();
                 $(
                     if wanted == $key
                         || same_label(&wanted, $en)
@@ -244,6 +251,7 @@ mod tests {
             "Bank transfer",
             "BANK TRANSFER",
             "banktransfer",
+            "bank\u{b}transfer",
             "转账",
             "电汇",
         ] {
