@@ -20,6 +20,7 @@ pub mod invoices;
 pub mod ledger;
 pub mod mapping;
 mod numbers;
+mod parse;
 mod pipeline;
 mod plan;
 mod prepare;

@@ -76,7 +76,7 @@ pub use review::{ReviewItem, Reviewed};
 pub use stats::{Figures, Period, Stats, StatsRow};
 pub use summary::{SummaryRef, SummaryScope};
 pub use templates::Template;
-pub use writer::{Candidate, Checked, FieldCheck};
+pub use writer::{Candidate, Checked, FieldCheck, FieldParser, ParsedCustomer};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 

@@ -134,11 +134,21 @@ pub const MAX_VALUE_CHARS: usize = 100;
 
 /// Every customer field and classification value, as given.
 pub fn check_customer(values: &impl FieldSource, p: &mut Problems) {
+    check_fields(values, p);
+    check_others(values, p);
+}
+
+/// Every customer field (`check_customer`'s first half).
+pub fn check_fields(values: &impl FieldSource, p: &mut Problems) {
     for &field in Field::ALL {
         if let Some(f) = fault(values.field(field), max_chars(field)) {
             p.push(f.problem(field.key(), field.label(Lang::En), field.label(Lang::Zh)));
         }
     }
+}
+
+/// Every classification value (and other non-field key) given.
+pub fn check_others(values: &impl FieldSource, p: &mut Problems) {
     for (key, value) in values.others() {
         if let Some(f) = fault(value, Some(MAX_VALUE_CHARS)) {
             p.push(f.problem(key, key, key));

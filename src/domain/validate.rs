@@ -34,6 +34,39 @@ const MAX_CODE_CHARS: usize = 20;
 
 /// Parses and checks every field. Empty `code` and `mnemonic` mean "generate".
 pub fn parse_customer(values: &impl FieldSource, rules: &Rules) -> (CustomerData, Problems) {
+    parse_fields(values, rules.credit_ceiling).classify(values, rules)
+}
+
+/// A customer parsed and checked but for its classification, which needs
+/// the catalog: an import does this half on its reading thread, away from
+/// the catalog it adds values to as it goes (import/prepare.rs).
+#[derive(Clone, Debug)]
+pub struct ParsedFields {
+    pub data: CustomerData,
+    problems: Problems,
+    /// The fields' plain-text faults: reported after the classification's
+    /// problems, as `parse_customer` always listed them.
+    text_faults: Problems,
+}
+
+impl ParsedFields {
+    /// The classification checked against `rules` (its `credit_ceiling` is
+    /// `parse_fields`' business): `parse_customer`'s result.
+    pub fn classify(self, values: &impl FieldSource, rules: &Rules) -> (CustomerData, Problems) {
+        let ParsedFields {
+            mut data,
+            problems: mut p,
+            text_faults,
+        } = self;
+        check_classification(values, rules, &mut data, &mut p);
+        p.0.extend(text_faults.0);
+        plain_text::check_others(values, &mut p);
+        (data, p)
+    }
+}
+
+/// Every field but the classification (`values.others()` is not read).
+pub fn parse_fields(values: &impl FieldSource, credit_ceiling: Money) -> ParsedFields {
     let mut p = Problems::default();
     let mut data = CustomerData::default();
     let get = |f: Field| values.field(f);
@@ -103,7 +136,7 @@ pub fn parse_customer(values: &impl FieldSource, rules: &Rules) -> (CustomerData
     check_terms(
         get(Field::PaymentDays),
         get(Field::CreditLimit),
-        rules,
+        credit_ceiling,
         &mut data,
         &mut p,
     );
@@ -122,9 +155,13 @@ pub fn parse_customer(values: &impl FieldSource, rules: &Rules) -> (CustomerData
         ));
     }
 
-    check_classification(values, rules, &mut data, &mut p);
-    plain_text::check_customer(values, &mut p);
-    (data, p)
+    let mut text_faults = Problems::default();
+    plain_text::check_fields(values, &mut text_faults);
+    ParsedFields {
+        data,
+        problems: p,
+        text_faults,
+    }
 }
 
 fn check_tax_id(input: &str, data: &mut CustomerData, p: &mut Problems) {
@@ -227,7 +264,13 @@ fn check_contacts(values: &impl FieldSource, data: &mut CustomerData, p: &mut Pr
     }
 }
 
-fn check_terms(days: &str, limit: &str, rules: &Rules, data: &mut CustomerData, p: &mut Problems) {
+fn check_terms(
+    days: &str,
+    limit: &str,
+    credit_ceiling: Money,
+    data: &mut CustomerData,
+    p: &mut Problems,
+) {
     if !days.is_empty() {
         let digits = days
             .trim_end_matches(['天', '日'])
@@ -255,18 +298,18 @@ fn check_terms(days: &str, limit: &str, rules: &Rules, data: &mut CustomerData, 
             "The credit limit cannot be negative (0 means cash only, empty means not controlled).",
             "信用额度不能为负数（0 表示现款，留空表示不控制）。",
         )),
-        Ok(m) if m >= rules.credit_ceiling => p.push(error(
+        Ok(m) if m >= credit_ceiling => p.push(error(
             Field::CreditLimit,
             "credit_limit.ceiling",
             format!(
                 "Credit limit {} is at or over the ceiling {}: check for an extra zero.",
                 m.grouped(),
-                rules.credit_ceiling.grouped()
+                credit_ceiling.grouped()
             ),
             format!(
                 "信用额度 {} 达到或超过上限 {}，请检查是否多输了零。",
                 m.grouped(),
-                rules.credit_ceiling.grouped()
+                credit_ceiling.grouped()
             ),
         )),
         Ok(m) => data.credit_limit = Some(m),

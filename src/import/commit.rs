@@ -11,6 +11,7 @@ use std::sync::atomic::AtomicBool;
 
 use crate::store::{BatchInfo, Load, Store};
 
+use super::parse::Parse;
 use super::pipeline::staged;
 use super::plan::Pass;
 use super::prepare::Prepare;
@@ -109,6 +110,7 @@ fn write_rows(
         // Rows of the file are matched with each other on the reading thread.
         bulk.caller_matches_new_rows();
     }
+    let parse = Parse::new(bulk.field_check().parser(), settings);
     let mut prepare = Prepare::new(bulk.field_check(), settings);
     if let Some(bytes) = rows.text_bytes() {
         prepare.expect_file_of(bytes);
@@ -119,10 +121,13 @@ fn write_rows(
     let (cancelled, mut rows) = staged(
         rows,
         rejects.is_some(),
+        // The records are freed on the thread that made them (a free from
+        // another thread costs mimalloc more).
         move |row| {
-            Prepare::drop_spent(&spent);
-            prepare.prepare(row)
+            Parse::drop_spent(&spent);
+            parse.parse(row)
         },
+        |row, parsed| prepare.prepare(row, parsed),
         |staged| take_rows(&mut pass, staged, &mut rejects, &mut control),
     );
     let cancelled = cancelled?;

@@ -143,7 +143,8 @@ fn write_rows(
     let (cancelled, mut rows) = staged(
         rows,
         true,
-        |row| row::prepare(settings, row),
+        |_| (),
+        |row, ()| row::prepare(settings, row),
         |items| take_rows(&mut pass, items, &mut rejects, &mut control),
     );
     let cancelled = cancelled?;

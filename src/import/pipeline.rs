@@ -1,9 +1,11 @@
 //! Reading and checking rows on other threads while this one writes them
 //! to the database. The reading side is two stages on two threads: one reads
-//! (decode, split, hash the file), the other prepares (parse, map, field
-//! checks, the file's own keys, in row order). Neither needs the database,
-//! and on two cores the reading side alone was busier than the writer, so
-//! splitting it lets the spare part of the writer's core take some of it.
+//! (decode, split, hash the file) and does the per-row work that needs no
+//! earlier row (parse, field checks), the other prepares what does (new
+//! classification values, the file's own keys, in row order). Neither needs
+//! the database, and on two cores the reading side alone was busier than the
+//! writer, so splitting it lets the spare part of the writer's core take
+//! some of it.
 //! Rows cross in batches of `BATCH`: one channel operation per batch, not
 //! per row; bounded channels keep at most a few batches in flight, so memory
 //! stays flat on any file size.
@@ -24,23 +26,26 @@ pub(super) struct Staged<P> {
 const BATCH: usize = 256;
 const BATCHES_IN_FLIGHT: usize = 4;
 
-/// A row as read, with how far through the file the reader was.
-type Read = (Result<Row, ImportError>, f64);
+/// A row as read with what `early` made of it, and how far through the
+/// file the reader was.
+type Read<E> = (Result<(Row, E), ImportError>, f64);
 
-/// Runs `prepare` over `rows` on other threads while `consume` takes the
+/// Runs `early` over `rows` on the reading thread and `prepare` (in row
+/// order, with `early`'s result) on another, while `consume` takes the
 /// staged rows in order on this one. `consume` may stop early (the reading
 /// side then stops too). Gives back `consume`'s result and the rows, read to
 /// where the reader stopped (for the file's hash). Without `keep_cells` the
 /// staged rows carry their number only (the cells go back to the reader to
 /// be filled again).
-pub(super) fn staged<P: Send, T>(
+pub(super) fn staged<E: Send, P: Send, T>(
     rows: Rows,
     keep_cells: bool,
-    mut prepare: impl FnMut(&Row) -> P + Send,
+    early: impl Fn(&Row) -> E + Send,
+    mut prepare: impl FnMut(&Row, E) -> P + Send,
     consume: impl FnOnce(&mut dyn Iterator<Item = Result<Staged<P>, ImportError>>) -> T,
 ) -> (T, Rows) {
     std::thread::scope(|scope| {
-        let (read_tx, read_rx) = sync_channel::<Vec<Read>>(BATCHES_IN_FLIGHT);
+        let (read_tx, read_rx) = sync_channel::<Vec<Read<E>>>(BATCHES_IN_FLIGHT);
         let (staged_tx, staged_rx) =
             sync_channel::<Vec<Result<Staged<P>, ImportError>>>(BATCHES_IN_FLIGHT);
         // Emptied cell vectors back to the reader (unbounded: at most what
@@ -51,6 +56,10 @@ pub(super) fn staged<P: Send, T>(
             let mut batch = Vec::with_capacity(BATCH);
             while let Some(row) = rows.next() {
                 let failed = row.is_err();
+                let row = row.map(|row| {
+                    let early = early(&row);
+                    (row, early)
+                });
                 batch.push((row, rows.fraction_done()));
                 if batch.len() == BATCH || failed {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
@@ -73,8 +82,8 @@ pub(super) fn staged<P: Send, T>(
                 let staged: Vec<_> = batch
                     .into_iter()
                     .map(|(row, fraction)| {
-                        row.map(|mut row| {
-                            let prepared = prepare(&row);
+                        row.map(|(mut row, early)| {
+                            let prepared = prepare(&row, early);
                             if !keep_cells {
                                 spare.push(std::mem::take(&mut row.cells));
                                 row.numeric = Vec::new();
@@ -138,6 +147,7 @@ mod tests {
             rows,
             false,
             |row| row.cell(0).to_string(),
+            |_, first| first,
             |items| {
                 items
                     .map(|s| {
@@ -174,7 +184,8 @@ mod tests {
         let (seen, _rows) = staged(
             rows,
             false,
-            |row| row.cells.clone(),
+            |_| (),
+            |row, ()| row.cells.clone(),
             |items| items.map(|s| s.unwrap().prepared).collect::<Vec<_>>(),
         );
         assert_eq!(seen.len(), lines);
@@ -191,6 +202,7 @@ mod tests {
             rows,
             true,
             |_| (),
+            |_, ()| (),
             |items| {
                 items
                     .take(3)

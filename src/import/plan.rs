@@ -82,7 +82,7 @@ impl Spent {
 
 impl<'b, 's> Pass<'b, 's> {
     /// Gives the records this pass writes back through `back` (to the thread
-    /// that reads `Receiver` with `Prepare::drop_spent`).
+    /// that reads `Receiver` with `Parse::drop_spent`).
     pub fn give_back_through(&mut self, back: Sender<Vec<CustomerData>>) {
         self.spent.back = Some(back);
     }

@@ -1,22 +1,21 @@
-//! The reading side of a customer import (run on the pipeline's second
-//! thread): a row's mapped values, its field checks, numbers Excel mangled,
-//! ragged rows, and which earlier rows of the file share its keys. Nothing
-//! here touches the database.
+//! The ordered half of preparing a customer row, on the pipeline's second
+//! thread: what needs state learnt from earlier rows of the file — its new
+//! classification values and which earlier rows share its keys — on top of
+//! what parse.rs worked out on the reading thread. Nothing here touches the
+//! database.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::mpsc::Receiver;
 
-use crate::domain::customer::{CustomerData, Status};
-use crate::domain::field::{Field, FieldSource, FieldValues};
-use crate::domain::{Problem, Problems, Text};
+use crate::domain::customer::Status;
+use crate::domain::field::{Field, FieldValues};
+use crate::domain::{Problem, Problems};
 use crate::store::{Checked, FieldCheck};
 
 use super::file_keys::{Earlier, FileKeys};
 use super::mapping::Target;
-use super::numbers::mangled_numbers;
+use super::parse::{MappedRow, Parsed, ParsedRow, field_columns};
 use super::read::Row;
-use super::template::is_example;
-use super::{Policy, Settings, ValueChoice};
+use super::{Settings, ValueChoice};
 
 /// What the reading side works out for a row: everything that needs no
 /// database (pipeline.rs runs it on a second thread).
@@ -44,19 +43,14 @@ pub(super) enum Prepared {
     },
 }
 
-/// Prepares rows for a `Pass`: mapping and field checks.
+/// Prepares rows for a `Pass`: classification values and the file's keys,
+/// in row order.
 pub(super) struct Prepare {
     check: FieldCheck,
-    targets: Vec<Target>,
     /// Per field (`Field as usize`): the column mapped to it.
     field_columns: Vec<Option<usize>>,
     /// Columns mapped to classification dimensions: (code, column), by code.
     dimension_columns: Vec<(String, usize)>,
-    width: usize,
-    /// Cells a text row needs to reach the last mapped column.
-    needed: usize,
-    /// Only the update policy uses a row's values after the checks.
-    keep_values: bool,
     /// The keys of the rows prepared so far.
     file_keys: FileKeys,
     /// New classification values met so far: dimension code → values.
@@ -67,30 +61,20 @@ pub(super) struct Prepare {
 
 impl Prepare {
     pub fn new(check: FieldCheck, settings: &Settings) -> Prepare {
-        let mapping = &settings.mapping;
-        let needed = mapping
-            .targets
+        let targets = &settings.mapping.targets;
+        let mut dimension_columns: Vec<(String, usize)> = targets
             .iter()
-            .rposition(|t| *t != Target::Ignore)
-            .map_or(0, |i| i + 1);
-        let mut field_columns = vec![None; Field::ALL.len()];
-        let mut dimension_columns = Vec::new();
-        for (column, target) in mapping.targets.iter().enumerate() {
-            match target {
-                Target::Field(f) => field_columns[*f as usize] = Some(column),
-                Target::Dimension(code) => dimension_columns.push((code.clone(), column)),
-                Target::Ignore => {}
-            }
-        }
+            .enumerate()
+            .filter_map(|(column, target)| match target {
+                Target::Dimension(code) => Some((code.clone(), column)),
+                _ => None,
+            })
+            .collect();
         dimension_columns.sort();
         Prepare {
             check,
-            field_columns,
+            field_columns: field_columns(targets),
             dimension_columns,
-            targets: mapping.targets.clone(),
-            width: mapping.headers.len(),
-            needed,
-            keep_values: settings.policy == Policy::Update,
             file_keys: FileKeys::default(),
             new_values: HashMap::new(),
             strict_values: settings.strict_values,
@@ -108,24 +92,18 @@ impl Prepare {
             .expect_rows((bytes / BYTES_PER_ROW).min(MAX_ROWS) as usize);
     }
 
-    /// Frees the records a `Pass` gave back (see `Pass::give_back_through`).
-    pub fn drop_spent(spent: &Receiver<Vec<CustomerData>>) {
-        while let Ok(records) = spent.try_recv() {
-            drop(records);
-        }
-    }
-
-    pub fn prepare(&mut self, row: &Row) -> Prepared {
-        if row.is_blank() {
-            return Prepared::Blank;
-        }
-        let cell = |f: Field| self.field_columns[f as usize].map_or("", |c| row.cell(c).trim());
-        if is_example(cell(Field::Name), cell(Field::Notes)) {
-            return Prepared::Example;
-        }
-        let mut problems = Problems::default();
-        ragged(row, self.width, self.needed, &mut problems);
-        let mangled = mangled_numbers(row, &self.targets);
+    /// Finishes `row` from what parse.rs made of it on the reading thread.
+    pub fn prepare(&mut self, row: &Row, parsed: Parsed) -> Prepared {
+        let ParsedRow {
+            parsed,
+            mangled,
+            problems,
+            values,
+        } = match parsed {
+            Parsed::Blank => return Prepared::Blank,
+            Parsed::Example => return Prepared::Example,
+            Parsed::Row(parsed) => parsed,
+        };
         let mut new_values = Vec::new();
         let mut dimensions = Vec::with_capacity(self.dimension_columns.len());
         for (code, column) in &self.dimension_columns {
@@ -162,7 +140,7 @@ impl Prepare {
             field_columns: &self.field_columns,
             dimensions,
         };
-        let mut checked = self.check.check(&mapped, None);
+        let mut checked = self.check.finish(parsed, &mapped, None);
         for m in &mangled {
             // The specific "Excel made it a number" error replaces the generic
             // ones, and the mangled number is no key to match customers on.
@@ -189,114 +167,10 @@ impl Prepare {
         Prepared::Row {
             earlier,
             new_values,
-            values: if self.keep_values {
-                field_values(row, &self.targets)
-            } else {
-                FieldValues::new()
-            },
+            values,
             checked,
             mangled,
             problems,
         }
-    }
-}
-
-/// A row's cells read through the mapping, in place; its classification
-/// cells as the run's choices for new values make them.
-struct MappedRow<'a> {
-    row: &'a Row,
-    field_columns: &'a [Option<usize>],
-    dimensions: Vec<(&'a str, &'a str)>,
-}
-
-impl FieldSource for MappedRow<'_> {
-    fn field(&self, field: Field) -> &str {
-        self.field_columns[field as usize].map_or("", |c| self.row.cell(c).trim())
-    }
-
-    fn others(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.dimensions.iter().copied()
-    }
-}
-
-/// The non-empty mapped cells of a row, by field key or dimension code.
-fn field_values(row: &Row, targets: &[Target]) -> FieldValues {
-    let mut values = FieldValues::new();
-    for (i, target) in targets.iter().enumerate() {
-        if *target == Target::Ignore {
-            continue;
-        }
-        let cell = row.cell(i).trim();
-        if !cell.is_empty() {
-            values.insert(target.key().to_string(), cell.to_string());
-        }
-    }
-    values
-}
-
-/// Cells past the header, or (text files) too few cells to reach the last
-/// mapped column (`needed`).
-fn ragged(row: &Row, width: usize, needed: usize, problems: &mut Problems) {
-    let filled = row.filled_len();
-    if filled > width {
-        problems.push(Problem::warning(
-            "",
-            "import.extra_cells",
-            Text::new(
-                format!("The row has {filled} cells but the header only {width}: the extra cells are ignored."),
-                format!("该行有 {filled} 个单元格，表头只有 {width} 列：多出的单元格未导入。"),
-            ),
-        ));
-    } else if !row.cells.is_empty() && row.numeric.is_empty() && row.cells.len() < needed {
-        // Text files only: a short record is often half of a row that a line
-        // break inside an unquoted cell split in two.
-        let cells = row.cells.len();
-        problems.push(Problem::warning(
-            "",
-            "import.missing_cells",
-            Text::new(
-                format!(
-                    "The row has {cells} cells but the header {width}: the rest are read as empty. \
-                     If a line break inside a cell split the row, put that cell in quotes."
-                ),
-                format!(
-                    "该行只有 {cells} 个单元格，表头有 {width} 列：其余按空值导入。\
-                     若是单元格内的换行把一行拆成了两行，请给该单元格加引号。"
-                ),
-            ),
-        ));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::Severity;
-
-    fn row(cells: &[&str], numeric: &[bool]) -> Row {
-        Row::of(2, cells, numeric)
-    }
-
-    #[test]
-    fn ragged_rows_are_warnings() {
-        let codes = |r: &Row| {
-            let mut p = Problems::default();
-            ragged(r, 3, 3, &mut p);
-            p.iter().map(|p| (p.code, p.severity)).collect::<Vec<_>>()
-        };
-        assert_eq!(
-            codes(&row(&["a", "b", "c", "d"], &[])),
-            [("import.extra_cells", Severity::Warning)]
-        );
-        assert_eq!(
-            codes(&row(&["a", "b"], &[])),
-            [("import.missing_cells", Severity::Warning)]
-        );
-        // Trailing empty cells and full-width sheet rows are not ragged.
-        assert!(codes(&row(&["a", "b", "c", ""], &[])).is_empty());
-        assert!(codes(&row(&["a", "b", "c"], &[false; 3])).is_empty());
-        let mut p = Problems::default();
-        ragged(&row(&["a", "b"], &[]), 3, 2, &mut p);
-        assert!(p.is_empty(), "the missing cell is not mapped");
     }
 }

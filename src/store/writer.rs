@@ -12,7 +12,7 @@ mod codes;
 mod columns;
 mod held_insert;
 
-pub use checks::{Candidate, Checked, FieldCheck, SimilarScan};
+pub use checks::{Candidate, Checked, FieldCheck, FieldParser, ParsedCustomer, SimilarScan};
 pub(super) use checks::{code_taken, similar_names_warning, tax_id_taken};
 
 pub(super) use self::columns::{CustomerInsert, INSERT_SQL};

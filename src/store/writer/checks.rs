@@ -14,7 +14,7 @@ use crate::domain::field::{FieldSource, FieldValues};
 use crate::domain::money::Money;
 use crate::domain::name_index::NameIndex;
 use crate::domain::names::{is_similar, name_key};
-use crate::domain::validate::{Rules, parse_customer};
+use crate::domain::validate::{ParsedFields, Rules, parse_fields};
 use crate::domain::{Problem, Problems, Text};
 use crate::store::Result;
 
@@ -224,12 +224,32 @@ impl FieldCheck {
     /// `values` parsed and checked as the form checks them; `existing` is
     /// the stored record when editing. No similar names, no uniqueness.
     pub fn check(&self, values: &impl FieldSource, existing: Option<&Customer>) -> Checked {
+        self.finish(self.parser().parse(values), values, existing)
+    }
+
+    /// `check`'s first half, which needs no catalog: it can run on another
+    /// thread while this check learns new classification values.
+    pub fn parser(&self) -> FieldParser {
+        FieldParser {
+            ceiling: self.ceiling,
+        }
+    }
+
+    /// `check` from what `parser` made of the same `values`: the
+    /// classification and the rest (the fields are not parsed again).
+    pub fn finish(
+        &self,
+        parsed: ParsedCustomer,
+        values: &impl FieldSource,
+        existing: Option<&Customer>,
+    ) -> Checked {
         let rules = Rules {
             credit_ceiling: self.ceiling,
             catalog: &self.catalog,
             kept_classification: existing.map(|c| &c.data.classification),
         };
-        let (data, mut problems) = parse_customer(values, &rules);
+        let ParsedCustomer { fields, name_key } = parsed;
+        let (data, mut problems) = fields.classify(values, &rules);
         if existing.is_some() && data.code.is_empty() {
             problems.push(Problem::error(
                 "code",
@@ -240,13 +260,34 @@ impl FieldCheck {
                 ),
             ));
         }
-        let name_key = name_key(&data.name);
         Checked {
             data,
             name_key,
             problems,
             similar: Vec::new(),
         }
+    }
+}
+
+/// Parses a customer's fields but for its classification (`FieldCheck::parser`).
+#[derive(Clone, Copy, Debug)]
+pub struct FieldParser {
+    ceiling: Money,
+}
+
+/// A customer's fields parsed, with its name key: `FieldCheck::finish` takes it.
+#[derive(Clone, Debug)]
+pub struct ParsedCustomer {
+    fields: ParsedFields,
+    name_key: String,
+}
+
+impl FieldParser {
+    /// The fields of `values` (not `values.others()`) and the name key.
+    pub fn parse(&self, values: &impl FieldSource) -> ParsedCustomer {
+        let fields = parse_fields(values, self.ceiling);
+        let name_key = name_key(&fields.data.name);
+        ParsedCustomer { fields, name_key }
     }
 }
 
