@@ -3,10 +3,17 @@
 
 /// Mobile: 11 digits `1[3-9]…`, with an optional +86/86 prefix and separators.
 pub fn normalize_mobile(input: &str) -> Option<String> {
-    let digits: String = input
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
-        .collect();
+    let separator = |c: char| matches!(c, ' ' | '-' | '(' | ')');
+    // Without separators (most cells) the input is the digits: no copy.
+    let digits: std::borrow::Cow<str> = if input.contains(separator) {
+        input
+            .chars()
+            .filter(|c| !separator(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        input.into()
+    };
     let digits = digits
         .strip_prefix("+86")
         .or_else(|| digits.strip_prefix("0086"))
@@ -30,17 +37,29 @@ pub fn is_plausible_phone(input: &str) -> bool {
         .trim()
         .trim_end_matches("ext")
         .trim_end_matches("ext.");
-    let digits: String = main
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '+'))
-        .collect();
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    // The digits without the separators, looked at in place: a byte that is
+    // not an ASCII separator must be a digit (any other, multi-byte
+    // characters included, fails), so nothing needs copying.
+    let digits = main
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'-' | b'(' | b')' | b'+'));
+    let mut first = [0u8; 3];
+    let mut len = 0;
+    for b in digits {
+        if !b.is_ascii_digit() {
+            return false;
+        }
+        if let Some(slot) = first.get_mut(len) {
+            *slot = b;
+        }
+        len += 1;
+    }
+    if len == 0 {
         return false;
     }
-    let len = digits.len();
     // The mobile test last: it allocates, and most phone columns are landlines.
-    (digits.starts_with('0') && (10..=12).contains(&len))
-        || ((digits.starts_with("400") || digits.starts_with("800")) && len == 10)
+    (first[0] == b'0' && (10..=12).contains(&len))
+        || ((&first == b"400" || &first == b"800") && len == 10)
         || (7..=8).contains(&len)
         || normalize_mobile(main).is_some()
 }
@@ -116,6 +135,73 @@ mod tests {
         assert!(!is_plausible_phone("call me"));
         assert!(has_only_phone_chars("0755-8345"));
         assert!(!has_only_phone_chars("tel: 0755"));
+    }
+
+    /// The phone check as it was written first (a copy of the digits), the
+    /// answer the copy-free one must give.
+    fn plausible_by_copy(input: &str) -> bool {
+        let main = input
+            .split(['转', '#', 'x', 'X'])
+            .next()
+            .unwrap_or(input)
+            .trim()
+            .trim_end_matches("ext")
+            .trim_end_matches("ext.");
+        let digits: String = main
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '+'))
+            .collect();
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let len = digits.len();
+        (digits.starts_with('0') && (10..=12).contains(&len))
+            || ((digits.starts_with("400") || digits.starts_with("800")) && len == 10)
+            || (7..=8).contains(&len)
+            || normalize_mobile(main).is_some()
+    }
+
+    #[test]
+    fn phones_and_mobiles_are_judged_as_by_a_copy_of_their_digits() {
+        let pieces = [
+            "0", "4", "8", "00", "1", "3", "9", "-", " ", "(", ")", "+", "86", "０", "转", "x",
+            "ext", "７", "号", "138", "400", "800", "0755", "8345",
+        ];
+        let mut rng = 12345u64;
+        for _ in 0..20_000 {
+            let mut input = String::new();
+            for _ in 0..1 + rng % 7 {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                input.push_str(pieces[(rng >> 20) as usize % pieces.len()]);
+            }
+            assert_eq!(
+                is_plausible_phone(&input),
+                plausible_by_copy(&input),
+                "{input:?}"
+            );
+            let by_copy = {
+                let digits: String = input
+                    .chars()
+                    .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
+                    .collect();
+                let d = digits
+                    .strip_prefix("+86")
+                    .or_else(|| digits.strip_prefix("0086"))
+                    .or_else(|| digits.strip_prefix("86").filter(|rest| rest.len() == 11))
+                    .unwrap_or(&digits);
+                let b = d.as_bytes();
+                (b.len() == 11
+                    && b.iter().all(u8::is_ascii_digit)
+                    && b[0] == b'1'
+                    && (b'3'..=b'9').contains(&b[1]))
+                .then(|| d.to_string())
+            };
+            assert_eq!(normalize_mobile(&input), by_copy, "{input:?}");
+        }
+        assert!(is_plausible_phone("400-123-4567") && is_plausible_phone("0755 8345 6789"));
+        assert!(!is_plausible_phone("０７５５83456789") && !is_plausible_phone("+-()"));
     }
 
     #[test]

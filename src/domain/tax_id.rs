@@ -66,6 +66,14 @@ const KNOWN_TYPES: [&str; 11] = [
 /// Trim, full-width → half-width, lower → upper case, and drop all whitespace
 /// and `-` (people type codes in groups). Idempotent.
 pub fn normalize(input: &str) -> String {
+    // Most IDs arrive as they are stored (an import checks a million):
+    // copied once, not rebuilt a char at a time.
+    if input
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+    {
+        return input.to_string();
+    }
     input
         .trim()
         .chars()

@@ -66,6 +66,15 @@ fn normalises_full_width_lower_case_spaces_and_dashes() {
         "91440300708461136T"
     );
     assert!(check("91350100m000100y43").valid);
+    // Stored as it arrives (the copy-only path) or rebuilt: the same text.
+    for (input, stored) in [
+        ("91440300708461136T", "91440300708461136T"),
+        ("91440300708461136t", "91440300708461136T"),
+        ("", ""),
+        ("９1", "91"),
+    ] {
+        assert_eq!(normalize(input), stored, "{input:?}");
+    }
 }
 
 #[test]
