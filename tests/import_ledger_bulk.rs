@@ -189,17 +189,7 @@ fn a_large_import_gives_the_ledger_balances_and_audit_of_the_row_by_row_path() {
         .unwrap();
     assert_eq!(per_entry, CUSTOMERS as i64, "one audit row per customer");
 
-    let indexes = |c: &Connection| {
-        rows(
-            c,
-            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name",
-        )
-    };
-    assert_eq!(indexes(&a), indexes(&b), "every index built again");
-    let ok: String = b
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(ok, "ok");
+    sql_rows::assert_indexes_rebuilt_alike(&a, &b);
 }
 
 /// The aggregate rows an import writes from the figures it kept in memory

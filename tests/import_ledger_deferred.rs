@@ -277,17 +277,7 @@ fn repeats_and_open_entries_after_the_index_drop_are_those_of_the_row_by_row_pat
         )
         .unwrap();
     assert!(paid_old >= (CUSTOMERS / 2) as i64, "{paid_old}");
-    let indexes = |c: &Connection| {
-        rows(
-            c,
-            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name",
-        )
-    };
-    assert_eq!(indexes(&a), indexes(&b), "every index built again");
-    let ok: String = b
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(ok, "ok");
+    sql_rows::assert_indexes_rebuilt_alike(&a, &b);
 }
 
 /// After the drop a receipt's payments of earlier entries are held and

@@ -179,21 +179,11 @@ fn a_version_6_file_keeps_its_limits_and_new_customers_are_not_controlled() {
     assert_eq!(stored, None);
 }
 
-fn dump(conn: &Connection, sql: &str) -> Vec<Vec<String>> {
-    let mut stmt = conn.prepare(sql).unwrap();
-    let n = stmt.column_count();
-    stmt.query_map([], |r| {
-        (0..n)
-            .map(|i| {
-                r.get::<_, rusqlite::types::Value>(i)
-                    .map(|v| format!("{v:?}"))
-            })
-            .collect()
-    })
-    .unwrap()
-    .collect::<rusqlite::Result<_>>()
-    .unwrap()
-}
+// The integration tests' row dump (tests/support), shared rather than copied.
+#[allow(dead_code)]
+#[path = "../../../tests/support/sql_rows.rs"]
+mod sql_rows;
+use sql_rows::rows as dump;
 
 /// Migration 017 rebuilds ledger_entry: every row and id, the other
 /// tables' rows, every other index and trigger stay exactly as they
