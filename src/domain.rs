@@ -8,6 +8,7 @@ pub mod contact;
 pub mod customer;
 pub mod date;
 pub mod field;
+pub mod key_hash;
 pub mod ledger;
 pub mod mnemonic;
 pub mod money;

@@ -132,13 +132,7 @@ pub const MAX_NOTES_CHARS: usize = 5_000;
 /// A classification value (a dimension's value name).
 pub const MAX_VALUE_CHARS: usize = 100;
 
-/// Every customer field and classification value, as given.
-pub fn check_customer(values: &impl FieldSource, p: &mut Problems) {
-    check_fields(values, p);
-    check_others(values, p);
-}
-
-/// Every customer field (`check_customer`'s first half).
+/// Every customer field, as given (the classification values: `check_others`).
 pub fn check_fields(values: &impl FieldSource, p: &mut Problems) {
     for &field in Field::ALL {
         if let Some(f) = fault(values.field(field), max_chars(field)) {

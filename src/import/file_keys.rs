@@ -5,7 +5,6 @@
 //! written); the writer keeps those of the earlier rows it did insert.
 
 use std::collections::HashMap;
-use std::hash::BuildHasher;
 
 /// Earlier rows (their numbers in the file) sharing a row's keys, at most
 /// `MAX_EARLIER` of each.
@@ -84,7 +83,7 @@ impl Seen {
         if key.is_empty() {
             return Vec::new();
         }
-        let h = foldhash::fast::FixedState::with_seed(0x6b65_6875).hash_one(key);
+        let h = crate::domain::key_hash::key_hash(key);
         let Some(first) = self.first.get(&h).copied() else {
             if remember {
                 self.first.insert(h, row);

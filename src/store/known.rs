@@ -12,7 +12,7 @@
 //! hash collision can never make two different keys match.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rusqlite::{Connection, OptionalExtension};
 
@@ -230,10 +230,10 @@ fn read(conn: &Connection, id: i64) -> Result<Option<(Stored, String)>> {
         .optional()?)
 }
 
-/// A fixed-seed foldhash of the key: fast, and well spread (any collision
-/// is caught when the hit is confirmed against the stored row).
+/// A key's hash (any collision is caught when the hit is confirmed against
+/// the stored row).
 fn hash(key: &str) -> u64 {
-    foldhash::fast::FixedState::with_seed(0x6b65_6875).hash_one(key)
+    crate::domain::key_hash::key_hash(key)
 }
 
 /// Hands a `u64` key (a hash already) through as its own hash.

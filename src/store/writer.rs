@@ -30,7 +30,8 @@ use crate::domain::money::Money;
 use crate::domain::names::name_key;
 
 type ClassIds = HashMap<String, HashMap<String, (i64, i64), FoldHash>, FoldHash>;
-type FoldHash = foldhash::fast::RandomState;
+/// foldhash for maps looked up per row with keys the process chose itself.
+pub(in crate::store) type FoldHash = foldhash::fast::RandomState;
 
 pub(super) struct Writer {
     catalog: Catalog,

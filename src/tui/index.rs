@@ -164,6 +164,7 @@ impl CustomerIndex {
             index.push(&s, figures);
         })?;
         index.shrink_to_fit();
+        index.byte_ranks = byte_ranks::ByteRanks::of(&index.hay);
         if limit.is_some() {
             for row in &mut index.rows {
                 let figures = LedgerFigures::from(&store.balance(row.id)?);
@@ -260,7 +261,6 @@ impl CustomerIndex {
         self.summaries.shrink_to_fit();
         self.zero_runs.shrink_to_fit();
         self.by_id.shrink_to_fit();
-        self.byte_ranks = byte_ranks::ByteRanks::of(&self.hay);
     }
 
     /// Bytes held on the heap (arenas and tables), for the benchmark.

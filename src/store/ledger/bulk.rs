@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::super::writer::Writer;
+use super::super::writer::{FoldHash, Writer};
 use super::super::{Result, Store};
 use super::account::{Account, load_account, refresh_account};
 use super::aggregate::Aggregate;
@@ -34,6 +34,8 @@ pub struct LedgerBulk<'s> {
     pub(super) writer: LedgerWriter,
     check: CreditCheck,
     /// Customers by code as first read, balances kept current as rows go in.
+    /// The maps are looked up several times a row: foldhash (perf at 1M
+    /// entries: SipHash code lookups took 8% of the writing thread).
     accounts: HashMap<String, Option<Account>, FoldHash>,
     touched: HashSet<i64, FoldHash>,
     added: usize,
@@ -59,11 +61,6 @@ pub struct LedgerBulk<'s> {
     /// row is then summed from the entries).
     aggregates: HashMap<i64, Option<Aggregate>, FoldHash>,
 }
-
-/// The bulk's maps are looked up several times per row with keys the
-/// process itself chose (ids, codes of stored customers): foldhash, not
-/// SipHash (perf at 1M entries: the code lookups 8% of the writing thread).
-pub(super) type FoldHash = foldhash::fast::RandomState;
 
 impl Store {
     /// Starts a bulk load of ledger entries. `check` says whether invoices

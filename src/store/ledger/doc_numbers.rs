@@ -7,7 +7,6 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::BuildHasher;
 
 use rusqlite::{Connection, OptionalExtension};
 
@@ -22,12 +21,10 @@ pub(super) struct DocNumbers {
     more: HashMap<u64, Vec<i64>>,
 }
 
-/// A fixed seed, as the customer import's own keys (import/file_keys.rs):
-/// the same numbers hash alike in every run, and foldhash costs a fraction
-/// of SipHash on a million short keys (no key here comes from an attacker
-/// who could aim collisions: a collision only costs a lookup by id).
+/// The key hash the customer import's own keys use (a collision only costs
+/// a lookup by id).
 fn hash(customer_id: i64, kind: &str, doc_no: &str) -> u64 {
-    foldhash::fast::FixedState::with_seed(0x6b65_6875).hash_one((customer_id, kind, doc_no))
+    crate::domain::key_hash::key_hash((customer_id, kind, doc_no))
 }
 
 impl DocNumbers {
