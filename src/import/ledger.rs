@@ -8,6 +8,7 @@
 //! Past invoices were issued already, so credit limits and on-hold status
 //! are not checked unless asked (`CreditCheck::Enforce`).
 
+mod entry_cells;
 pub mod mapping;
 mod row;
 
@@ -144,7 +145,7 @@ fn write_rows(
         rows,
         true,
         |_| (),
-        |row, ()| row::prepare(settings, row),
+        |row, ()| entry_cells::prepare(settings, row),
         |items| take_rows(&mut pass, items, &mut rejects, &mut control),
     );
     let cancelled = cancelled?;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::problem::Problems;
 
 fn input(kind: &str, date: &str, doc: &str, amount: &str) -> EntryInput {
     EntryInput {
