@@ -28,7 +28,7 @@ use kehu::synth::customer_values;
 
 #[path = "support/tools.rs"]
 mod tools;
-use tools::{ensure_tools, median_run, print_all, print_run, timed};
+use tools::{ensure_tools, median_run, print_all, print_run, timed, timed_output};
 
 fn env(name: &str, default: u64) -> u64 {
     std::env::var(name)
@@ -65,7 +65,9 @@ fn main() {
         return;
     }
     let script = dir.path().join("floor.sql");
-    std::fs::write(&script, floor_script(&base)).expect("write the floor script");
+    let (text, steps) = floor_script(&base);
+    std::fs::write(&script, text).expect("write the floor script");
+    let mut step_times: Vec<Vec<f64>> = vec![Vec::new(); steps.len()];
     let mut sqlite = Vec::new();
     let mut floor = Vec::new();
     let mut ours = Vec::new();
@@ -78,12 +80,23 @@ fn main() {
         ));
         let same = dir.path().join(format!("floor{run}.db"));
         std::fs::copy(&base, &same).expect("copy the customers");
-        floor.push(timed(
+        let (timing, printed) = timed_output(
             Command::new("sqlite3")
                 .arg(&same)
                 .arg(format!("ATTACH '{}' AS src", plain.display()))
                 .arg(format!(".read {}", script.display())),
-        ));
+        );
+        floor.push(timing);
+        let times = printed.lines().filter_map(|l| {
+            l.strip_prefix("Run Time: real ")?
+                .split(' ')
+                .next()?
+                .parse()
+                .ok()
+        });
+        for (step, t) in step_times.iter_mut().zip(times) {
+            step.push(t);
+        }
         check_count(&same, entries);
         let _ = std::fs::remove_file(&same);
         let _ = std::fs::remove_file(&plain);
@@ -119,6 +132,16 @@ fn main() {
         "  ratio schema floor / sqlite3       {:>6.2}×   (sqlite3 alone, the same writes)",
         ratio(&floor)
     );
+    println!("  the floor's steps (sqlite3 .timer, median s):");
+    for (name, mut times) in steps.iter().zip(step_times) {
+        times.sort_by(f64::total_cmp);
+        if let Some(t) = times
+            .get(times.len() / 2)
+            .filter(|_| !name.starts_with('('))
+        {
+            println!("    {name:<32} {t:>6.2}");
+        }
+    }
     if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
         println!("  load average at the end: {}", load.trim());
     }
@@ -139,7 +162,8 @@ const KEPT_LIVE: [&str; 2] = ["ledger_entry_reversal", "ledger_entry_tax_invoice
 /// many), and the indexes built after the load with two sorter threads.
 /// kehu also checks every row, allocates, and writes each customer's
 /// totals and audit; none of that is here.
-fn floor_script(base: &Path) -> String {
+/// The script, and the names of the steps its `.timer` lines time, in order.
+fn floor_script(base: &Path) -> (String, Vec<String>) {
     let conn = rusqlite::Connection::open(base).expect("open the customers");
     let mut statement = conn
         .prepare(
@@ -170,12 +194,18 @@ fn floor_script(base: &Path) -> String {
         .map(|(_, sql)| format!("{sql};\n"))
         .collect();
     let fen = "CAST(round(p.\"金额\" * 100) AS INTEGER)";
-    format!(
+    let mut steps: Vec<String> = ["entries", "allocations", "(pragma)", "(pragma)"]
+        .map(String::from)
+        .into();
+    steps.extend(deferred.iter().map(|(name, _)| format!("build {name}")));
+    steps.push("commit".into());
+    let text = format!(
         "PRAGMA journal_mode = DELETE;
 PRAGMA synchronous = FULL;
 PRAGMA cache_size = -98304;
 BEGIN;
-{drops}INSERT INTO ledger_entry (customer_id, kind, entry_date, doc_no, amount, due_date, outstanding, memo, created_at, updated_at)
+{drops}.timer on
+INSERT INTO ledger_entry (customer_id, kind, entry_date, doc_no, amount, due_date, outstanding, memo, created_at, updated_at)
  SELECT c.id,
   CASE p.\"单据类型\" WHEN '销售发票' THEN 'invoice' WHEN '收款' THEN 'receipt' ELSE 'credit' END,
   p.\"日期\", p.\"单据号\",
@@ -190,7 +220,8 @@ PRAGMA threads = 2;
 PRAGMA cache_size = -2048;
 {creates}COMMIT;
 "
-    )
+    );
+    (text, steps)
 }
 
 /// The customers the entries belong to, in a database copied for each run.
