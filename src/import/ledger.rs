@@ -144,7 +144,7 @@ fn write_rows(
         rows,
         true,
         |_| (),
-        |row, ()| row::prepare(settings, row),
+        |row: &super::read::Row, ()| row::prepare(settings, row),
         |items| take_rows(&mut pass, items, &mut rejects, &mut control),
     );
     let cancelled = cancelled?;
