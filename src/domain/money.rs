@@ -249,7 +249,7 @@ const CURRENCY_PREFIXES: [&str; 5] = ["¥", "￥", "rmb", "cny", "人民币"];
 const CURRENCY_SUFFIXES: [&str; 4] = ["元整", "元", "rmb", "cny"];
 
 fn parse_amount(input: &str) -> Result<Money, MoneyError> {
-    let trimmed = input.trim();
+    let trimmed = super::trim::trim(input);
     if trimmed.is_empty() {
         return Err(MoneyError::Empty);
     }

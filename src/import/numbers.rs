@@ -20,7 +20,7 @@ pub(super) fn mangled_numbers(row: &Row, targets: &[Target]) -> Vec<Problem> {
         let Some(col) = targets.iter().position(|t| *t == Target::Field(field)) else {
             continue;
         };
-        let text = row.cell(col).trim();
+        let text = crate::domain::trim::trim(row.cell(col));
         if text.is_empty() {
             continue;
         }

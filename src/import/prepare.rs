@@ -117,7 +117,7 @@ impl Preparer<Parsed, Prepared> for &mut Prepare {
         let mut new_values = Vec::new();
         let mut dimensions = Vec::with_capacity(self.dimension_columns.len());
         for (code, column) in &self.dimension_columns {
-            let text = row.cell(*column).trim();
+            let text = crate::domain::trim::trim(row.cell(*column));
             if text.is_empty() {
                 continue;
             }
