@@ -1,39 +1,28 @@
 //! `str::trim` without its cost on text that has nothing to trim, the usual
 //! case for an imported cell: the standard trim decodes the first and last
 //! characters and looks non-ASCII ones up in the Unicode tables (callgrind:
-//! ~520 instructions a row on the import's preparer alone), where a look at
-//! the lead bytes of the two end characters settles nearly every cell.
+//! ~520 instructions a row on the import's preparer alone), where a range
+//! check on the two end characters settles nearly every cell.
 
 /// `text.trim()`, the same result.
+#[inline]
 pub fn trim(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
         return text;
     };
-    // The last character's lead byte: at most three continuation bytes back.
-    let last_lead = if last < 0x80 {
-        last
-    } else {
-        bytes
-            .iter()
-            .rev()
-            .take(4)
-            .copied()
-            .find(|b| b & 0xC0 != 0x80)
-            .unwrap_or(last)
-    };
-    if may_lead_whitespace(first) || may_lead_whitespace(last_lead) {
+    let last = chars.next_back().unwrap_or(first);
+    if may_be_whitespace(first) || may_be_whitespace(last) {
         return text.trim();
     }
     text
 }
 
-/// Whether a character starting with byte `b` may be white space
-/// (`char::is_whitespace`): ASCII tab to carriage return and space, and the
-/// lead bytes of U+0085 and U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2) and
-/// U+3000 (E3). CJK ideographs lead with E4–E9.
-fn may_lead_whitespace(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+/// Whether `c` may be white space (`char::is_whitespace`): all of it lies
+/// at or below U+0020 or within U+0085–U+3000; letters, digits and CJK
+/// ideographs (U+3400 on) are settled by two comparisons.
+fn may_be_whitespace(c: char) -> bool {
+    c <= ' ' || ('\u{85}'..='\u{3000}').contains(&c)
 }
 
 #[cfg(test)]
@@ -56,7 +45,7 @@ mod tests {
             }
             spaces += usize::from(c.is_whitespace());
         }
-        assert_eq!(spaces, 25, "the white space the lead bytes were chosen for");
+        assert_eq!(spaces, 25, "the white space the ranges were chosen for");
         for text in ["", " ", "\u{3000}深圳\u{3000}", "\t x \r\n", "é"] {
             assert_eq!(trim(text), text.trim());
         }
