@@ -65,19 +65,18 @@ impl FileKeys {
         remember: bool,
     ) -> Earlier {
         let flagged = if has_tax_id { row | HAS_TAX_ID } else { row };
-        let names = self.name.see(name_key, flagged, remember);
-        let (mut name, mut lookalike) = (Vec::new(), Vec::new());
-        for r in names {
+        // Each list is filled in place: no list of all the name's rows made
+        // first and split (that was an allocation and a free per repeat).
+        let mut earlier = Earlier::default();
+        self.name.see(name_key, flagged, remember, |r| {
             match has_tax_id && r & HAS_TAX_ID != 0 {
-                true => lookalike.push(r & !HAS_TAX_ID),
-                false => name.push(r & !HAS_TAX_ID),
+                true => earlier.lookalike.push(r & !HAS_TAX_ID),
+                false => earlier.name.push(r & !HAS_TAX_ID),
             }
-        }
-        Earlier {
-            tax_id: self.tax_id.see(tax_id, row, remember),
-            name,
-            lookalike,
-        }
+        });
+        self.tax_id
+            .see(tax_id, row, remember, |r| earlier.tax_id.push(r));
+        earlier
     }
 }
 
@@ -89,28 +88,27 @@ struct Seen {
 }
 
 impl Seen {
-    fn see(&mut self, key: &str, row: u64, remember: bool) -> Vec<u64> {
+    /// Gives `found` the earlier rows with `key`, first seen first.
+    fn see(&mut self, key: &str, row: u64, remember: bool, mut found: impl FnMut(u64)) {
         if key.is_empty() {
-            return Vec::new();
+            return;
         }
         let h = crate::domain::key_hash::key_hash(key);
         let Some(first) = self.first.get_or_insert(h, row, remember) else {
-            return Vec::new();
+            return;
         };
-        let mut rows = Vec::with_capacity(MAX_EARLIER);
-        rows.push(first);
+        found(first);
         if remember {
             // Only the first few are ever named: a key repeated a hundred
             // thousand times keeps no more than those.
             let more = self.more.entry(h).or_default();
-            rows.extend(more.iter().take(MAX_EARLIER - 1));
+            more.iter().take(MAX_EARLIER - 1).for_each(|&r| found(r));
             if more.len() < MAX_EARLIER - 1 {
                 more.push(row);
             }
         } else if let Some(more) = self.more.get(&h) {
-            rows.extend(more.iter().take(MAX_EARLIER - 1));
+            more.iter().take(MAX_EARLIER - 1).for_each(|&r| found(r));
         }
-        rows
     }
 }
 
