@@ -21,6 +21,7 @@ pub mod problem;
 pub mod safe_text;
 pub mod tax_id;
 pub mod text;
+pub mod trim;
 pub mod validate;
 
 pub use money::Money;

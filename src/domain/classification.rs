@@ -33,7 +33,7 @@ impl Dimension {
     }
 
     pub fn value(&self, name: &str) -> Option<&DimensionValue> {
-        let name = name.trim();
+        let name = super::trim::trim(name);
         self.values.iter().find(|v| v.name == name)
     }
 }
@@ -47,7 +47,7 @@ pub struct Catalog {
 impl Catalog {
     /// Finds a dimension by code or by either name (`industry`, `行业`, `Industry`).
     pub fn dimension(&self, key: &str) -> Option<&Dimension> {
-        let key = key.trim();
+        let key = super::trim::trim(key);
         self.dimensions
             .iter()
             .find(|d| d.code == key || d.name_zh == key || d.name_en.eq_ignore_ascii_case(key))

@@ -131,21 +131,28 @@ impl TaxRate {
 
     /// Accepts `13%`, `13`, `0.13`, `１３％`, `免税` (0).
     pub fn parse(text: &str) -> Option<TaxRate> {
-        let t: String = text
-            .trim()
-            .chars()
-            .map(|c| match c {
-                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-                '％' => '%',
-                '．' => '.',
-                _ => c,
-            })
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        // Printable ASCII ("13%", nearly every cell) has nothing to map or
+        // drop: not copied.
+        let t: std::borrow::Cow<str> = if text.bytes().all(|b| b.is_ascii_graphic()) {
+            text.into()
+        } else {
+            text.trim()
+                .chars()
+                .map(|c| match c {
+                    '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                    '％' => '%',
+                    '．' => '.',
+                    _ => c,
+                })
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .into()
+        };
+        let t = t.as_ref();
         if t == "免税" || t == "零税率" {
             return TaxRate::new(0);
         }
-        let number = t.strip_suffix('%').unwrap_or(&t);
+        let number = t.strip_suffix('%').unwrap_or(t);
         if let Ok(p) = number.parse::<u8>() {
             return TaxRate::new(p);
         }
@@ -243,6 +250,32 @@ pub struct Customer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Printable ASCII skips the copy: each rate parses as its full-width
+    /// twin (which takes the copying path) and as itself with spaces around.
+    #[test]
+    fn ascii_tax_rates_parse_as_their_full_width_twins() {
+        let mut parsed = 0;
+        for text in [
+            "13%", "9", "0.06", "0.09", "6%", "0.1", "0.13%", "3.0", "14%", "x", "%", "0.",
+        ] {
+            let twin: String = text
+                .chars()
+                .map(|c| match c {
+                    '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c),
+                    '%' => '％',
+                    '.' => '．',
+                    _ => c,
+                })
+                .collect();
+            let spaced = format!(" {text} ");
+            let want = TaxRate::parse(&twin);
+            assert_eq!(TaxRate::parse(text), want, "{text}");
+            assert_eq!(TaxRate::parse(&spaced), want, "{text}");
+            parsed += usize::from(want.is_some());
+        }
+        assert!(parsed >= 5, "{parsed}");
+    }
 
     #[test]
     fn a_choice_is_read_from_its_key_either_label_or_an_alias_in_any_case() {

@@ -249,16 +249,21 @@ const CURRENCY_PREFIXES: [&str; 5] = ["¥", "￥", "rmb", "cny", "人民币"];
 const CURRENCY_SUFFIXES: [&str; 4] = ["元整", "元", "rmb", "cny"];
 
 fn parse_amount(input: &str) -> Result<Money, MoneyError> {
-    let trimmed = input.trim();
+    let trimmed = super::trim::trim(input);
     if trimmed.is_empty() {
         return Err(MoneyError::Empty);
     }
     let invalid = || MoneyError::Invalid {
         input: shown(trimmed),
     };
-    // Full-width digits, commas, brackets and signs become ASCII.
-    let normal: String = trimmed.chars().map(half_width).collect();
-    let mut t = normal.as_str();
+    // Full-width digits, commas, brackets and signs become ASCII; ASCII
+    // text (nearly every amount) is already so and is not copied.
+    let normal: std::borrow::Cow<str> = if trimmed.is_ascii() {
+        trimmed.into()
+    } else {
+        trimmed.chars().map(half_width).collect::<String>().into()
+    };
+    let mut t = normal.as_ref();
 
     // Prefixes in any sensible order: currency, one sign, or an accounting "(".
     let (mut negative, mut signed, mut paren, mut currency) = (false, false, false, false);

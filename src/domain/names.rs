@@ -40,6 +40,15 @@ const EN_SUFFIXES: [&str; 11] = [
 /// Characters that separate words but are not part of a name: whitespace, ASCII
 /// punctuation, brackets, and common CJK/typographic punctuation.
 fn is_separator(c: char) -> bool {
+    // CJK ideographs (and everything else from U+3400 to the CJK
+    // compatibility forms) are none: settled without the Unicode tables.
+    if ('\u{3400}'..'\u{FE30}').contains(&c) {
+        return false;
+    }
+    is_separator_by_class(c)
+}
+
+fn is_separator_by_class(c: char) -> bool {
     c.is_whitespace()
         || c.is_ascii_punctuation()
         || matches!(c,
@@ -76,6 +85,11 @@ pub fn name_key(name: &str) -> String {
 }
 
 fn strip_english_suffix(key: &mut String) {
+    // Every suffix ends in an ASCII letter: a name ending in a CJK character
+    // (nearly all) is not compared with each of them.
+    if !key.as_bytes().last().is_some_and(u8::is_ascii_alphabetic) {
+        return;
+    }
     for suffix in EN_SUFFIXES {
         let Some(cut) = key.len().checked_sub(suffix.len()) else {
             continue;
@@ -136,6 +150,37 @@ pub fn is_similar(a_key: &str, b_key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn separators_are_settled_as_by_their_class_for_every_char() {
+        let mut separators = 0;
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            assert_eq!(
+                is_separator(c),
+                is_separator_by_class(c),
+                "U+{:04X}",
+                c as u32
+            );
+            separators += usize::from(is_separator(c));
+        }
+        assert!(separators > 100, "{separators}");
+    }
+
+    /// Names ending in an ASCII letter or not, with and without a suffix:
+    /// the early return for a non-letter ending keeps every key.
+    #[test]
+    fn english_suffixes_go_only_from_names_ending_in_a_letter() {
+        for (name, key) in [
+            ("Huaqiang Co., Ltd.", "huaqiang"),
+            ("华强Ltd", "华强"),
+            ("华强 Inc 2", "华强inc2"),
+            ("Global Zinc", "globalzinc"),
+            ("ABC 有限公司", "abc"),
+            ("Acme LLC（深圳）", "acmellc深圳"),
+        ] {
+            assert_eq!(name_key(name), key, "{name}");
+        }
+    }
 
     #[test]
     fn half_width_maps_full_width_ascii() {

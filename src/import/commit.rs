@@ -127,7 +127,7 @@ fn write_rows(
             Parse::drop_spent(&spent);
             parse.parse(row)
         },
-        |row, parsed| prepare.prepare(row, parsed),
+        &mut prepare,
         |staged| take_rows(&mut pass, staged, &mut rejects, &mut control),
     );
     let cancelled = cancelled?;

@@ -145,7 +145,7 @@ fn write_rows(
         rows,
         true,
         |_| (),
-        |row, ()| entry_cells::prepare(settings, row),
+        |row: &super::read::Row, ()| entry_cells::prepare(settings, row),
         |items| take_rows(&mut pass, items, &mut rejects, &mut control),
     );
     let cancelled = cancelled?;

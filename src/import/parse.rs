@@ -127,7 +127,8 @@ pub(super) struct MappedRow<'a> {
 
 impl FieldSource for MappedRow<'_> {
     fn field(&self, field: Field) -> &str {
-        self.field_columns[field as usize].map_or("", |c| self.row.cell(c).trim())
+        self.field_columns[field as usize]
+            .map_or("", |c| crate::domain::trim::trim(self.row.cell(c)))
     }
 
     fn others(&self) -> impl Iterator<Item = (&str, &str)> {
@@ -142,7 +143,7 @@ fn field_values(row: &Row, targets: &[Target]) -> FieldValues {
         if *target == Target::Ignore {
             continue;
         }
-        let cell = row.cell(i).trim();
+        let cell = crate::domain::trim::trim(row.cell(i));
         if !cell.is_empty() {
             values.insert(target.key().to_string(), cell.to_string());
         }

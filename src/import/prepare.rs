@@ -14,6 +14,7 @@ use crate::store::{Checked, FieldCheck};
 use super::file_keys::{Earlier, FileKeys};
 use super::mapping::Target;
 use super::parse::{MappedRow, Parsed, ParsedRow, field_columns};
+use super::pipeline::Preparer;
 use super::read::Row;
 use super::{Settings, ValueChoice};
 
@@ -91,9 +92,18 @@ impl Prepare {
         self.file_keys
             .expect_rows((bytes / BYTES_PER_ROW).min(MAX_ROWS) as usize);
     }
+}
+
+impl Preparer<Parsed, Prepared> for &mut Prepare {
+    fn look_ahead(&mut self, parsed: &Parsed) {
+        if let Parsed::Row(row) = parsed {
+            let (tax_id, name_key) = row.parsed.keys();
+            self.file_keys.prefetch(tax_id, name_key);
+        }
+    }
 
     /// Finishes `row` from what parse.rs made of it on the reading thread.
-    pub fn prepare(&mut self, row: &Row, parsed: Parsed) -> Prepared {
+    fn prepare(&mut self, row: &Row, parsed: Parsed) -> Prepared {
         let ParsedRow {
             parsed,
             mangled,
@@ -107,7 +117,7 @@ impl Prepare {
         let mut new_values = Vec::new();
         let mut dimensions = Vec::with_capacity(self.dimension_columns.len());
         for (code, column) in &self.dimension_columns {
-            let text = row.cell(*column).trim();
+            let text = crate::domain::trim::trim(row.cell(*column));
             if text.is_empty() {
                 continue;
             }

@@ -179,3 +179,47 @@ proptest! {
         prop_assert_eq!(Money::parse(&Money::from_fen(fen).grouped()), Ok(Money::from_fen(fen)));
     }
 }
+
+/// ASCII amounts skip the full-width copy: each parses as its full-width
+/// twin does (which takes the copying path).
+#[test]
+fn ascii_amounts_parse_as_their_full_width_twins() {
+    let full_width = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+                _ => c,
+            })
+            .collect()
+    };
+    let inputs = [
+        "500000.00",
+        "0",
+        "12",
+        "1,234.5",
+        "-3.25",
+        "+7",
+        "(42)",
+        "rmb 5",
+        "CNY100",
+        "1.005",
+        "12,34",
+        "abc",
+        ".5",
+        "5.",
+        "1e3",
+        "-(3)",
+    ];
+    let mut ok = 0;
+    for input in inputs {
+        let twin = full_width(input);
+        assert_ne!(twin, input);
+        let (ascii, wide) = (Money::parse(input), Money::parse(&twin));
+        assert_eq!(ascii.is_ok(), wide.is_ok(), "{input}");
+        if let (Ok(a), Ok(w)) = (&ascii, &wide) {
+            assert_eq!(a, w, "{input}");
+            ok += 1;
+        }
+    }
+    assert!(ok >= 8, "{ok} parsed");
+}

@@ -195,6 +195,21 @@ fn empty_and_bad_lengths() {
     assert_eq!(check("12345").kind, IdKind::Unknown);
 }
 
+/// Lengths past the 20 chars decoded onto the stack, and non-ASCII chars,
+/// are counted in chars; a valid ID is still found at 15, 18 and 20.
+#[test]
+fn lengths_are_counted_in_chars_at_any_length() {
+    for len in [1, 16, 19, 21, 22, 40] {
+        let ascii = "9".repeat(len);
+        assert_eq!(check(&ascii).error, Some(IdError::Length { len }), "{len}");
+        let cjk = "号".repeat(len);
+        assert_eq!(check(&cjk).error, Some(IdError::Length { len }), "{len}");
+    }
+    assert!(check("91350100M000100Y43").valid);
+    let twenty = check("91350100M000100Y43ab");
+    assert_eq!(twenty.kind, IdKind::LegacyTaxId);
+}
+
 #[test]
 fn check_char_helpers_reject_bad_input() {
     assert_eq!(uscc_check_char("9144030019220382"), None);

@@ -16,6 +16,30 @@ fn whitespace_runs_become_one_space_and_collapsed_text_is_kept() {
     }
 }
 
+/// Text from pieces likely to trip the fast check (spaces at either end and
+/// doubled, tabs, NBSP, ideographic and em spaces next to CJK and ASCII)
+/// comes out as its words joined by single spaces, on either path.
+#[test]
+fn collapsing_generated_text_joins_its_words_with_single_spaces() {
+    let pieces = [
+        " ", "a", "华", "\t", "\u{3000}", "\u{a0}", "\u{2003}", "  ", "é",
+    ];
+    let mut state = 0x9e37_79b9_u32;
+    let mut kept = 0;
+    for _ in 0..20_000 {
+        let mut text = String::new();
+        for _ in 0..state % 7 {
+            state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            text.push_str(pieces[(state >> 24) as usize % pieces.len()]);
+        }
+        state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        kept += usize::from(want == text);
+        assert_eq!(collapse_spaces(&text), want, "{text:?}");
+    }
+    assert!(kept > 1000, "{kept} already collapsed");
+}
+
 /// `parse_customer` is `parse_fields` then `classify` (an import runs the
 /// halves on two threads): the problems keep one order — the fields', the
 /// classification's, the fields' text faults, the other keys' text faults.

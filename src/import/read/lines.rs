@@ -25,11 +25,21 @@ impl Lines {
         let Some(&last) = bytes.last() else {
             return;
         };
-        if memchr::memchr(b'\r', bytes).is_none() {
-            // The common case, LF only: counted without a branch per byte
-            // (a LF right after a CR counted before ends that CR's line).
+        // The common case, LF only (a record's bytes: one LF at the end):
+        // one vectorised pass finds the breaks, the bytes between unvisited
+        // (a LF right after a CR counted before ends that CR's line).
+        let mut lfs = 0;
+        let mut cr = false;
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[at] == b'\r' {
+                cr = true;
+                break;
+            }
+            lfs += 1;
+        }
+        if !cr {
             let ends_cr_line = self.after_cr && bytes[0] == b'\n';
-            self.line += bytes.iter().filter(|b| **b == b'\n').count() as u64;
+            self.line += lfs;
             self.line -= u64::from(ends_cr_line);
             self.after_cr = false;
             return;
@@ -141,6 +151,34 @@ mod tests {
             assert_eq!(lines.line, 6, "split at {split}");
         }
         assert_eq!(breaks_in(b"one\r\ntwo\nthree"), 2);
+        // Longer runs (the vectorised path) split anywhere, against a count
+        // of the whole text a byte at a time.
+        let long: Vec<u8> = (0..3000u32)
+            .map(|i| match i * 7919 % 23 {
+                0 | 5 => b'\n',
+                3 => b'\r',
+                _ => b'x',
+            })
+            .collect();
+        let mut whole = Lines::new();
+        for b in &long {
+            whole.count(std::slice::from_ref(b));
+        }
+        assert!(whole.line > 200);
+        for split in (0..long.len()).step_by(7) {
+            let mut lines = Lines::new();
+            lines.count(&long[..split]);
+            lines.count(&long[split..]);
+            assert_eq!(lines.line, whole.line, "split at {split}");
+        }
+        let lf_only: Vec<u8> = long
+            .iter()
+            .map(|&b| if b == b'\r' { b'y' } else { b })
+            .collect();
+        let mut lines = Lines::new();
+        lines.count(&lf_only);
+        let lfs = lf_only.iter().filter(|&&b| b == b'\n').count() as u64;
+        assert_eq!(lines.line, 1 + lfs);
         assert_eq!(breaks_in(b"no breaks"), 0);
     }
 

@@ -282,6 +282,13 @@ pub struct ParsedCustomer {
     name_key: String,
 }
 
+impl ParsedCustomer {
+    /// The tax ID and name key the row is matched on (`finish` keeps both).
+    pub fn keys(&self) -> (&str, &str) {
+        (&self.fields.data.tax_id, &self.name_key)
+    }
+}
+
 impl FieldParser {
     /// The fields of `values` (not `values.others()`) and the name key.
     pub fn parse(&self, values: &impl FieldSource) -> ParsedCustomer {
