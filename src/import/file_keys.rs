@@ -4,7 +4,7 @@
 //! Only rows without field errors are remembered (the others are never
 //! written); the writer keeps those of the earlier rows it did insert.
 
-use std::collections::HashMap;
+use crate::domain::key_hash::ByHash;
 
 /// Earlier rows (their numbers in the file) sharing a row's keys, at most
 /// `MAX_EARLIER` of each.
@@ -84,7 +84,7 @@ impl FileKeys {
 #[derive(Default)]
 struct Seen {
     first: FirstRows,
-    more: HashMap<u64, Vec<u64>, foldhash::fast::FixedState>,
+    more: ByHash<Vec<u64>>,
 }
 
 impl Seen {
@@ -209,6 +209,7 @@ fn spread(h: u64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn expected_rows_are_made_room_for_and_keys_still_match() {

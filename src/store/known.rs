@@ -11,13 +11,11 @@
 //! of ~200 MB as strings. Every hit is confirmed against the stored row, so a
 //! hash collision can never make two different keys match.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use rusqlite::{Connection, OptionalExtension};
 
 use super::Result;
 use crate::domain::customer::{CustomerData, Status};
+use crate::domain::key_hash::ByHash;
 
 /// What a confirmed hit reads back from the stored row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,9 +26,6 @@ pub(super) struct Stored {
     pub tax_id: String,
     pub status: Status,
 }
-
-/// The maps' keys are hashes already: hashing them again is wasted work.
-type ByHash<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
 #[derive(Default)]
 pub(super) struct KnownKeys {
@@ -234,27 +229,6 @@ fn read(conn: &Connection, id: i64) -> Result<Option<(Stored, String)>> {
 /// the stored row).
 fn hash(key: &str) -> u64 {
     crate::domain::key_hash::key_hash(key)
-}
-
-/// Hands a `u64` key (a hash already) through as its own hash.
-#[derive(Default)]
-struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Only u64 keys reach here; anything else is folded in, not lost.
-        for b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
 }
 
 #[cfg(test)]

@@ -5,20 +5,20 @@
 //! collision costs a lookup and never refuses a new number; the index built
 //! again at commit checks every row once more.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use rusqlite::{Connection, OptionalExtension};
 
 use super::super::Result;
+use crate::domain::key_hash::ByHash;
 use crate::domain::ledger::EntryData;
 
 #[derive(Debug, Default)]
 pub(super) struct DocNumbers {
     /// The first entry with each hash.
-    first: HashMap<u64, i64>,
+    first: ByHash<i64>,
     /// Further entries whose hash an earlier one has (collisions).
-    more: HashMap<u64, Vec<i64>>,
+    more: ByHash<Vec<i64>>,
 }
 
 /// The key hash the customer import's own keys use (a collision only costs
