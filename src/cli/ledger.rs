@@ -1,5 +1,6 @@
 //! `kehu ledger …`
 
+use crate::domain::customer::code_key;
 use crate::messages::Message;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -109,7 +110,7 @@ pub fn run(cli: &Cli, cmd: &LedgerCmd) -> CliResult {
             store.confirm_until(code, until)?;
             output::say(
                 Message::new("ledger.confirmed")
-                    .with("code", code.trim().to_ascii_uppercase())
+                    .with("code", code_key(code).into_owned())
                     .with("until", iso(until)),
             )?;
             Ok(())
@@ -299,7 +300,7 @@ struct AddedJson<'a> {
 }
 
 fn print_added(code: &str, added: &Added, format: Format) -> CliResult {
-    let code = code.trim().to_ascii_uppercase();
+    let code = code_key(code).into_owned();
     let e = &added.entry;
     match format {
         Format::Json => {

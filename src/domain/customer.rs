@@ -178,6 +178,18 @@ impl Serialize for TaxRate {
     }
 }
 
+/// A customer code as stored and looked up: trimmed, upper case. The
+/// text itself when it is so already, as codes nearly always are (a ledger
+/// file names a customer on every row: no copy per row).
+pub fn code_key(code: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = code.trim();
+    if trimmed.bytes().any(|b| b.is_ascii_lowercase()) {
+        trimmed.to_ascii_uppercase().into()
+    } else {
+        trimmed.into()
+    }
+}
+
 /// Everything a bookkeeper keys in about one customer, typed and validated.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CustomerData {
@@ -275,6 +287,16 @@ mod tests {
             parsed += usize::from(want.is_some());
         }
         assert!(parsed >= 5, "{parsed}");
+    }
+
+    #[test]
+    fn a_code_is_looked_up_as_stored_and_copied_only_when_it_is_not() {
+        use std::borrow::Cow;
+        assert!(matches!(code_key("C00042"), Cow::Borrowed("C00042")));
+        assert!(matches!(code_key(" C00042\t"), Cow::Borrowed("C00042")));
+        assert_eq!(code_key(" c00042a "), "C00042A");
+        assert!(matches!(code_key("c1"), Cow::Owned(_)));
+        assert_eq!(code_key("客户a1"), "客户A1");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Customers: add, edit, change status, delete, read and list.
 
+use crate::domain::customer::code_key;
 use crate::messages::Message;
 use std::collections::{BTreeMap, HashMap};
 
@@ -318,7 +319,7 @@ pub(super) fn find(conn: &Connection, code: &str) -> Result<Option<Customer>> {
     let sql = format!("SELECT {COLUMNS} FROM customer WHERE code = ?1");
     let found = conn
         .prepare_cached(&sql)?
-        .query_row([code.trim().to_ascii_uppercase()], customer_from_row)
+        .query_row([code_key(code).as_ref()], customer_from_row)
         .optional()?;
     let Some(mut customer) = found else {
         return Ok(None);

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::super::{Result, Store, StoreError};
 use crate::domain::customer::Status;
+use crate::domain::customer::code_key;
 use crate::domain::date::from_iso;
 use crate::domain::ledger::EntryRules;
 use crate::domain::ledger::credit::Standing;
@@ -51,7 +52,7 @@ pub(crate) fn load_account(conn: &Connection, code: &str) -> Result<Option<Accou
              LEFT JOIN ledger_lock l ON l.customer_id = c.id
              WHERE c.code = ?1",
         )?
-        .query_row([code.trim().to_ascii_uppercase()], |row| {
+        .query_row([code_key(code).as_ref()], |row| {
             Ok(Account {
                 id: row.get(0)?,
                 code: row.get(1)?,

@@ -19,6 +19,7 @@ use super::held::Held;
 use super::open_items::OpenItems;
 use super::write::{CreditCheck, LedgerWriter};
 use super::{AddOptions, Added};
+use crate::domain::customer::code_key;
 use crate::domain::ledger::credit::Standing;
 use crate::domain::ledger::{EntryData, EntryInput};
 use crate::domain::{Problem, Problems, Text};
@@ -124,7 +125,7 @@ impl LedgerBulk<'_> {
         parsed: Option<EntryData>,
         options: &AddOptions,
     ) -> Result<std::result::Result<Added, Problems>> {
-        let key = super::lookup::code_key(code);
+        let key = code_key(code);
         if !self.accounts.contains_key(key.as_ref()) {
             let account = load_account(&self.tx, &key)?;
             self.accounts.insert(key.to_string(), account);
@@ -212,7 +213,7 @@ impl LedgerBulk<'_> {
         if let Some(docs) = self.held.docs.as_mut() {
             docs.add(written.customer_id, &written.data, written.id);
         }
-        if let Some(Some(account)) = self.accounts.remove(super::lookup::code_key(code).as_ref()) {
+        if let Some(Some(account)) = self.accounts.remove(code_key(code).as_ref()) {
             self.touched.insert(account.id);
             self.aggregates.insert(account.id, None);
             if self.open_complete {

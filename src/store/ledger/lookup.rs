@@ -9,19 +9,9 @@ use serde::Serialize;
 
 use super::super::Result;
 use super::bulk::LedgerBulk;
+use crate::domain::customer::code_key;
 use crate::domain::names::name_key;
 use crate::domain::tax_id::normalize;
-
-/// A code as stored (trimmed, upper case): the row's own text when it is
-/// that already, as a file's codes nearly always are (no copy per row).
-pub(super) fn code_key(code: &str) -> std::borrow::Cow<'_, str> {
-    let trimmed = code.trim();
-    if trimmed.bytes().any(|b| b.is_ascii_lowercase()) {
-        trimmed.to_ascii_uppercase().into()
-    } else {
-        trimmed.into()
-    }
-}
 
 /// A customer as a ledger row names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -121,20 +111,5 @@ impl LedgerBulk<'_> {
             .query_row(rusqlite::params![code, kind, doc_no], |r| r.get(0))
             .optional()?;
         Ok(id.is_some_and(|id| id >= self.first_new_entry))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::borrow::Cow;
-
-    #[test]
-    fn a_code_is_looked_up_as_stored_and_copied_only_when_it_is_not() {
-        assert!(matches!(code_key("C00042"), Cow::Borrowed("C00042")));
-        assert!(matches!(code_key(" C00042\t"), Cow::Borrowed("C00042")));
-        assert_eq!(code_key(" c00042a "), "C00042A");
-        assert!(matches!(code_key("c1"), Cow::Owned(_)));
-        assert_eq!(code_key("客户a1"), "客户A1");
     }
 }
